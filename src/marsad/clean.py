@@ -1,0 +1,300 @@
+"""The clean stage: the only stage that creates ``Document.text``.
+
+It takes non-body lines out of a scraped article (bylines, photo credits, captions, site
+furniture, repeated lines), normalises what must be normalised (Unicode NFC, invisible
+controls, presentation forms, stray spaces before punctuation) and splits words glued together
+when a hyperlink was lost (الماضيوسافر → الماضي وسافر).  Every removed line goes to
+``Document.removed`` with its reason and every split to ``Document.repairs``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import textkeys
+from .document import Document, Removal, RemovalReason, Repair
+from .lexicons import string_list
+from .registry import CLEAN, RAW, TEXT, register
+from .settings import Settings
+
+LEXICON = "clean_lines.yaml"
+
+# Invisible and bidi control characters that scraping leaves behind.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +(?=[،؛؟!,:;.](?:\s|$))")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]{6,}")
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!؟?:…»”\"]\s*$")
+
+#: Smallest word frequency (wordfreq Zipf scale) of each half of a glued word, by seam: inside a
+#: word, before و/ف or ال, after a word-final ة/ى/ء.  Tuned on bench/glued_words.py over
+#: saudinewsnet to keep all splits (true and false) under 1 in 10,000 words.
+GLUE_MIN_ZIPF = 4.8
+GLUE_MIN_ZIPF_CLITIC = 3.9
+GLUE_MIN_ZIPF_FINAL = 3.6
+#: Shortest half of a glued word: two-letter pieces (يا، بر، أو) explain too many names.
+MIN_HALF = 3
+#: Longest line, in words, that can be a caption next to a credit or a title at the top.
+CAPTION_MAX_WORDS = 40
+TITLE_MAX_WORDS = 20
+#: Lines of furniture are short; a long line that merely starts with "شارك" is body text.
+FURNITURE_MAX_WORDS = 12
+
+
+@dataclass
+class Cleaned:
+    """What ``clean_text`` makes of a raw article."""
+
+    text: str
+    removed: list[Removal] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    title: str | None = None
+
+
+def normalise_line(line: str) -> str:
+    """NFC, presentation forms unfolded, invisible controls dropped, spaces tidied."""
+    line = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line)
+    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    line = _CONTROL.sub(" ", line)
+    line = _SPACES.sub(" ", line).strip()
+    return _SPACE_BEFORE_PUNCT.sub("", line)
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, tuple[str, ...]]:
+    def folded(key: str) -> tuple[str, ...]:
+        return tuple(sorted({textkeys.fold(v).casefold() for v in string_list(LEXICON, key)}, key=len,
+                            reverse=True))
+    return {k: folded(k) for k in ("outlets", "byline_starts", "credit_starts", "boilerplate_starts",
+                                    "caption_starts", "credit_separators")}
+
+
+def _fold_line(line: str) -> str:
+    return textkeys.fold(line).casefold()
+
+
+def _starts_with_any(folded: str, prefixes: tuple[str, ...]) -> bool:
+    for p in prefixes:
+        if folded.startswith(p) and (len(folded) == len(p) or not folded[len(p)].isalnum()):
+            return True
+    return False
+
+
+def is_outlet_line(line: str) -> bool:
+    """True when the line names only outlets or agencies (``سبوتنيك / رويترز``)."""
+    rest = _fold_line(line)
+    marks = _markers()
+    if not _LETTER.search(rest):
+        return False
+    pieces = marks["outlets"] + marks["credit_separators"]
+    while rest:
+        rest = rest.strip(" .")
+        for piece in pieces:
+            if rest.startswith(piece) and (len(rest) == len(piece) or not rest[len(piece)].isalnum()
+                                          or not piece[-1].isalnum()):
+                rest = rest[len(piece):]
+                break
+        else:
+            return not rest
+    return True
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def line_reason(line: str, *, at_head: bool, after_credit: bool) -> RemovalReason | None:
+    """Why ``line`` is not body text, or None when it is."""
+    folded = _fold_line(line)
+    marks = _markers()
+    if not _LETTER.search(line):
+        return "other"  # separators such as — or *** carry no text
+    if is_outlet_line(line):
+        return "byline" if at_head else "credit"
+    words = _words(line)
+    if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["byline_starts"]):
+        return "byline"
+    if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["credit_starts"]) and ":" in line[:30]:
+        return "credit"
+    if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["boilerplate_starts"]):
+        return "boilerplate"
+    if words <= CAPTION_MAX_WORDS and _starts_with_any(folded, marks["caption_starts"]):
+        return "caption"
+    if after_credit and words <= CAPTION_MAX_WORDS and not _starts_with_conjunction(line):
+        return "caption"
+    return None
+
+
+def _starts_with_conjunction(line: str) -> bool:
+    """Body paragraphs continue the story (و/ف/ثم...); captions start with a name or a noun."""
+    first = line.split(maxsplit=1)[0] if line.split() else ""
+    return any(role == "conj" for _, _, role in textkeys.analyse(first)) or first in ("ثم", "لكن", "إن", "كما")
+
+
+def classify_lines(lines: list[str]) -> list[RemovalReason | None]:
+    """For each normalised line, the reason to remove it (None keeps it; blank lines are kept)."""
+    verdicts: list[RemovalReason | None] = []
+    seen: set[str] = set()
+    at_head = True
+    after_credit = False
+    for line in lines:
+        if not line:
+            verdicts.append(None)
+            continue
+        reason = line_reason(line, at_head=at_head, after_credit=after_credit)
+        key = _fold_line(line)
+        if reason is None and _words(line) >= 3 and key in seen:
+            reason = "duplicate"
+        verdicts.append(reason)
+        after_credit = reason == "credit"
+        if reason is None:
+            seen.add(key)
+            at_head = False
+    return verdicts
+
+
+def _zipf(word: str) -> float:
+    f = textkeys.frequency(word)
+    if f <= 0:
+        return 0.0
+    from math import log10
+
+    return log10(f) + 9.0
+
+
+@lru_cache(maxsize=65_536)
+def split_glued(word: str) -> tuple[str, str] | None:
+    """Split a word glued by a lost hyperlink into two known words, or None.
+
+    Only words no frequency list knows, even after clitic analysis, are considered.  A lost link
+    leaves a whole word glued to the next one, which most often starts with و/ف or ال, so those
+    seams need less support than a seam inside a word; transliterated names (بيبروايت) would
+    otherwise fall apart into short common pieces.
+    """
+    if _known(word):
+        return None
+    best: tuple[float, int] | None = None
+    for i in range(MIN_HALF, len(word) - MIN_HALF + 1):
+        left, right = word[:i], word[i:]
+        need = _seam_support(left, right)
+        z_left = _zipf(left)
+        # The right half usually carries a clitic of its own (وسافر): judge its lookup form too.
+        z_right = max(_zipf(right), _zipf(textkeys.lookup_form(right)))
+        if z_left < need or z_right < need:
+            continue
+        score = min(z_left, z_right)
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None:
+        return None
+    return word[: best[1]], word[best[1]:]
+
+
+def _seam_support(left: str, right: str) -> float:
+    """Word frequency (Zipf) each half needs, by how natural the seam between them is."""
+    if left[-1] in "ةىء":
+        return GLUE_MIN_ZIPF_FINAL  # these letters end words: the seam is certain
+    if right[0] in "وف" and len(right) >= 4 or right.startswith("ال") and len(right) >= 5:
+        return GLUE_MIN_ZIPF_CLITIC
+    return GLUE_MIN_ZIPF
+
+
+def _known(word: str) -> bool:
+    """A word the frequency list knows, as it is, without its clitics or without a pronoun suffix."""
+    if textkeys.frequency(word) > 0 or textkeys.frequency(textkeys.lookup_form(word)) > 0:
+        return True
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if textkeys.frequency(base) > 0 or (base.endswith("ت") and textkeys.frequency(base[:-1] + "ة") > 0):
+                return True
+    return False
+
+
+# Pronoun suffixes and plural/dual/nisba endings, alone and before a pronoun (خالفوها، يجدولون).
+_INFLECTIONS = tuple(sorted({*textkeys.PRONOUN_SUFFIXES, "ون", "ين", "وا", "ان", "ات", "ية", "يون", "يين",
+                             *(e + p for e in ("و", "ت", "تم", "ن") for p in textkeys.PRONOUN_SUFFIXES)},
+                            key=len, reverse=True))
+
+
+def repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
+    """Split glued words in one line; ``offset`` is where the line starts in the final text."""
+    repairs: list[Repair] = []
+    out: list[str] = []
+    pos = 0
+    shift = 0
+    for m in _ARABIC_WORD.finditer(line):
+        halves = split_glued(m.group())
+        if halves is None:
+            continue
+        fixed = f"{halves[0]} {halves[1]}"
+        out.append(line[pos : m.start()])
+        repairs.append(Repair(before=m.group(), after=fixed, start=offset + m.start() + shift))
+        out.append(fixed)
+        shift += len(fixed) - len(m.group())
+        pos = m.end()
+    if not repairs:
+        return line, repairs
+    out.append(line[pos:])
+    return "".join(out), repairs
+
+
+def _title_of(lines: list[str], verdicts: list[RemovalReason | None]) -> int | None:
+    """Index of a title line at the top: short, unpunctuated, followed by a longer paragraph."""
+    kept = [i for i, (line, v) in enumerate(zip(lines, verdicts, strict=True)) if line and v is None]
+    if len(kept) < 2:
+        return None
+    first, second = kept[0], kept[1]
+    line = lines[first]
+    if _words(line) > TITLE_MAX_WORDS or _SENTENCE_END.search(line):
+        return None
+    if _words(lines[second]) <= _words(line):
+        return None
+    return first
+
+
+def clean_text(raw: str, *, has_title: bool = False, split_words: bool = True,
+               remove_lines: bool = True) -> Cleaned:
+    """Clean one raw article (pure: the stage below attaches the result)."""
+    lines = [normalise_line(line) for line in raw.splitlines()]
+    verdicts: list[RemovalReason | None] = classify_lines(lines) if remove_lines else [None] * len(lines)
+    result = Cleaned(text="")
+    title_at = None if has_title or not remove_lines else _title_of(lines, verdicts)
+    if title_at is not None:
+        result.title = lines[title_at]
+    paragraphs: list[str] = []
+    length = 0
+    for number, (line, reason) in enumerate(zip(lines, verdicts, strict=True), start=1):
+        if reason is not None:
+            result.removed.append(Removal(text=line, reason=reason, line=number))
+            continue
+        if not line or number - 1 == title_at:
+            continue
+        start = length + (1 if paragraphs else 0)
+        if split_words:
+            line, repairs = repair_line(line, start)
+            result.repairs.extend(repairs)
+        paragraphs.append(line)
+        length = start + len(line)
+    result.text = "\n".join(paragraphs)
+    return result
+
+
+@register(CLEAN, requires=(RAW,), provides=(TEXT,))
+def clean(doc: Document, settings: Settings) -> None:
+    """Take bylines, credits, captions and furniture out, normalise, split glued words."""
+    cleaned = clean_text(doc.raw, has_title=doc.title is not None, split_words=settings.split_glued,
+                         remove_lines=settings.remove_boilerplate)
+    doc.text = cleaned.text
+    doc.removed = cleaned.removed
+    doc.repairs = cleaned.repairs
+    if doc.title is None:
+        doc.title = cleaned.title

@@ -1,0 +1,263 @@
+"""The document model: cleaned text plus annotations that point into it by offsets.
+
+Every annotation holds :class:`Span` objects, half-open Python string indices into
+``Document.text``; an annotation's text is always ``doc.text[span.start:span.end]``, never a
+copy, so offsets cannot drift from what they point at (spaCy ``Span.start_char``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "marsad.document/1"
+
+EntityType = Literal["PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"]
+RemovalReason = Literal["byline", "credit", "caption", "boilerplate", "duplicate", "other"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+EventStatus = Literal["asserted", "planned", "negated", "hypothetical", "reported"]
+Approx = Literal["exact", "about", "more_than", "less_than", "at_least", "at_most"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open character offsets ``[start, end)`` into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": doc_text[self.start : self.end]}
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One piece of a token's clitic analysis: a proclitic, the stem or a suffix."""
+
+    span: Span
+    role: Literal["conj", "prep", "fut", "det", "stem", "pron"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, number or punctuation mark, with its matching key and clitic parts."""
+
+    span: Span
+    kind: Literal["word", "number", "latin", "punct", "symbol"]
+    key: str
+    parts: tuple[Part, ...] = ()
+
+    @property
+    def stem(self) -> Span:
+        for part in self.parts:
+            if part.role == "stem":
+                return part.span
+        return self.span
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A line taken out of the body by ``clean``; ``line`` is its 1-based line in the raw text."""
+
+    text: str
+    reason: RemovalReason
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """An edit made by ``clean``; ``start`` indexes the repaired form in ``Document.text``."""
+
+    before: str
+    after: str
+    start: int
+    kind: str = "glued-words"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who speaks or acts: a span of the text, pointing to an entity when one matches."""
+
+    span: Span
+    entity: int | None = None
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        return {"text": self.span.text(doc_text), "entity": self.entity,
+                "start": self.span.start, "end": self.span.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity with all its mentions in the article."""
+
+    type: EntityType
+    mentions: tuple[Span, ...]
+    name_en: str | None = None
+    name_ar: str | None = None
+    wikidata: str | None = None
+    country: str | None = None
+    kb_id: str | None = None
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        return {"type": self.type, "name_en": self.name_en, "name_ar": self.name_ar,
+                "wikidata": self.wikidata, "country": self.country, "kb_id": self.kb_id,
+                "mentions": [m.to_json(doc_text) for m in self.mentions]}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    kind: QuoteKind
+    content: Span
+    speaker: Actor
+    cue: Span | None = None
+    via: Actor | None = None
+    date: str | None = None
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        return {"kind": self.kind, "content": self.content.to_json(doc_text),
+                "speaker": self.speaker.to_json(doc_text),
+                "cue": self.cue.to_json(doc_text) if self.cue else None,
+                "via": self.via.to_json(doc_text) if self.via else None, "date": self.date}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    type: str
+    trigger: Span
+    sentence: int
+    status: EventStatus
+    source: tuple[Actor, ...] = ()
+    target: tuple[Actor, ...] = ()
+    mode: str | None = None
+    cameo: str | None = None
+    date: str | None = None
+    location: Actor | None = None
+    sentences: tuple[int, ...] = ()
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        return {"type": self.type, "mode": self.mode, "cameo": self.cameo,
+                "source": [a.to_json(doc_text) for a in self.source],
+                "target": [a.to_json(doc_text) for a in self.target],
+                "status": self.status, "date": self.date,
+                "location": self.location.to_json(doc_text) if self.location else None,
+                "trigger": self.trigger.to_json(doc_text), "sentence": self.sentence,
+                "sentences": list(self.sentences or (self.sentence,))}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and its ISO value resolved against the publication date."""
+
+    span: Span
+    value: str | None
+    kind: Literal["point", "range", "duration", "set"] = "point"
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        return {**self.span.to_json(doc_text), "value": self.value, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    span: Span
+    value: float
+    approx: Approx = "exact"
+    unit: str | None = None
+    value_usd: float | None = None
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        return {**self.span.to_json(doc_text), "value": self.value, "unit": self.unit,
+                "approx": self.approx, "value_usd": self.value_usd}
+
+
+@dataclass
+class Document:
+    """One article: raw input, cleaned ``text`` and the annotation lists the stages fill."""
+
+    raw: str
+    text: str = ""
+    published: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None
+    record_id: str | None = None
+    language: str = "ar"
+    dateline: Span | None = None
+    sentences: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    done: set[str] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        """Stable content hash of the cleaned text (falls back to the raw text before cleaning)."""
+        body = self.text or self.raw
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def sentence_of(self, offset: int) -> int | None:
+        """Index of the sentence that contains ``offset``, by binary search."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            sent = self.sentences[mid]
+            if offset < sent.start:
+                hi = mid - 1
+            elif offset >= sent.end:
+                lo = mid + 1
+            else:
+                return mid
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract (``marsad.document/1``) as a plain dict."""
+        t = self.text
+        return {
+            "schema": SCHEMA,
+            "id": self.id,
+            "record_id": self.record_id,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "text": t,
+            "dateline": self.dateline.to_json(t) if self.dateline else None,
+            "sentences": [s.to_json(t) for s in self.sentences],
+            "tokens": len(self.tokens),
+            "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in self.removed],
+            "repairs": [{"before": r.before, "after": r.after, "start": r.start, "kind": r.kind}
+                        for r in self.repairs],
+            "entities": [e.to_json(t) for e in self.entities],
+            "quotes": [q.to_json(t) for q in self.quotes],
+            "events": [e.to_json(t) for e in self.events],
+            "dates": [d.to_json(t) for d in self.dates],
+            "quantities": [q.to_json(t) for q in self.quantities],
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

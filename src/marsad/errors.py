@@ -1,0 +1,74 @@
+"""The marsad exception family: every error a user can cause has a code and a one-line message.
+
+Messages name the input, file or setting at fault and say what to do, so the CLI can print
+them as they are (``marsad: E101 article.txt: ...``) and exit 1 without a traceback.
+"""
+
+from __future__ import annotations
+
+
+class MarsadError(Exception):
+    """Base of every error marsad raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{self.code} {where}{self.message}"
+
+
+class InputError(MarsadError):
+    """An article or input file that cannot be read or analysed."""
+
+    code = "E100"
+
+
+class NotFoundError(InputError):
+    code = "E101"
+
+
+class DecodeError(InputError):
+    code = "E102"
+
+
+class EmptyInputError(InputError):
+    code = "E103"
+
+
+class TooLargeError(InputError):
+    code = "E104"
+
+
+class RecordError(InputError):
+    """A malformed JSON / JSONL record."""
+
+    code = "E105"
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched."""
+
+    code = "E106"
+
+
+class SettingsError(MarsadError):
+    """A bad setting or command-line option."""
+
+    code = "E200"
+
+
+class PipelineError(MarsadError):
+    """A pipeline whose stages do not fit together."""
+
+    code = "E300"
+
+
+class DataError(MarsadError):
+    """A shipped data file (lexicon, model) that is missing or malformed."""
+
+    code = "E400"

@@ -1,0 +1,166 @@
+"""Matching keys for Arabic text: orthographic folding and clitic analysis.
+
+The document text keeps every letter and diacritic as written; these keys are what later
+stages compare (hamza on alef, alef maqsura, ta marbuta, tatweel and diacritics folded,
+Eastern Arabic digits read as Western ones).  The clitic analysis splits و ف ب ل ك س ال and
+pronoun suffixes off a word only when word frequencies say the remainder is the likelier
+word, so names such as وليد or بوتين are left whole.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import wordfreq
+
+# Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel.
+_DROP = {cp: None for cp in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
+                             *range(0x06D6, 0x06EE), 0x0640]}
+_FOLD = {
+    **_DROP,
+    ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا",
+    ord("ى"): "ي", ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي",
+    ord("ک"): "ك", ord("ی"): "ي", ord("ی"): "ي",
+    **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + i: str(i) for i in range(10)},  # Extended (Persian) digits
+}
+_LIGHT = {**_DROP, **{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}}
+
+ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي" + "ٱپچژگکی"
+
+# Proclitic sequences, longest first.  Roles: conj (و ف), fut (س), prep (ب ل ك), det (ال).
+_PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("وبال", ("conj", "prep", "det")), ("فبال", ("conj", "prep", "det")),
+    ("وكال", ("conj", "prep", "det")), ("فكال", ("conj", "prep", "det")),
+    ("ولل", ("conj", "prep", "det")), ("فلل", ("conj", "prep", "det")),
+    ("وال", ("conj", "det")), ("فال", ("conj", "det")), ("بال", ("prep", "det")),
+    ("كال", ("prep", "det")), ("لل", ("prep", "det")),
+    ("وب", ("conj", "prep")), ("ول", ("conj", "prep")), ("وك", ("conj", "prep")),
+    ("فب", ("conj", "prep")), ("فل", ("conj", "prep")), ("وس", ("conj", "fut")), ("فس", ("conj", "fut")),
+    ("و", ("conj",)), ("ف", ("conj",)), ("ب", ("prep",)), ("ل", ("prep",)), ("ك", ("prep",)),
+    ("س", ("fut",)), ("ال", ("det",)),
+)
+PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
+_IMPERFECT = "يتنأ"
+MIN_STEM = 2
+#: How much likelier the remainder must be before a lone ب/ل/ك is split off (tuned by eye on the
+#: clitic tests in tests/test_segment_clitics.py; bench/throughput.py does not depend on it).
+PREP_RATIO = 8.0
+
+
+def fold(text: str) -> str:
+    """The matching key of ``text``: diacritics and tatweel dropped, letter variants folded."""
+    return text.translate(_FOLD)
+
+
+def strip_diacritics(text: str) -> str:
+    """Drop diacritics and tatweel only (and read Eastern digits), keeping hamza and ta marbuta."""
+    return text.translate(_LIGHT)
+
+
+@lru_cache(maxsize=1)
+def _freqs() -> dict[str, float]:
+    # wordfreq's Arabic list (CC BY-SA 4.0) keys words with diacritics already removed.
+    freqs: dict[str, float] = wordfreq.get_frequency_dict("ar", wordlist="large")
+    return freqs
+
+
+def frequency(word: str) -> float:
+    """How often ``word`` occurs in general Arabic text (0.0 when unknown)."""
+    table = _freqs()
+    f = table.get(word)
+    if f is None:
+        light = strip_diacritics(word)
+        f = table.get(light, 0.0)
+    return f
+
+
+def is_arabic_word(text: str) -> bool:
+    return bool(text) and all(ch in ARABIC_LETTERS or ord(ch) in _DROP for ch in text)
+
+
+def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float) -> bool:
+    rest = word[len(prefix):]
+    if len(rest) < MIN_STEM:
+        return False
+    if roles[-1] == "det":
+        # لل stands for ل + ال: the remainder lost its alef.
+        lookup = ("ال" + rest) if prefix.endswith("لل") else rest
+        if len(rest) < 2:
+            return False
+        if prefix == "ال":
+            return len(rest) >= 2
+        return frequency(lookup) > 0 or frequency(prefix[-2:] + rest) > 0 or len(rest) >= 3
+    if len(rest) < 3 or (roles[-1] == "fut" and rest[0] not in _IMPERFECT):
+        return False
+    f_rest = frequency(rest)
+    if f_rest > 0:
+        # A bare preposition is split only when the remainder is much the likelier word:
+        # بيونغ and لويد are names, not ب + يونغ or ل + ويد.
+        ratio = 1.0 if roles[0] == "conj" else PREP_RATIO
+        return whole == 0 or f_rest >= whole * ratio
+    # Neither form is known (a rare name): only the conjunction is split off with confidence.
+    return whole == 0 and roles == ("conj",) and len(rest) >= 4
+
+
+def _suffix_split(stem: str) -> int:
+    """Length of a pronoun suffix on ``stem`` that word frequencies support, else 0."""
+    whole = frequency(stem)
+    for suf in PRONOUN_SUFFIXES:
+        if len(stem) - len(suf) < 3 or not stem.endswith(suf):
+            continue
+        base = stem[: -len(suf)]
+        candidates = [base]
+        if base.endswith("ت"):
+            candidates.append(base[:-1] + "ة")  # حكومته → حكومة + ه
+        if any(frequency(c) > whole for c in candidates):
+            return len(suf)
+    return 0
+
+
+@lru_cache(maxsize=262_144)
+def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
+    """Clitic analysis of one Arabic word: ``(start, end, role)`` pieces covering it in order."""
+    if not is_arabic_word(word) or len(word) < MIN_STEM + 1:
+        return ((0, len(word), "stem"),)
+    whole = frequency(word)
+    pieces: list[tuple[int, int, str]] = []
+    start = 0
+    for prefix, roles in _PROCLITICS:
+        if word.startswith(prefix) and _proclitic_ok(word, prefix, roles, whole):
+            pos = 0
+            for role in roles:
+                size = 2 if role == "det" and prefix[pos:pos + 2] == "ال" else 1
+                pieces.append((pos, pos + size, role))
+                pos += size
+            start = len(prefix)
+            break
+    stem = word[start:]
+    suffix = _suffix_split(stem) if start == 0 or pieces[-1][2] != "det" else 0
+    end = len(word) - suffix
+    pieces.append((start, end, "stem"))
+    if suffix:
+        pieces.append((end, len(word), "pron"))
+    return tuple(pieces)
+
+
+def lookup_form(word: str) -> str:
+    """The word without conjunction, preposition or future prefix, keeping ال (لل → ال)."""
+    pieces = analyse(word)
+    cut = 0
+    has_det = False
+    for start, end, role in pieces:
+        if role in ("conj", "prep", "fut"):
+            cut = end
+        elif role == "det":
+            has_det = True
+            break
+    rest = word[cut:]
+    if has_det and not rest.startswith("ال"):
+        rest = "ا" + rest  # لل + X: the ل of the article remains in ``rest``
+    return rest
+
+
+def key(text: str) -> str:
+    """Matching key of a word or phrase: each word's lookup form, folded."""
+    return " ".join(fold(lookup_form(w)) for w in text.split())
