@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from . import textkeys
 from .document import Document, Removal, RemovalReason, Repair
+from .errors import EmptyInputError
 from .lexicons import string_list
 from .registry import CLEAN, RAW, TEXT, register
 from .settings import Settings
@@ -23,9 +24,7 @@ from .settings import Settings
 LEXICON = "clean_lines.yaml"
 
 # Invisible and bidi control characters that scraping leaves behind.
-_INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x061C, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
-     *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]+")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +(?=[،؛؟!,:;.](?:\s|$))")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
@@ -62,62 +61,61 @@ class Cleaned:
 def normalise_line(line: str) -> str:
     """NFC, presentation forms unfolded, invisible controls dropped, spaces tidied."""
     line = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line)
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
+    line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
     line = _CONTROL.sub(" ", line)
     line = _SPACES.sub(" ", line).strip()
     return _SPACE_BEFORE_PUNCT.sub("", line)
 
 
+def _alternation(pieces: tuple[str, ...]) -> str:
+    """Regex alternation of folded lexicon entries, longest first; a word must end at a boundary."""
+    return "|".join(re.escape(p) + (r"(?!\w)" if p[-1:].isalnum() else "") for p in pieces)
+
+
 @lru_cache(maxsize=1)
-def _markers() -> dict[str, tuple[str, ...]]:
+def _markers() -> dict[str, re.Pattern[str]]:
+    """One compiled pattern per marker list: a line is tested once, not once per lexicon entry."""
     def folded(key: str) -> tuple[str, ...]:
         return tuple(sorted({textkeys.fold(v).casefold() for v in string_list(LEXICON, key)}, key=len,
                             reverse=True))
-    return {k: folded(k) for k in ("outlets", "byline_starts", "credit_starts", "boilerplate_starts",
-                                    "caption_starts", "credit_separators")}
+    patterns = {k: re.compile(f"(?:{_alternation(folded(k))})")
+                for k in ("byline_starts", "credit_starts", "boilerplate_starts", "caption_starts")}
+    pieces = _alternation(folded("outlets") + folded("credit_separators"))
+    # A line of outlets: names and separators only (atomic groups keep long lines linear).
+    patterns["outlet_line"] = re.compile(f"(?>[ .]*(?>{pieces}))+[ .]*")
+    return patterns
 
 
 def _fold_line(line: str) -> str:
     return textkeys.fold(line).casefold()
 
 
-def _starts_with_any(folded: str, prefixes: tuple[str, ...]) -> bool:
-    for p in prefixes:
-        if folded.startswith(p) and (len(folded) == len(p) or not folded[len(p)].isalnum()):
-            return True
-    return False
+def _starts_with_any(folded: str, pattern: re.Pattern[str]) -> bool:
+    return pattern.match(folded) is not None
 
 
 def is_outlet_line(line: str) -> bool:
     """True when the line names only outlets or agencies (``سبوتنيك / رويترز``)."""
-    rest = _fold_line(line)
-    marks = _markers()
-    if not _LETTER.search(rest):
-        return False
-    pieces = marks["outlets"] + marks["credit_separators"]
-    while rest:
-        rest = rest.strip(" .")
-        for piece in pieces:
-            if rest.startswith(piece) and (len(rest) == len(piece) or not rest[len(piece)].isalnum()
-                                          or not piece[-1].isalnum()):
-                rest = rest[len(piece):]
-                break
-        else:
-            return not rest
-    return True
+    return bool(_LETTER.search(line)) and _outlets_only(_fold_line(line))
+
+
+def _outlets_only(folded: str) -> bool:
+    return _markers()["outlet_line"].fullmatch(folded.strip()) is not None
 
 
 def _words(line: str) -> int:
     return len(line.split())
 
 
-def line_reason(line: str, *, at_head: bool, after_credit: bool) -> RemovalReason | None:
-    """Why ``line`` is not body text, or None when it is."""
-    folded = _fold_line(line)
+def line_reason(line: str, *, at_head: bool, after_credit: bool, folded: str | None = None
+                ) -> RemovalReason | None:
+    """Why ``line`` is not body text, or None when it is (``folded`` is its key, if known)."""
+    if folded is None:
+        folded = _fold_line(line)
     marks = _markers()
     if not _LETTER.search(line):
         return "other"  # separators such as — or *** carry no text
-    if is_outlet_line(line):
+    if _outlets_only(folded):
         return "byline" if at_head else "credit"
     words = _words(line)
     if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["byline_starts"]):
@@ -134,9 +132,21 @@ def line_reason(line: str, *, at_head: bool, after_credit: bool) -> RemovalReaso
 
 
 def _starts_with_conjunction(line: str) -> bool:
-    """Body paragraphs continue the story (و/ف/ثم...); captions start with a name or a noun."""
-    first = line.split(maxsplit=1)[0] if line.split() else ""
-    return any(role == "conj" for _, _, role in textkeys.analyse(first)) or first in ("ثم", "لكن", "إن", "كما")
+    """Body paragraphs continue the story (و/ف/ثم...); captions start with a name or a noun.
+
+    A leading و/ف counts when the rest of the word is itself a known word (وأضاف → أضاف), which
+    names such as فلاديمير or وليد are not.
+    """
+    words = line.split(maxsplit=1)
+    if not words:
+        return False
+    first = words[0]
+    if first in ("ثم", "لكن", "إن", "كما", "بينما", "غير", "إلا"):
+        return True
+    if first[0] in "وف" and len(first) >= 4:
+        rest = first[1:]
+        return textkeys.frequency(rest) > 0 or textkeys.frequency(textkeys.lookup_form(rest)) > 0
+    return any(role == "conj" for _, _, role in textkeys.analyse(first))
 
 
 def classify_lines(lines: list[str]) -> list[RemovalReason | None]:
@@ -149,8 +159,8 @@ def classify_lines(lines: list[str]) -> list[RemovalReason | None]:
         if not line:
             verdicts.append(None)
             continue
-        reason = line_reason(line, at_head=at_head, after_credit=after_credit)
         key = _fold_line(line)
+        reason = line_reason(line, at_head=at_head, after_credit=after_credit, folded=key)
         if reason is None and _words(line) >= 3 and key in seen:
             reason = "duplicate"
         verdicts.append(reason)
@@ -202,7 +212,7 @@ def _seam_support(left: str, right: str) -> float:
     """Word frequency (Zipf) each half needs, by how natural the seam between them is."""
     if left[-1] in "ةىء":
         return GLUE_MIN_ZIPF_FINAL  # these letters end words: the seam is certain
-    if right[0] in "وف" and len(right) >= 4 or right.startswith("ال") and len(right) >= 5:
+    if (right[0] in "وف" and len(right) >= 4) or (right.startswith("ال") and len(right) >= 5):
         return GLUE_MIN_ZIPF_CLITIC
     return GLUE_MIN_ZIPF
 
@@ -293,6 +303,10 @@ def clean(doc: Document, settings: Settings) -> None:
     """Take bylines, credits, captions and furniture out, normalise, split glued words."""
     cleaned = clean_text(doc.raw, has_title=doc.title is not None, split_words=settings.split_glued,
                          remove_lines=settings.remove_boilerplate)
+    if not cleaned.text.strip():
+        reasons = ", ".join(sorted({r.reason for r in cleaned.removed})) or "nothing readable"
+        raise EmptyInputError(f"has no body text left after cleaning (removed: {reasons})",
+                              source=doc.origin, record_id=doc.record_id)
     doc.text = cleaned.text
     doc.removed = cleaned.removed
     doc.repairs = cleaned.repairs

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 SCHEMA = "marsad.document/1"
 
@@ -54,20 +54,34 @@ class Part:
     role: Literal["conj", "prep", "fut", "det", "stem", "pron"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, number or punctuation mark, with its matching key and clitic parts."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark at ``[start, end)``, with its matching key.
 
-    span: Span
+    A named tuple rather than a dataclass: articles have thousands of tokens and segmentation
+    must run at several MB/s.  ``pieces`` is the clitic analysis relative to ``start``.
+    """
+
+    start: int
+    end: int
     kind: Literal["word", "number", "latin", "punct", "symbol"]
     key: str
-    parts: tuple[Part, ...] = ()
+    pieces: tuple[tuple[int, int, str], ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        """The clitic pieces (conjunction, preposition, article, stem, pronoun) as spans."""
+        return tuple(Part(Span(self.start + a, self.start + b), role)  # type: ignore[arg-type]
+                     for a, b, role in self.pieces)
 
     @property
     def stem(self) -> Span:
-        for part in self.parts:
-            if part.role == "stem":
-                return part.span
+        for a, b, role in self.pieces:
+            if role == "stem":
+                return Span(self.start + a, self.start + b)
         return self.span
 
 

@@ -9,6 +9,7 @@ word, so names such as وليد or بوتين are left whole.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import wordfreq
@@ -48,9 +49,27 @@ MIN_STEM = 2
 PREP_RATIO = 8.0
 
 
+_DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+_LETTER_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"),
+                 ("ئ", "ي"), ("ک", "ك"), ("ی", "ي"))
+_EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_DIGITS = {cp: v for cp, v in _FOLD.items() if str(v).isdigit()}
+
+
 def fold(text: str) -> str:
-    """The matching key of ``text``: diacritics and tatweel dropped, letter variants folded."""
-    return text.translate(_FOLD)
+    """The matching key of ``text``: diacritics and tatweel dropped, letter variants folded.
+
+    Same result as ``text.translate(_FOLD)``, but ``str.translate`` with a dict looks every
+    character up in Python and was most of the cleaning time; C-level replace and a regex that
+    finds nothing on most text are several times faster (bench/throughput.py).
+    """
+    text = _DROP_RE.sub("", text)
+    for variant, base in _LETTER_FOLDS:
+        if variant in text:
+            text = text.replace(variant, base)
+    if _EASTERN_DIGIT.search(text):
+        text = text.translate(_DIGITS)
+    return text
 
 
 def strip_diacritics(text: str) -> str:
@@ -149,7 +168,7 @@ def lookup_form(word: str) -> str:
     pieces = analyse(word)
     cut = 0
     has_det = False
-    for start, end, role in pieces:
+    for _start, end, role in pieces:
         if role in ("conj", "prep", "fut"):
             cut = end
         elif role == "det":
