@@ -20,7 +20,10 @@ MAX_PATH_CHARS = 4096
 def _is_reference(value: str) -> bool:
     if "\n" in value or len(value) > MAX_PATH_CHARS:
         return False
-    return value.startswith(("http://", "https://")) or os.path.exists(value)
+    if value.startswith(("http://", "https://")) or os.path.isfile(value):
+        return True
+    # "." or "…" are text, not the current directory: a directory must be named with letters.
+    return os.path.isdir(value) and any(ch.isalnum() for ch in value)
 
 
 def to_document(article: Article, published: dt.date | None = None) -> Document:

@@ -38,7 +38,7 @@ def _init_worker(settings: Settings, published: dt.date | None) -> None:
 
 def _analyse_item(item: Item) -> Result:
     if isinstance(item, InputError):
-        return Failure(item)
+        return Failure(item, item.record_id)
     assert _PIPELINE is not None
     try:
         return _PIPELINE(to_document(item, _PUBLISHED))

@@ -12,10 +12,12 @@ class MarsadError(Exception):
 
     code = "E000"
 
-    def __init__(self, message: str, *, source: str | None = None) -> None:
+    def __init__(self, message: str, *, source: str | None = None, record_id: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.source = source
+        #: The ``id`` of the JSON record at fault, so batch output stays aligned with its input.
+        self.record_id = record_id
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""

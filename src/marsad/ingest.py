@@ -38,7 +38,7 @@ RECORD_FIELDS = ("text", "title", "published", "url", "source", "id")
 _URL = re.compile(r"^https?://", re.I)
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 #: Encodings tried for bytes that are not UTF-8, in order (Arabic legacy code pages first).
-FALLBACK_ENCODINGS = ("cp1256", "iso8859_6", "cp720", "utf_16")
+FALLBACK_ENCODINGS = ("cp1256", "iso8859_6", "cp720")
 #: Share of letters that must be Arabic for a legacy-encoding guess to be accepted.
 MIN_ARABIC_SHARE = 0.5
 
@@ -65,10 +65,15 @@ Item = Article | InputError
 # --- decoding ---------------------------------------------------------------------------------
 
 def _arabic_share(text: str) -> float:
+    """Share of letters that are core Arabic letters (ء to ي).
+
+    Persian and Urdu letters do not count: any byte string decodes under Windows-1256, and
+    garbage comes out as پ چ ڈ گ, which Arabic text rarely uses.
+    """
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return 0.0
-    return sum("\u0600" <= c <= "\u06ff" for c in letters) / len(letters)
+    return sum("\u0621" <= c <= "\u064a" for c in letters) / len(letters)
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -81,9 +86,9 @@ def _looks_utf16(data: bytes) -> str | None:
     # Arabic UTF-16 has 0x06 high bytes, Latin has 0x00: look for a regular high-byte column.
     high_even = sum(b in (0, 6) for b in sample[0::2]) / (len(sample) / 2)
     high_odd = sum(b in (0, 6) for b in sample[1::2]) / (len(sample) / 2)
-    if odd > 0.2 or high_odd > 0.9 and odd > 0:
+    if odd > 0.2 or (high_odd > 0.9 and odd > 0):
         return "utf_16_le"
-    if even > 0.2 or high_even > 0.9 and even > 0:
+    if even > 0.2 or (high_even > 0.9 and even > 0):
         return "utf_16_be"
     return None
 
@@ -128,19 +133,33 @@ def _decode_legacy(data: bytes, origin: str) -> tuple[str, str]:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        if _arabic_share(text) >= MIN_ARABIC_SHARE and not _CONTROL_CHARS.search(text):
+        if _reads_as_arabic(text):
             return text, enc
     raise DecodeError("cannot be decoded: it is neither UTF-8, UTF-16 nor an Arabic code page "
                       "(Windows-1256, ISO-8859-6); convert it to UTF-8", source=origin)
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+#: Longest average run of characters between spaces in real text; single-byte code pages decode
+#: any bytes, and garbage shows as one endless "word".
+MAX_MEAN_WORD = 20
+
+
+def _reads_as_arabic(text: str) -> bool:
+    words = text.split()
+    if not words or len(text.replace(" ", "")) / len(words) > MAX_MEAN_WORD:
+        return False
+    return _arabic_share(text) >= MIN_ARABIC_SHARE and not _CONTROL_CHARS.search(text)
 
 
 # --- one article from text, HTML or a record ----------------------------------------------------
 
+# Whitespace and invisible format characters (bidi marks, zero-width spaces, BOM, soft hyphen).
+_VISIBLE = re.compile(r"[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
 def check_text(text: str, origin: str) -> None:
-    if not text.strip():
+    if not _VISIBLE.search(text):
         raise EmptyInputError("is empty or only whitespace; give an article with text", source=origin)
 
 
@@ -155,7 +174,7 @@ def from_html(html: str, origin: str, *, url: str | None = None) -> Article:
 
     extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                             favor_precision=True)
-    meta: dict[str, Any] = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted or {})
+    meta: dict[str, Any] = _metadata(extracted)
     text = meta.get("text") or ""
     if not text.strip():
         raise EmptyInputError("has no article text that could be extracted from its HTML", source=origin)
@@ -163,6 +182,16 @@ def from_html(html: str, origin: str, *, url: str | None = None) -> Article:
     return Article(raw=text, origin=origin, title=meta.get("title") or None, published=published,
                    url=url or meta.get("url") or None, source=meta.get("sitename") or None,
                    author=meta.get("author") or None, fmt="html")
+
+
+def _metadata(extracted: object) -> dict[str, Any]:
+    """trafilatura returns a Document (2.x) or a dict (older) or None: a plain dict either way."""
+    if extracted is None:
+        return {}
+    as_dict = getattr(extracted, "as_dict", None)
+    if callable(as_dict):
+        return dict(as_dict())
+    return dict(extracted) if isinstance(extracted, dict) else {}
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -274,7 +303,15 @@ def items_from_jsonl(text: str, origin: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield RecordError(f"is not valid JSON ({exc.msg} at column {exc.colno})", source=where)
             continue
-        yield _guard(lambda record=record, where=where: from_record(record, where))
+        yield _guard_record(record, where)
+
+
+def _guard_record(record: object, where: str) -> Item:
+    """The article in one record, or its error carrying the record's ``id``."""
+    item = _guard(lambda: from_record(record, where))
+    if isinstance(item, InputError) and isinstance(record, dict) and record.get("id") is not None:
+        item.record_id = str(record["id"])
+    return item
 
 
 def items_from_json(text: str, origin: str) -> Iterator[Item]:
@@ -287,7 +324,7 @@ def items_from_json(text: str, origin: str) -> Iterator[Item]:
     records = loaded if isinstance(loaded, list) else [loaded]
     for index, record in enumerate(records):
         where = f"{origin}[{index}]" if isinstance(loaded, list) else origin
-        yield _guard(lambda record=record, where=where: from_record(record, where))
+        yield _guard_record(record, where)
 
 
 def fetch(url: str, settings: Settings) -> tuple[bytes, str]:
