@@ -1,0 +1,214 @@
+"""The ``entities`` stage: knowledge-base names, titles and tagger mentions, merged and linked.
+
+``find_mentions`` returns candidates (house style: find, then annotate); ``assemble`` merges them
+into one :class:`~marsad.document.Entity` per referent, ordered by first mention.  The trained
+tagger (``marsad.entities.tagger``) adds names the knowledge base lacks; without a shipped model
+the stage runs on the knowledge base alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import cast
+
+from ..document import Document, Entity, EntityType, Span
+from ..registry import ATTR_ENTITIES, ENTITIES, SENTENCES, TEXT, TOKENS, register
+from ..settings import Settings
+from ..textkeys import fold, frequency, strip_diacritics
+from .kb import ENTITY_TYPES, KnowledgeBase, load, read_table
+from .link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
+from .match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
+
+Tagged = list[tuple[Span, str]]
+
+__all__ = ["assemble", "entities", "find_entities", "find_mentions", "tagger_mentions"]
+
+
+def tagger_mentions(doc: Document) -> Tagged:
+    """Spans and types from the trained tagger, or nothing when no model is shipped."""
+    try:
+        module = importlib.import_module("marsad.entities.tagger")
+    except ImportError:
+        return []
+    loader = getattr(module, "load_tagger", None)
+    tag = getattr(module, "tag", None)
+    if tag is None or (loader is not None and loader() is None):
+        return []
+    return list(cast(Callable[[Document], Tagged], tag)(doc))
+
+
+def trim_proclitics(doc: Document, span: Span) -> Span:
+    """Start a tagger span after و/ف/ب/ل/ك on its first word (not after لل, whose ال is unwritten)."""
+    for token in doc.tokens:
+        if token.start == span.start:
+            for a, b, role in token.pieces:
+                if role in ("det", "stem"):
+                    if role == "det" and b - a == 1:
+                        return span
+                    return Span(token.start + a, span.end) if token.start + a < span.end else span
+            return span
+        if token.start > span.start:
+            break
+    return span
+
+
+def token_index(ends: list[int], offset: int) -> int:
+    """Index of the token holding ``offset`` (or the next one), given the tokens' ends."""
+    return bisect.bisect_right(ends, offset)
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(fold(r["particle"]) for r in read_table("name_particles.tsv"))
+
+
+def _inside_other_name(doc: Document, m: NameMatch) -> bool:
+    """A surname after أبو/بن/عبد... is part of another person's name (حسن أبو هنية)."""
+    if m.first == 0 or not all(n.short for n in m.names):
+        return False
+    before = doc.tokens[m.first - 1]
+    return fold(doc.text[before.start:before.end]) in _particles()
+
+
+def _ta_marbuta_clash(doc: Document, m: NameMatch) -> bool:
+    """Written with final ه where every name form has ة, and a word of its own (جده, not جدة)."""
+    last = doc.tokens[m.last]
+    word = strip_diacritics(doc.text[last.start:last.end])
+    if not word.endswith("ه") or not all(n.form.endswith("ة") for n in m.names):
+        return False
+    return frequency(word) > 0
+
+
+def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
+                   resolver: Resolver) -> list[Mention]:
+    out: list[Mention] = []
+    waiting: list[NameMatch] = []
+    for m in names:
+        if _inside_other_name(doc, m) or _ta_marbuta_clash(doc, m):
+            continue
+        if all(n.context for n in m.names):
+            waiting.append(m)
+            continue
+        kb_id = resolver.resolve_name(m)
+        if kb_id is not None:
+            entry = kb.entries[kb_id]
+            out.append(Mention(m.span, entry.type, kb_id, entry.country))
+        elif all(kb.entries[n.kb_id].type == "PER" for n in m.names):
+            # A surname shared by several known persons and not settled by the article.
+            out.append(Mention(m.span, "PER", None, None))
+    # A form that is also a common word (سيول "floods") counts when the article names its state.
+    states = {m.country for m in out if m.country}
+    for m in waiting:
+        fitting = [n for n in m.names if kb.entries[n.kb_id].country in states]
+        if fitting:
+            entry = kb.entries[fitting[0].kb_id]
+            out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
+    return out
+
+
+def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
+                     taken: list[Span]) -> list[Mention]:
+    out = []
+    for raw, label in tagged:
+        if label not in ENTITY_TYPES:
+            continue
+        span = trim_proclitics(doc, raw)
+        if any(span.overlaps(t) for t in taken):
+            continue  # the knowledge base's reading of these words wins
+        type_ = cast(EntityType, label)
+        kb_id = fuzzy_entry(kb, doc.span_text(span), type_)
+        country = kb.entries[kb_id].country if kb_id else None
+        out.append(Mention(span, type_, kb_id, country, "tagger"))
+        taken.append(span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_modifiers() -> dict[str, frozenset[str]]:
+    rows = read_table("title_modifiers.tsv")
+    return {pos: frozenset(fold(r["word"]) for r in rows if r["position"] == pos)
+            for pos in ("before", "after")}
+
+
+def _title_is_someone_elses(doc: Document, title: TitleMatch) -> bool:
+    """نائب رئيس الوزراء (a deputy), الرئيس المصري السابق (a former president)."""
+    modifiers = _title_modifiers()
+    tokens = doc.tokens
+    before = fold(doc.text[tokens[title.first - 1].start:tokens[title.first - 1].end]) \
+        if title.first > 0 else ""
+    after = fold(doc.text[tokens[title.last + 1].start:tokens[title.last + 1].end]) \
+        if title.last + 1 < len(tokens) else ""
+    # The word before may carry a conjunction or preposition (ونائب, لمساعد).
+    before_keys = {key for key, _ in first_word_keys(before)} if before else set()
+    return bool(before_keys & modifiers["before"]) or after in modifiers["after"]
+
+
+def _title_mentions(doc: Document, kb: KnowledgeBase, titles: list[TitleMatch],
+                    mentions: list[Mention], resolver: Resolver) -> list[Mention]:
+    ends = [t.end for t in doc.tokens]
+    persons = {token_index(ends, m.span.start): m for m in mentions if m.type == "PER"}
+    out = []
+    for title in titles:
+        following = persons.get(title.last + 1)
+        if following is not None:
+            # "وزير الخارجية المصري سامح شكري": the name is the mention; the title tells its state.
+            if following.kb_id is None and following.country is None:
+                owner = kb.entries.get(title.of)
+                following.country = owner.country if owner else None
+            continue
+        if _title_is_someone_elses(doc, title):
+            continue
+        holder = resolver.resolve_title(title)
+        # The title may hold a state's or body's name (رئيس وزراء إسرائيل): only another
+        # person's mention excludes it.
+        if holder is not None and not any(title.span.overlaps(m.span) for m in mentions
+                                          if m.type == "PER"):
+            out.append(Mention(title.span, "PER", holder, kb.entries[holder].country, "title"))
+    return out
+
+
+def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
+                  tagged: Tagged | None = None) -> list[Mention]:
+    """Every entity mention in ``doc``: knowledge-base names, tagger spans and resolved titles."""
+    kb = kb or load()
+    names = find_names(doc, kb)
+    resolver = Resolver(kb, doc.published)
+    resolver.note_full_names(names)
+    mentions = _name_mentions(doc, kb, names, resolver)
+    if tagged is None:
+        tagged = tagger_mentions(doc)
+    mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions])
+    titles = find_titles(doc, kb, names)
+    mentions += _title_mentions(doc, kb, titles, mentions, resolver)
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> list[Entity]:
+    """One Entity per referent, merged by knowledge-base id or (unknown names) by text."""
+    shortened = group_unknown_persons(doc, list(mentions))
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[shortened.get(i) or merge_key(doc, m)].append(m)
+    out = []
+    for group in groups.values():
+        head = max(group, key=lambda m: (m.source != "title", m.span.end - m.span.start))
+        country = next((m.country for m in group if m.country), None)
+        out.append(to_entity(kb, head.kb_id, head.type, [m.span for m in group],
+                             doc.span_text(head.span), country))
+    return sorted(out, key=lambda e: e.mentions[0].start)
+
+
+def find_entities(doc: Document, *, use_tagger: bool = True) -> list[Entity]:
+    """The entities of ``doc`` (a segmented Document)."""
+    kb = load()
+    return assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else []))
+
+
+@register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS), provides=(ATTR_ENTITIES,))
+def entities(doc: Document, settings: Settings) -> None:
+    """Named entities merged per real-world referent and linked to the knowledge base."""
+    doc.entities = find_entities(doc)

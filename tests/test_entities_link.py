@@ -1,0 +1,242 @@
+"""Linking and merging: titles by date, surnames, ministries, tagger mentions, unknown names."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.document import Document, Entity, Span
+from marsad.entities import assemble, find_entities, find_mentions
+from marsad.entities import kb as kbmod
+from marsad.entities.link import romanise
+
+
+def analyse(text: str, published: str | None) -> Document:
+    """The knowledge base's reading alone: the tagger's output has its own tests."""
+    doc = marsad.analyze(text, published, stages=("clean", "segment"))
+    doc.entities = find_entities(doc, use_tagger=False)
+    return doc
+
+
+def by_text(doc: Document) -> dict[str, Entity]:
+    return {doc.span_text(m): e for e in doc.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize(("text", "published", "title", "name_en", "country"), [
+    ("وقال الرئيس الأمريكي إن بلاده لن تتراجع عن الاتفاق.", "2018-05-08", "الرئيس الأمريكي",
+     "Donald Trump", "USA"),
+    ("وقال الرئيس الأمريكي إن بلاده لن تتراجع عن الاتفاق.", "2022-03-01", "الرئيس الأمريكي",
+     "Joe Biden", "USA"),
+    ("وقال الرئيس الأميركي إن بلاده ستفرض رسوما جديدة.", "2025-04-02", "الرئيس الأميركي",
+     "Donald Trump", "USA"),
+    ("التقى وزير الخارجية الروسي نظيره التركي في أنقرة.", "2024-03-01", "وزير الخارجية الروسي",
+     "Sergey Lavrov", "RUS"),
+    ("وصرح الزعيم الكوري الشمالي بأن بلاده لن تتخلى عن سلاحها.", "2019-01-01",
+     "الزعيم الكوري الشمالي", "Kim Jong Un", "PRK"),
+    ("وقال رئيس الوزراء البريطاني إن لندن ستدعم كييف.", "2022-10-01", "رئيس الوزراء البريطاني",
+     "Liz Truss", "GBR"),
+    ("وقال رئيس الوزراء البريطاني إن لندن ستدعم كييف.", "2024-09-01", "رئيس الوزراء البريطاني",
+     "Keir Starmer", "GBR"),
+    ("وأكد وزير الدفاع الروسي أن القوات تتقدم.", "2023-06-01", "وزير الدفاع الروسي",
+     "Sergei Shoigu", "RUS"),
+    ("وأكد وزير الدفاع الروسي أن القوات تتقدم.", "2024-06-01", "وزير الدفاع الروسي",
+     "Andrei Belousov", "RUS"),
+    ("وقالت المتحدثة باسم وزارة الخارجية الروسية إن موسكو سترد.", "2024-03-01",
+     "المتحدثة باسم وزارة الخارجية الروسية", "Maria Zakharova", "RUS"),
+    ("وقال المتحدث باسم الكرملين إن الاتفاق جاهز.", "2024-03-01", "المتحدث باسم الكرملين",
+     "Dmitry Peskov", "RUS"),
+    ("اجتمع الأمين العام للأمم المتحدة بالسفراء.", "2024-01-10", "الأمين العام للأمم المتحدة",
+     "António Guterres", None),
+    ("وانتقد رئيس وزراء إسرائيل القرار.", "2024-01-10", "رئيس وزراء إسرائيل",
+     "Benjamin Netanyahu", "ISR"),
+    ("وتوجه أمير قطر إلى الرياض.", "2024-05-01", "أمير قطر", "Tamim bin Hamad Al Thani", "QAT"),
+    ("وقال الرئيس الإيراني إن طهران مستعدة للحوار.", "2022-09-20", "الرئيس الإيراني",
+     "Ebrahim Raisi", "IRN"),
+    ("وزار ولي العهد السعودي أبوظبي والتقى العاهل الأردني.", "2024-01-01", "ولي العهد السعودي",
+     "Mohammed bin Salman", "SAU"),
+    ("وزار ولي العهد السعودي أبوظبي والتقى العاهل الأردني.", "2024-01-01", "العاهل الأردني",
+     "Abdullah II of Jordan", "JOR"),
+    ("وقال المرشد الإيراني إن طهران لن تتراجع.", "2024-01-01", "المرشد الإيراني", "Ali Khamenei",
+     "IRN"),
+    ("واستقبل سلطان عمان أمير الكويت في مسقط.", "2024-03-01", "سلطان عمان", "Haitham bin Tariq",
+     "OMN"),
+    ("واستقبل سلطان عمان أمير الكويت في مسقط.", "2024-03-01", "أمير الكويت",
+     "Mishal Al-Ahmad Al-Jaber Al-Sabah", "KWT"),
+    ("واستقبل سلطان عمان أمير الكويت في مسقط.", "2019-03-01", "سلطان عمان", "Qaboos bin Said",
+     "OMN"),
+])
+def test_titles_resolve_to_the_holder_on_the_publication_date(
+        text: str, published: str, title: str, name_en: str, country: str | None) -> None:
+    entity = by_text(analyse(text, published))[title]
+    assert (entity.type, entity.name_en, entity.country) == ("PER", name_en, country)
+
+
+@pytest.mark.parametrize(("text", "published", "title"), [
+    # No date: a title cannot be resolved safely.
+    ("وقال الرئيس الأمريكي إن بلاده لن تتراجع.", None, "الرئيس الأمريكي"),
+    # Between holders (Iran, May–July 2024) nobody is linked.
+    ("وقال الرئيس الإيراني إن طهران مستعدة للحوار.", "2024-06-15", "الرئيس الإيراني"),
+    # "a spokesperson" (indefinite) is not the spokesperson.
+    ("وقال متحدث باسم الكرملين إن الاتفاق جاهز.", "2024-03-01", "متحدث باسم الكرملين"),
+])
+def test_titles_left_unlinked_when_unsafe(text: str, published: str | None, title: str) -> None:
+    doc = analyse(text, published)
+    assert title not in by_text(doc)
+    assert all(e.type != "PER" for e in doc.entities)
+
+
+def test_a_title_before_a_name_is_not_a_second_mention() -> None:
+    doc = analyse("قال وزير الدفاع الأمريكي لويد أوستن إن واشنطن ستواصل دعم أوكرانيا.", "2024-05-01")
+    austin = by_text(doc)["لويد أوستن"]
+    assert (austin.name_en, austin.country, len(austin.mentions)) == ("Lloyd Austin", "USA", 1)
+    assert "الدفاع الأمريكي" not in by_text(doc)
+
+
+def test_full_name_surname_and_title_merge_into_one_entity() -> None:
+    text = ("ومن المقرر أن يسافر فلاديمير بوتين إلى هانوي. وقال بوتين إن الزيارة مهمة، "
+            "وأكد الرئيس الروسي أن العلاقات قوية.")
+    doc = analyse(text, "2024-06-17")
+    putin = [e for e in doc.entities if e.kb_id == "putin"]
+    assert len(putin) == 1
+    assert [doc.span_text(m) for m in putin[0].mentions] == ["فلاديمير بوتين", "بوتين", "الرئيس الروسي"]
+    assert (putin[0].name_en, putin[0].wikidata, putin[0].country) == ("Vladimir Putin", "Q7747", "RUS")
+
+
+def test_shared_surname_goes_to_the_person_in_office() -> None:
+    text = ("والتقى بوتين كيم جونغ أون، وكان قد التقى والده كيم جونغ إيل عام 2000. "
+            "وأشاد كيم بالعلاقات.")
+    doc = analyse(text, "2024-06-17")
+    found = by_text(doc)
+    assert found["كيم"].kb_id == "kim_jong_un"
+    assert found["كيم جونغ إيل"].kb_id == "kim_jong_il"
+    assert len([e for e in doc.entities if e.kb_id == "kim_jong_un"]) == 1
+
+
+def test_surname_alone_links_when_one_candidate() -> None:
+    doc = analyse("ووصف ترامب الاتفاق بأنه سيئ، وقال دونالد ترامب إنه سينسحب منه.", "2018-05-08")
+    trump = [e for e in doc.entities if e.kb_id == "trump"]
+    assert len(trump) == 1 and len(trump[0].mentions) == 2
+
+
+def test_ministry_composed_from_word_and_demonym() -> None:
+    doc = analyse("وقالت وزارة الدفاع الكورية الجنوبية إن سيول رصدت إطلاق صاروخ.", "2024-01-01")
+    ministry = by_text(doc)["وزارة الدفاع الكورية الجنوبية"]
+    assert (ministry.type, ministry.country, ministry.name_en) == (
+        "ORG", "KOR", "Ministry of Defense (South Korea)")
+
+
+def test_hand_listed_body_takes_the_composed_forms() -> None:
+    doc = analyse("وقالت وزارة الدفاع الأمريكية إن البنتاغون سيرسل قوات.", "2024-01-01")
+    assert {e.kb_id for e in doc.entities} == {"pentagon"}
+
+
+def test_demonym_adjective_is_not_a_mention_of_its_state() -> None:
+    doc = analyse("ودعم الشعب الروسي العملية، وقالت روسيا إنها ستواصل.", "2024-01-01")
+    russia = by_text(doc)["روسيا"]
+    assert [doc.span_text(m) for m in russia.mentions] == ["روسيا"]
+    assert "الروسي" not in by_text(doc)
+
+
+def test_persons_act_for_their_state_and_places_belong_to_theirs() -> None:
+    doc = analyse("وصل زيلينسكي إلى واشنطن قادما من كييف.", "2023-09-20")
+    found = by_text(doc)
+    assert (found["زيلينسكي"].country, found["واشنطن"].country, found["كييف"].country) == (
+        "UKR", "USA", "UKR")
+
+
+# Tagger mentions are given explicitly: the stage's behaviour with a model, without one.
+def _with_tagged(text: str, published: str, tagged: list[tuple[str, str]]) -> Document:
+    """Run the stage with the tagger's output given as (words, label); a repeated word is
+    tagged at its next occurrence."""
+    doc = marsad.analyze(text, published, stages=("clean", "segment"))
+    spans = []
+    for words, label in tagged:
+        after = max((s.end for s, _ in spans if doc.span_text(s).endswith(words)), default=0)
+        start = doc.text.index(words, after)
+        spans.append((Span(start, start + len(words)), label))
+    kb = kbmod.load()
+    doc.entities = assemble(doc, kb, find_mentions(doc, kb, spans))
+    return doc
+
+
+def test_tagger_spelling_variant_links_by_fuzzy_match() -> None:
+    doc = _with_tagged("وقال فولوديمير زيلنسكيي إن الهجوم فشل.", "2023-01-01",
+                       [("فولوديمير زيلنسكيي", "PER")])
+    entity = by_text(doc)["فولوديمير زيلنسكيي"]
+    assert (entity.name_en, entity.country) == ("Volodymyr Zelensky", "UKR")
+
+
+def test_unknown_tagged_person_keeps_its_text_and_merges_its_surname() -> None:
+    text = "وقال الباحث سمير قصير إن الوضع معقد. وأضاف قصير أن الحل سياسي."
+    doc = _with_tagged(text, "2024-01-01", [("سمير قصير", "PER"), ("قصير", "PER")])
+    person = [e for e in doc.entities if e.type == "PER"]
+    assert len(person) == 1
+    assert [doc.span_text(m) for m in person[0].mentions] == ["سمير قصير", "قصير"]
+    assert (person[0].name_ar, person[0].wikidata, person[0].kb_id) == ("سمير قصير", None, None)
+    assert person[0].name_en == romanise("سمير قصير") == "Smyr Qsyr"
+
+
+def test_unknown_tagger_labels_are_ignored() -> None:
+    doc = _with_tagged("وقال الباحث سمير قصير إن الوضع معقد.", "2024-01-01", [("سمير قصير", "O")])
+    assert doc.entities == []
+
+
+def test_unknown_person_after_a_title_acts_for_the_titles_state() -> None:
+    doc = _with_tagged("وأكد وزير الخارجية السنغالي ياسين فال دعم بلاده.", "2024-06-01",
+                       [("ياسين فال", "PER")])
+    person = by_text(doc)["ياسين فال"]
+    assert (person.country, person.kb_id) == ("SEN", None)
+
+
+def test_tagger_span_with_a_conjunction_starts_after_it() -> None:
+    doc = _with_tagged("قابل الوزير ومحمود درويش في المعرض.", "2024-01-01", [("ومحمود درويش", "PER")])
+    assert "محمود درويش" in by_text(doc)
+
+
+def test_knowledge_base_reading_wins_over_an_overlapping_tagger_span() -> None:
+    doc = _with_tagged("وقال الرئيس الكوري الشمالي كيم جونغ أون إن بلاده مستعدة.", "2024-06-17",
+                       [("الكوري الشمالي كيم جونغ أون", "PER")])
+    assert [e.kb_id for e in doc.entities] == ["kim_jong_un"]
+
+
+def test_romanise_gives_readable_latin() -> None:
+    assert romanise("سامح شكري") == "Samh Shkry"
+    assert romanise("الخرطوم") == "Al-khrtwm"
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en", "country"), [
+    ("وقال الروس إن الأمريكيين يكذبون.", "الروس", "Russian people", "RUS"),
+    ("وقال الروس إن الأمريكيين يكذبون.", "الأمريكيين", "American people", "USA"),
+    ("وتظاهر الفلسطينيون في الضفة الغربية.", "الفلسطينيون", "Palestinian people", "PSE"),
+])
+def test_peoples_named_as_groups_are_norp(text: str, mention: str, name_en: str, country: str) -> None:
+    entity = by_text(analyse(text, "2024-01-01"))[mention]
+    assert (entity.type, entity.name_en, entity.country) == ("NORP", name_en, country)
+
+
+def test_surname_of_a_person_named_in_full_is_that_person() -> None:
+    doc = analyse("وقال وزير الدفاع لويد أوستن إن الهجوم فشل. وأضاف أوستن أن واشنطن مستعدة.",
+                  "2024-01-01")
+    austin = by_text(doc)["أوستن"]
+    assert (austin.kb_id, len(austin.mentions)) == ("austin", 2)
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    # g is written غ or (Egyptian usage) ج.
+    ("وقال أنطونيو جوتيريش إن الوضع كارثي.", "أنطونيو جوتيريش", "guterres"),
+    ("ورد وزير الدفاع يوآف جالانت على الانتقادات.", "يوآف جالانت", "gallant"),
+    ("والتقى بلينكن نظيره في بكين.", "بلينكن", "blinken"),
+])
+def test_spelling_variants_of_foreign_names(text: str, mention: str, kb_id: str) -> None:
+    assert by_text(analyse(text, "2024-01-01"))[mention].kb_id == kb_id
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("وقال نائب رئيس الوزراء الروسي إن الحكومة مستعدة.", "رئيس الوزراء الروسي"),
+    ("وأعلن مساعد المتحدث باسم الأمم المتحدة أن المبعوث سيزور دمشق.", "المتحدث باسم الأمم المتحدة"),
+    ("وبدأت محاكمة قتلة الرئيس المصري السابق أنور السادات.", "الرئيس المصري"),
+    ("وقال الرئيس الأمريكي المنتخب إنه سيغير السياسة.", "الرئيس الأمريكي"),
+])
+def test_titles_of_deputies_and_former_holders_are_not_the_holder(text: str, title: str) -> None:
+    doc = analyse(text, "2015-08-01")
+    assert not [e for e in doc.entities if e.type == "PER"]

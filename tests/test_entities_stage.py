@@ -1,0 +1,93 @@
+"""The entities stage: registration, output shape, and the example scored by the shared scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import marsad
+import marsad.entities
+from marsad import contract, registry
+from marsad.document import Document
+
+STAGES = ("clean", "segment", "entities")
+#: Floors from the issue's bars (entity_f1 ≥ 0.90, entity_linked ≥ 0.85 on the example).
+ENTITY_F1_FLOOR = 0.90
+ENTITY_LINKED_FLOOR = 0.85
+
+
+def _scorer(shared: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("marsad_shared_score", shared / "tools" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _example(text: str) -> Document:
+    return marsad.analyze(text, "2024-06-17", stages=STAGES)
+
+
+def test_stage_is_registered_with_its_contract() -> None:
+    stage = registry.get(registry.ENTITIES)
+    assert stage.requires == {registry.TEXT, registry.SENTENCES, registry.TOKENS}
+    assert stage.provides == {registry.ATTR_ENTITIES}
+
+
+def test_entities_serialise_with_exact_spans(example_text: str) -> None:
+    doc = _example(example_text)
+    data: dict[str, Any] = json.loads(doc.to_json())
+    assert data["entities"]
+    for entity in data["entities"]:
+        assert entity["type"] in {"PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC"}
+        for m in entity["mentions"]:
+            assert data["text"][m["start"]:m["end"]] == m["text"]
+    assert contract.problems(data) == []
+
+
+def test_entities_are_ordered_by_first_mention(example_text: str) -> None:
+    doc = _example(example_text)
+    firsts = [e.mentions[0].start for e in doc.entities]
+    assert firsts == sorted(firsts)
+    assert all(list(e.mentions) == sorted(e.mentions) for e in doc.entities)
+
+
+def test_stage_runs_on_the_knowledge_base_alone(example_text: str,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(marsad.entities, "tagger_mentions", lambda doc: [])
+    doc = _example(example_text)
+    linked = {e.kb_id for e in doc.entities}
+    assert {"putin", "kim_jong_un", "RUS", "PRK", "kremlin", "place:pyongyang"} <= linked
+
+
+@pytest.mark.parametrize("use_tagger", [True, False])
+def test_example_meets_the_entity_bars(shared_dir: Path, example_text: str, use_tagger: bool,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    if not use_tagger:
+        monkeypatch.setattr(marsad.entities, "tagger_mentions", lambda doc: [])
+    scorer = _scorer(shared_dir)
+    gold = json.loads((shared_dir / "gold" / "cnn-putin-north-korea.gold.json").read_text("utf-8"))
+    figures = scorer.score_entities(gold, scorer.Doc(_example(example_text).to_dict()))
+    assert figures["entity_f1"] >= ENTITY_F1_FLOOR
+    assert figures["entity_linked"] >= ENTITY_LINKED_FLOOR
+
+
+def test_text_view_groups_entities_by_type_with_counts(example_text: str) -> None:
+    from rich.console import Console
+
+    from marsad.entities.view import entities_table, grouped
+
+    doc = _example(example_text)
+    groups = grouped(doc)
+    assert [t for t, _ in groups][:3] == ["PER", "ORG", "GPE"]
+    persons = dict(groups)["PER"]
+    assert persons[0].kb_id == "putin"  # the most mentioned person comes first
+    console = Console(width=160, record=True)
+    console.print(entities_table(doc))
+    out = console.export_text()
+    assert "Vladimir Putin" in out and "RUS Q7747" in out
