@@ -1,0 +1,151 @@
+"""Train the learned ASSAULT/PROTEST sentence filter and write src/marsad/data/events/filter_weights.tsv.
+
+    python scripts/build_event_filter.py [--data ../shared/data/arabic-event-gsr-dev] [--cv]
+
+Samples are the GSR dev sentences where marsad's rules find an event of the type (the filter only
+ever sees those); the label is the GSR judgement (`yes` against `easy no`/`difficult no`;
+`ambiguous` rows are left out).  With --cv it reports 5-fold cross-validated precision, recall and
+F1 of the whole sentence detection (rules then filter) for several thresholds, folds grouped by
+document so no article is on both sides, and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import importlib
+import re
+import sys
+from pathlib import Path
+
+import marsad
+from marsad import registry
+from marsad.events import candidate_features
+from marsad.events.filter import BIAS, train
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "arabic-event-gsr-dev"
+OUT = ROOT / "src" / "marsad" / "data" / "events" / "filter_weights.tsv"
+FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
+ID_DATE = re.compile(r"_(\d{8})\.")
+FOLDS = 5
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+HEADER = """\
+# Weights of the learned ASSAULT/PROTEST sentence filter (logistic regression; see marsad/events/filter.py).
+# Source: trained by scripts/build_event_filter.py on the development half of the Arabic event GSR
+# (openeventdata/arabic_event_gsr, Open Event Data Alliance, MIT) with marsad's own rule features;
+# generated, do not edit by hand. Licence: MIT (derived data).
+# Columns: feature (TYPE|name), weight. Example: ASSAULT|casualties → a positive weight.
+feature\tweight
+"""
+
+Sample = tuple[str, set[str], bool]  # (document id, features, label)
+
+
+def published(record_id: str) -> dt.date | None:
+    m = ID_DATE.search(record_id)
+    if not m:
+        return None
+    try:
+        return dt.datetime.strptime(m.group(1), "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def document_id(record_id: str) -> str:
+    """The article a GSR sentence comes from: its id without the sentence number."""
+    return re.split(r"[-_](?=\d+$)", record_id)[0]
+
+
+def stages() -> tuple[str, ...]:
+    for module in ("marsad.entities", "marsad.temporal"):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            pass
+    known = registry.all_stages()
+    return ("clean", "segment", *(s for s in ("entities", "temporal") if s in known))
+
+
+Row = tuple[str, bool, bool]  # (document id, label, an unfiltered event of the type fires)
+
+
+def load(event_type: str, data: Path, names: tuple[str, ...]) -> tuple[list[Sample], list[Row]]:
+    """Filter samples (sentences with asserted/reported events of the type) and every scored row."""
+    samples: list[Sample] = []
+    rows: list[Row] = []
+    with (data / FILES[event_type]).open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["label"] == "ambiguous":
+                continue
+            label = row["label"] == "yes"
+            doc = marsad.analyze(row["text"], published(row["id"]), stages=names)
+            feats: set[str] = set()
+            grouped, unfiltered = candidate_features(doc)
+            for (_, etype), f in grouped.items():
+                if etype == event_type:
+                    feats |= f
+            fires = any(t == event_type for _, t in unfiltered)
+            rows.append((document_id(row["id"]), label, fires))
+            if feats and not fires:  # a sentence that is positive anyway teaches the filter nothing
+                samples.append((document_id(row["id"]), feats, label))
+    return samples, rows
+
+
+def fold_of(doc_id: str) -> int:
+    return int(hashlib.sha256(doc_id.encode()).hexdigest(), 16) % FOLDS
+
+
+def probability(w: dict[str, float], event_type: str, feats: set[str]) -> float:
+    from marsad.events.filter import probability as p
+
+    return p(event_type, feats, w)
+
+
+def cross_validate(event_type: str, samples: list[Sample], rows: list[Row], happened: bool = False) -> None:
+    """Sentence detection figures with the filter trained on the other folds; a sentence with an
+    event the filter never drops (negated, planned…) counts as predicted positive, as in the bench."""
+    positives = sum(label for _, label, _ in rows)
+    always = [] if happened else [y for _, y, fires in rows if fires]
+    scores: list[tuple[float, bool]] = []
+    for k in range(FOLDS):
+        train_set = [(f, y) for d, f, y in samples if fold_of(d) != k]
+        w = train(event_type, train_set)
+        scores += [(probability(w, event_type, f), y) for d, f, y in samples if fold_of(d) == k]
+    print(f"{event_type}: {len(rows)} sentences, {positives} yes, {len(samples)} filter samples")
+    for t in THRESHOLDS:
+        tp = sum(1 for p, y in scores if p >= t and y) + sum(always)
+        fp = sum(1 for p, y in scores if p >= t and not y) + len(always) - sum(always)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / positives if positives else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        print(f"  threshold {t:.2f}: P={prec:.3f} R={rec:.3f} F1={f1:.3f} (5-fold CV)")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--cv", action="store_true", help="report cross-validated figures, write nothing")
+    ap.add_argument("--happened", action="store_true",
+                    help="with --cv: count only events told as having happened (asserted or reported)")
+    args = ap.parse_args(argv[1:])
+    names = stages()
+    weights: dict[str, float] = {}
+    for event_type in FILES:
+        samples, rows = load(event_type, args.data, names)
+        if args.cv:
+            cross_validate(event_type, samples, rows, args.happened)
+        else:
+            weights.update(train(event_type, [(f, y) for _, f, y in samples]))
+    if not args.cv:
+        ordered = sorted(weights.items(),
+                         key=lambda kv: (kv[0].split("|")[0], not kv[0].endswith(BIAS), kv[0]))
+        OUT.write_text(HEADER + "".join(f"{k}\t{v:.5f}\n" for k, v in ordered), encoding="utf-8")
+        print(f"wrote {len(weights)} weights to {OUT.relative_to(ROOT)} (stages: {', '.join(names)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
