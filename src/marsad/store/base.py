@@ -1,0 +1,503 @@
+"""The store: analysed articles and what they mention, queryable across articles.
+
+:class:`Store` holds all the SQL both backends share (written with ``?`` placeholders); the
+SQLite and PostgreSQL subclasses supply connections, transactions, the full-text index and the
+one-writer lock.  Every write of an article happens in one transaction, keyed by the article's
+content hash, so re-ingesting changes nothing and a killed ingest never leaves half an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..document import Document
+from ..errors import InputError, MarsadError, RecordError
+from . import migrations
+from .rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
+from .search import Query, parse_query, snippet
+
+#: Articles written per transaction by :meth:`Store.ingest`: a commit per article would cost
+#: more than the writing; larger batches only lengthen what a crash throws away (and a rerun
+#: stores again).
+BATCH = 200
+#: A search ranks (bm25 / ts_rank) the most recently stored matching articles, this many at
+#: most: ranking every match of a common word costs 300 ms on 100k articles, ranking 200 a few
+#: ms (bench/store_search.py).  Rare words have fewer matches, so all of them are ranked.
+SEARCH_CANDIDATES = 200
+#: Most rows any list call returns, whatever the caller asks for.
+MAX_LIMIT = 1000
+
+Row = dict[str, Any]
+
+ARTICLE_LIST_COLUMNS = "a.id, a.title, a.source, a.url, a.published, a.added_at, " \
+                       "a.n_entities, a.n_quotes, a.n_events"
+
+
+class StoreError(MarsadError):
+    """A store that cannot be opened, migrated or written."""
+
+    code = "E500"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions shared by search and the list views; ``None`` means no restriction."""
+
+    entity: str | None = None
+    speaker: str | None = None
+    type: str | None = None
+    country: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def __post_init__(self) -> None:
+        # Dates are compared as text in SQL, so anything but YYYY-MM-DD would filter silently wrong.
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value is not None and day_of(value) != value:
+                raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-06-17")
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    snippet: str
+    highlights: list[tuple[int, int]]
+
+    def to_dict(self) -> Row:
+        return asdict(self)
+
+
+@dataclass
+class IngestReport:
+    """What :meth:`Store.ingest` did: counts, and one line per bad item that was skipped."""
+
+    added: int = 0
+    present: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return len(self.errors)
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching ``value``'s terms as whole, consecutive terms of a padded key."""
+    from .search import index_text
+
+    return f"% {index_text(value)} %"
+
+
+def _limit(limit: int) -> int:
+    return max(0, min(int(limit), MAX_LIMIT))
+
+
+class Store(ABC):
+    """Shared logic; see :mod:`marsad.store.sqlite` and :mod:`marsad.store.postgres`."""
+
+    dialect = "sqlite"
+    url = ""
+
+    def __init__(self) -> None:
+        # One connection per store, used by one thread at a time (the API runs handlers in threads).
+        self._lock = threading.RLock()
+
+    # --- backend hooks -------------------------------------------------------------------
+    @abstractmethod
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]: ...
+
+    @abstractmethod
+    def _exec(self, sql: str, params: Iterable[Any] = ()) -> None: ...
+
+    @abstractmethod
+    def _exec_many(self, sql: str, rows: list[tuple[Any, ...]]) -> None: ...
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]:
+        """A write transaction; takes the writer lock first."""
+
+    @abstractmethod
+    def _insert_article(self, rows: ArticleRows) -> int | None:
+        """Insert the article row and its index entry; its pk, or None when already stored."""
+
+    @abstractmethod
+    def _search_rows(self, query: Query, where: str, params: list[Any], limit: int, offset: int
+                     ) -> list[Row]:
+        """Hits (id, title, source, url, published, text) best ranked first, among the
+        ``max(SEARCH_CANDIDATES, limit + offset)`` most recently stored matches."""
+
+    def _insert_text(self, pk: int, rows: ArticleRows) -> None:
+        a = rows.article
+        self._exec("INSERT INTO article_texts (pk, raw, text, analysis) VALUES (?, ?, ?, ?)",
+                   (pk, a["raw"], a["text"], a["analysis"]))
+
+    @abstractmethod
+    def _release_writer_lock(self) -> None: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- migrations ----------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply every pending migration, each in its own transaction; the versions applied."""
+        with self._lock:
+            self._exec(migrations.RECORD_TABLE)
+            done = {int(r["version"]) for r in self._rows("SELECT version FROM migrations")}
+            applied = []
+            for step in migrations.pending(done):
+                with self._transaction():
+                    for statement in step.fn(self.dialect):
+                        self._exec(statement)
+                    self._exec("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                               (step.version, step.name, _now()))
+                applied.append(step.version)
+            # Opening a store to read it must not keep other writers out.
+            self._release_writer_lock()
+            return applied
+
+    def applied_migrations(self) -> list[Row]:
+        return self._rows("SELECT version, name, applied_at FROM migrations ORDER BY version")
+
+    # --- writing -------------------------------------------------------------------------
+    def ingest(self, docs: Iterable[Document | Row], batch: int = BATCH) -> IngestReport:
+        """Store many articles (Documents or contract dicts), ``batch`` per transaction.
+
+        Articles already stored are counted as present and left unchanged; a malformed record
+        is reported in ``errors`` and skipped, and the others are still stored.
+        """
+        report = IngestReport()
+        for added in self.ingest_iter(docs, report, batch):
+            if added:
+                report.added += 1
+            else:
+                report.present += 1
+        return report
+
+    def ingest_iter(self, docs: Iterable[Document | Row], report: IngestReport,
+                    batch: int = BATCH, source: Callable[[int], str] = "item {}".format
+                    ) -> Iterator[bool]:
+        """Like :meth:`ingest`, yielding True (new) or False (already stored) per good article
+        once its batch is committed, for progress bars; bad items go to ``report.errors``,
+        named by ``source(index)``."""
+        pending: list[ArticleRows] = []
+        for number, doc in enumerate(docs):
+            try:
+                pending.append(_build(*_record(doc, None)))
+            except RecordError as exc:
+                if exc.source is None:
+                    exc.source = source(number)
+                report.errors.append(str(exc))
+                continue
+            if len(pending) >= batch:
+                yield from self._write_batch(pending)
+                pending = []
+        if pending:
+            yield from self._write_batch(pending)
+
+    def add(self, doc: Document | Row, raw: str | None = None) -> bool:
+        """Store one analysed article; False when it was already stored."""
+        rows = _build(*_record(doc, raw))
+        with self._lock, self._transaction():
+            return self._write(rows)
+
+    def _write_batch(self, batch: list[ArticleRows]) -> list[bool]:
+        with self._lock, self._transaction():
+            return [self._write(rows) for rows in batch]
+
+    def _write(self, rows: ArticleRows) -> bool:
+        pk = self._insert_article(rows)
+        if pk is None:
+            return False
+        self._exec_many("INSERT INTO entities (id, type, name_en, name_ar, wikidata, country, key) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                        [(e["id"], e["type"], e["name_en"], e["name_ar"], e["wikidata"], e["country"],
+                          e["key"]) for e in rows.entities])
+        self._exec_many("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) "
+                        "ON CONFLICT (entity_id, alias) DO NOTHING", rows.aliases)
+        self._insert_children(pk, "mentions", rows.mentions)
+        self._insert_children(pk, "quotes", rows.quotes)
+        self._insert_children(pk, "events", rows.events)
+        self._insert_children(pk, "dates", rows.dates)
+        self._insert_children(pk, "quantities", rows.quantities)
+        return True
+
+    def _insert_children(self, pk: int, table: str, items: list[Row]) -> None:
+        if not items:
+            return
+        columns = list(items[0])
+        sql = (f"INSERT INTO {table} (article_pk, {', '.join(columns)}) "
+               f"VALUES (?{', ?' * len(columns)})")
+        self._exec_many(sql, [(pk, *(item[c] for c in columns)) for item in items])
+
+    def has_raw(self, raw: str) -> bool:
+        """True when an article read from exactly this raw input is stored (skip re-analysis)."""
+        with self._lock:
+            return bool(self._rows("SELECT 1 AS x FROM articles WHERE raw_sha = ? LIMIT 1",
+                                   (raw_hash(raw),)))
+
+    # --- articles ------------------------------------------------------------------------
+    def count(self, table: str = "articles") -> int:
+        if table not in {"articles", "entities", "mentions", "quotes", "events", "dates", "quantities"}:
+            raise StoreError(f"unknown table {table!r}")
+        with self._lock:
+            return int(self._rows(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+
+    def list_articles(self, filters: Filters = Filters(), limit: int = 50, offset: int = 0
+                      ) -> list[Row]:
+        """Articles (no text), newest first, restricted by ``filters``."""
+        where, params = self._where(filters)
+        with self._lock:
+            return self._rows(f"SELECT {ARTICLE_LIST_COLUMNS} FROM articles a WHERE {where} "
+                              "ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?",
+                              [*params, _limit(limit), max(0, offset)])
+
+    def get_article(self, article_id: str) -> Row | None:
+        """One article with its raw and cleaned text, its analysis (the contract dict) and
+        ``entity_ids``: the store id of each entity of the analysis, by index."""
+        with self._lock:
+            found = self._rows(f"SELECT {ARTICLE_LIST_COLUMNS}, t.raw, t.text, t.analysis, a.pk "
+                               "FROM articles a JOIN article_texts t ON t.pk = a.pk WHERE a.id = ?",
+                               (article_id,))
+        if not found:
+            return None
+        row = found[0]
+        row["analysis"] = json.loads(row["analysis"])
+        row.pop("pk")
+        # The canonical id of each entity of the analysis, by index, for links from the text.
+        row["entity_ids"] = [entity_id(e) for e in row["analysis"].get("entities", [])]
+        return row
+
+    # --- entities ------------------------------------------------------------------------
+    def entities(self, name: str | None = None, type: str | None = None, country: str | None = None,
+                 limit: int = 50, offset: int = 0) -> list[Row]:
+        clauses, params = ["1=1"], []
+        if name:
+            clauses.append("e.id IN (SELECT entity_id FROM mentions WHERE key LIKE ?) OR e.key LIKE ?")
+            params += [_like(name), _like(name)]
+        if type:
+            clauses.append("e.type = ?")
+            params.append(type)
+        if country:
+            clauses.append("e.country = ?")
+            params.append(country.upper())
+        where = " AND ".join(f"({c})" for c in clauses)
+        with self._lock:
+            return self._rows(
+                "SELECT e.id, e.type, e.name_en, e.name_ar, e.wikidata, e.country, "
+                "(SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions, "
+                "(SELECT COUNT(DISTINCT m.article_pk) FROM mentions m WHERE m.entity_id = e.id) AS articles "
+                f"FROM entities e WHERE {where} ORDER BY mentions DESC, e.id LIMIT ? OFFSET ?",
+                [*params, _limit(limit), max(0, offset)])
+
+    def entity(self, entity_id: str, limit: int = 200) -> Row | None:
+        """One entity with aliases, mentions, quotes by it, events as source/target and a timeline."""
+        with self._lock:
+            found = self._rows("SELECT id, type, name_en, name_ar, wikidata, country FROM entities "
+                               "WHERE id = ?", (entity_id,))
+            if not found:
+                return None
+            row = found[0]
+            row["aliases"] = [r["alias"] for r in self._rows(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
+            row["mentions"] = self._rows(
+                "SELECT a.id AS article, a.title, a.published, m.text, m.start_char AS start, "
+                "m.end_char AS \"end\" FROM mentions m JOIN articles a ON a.pk = m.article_pk "
+                "WHERE m.entity_id = ? ORDER BY a.published DESC, a.pk, m.start_char LIMIT ?",
+                (entity_id, _limit(limit)))
+            row["quotes"] = self.quotes(entity=entity_id, limit=limit)
+            pad = f"% {entity_id} %"
+            row["events_as_source"] = self._events_where("e.source_entities LIKE ?", [pad], limit, 0)
+            row["events_as_target"] = self._events_where("e.target_entities LIKE ?", [pad], limit, 0)
+            row["timeline"] = self._rows(
+                "SELECT a.published AS day, COUNT(*) AS mentions FROM mentions m "
+                "JOIN articles a ON a.pk = m.article_pk WHERE m.entity_id = ? AND a.published IS NOT NULL "
+                "GROUP BY a.published ORDER BY a.published", (entity_id,))
+            return row
+
+    # --- quotes and events ---------------------------------------------------------------
+    def quotes(self, speaker: str | None = None, q: str | None = None, entity: str | None = None,
+               article: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
+        """Quotes across articles: "what did X (speaker) say about Y (q)"."""
+        clauses, params = ["1=1"], []
+        if speaker:
+            clauses.append("q.speaker_key LIKE ?")
+            params.append(_like(speaker))
+        if entity:
+            clauses.append("q.speaker_entity = ?")
+            params.append(entity)
+        if article:
+            clauses.append("a.id = ?")
+            params.append(article)
+        for t in parse_query(q or "").all_terms:
+            clauses.append("q.content_key LIKE ?")
+            params.append(f"% {t} %")
+        with self._lock:
+            return self._rows(
+                "SELECT a.id AS article, a.title, a.published, q.idx, q.kind, q.speaker_text AS speaker, "
+                "q.speaker_entity, q.content, q.cue, q.start_char AS start, q.end_char AS \"end\", q.date "
+                f"FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE {' AND '.join(clauses)} "
+                "ORDER BY a.published DESC, a.pk, q.idx LIMIT ? OFFSET ?",
+                [*params, _limit(limit), max(0, offset)])
+
+    def events(self, type: str | None = None, country: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
+        where, params = self._event_where(type, country, date_from, date_to)
+        with self._lock:
+            return self._events_where(where, params, limit, offset)
+
+    def _event_where(self, type: str | None, country: str | None, date_from: str | None,
+                     date_to: str | None) -> tuple[str, list[Any]]:
+        Filters(date_from=date_from, date_to=date_to)  # the same date checks as searches
+        clauses, params = ["1=1"], []
+        if type:
+            clauses.append("e.type = ?")
+            params.append(type.upper())
+        if country:
+            clauses.append("(e.source_countries LIKE ? OR e.target_countries LIKE ?)")
+            params += [f"% {country.upper()} %"] * 2
+        if date_from:
+            clauses.append("e.day >= ?")
+            params.append(date_from)
+        if date_to:
+            clauses.append("e.day <= ?")
+            params.append(date_to)
+        return " AND ".join(clauses), params
+
+    def _events_where(self, where: str, params: list[Any], limit: int, offset: int) -> list[Row]:
+        return self._rows(
+            "SELECT a.id AS article, a.title, a.url, a.published, e.idx, e.type, e.mode, e.cameo, e.status, "
+            "e.date, e.day, e.source_text AS source, e.target_text AS target, e.source_countries, "
+            "e.target_countries, e.source_entities, e.target_entities, e.location, "
+            "e.trigger_text AS trigger, e.start_char AS start, e.end_char AS \"end\", e.sentence "
+            f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {where} "
+            "ORDER BY e.day DESC, a.pk, e.idx LIMIT ? OFFSET ?",
+            [*params, _limit(limit), max(0, offset)])
+
+    def events_per_day(self, type: str | None = None, country: str | None = None,
+                       date_from: str | None = None, date_to: str | None = None) -> list[Row]:
+        where, params = self._event_where(type, country, date_from, date_to)
+        with self._lock:
+            return self._rows(f"SELECT e.day, COUNT(*) AS events FROM events e WHERE {where} "
+                              "AND e.day IS NOT NULL GROUP BY e.day ORDER BY e.day", params)
+
+    # --- search --------------------------------------------------------------------------
+    def search(self, text: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0
+               ) -> list[Hit]:
+        """Articles matching ``text`` (clitics, hamza, diacritics folded) and ``filters``."""
+        query = parse_query(text)
+        where, params = self._where(filters)
+        with self._lock:
+            if query.empty:
+                found = self._rows(f"SELECT {ARTICLE_LIST_COLUMNS}, t.text FROM articles a "
+                                   "JOIN article_texts t ON t.pk = a.pk "
+                                   f"WHERE {where} ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?",
+                                   [*params, _limit(limit), max(0, offset)])
+            else:
+                found = self._search_rows(query, where, params, _limit(limit), max(0, offset))
+        hits = []
+        for row in found:
+            snip = snippet(row["text"], query)
+            hits.append(Hit(row["id"], row["title"], row["published"], row["source"], row["url"],
+                            snip.text, list(snip.highlights)))
+        return hits
+
+    def _where(self, f: Filters) -> tuple[str, list[Any]]:
+        """SQL restricting articles (alias ``a``) to ``f``."""
+        clauses, params = ["1=1"], []
+        if f.date_from:
+            clauses.append("a.published >= ?")
+            params.append(f.date_from)
+        if f.date_to:
+            clauses.append("a.published <= ?")
+            params.append(f.date_to)
+        if f.entity:
+            clauses.append("a.pk IN (SELECT m.article_pk FROM mentions m WHERE m.entity_id = ? "
+                           "OR m.key LIKE ? OR m.entity_id IN (SELECT id FROM entities WHERE key LIKE ?))")
+            params += [f.entity, _like(f.entity), _like(f.entity)]
+        if f.speaker:
+            clauses.append("a.pk IN (SELECT q.article_pk FROM quotes q WHERE q.speaker_key LIKE ?)")
+            params.append(_like(f.speaker))
+        if f.type:
+            clauses.append("a.pk IN (SELECT e.article_pk FROM events e WHERE e.type = ?)")
+            params.append(f.type.upper())
+        if f.country:
+            code = f.country.upper()
+            clauses.append("(a.pk IN (SELECT e.article_pk FROM events e WHERE e.source_countries LIKE ? "
+                           "OR e.target_countries LIKE ?) OR a.pk IN (SELECT m.article_pk FROM mentions m "
+                           "JOIN entities n ON n.id = m.entity_id WHERE n.country = ?))")
+            params += [f"% {code} %", f"% {code} %", code]
+        return " AND ".join(clauses), params
+
+    # --- export --------------------------------------------------------------------------
+    def iter_table(self, name: str, page: int = 1000) -> Iterator[Row]:
+        """Every row of an export view (articles, entities, quotes, events), in pages."""
+        offset = 0
+        while True:
+            if name == "articles":
+                with self._lock:
+                    rows = self._rows(f"SELECT {ARTICLE_LIST_COLUMNS}, t.text FROM articles a "
+                                      "JOIN article_texts t ON t.pk = a.pk "
+                                      "ORDER BY a.pk LIMIT ? OFFSET ?", (page, offset))
+            elif name == "entities":
+                rows = self._entities_export(page, offset)
+            elif name == "quotes":
+                rows = self.quotes(limit=page, offset=offset)
+            elif name == "events":
+                rows = self.events(limit=page, offset=offset)
+            else:
+                raise StoreError(f"unknown export table {name!r}; use articles, entities, quotes or events")
+            yield from rows
+            if len(rows) < page:
+                return
+            offset += page
+
+    def _entities_export(self, page: int, offset: int) -> list[Row]:
+        with self._lock:
+            rows = self._rows("SELECT id, type, name_en, name_ar, wikidata, country FROM entities "
+                              "ORDER BY id LIMIT ? OFFSET ?", (page, offset))
+            for row in rows:
+                row["aliases"] = " | ".join(r["alias"] for r in self._rows(
+                    "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (row["id"],)))
+        return rows
+
+
+def _record(doc: Document | Row, raw: str | None) -> tuple[Row, str | None]:
+    """The contract dict and raw input of a Document or of a contract dict."""
+    if isinstance(doc, Document):
+        return doc.to_dict(), raw if raw is not None else doc.raw
+    if raw is None and isinstance(doc, dict) and isinstance(doc.get("raw"), str):
+        raw = doc["raw"]
+    return doc, raw
+
+
+def _build(doc: Row, raw: str | None) -> ArticleRows:
+    """The rows of one record; any malformed part becomes a one-line RecordError."""
+    try:
+        return build_rows(doc, raw, _now())
+    except RecordError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        where = doc.get("id") if isinstance(doc, dict) else None
+        raise RecordError(f"record is malformed ({type(exc).__name__}: {exc}); "
+                          "expected a marsad.document/1 dict", source=where) from None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

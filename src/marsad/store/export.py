@@ -1,0 +1,138 @@
+"""Exports: articles, entities, quotes and events as JSONL, CSV or Parquet, and a GDELT-like
+events table (one row per event with dyadic actor columns, as GDELT 1.0 event files have)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .base import Row, Store, StoreError
+
+TABLES = ("articles", "entities", "quotes", "events", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet")
+
+#: Columns of the GDELT-like table, in order (names follow GDELT 1.0 where a column matches).
+GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor2Name",
+                 "Actor2CountryCode", "EventCode", "EventRootCode", "PLOVERType", "PLOVERMode",
+                 "Status", "ActionGeo_FullName", "DATEADDED", "SOURCEURL", "ArticleID", "Trigger")
+
+
+def _first_code(codes: str | None) -> str | None:
+    parts = (codes or "").split()
+    return parts[0] if parts else None
+
+
+def gdelt_row(event: Row, number: int) -> Row:
+    """One event as a GDELT-like row."""
+    cameo = event.get("cameo") or None
+    day = event.get("day") or ""
+    return {
+        "GLOBALEVENTID": number, "SQLDATE": day.replace("-", "") or None,
+        "Actor1Name": event.get("source") or None,
+        "Actor1CountryCode": _first_code(event.get("source_countries")),
+        "Actor2Name": event.get("target") or None,
+        "Actor2CountryCode": _first_code(event.get("target_countries")),
+        "EventCode": cameo, "EventRootCode": cameo[:2] if cameo else None,
+        "PLOVERType": event.get("type"), "PLOVERMode": event.get("mode"), "Status": event.get("status"),
+        "ActionGeo_FullName": event.get("location"),
+        "DATEADDED": (event.get("published") or "").replace("-", "") or None,
+        "SOURCEURL": event.get("url"), "ArticleID": event.get("article"), "Trigger": event.get("trigger"),
+    }
+
+
+def rows(store: Store, table: str) -> Iterator[Row]:
+    """Rows of one export table."""
+    if table == "gdelt":
+        for number, event in enumerate(store.iter_table("events"), start=1):
+            yield gdelt_row(event, number)
+        return
+    for row in store.iter_table(table):
+        yield {k: _flat(v) for k, v in row.items()}
+
+
+def _flat(value: Any) -> Any:
+    """Padded lists (`` RUS PRK ``) become plain space-separated text for spreadsheets."""
+    return value.strip() if isinstance(value, str) and value.startswith(" ") else value
+
+
+def export_table(store: Store, table: str, fmt: str, path: Path) -> int:
+    """Write ``table`` to ``path`` in ``fmt``; returns the number of rows written."""
+    if table not in TABLES:
+        raise StoreError(f"unknown export table {table!r}; use one of {', '.join(TABLES)}")
+    if fmt == "jsonl":
+        return _jsonl(rows(store, table), path)
+    if fmt == "csv":
+        return _csv(rows(store, table), path, table)
+    if fmt == "parquet":
+        return _parquet(rows(store, table), path)
+    raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _jsonl(items: Iterator[Row], path: Path) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for row in items:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def _csv(items: Iterator[Row], path: Path, table: str) -> int:
+    count = 0
+    # utf-8-sig: spreadsheet programs read Arabic CSV correctly only with the BOM.
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer: csv.DictWriter[str] | None = None
+        for row in items:
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow(row)
+            count += 1
+        if writer is None and table == "gdelt":
+            csv.writer(out).writerow(GDELT_COLUMNS)
+    return count
+
+
+#: Rows per Parquet row group: large exports are written in pieces, never held whole.
+PARQUET_CHUNK = 10_000
+
+
+def _parquet(items: Iterator[Row], path: Path) -> int:
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    except ImportError:
+        raise StoreError("Parquet export needs pyarrow; install it with `pip install pyarrow`") from None
+    count = 0
+    writer: Any = None
+    schema: Any = None
+    try:
+        for chunk in _chunks(items, PARQUET_CHUNK):
+            if schema is None:
+                # Columns empty in the first chunk have no type yet: text is the safe guess.
+                guessed = pa.Table.from_pylist(chunk).schema
+                schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
+                                    for f in guessed])
+                writer = pq.ParquetWriter(str(path), schema)
+            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+            count += len(chunk)
+        if writer is None:
+            pq.write_table(pa.table({}), str(path))
+    finally:
+        if writer is not None:
+            writer.close()
+    return count
+
+
+def _chunks(items: Iterator[Row], size: int) -> Iterator[list[Row]]:
+    chunk: list[Row] = []
+    for row in items:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

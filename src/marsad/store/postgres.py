@@ -1,0 +1,158 @@
+"""PostgreSQL store for a team: the same tables as SQLite, full-text search with the ``arabic``
+text search configuration over our normalised terms (clitics off, letters folded), and one
+writer per database through a session advisory lock."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+from .base import SEARCH_CANDIDATES, Row, Store, StoreError
+from .rows import ArticleRows
+from .search import Query, tsquery_text
+
+#: The text search configuration: PostgreSQL's Snowball ``arabic`` stemmer and stop words,
+#: applied to terms that :func:`marsad.store.search.term` has already normalised.
+TS_CONFIG = "arabic"
+#: Advisory lock held by the one writer of a store: keyed by database and schema, so stores in
+#: two schemas of one database (``?options=-csearch_path%3DNAME``) are two stores.
+WRITER_LOCK = "hashtextextended('marsad/' || current_database() || '/' || current_schema(), 0)"
+CONNECT_TIMEOUT_S = 10
+
+_PASSWORD_RE = re.compile(r"(://[^:/@]+):[^@]*@")
+
+
+def redact(url: str) -> str:
+    """``url`` without its password, for messages."""
+    return _PASSWORD_RE.sub(r"\1:***@", url)
+
+
+@lru_cache(maxsize=512)
+def to_pyformat(sql: str) -> str:
+    """Shared SQL (``?`` placeholders) in psycopg's format; literal ``%`` is doubled first."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresStore(Store):
+    dialect = "postgres"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError:
+            raise StoreError("PostgreSQL stores need psycopg; install it with "
+                             "`pip install 'psycopg[binary]'`") from None
+        self._psycopg = psycopg
+        self.url = redact(url)
+        self._depth = 0
+        self._writer = False
+        try:
+            # autocommit: statements outside _transaction() (reads, the migrations table) run
+            # on their own; writes are grouped by conn.transaction() blocks.
+            # prepare_threshold=None: no server-side prepared statements, whose generic plans
+            # do not see the search words and walked the whole table for rare ones (p95 of
+            # bench/store_search.py on 20k articles went from 121 ms to 27 ms).
+            self._conn: Any = psycopg.connect(url, autocommit=True, row_factory=dict_row,
+                                              connect_timeout=CONNECT_TIMEOUT_S,
+                                              prepare_threshold=None)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {self.url} ({_first_line(exc)}); check that the "
+                             "server runs and the URL is postgresql://USER@HOST:PORT/DB") from None
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        try:
+            cur = self._conn.execute(to_pyformat(sql), tuple(params))
+            return list(cur.fetchall()) if cur.description else []
+        except self._psycopg.Error as exc:
+            raise StoreError(f"{self.url}: {_first_line(exc)}") from None
+
+    def _exec(self, sql: str, params: Iterable[Any] = ()) -> None:
+        self._rows(sql, params)
+
+    def _exec_many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        try:
+            with self._conn.cursor() as cur:
+                cur.executemany(to_pyformat(sql), rows)
+        except self._psycopg.Error as exc:
+            raise StoreError(f"{self.url}: {_first_line(exc)}") from None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._take_writer_lock()
+            self._depth = 1
+            try:
+                with self._conn.transaction():
+                    yield
+            except self._psycopg.Error as exc:
+                raise StoreError(f"{self.url}: {_first_line(exc)}") from None
+            finally:
+                self._depth = 0
+
+    def _take_writer_lock(self) -> None:
+        """One writer per database: a second process writing to it fails at once."""
+        if self._writer:
+            return
+        got = self._rows(f"SELECT pg_try_advisory_lock({WRITER_LOCK}) AS ok")[0]["ok"]
+        if not got:
+            raise StoreError(f"another marsad process is writing to {self.url}; "
+                             "wait for it to finish (one writer per store)")
+        self._writer = True
+
+    def _release_writer_lock(self) -> None:
+        if self._writer and not self._conn.closed:
+            self._rows(f"SELECT pg_advisory_unlock({WRITER_LOCK}) AS ok")
+        self._writer = False
+
+    def _insert_article(self, rows: ArticleRows) -> int | None:
+        a = rows.article
+        found = self._rows(
+            "INSERT INTO articles (id, title, source, url, published, raw_sha, added_at, n_entities, "
+            "n_quotes, n_events, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            f"setweight(to_tsvector('{TS_CONFIG}', ?), 'A') || to_tsvector('{TS_CONFIG}', ?)) "
+            "ON CONFLICT (id) DO NOTHING RETURNING pk",
+            (a["id"], a["title"], a["source"], a["url"], a["published"], a["raw_sha"], a["added_at"],
+             a["n_entities"], a["n_quotes"], a["n_events"], rows.title_terms, rows.body_terms))
+        if not found:
+            return None
+        pk = int(found[0]["pk"])
+        self._insert_text(pk, rows)
+        return pk
+
+    def _search_rows(self, query: Query, where: str, params: list[Any], limit: int, offset: int
+                     ) -> list[Row]:
+        # Rank only the candidates: ts_rank over every match of a common word is the slow part.
+        return self._rows(
+            f"WITH q AS (SELECT to_tsquery('{TS_CONFIG}', ?) AS q), "
+            f"c AS (SELECT a.pk FROM articles a, q WHERE a.search @@ q.q AND {where} "
+            "ORDER BY a.pk DESC LIMIT ?) "
+            "SELECT a.id, a.title, a.source, a.url, a.published, t.text FROM c "
+            "JOIN articles a ON a.pk = c.pk JOIN article_texts t ON t.pk = c.pk, q "
+            "ORDER BY ts_rank(a.search, q.q) DESC, c.pk DESC LIMIT ? OFFSET ?",
+            [tsquery_text(query), *params, max(SEARCH_CANDIDATES, limit + offset), limit, offset])
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._conn.closed:
+                # Closing the session releases the advisory lock too.
+                self._conn.close()
+            self._writer = False
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,197 @@
+"""Turn one contract dict (``marsad.document/1``) into the rows every store writes.
+
+Pure functions only (house style: find, then annotate): the stores insert what these return,
+so SQLite and PostgreSQL hold exactly the same records for the same article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import RecordError
+from .search import index_text, padded_key
+
+SCHEMA = "marsad.document/1"
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,80}$")
+
+
+@dataclass
+class ArticleRows:
+    """Everything one article adds to a store; ``article_pk`` is filled in by the store."""
+
+    article: dict[str, Any]
+    title_terms: str
+    body_terms: str
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+
+
+def raw_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def text_hash(text: str) -> str:
+    """The same content hash as ``Document.id``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def check_contract(doc: Any) -> None:
+    """Raise a one-line RecordError unless ``doc`` looks like a contract dict."""
+    if not isinstance(doc, dict):
+        raise RecordError("record is not a JSON object; expected a marsad.document/1 dict")
+    if doc.get("schema") != SCHEMA:
+        raise RecordError(f"record has schema {doc.get('schema')!r}; expected {SCHEMA!r}")
+    if not isinstance(doc.get("text"), str) or not doc["text"].strip():
+        raise RecordError("record has no text; run `marsad analyze` on the article first")
+    for name in ("entities", "quotes", "events", "dates", "quantities"):
+        if not isinstance(doc.get(name, []), list):
+            raise RecordError(f"record field {name!r} must be a list")
+
+
+def entity_id(entity: dict[str, Any]) -> str:
+    """One id per real-world entity across articles: KB id, else Wikidata id, else a name hash."""
+    for name in ("kb_id", "wikidata"):
+        value = entity.get(name)
+        if isinstance(value, str) and _SAFE_ID.match(value):
+            return value
+    name = entity.get("name_en") or entity.get("name_ar") or _longest_mention(entity)
+    basis = f"{entity.get('type')}|{index_text(str(name)) or name}"
+    return "x-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+
+
+def _longest_mention(entity: dict[str, Any]) -> str:
+    texts = [m.get("text", "") for m in entity.get("mentions", [])]
+    return max(texts, key=len, default="")
+
+
+def day_of(value: Any) -> str | None:
+    """``YYYY-MM-DD`` when ``value`` starts with a full ISO date, else None."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def build_rows(doc: dict[str, Any], raw: str | None, now: str) -> ArticleRows:
+    """All rows for one analysed article."""
+    check_contract(doc)
+    text: str = doc["text"]
+    article_id = str(doc.get("id") or text_hash(text))
+    published = day_of(doc.get("published"))
+    ents = doc.get("entities", [])
+    ids = [entity_id(e) for e in ents]
+    rows = ArticleRows(
+        article={"id": article_id, "title": doc.get("title"), "source": doc.get("source"),
+                 "url": doc.get("url"), "published": published, "raw": raw, "text": text,
+                 "analysis": json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+                 "raw_sha": raw_hash(raw) if raw is not None else None, "added_at": now,
+                 "n_entities": len(ents), "n_quotes": len(doc.get("quotes", [])),
+                 "n_events": len(doc.get("events", []))},
+        title_terms=index_text(doc.get("title") or ""),
+        body_terms=index_text(text))
+    _entity_rows(rows, ents, ids)
+    _quote_rows(rows, doc, ents, ids)
+    _event_rows(rows, doc, ents, ids, published)
+    _misc_rows(rows, doc)
+    return rows
+
+
+def _entity_rows(rows: ArticleRows, ents: list[dict[str, Any]], ids: list[str]) -> None:
+    seen: set[str] = set()
+    for ent, eid in zip(ents, ids, strict=True):
+        if eid not in seen:
+            seen.add(eid)
+            rows.entities.append({
+                "id": eid, "type": ent.get("type"), "name_en": ent.get("name_en"),
+                "name_ar": ent.get("name_ar") or _longest_mention(ent),
+                "wikidata": ent.get("wikidata"), "country": ent.get("country"),
+                "key": padded_key(ent.get("name_ar"), ent.get("name_en"), _longest_mention(ent))})
+        names = {m.get("text", "") for m in ent.get("mentions", [])} | {ent.get("name_en") or ""}
+        rows.aliases += [(eid, n) for n in sorted(names) if n]
+        for m in ent.get("mentions", []):
+            rows.mentions.append({"entity_id": eid, "start_char": m["start"], "end_char": m["end"],
+                                  "text": m.get("text", ""), "key": padded_key(m.get("text"))})
+
+
+def _actor_entity(actor: dict[str, Any] | None, ids: list[str]) -> str | None:
+    index = actor.get("entity") if actor else None
+    return ids[index] if isinstance(index, int) and 0 <= index < len(ids) else None
+
+
+def _actor_names(actor: dict[str, Any] | None, ents: list[dict[str, Any]]) -> list[str | None]:
+    """The actor's own text plus every name of its entity, so a search by any of them finds it."""
+    if not actor:
+        return []
+    names: list[str | None] = [actor.get("text")]
+    index = actor.get("entity")
+    if isinstance(index, int) and 0 <= index < len(ents):
+        ent = ents[index]
+        names += [ent.get("name_ar"), ent.get("name_en")]
+        names += [m.get("text") for m in ent.get("mentions", [])]
+    return names
+
+
+def _quote_rows(rows: ArticleRows, doc: dict[str, Any], ents: list[dict[str, Any]],
+                ids: list[str]) -> None:
+    for i, q in enumerate(doc.get("quotes", [])):
+        speaker = q.get("speaker") or {}
+        content = q.get("content") or {}
+        cue = q.get("cue") or {}
+        rows.quotes.append({
+            "idx": i, "kind": q.get("kind"), "speaker_text": speaker.get("text"),
+            "speaker_entity": _actor_entity(speaker, ids),
+            "speaker_key": padded_key(*_actor_names(speaker, ents)),
+            "content": content.get("text", ""), "content_key": padded_key(content.get("text")),
+            "cue": cue.get("text"), "start_char": content.get("start"), "end_char": content.get("end"),
+            "date": q.get("date")})
+
+
+def _countries(actors: list[dict[str, Any]], ents: list[dict[str, Any]]) -> str:
+    codes = []
+    for actor in actors:
+        index = actor.get("entity")
+        if isinstance(index, int) and 0 <= index < len(ents) and ents[index].get("country"):
+            codes.append(str(ents[index]["country"]))
+    return " " + " ".join(dict.fromkeys(codes)) + " "
+
+
+def _event_rows(rows: ArticleRows, doc: dict[str, Any], ents: list[dict[str, Any]],
+                ids: list[str], published: str | None) -> None:
+    for i, ev in enumerate(doc.get("events", [])):
+        source, target = ev.get("source") or [], ev.get("target") or []
+        trigger = ev.get("trigger") or {}
+        location = ev.get("location") or None
+        rows.events.append({
+            "idx": i, "type": ev.get("type"), "mode": ev.get("mode"), "cameo": ev.get("cameo"),
+            "status": ev.get("status"), "date": ev.get("date"),
+            "day": day_of(ev.get("date")) or published,
+            "source_text": " / ".join(a.get("text", "") for a in source),
+            "target_text": " / ".join(a.get("text", "") for a in target),
+            "source_entities": " " + " ".join(filter(None, (_actor_entity(a, ids) for a in source))) + " ",
+            "target_entities": " " + " ".join(filter(None, (_actor_entity(a, ids) for a in target))) + " ",
+            "source_countries": _countries(source, ents), "target_countries": _countries(target, ents),
+            "location": location.get("text") if location else None,
+            "trigger_text": trigger.get("text", ""), "start_char": trigger.get("start"),
+            "end_char": trigger.get("end"), "sentence": ev.get("sentence")})
+
+
+def _misc_rows(rows: ArticleRows, doc: dict[str, Any]) -> None:
+    for i, d in enumerate(doc.get("dates", [])):
+        rows.dates.append({"idx": i, "start_char": d.get("start"), "end_char": d.get("end"),
+                           "text": d.get("text", ""), "value": d.get("value"), "kind": d.get("kind")})
+    for i, q in enumerate(doc.get("quantities", [])):
+        rows.quantities.append({"idx": i, "start_char": q.get("start"), "end_char": q.get("end"),
+                                "text": q.get("text", ""), "value": q.get("value"), "unit": q.get("unit"),
+                                "approx": q.get("approx"), "value_usd": q.get("value_usd")})

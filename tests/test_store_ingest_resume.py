@@ -1,0 +1,129 @@
+"""Store ingest survives ``kill -9``: after a rerun every article is stored exactly once and
+none is partial; a second ingest meanwhile is refused (one writer); on every backend."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import marsad
+from marsad.pipeline import load_pipeline
+from marsad.settings import Settings
+from marsad.store import open_store
+
+PG_URL = os.environ.get("MARSAD_TEST_PG")
+ARTICLES = 1500
+SENTENCES = [
+    "قال وزير الخارجية الروسي إن موسكو مستعدة للحوار مع واشنطن حول الأمن الأوروبي.",
+    "وصل الرئيس الفرنسي إلى القاهرة في زيارة رسمية تستغرق يومين.",
+    "عقد مجلس الأمن الدولي جلسة طارئة لبحث الوضع الإنساني في غزة.",
+    "حذرت كوريا الجنوبية من تعاون عسكري بين موسكو وبيونغ يانغ.",
+    "استضافت طهران محادثات إقليمية حول أمن الخليج بمشاركة وزراء خارجية من عُمان وقطر.",
+    "أعلنت وزارة الصحة ارتفاع عدد الإصابات إلى أكثر من ألف حالة.",
+    "وأكد المتحدث باسم الحكومة أن الاتفاق سيُوقع الأسبوع المقبل.",
+    "ارتفعت أسعار النفط بنسبة ثلاثة في المئة بعد قرار أوبك خفض الإنتاج.",
+]
+
+
+# --- fixtures (to move to tests/conftest.py) --------------------------------------------------
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    """A fresh empty database per test: an SQLite file, or a new PostgreSQL database on the
+    server named by MARSAD_TEST_PG (start one with `bash scripts/pg_test_server.sh`)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "marsad.db")
+        return
+    if not PG_URL:
+        pytest.skip("MARSAD_TEST_PG is not set; start a server with scripts/pg_test_server.sh")
+    import psycopg
+
+    # A schema per test: as separate as a database, and much faster to make.
+    name = f"marsad_t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {name}")
+    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        admin.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A JSONL file of analysed articles (contract dicts), each with one quote."""
+    import random
+
+    pipe = load_pipeline(Settings(stages=("clean", "segment")))
+    rng = random.Random(5)
+    path = tmp_path_factory.mktemp("feed") / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(ARTICLES):
+            body = " ".join([*rng.sample(SENTENCES, 4), f"({number})"])
+            rec = marsad.analyze(body, "2024-01-02", pipeline=pipe).to_dict()
+            first = rec["sentences"][0]
+            rec["quotes"] = [{"kind": "indirect", "content": first, "cue": None, "via": None,
+                              "date": None, "speaker": {**first, "entity": None}}]
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path
+
+
+def _ingest(feed: Path, db: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "marsad.cli_store", "ingest", str(feed), "--db", db],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _count(db: str) -> int:
+    try:
+        with open_store(db) as store:
+            return store.count()
+    except Exception:  # the database may not be migrated yet
+        return 0
+
+
+def _kill_midway(proc: subprocess.Popen[str], db: str) -> int:
+    """SIGKILL ``proc`` once some articles are stored; how many were stored by then."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        stored = _count(db)
+        if stored > 0:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait()
+            return stored
+        time.sleep(0.02)
+    raise AssertionError(f"ingest ended before it could be killed: {proc.communicate()}")
+
+
+def test_kill_9_then_rerun_stores_every_article_once(feed: Path, store_url: str) -> None:
+    stored = _kill_midway(_ingest(feed, store_url), store_url)
+    assert 0 < stored < ARTICLES
+    assert _count(store_url) < ARTICLES
+    rerun = _ingest(feed, store_url)
+    _out, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, err
+    assert "skipped" not in err.split("stored")[0]
+    with open_store(store_url) as store:
+        assert store.count() == ARTICLES
+        # No partial article: each one has all its quote rows and its search entry.
+        assert store.count("quotes") == ARTICLES
+        assert len(store.search("(17)", limit=5)) == 1
+        assert len({a["id"] for a in store.list_articles(limit=1000)}) == 1000
+
+
+def test_a_second_writer_is_refused(feed: Path, store_url: str) -> None:
+    first = json.loads(feed.read_text(encoding="utf-8").splitlines()[0])
+    with open_store(store_url) as writer:
+        assert writer.add(first)  # this store is the writer until it is closed
+        second = _ingest(feed, store_url)
+        _out, err = second.communicate(timeout=60)
+        assert second.returncode == 1
+        assert "another marsad process is writing" in err and "Traceback" not in err
+        assert writer.count() == 1

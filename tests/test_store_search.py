@@ -1,0 +1,260 @@
+"""Store search: Arabic-aware terms (clitics, hamza, alef maqsura, ta marbuta, diacritics and
+tatweel do not matter), phrases, filters and highlighted snippets, on every backend."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import marsad
+from marsad.store import Filters, Store, open_store
+from marsad.store.search import Query, find_hits, parse_query, snippet, term
+
+PG_URL = os.environ.get("MARSAD_TEST_PG")
+
+
+# --- fixtures (to move to tests/conftest.py) --------------------------------------------------
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    """A fresh empty database per test: an SQLite file, or a new PostgreSQL database on the
+    server named by MARSAD_TEST_PG (start one with `bash scripts/pg_test_server.sh`)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "marsad.db")
+        return
+    if not PG_URL:
+        pytest.skip("MARSAD_TEST_PG is not set; start a server with scripts/pg_test_server.sh")
+    import psycopg
+
+    # A schema per test: as separate as a database, and much faster to make.
+    name = f"marsad_t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {name}")
+    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        admin.execute(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    with open_store(store_url) as opened:
+        yield opened
+
+
+# --- search terms ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("وبالكرملين", "كرملين"),     # و + ب + ال
+    ("للكرملين", "كرملين"),       # ل + ال with the alef dropped
+    ("الكرملين", "كرملين"),
+    ("الكَرْمَلِين", "كرملين"),    # diacritics
+    ("الكرمـــلين", "كرملين"),     # tatweel
+    ("وأوكرانيا", "اوكرانيا"),     # hamza on alef
+    ("لإيران", "ايران"),
+    ("بالقاهرة", "قاهره"),        # ta marbuta
+    ("المستشفى", "مستشفي"),       # alef maqsura
+    ("وسيزور", "يزور"),           # و + future س
+    ("وبيونغ", "بيونغ"),          # و + a name that starts with ب
+    ("والفلسطينيين", "فلسطينيين"),
+    ("بوتين", "بوتين"),           # a name that starts with ب is left whole
+    ("بيروت", "بيروت"),
+    ("وليد", "وليد"),             # and one that starts with و
+    ("Putin", "putin"),
+])
+def test_term_strips_proclitics_and_folds(word: str, expected: str) -> None:
+    assert term(word) == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("وبالكرملين", Query(("كرملين",))),
+    ("بوتين وبوتين بوتين", Query(("بوتين",))),
+    ('"كوريا الشمالية" الكرملين', Query(("كرملين",), (("كوريا", "شماليه"),))),
+    ("«مجلس الأمن»", Query((), (("مجلس", "امن"),))),
+    ('"الكرملين"', Query(("كرملين",))),
+    ("  ،؟!  ", Query()),
+])
+def test_parse_query(query: str, expected: Query) -> None:
+    assert parse_query(query) == expected
+
+
+def test_snippet_highlights_the_words_as_written() -> None:
+    text = ("قالت وسائل إعلام رسمية إن الرئيس الروسي سيزور بيونغ يانغ. " * 3
+            + "وأكد المتحدث باسم الكرملين أن الزيارة ستستمر يومين، وقال إن للكرملين موقفاً واضحاً.")
+    snip = snippet(text, parse_query("وبالكرملين"))
+    assert [snip.text[s:e] for s, e in snip.highlights] == ["الكرملين", "للكرملين"]
+    assert snip.text.startswith("… ")
+    assert [text[s:e] for s, e in find_hits(text, parse_query("كرملين"))] == ["الكرملين", "للكرملين"]
+
+
+# --- search in a store -----------------------------------------------------------------------
+
+ARTICLES = [
+    ("2024-06-17", "بوتين إلى بيونغ يانغ",
+     "أعلن الكرملين أن الرئيس فلاديمير بوتين سيزور كوريا الشمالية يومي الثلاثاء والأربعاء. "
+     "وقال المتحدث باسم الكرملين ديمتري بيسكوف إن الزيارة ستعزز التعاون."),
+    ("2024-02-03", "مجلس الأمن يناقش الوضع في غزة",
+     "عقد مجلس الأمن الدولي جلسة طارئة لبحث الوضع الإنساني في غزة. "
+     "وطالب مندوب الجزائر بوقف فوري لإطلاق النار وإدخال المساعدات إلى المستشفى الوحيد في الشمال."),
+    ("2024-09-12", "سيول تحذر",
+     "حذرت كوريا الجنوبية من تعاون عسكري بين موسكو وبيونغ يانغ. "
+     "وقالت وزارة الدفاع إن المناطق الشمالية تشهد نشاطاً متزايداً."),
+    ("2024-05-01", "إيران تستضيف محادثات",
+     "استضافت طهران محادثات إقليمية حول أمن الخليج بمشاركة وزراء خارجية من عُمان وقطر."),
+]
+
+
+def _docs() -> list[dict[str, Any]]:
+    out = []
+    for published, title, text in ARTICLES:
+        rec = marsad.analyze(text, published, stages=("clean", "segment")).to_dict()
+        rec["title"] = title
+        out.append(rec)
+    return out
+
+
+def _speaker_quote(rec: dict[str, Any], speaker: str, content: str) -> dict[str, Any]:
+    """``rec`` with a quote of ``content`` by ``speaker`` (both found in its text)."""
+    t = rec["text"]
+    s, c = t.index(speaker), t.index(content)
+    rec["quotes"] = [{"kind": "indirect", "speaker": {"text": speaker, "entity": None, "start": s,
+                                                      "end": s + len(speaker)},
+                      "content": {"text": content, "start": c, "end": c + len(content)},
+                      "cue": None, "via": None, "date": rec["published"]}]
+    return rec
+
+
+def _titles(hits: list[Any]) -> list[str]:
+    return sorted(h.title for h in hits)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("وبالكرملين", ["بوتين إلى بيونغ يانغ"]),
+    ("للكرملين", ["بوتين إلى بيونغ يانغ"]),
+    ("الكَرْمَلِين", ["بوتين إلى بيونغ يانغ"]),
+    ("وبيونغ", ["بوتين إلى بيونغ يانغ", "سيول تحذر"]),
+    ("بالمستشفي", ["مجلس الأمن يناقش الوضع في غزة"]),
+    ("ايران", ["إيران تستضيف محادثات"]),             # title words are searched too
+    ("عمان", ["إيران تستضيف محادثات"]),              # diacritic in the text (عُمان)
+    ('"كوريا الشمالية"', ["بوتين إلى بيونغ يانغ"]),  # a phrase, not two words anywhere
+    ("كوريا الشمالية", ["بوتين إلى بيونغ يانغ", "سيول تحذر"]),
+    ("الكرملين غزة", []),                            # every word must occur
+    ("واشنطن", []),
+])
+def test_search_is_arabic_aware(store: Store, query: str, expected: list[str]) -> None:
+    store.ingest(_docs())
+    assert _titles(store.search(query)) == expected
+
+
+@pytest.mark.parametrize("query", ['"', "*", "OR", "NEAR(", "'; DROP TABLE articles; --", "a:b", "^x",
+                                   "!", "&|", "(", '"كوريا'])
+def test_search_syntax_never_leaks(store: Store, query: str) -> None:
+    store.ingest(_docs())
+    store.search(query)
+    assert store.count() == len(ARTICLES)
+
+
+def test_hits_have_ids_titles_and_highlighted_snippets(store: Store) -> None:
+    docs = _docs()
+    store.ingest(docs)
+    [hit] = store.search("وبالكرملين")
+    assert hit.id == docs[0]["id"] and hit.published == "2024-06-17"
+    # The excerpt is centred on the first hit; the second one is too far away to be in it.
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == ["الكرملين"]
+    assert set(hit.to_dict()) >= {"id", "title", "snippet", "highlights"}
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (Filters(date_from="2024-05-01"), ["إيران تستضيف محادثات", "بوتين إلى بيونغ يانغ", "سيول تحذر"]),
+    (Filters(date_to="2024-05-01"), ["إيران تستضيف محادثات", "مجلس الأمن يناقش الوضع في غزة"]),
+    (Filters(date_from="2024-06-01", date_to="2024-06-30"), ["بوتين إلى بيونغ يانغ"]),
+    (Filters(speaker="بيسكوف"), ["بوتين إلى بيونغ يانغ"]),
+    (Filters(speaker="ديمتري بيسكوف"), ["بوتين إلى بيونغ يانغ"]),
+    (Filters(speaker="لافروف"), []),
+])
+def test_search_filters(store: Store, filters: Filters, expected: list[str]) -> None:
+    docs = _docs()
+    _speaker_quote(docs[0], "ديمتري بيسكوف", "الزيارة ستعزز التعاون")
+    store.ingest(docs)
+    assert _titles(store.search("", filters)) == expected
+
+
+def test_search_words_and_filters_together(store: Store) -> None:
+    store.ingest(_docs())
+    assert _titles(store.search("بيونغ", Filters(date_from="2024-07-01"))) == ["سيول تحذر"]
+    assert [h.title for h in store.search("", limit=2)] == ["سيول تحذر", "بوتين إلى بيونغ يانغ"]
+    assert [h.title for h in store.search("", limit=2, offset=3)] == ["مجلس الأمن يناقش الوضع في غزة"]
+
+
+# --- the bar: the example among 2,000 generated articles -------------------------------------
+
+CORPUS_SIZE = 2000
+#: Quotes by other speakers given to generated articles, so a search by speaker must pick.
+OTHER_QUOTES = [
+    ("سيرغي لافروف", "وقال سيرغي لافروف إن موسكو مستعدة للحوار مع واشنطن.", "موسكو مستعدة للحوار"),
+    ("ماكرون", "وقال ماكرون إن فرنسا تدعم وقف إطلاق النار في غزة.", "فرنسا تدعم وقف إطلاق النار"),
+    ("ديمتري بيسكوف", "وأكد ديمتري بيسكوف أن الزيارة ستعزز التعاون.", "الزيارة ستعزز التعاون"),
+]
+
+
+@pytest.fixture(scope="module")
+def example_record(example_text: str) -> dict[str, Any]:
+    """The example, cleaned and segmented, with one of its quotes annotated by hand."""
+    rec = marsad.analyze(example_text, "2024-06-17", stages=("clean", "segment")).to_dict()
+    return _speaker_quote(rec, "يوري أوشاكوف", "رحلة بوتين إلى كوريا الشمالية ستكون مليئة بالأحداث")
+
+
+@pytest.fixture(scope="module")
+def generated(example_record: dict[str, Any]) -> list[dict[str, Any]]:
+    """2,000 articles recombined from the example's sentences, each with a quote by someone
+    else; sentences with the searched word (الكرملين) are left out, so only the example has it."""
+    import random
+
+    from marsad.pipeline import load_pipeline
+    from marsad.settings import Settings
+
+    text = example_record["text"]
+    pool = [s["text"] for s in example_record["sentences"]
+            if "كرملين" not in {term(w) for w in s["text"].split()}]
+    pipe = load_pipeline(Settings(stages=("clean", "segment")))
+    rng = random.Random(17)
+    out = []
+    for number in range(CORPUS_SIZE):
+        speaker, sentence, content = OTHER_QUOTES[number % len(OTHER_QUOTES)]
+        body = " ".join([*rng.sample(pool, rng.randint(3, 8)), sentence, f"({number})"])
+        day = f"2023-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        rec = marsad.analyze(body, day, pipeline=pipe).to_dict()
+        rec["title"] = f"{rng.choice(pool)[:40]} {number}"
+        out.append(_speaker_quote(rec, speaker, content))
+    assert text not in {r["text"] for r in out}
+    return out
+
+
+def test_example_found_among_2000_by_clitic_query_and_speaker(
+        store: Store, example_record: dict[str, Any], generated: list[dict[str, Any]]) -> None:
+    report = store.ingest([*generated[:1000], example_record, *generated[1000:]])
+    assert (report.added, report.errors) == (CORPUS_SIZE + 1, [])
+    example_id = example_record["id"]
+    # A clitic-bearing form that is not in any text: the example has الكرملين.
+    assert [h.id for h in store.search("وبالكرملين")] == [example_id]
+    assert [h.id for h in store.search("", Filters(speaker="أوشاكوف"))] == [example_id]
+    assert [h.id for h in store.search("وبكوريا", Filters(speaker="يوري أوشاكوف"))] == [example_id]
+    said = store.quotes(speaker="أوشاكوف", q="بالأحداث")
+    assert [(q["article"], q["speaker"]) for q in said] == [(example_id, "يوري أوشاكوف")]
+    assert len(store.quotes(speaker="لافروف", limit=1000)) == CORPUS_SIZE // 3 + 1
+    # Many articles share the other words; the newest come first and filters narrow them down.
+    assert len(store.search("بيونغ", limit=50)) == 50
+    assert [h.id for h in store.search("بيونغ", Filters(date_from="2024-01-01"))] == [example_id]
+
+
+@pytest.mark.parametrize("bad", ["17/06/2024", "2024-6-1", "2024-02-30", "yesterday", ""])
+def test_filters_reject_dates_that_are_not_iso(bad: str) -> None:
+    from marsad.errors import InputError
+
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        Filters(date_from=bad)
+    with pytest.raises(InputError, match="date_to"):
+        Filters(date_to=bad)
