@@ -1,0 +1,1 @@
+"""The right-to-left web UI: Jinja2 templates, a little CSS and JavaScript, all served locally."""

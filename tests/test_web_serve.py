@@ -1,0 +1,34 @@
+"""``marsad serve``: attached by ``add_commands``, refuses a missing database in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from marsad.api.app import api_token, body_limit
+from marsad.cli_web import add_commands, serve, serve_settings
+
+
+def test_add_commands_attaches_serve() -> None:
+    group = click.Group("marsad")
+    add_commands(group)
+    assert group.get_command(click.Context(group), "serve") is serve
+
+
+def test_missing_database_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(serve, ["--db", str(tmp_path / "none.db"), "--port", "0"])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "none.db" in lines[0] and "marsad ingest" in lines[0]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("token", "limit", "writable"), [(None, None, False), ("abc", 1000, True)])
+def test_serve_settings(token: str | None, limit: int | None, writable: bool) -> None:
+    settings = serve_settings(token, limit)
+    assert (api_token(settings) is not None) is writable
+    if limit:
+        assert settings.max_input_bytes == limit and body_limit(settings) > limit
