@@ -3,14 +3,33 @@
 #
 #   bash scripts/test.sh [pytest args...]
 #
-# Installs the package with its test extras when `marsad` is not importable, then runs mypy
-# (strict on src/), ruff and pytest on both cores. Tests that need ../shared skip when it is absent.
+# Installs the package with its test extras when `marsad` is not importable, Debian's Chromium
+# (browser tests) and PostgreSQL (the store suite runs on SQLite and on PostgreSQL) when missing,
+# starts a throwaway PostgreSQL server on 127.0.0.1, then runs ruff, mypy (strict on src/) and
+# pytest on both cores. Tests that need ../shared skip when it is absent.
+# MARSAD_SKIP_PG=1 runs without PostgreSQL (its cases skip); MARSAD_TEST_PG=URL uses a server you run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
 
 if ! "$PY" -c "import marsad, pytest, hypothesis" 2>/dev/null; then
   "$PY" -m pip install --quiet -e ".[test]"
+fi
+
+apt_install() {  # apt_install PACKAGE: as root, with one retry after refreshing the package lists
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null 2>&1 \
+    || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null; }
+}
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "test.sh: installing Chromium for the browser tests" >&2
+  apt_install chromium || echo "test.sh: Chromium not installed; browser tests will skip" >&2
+fi
+
+if [ -z "${MARSAD_TEST_PG:-}" ] && [ "${MARSAD_SKIP_PG:-0}" != 1 ]; then
+  MARSAD_TEST_PG="$(bash scripts/pg_test_server.sh)"
+  export MARSAD_TEST_PG
 fi
 
 "$PY" -m ruff check src tests bench scripts

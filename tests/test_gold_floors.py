@@ -47,9 +47,13 @@ def test_example_removals_and_repairs(example_path: Path) -> None:
     assert doc.published is not None and doc.published.isoformat() == EXAMPLE_PUBLISHED
     # later stages are not claimed: their lists are empty, never invented
     payload = doc.to_dict()
-    for stage in ("entities", "quotes", "events", "dates", "quantities"):
+    lists = {"entities": "entities", "quotes": "quotes", "events": "events", "dates": "temporal",
+             "quantities": "quantities"}
+    for field, stage in lists.items():
         if stage not in doc.done:
-            assert payload[stage] == []
+            assert payload[field] == []
+    bare = marsad.analyze(example_path, EXAMPLE_PUBLISHED, stages=("clean", "segment")).to_dict()
+    assert all(bare[field] == [] for field in lists)
 
 
 def test_score_script_floor_check_can_fail() -> None:

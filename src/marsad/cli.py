@@ -6,12 +6,11 @@ batch the bad item is reported and the others are still processed.
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import click
 from rich.console import Console
@@ -19,37 +18,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import registry
 from .batch import Failure, Result, analyse_items
+from .cli_errors import one_line_errors, report
 from .document import Document
 from .errors import MarsadError, SettingsError
 from .ingest import read_inputs
 from .pipeline import load_pipeline
 from .render import print_document
 from .settings import Settings, parse_published
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def report(message: str) -> None:
-    click.echo(f"marsad: {message}", err=True)
-
-
-def one_line_errors(fn: F) -> F:
-    """Turn MarsadError (and anything unexpected) into one line on stderr and exit 1."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except MarsadError as exc:
-            report(str(exc))
-            sys.exit(1)
-        except (KeyboardInterrupt, BrokenPipeError):
-            sys.exit(130)
-        except Exception as exc:  # never a traceback for a user; the message says what broke
-            report(f"E999 internal error: {type(exc).__name__}: {exc} (please report it)")
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -177,3 +152,14 @@ def validate(files: tuple[Path, ...]) -> None:
 
 def run_document(doc: Document) -> str:
     return doc.to_json()
+
+
+def _add_shell_commands() -> None:
+    """The events table, the store (ingest, search, export) and the server (serve)."""
+    from . import cli_events, cli_store, cli_web
+
+    for module in (cli_events, cli_store, cli_web):
+        module.add_commands(main)
+
+
+_add_shell_commands()

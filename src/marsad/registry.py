@@ -44,6 +44,11 @@ INITIAL = frozenset({RAW})
 BUILTIN_MODULES = (
     "marsad.clean",
     "marsad.segment",
+    "marsad.entities",
+    "marsad.temporal",
+    "marsad.quantities",
+    "marsad.quotes",
+    "marsad.events",
 )
 
 StageFn = Callable[["Document", "Settings"], None]

@@ -51,7 +51,22 @@ def document_view(doc: Document) -> Group:
         for rp in doc.repairs:
             repairs.add_row(str(rp.start), rtl(rp.before), rtl(rp.after))
         parts.append(repairs)
+    parts.extend(_stage_views(doc))
     return Group(*parts)
+
+
+def _stage_views(doc: Document) -> list[Table]:
+    """Tables of what the later stages found: who is mentioned, who did what to whom."""
+    views: list[Table] = []
+    if doc.entities:
+        from .entities.view import entities_table
+
+        views.append(entities_table(doc))
+    if doc.events:
+        from .events.table import events_view
+
+        views.append(events_view(doc))
+    return views
 
 
 def print_document(doc: Document, console: Console) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import SettingsError
 
-DEFAULT_STAGES = ("clean", "segment")
+DEFAULT_STAGES = ("clean", "segment", "entities", "temporal", "quantities", "quotes", "events")
 
 #: Help text for every setting; the docs test checks each is documented in docs/settings.md.
 HELP: dict[str, str] = {
@@ -25,6 +25,8 @@ HELP: dict[str, str] = {
     "published": "publication date used when an input carries none (YYYY-MM-DD)",
     "split_glued": "split words glued by lost hyperlinks (الماضيوسافر → الماضي وسافر)",
     "remove_boilerplate": "take bylines, credits, captions and boilerplate lines out of the body",
+    "api_token": "bearer token that allows writes (POST /articles) through the REST API; none = read-only",
+    "api_max_body_bytes": "largest request body the REST API accepts, in bytes (default: max_input_bytes)",
 }
 
 
@@ -38,6 +40,8 @@ class Settings:
     published: dt.date | None = None
     split_glued: bool = True
     remove_boilerplate: bool = True
+    api_token: str | None = None
+    api_max_body_bytes: int | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -49,6 +53,10 @@ class Settings:
             raise SettingsError(f"jobs must be a whole number ≥ 0 (0 = one per core), got {self.jobs!r}")
         if not self.stages or not all(isinstance(s, str) for s in self.stages):
             raise SettingsError("stages must be a non-empty list of stage names (see `marsad stages`)")
+        if self.api_max_body_bytes is not None:
+            _check_positive("api_max_body_bytes", self.api_max_body_bytes)
+        if self.api_token is not None and (not isinstance(self.api_token, str) or len(self.api_token) < 8):
+            raise SettingsError("api_token must be a string of at least 8 characters, or unset for read-only")
         for name in ("split_glued", "remove_boilerplate"):
             if not isinstance(getattr(self, name), bool):
                 raise SettingsError(f"{name} must be true or false, got {getattr(self, name)!r}")

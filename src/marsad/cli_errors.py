@@ -1,0 +1,41 @@
+"""What every command shares: one line on stderr for each error, exit status 1, never a traceback.
+
+Its own module so that the command modules (``cli_store``, ``cli_web``, ``cli_events``) and
+``cli`` can all import it without importing each other.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from .errors import MarsadError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def report(message: str) -> None:
+    click.echo(f"marsad: {message}", err=True)
+
+
+def one_line_errors(fn: F) -> F:
+    """Turn MarsadError (and anything unexpected) into one line on stderr and exit 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except MarsadError as exc:
+            report(str(exc))
+            sys.exit(1)
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(130)
+        except Exception as exc:  # never a traceback for a user; the message says what broke
+            report(f"E999 internal error: {type(exc).__name__}: {exc} (please report it)")
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
