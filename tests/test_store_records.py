@@ -4,8 +4,6 @@ cross-article views (entities, an entity page, quotes by speaker, events), on ev
 from __future__ import annotations
 
 import os
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,32 +17,7 @@ PG_URL = os.environ.get("MARSAD_TEST_PG")
 Record = dict[str, Any]
 
 
-# --- fixtures (to move to tests/conftest.py) --------------------------------------------------
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    """A fresh empty database per test: an SQLite file, or a new PostgreSQL database on the
-    server named by MARSAD_TEST_PG (start one with `bash scripts/pg_test_server.sh`)."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "marsad.db")
-        return
-    if not PG_URL:
-        pytest.skip("MARSAD_TEST_PG is not set; start a server with scripts/pg_test_server.sh")
-    import psycopg
-
-    # A schema per test: as separate as a database, and much faster to make.
-    name = f"marsad_t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {name}")
-    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"DROP SCHEMA {name} CASCADE")
-
-
-@pytest.fixture
-def store(store_url: str) -> Iterator[Store]:
-    with open_store(store_url) as opened:
-        yield opened
+# Fixtures: store_url and store live in tests/conftest.py.
 
 
 # --- records: real sentences, annotated by hand the way the stages annotate them ---------------

@@ -4,45 +4,18 @@ tatweel do not matter), phrases, filters and highlighted snippets, on every back
 from __future__ import annotations
 
 import os
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 import marsad
-from marsad.store import Filters, Store, open_store
+from marsad.store import Filters, Store
 from marsad.store.search import Query, find_hits, parse_query, snippet, term
 
 PG_URL = os.environ.get("MARSAD_TEST_PG")
 
 
-# --- fixtures (to move to tests/conftest.py) --------------------------------------------------
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    """A fresh empty database per test: an SQLite file, or a new PostgreSQL database on the
-    server named by MARSAD_TEST_PG (start one with `bash scripts/pg_test_server.sh`)."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "marsad.db")
-        return
-    if not PG_URL:
-        pytest.skip("MARSAD_TEST_PG is not set; start a server with scripts/pg_test_server.sh")
-    import psycopg
-
-    # A schema per test: as separate as a database, and much faster to make.
-    name = f"marsad_t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {name}")
-    yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"DROP SCHEMA {name} CASCADE")
-
-
-@pytest.fixture
-def store(store_url: str) -> Iterator[Store]:
-    with open_store(store_url) as opened:
-        yield opened
+# Fixtures: store_url and store live in tests/conftest.py.
 
 
 # --- search terms ----------------------------------------------------------------------------
