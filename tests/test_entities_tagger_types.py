@@ -1,0 +1,89 @@
+"""How the tagger refines coarse labels into marsad's types and trims clitics (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.entities.features import data_dir, read_rows
+from marsad.entities.tagger import clitic_offset, fine_type, repair_bio, shipped_subtypes
+from marsad.segment import find_tokens
+from marsad.textkeys import key
+
+
+@pytest.mark.parametrize(
+    ("coarse", "mention", "expected"),
+    [
+        ("LOC", "روسيا", "GPE"),
+        ("LOC", "بيونغ يانغ", "GPE"),
+        ("LOC", "مطار بغداد الدولي", "FAC"),
+        ("LOC", "قاعدة حميميم", "FAC"),
+        ("LOC", "نهر النيل", "LOC"),
+        ("LOC", "جبال الألب", "LOC"),
+        ("LOC", "الشرق الأوسط", "LOC"),
+        ("LOC", "شمال شرق آسيا", "LOC"),
+        ("LOC", "شمال سوريا", "LOC"),
+        ("LOC", "جنوب أفريقيا", "GPE"),  # a state in the gazetteer, not a part of Africa
+        ("LOC", "جنوب السودان", "GPE"),
+        ("LOC", "وآسيا", "LOC"),
+        ("MISC", "الحرب العالمية الثانية", "EVENT"),
+        ("MISC", "كأس العالم", "EVENT"),
+        ("MISC", "الإسلام", "NORP"),
+        ("MISC", "نوبل", "MISC"),
+        ("PER", "شمال", "PER"),
+        ("ORG", "مجلس الأمن", "ORG"),
+    ],
+)
+def test_fine_type(coarse: str, mention: str, expected: str) -> None:
+    assert fine_type(coarse, key(mention).split(), shipped_subtypes()) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "kept"),
+    [
+        ("وروسيا", "روسيا"),
+        ("بموسكو", "موسكو"),
+        ("لروسيا", "روسيا"),
+        ("والصين", "الصين"),
+        ("وبكين", "بكين"),  # و+ب, not و+ب+«كين»
+        ("وبيونغ", "بيونغ"),  # not «يونغ», though «يونغ» is the commoner word
+        ("لبيونغ", "بيونغ"),
+        ("ولزيلينسكي", "زيلينسكي"),
+        ("وللولايات", "للولايات"),  # لل keeps its ل: «لولايات» is no spelling of the name
+        ("للأمم", "للأمم"),
+        ("وفوستوشني", "فوستوشني"),  # an unknown name loses only the conjunction و
+        ("فوستوشني", "فوستوشني"),  # ...and ف is not cut off one
+        ("لبنان", "لبنان"),
+        ("بغداد", "بغداد"),
+        ("كوريا", "كوريا"),
+    ],
+)
+def test_clitic_offset(word: str, kept: str) -> None:
+    token = find_tokens(word)[0]
+    assert word[clitic_offset(token, word):] == kept
+
+
+@pytest.mark.parametrize(
+    ("labels", "repaired"),
+    [
+        (["O", "I-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
+        (["B-LOC", "I-ORG"], ["B-LOC", "B-ORG"]),
+        (["B-ORG", "I-ORG", "O"], ["B-ORG", "I-ORG", "O"]),
+    ],
+)
+def test_repair_bio(labels: list[str], repaired: list[str]) -> None:
+    assert repair_bio(labels) == repaired
+
+
+@pytest.mark.parametrize("name", ["triggers.tsv", "subtypes.tsv", "gazetteer.tsv", "clusters.tsv"])
+def test_ner_lexicons_load(name: str) -> None:
+    path = data_dir() / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not shipped")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# "), "each data file starts with a comment naming source and licence"
+    assert "icen" in text.split("\n\n")[0][:600], "the header names a licence"
+    rows = read_rows(path)
+    assert rows
+    widths = {len(r) for r in rows}
+    assert len(widths) == 1 and widths.pop() >= 2, f"{name}: every row has the same number of columns"
+    assert all(all(cell.strip() == cell and cell for cell in r) for r in rows)
