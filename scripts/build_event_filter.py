@@ -5,8 +5,9 @@
 Samples are the GSR dev sentences where marsad's rules find an event of the type (the filter only
 ever sees those); the label is the GSR judgement (`yes` against `easy no`/`difficult no`;
 `ambiguous` rows are left out).  With --cv it reports 5-fold cross-validated precision, recall and
-F1 of the whole sentence detection (rules then filter) for several thresholds, folds grouped by
-document so no article is on both sides, and writes nothing.
+F1 of the whole sentence detection (rules then filter) for several thresholds, counting all emitted
+events and only those told as having happened, folds grouped by document so no article is on both
+sides, and writes nothing.  Training takes seconds; analysing the 2,700 sentences about 30 s.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ OUT = ROOT / "src" / "marsad" / "data" / "events" / "filter_weights.tsv"
 FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
 ID_DATE = re.compile(r"_(\d{8})\.")
 FOLDS = 5
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 HEADER = """\
 # Weights of the learned ASSAULT/PROTEST sentence filter (logistic regression; see marsad/events/filter.py).
 # Source: trained by scripts/build_event_filter.py on the development half of the Arabic event GSR
@@ -104,39 +105,47 @@ def probability(w: dict[str, float], event_type: str, feats: set[str]) -> float:
     return p(event_type, feats, w)
 
 
-def cross_validate(event_type: str, samples: list[Sample], rows: list[Row], happened: bool = False) -> None:
-    """Sentence detection figures with the filter trained on the other folds; a sentence with an
-    event the filter never drops (negated, planned…) counts as predicted positive, as in the bench."""
+def _figures(scores: list[tuple[float, bool]], always: list[bool], positives: int,
+             threshold: float) -> tuple[float, float, float]:
+    tp = sum(1 for p, y in scores if p >= threshold and y) + sum(always)
+    fp = sum(1 for p, y in scores if p >= threshold and not y) + len(always) - sum(always)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / positives if positives else 0.0
+    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def cross_validate(event_type: str, samples: list[Sample], rows: list[Row]) -> None:
+    """Sentence detection figures with the filter trained on the other folds, for each threshold:
+    counting every emitted event (a sentence with an event the filter never drops, negated,
+    planned or hypothetical, counts as predicted positive, as in the bench) and counting only
+    events told as having happened (``--happened`` in the bench)."""
     positives = sum(label for _, label, _ in rows)
-    always = [] if happened else [y for _, y, fires in rows if fires]
+    always = [y for _, y, fires in rows if fires]
     scores: list[tuple[float, bool]] = []
     for k in range(FOLDS):
         train_set = [(f, y) for d, f, y in samples if fold_of(d) != k]
         w = train(event_type, train_set)
         scores += [(probability(w, event_type, f), y) for d, f, y in samples if fold_of(d) == k]
-    print(f"{event_type}: {len(rows)} sentences, {positives} yes, {len(samples)} filter samples")
+    print(f"{event_type}: {len(rows)} sentences, {positives} yes, {len(samples)} filter samples, "
+          f"{len(always)} with negated/planned/hypothetical events only ({sum(always)} yes)")
     for t in THRESHOLDS:
-        tp = sum(1 for p, y in scores if p >= t and y) + sum(always)
-        fp = sum(1 for p, y in scores if p >= t and not y) + len(always) - sum(always)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / positives if positives else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        print(f"  threshold {t:.2f}: P={prec:.3f} R={rec:.3f} F1={f1:.3f} (5-fold CV)")
+        p, r, f = _figures(scores, always, positives, t)
+        hp, hr, hf = _figures(scores, [], positives, t)
+        print(f"  threshold {t:.2f}: all events P={p:.3f} R={r:.3f} F1={f:.3f}; "
+              f"happened only P={hp:.3f} R={hr:.3f} F1={hf:.3f} (5-fold CV)")
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--cv", action="store_true", help="report cross-validated figures, write nothing")
-    ap.add_argument("--happened", action="store_true",
-                    help="with --cv: count only events told as having happened (asserted or reported)")
     args = ap.parse_args(argv[1:])
     names = stages()
     weights: dict[str, float] = {}
     for event_type in FILES:
         samples, rows = load(event_type, args.data, names)
         if args.cv:
-            cross_validate(event_type, samples, rows, args.happened)
+            cross_validate(event_type, samples, rows)
         else:
             weights.update(train(event_type, [(f, y) for _, f, y in samples]))
     if not args.cv:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import marsad
-from marsad.events import find_events
-from marsad.events.filter import FILTERED, THRESHOLD, keep, probability, weights
+from marsad.events import candidate_features, find_events
+from marsad.events.filter import FILTERED, THRESHOLD, cue_classes, keep, probability, train, weights
 from marsad.lexicons import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +59,87 @@ def test_weights_cover_both_types_and_other_types_pass() -> None:
     assert 0.0 < probability("ASSAULT", {"casualties"}) < 1.0
     assert keep("CONSULT", set())
     assert 0.0 < THRESHOLD < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "mode"),
+    [
+        ("وفجر المهاجمون قنابلهم على متن ثلاثة قطارات للمترو.", "وفجر", "explosives"),
+        ("واعتدت الشرطة على المصلين بالضرب.", "واعتدت", "beat"),
+        ("وأطلق الجيش النار على المحتجين في وسط المدينة.", "وأطلق", "firearms"),
+        ("وقامت مروحية بإطلاق صاروخ على سيارة في الحي.", "بإطلاق", "heavy-weapons"),
+        ("وألقى مجهولون قنبلة يدوية على مركز للشرطة أمس.", "وألقى", "explosives"),
+    ],
+)
+def test_assault_triggers_find_the_act(text: str, trigger: str, mode: str) -> None:
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
+    found = [(doc.text[e.trigger.start:e.trigger.end], e.mode) for e in find_events(doc, learned_filter=False)
+             if e.type == "ASSAULT"]
+    assert (trigger, mode) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودعا الوزير إلى وقف إطلاق النار فورا.",  # a ceasefire, not shooting
+        "وطالبت الحركة بإطلاق سراح المعتقلين.",  # a release
+        "وألقى الرئيس كلمة أمام البرلمان أمس.",  # a speech
+        "وصلى المسلمون صلاة الفجر في المسجد.",  # dawn
+    ],
+)
+def test_look_alikes_are_not_assaults(text: str) -> None:
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
+    assert "ASSAULT" not in {e.type for e in find_events(doc, learned_filter=False)}
+
+
+def features(text: str, etype: str) -> set[str]:
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment", "entities", "temporal"))
+    grouped, _ = candidate_features(doc)
+    return set().union(*(f for (_, t), f in grouped.items() if t == etype))
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "present", "absent"),
+    [
+        # a fresh report: trigger first, this week's date, a toll, weapons
+        ("قتل 12 شخصا في هجوم انتحاري بسيارة مفخخة استهدف سوقا وسط بغداد أمس.", "ASSAULT",
+         {"trigger_first", "when=week", "cue=weapon", "cue=recent"}, {"old_year", "when=old", "cue=legal"}),
+        ("وأسفر انفجار عبوة ناسفة عن مقتل ستة أشخاص في الموصل.", "ASSAULT",
+         {"toll", "casualties", "cue=weapon"}, {"subordinate"}),
+        # background: a past year and a pluperfect «وكان قد»
+        ("وكان قد اغتيل في هجوم بسيارة مفخخة في بيروت عام 2005.", "ASSAULT",
+         {"old_year", "when=old", "cue=background"}, {"when=week", "trigger_first"}),
+        # a charge in court
+        ("ووجهت المحكمة لهما تهمة قتل ثلاثة أشخاص.", "ASSAULT", {"cue=legal", "when=none"}, {"when=week"}),
+        # a frame for another event
+        ("وبعد أيام من الهجوم على السفارة، أعلنت الحكومة حالة الطوارئ.", "ASSAULT", {"subordinate"}, {"toll"}),
+        ("وتظاهر آلاف الطلاب أمس أمام مبنى البرلمان في الخرطوم احتجاجا على ارتفاع أسعار الخبز.", "PROTEST",
+         {"cue=crowd", "cue=staging", "when=week", "places=1"}, {"cue=legal", "question"}),
+    ],
+)
+def test_sentence_features(text: str, etype: str, present: set[str], absent: set[str]) -> None:
+    got = features(text, etype)
+    assert present <= got, present - got
+    assert not absent & got, absent & got
+
+
+def test_cue_classes_load_folded() -> None:
+    classes = cue_classes()
+    assert {"recent", "report", "background", "legal", "topic", "weapon", "crowd", "subordinators"} <= set(classes)
+    assert all(words for words in classes.values())
+
+
+def test_train_learns_a_separable_rule() -> None:
+    samples = [({"a", "x"}, True), ({"a", "y"}, True), ({"b", "x"}, False), ({"b", "y"}, False)] * 5
+    table = train("ASSAULT", samples, l2=0.1)
+    assert probability("ASSAULT", {"a"}, table) > 0.8
+    assert probability("ASSAULT", {"b"}, table) < 0.2
+    assert "ASSAULT|x" not in table or abs(table["ASSAULT|x"]) < 0.5  # uninformative
+
+
+def test_train_drops_rare_features() -> None:
+    samples = [({"a"}, True), ({"b"}, False)] * 3 + [({"rare"}, True)]
+    assert "ASSAULT|rare" not in train("ASSAULT", samples, min_count=2)
 
 
 def test_weights_file_starts_with_source_header() -> None:
