@@ -326,3 +326,13 @@ def test_definite_noun_without_actors_names_the_event_again() -> None:
     )
     visits = [e for e in find_events(doc) if e.mode == "visit"]
     assert len(visits) == 1 and visits[0].sentences == (0, 1)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("وقصفت طائرة بدون طيار أمريكية سيارة في شمال اليمن مما أدى إلى مقتل ثلاثة أشخاص.", "وقصفت"),
+    ("وقالت مصادر إن طائرة دون طيار قصفت موقعا للمسلحين.", "قصفت"),
+])
+def test_unmanned_aircraft_is_not_a_negation(text: str, trigger: str) -> None:
+    doc = marsad.analyze(text, "2024-06-17")
+    found = {doc.text[e.trigger.start:e.trigger.end]: e.status for e in doc.events}
+    assert found.get(trigger) in ("asserted", "reported"), found

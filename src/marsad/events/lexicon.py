@@ -207,7 +207,8 @@ def status_cues() -> dict[str, Any]:
     if list(order or ()) != list(STATUS_ORDER):
         raise DataError(f"data file marsad/data/{STATUS_CUES}: order must be {list(STATUS_ORDER)}")
     cues: dict[str, Any] = {"near_window": int(raw.get("near_window", 3)),
-                            "complementizers": frozenset(fold(w) for w in raw.get("complementizers", []))}
+                            "complementizers": frozenset(fold(w) for w in raw.get("complementizers", [])),
+                            "compound_heads": frozenset(fold(w) for w in raw.get("compound_heads", []))}
     for status in STATUS_ORDER:
         scopes = raw.get(status) or {}
         for scope in scopes:

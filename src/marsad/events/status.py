@@ -43,11 +43,14 @@ def _keys(doc: Document, k: int) -> frozenset[str]:
     return word_keys(doc, tok) if tok.kind == "word" else frozenset()
 
 
-def _near(doc: Document, cand: Candidate, words: frozenset[str], status: str, p_lo: int, window: int) -> bool:
+def _near(doc: Document, cand: Candidate, words: frozenset[str], status: str, p_lo: int, window: int,
+          compounds: frozenset[str] = frozenset()) -> bool:
     for k in range(max(p_lo, cand.first - window), cand.first):
         hit = _keys(doc, k) & words
         if not hit:
             continue
+        if k + 1 < cand.first and _keys(doc, k + 1) & compounds:
+            continue  # طائرة بدون طيار: the cue belongs to a compound noun, it negates nothing
         tight = hit & TIGHT.get(status, frozenset())
         if hit - tight:
             return True
@@ -84,7 +87,8 @@ def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], 
     scopes: dict[str, frozenset[str]] = cues.get(status, {})
     if status == "planned" and cand.future:
         return True
-    if "near" in scopes and _near(doc, cand, scopes["near"], status, p_lo, cues["near_window"]):
+    if "near" in scopes and _near(doc, cand, scopes["near"], status, p_lo, cues["near_window"],
+                                  cues.get("compound_heads", frozenset())):
         return True
     if "clause" in scopes and any(_keys(doc, k) & scopes["clause"] for k in range(p_lo, cand.first)):
         return True
