@@ -58,32 +58,37 @@ def find_dateline(text: str) -> Span | None:
     return Span(0, m.end()) if m.end() < len(text) else None
 
 
+#: Every character that opens or closes a quotation: the scan jumps between these only.
+_QUOTE_MARKS = re.compile("[" + re.escape("".join({*_OPENERS, *_OPENERS.values(), *_STRAIGHT, "»", "”"})) + "]")
+
+
 def quote_ranges(paragraph: str) -> list[tuple[int, int]]:
     """Quotations that open and close within ``paragraph``, as (open, close) offsets.
 
     Curly and guillemet quotes pair with their own closer or, as machine-translated text mixes
     them, with any closing mark; straight quotes pair with the next straight quote.
     """
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARKS.finditer(paragraph)]
     ranges: list[tuple[int, int]] = []
-    i = 0
-    n = len(paragraph)
-    while i < n:
-        ch = paragraph[i]
+    k = 0
+    while k < len(marks):
+        start, ch = marks[k]
         if ch in _OPENERS or ch in _STRAIGHT:
-            close = _find_close(paragraph, i)
-            if close is not None and close - i <= MAX_PROTECTED_QUOTE:
-                ranges.append((i, close))
-                i = close + 1
+            close = _find_close(marks, k)
+            if close is not None and marks[close][0] - start <= MAX_PROTECTED_QUOTE:
+                ranges.append((start, marks[close][0]))
+                k = close + 1
                 continue
-        i += 1
+        k += 1
     return ranges
 
 
-def _find_close(paragraph: str, start: int) -> int | None:
-    opener = paragraph[start]
+def _find_close(marks: list[tuple[int, str]], k: int) -> int | None:
+    """Index in ``marks`` of the mark closing the quotation opened at ``marks[k]``."""
+    opener = marks[k][1]
     wanted = _OPENERS.get(opener)
-    for j in range(start + 1, len(paragraph)):
-        ch = paragraph[j]
+    for j in range(k + 1, len(marks)):
+        ch = marks[j][1]
         if ch == wanted or ch in "»”" or (opener in _STRAIGHT and ch in _STRAIGHT):
             return j
         if ch in _OPENERS and opener not in _STRAIGHT:
@@ -178,6 +183,12 @@ def find_tokens(text: str) -> list[Token]:
         return _scan_tokens(text)
 
 
+#: TOKEN_RE with the whitespace before each token: ``findall`` then yields plain strings and the
+#: offsets follow by adding lengths, as tokens and whitespace partition the text.  No match
+#: objects are made, which bench/throughput.py measured as the main cost of tokenising.
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:" + TOKEN_RE.pattern + ")")
+
+
 def _scan_tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
@@ -185,19 +196,26 @@ def _scan_tokens(text: str) -> list[Token]:
     fold = textkeys.fold
     # tuple.__new__ skips the generated NamedTuple constructor: a third of the tokenising time.
     make = tuple.__new__
-    for m in TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        start, end = m.span()
-        value = m.group()
-        if kind == "word":
-            key, pieces = analysis(value)
-            append(make(Token, (start, end, "word", key, pieces)))
-        elif kind == "number":
-            append(make(Token, (start, end, "number", fold(value), ())))
-        elif kind == "latin":
-            append(make(Token, (start, end, "latin", value.casefold(), ())))
+    pos = 0
+    for space, number, word, latin, punct, symbol in _SPACED_TOKEN_RE.findall(text):
+        pos += len(space)
+        if word:
+            end = pos + len(word)
+            key, pieces = analysis(word)
+            append(make(Token, (pos, end, "word", key, pieces)))
+        elif number:
+            end = pos + len(number)
+            append(make(Token, (pos, end, "number", fold(number), ())))
+        elif latin:
+            end = pos + len(latin)
+            append(make(Token, (pos, end, "latin", latin.casefold(), ())))
+        elif punct:
+            end = pos + 1
+            append(make(Token, (pos, end, "punct", punct, ())))
         else:
-            append(make(Token, (start, end, kind, value, ())))
+            end = pos + len(symbol)
+            append(make(Token, (pos, end, "symbol", symbol, ())))
+        pos = end
     return tokens
 
 
