@@ -31,6 +31,8 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]{6,}")
 _LETTER = re.compile(r"[^\W\d_]")
+#: Any presentation form, invisible control or C0/C1 control: the characters normalise_line removes.
+_UNUSUAL = re.compile("|".join(p.pattern for p in (_PRESENTATION, _INVISIBLE, _CONTROL)))
 _SENTENCE_END = re.compile(r"[.!؟?:…»”\"]\s*$")
 
 #: Smallest word frequency (wordfreq Zipf scale) of each half of a glued word, by seam: inside a
@@ -60,9 +62,12 @@ class Cleaned:
 
 def normalise_line(line: str) -> str:
     """NFC, presentation forms unfolded, invisible controls dropped, spaces tidied."""
-    line = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line)
-    line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
-    line = _CONTROL.sub(" ", line)
+    if _UNUSUAL.search(line):  # most lines have none of these: skip three passes over them
+        line = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line)
+        line = _INVISIBLE.sub("", line)
+        line = _CONTROL.sub(" ", line)
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
     line = _SPACES.sub(" ", line).strip()
     return _SPACE_BEFORE_PUNCT.sub("", line)
 
