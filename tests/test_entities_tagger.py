@@ -66,6 +66,9 @@ def segmented(text: str) -> Document:
          [("حلب", "GPE")]),
         ("ونقلت وكالة الأنباء الفرنسية عن مصادر في طهران أن المفاوضات متعثرة.",
          [("طهران", "GPE")]),
+        # A name right after a demonym (knowledge-base features, second model).
+        ("وقال وزير الخارجية الأمريكي أنتوني بلينكن إن واشنطن قلقة.",
+         [("أنتوني بلينكن", "PER"), ("واشنطن", "GPE")]),
     ],
 )
 def test_tagger_finds_names_in_news(sentence: str, expected: list[tuple[str, str]]) -> None:

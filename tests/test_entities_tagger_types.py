@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
+from marsad.document import Span
+from marsad.entities import trim_proclitics
 from marsad.entities.features import data_dir, read_rows
 from marsad.entities.tagger import clitic_offset, fine_type, repair_bio, shipped_subtypes
 from marsad.segment import find_tokens
@@ -60,6 +63,22 @@ def test_fine_type(coarse: str, mention: str, expected: str) -> None:
 def test_clitic_offset(word: str, kept: str) -> None:
     token = find_tokens(word)[0]
     assert word[clitic_offset(token, word):] == kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "kept"),
+    [
+        ("وقال فوستوشني إن الطقس بارد.", "فوستوشني", "فوستوشني"),  # ف of a rare name stays
+        ("وقال وفوستوشني إن الطقس بارد.", "فوستوشني", "فوستوشني"),  # the tagger's cut, kept as is
+        ("قابل الوزير ومحمود درويش في المعرض.", "ومحمود درويش", "محمود درويش"),
+        ("وصل الوفد بموسكو أمس.", "بموسكو", "موسكو"),
+    ],
+)
+def test_stage_trims_a_tagged_span_once(sentence: str, tagged: str, kept: str) -> None:
+    """The entities stage cuts clitics as the tagger does, so spans the tagger cut stay put."""
+    doc = marsad.analyze(sentence, "2024-01-01", stages=("clean", "segment"))
+    start = doc.text.index(tagged)
+    assert doc.span_text(trim_proclitics(doc, Span(start, start + len(tagged)))) == kept
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from ..document import Document, Entity, EntityType, Span
 from ..registry import ATTR_ENTITIES, ENTITIES, SENTENCES, TEXT, TOKENS, register
 from ..settings import Settings
 from ..textkeys import fold, frequency, strip_diacritics
+from .features import clitic_offset
 from .kb import ENTITY_TYPES, KnowledgeBase, load, read_table
 from .link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
 from .match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
@@ -42,18 +43,18 @@ def tagger_mentions(doc: Document) -> Tagged:
 
 
 def trim_proclitics(doc: Document, span: Span) -> Span:
-    """Start a tagger span after و/ف/ب/ل/ك on its first word (not after لل, whose ال is unwritten)."""
-    for token in doc.tokens:
-        if token.start == span.start:
-            for a, b, role in token.pieces:
-                if role in ("det", "stem"):
-                    if role == "det" and b - a == 1:
-                        return span
-                    return Span(token.start + a, span.end) if token.start + a < span.end else span
-            return span
-        if token.start > span.start:
-            break
-    return span
+    """Start a tagged span after a conjunction or preposition glued to its first word.
+
+    The tagger's spans come trimmed already (``clitic_offset``, which keeps rare names whole:
+    «فوستوشني»); the same cut is idempotent on them and trims spans given by other callers
+    («ومحمود درويش» → «محمود درويش»).  A span starting inside a word was cut already.
+    """
+    i = token_index([t.end for t in doc.tokens], span.start)
+    if i >= len(doc.tokens) or doc.tokens[i].start != span.start:
+        return span
+    token = doc.tokens[i]
+    cut = clitic_offset(token, doc.text[token.start:token.end])
+    return Span(span.start + cut, span.end) if span.start + cut < span.end else span
 
 
 def token_index(ends: list[int], offset: int) -> int:

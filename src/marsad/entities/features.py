@@ -15,6 +15,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
+from marsad.document import Token
 from marsad.textkeys import analyse, fold, frequency, lookup_form
 
 TRIGGERS_FILE = "triggers.tsv"
@@ -22,6 +23,21 @@ GAZETTEER_FILE = "gazetteer.tsv"
 CLUSTERS_FILE = "clusters.tsv"
 #: Longest gazetteer entry matched, in words (longer place names are rare in the sources).
 MAX_GAZ_WORDS = 4
+#: Longest knowledge-base name matched, in words (ministry names run to five: وزارة دفاع ...).
+MAX_KB_WORDS = 6
+#: How far back an organisation head word still marks the words after it (وزارة الشؤون
+#: الخارجية والتعاون الدولي): ±2 neighbours already lend their tags, this reaches further.
+ORG_HEAD_WINDOW = 5
+#: The knowledge base's entity types as the corpora's coarse labels (the tagger's label set).
+KB_COARSE = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+#: How much likelier the word left by cutting a further preposition must be (after و: «وبيونغ»
+#: keeps «بيونغ» although «يونغ» is 6 times as frequent); set by eye on tests/test_entities_tagger_types.py.
+PREP_CUT_RATIO = 8.0
+#: Clitic roles cut off the front of a mention: «وروسيا» → «روسيا», «بموسكو» → «موسكو».
+_CUT_ROLES = frozenset({"conj", "prep", "fut"})
+#: Trigger concepts that mark a sentence's topic; every word of the sentence then carries the
+#: topic, alone and joined with its name marks and coarse cluster (a city in sports news is a club).
+TOPIC_CONCEPTS = {"sport_word": "sport", "business_word": "business"}
 #: Words whose features are kept between sentences (a news day has well under this many types).
 MAX_CACHED_WORDS = 200_000
 
@@ -52,9 +68,33 @@ class Lexicons:
     triggers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Names of the knowledge base (``marsad.entities.kb``, general world knowledge) → coarse
+    #: type, and definite demonyms (الروسي) as ``NORP``: a name often follows one («الأمريكي
+    #: أنتوني بلينكن»).
+    kb_names: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
-def load_lexicons(directory: Traversable | Path) -> Lexicons:
+def kb_names() -> dict[tuple[str, ...], str]:
+    """Names and demonyms of marsad's knowledge base keyed like the gazetteer, with coarse types."""
+    from marsad.entities.kb import load  # the knowledge base imports the document model
+
+    kb = load()
+    out: dict[tuple[str, ...], str] = {}
+    for names in kb.names.values():
+        for name in names:
+            coarse = KB_COARSE.get(kb.entries[name.kb_id].type)
+            # Forms that are also common words (سيول "floods") would mark every use of the word.
+            if coarse is None or name.context:
+                continue
+            words = tuple(word_key(w) for w in name.form.split())
+            if 0 < len(words) <= MAX_KB_WORDS:
+                out.setdefault(words, coarse)
+    for demonym in kb.demonyms:
+        out.setdefault(tuple(word_key(w) for w in demonym), "NORP")
+    return out
+
+
+def load_lexicons(directory: Traversable | Path, *, with_kb: bool = True) -> Lexicons:
     """Read whichever of the three lexicon files exist in ``directory``."""
     triggers: dict[str, tuple[str, ...]] = {}
     gazetteer: dict[tuple[str, ...], str] = {}
@@ -71,7 +111,58 @@ def load_lexicons(directory: Traversable | Path) -> Lexicons:
     if (path := directory / CLUSTERS_FILE).is_file():
         for word, *ids in read_rows(path):
             clusters[word] = tuple(ids)
-    return Lexicons(triggers, gazetteer, clusters)
+    return Lexicons(triggers, gazetteer, clusters, kb_names() if with_kb else {})
+
+
+def longest_marks(keys: Sequence[str], names: dict[tuple[str, ...], str], longest: int,
+                  prefix: str) -> list[str]:
+    """``{prefix}B=TYPE`` / ``{prefix}I=TYPE`` for words inside the longest name match at each point."""
+    marks = [""] * len(keys)
+    i = 0
+    while i < len(keys):
+        for n in range(min(longest, len(keys) - i), 0, -1):
+            kind = names.get(tuple(keys[i:i + n]))
+            if kind:
+                marks[i] = f"{prefix}B={kind}"
+                for j in range(i + 1, i + n):
+                    marks[j] = f"{prefix}I={kind}"
+                i += n
+                break
+        else:
+            i += 1
+    return marks
+
+
+def clitic_offset(token: Token, word: str) -> int:
+    """Characters of conjunction/preposition to cut off the front of a mention's first ``word``.
+
+    The cut points come from the token's clitic analysis.  A deeper cut must leave a likelier
+    word (wordfreq), by ``PREP_CUT_RATIO`` for a preposition: «وبكين» → «بكين», not «كين»;
+    «وبيونغ» → «بيونغ», not «يونغ».  When no remainder is a known word (a rare name), only a
+    conjunction و is cut: «وفوستوشني» → «فوستوشني», but «فوستوشني» stays whole.  ``لل`` + noun
+    keeps its preposition («للأمم المتحدة»): cutting it would leave «لأمم», no spelling of the
+    name, and linkers fold ``لل`` back to ``ال`` anyway.
+    """
+    cuts = [(0, "")]
+    pieces = token.pieces
+    for i, (_, end, role) in enumerate(pieces):
+        if role not in _CUT_ROLES:
+            break
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if role == "prep" and nxt is not None and nxt[2] == "det" and nxt[1] - nxt[0] == 1:
+            break
+        if end < len(word):
+            cuts.append((end, role))
+    if len(cuts) == 1:
+        return 0
+    best, best_freq = 0, frequency(word)
+    for cut, role in cuts[1:]:
+        freq = frequency(word[cut:])
+        if freq > 0 and freq >= best_freq * (PREP_CUT_RATIO if role == "prep" and best else 1.0):
+            best, best_freq = cut, freq
+    if best_freq > 0:
+        return best
+    return 1 if word.startswith("و") and pieces[0][2] == "conj" else 0
 
 
 def _shape(word: str) -> str:
@@ -105,6 +196,11 @@ class WordInfo:
     as_next: tuple[str, ...]
     as_prev2: tuple[str, ...]
     as_next2: tuple[str, ...]
+    org_head: bool = False
+    punct: bool = False
+    #: Sentence topics this word signals (``TOPIC_CONCEPTS``), and its coarsest word cluster.
+    topics: tuple[str, ...] = ()
+    cluster: str = ""
 
 
 class FeatureExtractor:
@@ -170,35 +266,54 @@ class FeatureExtractor:
             as_next=dup((f"+1k={key}", f"+1s={stem}", f"+1z={zipf}", f"+1r={roles}", *(f"+1{t}" for t in tags))),
             as_prev2=dup((f"-2s={stem}", *(f"-2{t}" for t in tags))),
             as_next2=dup((f"+2s={stem}", *(f"+2{t}" for t in tags))),
+            org_head="org_head" in self.lexicons.triggers.get(key, ()),
+            punct=shape == "punct",
+            topics=tuple(TOPIC_CONCEPTS[c] for c in self.lexicons.triggers.get(key, ()) if c in TOPIC_CONCEPTS),
+            cluster=clusters[0] if (clusters := self.lexicons.clusters.get(key)) else "",
         )
 
     def _gazetteer_marks(self, keys: Sequence[str]) -> list[str]:
         """``gB=LOC`` / ``gI=LOC`` for words inside the longest gazetteer match at each point."""
-        marks = [""] * len(keys)
-        gaz = self.lexicons.gazetteer
-        i = 0
-        while i < len(keys):
-            for n in range(min(MAX_GAZ_WORDS, len(keys) - i), 0, -1):
-                kind = gaz.get(tuple(keys[i:i + n]))
-                if kind:
-                    marks[i] = f"gB={kind}"
-                    for j in range(i + 1, i + n):
-                        marks[j] = f"gI={kind}"
-                    i += n
-                    break
-            else:
-                i += 1
-        return marks
+        return longest_marks(keys, self.lexicons.gazetteer, MAX_GAZ_WORDS, "g")
+
+    def _context_marks(self, keys: Sequence[str], infos: Sequence[WordInfo]) -> list[list[str]]:
+        """Knowledge-base name marks (``kB=ORG``…) and the distance back to an organisation head."""
+        kb = longest_marks(keys, self.lexicons.kb_names, MAX_KB_WORDS, "k") if self.lexicons.kb_names else []
+        out: list[list[str]] = []
+        last_head = -ORG_HEAD_WINDOW - 1
+        for i, info in enumerate(infos):
+            if info.punct:
+                last_head = -ORG_HEAD_WINDOW - 1  # a comma or bracket ends the name
+            marks = [kb[i]] if kb and kb[i] else []
+            # A demonym or a known name next door: «الأمريكي أنتوني بلينكن», «موسكو وبكين».
+            if kb and i > 0 and kb[i - 1]:
+                marks.append(f"-1{kb[i - 1]}")
+            if kb and i + 1 < len(kb) and kb[i + 1]:
+                marks.append(f"+1{kb[i + 1]}")
+            if i - last_head <= ORG_HEAD_WINDOW:
+                marks.append(f"oh={i - last_head}")
+            if info.org_head:
+                last_head = i
+            out.append(marks)
+        return out
 
     def sentence(self, words: Sequence[str]) -> list[list[str]]:
         """One feature list per word: its own features, then its neighbours' (±2)."""
         infos = [self.word_info(w) for w in words]
-        gaz = self._gazetteer_marks([i.key for i in infos]) if self.lexicons.gazetteer else []
+        keys = [i.key for i in infos]
+        gaz = self._gazetteer_marks(keys) if self.lexicons.gazetteer else []
+        context = self._context_marks(keys, infos)
+        topics = sorted({t for info in infos for t in info.topics})
         n = len(infos)
         out: list[list[str]] = []
         for i, info in enumerate(infos):
             feats = list(info.features)
             extra = [gaz[i]] if gaz and gaz[i] else []
+            extra += context[i]
+            own_marks = [m for m in (gaz[i] if gaz else "", *context[i]) if m[:1] in ("g", "k")]
+            for topic in topics:
+                extra += [f"tp={topic}", f"tp={topic}|c0={info.cluster}",
+                          *(f"tp={topic}|{mark}" for mark in own_marks)]
             if i == 0:
                 extra.append("BOS")
             else:

@@ -19,9 +19,18 @@ from pathlib import Path
 import pycrfsuite
 
 from marsad.document import Document, Span, Token
-from marsad.entities.features import FeatureExtractor, Lexicons, data_dir, load_lexicons, read_rows, word_key
+from marsad.entities.features import (
+    FeatureExtractor,
+    Lexicons,
+    clitic_offset,
+    data_dir,
+    load_lexicons,
+    read_rows,
+    word_key,
+)
 from marsad.entities.ner_corpus import chunks
-from marsad.textkeys import frequency
+
+__all__ = ["Tagger", "clitic_offset", "fine_type", "load_tagger", "repair_bio", "tag", "tag_tokens"]
 
 MODEL_FILE = "ner.crfsuite"
 SUBTYPES_FILE = "subtypes.tsv"
@@ -30,11 +39,6 @@ SUBTYPES_FILE = "subtypes.tsv"
 TAG_DOMAIN = "anercorp"
 #: Token kinds that never begin or end a mention (a stray comma tagged I-ORG is dropped).
 _EDGE_KINDS = frozenset({"punct", "symbol"})
-#: How much likelier the word left by cutting a further preposition must be (after و: «وبيونغ»
-#: keeps «بيونغ» although «يونغ» is 6 times as frequent); set by eye on tests/test_entities_tagger_types.py.
-PREP_CUT_RATIO = 8.0
-#: Clitic roles cut off the front of a mention: «وروسيا» → «روسيا», «بموسكو» → «موسكو».
-_CUT_ROLES = frozenset({"conj", "prep", "fut"})
 
 
 def repair_bio(labels: Sequence[str]) -> list[str]:
@@ -178,38 +182,6 @@ def fine_type(coarse: str, keys: Sequence[str], subtypes: Subtypes) -> str:
     if (subtypes.has("direction", first) or subtypes.has("direction", two)) and len(keys) > 1:
         return "GPE" if tuple(keys) in subtypes.states else "LOC"
     return "GPE"
-
-
-def clitic_offset(token: Token, word: str) -> int:
-    """Characters of conjunction/preposition to cut off the front of a mention's first ``word``.
-
-    The cut points come from the token's clitic analysis.  A deeper cut must leave a likelier
-    word (wordfreq), by ``PREP_CUT_RATIO`` for a preposition: «وبكين» → «بكين», not «كين»;
-    «وبيونغ» → «بيونغ», not «يونغ».  When no remainder is a known word (a rare name), only a
-    conjunction و is cut: «وفوستوشني» → «فوستوشني», but «فوستوشني» stays whole.  ``لل`` + noun
-    keeps its preposition («للأمم المتحدة»): cutting it would leave «لأمم», no spelling of the
-    name, and linkers fold ``لل`` back to ``ال`` anyway.
-    """
-    cuts = [(0, "")]
-    pieces = token.pieces
-    for i, (_, end, role) in enumerate(pieces):
-        if role not in _CUT_ROLES:
-            break
-        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
-        if role == "prep" and nxt is not None and nxt[2] == "det" and nxt[1] - nxt[0] == 1:
-            break
-        if end < len(word):
-            cuts.append((end, role))
-    if len(cuts) == 1:
-        return 0
-    best, best_freq = 0, frequency(word)
-    for cut, role in cuts[1:]:
-        freq = frequency(word[cut:])
-        if freq > 0 and freq >= best_freq * (PREP_CUT_RATIO if role == "prep" and best else 1.0):
-            best, best_freq = cut, freq
-    if best_freq > 0:
-        return best
-    return 1 if word.startswith("و") and pieces[0][2] == "conj" else 0
 
 
 def _sentence_tokens(doc: Document) -> list[list[Token]]:
