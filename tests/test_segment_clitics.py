@@ -22,6 +22,9 @@ def pieces(word: str) -> list[tuple[str, str]]:
     ("بلاده", [("بلاد", "stem"), ("ه", "pron")]),
     ("حكومته", [("حكومت", "stem"), ("ه", "pron")]),
     ("وقال", [("و", "conj"), ("قال", "stem")]),
+    ("وبكين", [("و", "conj"), ("بكين", "stem")]),        # و + بكين, not و + ب + كين
+    ("وبيونغ", [("و", "conj"), ("بيونغ", "stem")]),
+    ("وبذلك", [("و", "conj"), ("ب", "prep"), ("ذلك", "stem")]),
 ])
 def test_clitic_pieces(word: str, expected: list[tuple[str, str]]) -> None:
     assert pieces(word) == expected

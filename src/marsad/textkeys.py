@@ -117,6 +117,11 @@ def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float) 
         # A bare preposition is split only when the remainder is much the likelier word:
         # بيونغ and لويد are names, not ب + يونغ or ل + ويد.
         ratio = 1.0 if roles[0] == "conj" else PREP_RATIO
+        if roles[0] == "conj" and len(roles) > 1:
+            # The same test for a preposition after و/ف: وبكين is و + بكين, not و + ب + كين.
+            without_conj = frequency(word[1:])
+            if without_conj > 0 and f_rest < without_conj * PREP_RATIO:
+                return False
         return whole == 0 or f_rest >= whole * ratio
     # Neither form is known (a rare name): only the conjunction is split off with confidence.
     return whole == 0 and roles == ("conj",) and len(rest) >= 4
