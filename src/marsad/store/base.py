@@ -13,7 +13,7 @@ import json
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -112,6 +112,7 @@ class Store(ABC):
     def __init__(self) -> None:
         # One connection per store, used by one thread at a time (the API runs handlers in threads).
         self._lock = threading.RLock()
+        self._depth = 0  # open write transactions; nested ones (a migration inside migrate()) join the outer
 
     # --- backend hooks -------------------------------------------------------------------
     @abstractmethod
@@ -123,9 +124,33 @@ class Store(ABC):
     @abstractmethod
     def _exec_many(self, sql: str, rows: list[tuple[Any, ...]]) -> None: ...
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A write transaction; takes the writer lock first.  A nested one joins the outer
+        transaction, which alone commits or rolls back."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._take_writer_lock()
+            self._depth = 1
+            try:
+                with self._outer_transaction():
+                    yield
+            finally:
+                self._depth = 0
+
     @abstractmethod
-    def _transaction(self) -> AbstractContextManager[None]:
-        """A write transaction; takes the writer lock first."""
+    def _outer_transaction(self) -> AbstractContextManager[None]:
+        """Begin, then commit on success or roll back on any exception (the writer lock is held)."""
+
+    @abstractmethod
+    def _take_writer_lock(self) -> None:
+        """One writer per store: fail at once when another process is writing."""
 
     @abstractmethod
     def _insert_article(self, rows: ArticleRows) -> int | None:

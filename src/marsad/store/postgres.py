@@ -49,7 +49,6 @@ class PostgresStore(Store):
                              "`pip install 'psycopg[binary]'`") from None
         self._psycopg = psycopg
         self.url = redact(url)
-        self._depth = 0
         self._writer = False
         try:
             # autocommit: statements outside _transaction() (reads, the migrations table) run
@@ -84,24 +83,12 @@ class PostgresStore(Store):
             raise StoreError(f"{self.url}: {_first_line(exc)}") from None
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self._take_writer_lock()
-            self._depth = 1
-            try:
-                with self._conn.transaction():
-                    yield
-            except self._psycopg.Error as exc:
-                raise StoreError(f"{self.url}: {_first_line(exc)}") from None
-            finally:
-                self._depth = 0
+    def _outer_transaction(self) -> Iterator[None]:
+        try:
+            with self._conn.transaction():
+                yield
+        except self._psycopg.Error as exc:
+            raise StoreError(f"{self.url}: {_first_line(exc)}") from None
 
     def _take_writer_lock(self) -> None:
         """One writer per database: a second process writing to it fails at once."""

@@ -25,7 +25,6 @@ class SQLiteStore(Store):
         self.path = path
         self.url = path
         self._lockfile: IO[str] | None = None
-        self._depth = 0
         if path != MEMORY and not Path(path).parent.is_dir():
             raise StoreError(f"folder of database {path} does not exist; create it first")
         try:
@@ -60,28 +59,15 @@ class SQLiteStore(Store):
             self._conn.executemany(sql, rows)
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:
-                # Nested (a migration inside migrate()): the outer transaction decides.
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self._take_writer_lock()
-            self._conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            else:
-                self._conn.execute("COMMIT")
-            finally:
-                self._depth = 0
+    def _outer_transaction(self) -> Iterator[None]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
 
     def _take_writer_lock(self) -> None:
         """One writer per store: a second process writing the same file fails at once."""
