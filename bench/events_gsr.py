@@ -4,50 +4,24 @@
 
 A sentence counts as predicted positive when marsad emits at least one event of that type for it;
 `yes` rows are positives, `easy no` and `difficult no` negatives, `ambiguous` rows are left out
-(the README of the data set).  The stages run are clean, segment, then entities and temporal when
-they are registered, then events.  The shipped learned filter was trained on this very half, so its
+(the README of the data set).  The stages run are clean, segment, entities and temporal, then
+events.  The shipped learned filter was trained on this very half, so its
 figures here are in-sample; honest ones come from `python scripts/build_event_filter.py --cv`.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import importlib
-import re
 import sys
 import time
 from pathlib import Path
 
 import marsad
-from marsad import registry
-from marsad.events import find_events
+from marsad.events import find_events, gsr
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "arabic-event-gsr-dev"
-FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
-ID_DATE = re.compile(r"_(\d{8})\.")
-
-
-def published(record_id: str) -> dt.date | None:
-    m = ID_DATE.search(record_id)
-    if not m:
-        return None
-    try:
-        return dt.datetime.strptime(m.group(1), "%Y%m%d").date()
-    except ValueError:
-        return None
-
-
-def stages() -> tuple[str, ...]:
-    for module in ("marsad.entities", "marsad.temporal"):  # register them if they are not built in yet
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            pass
-    known = registry.all_stages()
-    return ("clean", "segment", *(s for s in ("entities", "temporal") if s in known))
 
 
 def predicted_types(text: str, when: dt.date | None, names: tuple[str, ...], learned: bool,
@@ -61,19 +35,16 @@ def score(event_type: str, path: Path, names: tuple[str, ...], errors: int, lear
           happened: bool = False) -> dict[str, float]:
     tp = fp = fn = n = 0
     shown = 0
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["label"] == "ambiguous":
-                continue
-            gold = row["label"] == "yes"
-            got = event_type in predicted_types(row["text"], published(row["id"]), names, learned, happened)
-            n += 1
-            tp += gold and got
-            fp += got and not gold
-            fn += gold and not got
-            if errors and shown < errors and gold != got:
-                shown += 1
-                print(f"  {'FP' if got else 'FN'} {row['label']}: {row['text'][:160]}", file=sys.stderr)
+    for row in gsr.judged(path):
+        gold = row.positive
+        got = event_type in predicted_types(row.text, gsr.published(row.id), names, learned, happened)
+        n += 1
+        tp += gold and got
+        fp += got and not gold
+        fn += gold and not got
+        if errors and shown < errors and gold != got:
+            shown += 1
+            print(f"  {'FP' if got else 'FN'} {row.label}: {row.text[:160]}", file=sys.stderr)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -84,18 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print up to N misclassified sentences per type")
-    ap.add_argument("--type", choices=sorted(FILES), action="append", help="only these types")
+    ap.add_argument("--type", choices=sorted(gsr.FILES), action="append", help="only these types")
     ap.add_argument("--rules-only", action="store_true", help="without the learned sentence filter")
     ap.add_argument("--happened", action="store_true",
                     help="count only events told as having happened (asserted or reported)")
     args = ap.parse_args(argv)
-    names = stages()
+    names = gsr.STAGES
     print(f"stages: {', '.join(names)} + events"
           + (" (rules only)" if args.rules_only else " (learned filter: trained on this half, in-sample)")
           + (", asserted/reported events only" if args.happened else ""))
-    for event_type in args.type or sorted(FILES):
+    for event_type in args.type or sorted(gsr.FILES):
         start = time.perf_counter()
-        s = score(event_type, args.data / FILES[event_type], names, args.errors, not args.rules_only,
+        s = score(event_type, args.data / gsr.FILES[event_type], names, args.errors, not args.rules_only,
                   args.happened)
         took = time.perf_counter() - start
         print(f"{event_type:8} n={s['sentences']:5} tp={s['tp']:4} fp={s['fp']:4} fn={s['fn']:4} "

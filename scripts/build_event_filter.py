@@ -13,24 +13,17 @@ sides, and writes nothing.  Training takes seconds; analysing the 2,700 sentence
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime as dt
 import hashlib
-import importlib
-import re
 import sys
 from pathlib import Path
 
 import marsad
-from marsad import registry
-from marsad.events import candidate_features
+from marsad.events import candidate_features, gsr
 from marsad.events.filter import BIAS, train
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "arabic-event-gsr-dev"
 OUT = ROOT / "src" / "marsad" / "data" / "events" / "filter_weights.tsv"
-FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
-ID_DATE = re.compile(r"_(\d{8})\.")
 FOLDS = 5
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 HEADER = """\
@@ -45,31 +38,6 @@ feature\tweight
 Sample = tuple[str, set[str], bool]  # (document id, features, label)
 
 
-def published(record_id: str) -> dt.date | None:
-    m = ID_DATE.search(record_id)
-    if not m:
-        return None
-    try:
-        return dt.datetime.strptime(m.group(1), "%Y%m%d").date()
-    except ValueError:
-        return None
-
-
-def document_id(record_id: str) -> str:
-    """The article a GSR sentence comes from: its id without the sentence number."""
-    return re.split(r"[-_](?=\d+$)", record_id)[0]
-
-
-def stages() -> tuple[str, ...]:
-    for module in ("marsad.entities", "marsad.temporal"):
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            pass
-    known = registry.all_stages()
-    return ("clean", "segment", *(s for s in ("entities", "temporal") if s in known))
-
-
 Row = tuple[str, bool, bool]  # (document id, label, an unfiltered event of the type fires)
 
 
@@ -77,21 +45,17 @@ def load(event_type: str, data: Path, names: tuple[str, ...]) -> tuple[list[Samp
     """Filter samples (sentences with asserted/reported events of the type) and every scored row."""
     samples: list[Sample] = []
     rows: list[Row] = []
-    with (data / FILES[event_type]).open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["label"] == "ambiguous":
-                continue
-            label = row["label"] == "yes"
-            doc = marsad.analyze(row["text"], published(row["id"]), stages=names)
-            feats: set[str] = set()
-            grouped, unfiltered = candidate_features(doc)
-            for (_, etype), f in grouped.items():
-                if etype == event_type:
-                    feats |= f
-            fires = any(t == event_type for _, t in unfiltered)
-            rows.append((document_id(row["id"]), label, fires))
-            if feats and not fires:  # a sentence that is positive anyway teaches the filter nothing
-                samples.append((document_id(row["id"]), feats, label))
+    for row in gsr.judged(data / gsr.FILES[event_type]):
+        doc = marsad.analyze(row.text, gsr.published(row.id), stages=names)
+        feats: set[str] = set()
+        grouped, unfiltered = candidate_features(doc)
+        for (_, etype), f in grouped.items():
+            if etype == event_type:
+                feats |= f
+        fires = any(t == event_type for _, t in unfiltered)
+        rows.append((gsr.document_id(row.id), row.positive, fires))
+        if feats and not fires:  # a sentence that is positive anyway teaches the filter nothing
+            samples.append((gsr.document_id(row.id), feats, row.positive))
     return samples, rows
 
 
@@ -140,9 +104,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--cv", action="store_true", help="report cross-validated figures, write nothing")
     args = ap.parse_args(argv[1:])
-    names = stages()
+    names = gsr.STAGES
     weights: dict[str, float] = {}
-    for event_type in FILES:
+    for event_type in gsr.FILES:
         samples, rows = load(event_type, args.data, names)
         if args.cv:
             cross_validate(event_type, samples, rows)

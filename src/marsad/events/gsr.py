@@ -1,0 +1,56 @@
+"""The Arabic event GSR (openeventdata/arabic_event_gsr): judged sentences, one per CSV row.
+
+Shared by ``bench/events_gsr.py`` (scores) and ``scripts/build_event_filter.py`` (trains the
+filter).  Ids are LDC Gigaword ids such as ``AAW_ARB_20071026.0026-2``: outlet, publication date,
+document number, sentence number.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+#: The judgement file of each event type in the data set's folder.
+FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
+#: The stages the events stage reads from, run before it on each sentence.
+STAGES = ("clean", "segment", "entities", "temporal")
+_ID_DATE = re.compile(r"_(\d{8})\.")
+
+
+class Judged(NamedTuple):
+    id: str
+    text: str
+    label: str  # yes, easy no or difficult no
+
+    @property
+    def positive(self) -> bool:
+        """``yes`` (all annotators accept) against ``easy no`` / ``difficult no``."""
+        return self.label == "yes"
+
+
+def published(record_id: str) -> dt.date | None:
+    """The publication date written in a sentence id, if it has a valid one."""
+    m = _ID_DATE.search(record_id)
+    if not m:
+        return None
+    try:
+        return dt.datetime.strptime(m.group(1), "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def document_id(record_id: str) -> str:
+    """The article a GSR sentence comes from: its id without the sentence number."""
+    return re.split(r"[-_](?=\d+$)", record_id)[0]
+
+
+def judged(path: Path) -> Iterator[Judged]:
+    """The scored rows of one file; ``ambiguous`` rows (too few labels) are left out, as its README says."""
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["label"] != "ambiguous":
+                yield Judged(row["id"], row["text"], row["label"])
