@@ -18,31 +18,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from . import registry
 from .batch import Failure, Result, analyse_items
-from .cli_errors import one_line_errors, report
+from .cli_common import command_settings, one_line_errors, report
 from .document import Document
-from .errors import MarsadError, SettingsError
+from .errors import MarsadError
 from .ingest import read_inputs
 from .pipeline import load_pipeline
 from .render import print_document
-from .settings import Settings, parse_published
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="marsad")
 def main() -> None:
     """marsad (مرصد): structured knowledge from Arabic news, offline."""
-
-
-def _settings(published: str | None, jobs: int, stages: str | None) -> Settings:
-    values: dict[str, Any] = {"jobs": jobs}
-    if published:
-        try:
-            values["published"] = parse_published(published)
-        except SettingsError:
-            raise SettingsError(f"--published {published!r} is not a date; use YYYY-MM-DD, e.g. 2024-06-17") from None
-    if stages:
-        values["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
-    return Settings.from_mapping(values)
 
 
 def _with_progress(results: Iterator[Result], total: int | None) -> Iterator[Result]:
@@ -99,7 +86,7 @@ def _emit(results: Iterator[Result], fmt: str, out: IO[str]) -> int:
 def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, out: Path | None, jobs: int,
             stages: str | None) -> None:
     """Analyse articles: files, directories, URLs or - for stdin."""
-    settings = _settings(published, jobs, stages)
+    settings = command_settings(published, jobs, stages)
     load_pipeline(settings)  # check the stages fit before reading any article
     items = list(read_inputs(inputs, settings))
     results = _with_progress(analyse_items(items, settings, settings.published), len(items))

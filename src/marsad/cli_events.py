@@ -1,6 +1,6 @@
 """``marsad events FILE...``: analyse articles and print one row per event (CSV or TSV).
 
-The lead wires it into the CLI with ``add_commands(main)``; the command is a thin shell over
+``cli.py`` adds it to the CLI with ``add_commands(main)``; the command is a thin shell over
 :func:`marsad.events.table.event_rows`.
 """
 
@@ -12,15 +12,14 @@ import click
 
 from . import registry
 from .batch import Failure, analyse_items
-from .cli_errors import one_line_errors
-from .errors import SettingsError
+from .cli_common import command_settings, one_line_errors
 from .events.table import event_rows, write_rows
 from .ingest import read_inputs
 from .pipeline import load_pipeline
-from .settings import Settings, parse_published
+from .settings import DEFAULT_STAGES
 
-#: The planned pipeline order; ``events`` runs after every stage it can use.
-ORDER = ("clean", "segment", "entities", "temporal", "quantities", "quotes", "events")
+#: The pipeline order; ``events`` runs after every stage it can use.
+ORDER = DEFAULT_STAGES
 
 
 def event_stages(stages: tuple[str, ...]) -> tuple[str, ...]:
@@ -49,14 +48,7 @@ def add_commands(cli: click.Group) -> None:
 
 
 def _run(inputs: tuple[str, ...], published: str | None, fmt: str, jobs: int) -> int:
-    values: dict[str, object] = {"jobs": jobs}
-    if published:
-        try:
-            values["published"] = parse_published(published)
-        except SettingsError:
-            raise SettingsError(f"--published {published!r} is not a date; use YYYY-MM-DD, "
-                                "e.g. 2024-06-17") from None
-    settings = Settings.from_mapping(values)
+    settings = command_settings(published, jobs)
     settings = settings.replace(stages=event_stages(settings.stages))
     load_pipeline(settings)  # check the stages fit before reading any article
     items = list(read_inputs(inputs, settings))

@@ -18,9 +18,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .cli_errors import one_line_errors, report
-from .errors import InputError, MarsadError, RecordError, SettingsError
-from .settings import Settings, parse_published
+from .cli_common import command_settings, one_line_errors, report
+from .errors import InputError, MarsadError, RecordError
+from .settings import Settings
 from .store import Filters, IngestReport, Store, open_store
 from .store.base import BATCH
 from .store.rows import SCHEMA
@@ -183,13 +183,7 @@ def _progress(results: Iterator[tuple[str, str]], tally: Tally) -> None:
 @one_line_errors
 def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int) -> None:
     """Analyse articles (files, folders, URLs, JSONL feeds) and store them in DB, once each."""
-    values: dict[str, Any] = {"jobs": jobs}
-    if published:
-        try:
-            values["published"] = parse_published(published)
-        except SettingsError:
-            raise SettingsError(f"--published {published!r} is not a date; use YYYY-MM-DD") from None
-    settings = Settings.from_mapping(values)
+    settings = command_settings(published, jobs)
     tally = Tally()
     with open_store(db) as store:
         _progress(ingest_items(store, inputs, settings), tally)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .cli_errors import one_line_errors
+from .cli_common import one_line_errors
 from .settings import Settings
 
 DB_HELP = "database: a file (SQLite) or postgresql://USER@HOST/DB"

@@ -1,4 +1,5 @@
-"""What every command shares: one line on stderr for each error, exit status 1, never a traceback.
+"""What every command shares: one line on stderr for each error (exit status 1, never a
+traceback) and the settings built from the common options.
 
 Its own module so that the command modules (``cli_store``, ``cli_web``, ``cli_events``) and
 ``cli`` can all import it without importing each other.
@@ -13,7 +14,8 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import MarsadError
+from .errors import MarsadError, SettingsError
+from .settings import Settings, parse_published
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,3 +41,16 @@ def one_line_errors(fn: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def command_settings(published: str | None, jobs: int, stages: str | None = None) -> Settings:
+    """Settings from the ``--published``, ``--jobs`` and ``--stages`` options of a command."""
+    values: dict[str, Any] = {"jobs": jobs}
+    if published:
+        try:
+            values["published"] = parse_published(published)
+        except SettingsError:
+            raise SettingsError(f"--published {published!r} is not a date; use YYYY-MM-DD, e.g. 2024-06-17") from None
+    if stages:
+        values["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
+    return Settings.from_mapping(values)
