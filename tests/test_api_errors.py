@@ -18,7 +18,7 @@ from marsad.api.app import body_limit
 from marsad.settings import Settings
 from marsad.store import Store, StoreError, open_store
 
-TOKEN = "t0ken"
+TOKEN = "t0ken-for-tests"
 #: A small article limit so the size tests send little data.
 SMALL = 2_000
 LIMIT = body_limit(Settings(max_input_bytes=SMALL))
@@ -32,7 +32,7 @@ def store() -> Iterator[Store]:
 
 @pytest.fixture()
 def client(store: Store) -> TestClient:
-    settings = Settings(max_input_bytes=SMALL, extra={"api_token": TOKEN})
+    settings = Settings(max_input_bytes=SMALL, api_token=TOKEN)
     return TestClient(create_app(store, settings), raise_server_exceptions=False)
 
 

@@ -158,7 +158,7 @@ def analyser() -> Iterator[TestClient]:
 
 @pytest.fixture()
 def writer(store: Store) -> TestClient:
-    return TestClient(create_app(store, Settings(extra={"api_token": TOKEN})))
+    return TestClient(create_app(store, Settings(api_token=TOKEN)))
 
 
 def test_sample_documents_keep_the_contract(docs: list[dict[str, Any]]) -> None:

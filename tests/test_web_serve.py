@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from marsad.api.app import api_token, body_limit
 from marsad.cli_web import add_commands, serve, serve_settings
+from marsad.errors import SettingsError
 
 
 def test_add_commands_attaches_serve() -> None:
@@ -26,9 +27,15 @@ def test_missing_database_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize(("token", "limit", "writable"), [(None, None, False), ("abc", 1000, True)])
+@pytest.mark.parametrize(("token", "limit", "writable"), [(None, None, False), ("abc-token-123", 1000, True)])
 def test_serve_settings(token: str | None, limit: int | None, writable: bool) -> None:
     settings = serve_settings(token, limit)
     assert (api_token(settings) is not None) is writable
     if limit:
         assert settings.max_input_bytes == limit and body_limit(settings) > limit
+
+
+def test_serve_token_is_checked_like_any_setting() -> None:
+    with pytest.raises(SettingsError) as info:
+        serve_settings("abc", None)
+    assert "api_token" in str(info.value)

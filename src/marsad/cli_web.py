@@ -13,9 +13,11 @@ DEFAULT_DB = "marsad.db"
 
 
 def serve_settings(token: str | None, max_input_bytes: int | None) -> Settings:
-    values = {"api_token": token} if token else {}
-    settings = Settings(extra=values)
-    return settings.replace(max_input_bytes=max_input_bytes) if max_input_bytes else settings
+    """Settings from the serve options, checked like any others (a token of 8 characters or more)."""
+    values: dict[str, object] = {"api_token": token or None}
+    if max_input_bytes:
+        values["max_input_bytes"] = max_input_bytes
+    return Settings.from_mapping(values)
 
 
 @click.command()

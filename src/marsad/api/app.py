@@ -30,23 +30,15 @@ without a token is read-only.  The web UI is at `/`.
 """
 
 
-def _setting(settings: Settings, name: str) -> object:
-    """A setting of the API: a field of Settings once it has one, else ``settings.extra[name]``."""
-    value = getattr(settings, name, None)
-    return value if value is not None else settings.extra.get(name)
-
-
 def body_limit(settings: Settings) -> int:
     """Largest request body accepted, in bytes."""
-    configured = _setting(settings, "api_max_body_bytes")
-    if isinstance(configured, int) and configured > 0:
-        return configured
+    if settings.api_max_body_bytes is not None:
+        return settings.api_max_body_bytes
     return settings.max_input_bytes * JSON_OVERHEAD_FACTOR + METADATA_ROOM
 
 
 def api_token(settings: Settings) -> str | None:
-    token = _setting(settings, "api_token")
-    return token if isinstance(token, str) and token else None
+    return settings.api_token or None
 
 
 def create_app(store: Store | str, settings: Settings | None = None) -> FastAPI:
