@@ -7,9 +7,7 @@ return them, filter them and search them the way a newsroom analyst asks.
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,7 +21,6 @@ from marsad.settings import Settings
 from marsad.store import Store, open_store
 
 TOKEN = "s3cret-token"
-PG_URL = os.environ.get("MARSAD_TEST_PG")
 
 #: (title, published, text, entities, quotes, events).  Entities: (type, name_en, name_ar,
 #: wikidata, country, mention texts).  Quotes: (speaker text, speaker entity, cue, content,
@@ -117,23 +114,7 @@ def docs() -> list[dict[str, Any]]:
     return sample_documents()
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """A fresh empty database per test: in-memory SQLite, or a new PostgreSQL database on the
-    server named by MARSAD_TEST_PG (start one with `bash scripts/pg_test_server.sh`)."""
-    if request.param == "sqlite":
-        yield ":memory:"
-        return
-    if not PG_URL:
-        pytest.skip("MARSAD_TEST_PG is not set; start a server with scripts/pg_test_server.sh")
-    import psycopg
-
-    name = f"marsad_api_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    yield PG_URL.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+# store_url (a fresh SQLite or PostgreSQL store per test) is in tests/conftest.py.
 
 
 @pytest.fixture()

@@ -18,7 +18,6 @@ from marsad.pipeline import load_pipeline
 from marsad.settings import Settings
 from marsad.store import open_store
 
-PG_URL = os.environ.get("MARSAD_TEST_PG")
 ARTICLES = 1500
 SENTENCES = [
     "قال وزير الخارجية الروسي إن موسكو مستعدة للحوار مع واشنطن حول الأمن الأوروبي.",

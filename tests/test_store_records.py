@@ -3,7 +3,6 @@ cross-article views (entities, an entity page, quotes by speaker, events), on ev
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
@@ -13,7 +12,6 @@ from marsad.document import Document
 from marsad.store import Filters, IngestReport, Store, StoreError, open_store
 from marsad.store.migrations import MIGRATIONS
 
-PG_URL = os.environ.get("MARSAD_TEST_PG")
 Record = dict[str, Any]
 
 

@@ -3,7 +3,6 @@ tatweel do not matter), phrases, filters and highlighted snippets, on every back
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
@@ -11,9 +10,6 @@ import pytest
 import marsad
 from marsad.store import Filters, Store
 from marsad.store.search import Query, find_hits, parse_query, snippet, term
-
-PG_URL = os.environ.get("MARSAD_TEST_PG")
-
 
 # Fixtures: store_url and store live in tests/conftest.py.
 
