@@ -3,7 +3,7 @@
 It takes non-body lines out of a scraped article (bylines, photo credits, captions, site
 furniture, repeated lines), normalises what must be normalised (Unicode NFC, invisible
 controls, presentation forms, stray spaces before punctuation) and splits words glued together
-when a hyperlink was lost (الماضيوسافر → الماضي وسافر).  Every removed line goes to
+when a hyperlink was lost (العاصمةوقال → العاصمة وقال).  Every removed line goes to
 ``Document.removed`` with its reason and every split to ``Document.repairs``.
 """
 
@@ -100,7 +100,7 @@ def _starts_with_any(folded: str, pattern: re.Pattern[str]) -> bool:
 
 
 def is_outlet_line(line: str) -> bool:
-    """True when the line names only outlets or agencies (``سبوتنيك / رويترز``)."""
+    """True when the line names only outlets or agencies (``أ ف ب / رويترز``)."""
     return bool(_LETTER.search(line)) and _outlets_only(_fold_line(line))
 
 

@@ -23,7 +23,7 @@ HELP: dict[str, str] = {
     "url_max_bytes": "largest response body read from a URL, in bytes",
     "jobs": "worker processes for many inputs (0 = one per core)",
     "published": "publication date used when an input carries none (YYYY-MM-DD)",
-    "split_glued": "split words glued by lost hyperlinks (الماضيوسافر → الماضي وسافر)",
+    "split_glued": "split words glued by lost hyperlinks (العاصمةوقال → العاصمة وقال)",
     "remove_boilerplate": "take bylines, credits, captions and boilerplate lines out of the body",
     "api_token": "bearer token that allows writes (POST /articles) through the REST API; none = read-only",
     "api_max_body_bytes": "largest request body the REST API accepts, in bytes (default: max_input_bytes)",
