@@ -9,9 +9,8 @@ the stage runs on the knowledge base alone.
 from __future__ import annotations
 
 import bisect
-import importlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import cast
 
@@ -23,6 +22,7 @@ from .features import clitic_offset
 from .kb import ENTITY_TYPES, KnowledgeBase, load, read_table
 from .link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
 from .match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
+from .tagger import tag
 
 Tagged = list[tuple[Span, str]]
 
@@ -31,15 +31,7 @@ __all__ = ["assemble", "entities", "find_entities", "find_mentions", "tagger_men
 
 def tagger_mentions(doc: Document) -> Tagged:
     """Spans and types from the trained tagger, or nothing when no model is shipped."""
-    try:
-        module = importlib.import_module("marsad.entities.tagger")
-    except ImportError:
-        return []
-    loader = getattr(module, "load_tagger", None)
-    tag = getattr(module, "tag", None)
-    if tag is None or (loader is not None and loader() is None):
-        return []
-    return list(cast(Callable[[Document], Tagged], tag)(doc))
+    return tag(doc)
 
 
 def trim_proclitics(doc: Document, span: Span) -> Span:
