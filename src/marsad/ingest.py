@@ -7,7 +7,6 @@ Each reader yields :class:`Article` objects or, for an input that cannot be read
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import re
 import sys
@@ -209,10 +208,8 @@ _TAG = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
 
 def visible_date(html: str) -> dt.date | None:
     """The first full date written in the page's visible text (``17 يونيو 2024``), if any."""
-    try:  # the temporal stage is a plug-in: without it, pages simply get no visible date
-        find_dates = importlib.import_module("marsad.temporal").find_dates
-    except (ImportError, AttributeError):
-        return None
+    from .temporal import find_dates  # here, not at the top: only HTML pages without a date need it
+
     visible = _TAG.sub(" ", html)
     for mention in find_dates(visible[:20_000], None):
         value = mention.value or ""
