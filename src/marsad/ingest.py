@@ -207,7 +207,7 @@ _TAG = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
 
 
 def visible_date(html: str) -> dt.date | None:
-    """The first full date written in the page's visible text (``17 يونيو 2024``), if any."""
+    """The first full date written in the page's visible text (``3 مارس 2025``), if any."""
     from .temporal import find_dates  # here, not at the top: only HTML pages without a date need it
 
     visible = _TAG.sub(" ", html)
