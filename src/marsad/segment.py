@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -155,10 +156,41 @@ def find_sentences(text: str, dateline: Span | None = None) -> list[Span]:
     return spans
 
 
-@lru_cache(maxsize=262_144)
-def _word_analysis(word: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
-    pieces = textkeys.analyse(word)
-    return textkeys.fold(textkeys.lookup_form(word)), pieces if len(pieces) > 1 else ()
+#: What a token's text alone says about it: (kind, key, clitic pieces).  The kind is the
+#: TOKEN_RE alternative that matches the whole text, which is the one that matched it in place:
+#: an earlier alternative that failed at that position cannot match a prefix of the text there.
+TokenInfo = tuple[str, str, tuple[tuple[int, int, str], ...]]
+
+
+def token_info(text: str) -> TokenInfo:
+    """Kind, matching key and (for a word of several pieces) clitic pieces of one token's text."""
+    m = TOKEN_RE.fullmatch(text)
+    kind = m.lastgroup if m is not None and m.lastgroup is not None else "symbol"
+    if kind == "word":
+        pieces = textkeys.analyse(text)
+        return kind, textkeys.fold(textkeys.lookup_form(text)), pieces if len(pieces) > 1 else ()
+    if kind == "number":
+        return kind, textkeys.fold(text), ()
+    if kind == "latin":
+        return kind, text.casefold(), ()
+    return kind, text, ()
+
+
+class _TokenInfoCache(dict[str, TokenInfo]):
+    """``token_info`` per token text, looked up in C (``map(cache.__getitem__, ...)``).
+
+    A plain dict hit costs a tenth of an ``lru_cache`` hit, which keeps a recency list; the
+    cache is emptied when it outgrows ``MAX_CACHED_TOKENS`` instead.
+    """
+
+    def __missing__(self, text: str) -> TokenInfo:
+        info = self[text] = token_info(text)
+        return info
+
+
+#: Distinct token texts kept between documents (a few hundred MB of news has about this many).
+MAX_CACHED_TOKENS = 400_000
+_TOKEN_INFO = _TokenInfoCache()
 
 
 @contextmanager
@@ -183,40 +215,28 @@ def find_tokens(text: str) -> list[Token]:
         return _scan_tokens(text)
 
 
-#: TOKEN_RE with the whitespace before each token: ``findall`` then yields plain strings and the
-#: offsets follow by adding lengths, as tokens and whitespace partition the text.  No match
-#: objects are made, which bench/throughput.py measured as the main cost of tokenising.
-_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:" + TOKEN_RE.pattern + ")")
+#: Each token with the whitespace before it, as two strings: tokens and whitespace partition
+#: the text, so offsets are running sums of lengths.
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern) + ")")
 
 
 def _scan_tokens(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    append = tokens.append
-    analysis = _word_analysis
-    fold = textkeys.fold
-    # tuple.__new__ skips the generated NamedTuple constructor: a third of the tokenising time.
-    make = tuple.__new__
-    pos = 0
-    for space, number, word, latin, punct, symbol in _SPACED_TOKEN_RE.findall(text):
-        pos += len(space)
-        if word:
-            end = pos + len(word)
-            key, pieces = analysis(word)
-            append(make(Token, (pos, end, "word", key, pieces)))
-        elif number:
-            end = pos + len(number)
-            append(make(Token, (pos, end, "number", fold(number), ())))
-        elif latin:
-            end = pos + len(latin)
-            append(make(Token, (pos, end, "latin", latin.casefold(), ())))
-        elif punct:
-            end = pos + 1
-            append(make(Token, (pos, end, "punct", punct, ())))
-        else:
-            end = pos + len(symbol)
-            append(make(Token, (pos, end, "symbol", symbol, ())))
-        pos = end
-    return tokens
+    """Every step runs in C over the whole text (findall, map, accumulate, zip); Python code
+    runs only for a token text not seen before (``token_info``).  A loop over tokens in Python
+    was most of the spine's time (bench/throughput.py)."""
+    pairs = _SPACED_TOKEN_RE.findall(text)
+    if len(_TOKEN_INFO) > MAX_CACHED_TOKENS:
+        _TOKEN_INFO.clear()
+    if not pairs:
+        return []
+    # Offsets: running sum of the lengths of space, token, space, token...; even entries are the
+    # ends of spaces (token starts), odd ones the ends of tokens.
+    bounds = list(itertools.accumulate(map(len, itertools.chain.from_iterable(pairs))))
+    texts = map(operator.itemgetter(1), pairs)
+    spans = zip(bounds[0::2], bounds[1::2], strict=True)
+    rows = map(operator.add, spans, map(_TOKEN_INFO.__getitem__, texts))
+    # tuple.__new__ skips the generated NamedTuple constructor, which checks nothing here.
+    return list(map(tuple.__new__, itertools.repeat(Token), rows))
 
 
 @register(SEGMENT, requires=(TEXT,), provides=(SENTENCES, TOKENS))

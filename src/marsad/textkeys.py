@@ -25,9 +25,10 @@ _FOLD = {
     **{0x0660 + i: str(i) for i in range(10)},  # Arabic-Indic digits
     **{0x06F0 + i: str(i) for i in range(10)},  # Extended (Persian) digits
 }
-_LIGHT = {**_DROP, **{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}}
 
 ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي" + "ٱپچژگکی"
+#: A word of Arabic letters, diacritics and tatweel only (the characters ``_DROP`` lists).
+_ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 
 # Proclitic sequences, longest first.  Roles: conj (و ف), fut (س), prep (ب ل ك), det (ال).
 _PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -42,6 +43,10 @@ _PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("س", ("fut",)), ("ال", ("det",)),
 )
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
+# The same lists by first (last) letter, in order: most words start (end) with a letter that no
+# proclitic (suffix) has, and the analysis of words not seen before is most of tokenising time.
+_PROCLITICS_BY_FIRST = {ch: tuple(p for p in _PROCLITICS if p[0][0] == ch) for ch in {p[0][0] for p in _PROCLITICS}}
+_SUFFIXES_BY_LAST = {ch: tuple(s for s in PRONOUN_SUFFIXES if s[-1] == ch) for ch in {s[-1] for s in PRONOUN_SUFFIXES}}
 _IMPERFECT = "يتنأ"
 MIN_STEM = 2
 #: How much likelier the remainder must be before a lone ب/ل/ك is split off (tuned by eye on the
@@ -73,8 +78,14 @@ def fold(text: str) -> str:
 
 
 def strip_diacritics(text: str) -> str:
-    """Drop diacritics and tatweel only (and read Eastern digits), keeping hamza and ta marbuta."""
-    return text.translate(_LIGHT)
+    """Drop diacritics and tatweel only (and read Eastern digits), keeping hamza and ta marbuta.
+
+    C-level passes that find nothing to do on most words, as in ``fold``.
+    """
+    text = _DROP_RE.sub("", text)
+    if _EASTERN_DIGIT.search(text):
+        text = text.translate(_DIGITS)
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -90,12 +101,12 @@ def frequency(word: str) -> float:
     f = table.get(word)
     if f is None:
         light = strip_diacritics(word)
-        f = table.get(light, 0.0)
+        f = table.get(light, 0.0) if light != word else 0.0
     return f
 
 
 def is_arabic_word(text: str) -> bool:
-    return bool(text) and all(ch in ARABIC_LETTERS or ord(ch) in _DROP for ch in text)
+    return _ARABIC_WORD.fullmatch(text) is not None
 
 
 def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float) -> bool:
@@ -130,7 +141,7 @@ def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float) 
 def _suffix_split(stem: str) -> int:
     """Length of a pronoun suffix on ``stem`` that word frequencies support, else 0."""
     whole = frequency(stem)
-    for suf in PRONOUN_SUFFIXES:
+    for suf in _SUFFIXES_BY_LAST.get(stem[-1:], ()):
         if len(stem) - len(suf) < 3 or not stem.endswith(suf):
             continue
         base = stem[: -len(suf)]
@@ -150,7 +161,7 @@ def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
     whole = frequency(word)
     pieces: list[tuple[int, int, str]] = []
     start = 0
-    for prefix, roles in _PROCLITICS:
+    for prefix, roles in _PROCLITICS_BY_FIRST.get(word[0], ()):
         if word.startswith(prefix) and _proclitic_ok(word, prefix, roles, whole):
             pos = 0
             for role in roles:
