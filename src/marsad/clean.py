@@ -190,13 +190,15 @@ def classify_lines(lines: list[str]) -> list[RemovalReason | None]:
     seen: set[str] = set()
     at_head = True
     after_credit = False
-    for line in lines:
+    # One fold over the whole text rather than one per line: folding never touches a line break.
+    keys = _fold_line("\n".join(lines)).split("\n")
+    for line, key in zip(lines, keys, strict=True):
         if not line:
             verdicts.append(None)
             continue
-        key = _fold_line(line)
         reason = line_reason(line, at_head=at_head, after_credit=after_credit, folded=key)
-        if reason is None and _words(line) >= 3 and key in seen:
+        # Lines are normalised: single spaces between words, none at the ends.
+        if reason is None and line.count(" ") >= 2 and key in seen:
             reason = "duplicate"
         verdicts.append(reason)
         after_credit = reason == "credit"
@@ -271,28 +273,31 @@ _INFLECTIONS = tuple(sorted({*textkeys.PRONOUN_SUFFIXES, "ون", "ين", "وا",
 
 
 class _GlueCache(dict[str, bool]):
-    """Whether a whitespace-separated piece of text holds a glued word, looked up in C.
+    """Whether a long word is glued, looked up in C.
 
-    ``map(cache.__getitem__, line.split())`` clears most lines (glued words are rare) without
-    a Python-level loop or a regex scan over their words.
+    ``any(map(cache.__getitem__, words))`` clears a whole text (glued words are rare) without a
+    Python-level loop over its words.
     """
 
-    def __missing__(self, piece: str) -> bool:
-        glued = self[piece] = any(split_glued(w) is not None for w in _ARABIC_WORD.findall(piece))
+    def __missing__(self, word: str) -> bool:
+        glued = self[word] = split_glued(word) is not None
         return glued
 
 
-#: Distinct pieces of text kept between documents before the cache is emptied.
-MAX_CACHED_PIECES = 300_000
-_HAS_GLUED = _GlueCache()
+#: Distinct long words kept between documents before the cache is emptied.
+MAX_CACHED_WORDS = 300_000
+_GLUED = _GlueCache()
+
+
+def has_glued_words(text: str) -> bool:
+    """True when some word of ``text`` is two words glued together (see ``split_glued``)."""
+    if len(_GLUED) > MAX_CACHED_WORDS:
+        _GLUED.clear()
+    return any(map(_GLUED.__getitem__, _ARABIC_WORD.findall(text)))
 
 
 def repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
     """Split glued words in one line; ``offset`` is where the line starts in the final text."""
-    if len(_HAS_GLUED) > MAX_CACHED_PIECES:
-        _HAS_GLUED.clear()
-    if not any(map(_HAS_GLUED.__getitem__, line.split())):
-        return line, []
     repairs: list[Repair] = []
     out: list[str] = []
     pos = 0
@@ -331,6 +336,8 @@ def clean_text(raw: str, *, has_title: bool = False, split_words: bool = True,
                remove_lines: bool = True) -> Cleaned:
     """Clean one raw article (pure: the stage below attaches the result)."""
     lines = normalise_lines(raw)
+    # One look-up per long word of the whole text spares most articles the line-by-line repair.
+    split_words = split_words and has_glued_words("\n".join(lines))
     verdicts: list[RemovalReason | None] = classify_lines(lines) if remove_lines else [None] * len(lines)
     result = Cleaned(text="")
     title_at = None if has_title or not remove_lines else _title_of(lines, verdicts)

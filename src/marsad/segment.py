@@ -7,12 +7,9 @@ An unclosed quotation mark protects nothing, so odd quotes cannot swallow the ar
 
 from __future__ import annotations
 
-import gc
 import itertools
 import operator
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 
 from . import textkeys
@@ -20,6 +17,11 @@ from .document import Document, Span, Token
 from .lexicons import string_list
 from .registry import SEGMENT, SENTENCES, TEXT, TOKENS, register
 from .settings import Settings
+
+try:  # built by pip from _speedups.c; without a C compiler the same scan runs in Python
+    from ._speedups import scan_tokens as _compiled_scan
+except ImportError:  # pragma: no cover - depends on how the package was built
+    _compiled_scan = None  # type: ignore[assignment]
 
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
@@ -164,8 +166,7 @@ TokenInfo = tuple[str, str, tuple[tuple[int, int, str], ...]]
 
 def token_info(text: str) -> TokenInfo:
     """Kind, matching key and (for a word of several pieces) clitic pieces of one token's text."""
-    m = TOKEN_RE.fullmatch(text)
-    kind = m.lastgroup if m is not None and m.lastgroup is not None else "symbol"
+    kind = _kind_of(text)
     if kind == "word":
         pieces = textkeys.analyse(text)
         return kind, textkeys.fold(textkeys.lookup_form(text)), pieces if len(pieces) > 1 else ()
@@ -174,6 +175,19 @@ def token_info(text: str) -> TokenInfo:
     if kind == "latin":
         return kind, text.casefold(), ()
     return kind, text, ()
+
+
+#: Token kind by first character: each TOKEN_RE alternative starts with its own character class,
+#: so a token's first character decides which one matched it.
+_KIND_BY_FIRST: dict[str, str] = {}
+
+
+def _kind_of(text: str) -> str:
+    kind = _KIND_BY_FIRST.get(text[0])
+    if kind is None:
+        m = TOKEN_RE.match(text[0])
+        kind = _KIND_BY_FIRST[text[0]] = m.lastgroup if m is not None and m.lastgroup is not None else "symbol"
+    return kind
 
 
 class _TokenInfoCache(dict[str, TokenInfo]):
@@ -193,40 +207,29 @@ MAX_CACHED_TOKENS = 400_000
 _TOKEN_INFO = _TokenInfoCache()
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while allocating many small acyclic tuples.
-
-    Tokens hold no reference cycles, yet each allocation burst triggers collections that walk
-    every live container; pausing it doubled tokenising speed (bench/throughput.py).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def find_tokens(text: str) -> list[Token]:
-    """Tokens of ``text`` with their kind, matching key and (for Arabic words) clitic pieces."""
-    with _gc_paused():
-        return _scan_tokens(text)
-
-
 #: Each token with the whitespace before it, as two strings: tokens and whitespace partition
 #: the text, so offsets are running sums of lengths.
 _SPACED_TOKEN_RE = re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern) + ")")
 
 
-def _scan_tokens(text: str) -> list[Token]:
-    """Every step runs in C over the whole text (findall, map, accumulate, zip); Python code
-    runs only for a token text not seen before (``token_info``).  A loop over tokens in Python
-    was most of the spine's time (bench/throughput.py)."""
-    pairs = _SPACED_TOKEN_RE.findall(text)
+def find_tokens(text: str) -> list[Token]:
+    """Tokens of ``text`` with their kind, matching key and (for Arabic words) clitic pieces.
+
+    The compiled scan (``_speedups.c``) is used when the package was built with a C compiler;
+    ``scan_tokens`` is the same scan in Python.  Python code runs only for a token text not
+    seen before (``token_info``).
+    """
     if len(_TOKEN_INFO) > MAX_CACHED_TOKENS:
         _TOKEN_INFO.clear()
+    if _compiled_scan is not None:
+        return _compiled_scan(text, _TOKEN_INFO, Token)
+    return scan_tokens(text)
+
+
+def scan_tokens(text: str) -> list[Token]:
+    """``find_tokens`` in Python: every step runs in C-level builtins over the whole text
+    (findall, map, accumulate, zip), as a Python loop over tokens was most of the spine's time."""
+    pairs = _SPACED_TOKEN_RE.findall(text)
     if not pairs:
         return []
     # Offsets: running sum of the lengths of space, token, space, token...; even entries are the

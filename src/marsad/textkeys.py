@@ -61,13 +61,20 @@ _EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _DIGITS = {cp: v for cp, v in _FOLD.items() if str(v).isdigit()}
 
 
+#: Up to this length ``str.translate`` (a dict look-up per character) beats the passes below
+#: (a fixed cost per pass): words are folded one way, lines and texts the other.
+SHORT_TEXT = 12
+
+
 def fold(text: str) -> str:
     """The matching key of ``text``: diacritics and tatweel dropped, letter variants folded.
 
-    Same result as ``text.translate(_FOLD)``, but ``str.translate`` with a dict looks every
-    character up in Python and was most of the cleaning time; C-level replace and a regex that
-    finds nothing on most text are several times faster (bench/throughput.py).
+    Same result as ``text.translate(_FOLD)``, which looks every character up in a dict: on a
+    line or an article C-level replace and a regex that finds nothing on most text are several
+    times faster (bench/throughput.py); on a word, ``translate`` is.
     """
+    if len(text) <= SHORT_TEXT:
+        return text.translate(_FOLD)
     text = _DROP_RE.sub("", text)
     for variant, base in _LETTER_FOLDS:
         if variant in text:

@@ -1,0 +1,3 @@
+from typing import Any
+
+def scan_tokens(text: str, cache: dict[str, Any], token_type: type[tuple[Any, ...]], /) -> list[Any]: ...
