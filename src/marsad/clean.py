@@ -25,7 +25,6 @@ LEXICON = "clean_lines.yaml"
 
 # Invisible and bidi control characters that scraping leaves behind.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]+")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +(?=[،؛؟!,:;.](?:\s|$))")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -68,7 +67,10 @@ def normalise_line(line: str) -> str:
 _INVISIBLE_CHARS = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e" \
     "\u2066\u2067\u2068\u2069"
 _ODD_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_SPACED_PUNCT = tuple(" " + p for p in "،؛؟!,:;.")
+_SPACE_RUN = re.compile("  +")
+#: A space before punctuation, what _SPACE_BEFORE_PUNCT may remove: a literal first character
+#: lets the regex engine skip ahead, which the lookbehind of _SPACE_BEFORE_PUNCT does not.
+_SPACED_PUNCT = re.compile(" [،؛؟!,:;.]")
 
 
 def normalise_lines(raw: str) -> list[str]:
@@ -87,9 +89,13 @@ def _normalise(text: str) -> str:
         text = _CONTROL.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if "  " in text or any(ch in text for ch in _ODD_SPACES):
-        text = _SPACES.sub(" ", text)
-    if any(p in text for p in _SPACED_PUNCT):
+    # Tabs, no-break and typographic spaces become spaces, then runs of spaces one.
+    for ch in _ODD_SPACES:
+        if ch in text:
+            text = text.replace(ch, " ")
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    if _SPACED_PUNCT.search(text):
         text = _SPACE_BEFORE_PUNCT.sub("", text)
     return text
 
@@ -190,15 +196,22 @@ def classify_lines(lines: list[str]) -> list[RemovalReason | None]:
     seen: set[str] = set()
     at_head = True
     after_credit = False
-    # One fold over the whole text rather than one per line: folding never touches a line break.
-    keys = _fold_line("\n".join(lines)).split("\n")
-    for line, key in zip(lines, keys, strict=True):
+    for line in lines:
         if not line:
             verdicts.append(None)
             continue
-        reason = line_reason(line, at_head=at_head, after_credit=after_credit, folded=key)
         # Lines are normalised: single spaces between words, none at the ends.
-        if reason is None and line.count(" ") >= 2 and key in seen:
+        spaces = line.count(" ")
+        if spaces >= CAPTION_MAX_WORDS:
+            # A paragraph: too long for furniture or a caption, so only a repeat removes it, and
+            # a repeated paragraph is a verbatim copy.  Folding every paragraph for a matching key
+            # was a fifth of the cleaning time (bench/throughput.py).
+            key = line
+            reason = None if _LETTER.search(line) else line_reason(line, at_head=at_head, after_credit=after_credit)
+        else:
+            key = _fold_line(line)
+            reason = line_reason(line, at_head=at_head, after_credit=after_credit, folded=key)
+        if reason is None and spaces >= 2 and key in seen:
             reason = "duplicate"
         verdicts.append(reason)
         after_credit = reason == "credit"
