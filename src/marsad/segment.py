@@ -99,25 +99,17 @@ def _find_close(marks: list[tuple[int, str]], k: int) -> int | None:
     return None
 
 
-def _is_break(paragraph: str, i: int, protected: list[tuple[int, int]]) -> bool:
-    ch = paragraph[i]
-    if ch not in _TERMINATORS:
+def _after_abbreviation(paragraph: str, i: int) -> bool:
+    """True when the full stop at ``i`` ends an abbreviation such as د. or أ."""
+    if i == 0 or paragraph[i - 1] == " ":
         return False
-    if any(a < i < b for a, b in protected):
-        return False
-    nxt = paragraph[i + 1] if i + 1 < len(paragraph) else " "
-    if ch == "." and nxt.isdigit() and i > 0 and paragraph[i - 1].isdigit():
-        return False  # 3.5
-    if nxt not in " \n" and nxt not in _CLOSERS_AFTER_END and nxt not in _TERMINATORS:
-        return False
-    if ch == "." and i > 0 and paragraph[i - 1] != " ":
-        start = max(paragraph.rfind(" ", 0, i), paragraph.rfind("(", 0, i)) + 1
-        if i - start <= MAX_ABBREVIATION and textkeys.fold(paragraph[start:i]) in _abbreviations():
-            return False
-    return True
+    start = max(paragraph.rfind(" ", 0, i), paragraph.rfind("(", 0, i)) + 1
+    return i - start <= MAX_ABBREVIATION and textkeys.fold(paragraph[start:i]) in _abbreviations()
 
 
-_TERMINATOR_RE = re.compile(f"[{re.escape(_TERMINATORS)}]")
+#: A terminator that can end a sentence: followed by a space, a closing quote or bracket, another
+#: terminator or the end of the paragraph (so not the point of 3.5 or of a URL).
+_END_RE = re.compile(f"[{re.escape(_TERMINATORS)}](?=[ \n{re.escape(_CLOSERS_AFTER_END + _TERMINATORS)}]|\\Z)")
 
 
 def _sentence_ends(paragraph: str) -> list[int]:
@@ -126,9 +118,11 @@ def _sentence_ends(paragraph: str) -> list[int]:
     ends: list[int] = []
     n = len(paragraph)
     last = -1
-    for m in _TERMINATOR_RE.finditer(paragraph):
+    for m in _END_RE.finditer(paragraph):
         i = m.start()
-        if i < last or not _is_break(paragraph, i, protected):
+        if i < last or (protected and any(a < i < b for a, b in protected)):
+            continue
+        if paragraph[i] == "." and _after_abbreviation(paragraph, i):
             continue
         j = i + 1
         while j < n and (paragraph[j] in _TERMINATORS or paragraph[j] in _CLOSERS_AFTER_END):
