@@ -43,9 +43,23 @@ _PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("س", ("fut",)), ("ال", ("det",)),
 )
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
+def _prefix_pieces(prefix: str, roles: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    pieces = []
+    pos = 0
+    for role in roles:
+        size = 2 if role == "det" and prefix[pos:pos + 2] == "ال" else 1
+        pieces.append((pos, pos + size, role))
+        pos += size
+    return tuple(pieces)
+
+
 # The same lists by first (last) letter, in order: most words start (end) with a letter that no
 # proclitic (suffix) has, and the analysis of words not seen before is most of tokenising time.
-_PROCLITICS_BY_FIRST = {ch: tuple(p for p in _PROCLITICS if p[0][0] == ch) for ch in {p[0][0] for p in _PROCLITICS}}
+# Each proclitic comes with the (start, end, role) pieces it makes (ال is one piece of two letters).
+_PROCLITICS_BY_FIRST = {
+    ch: tuple((prefix, roles, _prefix_pieces(prefix, roles)) for prefix, roles in _PROCLITICS if prefix[0] == ch)
+    for ch in {p[0][0] for p in _PROCLITICS}
+}
 _SUFFIXES_BY_LAST = {ch: tuple(s for s in PRONOUN_SUFFIXES if s[-1] == ch) for ch in {s[-1] for s in PRONOUN_SUFFIXES}}
 _IMPERFECT = "يتنأ"
 MIN_STEM = 2
@@ -95,16 +109,21 @@ def strip_diacritics(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
+#: wordfreq's Arabic list, loaded on first use (a module global: ``frequency`` runs for every
+#: piece of every word form analysed, and a cached function call per look-up cost a tenth).
+_FREQS: dict[str, float] = {}
+
+
 def _freqs() -> dict[str, float]:
     # wordfreq's Arabic list (CC BY-SA 4.0) keys words with diacritics already removed.
-    freqs: dict[str, float] = wordfreq.get_frequency_dict("ar", wordlist="large")
-    return freqs
+    if not _FREQS:
+        _FREQS.update(wordfreq.get_frequency_dict("ar", wordlist="large"))
+    return _FREQS
 
 
 def frequency(word: str) -> float:
     """How often ``word`` occurs in general Arabic text (0.0 when unknown)."""
-    table = _freqs()
+    table = _FREQS or _freqs()
     f = table.get(word)
     if f is None:
         light = strip_diacritics(word)
@@ -166,24 +185,18 @@ def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
     if not is_arabic_word(word) or len(word) < MIN_STEM + 1:
         return ((0, len(word), "stem"),)
     whole = frequency(word)
-    pieces: list[tuple[int, int, str]] = []
+    prefix_pieces: tuple[tuple[int, int, str], ...] = ()
     start = 0
-    for prefix, roles in _PROCLITICS_BY_FIRST.get(word[0], ()):
+    for prefix, roles, made in _PROCLITICS_BY_FIRST.get(word[0], ()):
         if word.startswith(prefix) and _proclitic_ok(word, prefix, roles, whole):
-            pos = 0
-            for role in roles:
-                size = 2 if role == "det" and prefix[pos:pos + 2] == "ال" else 1
-                pieces.append((pos, pos + size, role))
-                pos += size
+            prefix_pieces = made
             start = len(prefix)
             break
-    stem = word[start:]
-    suffix = _suffix_split(stem) if start == 0 or pieces[-1][2] != "det" else 0
+    suffix = _suffix_split(word[start:]) if start == 0 or prefix_pieces[-1][2] != "det" else 0
     end = len(word) - suffix
-    pieces.append((start, end, "stem"))
     if suffix:
-        pieces.append((end, len(word), "pron"))
-    return tuple(pieces)
+        return (*prefix_pieces, (start, end, "stem"), (end, len(word), "pron"))
+    return (*prefix_pieces, (start, end, "stem"))
 
 
 def lookup_form(word: str) -> str:
