@@ -1,16 +1,38 @@
-"""The only place fixtures live (house style): shared paths, the example article, fresh stores."""
+"""The only place fixtures live (house style): shared paths, the example article, fresh stores,
+the sample articles and clients of the API and web tests, and the feeds of the store tests.
+
+Constants and helpers that a test module needs as well are imported from here
+(``from conftest import WRITER_TOKEN``).
+"""
 
 from __future__ import annotations
 
+import http.server
+import json
 import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
+import marsad
+from marsad.api import create_app
+from marsad.pipeline import load_pipeline
+from marsad.settings import Settings
 from marsad.store import Store, open_store
+from marsad.store.search import term
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -19,6 +41,8 @@ EXAMPLE_PUBLISHED = "2024-06-17"
 #: A PostgreSQL server for the store suite (scripts/test.sh starts one); its cases skip without it.
 PG_URL = os.environ.get("MARSAD_TEST_PG")
 
+
+# --- paths and the example article -------------------------------------------------------------
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
@@ -37,6 +61,8 @@ def example_text() -> str:
 def example_path() -> Path:
     return EXAMPLE
 
+
+# --- fresh stores ------------------------------------------------------------------------------
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
@@ -62,3 +88,470 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
 def store(store_url: str) -> Iterator[Store]:
     with open_store(store_url) as opened:
         yield opened
+
+
+@pytest.fixture()
+def memory_store() -> Iterator[Store]:
+    """A fresh empty in-memory SQLite store."""
+    with open_store(":memory:") as fresh:
+        yield fresh
+
+
+# --- sample articles for the API and the web UI ------------------------------------------------
+
+#: (title, published, text, entities, quotes, events).  Entities: (type, name_en, name_ar,
+#: wikidata, country, mention texts).  Quotes: (speaker text, speaker entity, cue, content,
+#: kind).  Events: (type, mode, trigger, source entities, target entities, date).
+SAMPLE_ARTICLES: list[tuple[Any, ...]] = [
+    ("السيسي يستقبل البرهان في القاهرة", "2024-05-05",
+     "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة يوم الأحد رئيس مجلس السيادة السوداني "
+     "عبد الفتاح البرهان.\n\nوقال السيسي للصحفيين إن البلدين «سيعملان معا لوقف القتال في السودان».\n\n"
+     "وأعلنت الأمم المتحدة أنها سترسل مساعدات إنسانية إلى الخرطوم.",
+     [("PER", "Abdel Fattah el-Sisi", "عبد الفتاح السيسي", "Q53707", "EGY", ["عبد الفتاح السيسي", "السيسي"]),
+      ("PER", "Abdel Fattah al-Burhan", "عبد الفتاح البرهان", "Q62093353", "SDN", ["عبد الفتاح البرهان"]),
+      ("GPE", "Cairo", "القاهرة", "Q85", "EGY", ["القاهرة"]),
+      ("GPE", "Sudan", "السودان", "Q1049", "SDN", ["السودان"]),
+      ("ORG", "United Nations", "الأمم المتحدة", "Q1065", None, ["الأمم المتحدة"])],
+     [("السيسي", 0, "قال", "سيعملان معا لوقف القتال في السودان", "direct")],
+     [("CONSULT", "host", "استقبل", [0], [1], "2024-05-05"),
+      ("AID", "humanitarian", "سترسل", [4], [3], None)]),
+    ("الأمم المتحدة تدين القصف", "2024-05-07",
+     "أدان الأمين العام للأمم المتحدة أنطونيو غوتيريش القصف الذي استهدف مخيما للنازحين في السودان.\n\n"
+     "وقال غوتيريش إن استهداف المدنيين يعد انتهاكا للقانون الدولي.",
+     [("PER", "António Guterres", "أنطونيو غوتيريش", "Q311440", "PRT", ["أنطونيو غوتيريش", "غوتيريش"]),
+      ("GPE", "Sudan", "السودان", "Q1049", "SDN", ["السودان"])],
+     [("غوتيريش", 0, "قال", "استهداف المدنيين يعد انتهاكا للقانون الدولي", "indirect")],
+     [("ACCUSE", None, "أدان", [0], [1], "2024-05-07")]),
+    ("<script>alert('x')</script> عنوان مريب", "2024-05-07",
+     "نص فيه وسم <script>alert('x')</script> و<b>خط عريض</b> لا يجوز أن ينفذ في المتصفح.",
+     [("MISC", "<img src=x onerror=alert(1)>", None, None, None, ["خط عريض"])], [], []),
+]
+
+
+def _span(text: str, needle: str, start: int = 0) -> dict[str, Any]:
+    at = text.index(needle, start)
+    return {"start": at, "end": at + len(needle), "text": needle}
+
+
+def _mentions(text: str, needle: str) -> list[dict[str, Any]]:
+    """Every occurrence of ``needle`` that ends a word (proclitics before it are allowed)."""
+    return [{"start": m.start(), "end": m.end(), "text": needle}
+            for m in re.finditer(re.escape(needle) + r"(?!\w)", text)]
+
+
+def _actor(text: str, doc: dict[str, Any], index: int) -> dict[str, Any]:
+    mention = doc["entities"][index]["mentions"][0]
+    return {"text": mention["text"], "entity": index, "start": mention["start"], "end": mention["end"]}
+
+
+def annotated(title: str, published: str, text: str, entities: list[Any], quotes: list[Any],
+              events: list[Any]) -> dict[str, Any]:
+    """A contract document: the real clean and segment stages, plus the given annotations."""
+    doc = marsad.analyze(text, published, stages=("clean", "segment")).to_dict()
+    doc["title"] = title
+    clean = doc["text"]
+    doc["entities"] = []
+    for kind, name_en, name_ar, wikidata, country, names in entities:
+        mentions = sorted((m for n in names for m in _mentions(clean, n)), key=lambda m: m["start"])
+        # A short name inside a longer one ("السيسي" in "عبد الفتاح السيسي") is one mention.
+        kept = [m for m in mentions if not any(
+            o is not m and o["start"] <= m["start"] and m["end"] <= o["end"] for o in mentions)]
+        doc["entities"].append({"type": kind, "name_en": name_en, "name_ar": name_ar, "wikidata": wikidata,
+                                "country": country, "kb_id": None, "mentions": kept})
+    doc["quotes"] = []
+    for speaker, entity, cue, content, kind in quotes:
+        said = _span(clean, content)
+        cue_span = _span(clean, cue)
+        who = _span(clean, speaker, cue_span["start"])
+        doc["quotes"].append({"kind": kind, "content": said, "cue": cue_span, "via": None, "date": None,
+                              "speaker": {**who, "entity": entity}})
+    doc["events"] = []
+    for kind, mode, trigger, sources, targets, date in events:
+        span = _span(clean, trigger)
+        doc["events"].append({"type": kind, "mode": mode, "cameo": None, "status": "asserted",
+                              "trigger": span, "sentence": 0, "date": date, "location": None,
+                              "source": [_actor(clean, doc, i) for i in sources],
+                              "target": [_actor(clean, doc, i) for i in targets]})
+    return doc
+
+
+def sample_documents() -> list[dict[str, Any]]:
+    return [annotated(*article) for article in SAMPLE_ARTICLES]
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[dict[str, Any]]:
+    """The sample articles as contract documents."""
+    return sample_documents()
+
+
+@pytest.fixture()
+def filled_store(store_url: str, docs: list[dict[str, Any]]) -> Iterator[Store]:
+    """A fresh store on every backend holding the sample articles."""
+    with open_store(store_url) as fresh:
+        for doc in docs:
+            fresh.add(doc)
+        yield fresh
+
+
+@pytest.fixture()
+def filled_memory_store(docs: list[dict[str, Any]]) -> Iterator[Store]:
+    """A fresh in-memory SQLite store holding the sample articles."""
+    with open_store(":memory:") as fresh:
+        for doc in docs:
+            fresh.add(doc)
+        yield fresh
+
+
+# --- API clients -------------------------------------------------------------------------------
+
+#: The write token of the ``writer`` client.
+WRITER_TOKEN = "s3cret-token"
+#: The write token of the ``error_client``.
+ERROR_CLIENT_TOKEN = "t0ken-for-tests"
+#: A small article limit for the ``error_client``, so the size tests send little data.
+SMALL_INPUT_BYTES = 2_000
+
+
+@pytest.fixture()
+def api_client(filled_store: Store) -> TestClient:
+    """A read-only client over the sample articles, on every backend."""
+    return TestClient(create_app(filled_store, Settings()))
+
+
+@pytest.fixture()
+def analyser() -> Iterator[TestClient]:
+    """A client over an empty in-memory store, for routes that only analyse."""
+    with open_store(":memory:") as empty:
+        yield TestClient(create_app(empty, Settings()))
+
+
+@pytest.fixture()
+def writer(filled_store: Store) -> TestClient:
+    """A client over the sample articles that accepts writes with WRITER_TOKEN."""
+    return TestClient(create_app(filled_store, Settings(api_token=WRITER_TOKEN)))
+
+
+@pytest.fixture()
+def error_client(memory_store: Store) -> TestClient:
+    """A client over ``memory_store`` with a small input limit that answers server errors as JSON."""
+    settings = Settings(max_input_bytes=SMALL_INPUT_BYTES, api_token=ERROR_CLIENT_TOKEN)
+    return TestClient(create_app(memory_store, settings), raise_server_exceptions=False)
+
+
+PAGE = """<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>الأردن يرحب بالهدنة</title></head><body><article><h1>الأردن يرحب بالهدنة</h1>
+<p>رحب وزير الخارجية الأردني أيمن الصفدي يوم الخميس بإعلان الهدنة، وقال إن بلاده ستواصل
+العمل مع شركائها من أجل إيصال المساعدات الإنسانية إلى المدنيين في القطاع.</p>
+<p>وأضاف الصفدي في مؤتمر صحفي في عمان أن الهدنة يجب أن تكون خطوة نحو وقف دائم لإطلاق النار،
+مشيرا إلى أن المجتمع الدولي مطالب بتحمل مسؤولياته.</p></article></body></html>"""
+
+
+@pytest.fixture()
+def page_url() -> Iterator[str]:
+    """An article page served on a free loopback port for the duration of a test."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = PAGE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/news/1.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- ingest readers ----------------------------------------------------------------------------
+
+READER_ARTICLE = ("موسكو - قال المتحدث باسم الكرملين دميتري بيسكوف إن الرئيس الروسي سيزور بيونغ يانغ "
+                  "الأسبوع المقبل.\nوأضاف أن الزيارة ستتناول التعاون الاقتصادي بين البلدين.\n")
+
+READER_HTML = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>بوتين يزور كوريا الشمالية | الأخبار</title>
+<meta property="og:site_name" content="الأخبار"><meta name="author" content="سارة علي">
+</head><body><nav>الرئيسية | سياسة | اقتصاد</nav><article><h1>بوتين يزور كوريا الشمالية</h1>
+<p>قال المتحدث باسم الكرملين دميتري بيسكوف إن الرئيس الروسي فلاديمير بوتين سيزور كوريا الشمالية
+الأسبوع المقبل في أول زيارة له منذ أربعة وعشرين عاما، وإن الزيارة ستتناول التعاون الاقتصادي.</p>
+<p>وأضاف بيسكوف في تصريحات للصحفيين أن الجانبين سيوقعان عددا من الاتفاقيات خلال الزيارة، دون أن
+يقدم تفاصيل إضافية عن مضمونها أو عن الوفد المرافق للرئيس.</p></article>
+<footer>جميع الحقوق محفوظة</footer></body></html>"""
+
+
+@pytest.fixture()
+def http_root(tmp_path: Path) -> Iterator[str]:
+    """A local HTTP server with a text article, an HTML page and a big text file."""
+    (tmp_path / "a.txt").write_text(READER_ARTICLE, encoding="utf-8")
+    (tmp_path / "page.html").write_text(READER_HTML, encoding="utf-8")
+    (tmp_path / "big.txt").write_text(READER_ARTICLE * 400, encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(tmp_path), **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+# --- store feeds: the store commands and resumed ingests ---------------------------------------
+
+#: (published, text) of the articles in ``feed_with_bad_lines``.
+CLI_SENTENCES = [
+    ("2024-03-02", "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع واشنطن."),
+    ("2024-04-10", "وصل الرئيس الفرنسي إيمانويل ماكرون إلى القاهرة في زيارة رسمية."),
+    ("2024-05-20", "أعلن الكرملين أن الرئيس فلاديمير بوتين سيزور كوريا الشمالية."),
+]
+
+
+@pytest.fixture
+def feed_with_bad_lines(tmp_path: Path) -> Path:
+    """A JSONL feed of analysed articles, one with a quote by Lavrov, and one broken line."""
+    lines = []
+    for published, text in CLI_SENTENCES:
+        rec = marsad.analyze(text, published, stages=("clean", "segment")).to_dict()
+        lines.append(json.dumps(rec, ensure_ascii=False))
+    first = json.loads(lines[0])
+    t = first["text"]
+    s, c = t.index("سيرغي لافروف"), t.index("موسكو مستعدة")
+    first["quotes"] = [{"kind": "indirect", "cue": None, "via": None, "date": None,
+                        "speaker": {"text": "سيرغي لافروف", "start": s, "end": s + 12, "entity": None},
+                        "content": {"text": t[c:-1], "start": c, "end": len(t) - 1}}]
+    lines[0] = json.dumps(first, ensure_ascii=False)
+    path = tmp_path / "feed.jsonl"
+    no_text = json.dumps({"schema": "marsad.document/1", "text": ""})
+    path.write_text("\n".join([*lines[:2], '{"schema": "marsad.document/1", "text": ', no_text, lines[2]])
+                    + "\n", encoding="utf-8")
+    return path
+
+
+#: How many articles ``big_feed`` holds.
+RESUME_ARTICLES = 1500
+RESUME_SENTENCES = [
+    "قال وزير الخارجية الروسي إن موسكو مستعدة للحوار مع واشنطن حول الأمن الأوروبي.",
+    "وصل الرئيس الفرنسي إلى القاهرة في زيارة رسمية تستغرق يومين.",
+    "عقد مجلس الأمن الدولي جلسة طارئة لبحث الوضع الإنساني في غزة.",
+    "حذرت كوريا الجنوبية من تعاون عسكري بين موسكو وبيونغ يانغ.",
+    "استضافت طهران محادثات إقليمية حول أمن الخليج بمشاركة وزراء خارجية من عُمان وقطر.",
+    "أعلنت وزارة الصحة ارتفاع عدد الإصابات إلى أكثر من ألف حالة.",
+    "وأكد المتحدث باسم الحكومة أن الاتفاق سيُوقع الأسبوع المقبل.",
+    "ارتفعت أسعار النفط بنسبة ثلاثة في المئة بعد قرار أوبك خفض الإنتاج.",
+]
+
+
+@pytest.fixture(scope="module")
+def big_feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A JSONL file of analysed articles (contract dicts), each with one quote."""
+    pipe = load_pipeline(Settings(stages=("clean", "segment")))
+    rng = random.Random(5)
+    path = tmp_path_factory.mktemp("feed") / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(RESUME_ARTICLES):
+            body = " ".join([*rng.sample(RESUME_SENTENCES, 4), f"({number})"])
+            rec = marsad.analyze(body, "2024-01-02", pipeline=pipe).to_dict()
+            first = rec["sentences"][0]
+            rec["quotes"] = [{"kind": "indirect", "content": first, "cue": None, "via": None,
+                              "date": None, "speaker": {**first, "entity": None}}]
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path
+
+
+# --- store search: the example among 2,000 generated articles ----------------------------------
+
+def speaker_quote(rec: dict[str, Any], speaker: str, content: str) -> dict[str, Any]:
+    """``rec`` with a quote of ``content`` by ``speaker`` (both found in its text)."""
+    t = rec["text"]
+    s, c = t.index(speaker), t.index(content)
+    rec["quotes"] = [{"kind": "indirect", "speaker": {"text": speaker, "entity": None, "start": s,
+                                                      "end": s + len(speaker)},
+                      "content": {"text": content, "start": c, "end": c + len(content)},
+                      "cue": None, "via": None, "date": rec["published"]}]
+    return rec
+
+
+SEARCH_CORPUS_SIZE = 2000
+#: Quotes by other speakers given to generated articles, so a search by speaker must pick.
+OTHER_QUOTES = [
+    ("سيرغي لافروف", "وقال سيرغي لافروف إن موسكو مستعدة للحوار مع واشنطن.", "موسكو مستعدة للحوار"),
+    ("ماكرون", "وقال ماكرون إن فرنسا تدعم وقف إطلاق النار في غزة.", "فرنسا تدعم وقف إطلاق النار"),
+    ("ديمتري بيسكوف", "وأكد ديمتري بيسكوف أن الزيارة ستعزز التعاون.", "الزيارة ستعزز التعاون"),
+]
+
+
+@pytest.fixture(scope="module")
+def example_record(example_text: str) -> dict[str, Any]:
+    """The example, cleaned and segmented, with one of its quotes annotated by hand."""
+    rec = marsad.analyze(example_text, "2024-06-17", stages=("clean", "segment")).to_dict()
+    return speaker_quote(rec, "يوري أوشاكوف", "رحلة بوتين إلى كوريا الشمالية ستكون مليئة بالأحداث")
+
+
+@pytest.fixture(scope="module")
+def generated(example_record: dict[str, Any]) -> list[dict[str, Any]]:
+    """2,000 articles recombined from the example's sentences, each with a quote by someone
+    else; sentences with the searched word (الكرملين) are left out, so only the example has it."""
+    text = example_record["text"]
+    pool = [s["text"] for s in example_record["sentences"]
+            if "كرملين" not in {term(w) for w in s["text"].split()}]
+    pipe = load_pipeline(Settings(stages=("clean", "segment")))
+    rng = random.Random(17)
+    out = []
+    for number in range(SEARCH_CORPUS_SIZE):
+        speaker, sentence, content = OTHER_QUOTES[number % len(OTHER_QUOTES)]
+        body = " ".join([*rng.sample(pool, rng.randint(3, 8)), sentence, f"({number})"])
+        day = f"2023-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        rec = marsad.analyze(body, day, pipeline=pipe).to_dict()
+        rec["title"] = f"{rng.choice(pool)[:40]} {number}"
+        out.append(speaker_quote(rec, speaker, content))
+    assert text not in {r["text"] for r in out}
+    return out
+
+
+# --- web UI pages ------------------------------------------------------------------------------
+
+@pytest.fixture()
+def web_client(filled_memory_store: Store) -> TestClient:
+    """A client over the sample articles in memory, for the web pages."""
+    return TestClient(create_app(filled_memory_store, Settings()))
+
+
+# --- web UI in a real browser (test_web_browser.py skips without Playwright or Chromium) -------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+#: Seconds to wait for the server to answer before the tests give up.
+STARTUP_SECONDS = 30
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"marsad serve exited with {server.returncode}: "
+                               f"{server.stderr.read().decode() if server.stderr else ''}")
+        try:
+            with urllib.request.urlopen(url + "/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"marsad serve did not answer on {url} within {STARTUP_SECONDS}s")
+
+
+def serve(db: Path) -> Iterator[str]:
+    """Run ``marsad serve --db DB`` in a subprocess on a free port; yields its base URL."""
+    port = free_port()
+    command = [sys.executable, "-c", "from marsad.cli_web import serve; serve()",
+               "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    env = {k: v for k, v in os.environ.items() if k != "MARSAD_API_TOKEN"}
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, server)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="module")
+def base_url(docs: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real ``marsad serve`` process over the sample articles."""
+    db = tmp_path_factory.mktemp("web") / "marsad.db"
+    with open_store(str(db)) as store:
+        for doc in docs:
+            store.add(doc)
+    yield from serve(db)
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("screenshots")
+    print(f"\nscreenshots in {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    # Imported here: Playwright is optional, and the browser tests skip without it.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as play:
+        chromium = play.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    tab = context.new_page()
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        # An alert() from an article would mean its script ran: record it, close it.
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    tab.dialogs = dialogs
+    yield tab
+    context.close()
+
+
+# --- HTML: the text and highlighted elements of a rendered fragment (web tests) ---
+
+class Collector(HTMLParser):
+    """Plain text of an HTML fragment, and the text inside each element that has a class."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.open: list[tuple[str, dict[str, str | None], list[str]]] = []
+        self.elements: list[tuple[str, dict[str, str | None], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open.append((tag, dict(attrs), []))
+
+    def handle_endtag(self, tag: str) -> None:
+        name, attrs, inner = self.open.pop()
+        assert name == tag, f"<{name}> closed by </{tag}>"
+        self.elements.append((name, attrs, "".join(inner)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        for _name, _attrs, inner in self.open:
+            inner.append(data)
+
+
+def parse(html: str) -> Collector:
+    collector = Collector()
+    collector.feed(html)
+    collector.close()
+    assert not collector.open, "unclosed elements"
+    return collector

@@ -13,27 +13,15 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import ERROR_CLIENT_TOKEN, SMALL_INPUT_BYTES
 from marsad.api import create_app
 from marsad.api.app import body_limit
 from marsad.settings import Settings
-from marsad.store import Store, StoreError, open_store
+from marsad.store import Store, StoreError
 
-TOKEN = "t0ken-for-tests"
-#: A small article limit so the size tests send little data.
-SMALL = 2_000
-LIMIT = body_limit(Settings(max_input_bytes=SMALL))
+# Fixtures: memory_store and error_client (a client over it) live in tests/conftest.py.
 
-
-@pytest.fixture()
-def store() -> Iterator[Store]:
-    with open_store(":memory:") as fresh:
-        yield fresh
-
-
-@pytest.fixture()
-def client(store: Store) -> TestClient:
-    settings = Settings(max_input_bytes=SMALL, api_token=TOKEN)
-    return TestClient(create_app(store, settings), raise_server_exceptions=False)
+LIMIT = body_limit(Settings(max_input_bytes=SMALL_INPUT_BYTES))
 
 
 def check_shape(body: Any) -> dict[str, str]:
@@ -46,7 +34,7 @@ def check_shape(body: Any) -> dict[str, str]:
     return error  # type: ignore[no-any-return]
 
 
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+AUTH = {"Authorization": f"Bearer {ERROR_CLIENT_TOKEN}"}
 ARABIC = "قال المتحدث باسم الحكومة إن المحادثات ستستمر. "
 
 
@@ -76,49 +64,49 @@ ARABIC = "قال المتحدث باسم الحكومة إن المحادثات 
      401, "unauthorized"),
     ("POST", "/articles", {"json": {"schema": "marsad.document/1", "id": "x"}, "headers": AUTH}, 400, "E105"),
 ])
-def test_error_shape(client: TestClient, method: str, path: str, kwargs: dict[str, Any], status: int,
+def test_error_shape(error_client: TestClient, method: str, path: str, kwargs: dict[str, Any], status: int,
                      code: str) -> None:
-    answer = client.request(method, path, **kwargs)
+    answer = error_client.request(method, path, **kwargs)
     assert answer.status_code == status, answer.text
     assert answer.headers["content-type"].startswith("application/json")
     assert check_shape(answer.json())["code"] == code
 
 
-def test_chunked_body_over_the_limit_is_refused(client: TestClient) -> None:
+def test_chunked_body_over_the_limit_is_refused(error_client: TestClient) -> None:
     def chunks() -> Iterator[bytes]:
         for _ in range(LIMIT // 1000 + 2):
             yield b"[" * 1000
 
-    answer = client.post("/analyze", content=chunks(), headers={"Content-Type": "application/json"})
+    answer = error_client.post("/analyze", content=chunks(), headers={"Content-Type": "application/json"})
     assert answer.status_code == 413
     assert check_shape(answer.json())["code"] == "too_large"
 
 
-def test_read_only_server(store: Store) -> None:
-    client = TestClient(create_app(store, Settings()))
+def test_read_only_server(memory_store: Store) -> None:
+    client = TestClient(create_app(memory_store, Settings()))
     answer = client.post("/articles", json={"text": ARABIC}, headers=AUTH)
     assert answer.status_code == 403
     assert check_shape(answer.json())["code"] == "read_only"
 
 
-def test_store_failure_is_a_server_error(store: Store, client: TestClient,
+def test_store_failure_is_a_server_error(memory_store: Store, error_client: TestClient,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*_args: Any, **_kwargs: Any) -> None:
         raise StoreError("marsad.db: database disk image is malformed")
 
-    monkeypatch.setattr(store, "list_articles", broken)
-    answer = client.get("/articles")
+    monkeypatch.setattr(memory_store, "list_articles", broken)
+    answer = error_client.get("/articles")
     assert answer.status_code == 500
     assert check_shape(answer.json())["code"] == "E500"
 
 
-def test_a_bug_is_one_line_without_traceback(store: Store, client: TestClient,
+def test_a_bug_is_one_line_without_traceback(memory_store: Store, error_client: TestClient,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     def buggy(*_args: Any, **_kwargs: Any) -> None:
         raise KeyError("boom\nsecond line")
 
-    monkeypatch.setattr(store, "quotes", buggy)
-    answer = client.get("/quotes")
+    monkeypatch.setattr(memory_store, "quotes", buggy)
+    answer = error_client.get("/quotes")
     assert answer.status_code == 500
     error = check_shape(answer.json())
     assert error["code"] == "internal" and "KeyError" in error["message"]

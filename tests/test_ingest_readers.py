@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import http.server
 import json
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from conftest import READER_ARTICLE, READER_HTML
 from marsad.errors import InputError
 from marsad.ingest import Article, decode, read_inputs, walk
 from marsad.settings import Settings
 
-ARTICLE = ("موسكو - قال المتحدث باسم الكرملين دميتري بيسكوف إن الرئيس الروسي سيزور بيونغ يانغ "
-           "الأسبوع المقبل.\nوأضاف أن الزيارة ستتناول التعاون الاقتصادي بين البلدين.\n")
-
-HTML = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
-<title>بوتين يزور كوريا الشمالية | الأخبار</title>
-<meta property="og:site_name" content="الأخبار"><meta name="author" content="سارة علي">
-</head><body><nav>الرئيسية | سياسة | اقتصاد</nav><article><h1>بوتين يزور كوريا الشمالية</h1>
-<p>قال المتحدث باسم الكرملين دميتري بيسكوف إن الرئيس الروسي فلاديمير بوتين سيزور كوريا الشمالية
-الأسبوع المقبل في أول زيارة له منذ أربعة وعشرين عاما، وإن الزيارة ستتناول التعاون الاقتصادي.</p>
-<p>وأضاف بيسكوف في تصريحات للصحفيين أن الجانبين سيوقعان عددا من الاتفاقيات خلال الزيارة، دون أن
-يقدم تفاصيل إضافية عن مضمونها أو عن الوفد المرافق للرئيس.</p></article>
-<footer>جميع الحقوق محفوظة</footer></body></html>"""
+# Fixtures: http_root (a local HTTP server of READER_ARTICLE and READER_HTML) lives in tests/conftest.py.
 
 
 def articles(items: list[Article | InputError]) -> list[Article]:
@@ -36,22 +23,22 @@ def articles(items: list[Article | InputError]) -> list[Article]:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256"])
 def test_plain_text_in_common_encodings(tmp_path: Path, encoding: str) -> None:
-    data = ARTICLE.encode(encoding)  # UTF-16 without a BOM is told by its NUL pattern
+    data = READER_ARTICLE.encode(encoding)  # UTF-16 without a BOM is told by its NUL pattern
     path = tmp_path / "article.txt"
     path.write_bytes(data)
     (article,) = articles(list(read_inputs([str(path)])))
-    assert article.raw.strip() == ARTICLE.strip()
+    assert article.raw.strip() == READER_ARTICLE.strip()
     assert article.origin == str(path)
 
 
 def test_decode_reports_the_encoding_it_found() -> None:
-    assert decode(ARTICLE.encode("cp1256"), "x.txt")[1].replace("-", "").lower() in ("cp1256", "windows1256")
-    assert decode(ARTICLE.encode("utf-8-sig"), "x.txt") == (ARTICLE, "utf_8_sig")
+    assert decode(READER_ARTICLE.encode("cp1256"), "x.txt")[1].replace("-", "").lower() in ("cp1256", "windows1256")
+    assert decode(READER_ARTICLE.encode("utf-8-sig"), "x.txt") == (READER_ARTICLE, "utf_8_sig")
 
 
 def test_html_main_text_title_author_site_and_no_furniture(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
-    path.write_text(HTML, encoding="utf-8")
+    path.write_text(READER_HTML, encoding="utf-8")
     (article,) = articles(list(read_inputs([str(path)])))
     assert "دميتري بيسكوف" in article.raw
     assert "الرئيسية | سياسة" not in article.raw and "جميع الحقوق" not in article.raw
@@ -61,7 +48,8 @@ def test_html_main_text_title_author_site_and_no_furniture(tmp_path: Path) -> No
 
 
 def test_html_date_from_metadata(tmp_path: Path) -> None:
-    page = HTML.replace("<head>", '<head><meta property="article:published_time" content="2024-06-17T08:00:00Z">')
+    page = READER_HTML.replace(
+        "<head>", '<head><meta property="article:published_time" content="2024-06-17T08:00:00Z">')
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     (article,) = articles(list(read_inputs([str(path)])))
@@ -69,7 +57,7 @@ def test_html_date_from_metadata(tmp_path: Path) -> None:
 
 
 def test_jsonl_records_keep_ids_and_metadata(tmp_path: Path) -> None:
-    rows = [{"id": "a1", "text": ARTICLE, "title": "بوتين", "published": "2024-06-17",
+    rows = [{"id": "a1", "text": READER_ARTICLE, "title": "بوتين", "published": "2024-06-17",
              "url": "https://example.org/a1", "source": "وكالة"},
             {"id": "a2", "text": "وقال وزير الخارجية إن بلاده ترفض العقوبات."}]
     path = tmp_path / "batch.jsonl"
@@ -82,14 +70,14 @@ def test_jsonl_records_keep_ids_and_metadata(tmp_path: Path) -> None:
 
 def test_json_array_of_records(tmp_path: Path) -> None:
     path = tmp_path / "batch.json"
-    path.write_text(json.dumps([{"text": ARTICLE}, {"text": "نص آخر عن الاقتصاد."}], ensure_ascii=False))
+    path.write_text(json.dumps([{"text": READER_ARTICLE}, {"text": "نص آخر عن الاقتصاد."}], ensure_ascii=False))
     assert len(articles(list(read_inputs([str(path)])))) == 2
 
 
 def test_jsonl_bad_line_is_reported_with_its_number_and_the_rest_read(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
-    path.write_text(json.dumps({"id": "1", "text": ARTICLE}, ensure_ascii=False) + "\n{not json\n"
-                    + json.dumps({"id": "3", "text": ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps({"id": "1", "text": READER_ARTICLE}, ensure_ascii=False) + "\n{not json\n"
+                    + json.dumps({"id": "3", "text": READER_ARTICLE}, ensure_ascii=False) + "\n", encoding="utf-8")
     items = list(read_inputs([str(path)]))
     assert isinstance(items[0], Article) and isinstance(items[2], Article)
     assert isinstance(items[1], InputError) and f"{path}:2" in str(items[1])
@@ -99,36 +87,16 @@ def test_directory_is_read_recursively_in_stable_order(tmp_path: Path) -> None:
     for name in ["b.txt", "a/z.txt", "a/b.txt", "c.md", ".hidden/x.txt", "notes.bin"]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(ARTICLE, encoding="utf-8")
+        path.write_text(READER_ARTICLE, encoding="utf-8")
     names = [p.relative_to(tmp_path).as_posix() for p in walk(tmp_path)]
     assert names == ["a/b.txt", "a/z.txt", "b.txt", "c.md"]
     assert [a.origin for a in articles(list(read_inputs([str(tmp_path)])))] == [
         str(tmp_path / n) for n in names]
 
 
-@pytest.fixture()
-def http_root(tmp_path: Path) -> Iterator[str]:
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
-    (tmp_path / "big.txt").write_text(ARTICLE * 400, encoding="utf-8")
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, directory=str(tmp_path), **kwargs)  # type: ignore[arg-type]
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 def test_url_text_and_html_from_a_local_server(http_root: str) -> None:
     text, page = articles(list(read_inputs([f"{http_root}/a.txt", f"{http_root}/page.html"])))
-    assert text.raw.strip() == ARTICLE.strip() and text.url == f"{http_root}/a.txt"
+    assert text.raw.strip() == READER_ARTICLE.strip() and text.url == f"{http_root}/a.txt"
     assert "بيسكوف" in page.raw and page.title and page.url == f"{http_root}/page.html"
 
 

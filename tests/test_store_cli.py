@@ -14,14 +14,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
-import marsad
+from conftest import CLI_SENTENCES
 from marsad.cli_store import add_commands
 
-SENTENCES = [
-    ("2024-03-02", "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة للحوار مع واشنطن."),
-    ("2024-04-10", "وصل الرئيس الفرنسي إيمانويل ماكرون إلى القاهرة في زيارة رسمية."),
-    ("2024-05-20", "أعلن الكرملين أن الرئيس فلاديمير بوتين سيزور كوريا الشمالية."),
-]
+# Fixtures: feed_with_bad_lines (a JSONL feed of CLI_SENTENCES) lives in tests/conftest.py.
 
 
 def _cli() -> click.Group:
@@ -34,39 +30,18 @@ def _run(*args: str) -> Any:
     return CliRunner().invoke(_cli(), list(args))
 
 
-@pytest.fixture
-def feed(tmp_path: Path) -> Path:
-    """A JSONL feed of analysed articles, one with a quote by Lavrov, and one broken line."""
-    lines = []
-    for published, text in SENTENCES:
-        rec = marsad.analyze(text, published, stages=("clean", "segment")).to_dict()
-        lines.append(json.dumps(rec, ensure_ascii=False))
-    first = json.loads(lines[0])
-    t = first["text"]
-    s, c = t.index("سيرغي لافروف"), t.index("موسكو مستعدة")
-    first["quotes"] = [{"kind": "indirect", "cue": None, "via": None, "date": None,
-                        "speaker": {"text": "سيرغي لافروف", "start": s, "end": s + 12, "entity": None},
-                        "content": {"text": t[c:-1], "start": c, "end": len(t) - 1}}]
-    lines[0] = json.dumps(first, ensure_ascii=False)
-    path = tmp_path / "feed.jsonl"
-    no_text = json.dumps({"schema": "marsad.document/1", "text": ""})
-    path.write_text("\n".join([*lines[:2], '{"schema": "marsad.document/1", "text": ', no_text, lines[2]])
-                    + "\n", encoding="utf-8")
-    return path
-
-
 def test_commands_are_added_to_the_group() -> None:
     assert set(_cli().commands) == {"ingest", "search", "export"}
 
 
-def test_ingest_is_idempotent_and_reports_bad_items(feed: Path, tmp_path: Path) -> None:
+def test_ingest_is_idempotent_and_reports_bad_items(feed_with_bad_lines: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "m.db")
-    first = _run("ingest", str(feed), "--db", db)
+    first = _run("ingest", str(feed_with_bad_lines), "--db", db)
     assert first.exit_code == 0
     assert "stored 3 new, 0 already stored, 2 skipped" in first.stderr
-    assert f"skipped E105 {feed}:3: is not valid JSON" in first.stderr
-    assert f"skipped E105 {feed}:4: record has no text" in first.stderr
-    again = _run("ingest", str(feed), "--db", db)
+    assert f"skipped E105 {feed_with_bad_lines}:3: is not valid JSON" in first.stderr
+    assert f"skipped E105 {feed_with_bad_lines}:4: record has no text" in first.stderr
+    again = _run("ingest", str(feed_with_bad_lines), "--db", db)
     assert "stored 0 new, 3 already stored, 2 skipped" in again.stderr
 
 
@@ -80,15 +55,15 @@ def test_ingest_analyses_raw_articles_once(example_path: Path, tmp_path: Path) -
     assert [h["published"] for h in found] == ["2024-06-17"]
 
 
-def test_ingest_rejects_a_bad_date(feed: Path, tmp_path: Path) -> None:
-    result = _run("ingest", str(feed), "--db", str(tmp_path / "m.db"), "--published", "17/06/2024")
+def test_ingest_rejects_a_bad_date(feed_with_bad_lines: Path, tmp_path: Path) -> None:
+    result = _run("ingest", str(feed_with_bad_lines), "--db", str(tmp_path / "m.db"), "--published", "17/06/2024")
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "YYYY-MM-DD" in result.stderr
 
 
-def test_search_json_and_text(feed: Path, tmp_path: Path) -> None:
+def test_search_json_and_text(feed_with_bad_lines: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "m.db")
-    _run("ingest", str(feed), "--db", db)
+    _run("ingest", str(feed_with_bad_lines), "--db", db)
     hits = json.loads(_run("search", "وللكرملين", "--db", db, "--format", "json").stdout)
     assert len(hits) == 1 and set(hits[0]) >= {"id", "title", "snippet"}
     assert "[الكرملين]" in _run("search", "كرملين", "--db", db).stdout
@@ -101,9 +76,9 @@ def test_search_json_and_text(feed: Path, tmp_path: Path) -> None:
     assert none.exit_code == 0 and "no articles found" in none.stderr
 
 
-def test_quotes_by_speaker_and_keyword(feed: Path, tmp_path: Path) -> None:
+def test_quotes_by_speaker_and_keyword(feed_with_bad_lines: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "m.db")
-    _run("ingest", str(feed), "--db", db)
+    _run("ingest", str(feed_with_bad_lines), "--db", db)
     said = json.loads(_run("search", "بواشنطن", "--quotes", "--speaker", "لافروف", "--db", db,
                            "--format", "json").stdout)
     assert [q["content"] for q in said] == ["موسكو مستعدة للحوار مع واشنطن"]
@@ -117,9 +92,9 @@ def test_search_on_a_missing_database_is_one_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
-def test_export_writes_every_table(feed: Path, tmp_path: Path, fmt: str) -> None:
+def test_export_writes_every_table(feed_with_bad_lines: Path, tmp_path: Path, fmt: str) -> None:
     db = str(tmp_path / "m.db")
-    _run("ingest", str(feed), "--db", db)
+    _run("ingest", str(feed_with_bad_lines), "--db", db)
     out = tmp_path / "out"
     result = _run("export", "--db", db, "--format", fmt, "--out", str(out))
     assert result.exit_code == 0, result.stderr
@@ -129,11 +104,11 @@ def test_export_writes_every_table(feed: Path, tmp_path: Path, fmt: str) -> None
     assert f"quotes.{fmt}: 1 rows" in result.stderr
 
 
-def test_progress_shows_articles_per_second_on_a_terminal(feed: Path, tmp_path: Path) -> None:
+def test_progress_shows_articles_per_second_on_a_terminal(feed_with_bad_lines: Path, tmp_path: Path) -> None:
     """On a terminal the ingest shows a progress bar with a rate; in a pipe it shows none."""
     main, child = pty.openpty()
     env = {**os.environ, "COLUMNS": "120"}
-    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli_store", "ingest", str(feed), "--db",
+    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli_store", "ingest", str(feed_with_bad_lines), "--db",
                              str(tmp_path / "m.db")], stdin=child, stdout=child, stderr=child, env=env)
     os.close(child)
     output = b""
@@ -150,14 +125,14 @@ def test_progress_shows_articles_per_second_on_a_terminal(feed: Path, tmp_path: 
     text = output.decode("utf-8", "replace")
     assert proc.returncode == 0
     assert "articles/s" in text and "ingesting" in text
-    piped = _run("ingest", str(feed), "--db", str(tmp_path / "m.db"))
+    piped = _run("ingest", str(feed_with_bad_lines), "--db", str(tmp_path / "m.db"))
     assert "articles/s" not in piped.stderr
 
 
 def test_ingest_of_a_folder_skips_bad_articles(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "a.txt").write_text(SENTENCES[2][1] + "\n", encoding="utf-8")
+    (folder / "a.txt").write_text(CLI_SENTENCES[2][1] + "\n", encoding="utf-8")
     (folder / "b.txt").write_text("   \n", encoding="utf-8")
     result = _run("ingest", str(folder), "--db", str(tmp_path / "m.db"), "--published", "2024-05-20")
     assert result.exit_code == 0, result.stderr

@@ -11,46 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
-import marsad
-from marsad.pipeline import load_pipeline
-from marsad.settings import Settings
+from conftest import RESUME_ARTICLES
 from marsad.store import open_store
 
-ARTICLES = 1500
-SENTENCES = [
-    "قال وزير الخارجية الروسي إن موسكو مستعدة للحوار مع واشنطن حول الأمن الأوروبي.",
-    "وصل الرئيس الفرنسي إلى القاهرة في زيارة رسمية تستغرق يومين.",
-    "عقد مجلس الأمن الدولي جلسة طارئة لبحث الوضع الإنساني في غزة.",
-    "حذرت كوريا الجنوبية من تعاون عسكري بين موسكو وبيونغ يانغ.",
-    "استضافت طهران محادثات إقليمية حول أمن الخليج بمشاركة وزراء خارجية من عُمان وقطر.",
-    "أعلنت وزارة الصحة ارتفاع عدد الإصابات إلى أكثر من ألف حالة.",
-    "وأكد المتحدث باسم الحكومة أن الاتفاق سيُوقع الأسبوع المقبل.",
-    "ارتفعت أسعار النفط بنسبة ثلاثة في المئة بعد قرار أوبك خفض الإنتاج.",
-]
-
-
-# Fixtures: store_url and store live in tests/conftest.py.
-
-
-@pytest.fixture(scope="module")
-def feed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A JSONL file of analysed articles (contract dicts), each with one quote."""
-    import random
-
-    pipe = load_pipeline(Settings(stages=("clean", "segment")))
-    rng = random.Random(5)
-    path = tmp_path_factory.mktemp("feed") / "articles.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for number in range(ARTICLES):
-            body = " ".join([*rng.sample(SENTENCES, 4), f"({number})"])
-            rec = marsad.analyze(body, "2024-01-02", pipeline=pipe).to_dict()
-            first = rec["sentences"][0]
-            rec["quotes"] = [{"kind": "indirect", "content": first, "cue": None, "via": None,
-                              "date": None, "speaker": {**first, "entity": None}}]
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return path
+# Fixtures: store_url and big_feed (RESUME_ARTICLES analysed articles) live in tests/conftest.py.
 
 
 def _ingest(feed: Path, db: str) -> subprocess.Popen[str]:
@@ -79,27 +43,27 @@ def _kill_midway(proc: subprocess.Popen[str], db: str) -> int:
     raise AssertionError(f"ingest ended before it could be killed: {proc.communicate()}")
 
 
-def test_kill_9_then_rerun_stores_every_article_once(feed: Path, store_url: str) -> None:
-    stored = _kill_midway(_ingest(feed, store_url), store_url)
-    assert 0 < stored < ARTICLES
-    assert _count(store_url) < ARTICLES
-    rerun = _ingest(feed, store_url)
+def test_kill_9_then_rerun_stores_every_article_once(big_feed: Path, store_url: str) -> None:
+    stored = _kill_midway(_ingest(big_feed, store_url), store_url)
+    assert 0 < stored < RESUME_ARTICLES
+    assert _count(store_url) < RESUME_ARTICLES
+    rerun = _ingest(big_feed, store_url)
     _out, err = rerun.communicate(timeout=120)
     assert rerun.returncode == 0, err
     assert "skipped" not in err.split("stored")[0]
     with open_store(store_url) as store:
-        assert store.count() == ARTICLES
+        assert store.count() == RESUME_ARTICLES
         # No partial article: each one has all its quote rows and its search entry.
-        assert store.count("quotes") == ARTICLES
+        assert store.count("quotes") == RESUME_ARTICLES
         assert len(store.search("(17)", limit=5)) == 1
         assert len({a["id"] for a in store.list_articles(limit=1000)}) == 1000
 
 
-def test_a_second_writer_is_refused(feed: Path, store_url: str) -> None:
-    first = json.loads(feed.read_text(encoding="utf-8").splitlines()[0])
+def test_a_second_writer_is_refused(big_feed: Path, store_url: str) -> None:
+    first = json.loads(big_feed.read_text(encoding="utf-8").splitlines()[0])
     with open_store(store_url) as writer:
         assert writer.add(first)  # this store is the writer until it is closed
-        second = _ingest(feed, store_url)
+        second = _ingest(big_feed, store_url)
         _out, err = second.communicate(timeout=60)
         assert second.returncode == 1
         assert "another marsad process is writing" in err and "Traceback" not in err

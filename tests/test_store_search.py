@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 
 import marsad
+from conftest import SEARCH_CORPUS_SIZE, speaker_quote
 from marsad.store import Filters, Store
 from marsad.store.search import Query, find_hits, parse_query, snippet, term
 
-# Fixtures: store_url and store live in tests/conftest.py.
+# Fixtures live in tests/conftest.py: store (a fresh SQLite or PostgreSQL store), and
+# example_record and generated (the example among SEARCH_CORPUS_SIZE generated articles).
 
 
 # --- search terms ----------------------------------------------------------------------------
@@ -85,17 +87,6 @@ def _docs() -> list[dict[str, Any]]:
     return out
 
 
-def _speaker_quote(rec: dict[str, Any], speaker: str, content: str) -> dict[str, Any]:
-    """``rec`` with a quote of ``content`` by ``speaker`` (both found in its text)."""
-    t = rec["text"]
-    s, c = t.index(speaker), t.index(content)
-    rec["quotes"] = [{"kind": "indirect", "speaker": {"text": speaker, "entity": None, "start": s,
-                                                      "end": s + len(speaker)},
-                      "content": {"text": content, "start": c, "end": c + len(content)},
-                      "cue": None, "via": None, "date": rec["published"]}]
-    return rec
-
-
 def _titles(hits: list[Any]) -> list[str]:
     return sorted(h.title for h in hits)
 
@@ -146,7 +137,7 @@ def test_hits_have_ids_titles_and_highlighted_snippets(store: Store) -> None:
 ])
 def test_search_filters(store: Store, filters: Filters, expected: list[str]) -> None:
     docs = _docs()
-    _speaker_quote(docs[0], "ديمتري بيسكوف", "الزيارة ستعزز التعاون")
+    speaker_quote(docs[0], "ديمتري بيسكوف", "الزيارة ستعزز التعاون")
     store.ingest(docs)
     assert _titles(store.search("", filters)) == expected
 
@@ -160,52 +151,10 @@ def test_search_words_and_filters_together(store: Store) -> None:
 
 # --- the bar: the example among 2,000 generated articles -------------------------------------
 
-CORPUS_SIZE = 2000
-#: Quotes by other speakers given to generated articles, so a search by speaker must pick.
-OTHER_QUOTES = [
-    ("سيرغي لافروف", "وقال سيرغي لافروف إن موسكو مستعدة للحوار مع واشنطن.", "موسكو مستعدة للحوار"),
-    ("ماكرون", "وقال ماكرون إن فرنسا تدعم وقف إطلاق النار في غزة.", "فرنسا تدعم وقف إطلاق النار"),
-    ("ديمتري بيسكوف", "وأكد ديمتري بيسكوف أن الزيارة ستعزز التعاون.", "الزيارة ستعزز التعاون"),
-]
-
-
-@pytest.fixture(scope="module")
-def example_record(example_text: str) -> dict[str, Any]:
-    """The example, cleaned and segmented, with one of its quotes annotated by hand."""
-    rec = marsad.analyze(example_text, "2024-06-17", stages=("clean", "segment")).to_dict()
-    return _speaker_quote(rec, "يوري أوشاكوف", "رحلة بوتين إلى كوريا الشمالية ستكون مليئة بالأحداث")
-
-
-@pytest.fixture(scope="module")
-def generated(example_record: dict[str, Any]) -> list[dict[str, Any]]:
-    """2,000 articles recombined from the example's sentences, each with a quote by someone
-    else; sentences with the searched word (الكرملين) are left out, so only the example has it."""
-    import random
-
-    from marsad.pipeline import load_pipeline
-    from marsad.settings import Settings
-
-    text = example_record["text"]
-    pool = [s["text"] for s in example_record["sentences"]
-            if "كرملين" not in {term(w) for w in s["text"].split()}]
-    pipe = load_pipeline(Settings(stages=("clean", "segment")))
-    rng = random.Random(17)
-    out = []
-    for number in range(CORPUS_SIZE):
-        speaker, sentence, content = OTHER_QUOTES[number % len(OTHER_QUOTES)]
-        body = " ".join([*rng.sample(pool, rng.randint(3, 8)), sentence, f"({number})"])
-        day = f"2023-{1 + number % 12:02d}-{1 + number % 28:02d}"
-        rec = marsad.analyze(body, day, pipeline=pipe).to_dict()
-        rec["title"] = f"{rng.choice(pool)[:40]} {number}"
-        out.append(_speaker_quote(rec, speaker, content))
-    assert text not in {r["text"] for r in out}
-    return out
-
-
 def test_example_found_among_2000_by_clitic_query_and_speaker(
         store: Store, example_record: dict[str, Any], generated: list[dict[str, Any]]) -> None:
     report = store.ingest([*generated[:1000], example_record, *generated[1000:]])
-    assert (report.added, report.errors) == (CORPUS_SIZE + 1, [])
+    assert (report.added, report.errors) == (SEARCH_CORPUS_SIZE + 1, [])
     example_id = example_record["id"]
     # A clitic-bearing form that is not in any text: the example has الكرملين.
     assert [h.id for h in store.search("وبالكرملين")] == [example_id]
@@ -213,7 +162,7 @@ def test_example_found_among_2000_by_clitic_query_and_speaker(
     assert [h.id for h in store.search("وبكوريا", Filters(speaker="يوري أوشاكوف"))] == [example_id]
     said = store.quotes(speaker="أوشاكوف", q="بالأحداث")
     assert [(q["article"], q["speaker"]) for q in said] == [(example_id, "يوري أوشاكوف")]
-    assert len(store.quotes(speaker="لافروف", limit=1000)) == CORPUS_SIZE // 3 + 1
+    assert len(store.quotes(speaker="لافروف", limit=1000)) == SEARCH_CORPUS_SIZE // 3 + 1
     # Many articles share the other words; the newest come first and filters narrow them down.
     assert len(store.search("بيونغ", limit=50)) == 50
     assert [h.id for h in store.search("بيونغ", Filters(date_from="2024-01-01"))] == [example_id]

@@ -9,119 +9,23 @@ Playwright or /usr/bin/chromium is missing.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import CHROMIUM, serve
 from marsad import registry
 from marsad.settings import Settings
 from marsad.store import open_store
-from test_api_routes import sample_documents
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-#: Seconds to wait for the server to answer before the tests give up.
-STARTUP_SECONDS = 30
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 if not CHROMIUM.exists():
     pytest.skip("chromium is not installed at /usr/bin/chromium (apt-get install chromium)",
                 allow_module_level=True)
 
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"marsad serve exited with {server.returncode}: "
-                               f"{server.stderr.read().decode() if server.stderr else ''}")
-        try:
-            with urllib.request.urlopen(url + "/health", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"marsad serve did not answer on {url} within {STARTUP_SECONDS}s")
-
-
-def serve(db: Path) -> Iterator[str]:
-    """Run ``marsad serve --db DB`` in a subprocess on a free port; yields its base URL."""
-    port = free_port()
-    command = [sys.executable, "-c", "from marsad.cli_web import serve; serve()",
-               "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
-    env = {k: v for k, v in os.environ.items() if k != "MARSAD_API_TOKEN"}
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, server)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-@pytest.fixture(scope="module")
-def docs() -> list[dict[str, Any]]:
-    return sample_documents()
-
-
-@pytest.fixture(scope="module")
-def base_url(docs: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("web") / "marsad.db"
-    with open_store(str(db)) as store:
-        for doc in docs:
-            store.add(doc)
-    yield from serve(db)
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("screenshots")
-    print(f"\nscreenshots in {folder}")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as play:
-        chromium = play.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture()
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
-    tab = context.new_page()
-    dialogs: list[str] = []
-
-    def on_dialog(dialog: Any) -> None:
-        # An alert() from an article would mean its script ran: record it, close it.
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    tab.on("dialog", on_dialog)
-    tab.dialogs = dialogs
-    yield tab
-    context.close()
+# Fixtures live in tests/conftest.py: docs (the sample articles), base_url (a marsad serve
+# process over them), shots (the screenshot folder), browser and page (a Chromium tab).
 
 
 def test_article_page_reads_right_to_left_with_highlights(page: Any, base_url: str, shots: Path,

@@ -7,46 +7,15 @@ its offsets point at.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import parse
 from marsad.web.chart import bar_chart, fill_days
 from marsad.web.highlight import Mark, find_marks, mark_hits, nest, render
-
-
-class Collector(HTMLParser):
-    """Plain text of an HTML fragment, and the text inside each element that has a class."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self.open: list[tuple[str, dict[str, str | None], list[str]]] = []
-        self.elements: list[tuple[str, dict[str, str | None], str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.open.append((tag, dict(attrs), []))
-
-    def handle_endtag(self, tag: str) -> None:
-        name, attrs, inner = self.open.pop()
-        assert name == tag, f"<{name}> closed by </{tag}>"
-        self.elements.append((name, attrs, "".join(inner)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-        for _name, _attrs, inner in self.open:
-            inner.append(data)
-
-
-def parse(html: str) -> Collector:
-    collector = Collector()
-    collector.feed(html)
-    collector.close()
-    assert not collector.open, "unclosed elements"
-    return collector
 
 
 def span(text: str, needle: str) -> dict[str, Any]:

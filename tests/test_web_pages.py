@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from marsad.api import create_app
-from marsad.settings import Settings
-from marsad.store import Store, open_store
-from test_api_routes import sample_documents
-from test_web_highlight import parse
+from conftest import parse
 
-
-@pytest.fixture(scope="module")
-def docs() -> list[dict[str, Any]]:
-    return sample_documents()
-
-
-@pytest.fixture()
-def store(docs: list[dict[str, Any]]) -> Iterator[Store]:
-    with open_store(":memory:") as fresh:
-        for doc in docs:
-            fresh.add(doc)
-        yield fresh
-
-
-@pytest.fixture()
-def client(store: Store) -> TestClient:
-    return TestClient(create_app(store, Settings()))
+# Fixtures live in tests/conftest.py: docs (the sample articles) and web_client (a client over
+# them in an in-memory store).
 
 
 def body_of(html: str) -> str:
@@ -43,8 +23,8 @@ def body_of(html: str) -> str:
 
 @pytest.mark.parametrize("path", ["/", "/ui/entities", "/ui/entities/Q1049", "/ui/quotes", "/ui/events",
                                   "/ui/search", "/ui/search?q=السودان", "/docs"])
-def test_every_page_is_right_to_left_and_self_contained(client: TestClient, path: str) -> None:
-    page = client.get(path)
+def test_every_page_is_right_to_left_and_self_contained(web_client: TestClient, path: str) -> None:
+    page = web_client.get(path)
     assert page.status_code == 200
     assert '<html dir="rtl" lang="ar">' in page.text
     assert "default-src 'self'" in page.headers["content-security-policy"]
@@ -53,10 +33,10 @@ def test_every_page_is_right_to_left_and_self_contained(client: TestClient, path
     assert not re.search(r'<link[^>]+href="(https?:)?//', page.text)
 
 
-def test_article_page_highlights_entities_quotes_and_events(client: TestClient,
+def test_article_page_highlights_entities_quotes_and_events(web_client: TestClient,
                                                              docs: list[dict[str, Any]]) -> None:
     doc = docs[0]
-    html = client.get(f"/ui/articles/{doc['id']}").text
+    html = web_client.get(f"/ui/articles/{doc['id']}").text
     found = parse(body_of(html))
     assert "".join(found.text) == doc["text"]
     inner = {(attrs.get("class"), text) for _tag, attrs, text in found.elements}
@@ -71,51 +51,51 @@ def test_article_page_highlights_entities_quotes_and_events(client: TestClient,
     assert any(t and "Abdel Fattah el-Sisi" in t for t in titles)
 
 
-def test_links_from_the_article_page_work(client: TestClient, docs: list[dict[str, Any]]) -> None:
-    html = client.get(f"/ui/articles/{docs[0]['id']}").text
+def test_links_from_the_article_page_work(web_client: TestClient, docs: list[dict[str, Any]]) -> None:
+    html = web_client.get(f"/ui/articles/{docs[0]['id']}").text
     for href in sorted(set(re.findall(r'href="(/[^"#]*)', html))):
-        assert client.get(href).status_code == 200, href
+        assert web_client.get(href).status_code == 200, href
 
 
-def test_script_in_an_article_shows_as_text(client: TestClient, docs: list[dict[str, Any]]) -> None:
+def test_script_in_an_article_shows_as_text(web_client: TestClient, docs: list[dict[str, Any]]) -> None:
     doc = docs[2]
-    html = client.get(f"/ui/articles/{doc['id']}").text
+    html = web_client.get(f"/ui/articles/{doc['id']}").text
     assert "<script>alert" not in html and "<b>خط" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(" in html  # the title and the text show the markup as text
     assert "".join(parse(body_of(html)).text) == doc["text"]
-    home = client.get("/").text
+    home = web_client.get("/").text
     assert "<script>alert" not in home and "&lt;script&gt;alert(" in home
-    search = client.get("/ui/search", params={"q": "وسم"}).text
+    search = web_client.get("/ui/search", params={"q": "وسم"}).text
     assert "<script>alert" not in search and "<mark>" in search
 
 
-def test_entity_page(client: TestClient) -> None:
-    html = client.get("/ui/entities/Q1049").text
+def test_entity_page(web_client: TestClient) -> None:
+    html = web_client.get("/ui/entities/Q1049").text
     assert "Sudan" in html and "السودان" in html
     assert html.count('<rect class="bar"') == 3  # 5, 6 and 7 May: the empty day shows
     assert "ACCUSE" in html and "AID" in html  # events with Sudan as target
     assert "#m" in html  # mentions link to their place in the article
 
 
-def test_quotes_page_filters_by_speaker(client: TestClient) -> None:
-    everyone = client.get("/ui/quotes").text
+def test_quotes_page_filters_by_speaker(web_client: TestClient) -> None:
+    everyone = web_client.get("/ui/quotes").text
     assert "سيعملان معا" in everyone and "استهداف المدنيين" in everyone
-    one = client.get("/ui/quotes", params={"speaker": "غوتيريش"}).text
+    one = web_client.get("/ui/quotes", params={"speaker": "غوتيريش"}).text
     assert "استهداف المدنيين" in one and "سيعملان معا" not in one
     assert 'value="غوتيريش"' in one
 
 
-def test_events_page_filters_and_chart(client: TestClient) -> None:
-    html = client.get("/ui/events").text
+def test_events_page_filters_and_chart(web_client: TestClient) -> None:
+    html = web_client.get("/ui/events").text
     assert html.count('<rect class="bar"') == 3
     assert re.search(r'data-day="2024-05-05" data-count="2"', html)
-    filtered = client.get("/ui/events", params={"type": "ACCUSE", "country": "", "from": "", "to": ""}).text
+    filtered = web_client.get("/ui/events", params={"type": "ACCUSE", "country": "", "from": "", "to": ""}).text
     assert "ev-ACCUSE" in filtered and "ev-CONSULT\"" not in filtered.split("<table")[1]
     assert '<option value="ACCUSE" selected>' in filtered
 
 
-def test_search_page_highlights_hits(client: TestClient) -> None:
-    html = client.get("/ui/search", params={"q": "وبالقاهرة"}).text
+def test_search_page_highlights_hits(web_client: TestClient) -> None:
+    html = web_client.get("/ui/search", params={"q": "وبالقاهرة"}).text
     assert "<mark>القاهرة</mark>" in html
     assert "السيسي يستقبل البرهان في القاهرة" in html
 
@@ -124,21 +104,21 @@ def test_search_page_highlights_hits(client: TestClient) -> None:
     ("/ui/articles/nope", 404), ("/ui/entities/nope", 404), ("/ui/events?from=yesterday", 422),
     ("/ui/events?type=HUG", 422), ("/ui/search?country=Egypt", 422),
 ])
-def test_page_errors_are_pages(client: TestClient, path: str, status: int) -> None:
-    page = client.get(path)
+def test_page_errors_are_pages(web_client: TestClient, path: str, status: int) -> None:
+    page = web_client.get(path)
     assert page.status_code == status
     assert page.headers["content-type"].startswith("text/html")
     assert '<html dir="rtl" lang="ar">' in page.text and 'class="error"' in page.text
 
 
-def test_lists_page_forward_and_back_keeping_filters(client: TestClient,
+def test_lists_page_forward_and_back_keeping_filters(web_client: TestClient,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     import marsad.web.pages
 
     monkeypatch.setattr(marsad.web.pages, "PAGE_ROWS", 2)
-    first = client.get("/ui/events", params={"country": ""}).text
+    first = web_client.get("/ui/events", params={"country": ""}).text
     assert first.count("<tr>") - 1 == 2  # the header row and two events
     following = re.search(r'<a rel="next" href="([^"]+)"', first)
     assert following and "offset=2" in following.group(1) and "country=" in following.group(1)
-    second = client.get(following.group(1).replace("&amp;", "&")).text
+    second = web_client.get(following.group(1).replace("&amp;", "&")).text
     assert second.count("<tr>") - 1 == 1 and 'rel="prev"' in second and 'rel="next"' not in second
