@@ -221,7 +221,15 @@ def api_client(filled_store: Store) -> TestClient:
 
 @pytest.fixture()
 def analyser() -> Iterator[TestClient]:
-    """A client over an empty in-memory store, for routes that only analyse."""
+    """A client over an empty in-memory store, for routes that only analyse; it may fetch URLs of
+    the test's own HTTP server on 127.0.0.1 (api_private_urls)."""
+    with open_store(":memory:") as empty:
+        yield TestClient(create_app(empty, Settings(api_private_urls=True)))
+
+
+@pytest.fixture()
+def public_analyser() -> Iterator[TestClient]:
+    """The same with default settings: URLs on non-public addresses are refused."""
     with open_store(":memory:") as empty:
         yield TestClient(create_app(empty, Settings()))
 

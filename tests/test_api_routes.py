@@ -162,6 +162,13 @@ def test_analyze_a_url(analyser: TestClient, page_url: str) -> None:
     assert body["url"] == page_url and "أيمن الصفدي" in body["text"]
 
 
+def test_urls_on_private_addresses_are_refused_by_default(public_analyser: TestClient, page_url: str) -> None:
+    answer = public_analyser.post("/analyze", json={"url": page_url})
+    assert answer.status_code == 403
+    error = answer.json()["error"]
+    assert error["code"] == "E107" and "127.0.0.1" in error["message"] and "api_private_urls" in error["message"]
+
+
 def test_unreachable_url_is_a_bad_gateway(analyser: TestClient) -> None:
     import socket
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import READER_ARTICLE, READER_HTML
-from marsad.errors import InputError
-from marsad.ingest import Article, decode, read_inputs, walk
+from marsad.errors import InputError, NonPublicURLError
+from marsad.ingest import Article, check_public, decode, read_inputs, walk
 from marsad.settings import Settings
 
 # Fixtures: http_root (a local HTTP server of READER_ARTICLE and READER_HTML) lives in tests/conftest.py.
@@ -111,3 +111,32 @@ def test_url_over_the_size_limit_and_missing_page(http_root: str) -> None:
 def test_unreachable_url_is_one_clear_error() -> None:
     (item,) = list(read_inputs(["http://127.0.0.1:9/article"], Settings(url_timeout=2)))
     assert isinstance(item, InputError) and "cannot be reached" in str(item)
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8000/article", "http://localhost/article", "http://10.1.2.3/", "http://192.168.1.10/x",
+    "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://0.0.0.0/",
+])
+def test_public_only_fetch_refuses_non_public_hosts(url: str) -> None:
+    with pytest.raises(NonPublicURLError, match="non-public address"):
+        check_public(url)
+
+
+def test_public_hosts_pass_the_check() -> None:
+    check_public("http://8.8.8.8/news")  # an address literal: nothing is resolved or fetched
+    check_public("https://[2001:4860:4860::8888]/news")
+
+
+def test_a_redirect_to_a_private_address_is_refused() -> None:
+    import urllib.request
+
+    from marsad.ingest import _PublicRedirects
+
+    request = urllib.request.Request("http://8.8.8.8/news")
+    with pytest.raises(NonPublicURLError, match=r"127\.0\.0\.1"):
+        _PublicRedirects().redirect_request(request, None, 302, "Found", {}, "http://127.0.0.1/admin")
+
+
+def test_the_command_line_still_fetches_local_urls(http_root: str) -> None:
+    (text,) = articles(list(read_inputs([f"{http_root}/a.txt"])))  # only the REST API is public-only
+    assert text.url == f"{http_root}/a.txt"

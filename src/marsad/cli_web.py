@@ -12,9 +12,9 @@ DB_HELP = "database: a file (SQLite) or postgresql://USER@HOST/DB"
 DEFAULT_DB = "marsad.db"
 
 
-def serve_settings(token: str | None, max_input_bytes: int | None) -> Settings:
+def serve_settings(token: str | None, max_input_bytes: int | None, private_urls: bool = False) -> Settings:
     """Settings from the serve options, checked like any others (a token of 8 characters or more)."""
-    values: dict[str, object] = {"api_token": token or None}
+    values: dict[str, object] = {"api_token": token or None, "api_private_urls": private_urls}
     if max_input_bytes:
         values["max_input_bytes"] = max_input_bytes
     return Settings.from_mapping(values)
@@ -30,8 +30,11 @@ def serve_settings(token: str | None, max_input_bytes: int | None) -> Settings:
                    "read-only [env MARSAD_API_TOKEN]")
 @click.option("--max-input-bytes", type=click.IntRange(min=1),
               help="largest article accepted by POST /analyze and /articles, in bytes")
+@click.option("--private-urls", is_flag=True,
+              help="let POST /analyze fetch URLs on loopback and private addresses (off: public only)")
 @one_line_errors
-def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int | None) -> None:
+def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int | None,
+          private_urls: bool) -> None:
     """Serve the web UI (/) and the REST API (docs at /docs) over DB."""
     import uvicorn
 
@@ -40,7 +43,7 @@ def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int
 
     if "://" not in db and not _exists(db):
         raise NotFoundError("does not exist; create it with `marsad ingest PATH --db DB`", source=db)
-    app = create_app(db, serve_settings(token, max_input_bytes))
+    app = create_app(db, serve_settings(token, max_input_bytes, private_urls))
     mode = "read-write (token set)" if token else "read-only"
     click.echo(f"marsad: serving {db} {mode} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -58,6 +58,12 @@ class FetchError(InputError):
     code = "E106"
 
 
+class NonPublicURLError(InputError):
+    """A URL whose host is not a public address, refused where only public ones may be fetched."""
+
+    code = "E107"
+
+
 class SettingsError(MarsadError):
     """A bad setting or command-line option."""
 

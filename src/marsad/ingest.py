@@ -7,10 +7,13 @@ Each reader yields :class:`Article` objects or, for an input that cannot be read
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 import re
+import socket
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +25,7 @@ from .errors import (
     EmptyInputError,
     FetchError,
     InputError,
+    NonPublicURLError,
     NotFoundError,
     RecordError,
     SettingsError,
@@ -325,11 +329,19 @@ def items_from_json(text: str, origin: str) -> Iterator[Item]:
         yield _guard_record(record, where)
 
 
-def fetch(url: str, settings: Settings) -> tuple[bytes, str]:
-    """GET ``url`` with a timeout and a size limit; returns the body and its content type."""
+def fetch(url: str, settings: Settings, *, public_only: bool = False) -> tuple[bytes, str]:
+    """GET ``url`` with a timeout and a size limit; returns the body and its content type.
+
+    ``public_only`` refuses hosts that resolve to a loopback, private, link-local or otherwise
+    non-public address, also after a redirect: a server that fetches URLs for its clients must
+    not become their way into the network it runs in.
+    """
     request = urllib.request.Request(url, headers={"User-Agent": "marsad/0.1 (+news analysis)"})
+    opener = urllib.request.build_opener(_PublicRedirects) if public_only else urllib.request.build_opener()
     try:
-        with urllib.request.urlopen(request, timeout=settings.url_timeout) as response:
+        if public_only:
+            check_public(url)
+        with opener.open(request, timeout=settings.url_timeout) as response:
             body: bytes = response.read(settings.url_max_bytes + 1)
             ctype = response.headers.get_content_type()
     except urllib.error.HTTPError as exc:
@@ -342,9 +354,34 @@ def fetch(url: str, settings: Settings) -> tuple[bytes, str]:
     return body, ctype
 
 
-def items_from_url(url: str, settings: Settings) -> Iterator[Item]:
+def check_public(url: str) -> None:
+    """Raise NonPublicURLError unless every address the URL's host resolves to is public."""
+    host = urllib.parse.urlsplit(url).hostname
+    if not host:
+        raise FetchError("has no host name", source=url)
     try:
-        body, ctype = fetch(url, settings)
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except OSError as exc:
+        raise FetchError(f"cannot be reached ({exc.strerror or exc})", source=url) from None
+    for *_, sockaddr in infos:
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
+        if not address.is_global:
+            raise NonPublicURLError(f"points at a non-public address ({address}); the server fetches "
+                                    "public addresses only unless api_private_urls is set", source=url)
+
+
+class _PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to a public address (see ``fetch``)."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> urllib.request.Request | None:
+        check_public(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def items_from_url(url: str, settings: Settings, *, public_only: bool = False) -> Iterator[Item]:
+    try:
+        body, ctype = fetch(url, settings, public_only=public_only)
     except InputError as exc:
         yield exc
         return

@@ -27,6 +27,8 @@ HELP: dict[str, str] = {
     "remove_boilerplate": "take bylines, credits, captions and boilerplate lines out of the body",
     "api_token": "bearer token that allows writes (POST /articles) through the REST API; none = read-only",
     "api_max_body_bytes": "largest request body the REST API accepts, in bytes (default: max_input_bytes)",
+    "api_private_urls": "let POST /analyze fetch URLs on loopback, private and link-local addresses "
+                        "(off: public addresses only, so the server cannot be turned on internal services)",
 }
 
 
@@ -42,6 +44,7 @@ class Settings:
     remove_boilerplate: bool = True
     api_token: str | None = None
     api_max_body_bytes: int | None = None
+    api_private_urls: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -57,7 +60,7 @@ class Settings:
             _check_positive("api_max_body_bytes", self.api_max_body_bytes)
         if self.api_token is not None and (not isinstance(self.api_token, str) or len(self.api_token) < 8):
             raise SettingsError("api_token must be a string of at least 8 characters, or unset for read-only")
-        for name in ("split_glued", "remove_boilerplate"):
+        for name in ("split_glued", "remove_boilerplate", "api_private_urls"):
             if not isinstance(getattr(self, name), bool):
                 raise SettingsError(f"{name} must be true or false, got {getattr(self, name)!r}")
 

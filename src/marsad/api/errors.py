@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import DataError, FetchError, MarsadError, TooLargeError
+from ..errors import DataError, FetchError, MarsadError, NonPublicURLError, TooLargeError
 from ..store.base import StoreError
 
 log = logging.getLogger("marsad.api")
@@ -45,6 +45,8 @@ def status_of(exc: MarsadError) -> int:
     """The HTTP status for a marsad error: the caller's fault (4xx) unless the server's (5xx)."""
     if isinstance(exc, TooLargeError):
         return 413
+    if isinstance(exc, NonPublicURLError):
+        return 403
     if isinstance(exc, FetchError):
         return 502
     if isinstance(exc, (DataError, StoreError)):

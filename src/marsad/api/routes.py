@@ -95,7 +95,7 @@ def analyse_input(item: ArticleInput, settings: Settings) -> Document:
 
 
 def _first_article(url: str, settings: Settings) -> Article:
-    for found in items_from_url(url, settings):
+    for found in items_from_url(url, settings, public_only=not settings.api_private_urls):
         if isinstance(found, InputError):
             raise found
         return found
