@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from conftest import WRITER_TOKEN, annotated
 from marsad.contract import problems
+from marsad.store import Store, open_store
 
 # Fixtures live in tests/conftest.py: docs (the sample articles), filled_store (them in a fresh
 # SQLite or PostgreSQL store), and api_client, analyser and writer (clients over the stores).
@@ -134,6 +135,18 @@ def test_writes_need_the_token(writer: TestClient, api_client: TestClient) -> No
     again = writer.post("/articles", json=item, headers=auth)
     assert again.status_code == 200 and again.json() == {"id": first.json()["id"], "added": False}
     assert writer.get(f"/articles/{first.json()['id']}").json()["published"] == "2024-05-08"
+
+
+def test_the_server_lets_other_writers_in_between_requests(writer: TestClient, filled_store: Store) -> None:
+    auth = {"Authorization": f"Bearer {WRITER_TOKEN}"}
+    item = {"text": "أعلنت وزارة الصحة الفلسطينية ارتفاع عدد الضحايا.", "published": "2024-05-08"}
+    assert writer.post("/articles", json=item, headers=auth).status_code == 201
+    with open_store(filled_store.url) as other:  # `marsad ingest` on the same store
+        assert other.add(annotated("خبر", "2024-06-01", "وصل وزير الخارجية التركي إلى الدوحة مساء السبت.",
+                                   [], [], []))
+        busy = writer.post("/articles", json={**item, "text": "وصل الرئيس إلى القاهرة."}, headers=auth)
+        assert busy.status_code == 503 and busy.json()["error"]["code"] == "E501"
+    assert writer.post("/articles", json={**item, "text": "وصل الرئيس إلى القاهرة."}, headers=auth).status_code == 201
 
 
 def test_post_an_analysed_document(writer: TestClient) -> None:

@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import DataError, FetchError, MarsadError, NonPublicURLError, TooLargeError
-from ..store.base import StoreError
+from ..store.base import StoreBusyError, StoreError
 
 log = logging.getLogger("marsad.api")
 
@@ -49,6 +49,8 @@ def status_of(exc: MarsadError) -> int:
         return 403
     if isinstance(exc, FetchError):
         return 502
+    if isinstance(exc, StoreBusyError):
+        return 503
     if isinstance(exc, (DataError, StoreError)):
         return 500
     return 400

@@ -143,11 +143,15 @@ def api_router(ctx: Context) -> APIRouter:
         """Analyse (unless already analysed) and store one article: 201 when new, 200 when it
         was already stored (storing it again changes nothing)."""
         given = _contract_or_input(body)
-        if isinstance(given, ArticleInput):
-            doc = analyse_input(given, ctx.settings)
-            stored = Stored(id=doc.id, added=ctx.store.add(doc))
-        else:
-            stored = Stored(id=str(given["id"]), added=ctx.store.add(given))
+        try:
+            if isinstance(given, ArticleInput):
+                doc = analyse_input(given, ctx.settings)
+                stored = Stored(id=doc.id, added=ctx.store.add(doc))
+            else:
+                stored = Stored(id=str(given["id"]), added=ctx.store.add(given))
+        finally:
+            # Between requests the server is no writer: `marsad ingest` may fill the same store.
+            ctx.store.release_writer()
         response.status_code = 201 if stored.added else 200
         return stored
 

@@ -16,7 +16,8 @@ The public API (everything else in this package is internal)::
 
 Rows are plain dicts; dates are ``YYYY-MM-DD`` strings.  Every error is a :class:`StoreError`
 (a MarsadError with a one-line message).  A store writes through one connection and holds the
-writer lock from its first write until it is closed, so a second writer fails at once.
+writer lock from its first write until it is closed (or ``store.release_writer()``, as the API
+server does after each write), so a second writer fails at once (StoreBusyError).
 """
 
 from __future__ import annotations

@@ -46,6 +46,12 @@ class StoreError(MarsadError):
     code = "E500"
 
 
+class StoreBusyError(StoreError):
+    """Another process holds the store's writer lock: try again when it has finished."""
+
+    code = "E501"
+
+
 @dataclass(frozen=True)
 class Filters:
     """Restrictions shared by search and the list views; ``None`` means no restriction."""
@@ -169,6 +175,13 @@ class Store(ABC):
 
     @abstractmethod
     def _release_writer_lock(self) -> None: ...
+
+    def release_writer(self) -> None:
+        """Let other processes write again (a server between two requests); the next write takes
+        the writer lock anew.  A no-op inside a write transaction."""
+        with self._lock:
+            if not self._depth:
+                self._release_writer_lock()
 
     @abstractmethod
     def close(self) -> None: ...

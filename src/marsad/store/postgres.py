@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from .base import SEARCH_CANDIDATES, Row, Store, StoreError
+from .base import SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
 from .rows import ArticleRows
 from .search import Query, tsquery_text
 
@@ -96,7 +96,7 @@ class PostgresStore(Store):
             return
         got = self._rows(f"SELECT pg_try_advisory_lock({WRITER_LOCK}) AS ok")[0]["ok"]
         if not got:
-            raise StoreError(f"another marsad process is writing to {self.url}; "
+            raise StoreBusyError(f"another marsad process is writing to {self.url}; "
                              "wait for it to finish (one writer per store)")
         self._writer = True
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .base import SEARCH_CANDIDATES, Row, Store, StoreError
+from .base import SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
 from .rows import ArticleRows
 from .search import Query, fts5_match
 
@@ -78,7 +78,7 @@ class SQLiteStore(Store):
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             handle.close()
-            raise StoreError(f"another marsad process is writing to {self.path}; "
+            raise StoreBusyError(f"another marsad process is writing to {self.path}; "
                              "wait for it to finish (one writer per store)") from None
         handle.write(str(os.getpid()))
         handle.flush()
