@@ -104,6 +104,27 @@ def test_quantities(sentence: str, expected: list[Row]) -> None:
             assert usd == pytest.approx(want_usd)
 
 
+RANGES = [
+    ("قتل بين 10 و20 شخصا", "10 و20 شخصا", 10, 20, None),
+    ("تتراوح الكلفة 3-5 ملايين دولار", "3-5 ملايين دولار", 3e6, 5e6, 5e6),
+    ("أصيب من 30 إلى 40 آخرين في الهجوم", "30 إلى 40 آخرين", 30, 40, None),
+    ("قدرت الأضرار بما بين 2 و4 مليارات يورو", "2 و4 مليارات يورو", 2e9, 4e9, 4e9 * EUR),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high", "high_usd"), RANGES, ids=[r[1] for r in RANGES])
+def test_ranges_keep_both_ends(sentence: str, text: str, low: float, high: float, high_usd: float | None) -> None:
+    (q,) = find_quantities(sentence)
+    assert sentence[q.span.start:q.span.end] == text and q.approx == "at_least"
+    assert (q.value, q.value_max) == (pytest.approx(low), pytest.approx(high))
+    assert q.value_max_usd == (None if high_usd is None else pytest.approx(high_usd))
+
+
+def test_single_figures_have_no_upper_end() -> None:
+    (q,) = find_quantities("أرسلت بيونغ يانغ نحو 6700 حاوية إلى روسيا")
+    assert q.value_max is None and q.value_max_usd is None
+
+
 def test_rates_table_has_every_currency_unit() -> None:
     from marsad.quantities import read_units
     rates = read_rates()

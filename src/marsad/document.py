@@ -193,10 +193,15 @@ class Quantity:
     approx: Approx = "exact"
     unit: str | None = None
     value_usd: float | None = None
+    #: Upper end of a range (بين 10 و20، من 3 إلى 5 ملايين): ``value`` is the lower end and
+    #: ``approx`` is at_least; None for a single figure.
+    value_max: float | None = None
+    value_max_usd: float | None = None
 
     def to_json(self, doc_text: str) -> dict[str, Any]:
         return {**self.span.to_json(doc_text), "value": self.value, "unit": self.unit,
-                "approx": self.approx, "value_usd": self.value_usd}
+                "approx": self.approx, "value_usd": self.value_usd, "value_max": self.value_max,
+                "value_max_usd": self.value_max_usd}
 
 
 @dataclass

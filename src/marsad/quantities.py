@@ -243,11 +243,12 @@ class QuantityFinder:
             return None  # المرتبة عشرين، القرار 2254: a rank or a label
         j = number.j
         value = number.value
+        value_max: float | None = None
         high = self._range_end(k, j)
         if high is not None and high not in self.skip:
             second = read_number(w, high)
             if second is not None and second.value > value:
-                approx, j = "at_least", second.j
+                approx, j, value_max = "at_least", second.j, second.value
                 if number.j == k + 1 and second.j > high + 1:  # 3-5 ملايين: the scale applies to both
                     value *= second.value / float(digits_value(w[high].form))
         if number.vague:
@@ -266,8 +267,10 @@ class QuantityFinder:
         if after is not None:
             approx, j = (after.value if approx == "exact" else approx), j + after.n
         start = w[i].start + (am.prefix if am is not None else number.prefix)
-        usd = value * self.qw.rates[unit] if kind == "currency" and unit in self.qw.rates else None
-        return Quantity(Span(start, w[j - 1].end), value, cast(Approx, approx), unit, usd), j
+        rate = self.qw.rates.get(unit) if kind == "currency" and unit is not None else None
+        usd = value * rate if rate is not None else None
+        usd_max = value_max * rate if rate is not None and value_max is not None else None
+        return Quantity(Span(start, w[j - 1].end), value, cast(Approx, approx), unit, usd, value_max, usd_max), j
 
     def _noun_then_one(self, i: int) -> tuple[Quantity, int] | None:
         """يوم واحد، مرة واحدة: a noun followed by واحد (or a feminine one by واحدة) counts one."""

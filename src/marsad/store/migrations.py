@@ -107,3 +107,10 @@ def full_text(dialect: Dialect) -> list[str]:
         "ALTER TABLE articles ADD COLUMN search tsvector",
         "CREATE INDEX articles_search ON articles USING GIN (search)",
     ]
+
+
+@migration(3, "quantity ranges: upper ends")
+def quantity_ranges(dialect: Dialect) -> list[str]:
+    real = "REAL" if dialect == "sqlite" else "DOUBLE PRECISION"
+    return [f"ALTER TABLE quantities ADD COLUMN value_max {real}",
+            f"ALTER TABLE quantities ADD COLUMN value_max_usd {real}"]

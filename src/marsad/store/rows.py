@@ -194,4 +194,5 @@ def _misc_rows(rows: ArticleRows, doc: dict[str, Any]) -> None:
     for i, q in enumerate(doc.get("quantities", [])):
         rows.quantities.append({"idx": i, "start_char": q.get("start"), "end_char": q.get("end"),
                                 "text": q.get("text", ""), "value": q.get("value"), "unit": q.get("unit"),
-                                "approx": q.get("approx"), "value_usd": q.get("value_usd")})
+                                "approx": q.get("approx"), "value_usd": q.get("value_usd"),
+                                "value_max": q.get("value_max"), "value_max_usd": q.get("value_max_usd")})
