@@ -246,9 +246,11 @@ def split_glued(word: str) -> tuple[str, str] | None:
         left, right = word[:i], word[i:]
         need = _seam_support(left, right)
         z_left = _zipf(left)
+        if z_left < need:
+            continue  # before the right half's clitic analysis, the costly part
         # The right half usually carries a clitic of its own (وسافر): judge its lookup form too.
         z_right = max(_zipf(right), _zipf(textkeys.lookup_form(right)))
-        if z_left < need or z_right < need:
+        if z_right < need:
             continue
         score = min(z_left, z_right)
         if best is None or score > best[0]:
