@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from hijridate import Hijri
+
 Direction = Literal["past", "future", "last", "next"] | None
 #: How far ahead a month or day with no tense cue may be read as the coming one (set by reading
 #: SaudiNewsNet articles: beyond a quarter, an untensed month name is mostly a past one).
@@ -43,13 +45,22 @@ class Expr:
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
-    """The tabular (arithmetic) Islamic calendar; sighting-based dates may differ by a day or two."""
+    """The Umm al-Qura calendar (Saudi Arabia's official one, via hijridate) for 1343–1500 AH,
+    the tabular (arithmetic) calendar outside it or for a day it does not have; countries that
+    follow the sighting of the moon may be a day off either."""
+    try:
+        return dt.date(*Hijri(year, month, day).to_gregorian().datetuple())
+    except (OverflowError, ValueError):
+        return _tabular_hijri(year, month, day)
+
+
+def _tabular_hijri(year: int, month: int, day: int) -> dt.date:
     days = day + -(-(295 * (month - 1)) // 10) + (year - 1) * 354 + (3 + 11 * year) // 30
     return dt.date.fromordinal(_HIJRI_EPOCH + days)
 
 
 def gregorian_to_hijri_year(day: dt.date) -> int:
-    """The (tabular) Hijri year that contains ``day``."""
+    """The Hijri year that contains ``day``."""
     year = int((day.toordinal() - _HIJRI_EPOCH) / 354.367) + 1
     while hijri_to_gregorian(year + 1, 1, 1) <= day:
         year += 1
