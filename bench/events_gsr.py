@@ -1,18 +1,31 @@
 """Precision, recall and F1 of ASSAULT and PROTEST sentence detection on the Arabic event GSR (dev half).
 
-    python bench/events_gsr.py [--data ../shared/data/arabic-event-gsr-dev] [--errors N]
+    python bench/events_gsr.py [--data ../shared/data/arabic-event-gsr-dev] [--errors N] [--ceiling]
 
 A sentence counts as predicted positive when marsad emits at least one event of that type for it;
 `yes` rows are positives, `easy no` and `difficult no` negatives, `ambiguous` rows are left out
 (the README of the data set).  The stages run are clean, segment, entities and temporal, then
 events.  The shipped learned filter was trained on this very half, so its
 figures here are in-sample; honest ones come from `python scripts/build_event_filter.py --cv`.
+
+`--ceiling` runs no analysis: it estimates the best F1 any sentence model could reach against
+these labels.  A `yes` needs every one of the n annotators to accept, and a sentence is scored
+only when its votes are unanimous or at most half accept (a majority short of unanimity is
+`ambiguous`, as are sentences with fewer than two judges: the rule the data follow).  So a
+sentence that each annotator accepts with probability q is a scored `yes` with probability
+q**n / P(scored | q, n).  The q of each sentence is drawn from its posterior under a
+beta-binomial model of the votes (the prior fitted by maximum likelihood to the votes of every
+row, ambiguous ones included, or Jeffreys'), and an oracle that knows q ranks sentences by that
+probability; the mean over draws of its best expected F1 is the estimate.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
+import math
+import random
 import sys
 import time
 from pathlib import Path
@@ -51,6 +64,70 @@ def score(event_type: str, path: Path, names: tuple[str, ...], errors: int, lear
     return {"sentences": n, "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f}
 
 
+#: Monte Carlo draws of the annotators' acceptance rates for --ceiling (the estimate moves by
+#: less than 0.005 between seeds at this size).
+CEILING_DRAWS = 200
+JEFFREYS = (0.5, 0.5)
+
+
+def _beta_binomial_prior(votes: list[tuple[int, int]]) -> tuple[float, float]:
+    """The (alpha, beta) maximising the beta-binomial likelihood of (accepts, judges) votes:
+    a log-scale grid search refined around its best point (pure Python, a few hundred points)."""
+    def loglik(a: float, b: float) -> float:
+        lbeta = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+        return sum(math.lgamma(k + a) + math.lgamma(n - k + b) - math.lgamma(n + a + b) - lbeta
+                   for k, n in votes)
+    best = (-math.inf, 1.0, 1.0)
+    center, step = (0.0, 0.0), 1.0
+    for _ in range(4):
+        for i in range(-6, 7):
+            for j in range(-6, 7):
+                a, b = math.exp(center[0] + i * step / 2), math.exp(center[1] + j * step / 2)
+                best = max(best, (loglik(a, b), a, b))
+        center, step = (math.log(best[1]), math.log(best[2])), step / 4
+    return best[1], best[2]
+
+
+def ceiling(votes: list[tuple[int, int]], prior: tuple[float, float], draws: int = CEILING_DRAWS,
+            seed: int = 1) -> float:
+    """Mean best F1 of an oracle that knows each sentence's acceptance rate (see the docstring)."""
+    rnd = random.Random(seed)
+    a0, b0 = prior
+    total = 0.0
+    for _ in range(draws):
+        chances = sorted((_scored_yes(rnd.betavariate(k + a0, n - k + b0), n) for k, n in votes), reverse=True)
+        expected_yes = sum(chances)
+        tp = best = 0.0
+        for i, p in enumerate(chances, start=1):
+            tp += p
+            prec, rec = tp / i, tp / expected_yes
+            best = max(best, 2 * prec * rec / (prec + rec))
+        total += best
+    return total / draws
+
+
+def _scored_yes(q: float, n: int) -> float:
+    """P(a unanimous yes | the sentence is scored) for n judges accepting with probability q each."""
+    scored = q ** n + sum(math.comb(n, k) * q ** k * (1 - q) ** (n - k) for k in range(n // 2 + 1))
+    return q ** n / scored
+
+
+def _all_votes(path: Path) -> list[tuple[int, int]]:
+    """(accepts, judges) of every row with two judges or more, ambiguous ones included."""
+    with path.open(encoding="utf-8") as fh:
+        rows = [(int(r["accept"]), int(r["total"])) for r in csv.DictReader(fh)
+                if r.get("accept", "").isdigit() and r.get("total", "").isdigit()]
+    return [(k, n) for k, n in rows if n >= 2]
+
+
+def print_ceiling(data: Path, types: list[str]) -> None:
+    for event_type in types:
+        votes = [(row.accept, row.total) for row in gsr.judged(data / gsr.FILES[event_type]) if row.total]
+        prior = _beta_binomial_prior(_all_votes(data / gsr.FILES[event_type]))
+        print(f"{event_type:8} n={len(votes)} ceiling F1={ceiling(votes, prior):.3f} (fitted prior "
+              f"alpha={prior[0]:.2f} beta={prior[1]:.2f}), {ceiling(votes, JEFFREYS):.3f} (Jeffreys prior)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -59,7 +136,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules-only", action="store_true", help="without the learned sentence filter")
     ap.add_argument("--happened", action="store_true",
                     help="count only events told as having happened (asserted or reported)")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="estimate the best F1 the annotators' agreement allows, analyse nothing")
     args = ap.parse_args(argv)
+    if args.ceiling:
+        print_ceiling(args.data, args.type or sorted(gsr.FILES))
+        return 0
     names = gsr.STAGES
     print(f"stages: {', '.join(names)} + events"
           + (" (rules only)" if args.rules_only else " (learned filter: trained on this half, in-sample)")

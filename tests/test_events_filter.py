@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def types(text: str, learned: bool = True) -> set[str]:
-    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
+    # The stages the events stage requires: the filter reads places and dates.
+    doc = marsad.analyze(text, "2024-06-17", stages=gsr.STAGES)
     return {e.type for e in find_events(doc, learned_filter=learned)}
 
 
@@ -162,9 +163,54 @@ def test_weights_are_current(shared_dir: Path) -> None:
     shipped = weights()
     for event_type in gsr.FILES:
         samples, _ = module.load(event_type, data, names)
-        trained = module.train(event_type, [(f, y) for _, f, y in samples])
+        trained = module.train(event_type, [(f, share) for _, f, _, share in samples])
         same = sum(
             (probability(event_type, f, trained) >= THRESHOLD) == (probability(event_type, f, shipped) >= THRESHOLD)
-            for _, f, _ in samples
+            for _, f, _, _ in samples
         )
         assert same >= MIN_AGREEMENT * len(samples), f"{event_type}: run scripts/build_event_filter.py"
+
+
+def test_train_fits_annotator_shares() -> None:
+    # Sentences with «a» were accepted by half the annotators, those with «b» by all, «c» by none.
+    samples = [({"a"}, 0.5), ({"b"}, 1.0), ({"c"}, 0.0)] * 10
+    table = train("PROTEST", samples, l2=0.01, iterations=600)
+    assert 0.4 < probability("PROTEST", {"a"}, table) < 0.6
+    assert probability("PROTEST", {"b"}, table) > 0.8
+    assert probability("PROTEST", {"c"}, table) < 0.2
+
+
+@pytest.mark.parametrize(
+    ("label", "accept", "total", "share", "positive"),
+    [("yes", 3, 3, 1.0, True), ("difficult no", 2, 4, 0.5, False), ("easy no", 0, 3, 0.0, False)],
+)
+def test_gsr_rows_carry_the_annotators_votes(tmp_path: Path, label: str, accept: int, total: int,
+                                               share: float, positive: bool) -> None:
+    path = tmp_path / "assault_dev.csv"
+    path.write_text(
+        "accept,event_type,id,label,reject,text,total\n"
+        f"{accept},assault,AAW_ARB_20071026.0026-2,{label},{total - accept},قتل ثلاثة جنود في هجوم.,{total}\n"
+        "0,assault,AAW_ARB_20071026.0026-3,ambiguous,1,نص.,1\n",
+        encoding="utf-8",
+    )
+    rows = list(gsr.judged(path))
+    assert [(r.label, r.share, r.positive) for r in rows] == [(label, share, positive)]
+    assert gsr.published(rows[0].id) is not None and gsr.document_id(rows[0].id) == "AAW_ARB_20071026.0026"
+
+
+def _bench() -> object:
+    spec = importlib.util.spec_from_file_location("events_gsr", ROOT / "bench" / "events_gsr.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_agreement_ceiling_falls_with_split_votes() -> None:
+    bench = _bench()
+    unanimous = [(3, 3)] * 40 + [(0, 3)] * 360
+    split = [(3, 3)] * 20 + [(2, 4)] * 40 + [(1, 3)] * 40 + [(0, 3)] * 300
+    clear = bench.ceiling(unanimous, bench._beta_binomial_prior(unanimous), draws=20)  # type: ignore[attr-defined]
+    noisy = bench.ceiling(split, bench._beta_binomial_prior(split), draws=20)  # type: ignore[attr-defined]
+    assert clear > 0.7
+    assert noisy < clear - 0.1

@@ -25,11 +25,19 @@ class Judged(NamedTuple):
     id: str
     text: str
     label: str  # yes, easy no or difficult no
+    accept: int = 0  # how many annotators accepted the sentence
+    total: int = 0  # how many judged it
 
     @property
     def positive(self) -> bool:
         """``yes`` (all annotators accept) against ``easy no`` / ``difficult no``."""
         return self.label == "yes"
+
+    @property
+    def share(self) -> float:
+        """The share of annotators who accepted: 1 for ``yes``, 0 for ``easy no``, between for
+        ``difficult no`` (one or more dissents: 2 of 4 is common)."""
+        return self.accept / self.total if self.total else float(self.positive)
 
 
 def published(record_id: str) -> dt.date | None:
@@ -53,4 +61,9 @@ def judged(path: Path) -> Iterator[Judged]:
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["label"] != "ambiguous":
-                yield Judged(row["id"], row["text"], row["label"])
+                yield Judged(row["id"], row["text"], row["label"], _count(row.get("accept")),
+                             _count(row.get("total")))
+
+
+def _count(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
