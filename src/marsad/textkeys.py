@@ -10,6 +10,7 @@ word, so names such as وليد or بوتين are left whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import wordfreq
@@ -131,11 +132,17 @@ def frequency(word: str) -> float:
     return f
 
 
+def _plain_frequency(word: str) -> float:
+    """``frequency`` of a word known to carry no diacritics."""
+    return (_FREQS or _freqs()).get(word, 0.0)
+
+
 def is_arabic_word(text: str) -> bool:
     return _ARABIC_WORD.fullmatch(text) is not None
 
 
-def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float) -> bool:
+def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float,
+                  frequency: Callable[[str], float]) -> bool:
     rest = word[len(prefix):]
     if len(rest) < MIN_STEM:
         return False
@@ -164,7 +171,7 @@ def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float) 
     return whole == 0 and roles == ("conj",) and len(rest) >= 4
 
 
-def _suffix_split(stem: str) -> int:
+def _suffix_split(stem: str, frequency: Callable[[str], float]) -> int:
     """Length of a pronoun suffix on ``stem`` that word frequencies support, else 0."""
     whole = frequency(stem)
     for suf in _SUFFIXES_BY_LAST.get(stem[-1:], ()):
@@ -184,15 +191,18 @@ def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
     """Clitic analysis of one Arabic word: ``(start, end, role)`` pieces covering it in order."""
     if not is_arabic_word(word) or len(word) < MIN_STEM + 1:
         return ((0, len(word), "stem"),)
-    whole = frequency(word)
+    # A word without diacritics has none in its parts either: look them up as they are, without
+    # frequency()'s second try (most parts tried are no words, and that try cost most of the time).
+    freq = frequency if _DROP_RE.search(word) else _plain_frequency
+    whole = freq(word)
     prefix_pieces: tuple[tuple[int, int, str], ...] = ()
     start = 0
     for prefix, roles, made in _PROCLITICS_BY_FIRST.get(word[0], ()):
-        if word.startswith(prefix) and _proclitic_ok(word, prefix, roles, whole):
+        if word.startswith(prefix) and _proclitic_ok(word, prefix, roles, whole, freq):
             prefix_pieces = made
             start = len(prefix)
             break
-    suffix = _suffix_split(word[start:]) if start == 0 or prefix_pieces[-1][2] != "det" else 0
+    suffix = _suffix_split(word[start:], freq) if start == 0 or prefix_pieces[-1][2] != "det" else 0
     end = len(word) - suffix
     if suffix:
         return (*prefix_pieces, (start, end, "stem"), (end, len(word), "pron"))
