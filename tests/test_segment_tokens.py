@@ -1,4 +1,5 @@
-"""The compiled tokeniser (``_speedups.c``) and the Python scan cut text into the same tokens."""
+"""The compiled scans (``_speedups.c``) and their Python versions agree: tokens of segment, long
+words of clean's glued-word check."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad import segment
+from marsad import clean, segment
 from marsad.clean import clean_text
 from marsad.segment import TOKEN_RE, find_tokens, scan_tokens
 
@@ -73,3 +74,27 @@ def test_compiled_scan_matches_python_on_news(shared_dir: Path) -> None:
         texts = [clean_text(json.loads(line)["text"]).text for line in islice(fh, 200)]
     for text in texts:
         assert find_tokens(text) == scan_tokens(text)
+
+
+long_words_compiled = pytest.mark.skipif(clean._compiled_long_words is None,
+                                         reason="marsad._speedups was not built (no C compiler at install time)")
+
+
+@long_words_compiled
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وصل الوفد إلى العاصمةوقال إن المفاوضات مستمرة", ["العاصمةوقال", "المفاوضات", "مستمرة"]),
+    ("أعلنت وزارةالصحة، والمستشفيات في «غزة» مكتظة.", ["وزارةالصحة", "والمستشفيات"]),
+    ("مُحَمَّدالرسول", ["دالرسول"]),
+    ("ـالعاصمةـ 2024 abcdefgh", ["العاصمة"]),
+    ("", []),
+])
+def test_long_words_of_the_glued_word_check(text: str, expected: list[str]) -> None:
+    assert clean.long_words(text) == expected
+    assert clean._ARABIC_WORD.findall(text) == expected
+
+
+@long_words_compiled
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET, max_size=80))
+def test_compiled_long_words_match_the_regex(text: str) -> None:
+    assert clean.long_words(text) == clean._ARABIC_WORD.findall(text)

@@ -1,4 +1,4 @@
-/* Compiled tokeniser for marsad.segment (optional: segment.py has the same scan in Python).
+/* Compiled scans for marsad.segment and marsad.clean (optional: each has the same scan in Python).
  *
  * scan_tokens(text, cache, token_type) splits `text` exactly as segment.TOKEN_RE does and
  * returns a list of `token_type` tuples (start, end) + cache[token text].  `cache` is a dict
@@ -146,7 +146,45 @@ fail:
     return NULL;
 }
 
+/* clean.py's _ARABIC_WORD ([\u0621-\u063a\u0641-\u064a]{min_len,}) as findall gives it: each
+ * maximal run of these letters that is at least min_len long.  The glued-word check of every
+ * article reads them; the regex engine scanned them at a fifth of the cleaning time. */
+static int is_glue_letter(Py_UCS4 c) { return (c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A); }
+
+static PyObject *long_words(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t min_len;
+    if (!PyArg_ParseTuple(args, "Un", &text, &min_len)) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *words = PyList_New(0);
+    if (words == NULL) return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!is_glue_letter(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        while (j < n && is_glue_letter(PyUnicode_READ(kind, data, j))) j++;
+        if (j - i >= min_len) {
+            PyObject *word = PyUnicode_Substring(text, i, j);
+            if (word == NULL || PyList_Append(words, word) < 0) {
+                Py_XDECREF(word);
+                Py_DECREF(words);
+                return NULL;
+            }
+            Py_DECREF(word);
+        }
+        i = j;
+    }
+    return words;
+}
+
 static PyMethodDef methods[] = {
+    {"long_words", long_words, METH_VARARGS,
+     "long_words(text, min_len) -> maximal runs of Arabic letters (U+0621-063A, U+0641-064A) of min_len or more."},
     {"scan_tokens", scan_tokens, METH_VARARGS,
      "scan_tokens(text, cache, token_type) -> list of token_type: (start, end) + cache[token text]."},
     {NULL, NULL, 0, NULL},

@@ -21,6 +21,11 @@ from .lexicons import string_list
 from .registry import CLEAN, RAW, TEXT, register
 from .settings import Settings
 
+try:  # built by pip from _speedups.c; without a C compiler the regex below does the same
+    from ._speedups import long_words as _compiled_long_words
+except ImportError:  # pragma: no cover - depends on how the package was built
+    _compiled_long_words = None  # type: ignore[assignment]
+
 LEXICON = "clean_lines.yaml"
 
 # Invisible and bidi control characters that scraping leaves behind.
@@ -28,7 +33,10 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060\ufeff\u202a-\u20
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +(?=[،؛؟!,:;.](?:\s|$))")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]{6,}")
+#: Words that may be two glued together: six letters or more (``_speedups.long_words`` is the
+#: same scan, compiled).
+GLUED_MIN_LETTERS = 6
+_ARABIC_WORD = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{{GLUED_MIN_LETTERS},}}")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!؟?:…»”\"]\s*$")
 
@@ -308,7 +316,14 @@ def has_glued_words(text: str) -> bool:
     """True when some word of ``text`` is two words glued together (see ``split_glued``)."""
     if len(_GLUED) > MAX_CACHED_WORDS:
         _GLUED.clear()
-    return any(map(_GLUED.__getitem__, _ARABIC_WORD.findall(text)))
+    return any(map(_GLUED.__getitem__, long_words(text)))
+
+
+def long_words(text: str) -> list[str]:
+    """The words of ``text`` that ``split_glued`` considers, in order (``_ARABIC_WORD`` matches)."""
+    if _compiled_long_words is not None:
+        return _compiled_long_words(text, GLUED_MIN_LETTERS)
+    return _ARABIC_WORD.findall(text)
 
 
 def repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
