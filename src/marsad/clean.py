@@ -30,7 +30,10 @@ LEXICON = "clean_lines.yaml"
 
 # Invisible and bidi control characters that scraping leaves behind.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]+")
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S) +(?=[،؛؟!,:;.](?:\s|$))")
+#: Spaces before punctuation that ends a word.  Spaces at the start of a line match too, but
+#: every line is stripped afterwards, so only spaces after a word are really removed; a
+#: lookbehind for that word made the regex engine test every character of the text.
+_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[،؛؟!,:;.](?:\s|$))")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Words that may be two glued together: six letters or more (``_speedups.long_words`` is the
@@ -76,8 +79,7 @@ _INVISIBLE_CHARS = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff
     "\u2066\u2067\u2068\u2069"
 _ODD_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _SPACE_RUN = re.compile("  +")
-#: A space before punctuation, what _SPACE_BEFORE_PUNCT may remove: a literal first character
-#: lets the regex engine skip ahead, which the lookbehind of _SPACE_BEFORE_PUNCT does not.
+#: A space before punctuation, what _SPACE_BEFORE_PUNCT may remove, found by a faster search.
 _SPACED_PUNCT = re.compile(" [،؛؟!,:;.]")
 
 
