@@ -1,6 +1,6 @@
-"""The shipped CRF tagger on real news sentences: who, where and which organisation, with exact spans.
+"""The shipped tagger on real news sentences: who, where and which organisation, with exact spans.
 
-Skips when the package holds no model (``scripts/train_ner.py`` writes it); never trains.
+Skips when the package holds no model (``scripts/train_ner_neural.py`` writes it); never trains.
 """
 
 from __future__ import annotations

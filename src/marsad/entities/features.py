@@ -1,9 +1,10 @@
-"""Features of raw Arabic words for the NER tagger, and the lexicons they draw on.
+"""The lexicons the NER tagger draws on, and word-level helpers shared with the entities stage.
 
 The tagger sees words as marsad's tokenizer leaves them, clitics still attached (وبوتين,
-لروسيا).  Features therefore come from ``marsad.textkeys``: the folded word, its clitic-free
-lookup form and stem, which clitics were found, affixes, word shape and frequency, plus trigger
-words, a place gazetteer and distributional word clusters from ``data/ner/``.
+لروسيا).  Lexicons are keyed by ``word_key`` (clitics off, letters folded): trigger words, a
+place gazetteer and distributional word clusters from ``data/ner/``, and the knowledge base's
+names.  ``neural_features`` turns them into the network's inputs; ``clitic_offset`` trims a
+mention's leading conjunction or preposition.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from marsad.document import Token
-from marsad.textkeys import analyse, fold, frequency, lookup_form
+from marsad.textkeys import fold, frequency, lookup_form
 
 TRIGGERS_FILE = "triggers.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
@@ -26,7 +27,7 @@ MAX_GAZ_WORDS = 4
 #: Longest knowledge-base name matched, in words (ministry names run to five: وزارة دفاع ...).
 MAX_KB_WORDS = 6
 #: How far back an organisation head word still marks the words after it (وزارة الشؤون
-#: الخارجية والتعاون الدولي): ±2 neighbours already lend their tags, this reaches further.
+#: الخارجية والتعاون الدولي).
 ORG_HEAD_WINDOW = 5
 #: The knowledge base's entity types as the corpora's coarse labels (the tagger's label set).
 KB_COARSE = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -36,10 +37,8 @@ PREP_CUT_RATIO = 8.0
 #: Clitic roles cut off the front of a mention: «وروسيا» → «روسيا», «بموسكو» → «موسكو».
 _CUT_ROLES = frozenset({"conj", "prep", "fut"})
 #: Trigger concepts that mark a sentence's topic; every word of the sentence then carries the
-#: topic, alone and joined with its name marks and coarse cluster (a city in sports news is a club).
+#: topic (a city in sports news names its club, a brand in business news its company).
 TOPIC_CONCEPTS = {"sport_word": "sport", "business_word": "business"}
-#: Words whose features are kept between sentences (a news day has well under this many types).
-MAX_CACHED_WORDS = 200_000
 
 
 def data_dir() -> Traversable:
@@ -115,11 +114,17 @@ def load_lexicons(directory: Traversable | Path, *, with_kb: bool = True) -> Lex
 
 
 def longest_marks(keys: Sequence[str], names: dict[tuple[str, ...], str], longest: int,
-                  prefix: str) -> list[str]:
-    """``{prefix}B=TYPE`` / ``{prefix}I=TYPE`` for words inside the longest name match at each point."""
+                  prefix: str, firsts: frozenset[str] | None = None) -> list[str]:
+    """``{prefix}B=TYPE`` / ``{prefix}I=TYPE`` for words inside the longest name match at each point.
+
+    ``firsts``, the first words of all ``names``, lets most words be skipped with one lookup.
+    """
     marks = [""] * len(keys)
     i = 0
     while i < len(keys):
+        if firsts is not None and keys[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(longest, len(keys) - i), 0, -1):
             kind = names.get(tuple(keys[i:i + n]))
             if kind:
@@ -165,7 +170,8 @@ def clitic_offset(token: Token, word: str) -> int:
     return 1 if word.startswith("و") and pieces[0][2] == "conj" else 0
 
 
-def _shape(word: str) -> str:
+def word_shape(word: str) -> str:
+    """digit, arabic, latin, punct or mixed."""
     if word.isdigit() or all(ch.isdigit() or ch in ".,٫٬/" for ch in word):
         return "digit"
     if all("\u0600" <= ch <= "\u06ff" for ch in word):
@@ -177,163 +183,7 @@ def _shape(word: str) -> str:
     return "mixed"
 
 
-def _zipf(word: str) -> str:
+def zipf_bucket(word: str) -> str:
+    """The word's Zipf frequency (wordfreq) rounded, or ``none``."""
     f = frequency(word)
     return str(round(math.log10(f) + 9)) if f > 0 else "none"
-
-
-@dataclass(frozen=True)
-class WordInfo:
-    """Everything about one word that does not depend on its neighbours, as feature strings.
-
-    The features a word lends its neighbours (``-1k=…``, ``+2c1=…``) are built once per word type
-    and cached with it, so a sentence costs little more than tuple concatenation.
-    """
-
-    features: tuple[str, ...]
-    key: str
-    as_prev: tuple[str, ...]
-    as_next: tuple[str, ...]
-    as_prev2: tuple[str, ...]
-    as_next2: tuple[str, ...]
-    org_head: bool = False
-    punct: bool = False
-    #: Sentence topics this word signals (``TOPIC_CONCEPTS``), and its coarsest word cluster.
-    topics: tuple[str, ...] = ()
-    cluster: str = ""
-
-
-class FeatureExtractor:
-    """Turns a sentence of raw words into crfsuite feature lists.
-
-    With a ``domain``, every feature also appears with that domain's prefix (Daumé 2007,
-    "frustratingly easy" adaptation): shared weights learn what the training corpora agree on,
-    the prefixed copies learn one corpus's conventions (ANERcorp tags nationalities O, WikiFANE
-    tags buildings LOC...).  The tagger uses the copies of the corpus it should imitate.
-    """
-
-    def __init__(self, lexicons: Lexicons, domain: str = "", known: frozenset[str] | None = None) -> None:
-        self.lexicons = lexicons
-        self.domain = domain
-        # A trained model's attributes: others carry no weight, and leaving them out makes
-        # crfsuite's tagging twice as fast.  Per word they are filtered once, when cached.
-        self.known = known
-        self._cache: dict[str, WordInfo] = {}
-
-    def _dup(self, feats: Sequence[str]) -> tuple[str, ...]:
-        """``feats`` and, with a domain, their domain-prefixed copies (only known ones, if set)."""
-        out = (*feats, *(f"{self.domain}|{f}" for f in feats)) if self.domain else tuple(feats)
-        if self.known is not None:
-            known = self.known
-            out = tuple(f for f in out if f in known)
-        return out
-
-    def word_info(self, word: str) -> WordInfo:
-        info = self._cache.get(word)
-        if info is None:
-            if len(self._cache) >= MAX_CACHED_WORDS:
-                self._cache.clear()  # a long-running worker must not grow without bound
-            info = self._cache[word] = self._word_info(word)
-        return info
-
-    def _word_info(self, word: str) -> WordInfo:
-        pieces = analyse(word)
-        roles = "+".join(role for _, _, role in pieces if role != "stem") or "-"
-        stem = next(fold(word[s:e]) for s, e, role in pieces if role == "stem")
-        key = word_key(word)
-        shape = _shape(word)
-        zipf = _zipf(lookup_form(word)) if shape == "arabic" else shape
-        feats = ["bias", f"w={fold(word)}", f"k={key}", f"s={stem}", f"r={roles}", f"sh={shape}", f"z={zipf}"]
-        if shape == "arabic":
-            feats += [f"p2={stem[:2]}", f"p3={stem[:3]}", f"x1={stem[-1:]}", f"x2={stem[-2:]}",
-                      f"x3={stem[-3:]}", f"n={min(len(stem), 8)}"]
-            # Leading and trailing letters of the whole word, clitics included (Abdul-Hamid and
-            # Darwish 2010): they carry the article, prepositions and nisba/plural endings.
-            folded = fold(word)
-            feats += [f"wp{i}={folded[:i]}" for i in (1, 2, 3, 4)]
-            feats += [f"wx{i}={folded[-i:]}" for i in (1, 2, 3, 4)]
-        elif shape == "latin":
-            feats.append(f"cap={word[:1].isupper()}")
-        tags = [f"t={c}" for c in self.lexicons.triggers.get(key, ())]
-        tags += [f"c{i}={c}" for i, c in enumerate(self.lexicons.clusters.get(key, ()))]
-        feats += tags
-        dup = self._dup
-        return WordInfo(
-            dup(feats), key,
-            # A neighbour's frequency and clitics mark name boundaries: a common word or a
-            # word opening with و after a name usually ends it («... أبوالنجا أناب»).
-            as_prev=dup((f"-1k={key}", f"-1s={stem}", f"-1z={zipf}", f"-1r={roles}", *(f"-1{t}" for t in tags))),
-            as_next=dup((f"+1k={key}", f"+1s={stem}", f"+1z={zipf}", f"+1r={roles}", *(f"+1{t}" for t in tags))),
-            as_prev2=dup((f"-2s={stem}", *(f"-2{t}" for t in tags))),
-            as_next2=dup((f"+2s={stem}", *(f"+2{t}" for t in tags))),
-            org_head="org_head" in self.lexicons.triggers.get(key, ()),
-            punct=shape == "punct",
-            topics=tuple(TOPIC_CONCEPTS[c] for c in self.lexicons.triggers.get(key, ()) if c in TOPIC_CONCEPTS),
-            cluster=clusters[0] if (clusters := self.lexicons.clusters.get(key)) else "",
-        )
-
-    def _gazetteer_marks(self, keys: Sequence[str]) -> list[str]:
-        """``gB=LOC`` / ``gI=LOC`` for words inside the longest gazetteer match at each point."""
-        return longest_marks(keys, self.lexicons.gazetteer, MAX_GAZ_WORDS, "g")
-
-    def _context_marks(self, keys: Sequence[str], infos: Sequence[WordInfo]) -> list[list[str]]:
-        """Knowledge-base name marks (``kB=ORG``…) and the distance back to an organisation head."""
-        kb = longest_marks(keys, self.lexicons.kb_names, MAX_KB_WORDS, "k") if self.lexicons.kb_names else []
-        out: list[list[str]] = []
-        last_head = -ORG_HEAD_WINDOW - 1
-        for i, info in enumerate(infos):
-            if info.punct:
-                last_head = -ORG_HEAD_WINDOW - 1  # a comma or bracket ends the name
-            marks = [kb[i]] if kb and kb[i] else []
-            # A demonym or a known name next door: «الأمريكي أنتوني بلينكن», «موسكو وبكين».
-            if kb and i > 0 and kb[i - 1]:
-                marks.append(f"-1{kb[i - 1]}")
-            if kb and i + 1 < len(kb) and kb[i + 1]:
-                marks.append(f"+1{kb[i + 1]}")
-            if i - last_head <= ORG_HEAD_WINDOW:
-                marks.append(f"oh={i - last_head}")
-            if info.org_head:
-                last_head = i
-            out.append(marks)
-        return out
-
-    def sentence(self, words: Sequence[str]) -> list[list[str]]:
-        """One feature list per word: its own features, then its neighbours' (±2)."""
-        infos = [self.word_info(w) for w in words]
-        keys = [i.key for i in infos]
-        gaz = self._gazetteer_marks(keys) if self.lexicons.gazetteer else []
-        context = self._context_marks(keys, infos)
-        topics = sorted({t for info in infos for t in info.topics})
-        n = len(infos)
-        out: list[list[str]] = []
-        for i, info in enumerate(infos):
-            feats = list(info.features)
-            extra = [gaz[i]] if gaz and gaz[i] else []
-            extra += context[i]
-            own_marks = [m for m in (gaz[i] if gaz else "", *context[i]) if m[:1] in ("g", "k")]
-            for topic in topics:
-                extra += [f"tp={topic}", f"tp={topic}|c0={info.cluster}",
-                          *(f"tp={topic}|{mark}" for mark in own_marks)]
-            if i == 0:
-                extra.append("BOS")
-            else:
-                prev = infos[i - 1]
-                feats += prev.as_prev
-                extra.append(f"-1k|k={prev.key}|{info.key}")
-                if gaz and gaz[i - 1]:
-                    extra.append(f"-1{gaz[i - 1]}")
-                if i > 1:
-                    feats += infos[i - 2].as_prev2
-            if i == n - 1:
-                extra.append("EOS")
-            else:
-                nxt = infos[i + 1]
-                feats += nxt.as_next
-                extra.append(f"k|+1k={info.key}|{nxt.key}")
-                if gaz and gaz[i + 1]:
-                    extra.append(f"+1{gaz[i + 1]}")
-                if i < n - 2:
-                    feats += infos[i + 2].as_next2
-            feats += self._dup(extra)
-            out.append(feats)
-        return out

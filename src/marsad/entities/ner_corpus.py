@@ -12,6 +12,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from marsad.textkeys import fold
+
+#: Share of ANERcorp train (its tail, in file order) held out as the main dev set, ``anercorp-dev``.
+DEV_FRACTION = 0.1
 TYPES = ("PER", "LOC", "ORG", "MISC")
 LABELS = ("O", *(f"{p}-{t}" for t in TYPES for p in "BI"))
 
@@ -140,6 +144,48 @@ def split_tail(sentences: Sequence[Sentence], fraction: float) -> tuple[list[Sen
     """Train and dev parts: the dev part is the last ``fraction`` of the sentences (file order)."""
     cut = len(sentences) - round(len(sentences) * fraction)
     return list(sentences[:cut]), list(sentences[cut:])
+
+
+def load_training(
+    data: Path, corpora: Sequence[str], *, join_clitics: bool, holdout: bool, cap: int = 0
+) -> tuple[list[Sentence], dict[str, list[Sentence]]]:
+    """Training sentences of the chosen corpora, and the dev sets (empty when not held out)."""
+    train: list[Sentence] = []
+    dev: dict[str, list[Sentence]] = {}
+    anercorp = read_anercorp(data)
+    aner_train, aner_dev = split_tail(anercorp, DEV_FRACTION) if holdout else (anercorp, [])
+    aqmar_dev = read_aqmar(data, "dev")
+    if holdout:
+        dev = {"anercorp-dev": aner_dev, "aqmar-dev": aqmar_dev}
+    if "anercorp" in corpora:
+        train += aner_train
+    if "aqmar" in corpora:
+        train += (read_aqmar(data, "train") + ([] if holdout else aqmar_dev))[:cap or None]
+    for name in ("wikifane", "newsfane"):
+        if name in corpora:
+            train += read_fane(data, name, join_clitics=join_clitics)[:cap or None]
+    if holdout and "newsfane" in corpora:
+        train = drop_overlap(train, aner_dev)
+    return train, dev
+
+
+def drop_overlap(train: list[Sentence], dev: list[Sentence]) -> list[Sentence]:
+    """Drop NewsFANE sentences whose text is ANERcorp's dev text (same articles, re-tokenised)."""
+    def shingles(words: Sequence[str]) -> set[str]:
+        text = fold("".join(w for w in words if any(c.isalpha() for c in w)))
+        return {text[i:i + 8] for i in range(max(0, len(text) - 7))}
+
+    dev_sh: set[str] = set()
+    for s in dev:
+        dev_sh |= shingles(s.words)
+    kept = []
+    for s in train:
+        if s.source == "newsfane":
+            sh = shingles(s.words)
+            if sh and len(sh & dev_sh) * 2 >= len(sh):
+                continue
+        kept.append(s)
+    return kept
 
 
 def chunks(labels: Sequence[str]) -> set[tuple[str, int, int]]:

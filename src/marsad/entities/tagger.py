@@ -1,10 +1,11 @@
-"""Arabic named-entity tagger: a CRF over word features, shipped in the package.
+"""Arabic named-entity tagger: a neural network (char-CNN, BiLSTM, CRF) run in numpy.
 
 ``tag_tokens`` labels a list of words with coarse BIO labels (PER, LOC, ORG, MISC: the label set
-of the training corpora, see ``ner_corpus``); ``tag`` runs it over a segmented ``Document``
-sentence by sentence and returns exact spans with marsad's finer types (LOC is refined into
-GPE, LOC and FAC, MISC into EVENT, NORP and MISC by head words in ``data/ner/subtypes.tsv``).
-``scripts/train_ner.py`` trains the model; ``docs/ner.md`` says on what and how well.
+of the training corpora, see ``ner_corpus``); ``tag`` runs it over a segmented ``Document``, all
+its sentences in one batch, and returns exact spans with marsad's finer types (LOC is refined
+into GPE, LOC and FAC, MISC into EVENT, NORP and MISC by head words in ``data/ner/subtypes.tsv``).
+The network is ``marsad.entities.neural``; ``scripts/train_ner_neural.py`` trains it (PyTorch,
+training only) and ``docs/ner.md`` says on what and how well.
 """
 
 from __future__ import annotations
@@ -12,15 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-import pycrfsuite
-
 from marsad.document import Document, Span, Token
 from marsad.entities.features import (
-    FeatureExtractor,
     Lexicons,
     clitic_offset,
     data_dir,
@@ -29,13 +26,14 @@ from marsad.entities.features import (
     word_key,
 )
 from marsad.entities.ner_corpus import chunks
+from marsad.entities.neural import NeuralTagger
 
-__all__ = ["Tagger", "clitic_offset", "fine_type", "load_tagger", "repair_bio", "tag", "tag_tokens"]
+__all__ = ["NeuralTagger", "clitic_offset", "fine_type", "load_tagger", "repair_bio", "tag", "tag_tokens"]
 
-MODEL_FILE = "ner.crfsuite"
+MODEL_FILE = "ner.npz"
 SUBTYPES_FILE = "subtypes.tsv"
 #: The corpus whose conventions the shipped tagger follows: newswire, and the benchmark's corpus.
-#: Training gives each corpus its own copy of the features (``FeatureExtractor``).
+#: Each training sentence has its corpus as an input (``neural.NeuralTagger``).
 TAG_DOMAIN = "anercorp"
 #: Token kinds that never begin or end a mention (a stray comma tagged I-ORG is dropped).
 _EDGE_KINDS = frozenset({"punct", "symbol"})
@@ -51,76 +49,13 @@ def repair_bio(labels: Sequence[str]) -> list[str]:
     return out
 
 
-#: CRF training constants, chosen on anercorp-dev (scripts/train_ner.py): c1 0.05/c2 0.05 and
-#: c1 0.2/c2 0.005 scored within 0.006 micro-PLO of these, and 200 iterations did not help.
-C1 = 0.1
-C2 = 0.01
-MAX_ITERATIONS = 100
-
-
-@dataclass(frozen=True)
-class TrainParams:
-    """crfsuite L-BFGS settings; L1 (``c1``) prunes features, which keeps the model small."""
-
-    c1: float = C1
-    c2: float = C2
-    max_iterations: int = MAX_ITERATIONS
-    min_freq: int = 1
-
-
-def train_model(
-    sentences: Sequence[tuple[Sequence[str], Sequence[str], str]],
-    lexicons: Lexicons,
-    model: Path,
-    params: TrainParams = TrainParams(),
-) -> None:
-    """Train a CRF on ``(words, labels, domain)`` triples and write it to ``model``.
-
-    ``domain`` is ``""`` for plain training, else the name of the sentence's corpus (see
-    ``FeatureExtractor``); the shipped tagger then tags as ``TAG_DOMAIN``.
-    """
-    extractors: dict[str, FeatureExtractor] = {}
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for words, labels, domain in sentences:
-        features = extractors.setdefault(domain, FeatureExtractor(lexicons, domain))
-        trainer.append(features.sentence(words), list(labels))
-    trainer.set_params({
-        "c1": params.c1, "c2": params.c2, "max_iterations": params.max_iterations,
-        "feature.minfreq": params.min_freq, "feature.possible_transitions": True,
-    })
-    model.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(model))
-
-
-class Tagger:
-    """A trained CRF with the feature extractor it was trained with (one per thread or process:
-    crfsuite's tagger keeps state between calls)."""
-
-    def __init__(self, model: Path, lexicons: Lexicons, domain: str = "") -> None:
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(model))
-        known = frozenset(attr for attr, _ in self._crf.info().state_features)
-        self.features = FeatureExtractor(lexicons, domain, known)
-
-    def tag(self, words: Sequence[str]) -> list[str]:
-        """BIO labels (``B-PER`` … ``I-MISC``, ``O``) for the words of one sentence."""
-        if not words:
-            return []
-        labels: list[str] = self._crf.tag(self.features.sentence(words))
-        return repair_bio(labels)
-
-
 @lru_cache(maxsize=1)
-def load_tagger() -> Tagger | None:
+def load_tagger() -> NeuralTagger | None:
     """The shipped tagger, loaded once; ``None`` when the package holds no model file."""
-    directory = data_dir()
-    model = directory / MODEL_FILE
+    model = data_dir() / MODEL_FILE
     if not model.is_file():
         return None
-    # The package data is a real directory in every install marsad supports (no zip imports),
-    # and crfsuite needs a path it can open for as long as the tagger lives.
-    with resources.as_file(model) as path:
-        return Tagger(Path(path), load_lexicons(directory), TAG_DOMAIN)
+    return NeuralTagger(model, load_lexicons(data_dir()), TAG_DOMAIN)
 
 
 def tag_tokens(words: list[str]) -> list[str]:
@@ -128,7 +63,7 @@ def tag_tokens(words: list[str]) -> list[str]:
     tagger = load_tagger()
     if tagger is None:
         return ["O"] * len(words)
-    return tagger.tag(words)
+    return repair_bio(tagger.tag_batch([words])[0])
 
 
 @dataclass(frozen=True)
@@ -200,13 +135,14 @@ def _sentence_tokens(doc: Document) -> list[list[Token]]:
     return [g for g in groups if g]
 
 
-def find_mentions(doc: Document, tagger: Tagger, subtypes: Subtypes) -> list[tuple[Span, str]]:
-    """Typed mention spans the CRF finds in ``doc``, in text order."""
+def find_mentions(doc: Document, tagger: NeuralTagger, subtypes: Subtypes) -> list[tuple[Span, str]]:
+    """Typed mention spans the tagger finds in ``doc``, in text order."""
     found: list[tuple[Span, str]] = []
     text = doc.text
-    for toks in _sentence_tokens(doc):
-        labels = tagger.tag([text[t.start:t.end] for t in toks])
-        for coarse, a, b in sorted(chunks(labels), key=lambda c: c[1]):
+    groups = _sentence_tokens(doc)
+    batch = tagger.tag_batch([[text[t.start:t.end] for t in toks] for toks in groups])
+    for toks, labels in zip(groups, batch, strict=True):
+        for coarse, a, b in sorted(chunks(repair_bio(labels)), key=lambda c: c[1]):
             while a < b and toks[a].kind in _EDGE_KINDS:
                 a += 1
             while b > a and toks[b - 1].kind in _EDGE_KINDS:
