@@ -28,7 +28,8 @@ _FOLD = {
 }
 
 ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي" + "ٱپچژگکی"
-#: A word of Arabic letters, diacritics and tatweel only (the characters ``_DROP`` lists).
+#: A word of Arabic letters only, and one with diacritics and tatweel too (``_DROP``'s characters).
+_PLAIN_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 
 # Proclitic sequences, longest first.  Roles: conj (و ف), fut (س), prep (ب ل ك), det (ال).
@@ -171,9 +172,11 @@ def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float,
     return whole == 0 and roles == ("conj",) and len(rest) >= 4
 
 
-def _suffix_split(stem: str, frequency: Callable[[str], float]) -> int:
-    """Length of a pronoun suffix on ``stem`` that word frequencies support, else 0."""
-    whole = frequency(stem)
+def _suffix_split(stem: str, frequency: Callable[[str], float], whole: float | None = None) -> int:
+    """Length of a pronoun suffix on ``stem`` that word frequencies support, else 0 (``whole``:
+    the stem's own frequency, when the caller has it)."""
+    if whole is None:
+        whole = frequency(stem)
     for suf in _SUFFIXES_BY_LAST.get(stem[-1:], ()):
         if len(stem) - len(suf) < 3 or not stem.endswith(suf):
             continue
@@ -189,11 +192,16 @@ def _suffix_split(stem: str, frequency: Callable[[str], float]) -> int:
 @lru_cache(maxsize=262_144)
 def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
     """Clitic analysis of one Arabic word: ``(start, end, role)`` pieces covering it in order."""
-    if not is_arabic_word(word) or len(word) < MIN_STEM + 1:
+    if len(word) < MIN_STEM + 1:
         return ((0, len(word), "stem"),)
     # A word without diacritics has none in its parts either: look them up as they are, without
     # frequency()'s second try (most parts tried are no words, and that try cost most of the time).
-    freq = frequency if _DROP_RE.search(word) else _plain_frequency
+    if _PLAIN_WORD.fullmatch(word):
+        freq = _plain_frequency
+    elif is_arabic_word(word):
+        freq = frequency
+    else:
+        return ((0, len(word), "stem"),)
     whole = freq(word)
     prefix_pieces: tuple[tuple[int, int, str], ...] = ()
     start = 0
@@ -202,7 +210,10 @@ def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
             prefix_pieces = made
             start = len(prefix)
             break
-    suffix = _suffix_split(word[start:], freq) if start == 0 or prefix_pieces[-1][2] != "det" else 0
+    if start == 0:
+        suffix = _suffix_split(word, freq, whole)
+    else:
+        suffix = _suffix_split(word[start:], freq) if prefix_pieces[-1][2] != "det" else 0
     end = len(word) - suffix
     if suffix:
         return (*prefix_pieces, (start, end, "stem"), (end, len(word), "pron"))
