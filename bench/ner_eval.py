@@ -3,6 +3,7 @@
     python bench/ner_eval.py                       # dev sets held out by scripts/train_ner_neural.py
     python bench/ner_eval.py --test PATH/test.txt  # also a CoNLL file such as ANERcorp test
     python bench/ner_eval.py --mode text           # through clean + segment + tagger.tag(doc)
+    python bench/ner_eval.py --mode stage          # the whole entities stage, as marsad analyze writes it
     python bench/ner_eval.py --no-dev --news 1000  # tagging speed over real articles
 
 Dev sets: the last 10% of ANERcorp train sentences and AQMAR dev (the shipped model never saw
@@ -25,7 +26,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from marsad.api_python import to_document
-from marsad.document import Document
+from marsad.document import Document, Span
+from marsad.entities import find_entities
 from marsad.entities import ner_corpus as nc
 from marsad.entities.features import data_dir
 from marsad.entities.tagger import MODEL_FILE, load_tagger, repair_bio, shipped_subtypes, tag
@@ -72,7 +74,13 @@ def _char_words(words: Sequence[str]) -> list[int]:
     return [i for i, w in enumerate(words) for ch in w if not ch.isspace()]
 
 
-def labels_by_text(sentences: Sequence[nc.Sentence]) -> tuple[list[list[str]], float]:
+def labels_by_stage(sentences: Sequence[nc.Sentence]) -> tuple[list[list[str]], float]:
+    """As ``labels_by_text``, but the mentions are those of the whole entities stage (knowledge-base
+    names, titles and tagger spans merged), as ``marsad analyze`` writes them."""
+    return labels_by_text(sentences, whole_stage=True)
+
+
+def labels_by_text(sentences: Sequence[nc.Sentence], whole_stage: bool = False) -> tuple[list[list[str]], float]:
     """Predicted labels from ``tag(doc)`` on each sentence as text, mapped to its whitespace tokens.
 
     Clean may change spacing (it glues « .» back onto the word), so mentions are mapped to words
@@ -90,7 +98,7 @@ def labels_by_text(sentences: Sequence[nc.Sentence]) -> tuple[list[list[str]], f
         same = doc is not None and "".join(doc.text.split()) == "".join("".join(s.words).split())
         docs.append(doc if same else None)
     start = time.process_time()
-    found = [tag(doc) if doc is not None else [] for doc in docs]
+    found = [(_stage_mentions(doc) if whole_stage else tag(doc)) if doc is not None else [] for doc in docs]
     spent = time.process_time() - start
     out: list[list[str]] = []
     for s, doc, mentions in zip(sentences, docs, found, strict=True):
@@ -112,9 +120,14 @@ def labels_by_text(sentences: Sequence[nc.Sentence]) -> tuple[list[list[str]], f
     return out, spent
 
 
+def _stage_mentions(doc: Document) -> list[tuple[Span, str]]:
+    found = find_entities(doc)
+    return sorted(((m, str(e.type)) for e in found for m in e.mentions), key=lambda x: x[0].start)
+
+
 def report(name: str, sentences: Sequence[nc.Sentence], mode: str) -> None:
     """Scores, and tagging speed on a first (cold caches) and second (warm) pass."""
-    run = labels_by_text if mode == "text" else labels_by_tokens
+    run = {"text": labels_by_text, "stage": labels_by_stage}.get(mode, labels_by_tokens)
     predicted, cold = run(sentences)
     _, warm = run(sentences)
     scores = nc.evaluate(zip((s.labels for s in sentences), predicted, strict=True))
@@ -152,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared/data/ner")
     parser.add_argument("--test", type=Path, action="append", default=[],
                         help="a CoNLL file (token, tag in the last column) to score as well")
-    parser.add_argument("--mode", choices=("tokens", "text"), default="tokens")
+    parser.add_argument("--mode", choices=("tokens", "text", "stage"), default="tokens",
+                        help="stage: the whole entities stage's mentions, as marsad analyze writes them")
     parser.add_argument("--news", type=int, default=0, metavar="N",
                         help="also time tagging the first N SaudiNewsNet articles")
     parser.add_argument("--no-dev", action="store_true", help="score only the --test files")

@@ -91,3 +91,16 @@ def test_text_view_groups_entities_by_type_with_counts(example_text: str) -> Non
     console.print(entities_table(doc))
     out = console.export_text()
     assert "Vladimir Putin" in out and "RUS Q7747" in out
+
+
+@pytest.mark.parametrize(("sentence", "name", "kind", "not_place"), [
+    ("فاز ريال مدريد على برشلونة في المباراة التي أقيمت مساء السبت.", "ريال مدريد", "ORG", "Madrid"),
+    ("وصل الرئيس إلى مدريد أمس في زيارة رسمية.", "مدريد", "GPE", None),
+])
+def test_a_club_named_after_its_city_is_one_organisation(sentence: str, name: str, kind: str,
+                                                          not_place: str | None) -> None:
+    doc = marsad.analyze(sentence, "2024-01-01", stages=("clean", "segment", "entities"))
+    found = {(e.type, doc.text[m.start:m.end]) for e in doc.entities for m in e.mentions}
+    assert (kind, name) in found
+    if not_place is not None:
+        assert all(e.name_en != not_place for e in doc.entities)

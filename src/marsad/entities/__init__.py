@@ -103,6 +103,29 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
     return out
 
 
+#: Place types of the knowledge base that a longer name may hold (ريال مدريد، مصرف قطر المركزي).
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _drop_places_inside_names(doc: Document, mentions: list[Mention], tagged: Tagged) -> list[Mention]:
+    """Knowledge-base places that lie inside a longer organisation or person name the tagger found.
+
+    A club, company or bank named after its city (ريال مدريد، دينامو كييف، مصرف قطر المركزي) is
+    one organisation, not a mention of the place: when every knowledge-base mention the tagger's
+    name overlaps is a place strictly inside it, the tagger's reading wins.
+    """
+    dropped: set[int] = set()
+    for raw, label in tagged:
+        if label not in ("ORG", "PER"):
+            continue
+        span = trim_proclitics(doc, raw)
+        inside = [i for i, m in enumerate(mentions) if m.span.overlaps(span)]
+        if inside and all(mentions[i].type in _PLACE_TYPES and span.start <= mentions[i].span.start
+                          and mentions[i].span.end <= span.end and mentions[i].span != span for i in inside):
+            dropped.update(inside)
+    return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
 def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
                      taken: list[Span]) -> list[Mention]:
     out = []
@@ -174,6 +197,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions = _name_mentions(doc, kb, names, resolver)
     if tagged is None:
         tagged = tagger_mentions(doc)
+    mentions = _drop_places_inside_names(doc, mentions, tagged)
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions])
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
