@@ -104,3 +104,15 @@ def test_a_club_named_after_its_city_is_one_organisation(sentence: str, name: st
     assert (kind, name) in found
     if not_place is not None:
         assert all(e.name_en != not_place for e in doc.entities)
+
+
+@pytest.mark.parametrize(("sentence", "name", "name_en"), [
+    ("وقال الشيخ محمد بن راشد آل مكتوم إن الإمارات ستدعم المشروع.", "محمد بن راشد آل مكتوم",
+     "Mohammed bin Rashid Al Maktoum"),
+    ("استقبل الملك سلمان بن عبد العزيز الرئيس الفرنسي.", "سلمان بن عبد العزيز", "Salman bin Abdulaziz"),
+])
+def test_a_title_before_a_known_name_links_it_but_stays_out_of_the_mention(sentence: str, name: str,
+                                                                           name_en: str) -> None:
+    doc = marsad.analyze(sentence, "2024-01-01", stages=("clean", "segment", "entities"))
+    person = next(e for e in doc.entities if e.name_en == name_en)
+    assert [doc.text[m.start:m.end] for m in person.mentions] == [name]

@@ -18,7 +18,7 @@ from ..document import Document, Entity, EntityType, Span
 from ..registry import ATTR_ENTITIES, ENTITIES, SENTENCES, TEXT, TOKENS, register
 from ..settings import Settings
 from ..textkeys import fold, frequency, strip_diacritics
-from .features import clitic_offset
+from .features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
 from .kb import ENTITY_TYPES, KnowledgeBase, load, read_table
 from .link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
 from .match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
@@ -76,6 +76,23 @@ def _ta_marbuta_clash(doc: Document, m: NameMatch) -> bool:
     return frequency(word) > 0
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """Title words before a person's name (الشيخ، الأمير، الملك...), as token keys."""
+    rows = read_rows(data_dir() / TRIGGERS_FILE)
+    return frozenset(word_key(form) for concept, form, *_ in rows if concept == "person_title")
+
+
+def _without_honorifics(doc: Document, m: NameMatch) -> Span:
+    """A person's name without the titles a knowledge-base form starts with: «الشيخ محمد بن راشد
+    آل مكتوم» links through its title, but the name is «محمد بن راشد آل مكتوم» (titles are
+    mentions of their own, resolved by ``find_titles``)."""
+    first = m.first
+    while first < m.last and doc.tokens[first].key in _honorifics():
+        first += 1
+    return m.span if first == m.first else Span(doc.tokens[first].start, m.span.end)
+
+
 def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
                    resolver: Resolver) -> list[Mention]:
     out: list[Mention] = []
@@ -89,7 +106,8 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
         kb_id = resolver.resolve_name(m)
         if kb_id is not None:
             entry = kb.entries[kb_id]
-            out.append(Mention(m.span, entry.type, kb_id, entry.country))
+            span = _without_honorifics(doc, m) if entry.type == "PER" else m.span
+            out.append(Mention(span, entry.type, kb_id, entry.country))
         elif all(kb.entries[n.kb_id].type == "PER" for n in m.names):
             # A surname shared by several known persons and not settled by the article.
             out.append(Mention(m.span, "PER", None, None))
