@@ -116,3 +116,10 @@ def test_a_title_before_a_known_name_links_it_but_stays_out_of_the_mention(sente
     doc = marsad.analyze(sentence, "2024-01-01", stages=("clean", "segment", "entities"))
     person = next(e for e in doc.entities if e.name_en == name_en)
     assert [doc.text[m.start:m.end] for m in person.mentions] == [name]
+
+
+def test_a_father_named_inside_a_son_s_name_is_not_a_mention_of_him() -> None:
+    doc = marsad.analyze("وشارك الشيخ حمدان بن محمد بن راشد آل مكتوم في الحفل.", "2024-01-01",
+                         stages=("clean", "segment", "entities"))
+    assert all(e.name_en != "Mohammed bin Rashid Al Maktoum" for e in doc.entities)
+    assert [doc.text[m.start:m.end] for e in doc.entities for m in e.mentions] == ["حمدان بن محمد بن راشد آل مكتوم"]

@@ -59,12 +59,22 @@ def _particles() -> frozenset[str]:
     return frozenset(fold(r["particle"]) for r in read_table("name_particles.tsv"))
 
 
-def _inside_other_name(doc: Document, m: NameMatch) -> bool:
-    """A surname after أبو/بن/عبد... is part of another person's name (حسن أبو هنية)."""
-    if m.first == 0 or not all(n.short for n in m.names):
+@lru_cache(maxsize=1)
+def _lineage_particles() -> frozenset[str]:
+    return frozenset(fold(r["particle"]) for r in read_table("name_particles.tsv") if r["lineage"] == "yes")
+
+
+def _inside_other_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> bool:
+    """A surname after أبو/بن/عبد... is part of another person's name (حسن أبو هنية), and so is a
+    whole known person's name after بن/ابن/بنت: the father's, inside the child's name
+    (حمدان بن محمد بن راشد آل مكتوم is not Mohammed bin Rashid)."""
+    if m.first == 0:
         return False
     before = doc.tokens[m.first - 1]
-    return fold(doc.text[before.start:before.end]) in _particles()
+    word = fold(doc.text[before.start:before.end])
+    if all(n.short for n in m.names):
+        return word in _particles()
+    return word in _lineage_particles() and all(kb.entries[n.kb_id].type == "PER" for n in m.names)
 
 
 def _ta_marbuta_clash(doc: Document, m: NameMatch) -> bool:
@@ -98,7 +108,7 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
     out: list[Mention] = []
     waiting: list[NameMatch] = []
     for m in names:
-        if _inside_other_name(doc, m) or _ta_marbuta_clash(doc, m):
+        if _inside_other_name(doc, m, kb) or _ta_marbuta_clash(doc, m):
             continue
         if all(n.context for n in m.names):
             waiting.append(m)

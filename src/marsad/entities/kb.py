@@ -38,7 +38,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "body_titles.tsv": ("role", "forms"),
     "clitics.tsv": ("proclitic", "replacement"),
     "translit.tsv": ("letter", "latin"),
-    "name_particles.tsv": ("particle",),
+    "name_particles.tsv": ("particle", "lineage"),
     "title_modifiers.tsv": ("position", "word"),
 }
 
