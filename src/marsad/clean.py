@@ -240,7 +240,6 @@ def _zipf(word: str) -> float:
     return log10(f) + 9.0
 
 
-@lru_cache(maxsize=65_536)
 def split_glued(word: str) -> tuple[str, str] | None:
     """Split a word glued by a lost hyperlink into two known words, or None.
 
@@ -297,16 +296,16 @@ _INFLECTIONS = tuple(sorted({*textkeys.PRONOUN_SUFFIXES, "ون", "ين", "وا",
                             key=len, reverse=True))
 
 
-class _GlueCache(dict[str, bool]):
-    """Whether a long word is glued, looked up in C.
+class _GlueCache(dict[str, tuple[str, str] | None]):
+    """``split_glued`` per long word, looked up in C.
 
     ``any(map(cache.__getitem__, words))`` clears a whole text (glued words are rare) without a
-    Python-level loop over its words.
+    Python-level loop over its words; ``repair_line`` reads the halves from the same cache.
     """
 
-    def __missing__(self, word: str) -> bool:
-        glued = self[word] = split_glued(word) is not None
-        return glued
+    def __missing__(self, word: str) -> tuple[str, str] | None:
+        halves = self[word] = split_glued(word)
+        return halves
 
 
 #: Distinct long words kept between documents before the cache is emptied.
@@ -335,7 +334,7 @@ def repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
     pos = 0
     shift = 0
     for m in _ARABIC_WORD.finditer(line):
-        halves = split_glued(m.group())
+        halves = _GLUED[m.group()]
         if halves is None:
             continue
         fixed = f"{halves[0]} {halves[1]}"

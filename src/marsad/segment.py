@@ -152,9 +152,7 @@ def find_sentences(text: str, dateline: Span | None = None) -> list[Span]:
     return spans
 
 
-#: What a token's text alone says about it: (kind, key, clitic pieces).  The kind is the
-#: TOKEN_RE alternative that matches the whole text, which is the one that matched it in place:
-#: an earlier alternative that failed at that position cannot match a prefix of the text there.
+#: What a token's text alone says about it: (kind, key, clitic pieces).
 TokenInfo = tuple[str, str, tuple[tuple[int, int, str], ...]]
 
 

@@ -45,6 +45,8 @@ _PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("س", ("fut",)), ("ال", ("det",)),
 )
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
+
+
 def _prefix_pieces(prefix: str, roles: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     pieces = []
     pos = 0
@@ -143,7 +145,7 @@ def is_arabic_word(text: str) -> bool:
 
 
 def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float,
-                  frequency: Callable[[str], float]) -> bool:
+                  freq: Callable[[str], float]) -> bool:
     rest = word[len(prefix):]
     if len(rest) < MIN_STEM:
         return False
@@ -154,17 +156,17 @@ def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float,
             return False
         if prefix == "ال":
             return len(rest) >= 2
-        return frequency(lookup) > 0 or frequency(prefix[-2:] + rest) > 0 or len(rest) >= 3
+        return freq(lookup) > 0 or freq(prefix[-2:] + rest) > 0 or len(rest) >= 3
     if len(rest) < 3 or (roles[-1] == "fut" and rest[0] not in _IMPERFECT):
         return False
-    f_rest = frequency(rest)
+    f_rest = freq(rest)
     if f_rest > 0:
         # A bare preposition is split only when the remainder is much the likelier word:
         # بيونغ and لويد are names, not ب + يونغ or ل + ويد.
         ratio = 1.0 if roles[0] == "conj" else PREP_RATIO
         if roles[0] == "conj" and len(roles) > 1:
             # The same test for a preposition after و/ف: وبكين is و + بكين, not و + ب + كين.
-            without_conj = frequency(word[1:])
+            without_conj = freq(word[1:])
             if without_conj > 0 and f_rest < without_conj * PREP_RATIO:
                 return False
         return whole == 0 or f_rest >= whole * ratio
@@ -172,11 +174,11 @@ def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float,
     return whole == 0 and roles == ("conj",) and len(rest) >= 4
 
 
-def _suffix_split(stem: str, frequency: Callable[[str], float], whole: float | None = None) -> int:
+def _suffix_split(stem: str, freq: Callable[[str], float], whole: float | None = None) -> int:
     """Length of a pronoun suffix on ``stem`` that word frequencies support, else 0 (``whole``:
     the stem's own frequency, when the caller has it)."""
     if whole is None:
-        whole = frequency(stem)
+        whole = freq(stem)
     for suf in _SUFFIXES_BY_LAST.get(stem[-1:], ()):
         if len(stem) - len(suf) < 3 or not stem.endswith(suf):
             continue
@@ -184,7 +186,7 @@ def _suffix_split(stem: str, frequency: Callable[[str], float], whole: float | N
         candidates = [base]
         if base.endswith("ت"):
             candidates.append(base[:-1] + "ة")  # حكومته → حكومة + ه
-        if any(frequency(c) > whole for c in candidates):
+        if any(freq(c) > whole for c in candidates):
             return len(suf)
     return 0
 

@@ -135,7 +135,7 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 
-def _drop_places_inside_names(doc: Document, mentions: list[Mention], tagged: Tagged) -> list[Mention]:
+def _drop_places_inside_names(mentions: list[Mention], tagged: Tagged) -> list[Mention]:
     """Knowledge-base places that lie inside a longer organisation or person name the tagger found.
 
     A club, company or bank named after its city (ريال مدريد، دينامو كييف، مصرف قطر المركزي) is
@@ -143,10 +143,9 @@ def _drop_places_inside_names(doc: Document, mentions: list[Mention], tagged: Ta
     name overlaps is a place strictly inside it, the tagger's reading wins.
     """
     dropped: set[int] = set()
-    for raw, label in tagged:
+    for span, label in tagged:
         if label not in ("ORG", "PER"):
             continue
-        span = trim_proclitics(doc, raw)
         inside = [i for i, m in enumerate(mentions) if m.span.overlaps(span)]
         if inside and all(mentions[i].type in _PLACE_TYPES and span.start <= mentions[i].span.start
                           and mentions[i].span.end <= span.end and mentions[i].span != span for i in inside):
@@ -157,10 +156,9 @@ def _drop_places_inside_names(doc: Document, mentions: list[Mention], tagged: Ta
 def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
                      taken: list[Span]) -> list[Mention]:
     out = []
-    for raw, label in tagged:
+    for span, label in tagged:
         if label not in ENTITY_TYPES:
             continue
-        span = trim_proclitics(doc, raw)
         if any(span.overlaps(t) for t in taken):
             continue  # the knowledge base's reading of these words wins
         type_ = cast(EntityType, label)
@@ -225,7 +223,8 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions = _name_mentions(doc, kb, names, resolver)
     if tagged is None:
         tagged = tagger_mentions(doc)
-    mentions = _drop_places_inside_names(doc, mentions, tagged)
+    tagged = [(trim_proclitics(doc, raw), label) for raw, label in tagged]
+    mentions = _drop_places_inside_names(mentions, tagged)
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions])
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
