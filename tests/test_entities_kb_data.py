@@ -159,3 +159,12 @@ def test_generated_lists_match_their_sources() -> None:
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(("name", "column", "allowed"), [
+    ("ministries.tsv", "mention", {"name", "description"}),
+    ("descriptors.tsv", "position", {"before", "after"}),
+    ("descriptors.tsv", "when", {"always", "alias"}),
+])
+def test_enumerated_columns_hold_known_values(name: str, column: str, allowed: set[str]) -> None:
+    assert {row[column] for row in read_table(name)} <= allowed

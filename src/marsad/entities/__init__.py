@@ -18,6 +18,7 @@ from ..document import Document, Entity, EntityType, Span
 from ..registry import ATTR_ENTITIES, ENTITIES, SENTENCES, TEXT, TOKENS, register
 from ..settings import Settings
 from ..textkeys import fold, frequency, strip_diacritics
+from .core import description_adjective, name_core, tagged_core
 from .features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
 from .kb import ENTITY_TYPES, KnowledgeBase, load, read_table
 from .link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
@@ -103,6 +104,20 @@ def _without_honorifics(doc: Document, m: NameMatch) -> Span:
     return m.span if first == m.first else Span(doc.tokens[first].start, m.span.end)
 
 
+def _kb_mention(doc: Document, kb: KnowledgeBase, m: NameMatch, kb_id: str) -> Mention:
+    """The mention a knowledge-base match makes: a person's name without titles, another name
+    without descriptors (قطاع غزة → غزة), a described institution (الجيش اللبناني) as its
+    nationality adjective."""
+    entry = kb.entries[kb_id]
+    if entry.type == "PER":
+        return Mention(_without_honorifics(doc, m), "PER", kb_id, entry.country)
+    described = description_adjective(doc, kb, m.span, m.key)
+    if described is not None:
+        span, people = described
+        return Mention(span, "NORP", people, kb.entries[people].country)
+    return Mention(name_core(doc, kb, m.span, m.key, kb_id), entry.type, kb_id, entry.country)
+
+
 def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
                    resolver: Resolver) -> list[Mention]:
     out: list[Mention] = []
@@ -115,9 +130,7 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
             continue
         kb_id = resolver.resolve_name(m)
         if kb_id is not None:
-            entry = kb.entries[kb_id]
-            span = _without_honorifics(doc, m) if entry.type == "PER" else m.span
-            out.append(Mention(span, entry.type, kb_id, entry.country))
+            out.append(_kb_mention(doc, kb, m, kb_id))
         elif all(kb.entries[n.kb_id].type == "PER" for n in m.names):
             # A surname shared by several known persons and not settled by the article.
             out.append(Mention(m.span, "PER", None, None))
@@ -223,7 +236,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions = _name_mentions(doc, kb, names, resolver)
     if tagged is None:
         tagged = tagger_mentions(doc)
-    tagged = [(trim_proclitics(doc, raw), label) for raw, label in tagged]
+    tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
     mentions = _drop_places_inside_names(mentions, tagged)
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions])
     titles = find_titles(doc, kb, names)

@@ -31,7 +31,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "organisations.tsv": ("id", "name_en", "type", "country", "wikidata", "names_ar"),
     "outlets.tsv": ("id", "name_en", "type", "country", "wikidata", "names_ar"),
     "bodies.tsv": ("id", "name_en", "type", "country", "wikidata", "names_ar"),
-    "ministries.tsv": ("key", "name_en", "names_ar"),
+    "ministries.tsv": ("key", "name_en", "names_ar", "mention"),
     "people.tsv": ("id", "name_en", "wikidata", "country", "names_ar", "short"),
     "offices.tsv": ("person", "role", "of", "start", "end"),
     "titles.tsv": ("role", "adjective", "construct"),
@@ -40,6 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "translit.tsv": ("letter", "latin"),
     "name_particles.tsv": ("particle", "lineage"),
     "title_modifiers.tsv": ("position", "word"),
+    "descriptors.tsv": ("position", "word", "when"),
 }
 
 NameKey = tuple[str, ...]
@@ -115,6 +116,9 @@ class KnowledgeBase:
     title_adjective: dict[NameKey, str] = field(default_factory=dict)
     title_construct: dict[NameKey, str] = field(default_factory=dict)
     body_titles: dict[NameKey, str] = field(default_factory=dict)
+    #: Common nouns that with a nationality adjective describe a state's institution (الجيش،
+    #: الحكومة): the composed form is not a name, its adjective is a NORP mention.
+    description_heads: set[NameKey] = field(default_factory=set)
 
     def add_name(self, form: str, kb_id: str, *, short: bool = False) -> None:
         context = form.startswith(CONTEXT_MARK)
@@ -218,14 +222,26 @@ def _load_countries(kb: KnowledgeBase) -> None:
                 kb.demonyms.setdefault(name_key(adj), iso3)
         if row["leader"]:
             kb.leader_role[iso3] = row["leader"]
-        plural = split_forms(row["plural"])
-        if plural and row["adj_en"]:
-            # The people of a state named as a group (الروس, الأمريكيون): NORP, acting for it.
-            people = f"people@{iso3}"
-            kb.entries[people] = KbEntry(people, "NORP", f"{row['adj_en']} people", plural[0], None,
-                                         iso3, "people")
-            for form in plural:
-                kb.add_name(form, people)
+        _load_people_of(kb, row)
+
+
+def _load_people_of(kb: KnowledgeBase, row: dict[str, str]) -> None:
+    """The people of a state named as a group (الروس، الأمريكيون) or by the nationality adjective of
+    a described institution (the السودانية of الحكومة السودانية): NORP, acting for the state."""
+    plural, demonyms = split_forms(row["plural"]), split_forms(row["demonym"])
+    if not row["adj_en"] or not (plural or demonyms):
+        return
+    iso3 = row["iso3"]
+    display = plural[0] if plural else adjective_forms(demonyms[0])[0]
+    people = people_id(iso3)
+    kb.entries[people] = KbEntry(people, "NORP", f"{row['adj_en']} people", display, None, iso3, "people")
+    for form in plural:
+        kb.add_name(form, people)
+
+
+def people_id(iso3: str) -> str:
+    """The knowledge-base id of a state's people (NORP)."""
+    return f"people@{iso3}"
 
 
 def _load_places(kb: KnowledgeBase) -> None:
@@ -270,6 +286,10 @@ def _load_ministries(kb: KnowledgeBase) -> None:
     """Compose ministry words with every state: وزارة الدفاع + الكورية الجنوبية, وزارة دفاع + روسيا."""
     countries = [e for e in kb.entries.values() if e.kind == "country"]
     for row in read_table("ministries.tsv"):
+        if row["mention"] not in ("name", "description"):
+            raise DataError(f"data file marsad/data/kb/ministries.tsv: unknown mention {row['mention']!r}")
+        if row["mention"] == "description":
+            kb.description_heads.update(name_key(f) for f in split_forms(row["names_ar"]))
         for country in countries:
             iso3 = country.kb_id
             kb_id = f"{row['key'].removesuffix('/short')}@{iso3}"
