@@ -240,3 +240,16 @@ def test_spelling_variants_of_foreign_names(text: str, mention: str, kb_id: str)
 def test_titles_of_deputies_and_former_holders_are_not_the_holder(text: str, title: str) -> None:
     doc = analyse(text, "2015-08-01")
     assert not [e for e in doc.entities if e.type == "PER"]
+
+
+def test_a_known_surname_inside_a_longer_tagged_name_is_part_of_it() -> None:
+    # عبد العاطي is the short form of Egypt's foreign minister; here it starts an athlete's name.
+    doc = _with_tagged("وفاز العداء المغربي عبد العاطي إيكيدير بالسباق.", "2024-06-01",
+                       [("عبد العاطي إيكيدير", "PER")])
+    person = by_text(doc)["عبد العاطي إيكيدير"]
+    assert (person.kb_id, [e.kb_id for e in doc.entities]) == (None, [None])
+
+
+def test_two_names_run_together_by_the_tagger_keep_the_known_one() -> None:
+    doc = _with_tagged("وقال بوتين وشي إنهما متفقان.", "2024-06-01", [("بوتين وشي", "PER")])
+    assert by_text(doc)["بوتين"].kb_id == "putin"

@@ -110,7 +110,8 @@ def _kb_mention(doc: Document, kb: KnowledgeBase, m: NameMatch, kb_id: str) -> M
     nationality adjective."""
     entry = kb.entries[kb_id]
     if entry.type == "PER":
-        return Mention(_without_honorifics(doc, m), "PER", kb_id, entry.country)
+        short = all(n.short for n in m.names if n.kb_id == kb_id)
+        return Mention(_without_honorifics(doc, m), "PER", kb_id, entry.country, short=short)
     described = description_adjective(doc, kb, m.span, m.key)
     if described is not None:
         span, people = described
@@ -148,22 +149,33 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 
-def _drop_places_inside_names(mentions: list[Mention], tagged: Tagged) -> list[Mention]:
-    """Knowledge-base places that lie inside a longer organisation or person name the tagger found.
+def _drop_parts_of_tagged_names(doc: Document, mentions: list[Mention], tagged: Tagged) -> list[Mention]:
+    """Knowledge-base mentions that are parts of a longer name the tagger found.
 
     A club, company or bank named after its city (ريال مدريد، دينامو كييف، مصرف قطر المركزي) is
-    one organisation, not a mention of the place: when every knowledge-base mention the tagger's
-    name overlaps is a place strictly inside it, the tagger's reading wins.
+    one organisation, not a mention of the place; a known person's surname at the start or end
+    of a longer person's name (عبد العاطي إيكيدير, an athlete, not the minister Badr Abdelatty)
+    is part of that name.  When every knowledge-base mention the tagger's name overlaps is such a
+    part, strictly inside it, the tagger's reading wins.
     """
     dropped: set[int] = set()
     for span, label in tagged:
         if label not in ("ORG", "PER"):
             continue
         inside = [i for i, m in enumerate(mentions) if m.span.overlaps(span)]
-        if inside and all(mentions[i].type in _PLACE_TYPES and span.start <= mentions[i].span.start
-                          and mentions[i].span.end <= span.end and mentions[i].span != span for i in inside):
+        if inside and all(_part_of_name(doc, mentions[i], span, label) for i in inside):
             dropped.update(inside)
     return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _part_of_name(doc: Document, m: Mention, span: Span, label: str) -> bool:
+    if not (span.start <= m.span.start and m.span.end <= span.end and m.span != span):
+        return False
+    if m.type in _PLACE_TYPES:
+        return True
+    # A word with و outside the surname may start a second person (كاسياس وراموس، بوتين وشي).
+    rest = doc.text[span.start:m.span.start] + " " + doc.text[m.span.end:span.end]
+    return label == "PER" and m.short and not any(w.startswith("و") for w in rest.split())
 
 
 def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
@@ -237,7 +249,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     if tagged is None:
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
-    mentions = _drop_places_inside_names(mentions, tagged)
+    mentions = _drop_parts_of_tagged_names(doc, mentions, tagged)
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions])
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)

@@ -48,6 +48,8 @@ class Mention:
     kb_id: str | None = None
     country: str | None = None
     source: str = "kb"
+    #: A knowledge-base person matched by a short form only (a surname: بوتين، عبد العاطي).
+    short: bool = False
 
 
 @dataclass
