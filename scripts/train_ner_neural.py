@@ -1,20 +1,25 @@
 """Train marsad's neural NER tagger (char-CNN + BiLSTM + CRF) with PyTorch and export it for numpy.
 
     PYTHONPATH=src nice python scripts/build_ner_embeddings.py   # build/ner/vectors.npz (5-20 min)
-    PYTHONPATH=src nice python scripts/train_ner_neural.py       # src/marsad/data/ner/ner.npz (~25 min)
+    PYTHONPATH=src nice python scripts/train_ner_neural.py       # src/marsad/data/ner/ner.npz (~15 min)
+    PYTHONPATH=src nice python scripts/train_ner_neural.py --holdout --out build/ner/holdout.npz
+                                                                 # the same recipe, anercorp-dev held out
 
 PyTorch is a training-time dependency only (``pip install torch==2.13.0``, CPU build); the shipped
-tagger runs the exported weights with numpy (``marsad.entities.neural``).  Training data and dev
-sets are those the CRF used (``ner_corpus.load_training``): ANERcorp train minus its last 10%
-(``anercorp-dev``), AQMAR train, the first WikiFANE sentences and NewsFANE minus
-the anercorp-dev text, each sentence with its corpus as an input (the corpora's conventions
-differ; the tagger tags as ANERcorp).  After each epoch the weights are exported (float16), the
-numpy tagger scores anercorp-dev and the best epoch's file is kept (early stopping).
+tagger runs the exported weights with numpy (``marsad.entities.neural``).  Training data are those
+the CRF used (``ner_corpus.load_training``): ANERcorp train, AQMAR train, the first WikiFANE
+sentences and NewsFANE minus ANERcorp's test text, each sentence with its corpus as an input (the
+corpora's conventions differ; the tagger tags as ANERcorp).  The shipped weights are the average
+of the weights after each epoch from the sixth to the sixteenth (stochastic weight averaging): no
+epoch is chosen on a dev set, so the recipe, measured with ``--holdout`` (the last 10% of ANERcorp
+train, ``anercorp-dev``, kept out and scored), is then trained on all the data.
+``--average-from 0`` keeps the best epoch on anercorp-dev instead (early stopping).
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import random
 import sys
 import time
@@ -52,13 +57,18 @@ SHAPES = ("arabic", "digit", "latin", "punct", "mixed")
 MAX_NEWS_WORDS = 50_000
 #: Sizes (chosen before training; not tuned on dev).
 #: Stored in the weights file as its header (a binary file cannot start with a comment line).
-NOTICE = (
-    "marsad NER weights, made by scripts/train_ner_neural.py. Trained on ANERcorp train, CAMeL Lab "
-    "split, first 90% (Benajiba et al. 2007; Obeid et al. 2020; research use, licence unclear), "
-    "AQMAR train (Mohit et al. 2012; CC BY-SA 3.0), WikiFANE Gold 2014 first 8,000 sentences and "
-    "NewsFANE Gold 2014 minus ANERcorp test and dev text (Alotaibi and Lee 2014; CC BY-SA 3.0); word "
-    "vectors learnt on SaudiNewsNet (Abdulaziz 2015; CC BY-NC-SA 4.0), no text. See docs/ner.md."
-)
+def notice(holdout: bool) -> str:
+    """The weights file's header: what it was trained on."""
+    part, minus = ("first 90%", "ANERcorp test and dev text") if holdout else ("all", "ANERcorp test text")
+    return (
+        "marsad NER weights, made by scripts/train_ner_neural.py. Trained on ANERcorp train, CAMeL "
+        f"Lab split, {part} (Benajiba et al. 2007; Obeid et al. 2020; research use, licence unclear), "
+        "AQMAR train (Mohit et al. 2012; CC BY-SA 3.0), WikiFANE Gold 2014 first 8,000 sentences and "
+        f"NewsFANE Gold 2014 minus {minus} (Alotaibi and Lee 2014; CC BY-SA 3.0); word vectors "
+        "learnt on SaudiNewsNet (Abdulaziz 2015; CC BY-NC-SA 4.0), no text. See docs/ner.md."
+    )
+
+
 DIMS = {"shape": 4, "zipf": 8, "roles": 8, "cluster": 16, "mark": 8, "orghead": 4, "domain": 8}
 CHAR_DIM, CHAR_FILTERS, HIDDEN, DROPOUT = 24, 64, 128, 0.5
 
@@ -171,6 +181,24 @@ class Inputs:
     context: np.ndarray
 
 
+class WeightAverage:
+    """The running mean of a model's weights over epochs (stochastic weight averaging): flatter
+    minima than any one epoch's weights, and no epoch chosen on the dev set."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = copy.deepcopy(model)
+        self.count = 0
+
+    def add(self, model: Model) -> Model:
+        self.count += 1
+        with torch.no_grad():
+            for mean, new in zip(self.model.state_dict().values(), model.state_dict().values(), strict=True):
+                if mean.dtype.is_floating_point:
+                    mean.copy_(new if self.count == 1 else mean + (new - mean) / self.count)
+        self.model.eval()
+        return self.model
+
+
 def featurize(featurizer: Featurizer, words: Sequence[str]) -> Inputs:
     own, sent = featurizer.words(words), featurizer.sentence(words)
     topics = np.broadcast_to(sent.topics, (len(words), len(sent.topics)))
@@ -198,14 +226,14 @@ def to_batch(items: Sequence[tuple[Inputs, list[int], int]]) -> dict[str, torch.
     return tensors
 
 
-def export(model: Model, vocab: Vocabularies, path: Path) -> None:
+def export(model: Model, vocab: Vocabularies, path: Path, holdout: bool) -> None:
     """Write the weights (float16) and vocabularies that ``NeuralTagger`` reads."""
     def half(t: torch.Tensor) -> np.ndarray:
         return t.detach().numpy().astype(np.float16)
 
     lstm = model.lstm
     arrays: dict[str, np.ndarray] = {
-        "notice": np.array(NOTICE),
+        "notice": np.array(notice(holdout)),
         "labels": np.array(LABELS),
         **{f"v_{name}": np.array(list(getattr(vocab, name))) for name in VOCAB_KEYS},
         "v_triggers": np.array(vocab.triggers),
@@ -249,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpora", default=",".join(DOMAINS))
     parser.add_argument("--cap", type=int, default=8000,
                         help="at most this many sentences from each corpus but ANERcorp (0: all)")
-    parser.add_argument("--epochs", type=int, default=14)
+    parser.add_argument("--epochs", type=int, default=16)
     parser.add_argument("--patience", type=int, default=4)
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=1e-3)
@@ -259,7 +287,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--hidden", type=int, default=HIDDEN)
     parser.add_argument("--tune-words", action="store_true", help="fine-tune the word vectors too")
-    parser.add_argument("--no-holdout", action="store_true", help="train on anercorp-dev too")
+    parser.add_argument("--holdout", action="store_true",
+                        help="keep anercorp-dev out of training and score it after each epoch "
+                             "(how the recipe was chosen; the shipped model is trained on it too)")
+    parser.add_argument("--average-from", type=int, default=6, metavar="EPOCH",
+                        help="ship the average of the weights after each epoch from EPOCH on, "
+                             "through the last epoch (no early stopping on dev; 0: best epoch)")
     parser.add_argument("--sample", type=int, default=0,
                         help="train on the first N training sentences only (tests; 0: all)")
     args = parser.parse_args(argv)
@@ -268,8 +301,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     corpora = [c for c in args.corpora.split(",") if c]
-    train, dev = nc.load_training(args.data, corpora, join_clitics=True, holdout=not args.no_holdout,
+    train, dev = nc.load_training(args.data, corpora, join_clitics=True, holdout=args.holdout,
                                   cap=args.cap)
+    if not args.holdout:
+        # AQMAR dev stays out all the same: the one check left on a model trained on all of ANERcorp.
+        dev = {name: sents for name, sents in
+               {"aqmar-dev": [s for s in train if s.source == "aqmar-dev"]}.items() if sents}
+        train = [s for s in train if s.source != "aqmar-dev"]
     train = train[:args.sample or None]
     vec = np.load(args.vectors)
     vocab, rows = vocabularies(train, vec["words"], vec["counts"], None)
@@ -284,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = Model(vocab, vectors, n_flags, hidden=args.hidden, tune_words=args.tune_words)
     params = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.Adam(params, lr=args.lr)
+    average = WeightAverage(model)
     best, best_epoch, started = -1.0, 0, time.monotonic()
     tmp = args.out.with_suffix(".epoch.npz")
     for epoch in range(1, args.epochs + 1):
@@ -304,10 +343,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             optimizer.step()
             total += float(loss.detach())
         model.eval()
-        export(model, vocab, tmp)
-        tagger = NeuralTagger(tmp, featurizer.lexicons, TAG_DOMAIN)
         print(f"epoch {epoch}: loss {total / len(batches):.3f}, {time.monotonic() - started:.0f} s", flush=True)
-        if not dev:
+        if args.average_from:
+            if epoch < args.average_from:
+                continue
+            averaged = average.add(model)
+            export(averaged, vocab, tmp, args.holdout)
+            tmp.replace(args.out)
+            if dev:  # reported, not used to choose: the average through the last epoch ships
+                tagger = NeuralTagger(args.out, featurizer.lexicons, TAG_DOMAIN)
+                for name, sents in dev.items():
+                    print_scores(f"{name} (average of {average.count})", score(tagger, sents))
+            continue
+        export(model, vocab, tmp, args.holdout)
+        tagger = NeuralTagger(tmp, featurizer.lexicons, TAG_DOMAIN)
+        if "anercorp-dev" not in dev:
             tmp.replace(args.out)
             continue
         scores = {name: score(tagger, sents) for name, sents in dev.items()}
@@ -321,7 +371,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("no gain on anercorp-dev: stopping", flush=True)
             break
     tmp.unlink(missing_ok=True)
-    kept = f"best anercorp-dev micro-PLO {best:.3f} at epoch {best_epoch}" if dev else "no dev set: last epoch kept"
+    kept = (f"average of the last {average.count} epochs kept" if args.average_from else
+            f"best anercorp-dev micro-PLO {best:.3f} at epoch {best_epoch}" if args.holdout else
+            "no dev set: last epoch kept")
     print(f"{kept}; {args.out} is {args.out.stat().st_size / 1e6:.1f} MB")
     return 0
 

@@ -45,7 +45,7 @@ def test_retrained_sample_model_finds_names(shared_dir: Path, tmp_path: Path) ->
     data = shared_dir / "data" / "ner"
     status = training_script().main([
         "--data", str(data), "--vectors", str(tmp_path / "vectors.npz"), "--out", str(model),
-        "--corpora", "anercorp", "--sample", str(SAMPLE), "--epochs", "2", "--no-holdout",
+        "--corpora", "anercorp", "--sample", str(SAMPLE), "--epochs", "2", "--average-from", "2",
     ])
     assert status == 0 and model.stat().st_size > 100_000
     tagger = NeuralTagger(model, load_lexicons(data_dir()), "anercorp")
@@ -57,3 +57,15 @@ def test_retrained_sample_model_finds_names(shared_dir: Path, tmp_path: Path) ->
     words_ = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا تدعم لبنان".split()
     labels = tagger.tag_batch([words_])[0]
     assert len(labels) == len(words_) and any(label != "O" for label in labels)
+
+
+def test_shipped_weights_are_the_mean_of_the_epochs_averaged() -> None:
+    import torch
+
+    average = training_script().WeightAverage(torch.nn.Linear(3, 2))
+    first, second = torch.nn.Linear(3, 2), torch.nn.Linear(3, 2)
+    average.add(first)
+    averaged = average.add(second)
+    assert average.count == 2
+    assert torch.allclose(averaged.weight, (first.weight + second.weight) / 2)
+    assert torch.allclose(averaged.bias, (first.bias + second.bias) / 2)
