@@ -253,3 +253,10 @@ def test_a_known_surname_inside_a_longer_tagged_name_is_part_of_it() -> None:
 def test_two_names_run_together_by_the_tagger_keep_the_known_one() -> None:
     doc = _with_tagged("وقال بوتين وشي إنهما متفقان.", "2024-06-01", [("بوتين وشي", "PER")])
     assert by_text(doc)["بوتين"].kb_id == "putin"
+
+
+def test_a_surname_of_a_person_named_in_full_stays_theirs_inside_a_longer_tagged_span() -> None:
+    doc = _with_tagged("التقى بوتين كيم جونغ أون، ونقلت الصحيفة عن كيم قوله إن الزيارة مهمة.",
+                       "2024-06-19", [("كيم قوله", "PER")])
+    kim = [e for e in doc.entities if e.kb_id == "kim_jong_un"]
+    assert len(kim) == 1 and [doc.span_text(m) for m in kim[0].mentions] == ["كيم جونغ أون", "كيم"]

@@ -104,14 +104,15 @@ def _without_honorifics(doc: Document, m: NameMatch) -> Span:
     return m.span if first == m.first else Span(doc.tokens[first].start, m.span.end)
 
 
-def _kb_mention(doc: Document, kb: KnowledgeBase, m: NameMatch, kb_id: str) -> Mention:
+def _kb_mention(doc: Document, kb: KnowledgeBase, m: NameMatch, kb_id: str, resolver: Resolver) -> Mention:
     """The mention a knowledge-base match makes: a person's name without titles, another name
     without descriptors (قطاع غزة → غزة), a described institution (الجيش اللبناني) as its
     nationality adjective."""
     entry = kb.entries[kb_id]
     if entry.type == "PER":
-        short = all(n.short for n in m.names if n.kb_id == kb_id)
-        return Mention(_without_honorifics(doc, m), "PER", kb_id, entry.country, short=short)
+        # A surname alone, of a person the article does not name in full, may be another's name.
+        loose = kb_id not in resolver.full_ids and all(n.short for n in m.names if n.kb_id == kb_id)
+        return Mention(_without_honorifics(doc, m), "PER", kb_id, entry.country, short=loose)
     described = description_adjective(doc, kb, m.span, m.key)
     if described is not None:
         span, people = described
@@ -131,7 +132,7 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
             continue
         kb_id = resolver.resolve_name(m)
         if kb_id is not None:
-            out.append(_kb_mention(doc, kb, m, kb_id))
+            out.append(_kb_mention(doc, kb, m, kb_id, resolver))
         elif all(kb.entries[n.kb_id].type == "PER" for n in m.names):
             # A surname shared by several known persons and not settled by the article.
             out.append(Mention(m.span, "PER", None, None))
@@ -155,8 +156,9 @@ def _drop_parts_of_tagged_names(doc: Document, mentions: list[Mention], tagged: 
     A club, company or bank named after its city (ريال مدريد، دينامو كييف، مصرف قطر المركزي) is
     one organisation, not a mention of the place; a known person's surname at the start or end
     of a longer person's name (عبد العاطي إيكيدير, an athlete, not the minister Badr Abdelatty)
-    is part of that name.  When every knowledge-base mention the tagger's name overlaps is such a
-    part, strictly inside it, the tagger's reading wins.
+    is part of that name, unless the article names the known person in full (كيم after كيم جونغ
+    أون stays Kim in «عن كيم قوله», a span the tagger ran on).  When every knowledge-base mention
+    the tagger's name overlaps is such a part, strictly inside it, the tagger's reading wins.
     """
     dropped: set[int] = set()
     for span, label in tagged:

@@ -34,6 +34,7 @@ class Descriptors:
 
 @lru_cache(maxsize=1)
 def descriptors() -> Descriptors:
+    """The words of ``data/kb/descriptors.tsv``, folded."""
     rows = read_table("descriptors.tsv")
     for row in rows:
         if row["position"] not in ("before", "after") or row["when"] not in ("always", "alias"):

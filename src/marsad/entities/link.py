@@ -48,7 +48,8 @@ class Mention:
     kb_id: str | None = None
     country: str | None = None
     source: str = "kb"
-    #: A knowledge-base person matched by a short form only (a surname: بوتين، عبد العاطي).
+    #: A knowledge-base person matched by a short form only (a surname: بوتين، عبد العاطي), whom
+    #: the article does not name in full: the form may belong to another person's name.
     short: bool = False
 
 
