@@ -29,6 +29,8 @@ from fastapi.testclient import TestClient
 
 import marsad
 from marsad.api import create_app
+from marsad.document import Document, Entity
+from marsad.entities import find_entities
 from marsad.pipeline import load_pipeline
 from marsad.settings import Settings
 from marsad.store import Store, open_store
@@ -563,3 +565,16 @@ def parse(html: str) -> Collector:
     collector.close()
     assert not collector.open, "unclosed elements"
     return collector
+
+
+def kb_reading(text: str, published: str | None = "2024-06-17") -> Document:
+    """``text`` cleaned and segmented, with the entities of the knowledge base's reading alone
+    (no tagger: its output has its own tests)."""
+    doc = marsad.analyze(text, published, stages=("clean", "segment"))
+    doc.entities = find_entities(doc, use_tagger=False)
+    return doc
+
+
+def entity_by_mention(doc: Document) -> dict[str, Entity]:
+    """Each mention's text → its entity."""
+    return {doc.span_text(m): e for e in doc.entities for m in e.mentions}

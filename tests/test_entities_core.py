@@ -6,21 +6,11 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.document import Document, Entity, Span
-from marsad.entities import assemble, find_entities, find_mentions
+from conftest import entity_by_mention, kb_reading
+from marsad.document import Span
+from marsad.entities import assemble, find_mentions
 from marsad.entities import kb as kbmod
 from marsad.entities.core import tagged_core
-
-
-def analyse(text: str, published: str = "2024-01-01") -> Document:
-    """The knowledge base's reading alone, as in test_entities_link."""
-    doc = marsad.analyze(text, published, stages=("clean", "segment"))
-    doc.entities = find_entities(doc, use_tagger=False)
-    return doc
-
-
-def by_text(doc: Document) -> dict[str, Entity]:
-    return {doc.span_text(m): e for e in doc.entities for m in e.mentions}
 
 
 @pytest.mark.parametrize(("text", "mention", "name_en"), [
@@ -41,7 +31,7 @@ def by_text(doc: Document) -> dict[str, Entity]:
     ("وقالت وكالة الأونروا إن المساعدات توقفت.", "الأونروا", "UNRWA"),
 ])
 def test_descriptors_stay_out_of_the_mention(text: str, mention: str, name_en: str) -> None:
-    entity = by_text(analyse(text))[mention]
+    entity = entity_by_mention(kb_reading(text))[mention]
     assert entity.name_en == name_en
 
 
@@ -55,7 +45,7 @@ def test_descriptors_stay_out_of_the_mention(text: str, mention: str, name_en: s
     ("ووصلت الوفود إلى الرياض.", "الرياض"),
 ])
 def test_names_that_hold_such_words_stay_whole(text: str, mention: str) -> None:
-    assert mention in by_text(analyse(text))
+    assert mention in entity_by_mention(kb_reading(text))
 
 
 @pytest.mark.parametrize(("text", "adjective", "country"), [
@@ -67,15 +57,15 @@ def test_names_that_hold_such_words_stay_whole(text: str, mention: str) -> None:
     ("وأكد الجيش الكوري الشمالي جاهزيته.", "الكوري الشمالي", "PRK"),
 ])
 def test_described_institutions_are_their_nationality(text: str, adjective: str, country: str) -> None:
-    doc = analyse(text)
-    found = by_text(doc)
+    doc = kb_reading(text)
+    found = entity_by_mention(doc)
     assert list(found) == [adjective]
     assert (found[adjective].type, found[adjective].country) == ("NORP", country)
 
 
 def test_the_nationality_of_an_institution_merges_with_its_people() -> None:
-    doc = analyse("وقال الجيش الروسي إن الروس يدعمون العملية.")
-    found = by_text(doc)
+    doc = kb_reading("وقال الجيش الروسي إن الروس يدعمون العملية.")
+    found = entity_by_mention(doc)
     assert found["الروسي"] is found["الروس"]
     assert found["الروس"].name_en == "Russian people"
 

@@ -5,21 +5,11 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.document import Document, Entity, Span
-from marsad.entities import assemble, find_entities, find_mentions
+from conftest import entity_by_mention, kb_reading
+from marsad.document import Document, Span
+from marsad.entities import assemble, find_mentions
 from marsad.entities import kb as kbmod
 from marsad.entities.link import romanise
-
-
-def analyse(text: str, published: str | None) -> Document:
-    """The knowledge base's reading alone: the tagger's output has its own tests."""
-    doc = marsad.analyze(text, published, stages=("clean", "segment"))
-    doc.entities = find_entities(doc, use_tagger=False)
-    return doc
-
-
-def by_text(doc: Document) -> dict[str, Entity]:
-    return {doc.span_text(m): e for e in doc.entities for m in e.mentions}
 
 
 @pytest.mark.parametrize(("text", "published", "title", "name_en", "country"), [
@@ -67,7 +57,7 @@ def by_text(doc: Document) -> dict[str, Entity]:
 ])
 def test_titles_resolve_to_the_holder_on_the_publication_date(
         text: str, published: str, title: str, name_en: str, country: str | None) -> None:
-    entity = by_text(analyse(text, published))[title]
+    entity = entity_by_mention(kb_reading(text, published))[title]
     assert (entity.type, entity.name_en, entity.country) == ("PER", name_en, country)
 
 
@@ -80,22 +70,22 @@ def test_titles_resolve_to_the_holder_on_the_publication_date(
     ("وقال متحدث باسم الكرملين إن الاتفاق جاهز.", "2024-03-01", "متحدث باسم الكرملين"),
 ])
 def test_titles_left_unlinked_when_unsafe(text: str, published: str | None, title: str) -> None:
-    doc = analyse(text, published)
-    assert title not in by_text(doc)
+    doc = kb_reading(text, published)
+    assert title not in entity_by_mention(doc)
     assert all(e.type != "PER" for e in doc.entities)
 
 
 def test_a_title_before_a_name_is_not_a_second_mention() -> None:
-    doc = analyse("قال وزير الدفاع الأمريكي لويد أوستن إن واشنطن ستواصل دعم أوكرانيا.", "2024-05-01")
-    austin = by_text(doc)["لويد أوستن"]
+    doc = kb_reading("قال وزير الدفاع الأمريكي لويد أوستن إن واشنطن ستواصل دعم أوكرانيا.", "2024-05-01")
+    austin = entity_by_mention(doc)["لويد أوستن"]
     assert (austin.name_en, austin.country, len(austin.mentions)) == ("Lloyd Austin", "USA", 1)
-    assert "الدفاع الأمريكي" not in by_text(doc)
+    assert "الدفاع الأمريكي" not in entity_by_mention(doc)
 
 
 def test_full_name_surname_and_title_merge_into_one_entity() -> None:
     text = ("ومن المقرر أن يسافر فلاديمير بوتين إلى هانوي. وقال بوتين إن الزيارة مهمة، "
             "وأكد الرئيس الروسي أن العلاقات قوية.")
-    doc = analyse(text, "2024-06-17")
+    doc = kb_reading(text, "2024-06-17")
     putin = [e for e in doc.entities if e.kb_id == "putin"]
     assert len(putin) == 1
     assert [doc.span_text(m) for m in putin[0].mentions] == ["فلاديمير بوتين", "بوتين", "الرئيس الروسي"]
@@ -105,41 +95,41 @@ def test_full_name_surname_and_title_merge_into_one_entity() -> None:
 def test_shared_surname_goes_to_the_person_in_office() -> None:
     text = ("والتقى بوتين كيم جونغ أون، وكان قد التقى والده كيم جونغ إيل عام 2000. "
             "وأشاد كيم بالعلاقات.")
-    doc = analyse(text, "2024-06-17")
-    found = by_text(doc)
+    doc = kb_reading(text, "2024-06-17")
+    found = entity_by_mention(doc)
     assert found["كيم"].kb_id == "kim_jong_un"
     assert found["كيم جونغ إيل"].kb_id == "kim_jong_il"
     assert len([e for e in doc.entities if e.kb_id == "kim_jong_un"]) == 1
 
 
 def test_surname_alone_links_when_one_candidate() -> None:
-    doc = analyse("ووصف ترامب الاتفاق بأنه سيئ، وقال دونالد ترامب إنه سينسحب منه.", "2018-05-08")
+    doc = kb_reading("ووصف ترامب الاتفاق بأنه سيئ، وقال دونالد ترامب إنه سينسحب منه.", "2018-05-08")
     trump = [e for e in doc.entities if e.kb_id == "trump"]
     assert len(trump) == 1 and len(trump[0].mentions) == 2
 
 
 def test_ministry_composed_from_word_and_demonym() -> None:
-    doc = analyse("وقالت وزارة الدفاع الكورية الجنوبية إن سيول رصدت إطلاق صاروخ.", "2024-01-01")
-    ministry = by_text(doc)["وزارة الدفاع الكورية الجنوبية"]
+    doc = kb_reading("وقالت وزارة الدفاع الكورية الجنوبية إن سيول رصدت إطلاق صاروخ.", "2024-01-01")
+    ministry = entity_by_mention(doc)["وزارة الدفاع الكورية الجنوبية"]
     assert (ministry.type, ministry.country, ministry.name_en) == (
         "ORG", "KOR", "Ministry of Defense (South Korea)")
 
 
 def test_hand_listed_body_takes_the_composed_forms() -> None:
-    doc = analyse("وقالت وزارة الدفاع الأمريكية إن البنتاغون سيرسل قوات.", "2024-01-01")
+    doc = kb_reading("وقالت وزارة الدفاع الأمريكية إن البنتاغون سيرسل قوات.", "2024-01-01")
     assert {e.kb_id for e in doc.entities} == {"pentagon"}
 
 
 def test_demonym_adjective_is_not_a_mention_of_its_state() -> None:
-    doc = analyse("ودعم الشعب الروسي العملية، وقالت روسيا إنها ستواصل.", "2024-01-01")
-    russia = by_text(doc)["روسيا"]
+    doc = kb_reading("ودعم الشعب الروسي العملية، وقالت روسيا إنها ستواصل.", "2024-01-01")
+    russia = entity_by_mention(doc)["روسيا"]
     assert [doc.span_text(m) for m in russia.mentions] == ["روسيا"]
-    assert "الروسي" not in by_text(doc)
+    assert "الروسي" not in entity_by_mention(doc)
 
 
 def test_persons_act_for_their_state_and_places_belong_to_theirs() -> None:
-    doc = analyse("وصل زيلينسكي إلى واشنطن قادما من كييف.", "2023-09-20")
-    found = by_text(doc)
+    doc = kb_reading("وصل زيلينسكي إلى واشنطن قادما من كييف.", "2023-09-20")
+    found = entity_by_mention(doc)
     assert (found["زيلينسكي"].country, found["واشنطن"].country, found["كييف"].country) == (
         "UKR", "USA", "UKR")
 
@@ -162,7 +152,7 @@ def _with_tagged(text: str, published: str, tagged: list[tuple[str, str]]) -> Do
 def test_tagger_spelling_variant_links_by_fuzzy_match() -> None:
     doc = _with_tagged("وقال فولوديمير زيلنسكيي إن الهجوم فشل.", "2023-01-01",
                        [("فولوديمير زيلنسكيي", "PER")])
-    entity = by_text(doc)["فولوديمير زيلنسكيي"]
+    entity = entity_by_mention(doc)["فولوديمير زيلنسكيي"]
     assert (entity.name_en, entity.country) == ("Volodymyr Zelensky", "UKR")
 
 
@@ -184,13 +174,13 @@ def test_unknown_tagger_labels_are_ignored() -> None:
 def test_unknown_person_after_a_title_acts_for_the_titles_state() -> None:
     doc = _with_tagged("وأكد وزير الخارجية السنغالي ياسين فال دعم بلاده.", "2024-06-01",
                        [("ياسين فال", "PER")])
-    person = by_text(doc)["ياسين فال"]
+    person = entity_by_mention(doc)["ياسين فال"]
     assert (person.country, person.kb_id) == ("SEN", None)
 
 
 def test_tagger_span_with_a_conjunction_starts_after_it() -> None:
     doc = _with_tagged("قابل الوزير ومحمود درويش في المعرض.", "2024-01-01", [("ومحمود درويش", "PER")])
-    assert "محمود درويش" in by_text(doc)
+    assert "محمود درويش" in entity_by_mention(doc)
 
 
 def test_knowledge_base_reading_wins_over_an_overlapping_tagger_span() -> None:
@@ -210,14 +200,14 @@ def test_romanise_gives_readable_latin() -> None:
     ("وتظاهر الفلسطينيون في الضفة الغربية.", "الفلسطينيون", "Palestinian people", "PSE"),
 ])
 def test_peoples_named_as_groups_are_norp(text: str, mention: str, name_en: str, country: str) -> None:
-    entity = by_text(analyse(text, "2024-01-01"))[mention]
+    entity = entity_by_mention(kb_reading(text, "2024-01-01"))[mention]
     assert (entity.type, entity.name_en, entity.country) == ("NORP", name_en, country)
 
 
 def test_surname_of_a_person_named_in_full_is_that_person() -> None:
-    doc = analyse("وقال وزير الدفاع لويد أوستن إن الهجوم فشل. وأضاف أوستن أن واشنطن مستعدة.",
+    doc = kb_reading("وقال وزير الدفاع لويد أوستن إن الهجوم فشل. وأضاف أوستن أن واشنطن مستعدة.",
                   "2024-01-01")
-    austin = by_text(doc)["أوستن"]
+    austin = entity_by_mention(doc)["أوستن"]
     assert (austin.kb_id, len(austin.mentions)) == ("austin", 2)
 
 
@@ -228,7 +218,7 @@ def test_surname_of_a_person_named_in_full_is_that_person() -> None:
     ("والتقى بلينكن نظيره في بكين.", "بلينكن", "blinken"),
 ])
 def test_spelling_variants_of_foreign_names(text: str, mention: str, kb_id: str) -> None:
-    assert by_text(analyse(text, "2024-01-01"))[mention].kb_id == kb_id
+    assert entity_by_mention(kb_reading(text, "2024-01-01"))[mention].kb_id == kb_id
 
 
 @pytest.mark.parametrize(("text", "title"), [
@@ -238,7 +228,7 @@ def test_spelling_variants_of_foreign_names(text: str, mention: str, kb_id: str)
     ("وقال الرئيس الأمريكي المنتخب إنه سيغير السياسة.", "الرئيس الأمريكي"),
 ])
 def test_titles_of_deputies_and_former_holders_are_not_the_holder(text: str, title: str) -> None:
-    doc = analyse(text, "2015-08-01")
+    doc = kb_reading(text, "2015-08-01")
     assert not [e for e in doc.entities if e.type == "PER"]
 
 
@@ -246,13 +236,13 @@ def test_a_known_surname_inside_a_longer_tagged_name_is_part_of_it() -> None:
     # عبد العاطي is the short form of Egypt's foreign minister; here it starts an athlete's name.
     doc = _with_tagged("وفاز العداء المغربي عبد العاطي إيكيدير بالسباق.", "2024-06-01",
                        [("عبد العاطي إيكيدير", "PER")])
-    person = by_text(doc)["عبد العاطي إيكيدير"]
+    person = entity_by_mention(doc)["عبد العاطي إيكيدير"]
     assert (person.kb_id, [e.kb_id for e in doc.entities]) == (None, [None])
 
 
 def test_two_names_run_together_by_the_tagger_keep_the_known_one() -> None:
     doc = _with_tagged("وقال بوتين وشي إنهما متفقان.", "2024-06-01", [("بوتين وشي", "PER")])
-    assert by_text(doc)["بوتين"].kb_id == "putin"
+    assert entity_by_mention(doc)["بوتين"].kb_id == "putin"
 
 
 def test_a_surname_of_a_person_named_in_full_stays_theirs_inside_a_longer_tagged_span() -> None:

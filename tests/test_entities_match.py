@@ -9,19 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import marsad
+from conftest import kb_reading
 from marsad import registry
 from marsad.document import Document
 from marsad.entities import find_entities
 from marsad.entities import kb as kbmod
 from marsad.entities.match import find_names, first_word_keys
 from marsad.settings import Settings
-
-
-def analyse(text: str, published: str | None = "2024-06-17") -> Document:
-    """The knowledge base's reading alone: the tagger's output has its own tests."""
-    doc = marsad.analyze(text, published, stages=("clean", "segment"))
-    doc.entities = find_entities(doc, use_tagger=False)
-    return doc
 
 
 def mentions(doc: Document) -> list[tuple[str, str | None]]:
@@ -49,7 +43,7 @@ def mentions(doc: Document) -> list[tuple[str, str | None]]:
     ("اجتمع ممثلو امريكا واوكرانيا.", [("امريكا", "USA"), ("اوكرانيا", "UKR")]),
 ])
 def test_names_with_clitics_and_variants(text: str, expected: list[tuple[str, str]]) -> None:
-    assert mentions(analyse(text)) == expected
+    assert mentions(kb_reading(text)) == expected
 
 
 @pytest.mark.parametrize(("text", "name", "kb_id"), [
@@ -63,7 +57,7 @@ def test_names_with_clitics_and_variants(text: str, expected: list[tuple[str, st
     ("وذكرت الخارجية الروسية أن الاجتماع تأجل.", "الخارجية الروسية", "foreign@RUS"),
 ])
 def test_longest_match_first(text: str, name: str, kb_id: str) -> None:
-    doc = analyse(text)
+    doc = kb_reading(text)
     found = [(doc.span_text(m), e.kb_id) for e in doc.entities for m in e.mentions]
     assert (name, kb_id) in found
     assert len(found) == 1
@@ -71,18 +65,18 @@ def test_longest_match_first(text: str, name: str, kb_id: str) -> None:
 
 def test_a_body_of_an_organisation_and_the_organisation_are_two_mentions() -> None:
     # «التابع للأمم المتحدة» says whose council it is: the United Nations is named too.
-    doc = analyse("عقد مجلس الأمن التابع للأمم المتحدة جلسة.")
+    doc = kb_reading("عقد مجلس الأمن التابع للأمم المتحدة جلسة.")
     found = [(doc.span_text(m), e.kb_id) for e in doc.entities for m in e.mentions]
     assert found == [("مجلس الأمن", "unsc"), ("للأمم المتحدة", "un")]
 
 
 def test_names_do_not_cross_punctuation() -> None:
-    doc = analyse("زار الرئيس جنوب، أفريقيا.")
+    doc = kb_reading("زار الرئيس جنوب، أفريقيا.")
     assert [e.kb_id for e in doc.entities] == ["place:africa"]
 
 
 def test_spans_are_slices_of_the_text() -> None:
-    doc = analyse("وبالكرملين وللولايات المتحدة وفي موسكو، قال بوتين.")
+    doc = kb_reading("وبالكرملين وللولايات المتحدة وفي موسكو، قال بوتين.")
     for entity in doc.entities:
         for span in entity.mentions:
             text = doc.text[span.start:span.end]
@@ -116,16 +110,16 @@ def test_find_names_returns_candidates_before_linking() -> None:
 ])
 def test_common_words_are_not_names(text: str, absent: str) -> None:
     # Only the knowledge base's readings: the tagger's guesses are its own tests' business.
-    assert absent not in [t for t, kb_id in mentions(analyse(text, "2015-08-01")) if kb_id]
+    assert absent not in [t for t, kb_id in mentions(kb_reading(text, "2015-08-01")) if kb_id]
 
 
 def test_common_word_form_links_when_its_state_is_named() -> None:
-    doc = analyse("وقالت كوريا الجنوبية إن سيول سترد على الاستفزاز.", "2024-01-01")
+    doc = kb_reading("وقالت كوريا الجنوبية إن سيول سترد على الاستفزاز.", "2024-01-01")
     assert ("سيول", "place:seoul") in mentions(doc)
 
 
 def test_spelling_with_ta_marbuta_still_links() -> None:
-    assert ("جدة", "place:jeddah") in mentions(analyse("وصل الوفد إلى جدة أمس.", "2024-01-01"))
+    assert ("جدة", "place:jeddah") in mentions(kb_reading("وصل الوفد إلى جدة أمس.", "2024-01-01"))
 
 
 _PIECES = ["و", "ل", "ب", "ال", "لل", "وبال", "روسيا", "الكرملين", "كيم", "جونغ", "أون", "بوتين",
