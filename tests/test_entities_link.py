@@ -250,3 +250,18 @@ def test_a_surname_of_a_person_named_in_full_stays_theirs_inside_a_longer_tagged
                        "2024-06-19", [("كيم قوله", "PER")])
     kim = [e for e in doc.entities if e.kb_id == "kim_jong_un"]
     assert len(kim) == 1 and [doc.span_text(m) for m in kim[0].mentions] == ["كيم جونغ أون", "كيم"]
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en"), [
+    ("أعلنت فولكسفاغن وأودي ارتفاع مبيعاتهما في أوروبا.", "فولكسفاغن", "Volkswagen"),
+    ("أعلنت فولكسفاغن وأودي ارتفاع مبيعاتهما في أوروبا.", "أودي", "Audi"),
+    ("وقالت شركة نيسان اليابانية إن أرباحها ارتفعت في طوكيو.", "نيسان", "Nissan"),
+    ("ووقعت أرامكو عقدا مع توتال لتوسيع المصفاة.", "توتال", "TotalEnergies"),
+])
+def test_companies_of_note_link(text: str, mention: str, name_en: str) -> None:
+    assert entity_by_mention(kb_reading(text, "2024-01-10"))[mention].name_en == name_en
+
+
+def test_a_company_named_like_a_month_needs_its_state() -> None:
+    # نيسان is also April in the Levant: without Japan in the article it is not the carmaker.
+    assert "نيسان" not in entity_by_mention(kb_reading("وفي نيسان الماضي زار الوفد دمشق.", "2024-01-10"))
