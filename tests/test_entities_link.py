@@ -265,3 +265,13 @@ def test_companies_of_note_link(text: str, mention: str, name_en: str) -> None:
 def test_a_company_named_like_a_month_needs_its_state() -> None:
     # نيسان is also April in the Levant: without Japan in the article it is not the carmaker.
     assert "نيسان" not in entity_by_mention(kb_reading("وفي نيسان الماضي زار الوفد دمشق.", "2024-01-10"))
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en"), [
+    ("وفاز ريال مدريد على أتلتيكو مدريد في الدوري.", "ريال مدريد", "Real Madrid CF"),
+    ("وتعادل مانشستر يونايتد مع سلتيك.", "مانشستر يونايتد", "Manchester United"),
+    ("وتعادل مانشستر يونايتد مع سلتيك.", "سلتيك", "Celtic FC"),
+])
+def test_football_clubs_are_organisations_not_their_cities(text: str, mention: str, name_en: str) -> None:
+    entity = entity_by_mention(kb_reading(text, "2024-01-10"))[mention]
+    assert (entity.type, entity.name_en) == ("ORG", name_en)
