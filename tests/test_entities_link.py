@@ -54,6 +54,11 @@ from marsad.entities.link import romanise
      "Mishal Al-Ahmad Al-Jaber Al-Sabah", "KWT"),
     ("واستقبل سلطان عمان أمير الكويت في مسقط.", "2019-03-01", "سلطان عمان", "Qaboos bin Said",
      "OMN"),
+    # Archives: earlier holders by the article's date.
+    ("وقال الرئيس الأمريكي إن بلاده لن تتراجع عن الاتفاق.", "2007-03-01", "الرئيس الأمريكي",
+     "George W. Bush", "USA"),
+    ("وزار رئيس الوزراء العراقي طهران.", "2008-01-01", "رئيس الوزراء العراقي", "Nouri al-Maliki", "IRQ"),
+    ("وقال الرئيس المصري إن القاهرة تدعم الحوار.", "2006-06-01", "الرئيس المصري", "Hosni Mubarak", "EGY"),
 ])
 def test_titles_resolve_to_the_holder_on_the_publication_date(
         text: str, published: str, title: str, name_en: str, country: str | None) -> None:
@@ -275,3 +280,9 @@ def test_a_company_named_like_a_month_needs_its_state() -> None:
 def test_football_clubs_are_organisations_not_their_cities(text: str, mention: str, name_en: str) -> None:
     entity = entity_by_mention(kb_reading(text, "2024-01-10"))[mention]
     assert (entity.type, entity.name_en) == ("ORG", name_en)
+
+
+@pytest.mark.parametrize(("published", "name_en"), [("2003-05-01", "Rafic Hariri"), ("2010-05-01", "Saad Hariri")])
+def test_a_shared_surname_goes_to_the_holder_of_the_day(published: str, name_en: str) -> None:
+    doc = kb_reading("وقال الحريري إن الحكومة ستجتمع غدا.", published)
+    assert entity_by_mention(doc)["الحريري"].name_en == name_en
