@@ -305,11 +305,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpora = [c for c in args.corpora.split(",") if c]
     train, dev = nc.load_training(args.data, corpora, join_clitics=True, holdout=args.holdout,
                                   cap=args.cap)
-    if not args.holdout:
-        # AQMAR dev stays out all the same: the one check left on a model trained on all of ANERcorp.
-        dev = {name: sents for name, sents in
-               {"aqmar-dev": [s for s in train if s.source == "aqmar-dev"]}.items() if sents}
-        train = [s for s in train if s.source != "aqmar-dev"]
     train = train[:args.sample or None]
     vec = np.load(args.vectors)
     vocab, rows = vocabularies(train, vec["words"], vec["counts"], None)

@@ -149,18 +149,24 @@ def split_tail(sentences: Sequence[Sentence], fraction: float) -> tuple[list[Sen
 def load_training(
     data: Path, corpora: Sequence[str], *, join_clitics: bool, holdout: bool, cap: int = 0
 ) -> tuple[list[Sentence], dict[str, list[Sentence]]]:
-    """Training sentences of the chosen corpora, and the dev sets (empty when not held out)."""
+    """Training sentences of the chosen corpora, and the dev sets.
+
+    ``holdout`` keeps the tail of ANERcorp train out as ``anercorp-dev``.  AQMAR dev is never
+    trained on: it is a dev set whenever ANERcorp's is held out or AQMAR is among the corpora
+    (the one check left on a model trained on all of ANERcorp).
+    """
     train: list[Sentence] = []
     dev: dict[str, list[Sentence]] = {}
     anercorp = read_anercorp(data)
     aner_train, aner_dev = split_tail(anercorp, DEV_FRACTION) if holdout else (anercorp, [])
-    aqmar_dev = read_aqmar(data, "dev")
     if holdout:
-        dev = {"anercorp-dev": aner_dev, "aqmar-dev": aqmar_dev}
+        dev["anercorp-dev"] = aner_dev
+    if holdout or "aqmar" in corpora:
+        dev["aqmar-dev"] = read_aqmar(data, "dev")
     if "anercorp" in corpora:
         train += aner_train
     if "aqmar" in corpora:
-        train += (read_aqmar(data, "train") + ([] if holdout else aqmar_dev))[:cap or None]
+        train += read_aqmar(data, "train")[:cap or None]
     for name in ("wikifane", "newsfane"):
         if name in corpora:
             train += read_fane(data, name, join_clitics=join_clitics)[:cap or None]
