@@ -30,8 +30,13 @@ import sys
 import time
 from pathlib import Path
 
+# training/ sits beside this folder, outside the installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training import gsr
+
 import marsad
-from marsad.events import find_events, gsr
+from marsad.stages.events import find_events
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "arabic-event-gsr-dev"

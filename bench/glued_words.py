@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from marsad.clean import normalise_line, repair_line
+from marsad.stages.clean import normalise_line, repair_line
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz"
 TARGET = 1e-4

@@ -27,18 +27,22 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from marsad.api_python import to_document
-from marsad.document import Document, Span
-from marsad.entities import find_entities
-from marsad.entities import ner_corpus as nc
-from marsad.entities import tagger as tagger_module
-from marsad.entities.features import data_dir, load_lexicons
-from marsad.entities.neural import NeuralTagger
-from marsad.entities.tagger import MODEL_FILE, TAG_DOMAIN, load_tagger, repair_bio, shipped_subtypes, tag
-from marsad.errors import MarsadError
-from marsad.ingest import from_text
-from marsad.pipeline import load_pipeline
-from marsad.settings import Settings
+# training/ sits beside this folder, outside the installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training import ner_corpus as nc
+
+from marsad.core.analyze import to_document
+from marsad.core.document import Document, Span
+from marsad.core.errors import MarsadError
+from marsad.core.pipeline import load_pipeline
+from marsad.core.settings import Settings
+from marsad.stages.entities import find_entities
+from marsad.stages.entities import tagger as tagger_module
+from marsad.stages.entities.features import data_dir, load_lexicons
+from marsad.stages.entities.neural import NeuralTagger
+from marsad.stages.entities.tagger import MODEL_FILE, TAG_DOMAIN, load_tagger, repair_bio, shipped_subtypes, tag
+from marsad.stages.ingest.readers import from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ner"

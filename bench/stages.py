@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import corpus_texts
 
-from marsad.api_python import to_document
-from marsad.ingest import from_text
-from marsad.pipeline import load_pipeline
-from marsad.settings import Settings
+from marsad.core.analyze import to_document
+from marsad.core.pipeline import load_pipeline
+from marsad.core.settings import Settings
+from marsad.stages.ingest.readers import from_text
 
 LATER = ("temporal", "quantities", "quotes", "events")
 

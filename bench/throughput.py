@@ -24,11 +24,11 @@ import sys
 import time
 from pathlib import Path
 
-from marsad import segment
-from marsad.api_python import to_document
-from marsad.ingest import from_text
-from marsad.pipeline import Pipeline, load_pipeline
-from marsad.settings import Settings
+from marsad.core.analyze import to_document
+from marsad.core.pipeline import Pipeline, load_pipeline
+from marsad.core.settings import Settings
+from marsad.stages import segment
+from marsad.stages.ingest.readers import from_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz"
 TARGET_MB_S = 5.0

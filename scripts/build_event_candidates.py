@@ -17,8 +17,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from marsad.events import lexicon
-from marsad.textkeys import fold
+from marsad.stages.events import lexicon
+from marsad.text.keys import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent / "shared" / "data" / "universalpetrarch-ar" / "CAMEO.ar.0.5.txt"

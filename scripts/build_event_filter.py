@@ -19,9 +19,15 @@ import hashlib
 import sys
 from pathlib import Path
 
+# training/ sits beside this folder, outside the installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training import gsr
+from training.event_filter import train
+
 import marsad
-from marsad.events import candidate_features, gsr
-from marsad.events.filter import BIAS, train
+from marsad.stages.events import candidate_features
+from marsad.stages.events.filter import BIAS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "arabic-event-gsr-dev"
@@ -67,7 +73,7 @@ def fold_of(doc_id: str) -> int:
 
 
 def probability(w: dict[str, float], event_type: str, feats: set[str]) -> float:
-    from marsad.events.filter import probability as p
+    from marsad.stages.events.filter import probability as p
 
     return p(event_type, feats, w)
 

@@ -3,7 +3,7 @@
     PYTHONPATH=src nice python scripts/build_ner_embeddings.py   # ~5 min on two shared cores
 
 Skip-gram word2vec (gensim, build time only) over SaudiNewsNet (Abdulaziz 2015, CC BY-NC-SA 4.0),
-each token folded as the tagger folds it (``marsad.entities.neural_features.embed_key``).  The
+each token folded as the tagger folds it (``marsad.stages.entities.neural_features.embed_key``).  The
 vectors are written to ``build/ner/vectors.npz`` (not shipped: ``scripts/train_ner_neural.py``
 keeps the rows of the words it needs and stores them with the model weights).
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.entities.neural_features import embed_key
+from marsad.stages.entities.neural_features import embed_key
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"

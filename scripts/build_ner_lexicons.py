@@ -24,8 +24,8 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.linalg import svds
 
-from marsad.entities.features import CLUSTERS_FILE, GAZETTEER_FILE, word_key
-from marsad.textkeys import frequency, strip_diacritics
+from marsad.stages.entities.features import CLUSTERS_FILE, GAZETTEER_FILE, word_key
+from marsad.text.keys import frequency, strip_diacritics
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "marsad" / "data" / "ner"

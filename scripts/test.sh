@@ -32,6 +32,6 @@ if [ -z "${MARSAD_TEST_PG:-}" ] && [ "${MARSAD_SKIP_PG:-0}" != 1 ]; then
   export MARSAD_TEST_PG
 fi
 
-"$PY" -m ruff check src tests bench scripts
+"$PY" -m ruff check src tests bench scripts training
 "$PY" -m mypy src/marsad
 "$PY" -m pytest -q -n 2 -p no:cacheprovider "$@"

@@ -6,7 +6,7 @@
                                                                  # the same recipe, anercorp-dev held out
 
 PyTorch is a training-time dependency only (``pip install torch==2.13.0``, CPU build); the shipped
-tagger runs the exported weights with numpy (``marsad.entities.neural``).  Training data are those
+tagger runs the exported weights with numpy (``marsad.stages.entities.neural``).  Training data are those
 the CRF used (``ner_corpus.load_training``): ANERcorp train, AQMAR train, WikiFANE (all of it
 since the fourth pass; ``--cap 8000`` took its first 8,000 sentences) and NewsFANE minus
 ANERcorp's test text, each sentence with its corpus as an input (the
@@ -34,17 +34,21 @@ import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from marsad.entities import ner_corpus as nc
-from marsad.entities.features import data_dir, load_lexicons, word_key, zipf_bucket
-from marsad.entities.neural import VOCAB_KEYS, NeuralTagger
-from marsad.entities.neural_features import (
+# training/ sits beside this folder, outside the installed package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training import ner_corpus as nc
+
+from marsad.stages.entities.features import data_dir, load_lexicons, word_key, zipf_bucket
+from marsad.stages.entities.neural import VOCAB_KEYS, NeuralTagger
+from marsad.stages.entities.neural_features import (
     MAX_CHARS,
     Featurizer,
     Vocabularies,
     embed_key,
 )
-from marsad.entities.tagger import TAG_DOMAIN, repair_bio
-from marsad.textkeys import analyse, lookup_form
+from marsad.stages.entities.tagger import TAG_DOMAIN, repair_bio
+from marsad.text.keys import analyse, lookup_form
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ner"
@@ -101,7 +105,7 @@ def vocabularies(train: Sequence[nc.Sentence], words: Sequence[str], counts: np.
 
 
 class Model(nn.Module):
-    """The network ``marsad.entities.neural.NeuralTagger`` runs in numpy, layer for layer."""
+    """The network ``marsad.stages.entities.neural.NeuralTagger`` runs in numpy, layer for layer."""
 
     def __init__(self, vocab: Vocabularies, vectors: np.ndarray, n_flags: int, *,
                  hidden: int = HIDDEN, tune_words: bool = False) -> None:

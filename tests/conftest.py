@@ -28,11 +28,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 import marsad
-from marsad.api import create_app
-from marsad.document import Document, Entity
-from marsad.entities import find_entities
-from marsad.pipeline import load_pipeline
-from marsad.settings import Settings
+from marsad.core.document import Document, Entity
+from marsad.core.pipeline import load_pipeline
+from marsad.core.settings import Settings
+from marsad.shells.api import create_app
+from marsad.stages.entities import find_entities
 from marsad.store import Store, open_store
 from marsad.store.search import term
 
@@ -472,7 +472,7 @@ def wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
 def serve(db: Path) -> Iterator[str]:
     """Run ``marsad serve --db DB`` in a subprocess on a free port; yields its base URL."""
     port = free_port()
-    command = [sys.executable, "-c", "from marsad.cli_web import serve; serve()",
+    command = [sys.executable, "-c", "from marsad.shells.cli.web import serve; serve()",
                "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
     env = {k: v for k, v in os.environ.items() if k != "MARSAD_API_TOKEN"}
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)

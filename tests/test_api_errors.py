@@ -14,9 +14,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import ERROR_CLIENT_TOKEN, SMALL_INPUT_BYTES
-from marsad.api import create_app
-from marsad.api.app import body_limit
-from marsad.settings import Settings
+from marsad.core.settings import Settings
+from marsad.shells.api import create_app
+from marsad.shells.api.app import body_limit
 from marsad.store import Store, StoreError
 
 # Fixtures: memory_store and error_client (a client over it) live in tests/conftest.py.

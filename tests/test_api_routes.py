@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import WRITER_TOKEN, annotated
-from marsad.contract import problems
+from marsad.core.contract import problems
 from marsad.store import Store, open_store
 
 # Fixtures live in tests/conftest.py: docs (the sample articles), filled_store (them in a fresh

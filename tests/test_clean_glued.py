@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.clean import clean_text, split_glued
+from marsad.stages.clean import clean_text, split_glued
 
 
 @pytest.mark.parametrize(("glued", "left", "right"), [

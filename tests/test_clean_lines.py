@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.clean import clean_text, normalise_line
+from marsad.stages.clean import clean_text, normalise_line
 
 BODY = ("قال وزير الخارجية السعودي في مؤتمر صحفي بالرياض إن المملكة تدعم الحل السياسي للأزمة "
         "وتدعو جميع الأطراف إلى ضبط النفس.")

@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 import pytest
 
-from marsad import registry
-from marsad.cli import main
-from marsad.settings import HELP, Settings
+from marsad.core import registry
+from marsad.core.settings import HELP, Settings
+from marsad.shells.cli.main import main
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -42,7 +42,7 @@ def test_every_stage_is_in_docs_stages() -> None:
 
 
 def test_every_error_code_is_in_docs_stages() -> None:
-    from marsad import errors
+    from marsad.core import errors
 
     text = (DOCS / "stages.md").read_text(encoding="utf-8")
     for obj in vars(errors).values():

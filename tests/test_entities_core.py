@@ -7,10 +7,10 @@ import pytest
 
 import marsad
 from conftest import entity_by_mention, kb_reading
-from marsad.document import Span
-from marsad.entities import assemble, find_mentions
-from marsad.entities import kb as kbmod
-from marsad.entities.core import tagged_core
+from marsad.core.document import Span
+from marsad.stages.entities import assemble, find_mentions
+from marsad.stages.entities import kb as kbmod
+from marsad.stages.entities.core import tagged_core
 
 
 @pytest.mark.parametrize(("text", "mention", "name_en"), [

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from marsad.entities import kb as kbmod
-from marsad.entities.kb import COLUMNS, read_table, split_forms
-from marsad.lexicons import data_path
+from marsad.stages.entities import kb as kbmod
+from marsad.stages.entities.kb import COLUMNS, read_table, split_forms
+from marsad.text.resources import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
 KB_FILES = sorted(COLUMNS)

@@ -6,10 +6,10 @@ import pytest
 
 import marsad
 from conftest import entity_by_mention, kb_reading
-from marsad.document import Document, Span
-from marsad.entities import assemble, find_mentions
-from marsad.entities import kb as kbmod
-from marsad.entities.link import romanise
+from marsad.core.document import Document, Span
+from marsad.stages.entities import assemble, find_mentions
+from marsad.stages.entities import kb as kbmod
+from marsad.stages.entities.link import romanise
 
 
 @pytest.mark.parametrize(("text", "published", "title", "name_en", "country"), [

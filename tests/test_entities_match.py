@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 import marsad
 from conftest import kb_reading
-from marsad import registry
-from marsad.document import Document
-from marsad.entities import find_entities
-from marsad.entities import kb as kbmod
-from marsad.entities.match import find_names, first_word_keys
-from marsad.settings import Settings
+from marsad.core import registry
+from marsad.core.document import Document
+from marsad.core.settings import Settings
+from marsad.stages.entities import find_entities
+from marsad.stages.entities import kb as kbmod
+from marsad.stages.entities.match import find_names, first_word_keys
 
 
 def mentions(doc: Document) -> list[tuple[str, str | None]]:

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 import marsad
-import marsad.entities
-from marsad import contract, registry
-from marsad.document import Document
+import marsad.stages.entities
+from marsad.core import contract, registry
+from marsad.core.document import Document
 
 STAGES = ("clean", "segment", "entities")
 #: Floors from the issue's bars (entity_f1 ≥ 0.90, entity_linked ≥ 0.85 on the example).
@@ -59,7 +59,7 @@ def test_entities_are_ordered_by_first_mention(example_text: str) -> None:
 
 def test_stage_runs_on_the_knowledge_base_alone(example_text: str,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(marsad.entities, "tagger_mentions", lambda doc: [])
+    monkeypatch.setattr(marsad.stages.entities, "tagger_mentions", lambda doc: [])
     doc = _example(example_text)
     linked = {e.kb_id for e in doc.entities}
     assert {"putin", "kim_jong_un", "RUS", "PRK", "kremlin", "place:pyongyang"} <= linked
@@ -69,7 +69,7 @@ def test_stage_runs_on_the_knowledge_base_alone(example_text: str,
 def test_example_meets_the_entity_bars(shared_dir: Path, example_text: str, use_tagger: bool,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     if not use_tagger:
-        monkeypatch.setattr(marsad.entities, "tagger_mentions", lambda doc: [])
+        monkeypatch.setattr(marsad.stages.entities, "tagger_mentions", lambda doc: [])
     scorer = _scorer(shared_dir)
     gold = json.loads((shared_dir / "gold" / "cnn-putin-north-korea.gold.json").read_text("utf-8"))
     figures = scorer.score_entities(gold, scorer.Doc(_example(example_text).to_dict()))
@@ -80,7 +80,7 @@ def test_example_meets_the_entity_bars(shared_dir: Path, example_text: str, use_
 def test_text_view_groups_entities_by_type_with_counts(example_text: str) -> None:
     from rich.console import Console
 
-    from marsad.entities.view import entities_table, grouped
+    from marsad.shells.cli.entities_view import entities_table, grouped
 
     doc = _example(example_text)
     groups = grouped(doc)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.document import Document, Span
-from marsad.entities import tagger as ner
-from marsad.segment import find_sentences, find_tokens
+from marsad.core.document import Document, Span
+from marsad.stages.entities import tagger as ner
+from marsad.stages.segment import find_sentences, find_tokens
 
 pytestmark = pytest.mark.skipif(ner.load_tagger() is None, reason="no NER model shipped in data/ner")
 

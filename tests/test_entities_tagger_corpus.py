@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from marsad.entities import ner_corpus as nc
+from training import ner_corpus as nc
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.entities.features import GAZETTEER_FILE, data_dir, read_rows
+from marsad.stages.entities.features import GAZETTEER_FILE, data_dir, read_rows
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "build_ner_lexicons.py"
 

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 import marsad
-from marsad.entities import tagger as ner
-from marsad.entities.neural import NeuralTagger
+from marsad.stages.entities import tagger as ner
+from marsad.stages.entities.neural import NeuralTagger
 
 pytestmark = pytest.mark.skipif(ner.load_tagger() is None, reason="no NER model shipped in data/ner")
 
@@ -91,7 +91,7 @@ def test_tagging_needs_no_torch() -> None:
     code = (
         "import sys\n"
         "sys.modules['torch'] = None\n"
-        "from marsad.entities import tagger\n"
+        "from marsad.stages.entities import tagger\n"
         "labels = tagger.tag_tokens('قال الرئيس الفرنسي إيمانويل ماكرون في باريس'.split())\n"
         "assert labels[3:5] == ['B-PER', 'I-PER'], labels\n"
         "assert not any(m == 'torch' or m.startswith('torch.') for m in sys.modules if sys.modules[m])\n"

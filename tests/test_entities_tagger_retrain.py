@@ -12,11 +12,11 @@ from types import ModuleType
 
 import numpy as np
 import pytest
+from training import ner_corpus as nc
 
-from marsad.entities import ner_corpus as nc
-from marsad.entities.features import data_dir, load_lexicons
-from marsad.entities.neural import NeuralTagger
-from marsad.entities.tagger import MODEL_FILE, repair_bio
+from marsad.stages.entities.features import data_dir, load_lexicons
+from marsad.stages.entities.neural import NeuralTagger
+from marsad.stages.entities.tagger import MODEL_FILE, repair_bio
 
 pytest.importorskip("torch")
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.document import Span
-from marsad.entities import trim_proclitics
-from marsad.entities.features import data_dir, read_rows
-from marsad.entities.tagger import clitic_offset, fine_type, repair_bio, shipped_subtypes
-from marsad.segment import find_tokens
-from marsad.textkeys import key
+from marsad.core.document import Span
+from marsad.stages.entities import trim_proclitics
+from marsad.stages.entities.features import data_dir, read_rows
+from marsad.stages.entities.tagger import clitic_offset, fine_type, repair_bio, shipped_subtypes
+from marsad.stages.segment import find_tokens
+from marsad.text.keys import key
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 import marsad
-from marsad import registry
-from marsad.cli_events import add_commands, event_stages
-from marsad.document import Document, Entity, Span
-from marsad.events import find_events
-from marsad.events.table import COLUMNS, event_rows, events_view, write_rows
+from marsad.core import registry
+from marsad.core.document import Document, Entity, Span
+from marsad.shells.cli.events import add_commands, event_stages
+from marsad.stages.events import find_events
+from marsad.stages.events.table import COLUMNS, event_rows, events_view, write_rows
 
 # The entities and temporal stages register on import until they join registry.BUILTIN_MODULES.
-for _module in ("marsad.entities", "marsad.temporal"):
+for _module in ("marsad.stages.entities", "marsad.stages.temporal"):
     with contextlib.suppress(ImportError):
         importlib.import_module(_module)
 

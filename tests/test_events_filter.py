@@ -6,11 +6,13 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from training import gsr
+from training.event_filter import train
 
 import marsad
-from marsad.events import candidate_features, find_events, gsr
-from marsad.events.filter import FILTERED, THRESHOLD, cue_classes, keep, probability, train, weights
-from marsad.lexicons import data_path
+from marsad.stages.events import candidate_features, find_events
+from marsad.stages.events.filter import FILTERED, THRESHOLD, cue_classes, keep, probability, weights
+from marsad.text.resources import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.events import lexicon
-from marsad.lexicons import data_path
+from marsad.stages.events import lexicon
+from marsad.text.resources import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import marsad
-from marsad.document import Document
-from marsad.events import find_events
-from marsad.events.lexicon import PLOVER_TYPES
+from marsad.core.document import Document
+from marsad.stages.events import find_events
+from marsad.stages.events.lexicon import PLOVER_TYPES
 
 
 def _spans_exact(doc: Document) -> None:

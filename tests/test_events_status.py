@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.document import DateMention, Document, Entity, Span
-from marsad.events import find_events
-from marsad.events.args import actor_country
+from marsad.core.document import DateMention, Document, Entity, Span
+from marsad.stages.events import find_events
+from marsad.stages.events.args import actor_country
 
 Ents = tuple[tuple[str, str, str | None], ...]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.document import DateMention, Document, Entity, Event, Span
-from marsad.events import find_events
-from marsad.events.args import actor_country
+from marsad.core.document import DateMention, Document, Entity, Event, Span
+from marsad.stages.events import find_events
+from marsad.stages.events.args import actor_country
 
 Ents = tuple[tuple[str, str, str | None], ...]
 
@@ -391,7 +391,7 @@ def test_type_and_actors(
 
 
 def test_every_plover_type_is_covered() -> None:
-    from marsad.events.lexicon import PLOVER_TYPES
+    from marsad.stages.events.lexicon import PLOVER_TYPES
 
     assert {c[2] for c in CASES} == set(PLOVER_TYPES)
 

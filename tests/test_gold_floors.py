@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import marsad
-from marsad import contract
+from marsad.core import contract
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PUBLISHED = "2024-06-17"

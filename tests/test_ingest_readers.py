@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import READER_ARTICLE, READER_HTML
-from marsad.errors import InputError, NonPublicURLError
-from marsad.ingest import Article, check_public, decode, read_inputs, walk
-from marsad.settings import Settings
+from marsad.core.errors import InputError, NonPublicURLError
+from marsad.core.settings import Settings
+from marsad.stages.ingest.readers import Article, check_public, decode, read_inputs, walk
 
 # Fixtures: http_root (a local HTTP server of READER_ARTICLE and READER_HTML) lives in tests/conftest.py.
 
@@ -130,7 +130,7 @@ def test_public_hosts_pass_the_check() -> None:
 def test_a_redirect_to_a_private_address_is_refused() -> None:
     import urllib.request
 
-    from marsad.ingest import _PublicRedirects
+    from marsad.stages.ingest.readers import _PublicRedirects
 
     request = urllib.request.Request("http://8.8.8.8/news")
     with pytest.raises(NonPublicURLError, match=r"127\.0\.0\.1"):

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 
 import marsad
-from marsad import registry
-from marsad.document import Document
-from marsad.errors import PipelineError, SettingsError
-from marsad.pipeline import check, load_pipeline
-from marsad.settings import Settings
+from marsad.core import registry
+from marsad.core.document import Document
+from marsad.core.errors import PipelineError, SettingsError
+from marsad.core.pipeline import check, load_pipeline
+from marsad.core.settings import Settings
 
 TEXT = "قال المتحدث باسم الحكومة إن الوزير سيزور القاهرة الأسبوع المقبل."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.quantities import find_quantities, read_rates
+from marsad.stages.quantities import find_quantities, read_rates
 
 RUB, EUR, SAR, EGP = (read_rates()[c] for c in ("RUB", "EUR", "SAR", "EGP"))
 
@@ -126,7 +126,7 @@ def test_single_figures_have_no_upper_end() -> None:
 
 
 def test_rates_table_has_every_currency_unit() -> None:
-    from marsad.quantities import read_units
+    from marsad.stages.quantities import read_units
     rates = read_rates()
     missing = {u.code for u in read_units().values() if u.kind == "currency"} - set(rates)
     assert not missing

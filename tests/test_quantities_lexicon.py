@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from marsad.lexicons import load_yaml
-from marsad.quantities import read_rates, read_units, singular
-from marsad.quantities_numbers import read_plurals
+from marsad.stages.quantities import read_rates, read_units, singular
+from marsad.text.numbers import read_plurals
+from marsad.text.resources import load_yaml
 
 ISO_4217 = re.compile(r"[A-Z]{3}")
 
@@ -48,7 +48,7 @@ def test_plurals_reduce_to_their_singular() -> None:
 
 
 def test_tables_have_no_repeated_forms() -> None:
-    from marsad.lexicons import data_path
+    from marsad.text.resources import data_path
 
     for name in ("plurals.tsv", "units.tsv", "currency_rates.tsv"):
         rows = [line.split("\t")[0] for line in data_path(name).read_text(encoding="utf-8").splitlines()

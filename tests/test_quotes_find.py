@@ -11,8 +11,8 @@ from typing import NamedTuple
 import pytest
 
 import marsad
-from marsad.document import Actor, Document, Quote, Span
-from marsad.quotes import find_quotes
+from marsad.core.document import Actor, Document, Quote, Span
+from marsad.stages.quotes import find_quotes
 
 
 class Q(NamedTuple):

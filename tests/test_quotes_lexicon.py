@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.lexicons import data_path, load_yaml
-from marsad.quotes.lexicon import CUES_FILE, cues
+from marsad.stages.quotes.lexicon import CUES_FILE, cues
+from marsad.text.resources import data_path, load_yaml
 
 SECTIONS = ["verbs", "relay_verbs", "participles", "complementisers", "speech_nouns", "according",
             "outlet_heads", "outlet_names", "titles", "speaker_stops", "grammar"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import marsad
-from marsad.document import DateMention, Document, Entity, EntityType, Span
-from marsad.quotes import find_quotes
+from marsad.core.document import DateMention, Document, Entity, EntityType, Span
+from marsad.stages.quotes import find_quotes
 
 
 def _spine(text: str) -> Document:
@@ -75,7 +75,7 @@ def test_quotes_statement_date(text: str, mention: str, value: str, expected: st
 
 
 def test_quotes_stage_attaches_and_serialises() -> None:
-    # Importing marsad.quotes (above) registered the stage.
+    # Importing marsad.stages.quotes (above) registered the stage.
     text = "ونقلت وكالة الأنباء الرسمية عن الوزير قوله: «لن نتراجع عن قرارنا»."
     doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment", "quotes"))
     assert doc.quotes == find_quotes(doc)

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import marsad
-from marsad.document import Document
-from marsad.quotes import find_quotes
-from marsad.quotes.marks import pair_marks
+from marsad.core.document import Document
+from marsad.stages.quotes import find_quotes
+from marsad.stages.quotes.marks import pair_marks
 
 PASSAGE = (
     "وقال وزير الخارجية في مؤتمر صحفي إن المفاوضات مستمرة.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import marsad
-from marsad.segment import find_dateline, find_sentences
+from marsad.stages.segment import find_dateline, find_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad import clean, segment
-from marsad.clean import clean_text
-from marsad.segment import TOKEN_RE, find_tokens, scan_tokens
+from marsad.stages import clean, segment
+from marsad.stages.clean import clean_text
+from marsad.stages.segment import TOKEN_RE, find_tokens, scan_tokens
 
 compiled = pytest.mark.skipif(segment._compiled_scan is None,
-                              reason="marsad._speedups was not built (no C compiler at install time)")
+                              reason="marsad.text._speedups was not built (no C compiler at install time)")
 
 SENTENCES = [
     ("وقال الرئيس الروسي فلاديمير بوتين إن بلاده ستعزز علاقاتها مع بيونغ يانغ.",
@@ -77,7 +77,7 @@ def test_compiled_scan_matches_python_on_news(shared_dir: Path) -> None:
 
 
 long_words_compiled = pytest.mark.skipif(clean._compiled_long_words is None,
-                                         reason="marsad._speedups was not built (no C compiler at install time)")
+                                         reason="marsad.text._speedups was not built (no C compiler at install time)")
 
 
 @long_words_compiled

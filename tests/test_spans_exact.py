@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import marsad
-from marsad.document import Document
+from marsad.core.document import Document
 
 ARABIC_WORDS = ["قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "إن", "بلاده", "ستعزز", "علاقاتها",
                 "مع", "كوريا", "الشمالية", "وبالكرملين", "للأمم", "المتحدة", "٢٠٢٤", "3.5", "د.", "أ.",
@@ -51,7 +51,7 @@ def test_spans_exact_on_generated_arabic(text: str) -> None:
         return
     try:
         doc = marsad.analyze(text, "2024-06-17")
-    except marsad.errors.EmptyInputError:
+    except marsad.core.errors.EmptyInputError:
         return  # only invisible characters: refused with a clear error, which is right
     check_spans(doc)
 
@@ -61,7 +61,7 @@ def test_spans_exact_on_generated_arabic(text: str) -> None:
 def test_any_unicode_is_analysed_or_refused_cleanly(text: str) -> None:
     try:
         doc = marsad.analyze(text)
-    except marsad.errors.MarsadError:
+    except marsad.core.errors.MarsadError:
         return
     check_spans(doc)
 

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CLI_SENTENCES
-from marsad.cli_store import add_commands
+from marsad.shells.cli.store import add_commands
 
 # Fixtures: feed_with_bad_lines (a JSONL feed of CLI_SENTENCES) lives in tests/conftest.py.
 
@@ -108,8 +108,8 @@ def test_progress_shows_articles_per_second_on_a_terminal(feed_with_bad_lines: P
     """On a terminal the ingest shows a progress bar with a rate; in a pipe it shows none."""
     main, child = pty.openpty()
     env = {**os.environ, "COLUMNS": "120"}
-    proc = subprocess.Popen([sys.executable, "-m", "marsad.cli_store", "ingest", str(feed_with_bad_lines), "--db",
-                             str(tmp_path / "m.db")], stdin=child, stdout=child, stderr=child, env=env)
+    proc = subprocess.Popen([sys.executable, "-m", "marsad.shells.cli.store", "ingest", str(feed_with_bad_lines),
+                             "--db", str(tmp_path / "m.db")], stdin=child, stdout=child, stderr=child, env=env)
     os.close(child)
     output = b""
     while True:

@@ -18,7 +18,7 @@ from marsad.store import open_store
 
 
 def _ingest(feed: Path, db: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "marsad.cli_store", "ingest", str(feed), "--db", db],
+    return subprocess.Popen([sys.executable, "-m", "marsad.shells.cli.store", "ingest", str(feed), "--db", db],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

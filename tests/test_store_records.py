@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import marsad
-from marsad.document import Document
+from marsad.core.document import Document
 from marsad.store import Filters, IngestReport, Store, StoreError, open_store
 from marsad.store.migrations import MIGRATIONS
 

@@ -170,7 +170,7 @@ def test_example_found_among_2000_by_clitic_query_and_speaker(
 
 @pytest.mark.parametrize("bad", ["17/06/2024", "2024-6-1", "2024-02-30", "yesterday", ""])
 def test_filters_reject_dates_that_are_not_iso(bad: str) -> None:
-    from marsad.errors import InputError
+    from marsad.core.errors import InputError
 
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         Filters(date_from=bad)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from marsad.temporal import find_dates
+from marsad.stages.temporal import find_dates
 
 PUBLISHED = dt.date(2024, 6, 17)  # a Monday
 

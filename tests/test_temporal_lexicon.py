@@ -6,9 +6,9 @@ from collections import defaultdict
 
 import pytest
 
-from marsad.lexicons import load_yaml
-from marsad.temporal import date_words
-from marsad.temporal_words import fold_form
+from marsad.stages.temporal import date_words
+from marsad.text.resources import load_yaml
+from marsad.text.words import fold_form
 
 DATA = load_yaml("dates.yaml")
 

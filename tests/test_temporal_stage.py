@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import marsad
-import marsad.quantities
-import marsad.temporal  # registers the stage
-from marsad.document import Span
-from marsad.ingest import visible_date
-from marsad.temporal import dates_in, find_dates
+import marsad.stages.quantities
+import marsad.stages.temporal  # registers the stage
+from marsad.core.document import Span
+from marsad.stages.ingest.readers import visible_date
+from marsad.stages.temporal import dates_in, find_dates
 
 EXAMPLE_PUBLISHED = "2024-06-17"
 
@@ -81,6 +81,6 @@ def test_spans_are_exact_on_generated_text(text: str, published: dt.date | None)
     for mention in find_dates(text, published):
         assert 0 <= mention.span.start < mention.span.end <= len(text)
         assert text[mention.span.start:mention.span.end] == text[mention.span.start:mention.span.end].strip()
-    for quantity in marsad.quantities.find_quantities(text):
+    for quantity in marsad.stages.quantities.find_quantities(text):
         assert 0 <= quantity.span.start < quantity.span.end <= len(text)
         assert text[quantity.span.start:quantity.span.end].strip()

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from conftest import CHROMIUM, serve
-from marsad import registry
-from marsad.settings import Settings
+from marsad.core import registry
+from marsad.core.settings import Settings
 from marsad.store import open_store
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")

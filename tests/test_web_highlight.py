@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import parse
-from marsad.web.chart import bar_chart, fill_days
-from marsad.web.highlight import Mark, find_marks, mark_hits, nest, render
+from marsad.shells.web.chart import bar_chart, fill_days
+from marsad.shells.web.highlight import Mark, find_marks, mark_hits, nest, render
 
 
 def span(text: str, needle: str) -> dict[str, Any]:

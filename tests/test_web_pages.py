@@ -113,9 +113,9 @@ def test_page_errors_are_pages(web_client: TestClient, path: str, status: int) -
 
 def test_lists_page_forward_and_back_keeping_filters(web_client: TestClient,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    import marsad.web.pages
+    import marsad.shells.web.pages
 
-    monkeypatch.setattr(marsad.web.pages, "PAGE_ROWS", 2)
+    monkeypatch.setattr(marsad.shells.web.pages, "PAGE_ROWS", 2)
     first = web_client.get("/ui/events", params={"country": ""}).text
     assert first.count("<tr>") - 1 == 2  # the header row and two events
     following = re.search(r'<a rel="next" href="([^"]+)"', first)

@@ -8,9 +8,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from marsad.api.app import api_token, body_limit
-from marsad.cli_web import add_commands, serve, serve_settings
-from marsad.errors import SettingsError
+from marsad.core.errors import SettingsError
+from marsad.shells.api.app import api_token, body_limit
+from marsad.shells.cli.web import add_commands, serve, serve_settings
 
 
 def test_add_commands_attaches_serve() -> None:

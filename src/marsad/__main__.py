@@ -1,5 +1,5 @@
 """``python -m marsad`` runs the command line."""
 
-from .cli import main
+from marsad.shells.cli.main import main
 
 main()

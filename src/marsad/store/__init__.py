@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 
-from .base import Filters, Hit, IngestReport, Store, StoreError
+from marsad.store.base import Filters, Hit, IngestReport, Store, StoreError
 
 __all__ = ["Filters", "Hit", "IngestReport", "Store", "StoreError", "open_store"]
 
@@ -36,11 +36,11 @@ def open_store(url: str | os.PathLike[str]) -> Store:
     or ``postgresql://USER@HOST/DB``."""
     url = os.fspath(url)
     if url.startswith(_PG_PREFIXES):
-        from .postgres import PostgresStore
+        from marsad.store.postgres import PostgresStore
 
         store: Store = PostgresStore(url)
     else:
-        from .sqlite import SQLiteStore
+        from marsad.store.sqlite import SQLiteStore
 
         path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
         if "://" in path:

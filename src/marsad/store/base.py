@@ -17,11 +17,11 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..document import Document
-from ..errors import InputError, MarsadError, RecordError
-from . import migrations
-from .rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
-from .search import Query, parse_query, snippet
+from marsad.core.document import Document
+from marsad.core.errors import InputError, MarsadError, RecordError
+from marsad.store import migrations
+from marsad.store.rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
+from marsad.store.search import Query, parse_query, snippet
 
 #: Articles written per transaction by :meth:`Store.ingest`: a commit per article would cost
 #: more than the writing; larger batches only lengthen what a crash throws away (and a rerun
@@ -100,7 +100,7 @@ class IngestReport:
 
 def _like(value: str) -> str:
     """A LIKE pattern matching ``value``'s terms as whole, consecutive terms of a padded key."""
-    from .search import index_text
+    from marsad.store.search import index_text
 
     return f"% {index_text(value)} %"
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .base import Row, Store, StoreError
+from marsad.store.base import Row, Store, StoreError
 
 TABLES = ("articles", "entities", "quotes", "events", "gdelt")
 FORMATS = ("jsonl", "csv", "parquet")

@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from .base import SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
-from .rows import ArticleRows
-from .search import Query, tsquery_text
+from marsad.store.base import SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
+from marsad.store.rows import ArticleRows
+from marsad.store.search import Query, tsquery_text
 
 #: The text search configuration: PostgreSQL's Snowball ``arabic`` stemmer and stop words,
 #: applied to terms that :func:`marsad.store.search.term` has already normalised.

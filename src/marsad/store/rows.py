@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RecordError
-from .search import index_text, padded_key
+from marsad.core.errors import RecordError
+from marsad.store.search import index_text, padded_key
 
 SCHEMA = "marsad.document/1"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,80}$")

@@ -1,7 +1,7 @@
 """Arabic-aware search keys, query parsing and snippet highlighting, shared by every store.
 
 Both the index and the query go through :func:`term`: the word's proclitics (و ف ب ل ك س ال)
-are taken off by :func:`marsad.textkeys.analyse` and the rest is folded (hamza on alef, alef
+are taken off by :func:`marsad.text.keys.analyse` and the rest is folded (hamza on alef, alef
 maqsura, ta marbuta, diacritics, tatweel), so وبالكرملين, الكرملين and كرملين share one term.
 The index holds only these terms; hits are mapped back to the original text by re-reading the
 article's words in order, which gives snippets with the words exactly as written.
@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..textkeys import analyse, fold, strip_diacritics
+from marsad.text.keys import analyse, fold, strip_diacritics
 
 # A word is a run of letters, digits and combining marks (Arabic diacritics are marks, tatweel
 # is a letter-modifier), so diacritised words stay whole.

@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .base import SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
-from .rows import ArticleRows
-from .search import Query, fts5_match
+from marsad.store.base import SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
+from marsad.store.rows import ArticleRows
+from marsad.store.search import Query, fts5_match
 
 MEMORY = ":memory:"
 

@@ -1,7 +1,0 @@
-"""The REST API (FastAPI): ``create_app(store, settings)`` serves the JSON routes and the web UI."""
-
-from __future__ import annotations
-
-from .app import create_app
-
-__all__ = ["create_app"]

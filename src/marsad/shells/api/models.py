@@ -1,0 +1,64 @@
+"""Request bodies and the vocabularies the API checks parameters against.
+
+The allowed event and entity types come from the contract schema shipped with marsad, so the
+API never keeps a second copy of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from marsad.core.contract import schema
+
+
+@lru_cache(maxsize=1)
+def event_types() -> tuple[str, ...]:
+    """PLOVER event types of the contract (``events[].type``)."""
+    values = schema()["properties"]["events"]["items"]["properties"]["type"]["enum"]
+    return tuple(str(v) for v in values)
+
+
+@lru_cache(maxsize=1)
+def entity_types() -> tuple[str, ...]:
+    """Entity types of the contract (``entities[].type``)."""
+    values = schema()["properties"]["entities"]["items"]["properties"]["type"]["enum"]
+    return tuple(str(v) for v in values)
+
+
+class ArticleInput(BaseModel):
+    """One article to analyse: its text or the URL of its page, with optional metadata."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"text": "قال الرئيس الروسي فلاديمير بوتين يوم الاثنين إن ...",
+                      "published": "2024-06-17", "title": "بوتين يزور كوريا الشمالية"}]})
+
+    text: str | None = Field(None, description="article text (plain text)")
+    url: str | None = Field(None, description="http(s) URL of the article's page, fetched by the server")
+    published: dt.date | None = Field(None, description="publication date; relative dates resolve against it")
+    title: str | None = None
+    source: str | None = Field(None, description="outlet, e.g. CNN")
+    stages: list[str] | None = Field(None, description="stage names to run (default: the server's)")
+
+    @model_validator(mode="after")
+    def _one_input(self) -> ArticleInput:
+        if (self.text is None) == (self.url is None):
+            raise ValueError("give exactly one of text or url")
+        if self.url is not None and not self.url.startswith(("http://", "https://")):
+            raise ValueError("url must start with http:// or https://")
+        return self
+
+
+class Stored(BaseModel):
+    """The answer to a write: the article's id and whether it was new."""
+
+    id: str
+    added: bool
+
+
+def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """The envelope of every list answer."""
+    return {"items": items, "count": len(items), "limit": limit, "offset": offset}

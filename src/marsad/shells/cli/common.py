@@ -1,0 +1,56 @@
+"""What every command shares: one line on stderr for each error (exit status 1, never a
+traceback) and the settings built from the common options.
+
+Its own module so that the command modules (``cli_store``, ``cli_web``, ``cli_events``) and
+``cli`` can all import it without importing each other.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from marsad.core.errors import MarsadError, SettingsError
+from marsad.core.settings import Settings, parse_published
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def report(message: str) -> None:
+    click.echo(f"marsad: {message}", err=True)
+
+
+def one_line_errors(fn: F) -> F:
+    """Turn MarsadError (and anything unexpected) into one line on stderr and exit 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except MarsadError as exc:
+            report(str(exc))
+            sys.exit(1)
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(130)
+        except Exception as exc:  # never a traceback for a user; the message says what broke
+            report(f"E999 internal error: {type(exc).__name__}: {exc} (please report it)")
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def command_settings(published: str | None, jobs: int, stages: str | None = None) -> Settings:
+    """Settings from the ``--published``, ``--jobs`` and ``--stages`` options of a command."""
+    values: dict[str, Any] = {"jobs": jobs}
+    if published:
+        try:
+            values["published"] = parse_published(published)
+        except SettingsError:
+            raise SettingsError(f"--published {published!r} is not a date; use YYYY-MM-DD, e.g. 2024-06-17") from None
+    if stages:
+        values["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
+    return Settings.from_mapping(values)

@@ -1,0 +1,60 @@
+"""``marsad serve``: the REST API and the web UI over a store, on uvicorn."""
+
+from __future__ import annotations
+
+import click
+
+from marsad.core.settings import Settings
+from marsad.shells.cli.common import one_line_errors
+
+DB_HELP = "database: a file (SQLite) or postgresql://USER@HOST/DB"
+#: The same default database as ``marsad ingest`` and ``marsad search``.
+DEFAULT_DB = "marsad.db"
+
+
+def serve_settings(token: str | None, max_input_bytes: int | None, private_urls: bool = False) -> Settings:
+    """Settings from the serve options, checked like any others (a token of 8 characters or more)."""
+    values: dict[str, object] = {"api_token": token or None, "api_private_urls": private_urls}
+    if max_input_bytes:
+        values["max_input_bytes"] = max_input_bytes
+    return Settings.from_mapping(values)
+
+
+@click.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to listen on (keep 127.0.0.1 unless others must reach it)")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="MARSAD_API_TOKEN",
+              help="bearer token that allows writes (POST /articles); without one the server is "
+                   "read-only [env MARSAD_API_TOKEN]")
+@click.option("--max-input-bytes", type=click.IntRange(min=1),
+              help="largest article accepted by POST /analyze and /articles, in bytes")
+@click.option("--private-urls", is_flag=True,
+              help="let POST /analyze fetch URLs on loopback and private addresses (off: public only)")
+@one_line_errors
+def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int | None,
+          private_urls: bool) -> None:
+    """Serve the web UI (/) and the REST API (docs at /docs) over DB."""
+    import uvicorn
+
+    from marsad.core.errors import NotFoundError
+    from marsad.shells.api import create_app
+
+    if "://" not in db and not _exists(db):
+        raise NotFoundError("does not exist; create it with `marsad ingest PATH --db DB`", source=db)
+    app = create_app(db, serve_settings(token, max_input_bytes, private_urls))
+    mode = "read-write (token set)" if token else "read-only"
+    click.echo(f"marsad: serving {db} {mode} on http://{host}:{port}/ (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _exists(path: str) -> bool:
+    from pathlib import Path
+
+    return path == ":memory:" or Path(path).is_file()
+
+
+def add_commands(cli: click.Group) -> None:
+    """Attach ``serve`` to the main command group (replacing any earlier ``serve``)."""
+    cli.add_command(serve)

@@ -1,0 +1,285 @@
+"""The ``entities`` stage: knowledge-base names, titles and tagger mentions, merged and linked.
+
+``find_mentions`` returns candidates (house style: find, then annotate); ``assemble`` merges them
+into one :class:`~marsad.core.document.Entity` per referent, ordered by first mention.  The trained
+tagger (``marsad.stages.entities.tagger``) adds names the knowledge base lacks; without a shipped model
+the stage runs on the knowledge base alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import cast
+
+from marsad.core.document import Document, Entity, EntityType, Span
+from marsad.core.registry import ATTR_ENTITIES, ENTITIES, SENTENCES, TEXT, TOKENS, register
+from marsad.core.settings import Settings
+from marsad.stages.entities.core import description_adjective, name_core, tagged_core
+from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
+from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, load, read_table
+from marsad.stages.entities.link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
+from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
+from marsad.stages.entities.tagger import tag
+from marsad.text.keys import fold, frequency, strip_diacritics
+
+Tagged = list[tuple[Span, str]]
+
+__all__ = ["assemble", "entities", "find_entities", "find_mentions", "tagger_mentions"]
+
+
+def tagger_mentions(doc: Document) -> Tagged:
+    """Spans and types from the trained tagger, or nothing when no model is shipped."""
+    return tag(doc)
+
+
+def trim_proclitics(doc: Document, span: Span) -> Span:
+    """Start a tagged span after a conjunction or preposition glued to its first word.
+
+    The tagger's spans come trimmed already (``clitic_offset``, which keeps rare names whole:
+    «فوستوشني»); the same cut is idempotent on them and trims spans given by other callers
+    («ومحمود درويش» → «محمود درويش»).  A span starting inside a word was cut already.
+    """
+    i = token_index([t.end for t in doc.tokens], span.start)
+    if i >= len(doc.tokens) or doc.tokens[i].start != span.start:
+        return span
+    token = doc.tokens[i]
+    cut = clitic_offset(token, doc.text[token.start:token.end])
+    return Span(span.start + cut, span.end) if span.start + cut < span.end else span
+
+
+def token_index(ends: list[int], offset: int) -> int:
+    """Index of the token holding ``offset`` (or the next one), given the tokens' ends."""
+    return bisect.bisect_right(ends, offset)
+
+
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(fold(r["particle"]) for r in read_table("name_particles.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _lineage_particles() -> frozenset[str]:
+    return frozenset(fold(r["particle"]) for r in read_table("name_particles.tsv") if r["lineage"] == "yes")
+
+
+def _inside_other_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> bool:
+    """A surname after أبو/بن/عبد... is part of another person's name (حسن أبو هنية), and so is a
+    whole known person's name after بن/ابن/بنت: the father's, inside the child's name
+    (حمدان بن محمد بن راشد آل مكتوم is not Mohammed bin Rashid)."""
+    if m.first == 0:
+        return False
+    before = doc.tokens[m.first - 1]
+    word = fold(doc.text[before.start:before.end])
+    if all(n.short for n in m.names):
+        return word in _particles()
+    return word in _lineage_particles() and all(kb.entries[n.kb_id].type == "PER" for n in m.names)
+
+
+def _ta_marbuta_clash(doc: Document, m: NameMatch) -> bool:
+    """Written with final ه where every name form has ة, and a word of its own (جده, not جدة)."""
+    last = doc.tokens[m.last]
+    word = strip_diacritics(doc.text[last.start:last.end])
+    if not word.endswith("ه") or not all(n.form.endswith("ة") for n in m.names):
+        return False
+    return frequency(word) > 0
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """Title words before a person's name (الشيخ، الأمير، الملك...), as token keys."""
+    rows = read_rows(data_dir() / TRIGGERS_FILE)
+    return frozenset(word_key(form) for concept, form, *_ in rows if concept == "person_title")
+
+
+def _without_honorifics(doc: Document, m: NameMatch) -> Span:
+    """A person's name without the titles a knowledge-base form starts with: «الشيخ محمد بن راشد
+    آل مكتوم» links through its title, but the name is «محمد بن راشد آل مكتوم» (titles are
+    mentions of their own, resolved by ``find_titles``)."""
+    first = m.first
+    while first < m.last and doc.tokens[first].key in _honorifics():
+        first += 1
+    return m.span if first == m.first else Span(doc.tokens[first].start, m.span.end)
+
+
+def _kb_mention(doc: Document, kb: KnowledgeBase, m: NameMatch, kb_id: str, resolver: Resolver) -> Mention:
+    """The mention a knowledge-base match makes: a person's name without titles, another name
+    without descriptors (قطاع غزة → غزة), a described institution (الجيش اللبناني) as its
+    nationality adjective."""
+    entry = kb.entries[kb_id]
+    if entry.type == "PER":
+        # A surname alone, of a person the article does not name in full, may be another's name.
+        loose = kb_id not in resolver.full_ids and all(n.short for n in m.names if n.kb_id == kb_id)
+        return Mention(_without_honorifics(doc, m), "PER", kb_id, entry.country, short=loose)
+    described = description_adjective(doc, kb, m.span, m.key)
+    if described is not None:
+        span, people = described
+        return Mention(span, "NORP", people, kb.entries[people].country)
+    return Mention(name_core(doc, kb, m.span, m.key, kb_id), entry.type, kb_id, entry.country)
+
+
+def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
+                   resolver: Resolver) -> list[Mention]:
+    out: list[Mention] = []
+    waiting: list[NameMatch] = []
+    for m in names:
+        if _inside_other_name(doc, m, kb) or _ta_marbuta_clash(doc, m):
+            continue
+        if all(n.context for n in m.names):
+            waiting.append(m)
+            continue
+        kb_id = resolver.resolve_name(m)
+        if kb_id is not None:
+            out.append(_kb_mention(doc, kb, m, kb_id, resolver))
+        elif all(kb.entries[n.kb_id].type == "PER" for n in m.names):
+            # A surname shared by several known persons and not settled by the article.
+            out.append(Mention(m.span, "PER", None, None))
+    # A form that is also a common word (سيول "floods") counts when the article names its state.
+    states = {m.country for m in out if m.country}
+    for m in waiting:
+        fitting = [n for n in m.names if kb.entries[n.kb_id].country in states]
+        if fitting:
+            entry = kb.entries[fitting[0].kb_id]
+            out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
+    return out
+
+
+#: Place types of the knowledge base that a longer name may hold (ريال مدريد، مصرف قطر المركزي).
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _drop_parts_of_tagged_names(doc: Document, mentions: list[Mention], tagged: Tagged) -> list[Mention]:
+    """Knowledge-base mentions that are parts of a longer name the tagger found.
+
+    A club, company or bank named after its city (ريال مدريد، دينامو كييف، مصرف قطر المركزي) is
+    one organisation, not a mention of the place; a known person's surname at the start or end
+    of a longer person's name (عبد العاطي إيكيدير, an athlete, not the minister Badr Abdelatty)
+    is part of that name, unless the article names the known person in full (كيم after كيم جونغ
+    أون stays Kim in «عن كيم قوله», a span the tagger ran on).  When every knowledge-base mention
+    the tagger's name overlaps is such a part, strictly inside it, the tagger's reading wins.
+    """
+    dropped: set[int] = set()
+    for span, label in tagged:
+        if label not in ("ORG", "PER"):
+            continue
+        inside = [i for i, m in enumerate(mentions) if m.span.overlaps(span)]
+        if inside and all(_part_of_name(doc, mentions[i], span, label) for i in inside):
+            dropped.update(inside)
+    return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _part_of_name(doc: Document, m: Mention, span: Span, label: str) -> bool:
+    if not (span.start <= m.span.start and m.span.end <= span.end and m.span != span):
+        return False
+    if m.type in _PLACE_TYPES:
+        return True
+    # A word with و outside the surname may start a second person (كاسياس وراموس، بوتين وشي).
+    rest = doc.text[span.start:m.span.start] + " " + doc.text[m.span.end:span.end]
+    return label == "PER" and m.short and not any(w.startswith("و") for w in rest.split())
+
+
+def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
+                     taken: list[Span]) -> list[Mention]:
+    out = []
+    for span, label in tagged:
+        if label not in ENTITY_TYPES:
+            continue
+        if any(span.overlaps(t) for t in taken):
+            continue  # the knowledge base's reading of these words wins
+        type_ = cast(EntityType, label)
+        kb_id = fuzzy_entry(kb, doc.span_text(span), type_)
+        country = kb.entries[kb_id].country if kb_id else None
+        out.append(Mention(span, type_, kb_id, country, "tagger"))
+        taken.append(span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_modifiers() -> dict[str, frozenset[str]]:
+    rows = read_table("title_modifiers.tsv")
+    return {pos: frozenset(fold(r["word"]) for r in rows if r["position"] == pos)
+            for pos in ("before", "after")}
+
+
+def _title_is_someone_elses(doc: Document, title: TitleMatch) -> bool:
+    """نائب رئيس الوزراء (a deputy), الرئيس المصري السابق (a former president)."""
+    modifiers = _title_modifiers()
+    tokens = doc.tokens
+    before = fold(doc.text[tokens[title.first - 1].start:tokens[title.first - 1].end]) \
+        if title.first > 0 else ""
+    after = fold(doc.text[tokens[title.last + 1].start:tokens[title.last + 1].end]) \
+        if title.last + 1 < len(tokens) else ""
+    # The word before may carry a conjunction or preposition (ونائب, لمساعد).
+    before_keys = {key for key, _ in first_word_keys(before)} if before else set()
+    return bool(before_keys & modifiers["before"]) or after in modifiers["after"]
+
+
+def _title_mentions(doc: Document, kb: KnowledgeBase, titles: list[TitleMatch],
+                    mentions: list[Mention], resolver: Resolver) -> list[Mention]:
+    ends = [t.end for t in doc.tokens]
+    persons = {token_index(ends, m.span.start): m for m in mentions if m.type == "PER"}
+    out = []
+    for title in titles:
+        following = persons.get(title.last + 1)
+        if following is not None:
+            # "وزير الخارجية المصري سامح شكري": the name is the mention; the title tells its state.
+            if following.kb_id is None and following.country is None:
+                owner = kb.entries.get(title.of)
+                following.country = owner.country if owner else None
+            continue
+        if _title_is_someone_elses(doc, title):
+            continue
+        holder = resolver.resolve_title(title)
+        # The title may hold a state's or body's name (رئيس وزراء إسرائيل): only another
+        # person's mention excludes it.
+        if holder is not None and not any(title.span.overlaps(m.span) for m in mentions
+                                          if m.type == "PER"):
+            out.append(Mention(title.span, "PER", holder, kb.entries[holder].country, "title"))
+    return out
+
+
+def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
+                  tagged: Tagged | None = None) -> list[Mention]:
+    """Every entity mention in ``doc``: knowledge-base names, tagger spans and resolved titles."""
+    kb = kb or load()
+    names = find_names(doc, kb)
+    resolver = Resolver(kb, doc.published)
+    resolver.note_full_names(names)
+    mentions = _name_mentions(doc, kb, names, resolver)
+    if tagged is None:
+        tagged = tagger_mentions(doc)
+    tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
+    mentions = _drop_parts_of_tagged_names(doc, mentions, tagged)
+    mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions])
+    titles = find_titles(doc, kb, names)
+    mentions += _title_mentions(doc, kb, titles, mentions, resolver)
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> list[Entity]:
+    """One Entity per referent, merged by knowledge-base id or (unknown names) by text."""
+    shortened = group_unknown_persons(doc, list(mentions))
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        groups[shortened.get(i) or merge_key(doc, m)].append(m)
+    out = []
+    for group in groups.values():
+        head = max(group, key=lambda m: (m.source != "title", m.span.end - m.span.start))
+        country = next((m.country for m in group if m.country), None)
+        out.append(to_entity(kb, head.kb_id, head.type, [m.span for m in group],
+                             doc.span_text(head.span), country))
+    return sorted(out, key=lambda e: e.mentions[0].start)
+
+
+def find_entities(doc: Document, *, use_tagger: bool = True) -> list[Entity]:
+    """The entities of ``doc`` (a segmented Document)."""
+    kb = load()
+    return assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else []))
+
+
+@register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS), provides=(ATTR_ENTITIES,))
+def entities(doc: Document, settings: Settings) -> None:
+    """Named entities merged per real-world referent and linked to the knowledge base."""
+    doc.entities = find_entities(doc)

@@ -1,0 +1,351 @@
+"""The knowledge base: states, places, organisations, outlets, state bodies, persons and offices.
+
+Everything lives in ``marsad/data/kb/*.tsv`` (each file names its sources in its header).  This
+module loads those files once into :class:`KnowledgeBase`, which indexes every Arabic name by its
+matching key (one folded word per name word) and answers "who held this office on this date".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import get_args
+
+from marsad.core.document import EntityType
+from marsad.core.errors import DataError
+from marsad.text.keys import fold
+from marsad.text.resources import data_path
+
+KB_DIR = "kb"
+ENTITY_TYPES: frozenset[str] = frozenset(get_args(EntityType))
+
+#: Files of named entries sharing the columns id, name_en, type, country, wikidata, names_ar.
+ENTRY_FILES = ("organisations.tsv", "outlets.tsv", "bodies.tsv")
+#: Columns each file must have, in order (the validator test checks the same table).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "countries.tsv": ("iso3", "name_en", "wikidata", "names_ar", "demonym", "plural", "adj_en",
+                      "leader"),
+    "places.tsv": ("name_en", "type", "country", "wikidata", "names_ar"),
+    "organisations.tsv": ("id", "name_en", "type", "country", "wikidata", "names_ar"),
+    "outlets.tsv": ("id", "name_en", "type", "country", "wikidata", "names_ar"),
+    "bodies.tsv": ("id", "name_en", "type", "country", "wikidata", "names_ar"),
+    "ministries.tsv": ("key", "name_en", "names_ar", "mention"),
+    "people.tsv": ("id", "name_en", "wikidata", "country", "names_ar", "short"),
+    "offices.tsv": ("person", "role", "of", "start", "end"),
+    "titles.tsv": ("role", "adjective", "construct"),
+    "body_titles.tsv": ("role", "forms"),
+    "clitics.tsv": ("proclitic", "replacement"),
+    "translit.tsv": ("letter", "latin"),
+    "name_particles.tsv": ("particle", "lineage"),
+    "title_modifiers.tsv": ("position", "word"),
+    "descriptors.tsv": ("position", "word", "when"),
+}
+
+NameKey = tuple[str, ...]
+
+
+def name_key(text: str) -> NameKey:
+    """The matching key of a name: its words, each folded (hamza, ya, ta marbuta, diacritics)."""
+    return tuple(fold(w) for w in text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class KbEntry:
+    """One real-world entity the knowledge base knows."""
+
+    kb_id: str
+    type: EntityType
+    name_en: str
+    name_ar: str
+    wikidata: str | None = None
+    country: str | None = None
+    kind: str = "org"
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A term of office: ``person`` held ``role`` in ``of`` (a state's ISO3 or a body id)."""
+
+    person: str
+    role: str
+    of: str
+    start: dt.date
+    end: dt.date | None
+
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One Arabic form of an entry.
+
+    ``short`` forms (surnames) need the article to single the person out; ``context`` forms are
+    also common words (سيول "floods", Seoul) and need the article to mention the entry's state.
+    """
+
+    kb_id: str
+    form: str
+    short: bool = False
+    context: bool = False
+
+
+#: Marks a form, in the data files, as a common word too (see ``Name.context``).
+CONTEXT_MARK = "~"
+
+
+@dataclass
+class KnowledgeBase:
+    """All entries with their names indexed by :func:`name_key`, plus offices and titles."""
+
+    entries: dict[str, KbEntry] = field(default_factory=dict)
+    names: dict[NameKey, list[Name]] = field(default_factory=lambda: defaultdict(list))
+    longest: dict[str, int] = field(default_factory=dict)
+    offices: list[Office] = field(default_factory=list)
+    #: Definite demonym adjectives (الروسي، الكورية الشمالية) → ISO3.
+    demonyms: dict[NameKey, str] = field(default_factory=dict)
+    #: Raw Arabic names and demonyms (masculine, feminine) per ISO3, for composing ministries.
+    country_forms: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    demonym_forms: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    #: Which role "the leader of X" means, per ISO3.
+    leader_role: dict[str, str] = field(default_factory=dict)
+    #: Composed ministry ids that a hand-listed body stands for (defence@USA → pentagon).
+    aliases: dict[str, str] = field(default_factory=dict)
+    title_adjective: dict[NameKey, str] = field(default_factory=dict)
+    title_construct: dict[NameKey, str] = field(default_factory=dict)
+    body_titles: dict[NameKey, str] = field(default_factory=dict)
+    #: Common nouns that with a nationality adjective describe a state's institution (الجيش،
+    #: الحكومة): the composed form is not a name, its adjective is a NORP mention.
+    description_heads: set[NameKey] = field(default_factory=set)
+
+    def add_name(self, form: str, kb_id: str, *, short: bool = False) -> None:
+        context = form.startswith(CONTEXT_MARK)
+        form = form.removeprefix(CONTEXT_MARK)
+        key = name_key(form)
+        if not key:
+            return
+        bucket = self.names[key]
+        if any(n.kb_id == kb_id for n in bucket):
+            return
+        bucket.append(Name(kb_id, form, short, context))
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+
+    def lookup(self, key: NameKey) -> list[Name]:
+        return self.names.get(key, [])
+
+    def holders(self, role: str, of: str, day: dt.date) -> list[str]:
+        """Persons holding ``role`` in ``of`` on ``day`` (several when the data says so)."""
+        ofs = {of, self.aliases.get(of, of)} | {k for k, v in self.aliases.items() if v == of}
+        return sorted({o.person for o in self.offices if o.role == role and o.of in ofs and o.holds(day)})
+
+    def in_office(self, person: str, day: dt.date) -> bool:
+        return any(o.person == person and o.holds(day) for o in self.offices)
+
+    def ever_held(self, person: str) -> bool:
+        return any(o.person == person for o in self.offices)
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of ``data/kb/<name>`` as dicts, checking the column line against :data:`COLUMNS`."""
+    path = data_path(f"{KB_DIR}/{name}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"data file marsad/data/kb/{name} is missing; reinstall marsad") from None
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    want = COLUMNS[name]
+    if not lines or tuple(lines[0].split("\t")) != want:
+        raise DataError(f"data file marsad/data/kb/{name}: the column line must be {' '.join(want)}")
+    rows = []
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != len(want):
+            raise DataError(f"data file marsad/data/kb/{name}: row {number} has {len(cells)} "
+                            f"columns, expected {len(want)}")
+        rows.append(dict(zip(want, cells, strict=True)))
+    return rows
+
+
+def split_forms(cell: str) -> list[str]:
+    return [f.strip() for f in cell.split("|") if f.strip()]
+
+
+def display_form(forms: list[str]) -> str:
+    """The name to show: the first form that is not only a common word."""
+    plain = [f for f in forms if not f.startswith(CONTEXT_MARK)]
+    return (plain or forms)[0].removeprefix(CONTEXT_MARK)
+
+
+def _entity_type(value: str, file: str) -> EntityType:
+    if value not in ENTITY_TYPES:
+        raise DataError(f"data file marsad/data/kb/{file}: unknown entity type {value!r}")
+    return value  # type: ignore[return-value]
+
+
+def _date(value: str, file: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DataError(f"data file marsad/data/kb/{file}: bad date {value!r}, use YYYY-MM-DD") from None
+
+
+def spelling_variants(form: str) -> list[str]:
+    """A foreign person's name with g written غ and, as in Egyptian usage, ج (غوتيريش, جوتيريش)."""
+    if "غ" in form:
+        return [form, form.replace("غ", "ج")]
+    return [form]
+
+
+def adjective_forms(demonym: str) -> list[str]:
+    """Definite masculine and feminine forms of a demonym: كوري شمالي → الكوري الشمالي, الكورية الشمالية."""
+    words = demonym.split()
+    masc = " ".join("ال" + w for w in words)
+    fem = " ".join("ال" + w + "ة" for w in words)
+    return [masc, fem]
+
+
+def _load_countries(kb: KnowledgeBase) -> None:
+    for row in read_table("countries.tsv"):
+        iso3 = row["iso3"]
+        forms = split_forms(row["names_ar"])
+        kb.entries[iso3] = KbEntry(iso3, "GPE", row["name_en"], display_form(forms), row["wikidata"] or None,
+                                   iso3, "country")
+        for form in forms:
+            kb.add_name(form, iso3)
+        kb.country_forms[iso3] = [f.removeprefix(CONTEXT_MARK) for f in forms]
+        for demonym in split_forms(row["demonym"]):
+            masc, fem = adjective_forms(demonym)
+            kb.demonym_forms[iso3].append((masc, fem))
+            for adj in (masc, fem):
+                kb.demonyms.setdefault(name_key(adj), iso3)
+        if row["leader"]:
+            kb.leader_role[iso3] = row["leader"]
+        _load_people_of(kb, row)
+
+
+def _load_people_of(kb: KnowledgeBase, row: dict[str, str]) -> None:
+    """The people of a state named as a group (الروس، الأمريكيون) or by the nationality adjective of
+    a described institution (the السودانية of الحكومة السودانية): NORP, acting for the state."""
+    plural, demonyms = split_forms(row["plural"]), split_forms(row["demonym"])
+    if not row["adj_en"] or not (plural or demonyms):
+        return
+    iso3 = row["iso3"]
+    display = plural[0] if plural else adjective_forms(demonyms[0])[0]
+    people = people_id(iso3)
+    kb.entries[people] = KbEntry(people, "NORP", f"{row['adj_en']} people", display, None, iso3, "people")
+    for form in plural:
+        kb.add_name(form, people)
+
+
+def people_id(iso3: str) -> str:
+    """The knowledge-base id of a state's people (NORP)."""
+    return f"people@{iso3}"
+
+
+def _load_places(kb: KnowledgeBase) -> None:
+    for row in read_table("places.tsv"):
+        forms = split_forms(row["names_ar"])
+        kb_id = "place:" + row["name_en"].casefold().replace(" ", "_")
+        kb.entries[kb_id] = KbEntry(kb_id, _entity_type(row["type"], "places.tsv"), row["name_en"],
+                                    display_form(forms), row["wikidata"] or None, row["country"] or None,
+                                    "place")
+        for form in forms:
+            kb.add_name(form, kb_id)
+
+
+def _load_named(kb: KnowledgeBase, file: str) -> None:
+    for row in read_table(file):
+        forms = split_forms(row["names_ar"])
+        kb.entries[row["id"]] = KbEntry(row["id"], _entity_type(row["type"], file), row["name_en"],
+                                        display_form(forms), row["wikidata"] or None,
+                                        row["country"] or None, file.removesuffix(".tsv"))
+        for form in forms:
+            kb.add_name(form, row["id"])
+
+
+def _load_people(kb: KnowledgeBase) -> None:
+    for row in read_table("people.tsv"):
+        forms = split_forms(row["names_ar"])
+        kb.entries[row["id"]] = KbEntry(row["id"], "PER", row["name_en"], display_form(forms),
+                                        row["wikidata"] or None, row["country"] or None, "person")
+        for form in forms:
+            for variant in spelling_variants(form):
+                kb.add_name(variant, row["id"])
+        for form in split_forms(row["short"]):
+            for variant in spelling_variants(form):
+                kb.add_name(variant, row["id"], short=True)
+    for row in read_table("offices.tsv"):
+        end = _date(row["end"], "offices.tsv") if row["end"] else None
+        kb.offices.append(Office(row["person"], row["role"], row["of"],
+                                 _date(row["start"], "offices.tsv"), end))
+
+
+def _load_ministries(kb: KnowledgeBase) -> None:
+    """Compose ministry words with every state: وزارة الدفاع + الكورية الجنوبية, وزارة دفاع + روسيا."""
+    countries = [e for e in kb.entries.values() if e.kind == "country"]
+    for row in read_table("ministries.tsv"):
+        if row["mention"] not in ("name", "description"):
+            raise DataError(f"data file marsad/data/kb/ministries.tsv: unknown mention {row['mention']!r}")
+        if row["mention"] == "description":
+            kb.description_heads.update(name_key(f) for f in split_forms(row["names_ar"]))
+        for country in countries:
+            iso3 = country.kb_id
+            kb_id = f"{row['key'].removesuffix('/short')}@{iso3}"
+            forms: list[str] = []
+            for base in split_forms(row["names_ar"]):
+                words = base.split()
+                # The adjective agrees with the head noun: وزارة الدفاع الروسية, الجيش الروسي.
+                # A */short key drops the head وزارة (الخارجية الروسية), so only the feminine
+                # agrees; "الدفاع الأمريكي" is the tail of "وزير الدفاع الأمريكي", not a body.
+                short = row["key"].endswith("/short")
+                feminine = short or words[0].endswith(("ة", "ات"))
+                for masc, fem in kb.demonym_forms[iso3]:
+                    forms += [f"{base} {fem}"] if short else (
+                        [f"{base} {fem}", f"{base} {masc}"] if feminine else [f"{base} {masc}"])
+                if len(words) > 1 and words[-1].startswith("ال"):
+                    construct = " ".join([*words[:-1], words[-1][2:]])
+                    forms += [construct + " " + f for f in kb.country_forms[iso3]]
+            fresh = [f for f in forms if not kb.lookup(name_key(f))]
+            known = [n.kb_id for f in forms for n in kb.lookup(name_key(f))]
+            if kb_id in kb.entries:
+                known.append(kb_id)  # a /short row adds forms to the ministry of its full row
+            if known:
+                # A hand-listed body (البنتاغون for وزارة الدفاع الأمريكية) takes the other forms.
+                kb.aliases[kb_id] = known[0]
+                for form in fresh:
+                    kb.add_name(form, known[0])
+                continue
+            if not fresh:
+                continue
+            kb.entries[kb_id] = KbEntry(kb_id, "ORG", row["name_en"].format(country=country.name_en),
+                                        fresh[0], None, iso3, "ministry")
+            for form in fresh:
+                kb.add_name(form, kb_id)
+
+
+def _load_titles(kb: KnowledgeBase) -> None:
+    for row in read_table("titles.tsv"):
+        for form in split_forms(row["adjective"]):
+            kb.title_adjective[name_key(form)] = row["role"]
+        for form in split_forms(row["construct"]):
+            kb.title_construct[name_key(form)] = row["role"]
+    for row in read_table("body_titles.tsv"):
+        for form in split_forms(row["forms"]):
+            kb.body_titles[name_key(form)] = row["role"]
+
+
+@lru_cache(maxsize=1)
+def load() -> KnowledgeBase:
+    """The shipped knowledge base, loaded once per process."""
+    kb = KnowledgeBase()
+    _load_countries(kb)
+    # Hand-edited entries before generated places: on a shared name the first entry is preferred.
+    for file in ENTRY_FILES:
+        _load_named(kb, file)
+    _load_people(kb)
+    _load_places(kb)
+    _load_ministries(kb)
+    _load_titles(kb)
+    return kb

@@ -1,0 +1,166 @@
+"""The ``events`` stage: PLOVER events (who did what to whom, when and where) coded from Arabic.
+
+Find, then annotate: :func:`find_events` returns the events of a document without touching it,
+and the registered stage stores them on ``doc.events``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from marsad.core.document import Actor, Document, Event, Span
+from marsad.core.registry import (
+    ATTR_DATES,
+    ATTR_ENTITIES,
+    ATTR_EVENTS,
+    EVENTS,
+    SENTENCES,
+    TEXT,
+    TOKENS,
+    register,
+)
+from marsad.core.settings import Settings
+from marsad.stages.events.args import Arguments, find_arguments, find_mentions, to_actors
+from marsad.stages.events.detect import Candidate, clause_bounds, find_triggers, sentence_tokens, surface
+from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, keep, sentence_features
+from marsad.stages.events.merge import collapse
+from marsad.stages.events.status import find_status, punct_bounds
+
+__all__ = ["candidate_features", "find_events", "stage"]
+
+#: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Most words of a sentence-opening time frame («وفي الشهر الماضي، …»).
+OPENING_TOKENS = 4
+#: Date mention kinds that can date an event (a duration such as «يومين» cannot).
+DATING_KINDS = frozenset({"point", "range"})
+
+
+def _precision(value: str) -> int:
+    """How finely a date value pins a time: a day (2024-06-12) beats a week or month, then a year."""
+    if "/" in value:
+        return 1
+    return 3 if len(value) == 10 and value[4] == "-" and value[7] == "-" else 2 if len(value) > 4 else 1
+
+
+def _date(doc: Document, cand: Candidate, bounds: list[tuple[int, int]]) -> str | None:
+    """The most precise, then nearest, resolved date mention in the trigger's clause, else in its
+    punctuation clause; a date opening the sentence («في مارس، …») frames the whole sentence."""
+    for lo, hi in bounds:
+        if hi <= lo:
+            continue
+        region = Span(doc.tokens[lo].start, doc.tokens[hi - 1].end)
+        found = [d for d in doc.dates if d.value and d.kind in DATING_KINDS and region.contains(d.span)]
+        if found:
+            best = min(found, key=lambda d: (-_precision(d.value or ""),
+                                             min(abs(d.span.start - cand.span.end),
+                                                 abs(cand.span.start - d.span.end))))
+            return best.value
+    return _opening_date(doc, cand)
+
+
+def _opening_date(doc: Document, cand: Candidate) -> str | None:
+    """A resolved date among the first OPENING_TOKENS tokens of the sentence, before a comma."""
+    sent = doc.sentences[cand.sentence]
+    lead = doc.text[sent.start:cand.span.start]
+    comma = min((i for i in (lead.find("،"), lead.find(",")) if i >= 0), default=-1)
+    if comma < 0 or len(lead[:comma].split()) > OPENING_TOKENS:
+        return None
+    frame = Span(sent.start, sent.start + comma)
+    found = [d for d in doc.dates if d.value and d.kind in DATING_KINDS and frame.contains(d.span)]
+    return found[0].value if found else None
+
+
+def _definite(doc: Document, cand: Candidate) -> bool:
+    """A verbal noun with ال or a possessive (الزيارة، زيارته) names an event already told."""
+    if cand.trigger.kind != "N" or cand.last - cand.first != 1:
+        return False
+    word = surface(doc, doc.tokens[cand.first]).lstrip("وف")
+    return word.startswith(("ال", "لل", "بال")) or any(
+        role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
+
+
+def _actors(mentions: tuple[object, ...]) -> tuple[Actor, ...]:
+    return tuple(a for m in mentions for a in to_actors(m))  # type: ignore[arg-type]
+
+
+def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]:
+    """Every triggered event before filtering and merging, whether it is an anaphoric noun, and
+    the learned filter's features for the filtered types."""
+    ranges = sentence_tokens(doc)
+    mentions = find_mentions(doc)
+    events: list[Event] = []
+    anaphoric: list[bool] = []
+    feats: list[set[str]] = []
+    last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
+    last_accuser: tuple[Actor, ...] = ()
+    for cand in find_triggers(doc):
+        lo, hi = ranges[cand.sentence]
+        c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
+        args = find_arguments(doc, cand, mentions, c_lo, c_hi)
+        p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
+        date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi)])
+        verb = cand.trigger.kind == "V"
+        if verb and not args.source and last_verb[0] == cand.sentence:
+            # Arabic drops a repeated subject, and the clause shares the first one's time:
+            # «عندما زار بوتين كوريا الشمالية في عام 2000، التقى بسلف كيم».
+            args = dataclasses.replace(args, source=last_verb[1].source)
+            date = date or last_verb[2]
+        elif verb and args.source:
+            last_verb = (cand.sentence, args, date)
+        source, target = _actors(args.source), _actors(args.target)
+        if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
+            # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
+            target = source
+        if cand.trigger.mode == "deny" and not target:
+            # A denial answers the accusation told before it: its target is the accuser.
+            target = last_accuser
+        if cand.trigger.type == "ACCUSE" and source:
+            last_accuser = source
+        ev = Event(type=cand.trigger.type, trigger=cand.span, sentence=cand.sentence,
+                   status=find_status(doc, cand, lo, hi), source=source, target=target,
+                   mode=cand.trigger.mode, cameo=cand.trigger.cameo, date=date,
+                   location=to_actors(args.location)[0] if args.location else None,
+                   sentences=(cand.sentence,))
+        events.append(ev)
+        anaphoric.append(not source and not target and _definite(doc, cand))
+        feats.append(sentence_features(doc, ev, cand, lo, hi) if ev.type in FILTERED else set())
+    return events, anaphoric, feats
+
+
+def _grouped(events: list[Event], feats: list[set[str]]) -> dict[tuple[int, str], set[str]]:
+    """Per (sentence, type), the filter's features of its ASSAULT/PROTEST events told as having
+    happened (asserted or reported); negated, hypothetical and planned ones keep their status."""
+    grouped: dict[tuple[int, str], set[str]] = {}
+    for ev, f in zip(events, feats, strict=True):
+        if ev.type in FILTERED and ev.status in FILTERED_STATUSES:
+            grouped.setdefault((ev.sentence, ev.type), set()).update(f)
+    return grouped
+
+
+def candidate_features(doc: Document) -> tuple[dict[tuple[int, str], set[str]], set[tuple[int, str]]]:
+    """What scripts/build_event_filter.py trains on: the filter's features per (sentence, type),
+    and the (sentence, type) pairs that also hold events the filter never drops."""
+    events, _, feats = _raw_events(doc)
+    unfiltered = {(ev.sentence, ev.type) for ev in events
+                  if ev.type in FILTERED and ev.status not in FILTERED_STATUSES}
+    return _grouped(events, feats), unfiltered
+
+
+def find_events(doc: Document, *, learned_filter: bool = True) -> list[Event]:
+    """Every event of the document, repeated reports collapsed, in order of first mention.
+
+    With ``learned_filter`` (the default) ASSAULT and PROTEST events survive only in sentences
+    the model of :mod:`marsad.stages.events.filter` reads as reporting one."""
+    events, anaphoric, feats = _raw_events(doc)
+    accepted = {key for key, f in _grouped(events, feats).items() if not learned_filter or keep(key[1], f)}
+    idx = [k for k, ev in enumerate(events)
+           if ev.type not in FILTERED or ev.status not in FILTERED_STATUSES
+           or (ev.sentence, ev.type) in accepted]
+    return collapse(doc, [events[k] for k in idx], [anaphoric[k] for k in idx])
+
+
+@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES), provides=(ATTR_EVENTS,))
+def stage(doc: Document, settings: Settings) -> None:
+    """PLOVER events with actors, status, date and location."""
+    doc.events = find_events(doc)

@@ -1,0 +1,332 @@
+"""Read an event's source, target and location from the actors around its trigger.
+
+Actors are entity mentions (from the ``entities`` stage) and generic agents (الشرطة، المتظاهرون)
+from ``data/events/agents.tsv``.  Arabic news clauses are verb-subject-object or subject-verb-
+object: the subject is the first bare actor right after the verb, else the actors just before
+it; the target is the object or the actor after the trigger's preposition (زار X، هاجم X، إلى X).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass
+
+from marsad.core.document import Actor, Document, Span
+from marsad.stages.events import lexicon
+from marsad.stages.events.detect import Candidate, surface, variants
+from marsad.text.keys import fold
+
+#: Most tokens between a verb and its subject (a time adverb may sit between: «استضافت موسكو الأسبوع الماضي»).
+SUBJECT_GAP = 3
+#: Most tokens between a verbal noun and the subject of its light verb before it (شنت إسرائيل غارة).
+NOUN_SUBJECT_GAP = 3
+#: Most tokens between a verbal noun and its object (زيارة رسمية بكين).
+NOUN_OBJECT_GAP = 2
+#: Most tokens after a trigger in which its target is looked for.
+TARGET_WINDOW = 10
+#: How many sentences back a dual noun (الزعيمان) looks for the two states it refers to.
+PAIR_LOOKBACK = 2
+#: Most tokens between a generic actor and the cue naming its members (وزراء خارجية دول من بينها).
+INCLUSION_REACH = 4
+#: Standalone prepositions that may introduce an actor (folded).
+PREPOSITIONS = frozenset(fold(p) for p in (
+    "إلى", "على", "مع", "ضد", "في", "من", "عن", "بين", "باتجاه", "نحو", "لدى", "عبر", "تجاه", "حول", "بشأن",
+    "ضمن", "عند", "مقابل", "بحق", "داخل", "قرب", "أمام"))
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+STATE_TYPES = frozenset({"GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: where it is, which entity it is (if any), and the preposition before it."""
+
+    span: Span
+    first: int  # first token index
+    last: int  # index past the last token
+    entity: int | None
+    etype: str | None
+    prep: str | None
+    conj: bool  # starts with و: coordinated with the actor before it
+    agent: bool = False  # a generic agent or title (الشرطة، الرئيس المصري), not a named entity
+    refs: tuple[int, ...] = ()  # entities a dual noun (الزعيمان، البلدين) stands for
+
+
+def _token_at(starts: list[int], offset: int) -> int:
+    k = bisect.bisect_right(starts, offset) - 1
+    return max(k, 0)
+
+
+def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
+    """The preposition introducing a mention (clitic or standalone) and whether it starts with و."""
+    tok = doc.tokens[first]
+    word = surface(doc, tok)
+    # Clitics left outside the mention, else those the tokenizer split off inside it.
+    lead = fold(doc.text[tok.start:span.start]) or "".join(
+        word[a:b] for a, b, role in tok.pieces if role in ("conj", "prep"))
+    conj = lead[:1] in ("و", "ف")
+    clitic = lead.lstrip("وف")
+    if clitic[:1] in ("ب", "ل", "ك"):
+        return clitic[:1], conj
+    prep = _prep_before(doc, first, own_clitic=False)  # the mention's own clitics are read above
+    if prep is not None or first < 2 or not _is_construct_head(doc, first - 1):
+        return prep, conj
+    # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
+    # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
+    prep = _prep_before(doc, first - 1)
+    return (None if prep == "ك" else prep), conj
+
+
+def _is_construct_head(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is an indefinite noun that a following name completes (سلف، شرق)."""
+    tok = doc.tokens[k]
+    # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name.
+    return (tok.kind == "word" and not surface(doc, tok).lstrip("وف").startswith(("ال", "لل"))
+            and not any(role == "pron" for _, _, role in tok.pieces))
+
+
+def _prep_before(doc: Document, first: int, own_clitic: bool = True) -> str | None:
+    """The preposition on (``own_clitic``) or just before token ``first``: a clitic ب/ل/ك or a
+    standalone word."""
+    tok = doc.tokens[first]
+    word = surface(doc, tok)
+    clitic = "".join(word[a:b] for a, b, role in tok.pieces if role == "prep") if own_clitic else ""
+    if clitic[:1] in ("ب", "ل", "ك"):
+        return clitic[:1]
+    if first > 0 and doc.tokens[first - 1].kind == "word":
+        prev = surface(doc, doc.tokens[first - 1])
+        bare = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS else prev
+        if bare in PREPOSITIONS:
+            # «كل من موسكو وبيونغ يانغ» is "both Moscow and Pyongyang", not "from Moscow".
+            if bare == "من" and first > 1 and surface(doc, doc.tokens[first - 2]) in ("كل", "وكل"):
+                return None
+            return bare
+    return None
+
+
+def _entity_mentions(doc: Document) -> list[Mention]:
+    out: list[Mention] = []
+    starts = [t.start for t in doc.tokens]
+    for idx, ent in enumerate(doc.entities):
+        for span in ent.mentions:
+            first = _token_at(starts, span.start)
+            last = _token_at(starts, max(span.end - 1, span.start)) + 1
+            prep, conj = _prep_of(doc, first, span)
+            out.append(Mention(span, first, last, idx, ent.type, prep, conj))
+    return out
+
+
+def _agent_at(doc: Document, i: int) -> tuple[int, str] | None:
+    """Index past the last token of a generic agent starting at token ``i`` and its concept, or None."""
+    index = lexicon.agent_index()
+    best: tuple[int, str] | None = None
+    for form, _ in variants(surface(doc, doc.tokens[i])):
+        for words, agent in index.get(form, ()):
+            j = i + 1
+            for w in words[1:]:
+                if j >= len(doc.tokens) or surface(doc, doc.tokens[j]) != w:
+                    break
+                j += 1
+            else:
+                if best is None or j > best[0]:
+                    best = (j, agent.concept)
+    return best
+
+
+def _pair_refs(doc: Document, ents: list[Mention], start: int) -> tuple[int, ...]:
+    """The two states named last before ``start`` (within PAIR_LOOKBACK sentences) that a dual noun
+    such as «الزعيمان» or «البلدين» stands for; () when there are not two."""
+    here = doc.sentence_of(start) or 0
+    first_offset = doc.sentences[max(here - PAIR_LOOKBACK, 0)].start if doc.sentences else 0
+    seen: dict[str, int] = {}
+    for m in sorted(ents, key=lambda m: -m.span.start):
+        if m.span.start >= start or m.span.start < first_offset or m.entity is None:
+            continue
+        country = doc.entities[m.entity].country
+        if country and country not in seen:
+            seen[country] = m.entity
+            if len(seen) == 2:
+                return tuple(seen.values())
+    return ()
+
+
+def _clitic_length(doc: Document, i: int) -> int:
+    """Characters of conjunction and preposition clitics at the start of token ``i`` (ودول → 1):
+    an actor's span starts at its noun."""
+    tok = doc.tokens[i]
+    word = surface(doc, tok)
+    if word.lstrip("وف").startswith("لل"):
+        # ل + ال drops the article's alef: cutting ل would leave a broken word (لحكومة).
+        return len(word) - len(word.lstrip("وف"))
+    if tok.pieces:
+        return sum(b - a for a, b, role in tok.pieces if role in ("conj", "prep"))
+    for form, _ in variants(word):
+        if form in lexicon.agent_index() and word.endswith(form):
+            return len(word) - len(form)
+    return 0
+
+
+def _state_after(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention | None:
+    """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي)."""
+    m = by_first.get(end)
+    return m if m is not None and m.etype in STATE_TYPES and _prep_before(doc, m.first) is None else None
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Entity mentions and generic agents of the document, in text order, without overlaps."""
+    ents = _entity_mentions(doc)
+    covered = {k for m in ents for k in range(m.first, m.last)}
+    by_first = {m.first: m for m in ents}
+    out = list(ents)
+    i = 0
+    while i < len(doc.tokens):
+        if doc.tokens[i].kind != "word" or i in covered:
+            i += 1
+            continue
+        found = _agent_at(doc, i)
+        if found is None or any(k in covered for k in range(i, found[0])):
+            i += 1
+            continue
+        end, concept = found
+        # A generic agent acts for the state named right after it: the actor spans both and points
+        # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
+        state = _state_after(doc, end, by_first)
+        span_end = state.span.end if state else doc.tokens[end - 1].end
+        last = state.last if state else end
+        span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
+        prep, conj = _prep_of(doc, i, span)
+        refs = _pair_refs(doc, ents, span.start) if concept == "pair" and state is None else ()
+        out.append(Mention(span, i, last, state.entity if state else None,
+                           state.etype if state else None, prep, conj, agent=True, refs=refs))
+        if state is not None:
+            out.remove(state)
+        i = last
+    out.sort(key=lambda m: (m.span.start, -m.span.end))
+    return out
+
+
+def _apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
+    """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
+    adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
+    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep is None
+            and not nxt.conj):
+        return False
+    if nxt.first == head.last:
+        return True
+    return nxt.first == head.last + 1 and surface(doc, doc.tokens[head.last]).endswith(("ي", "يه"))
+
+
+def _group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
+    """Mention ``k``, its apposed name, and the mentions coordinated after it by و (موسكو وبيونغ يانغ)."""
+    group = [ms[k]]
+    while k + 1 < len(ms):
+        nxt = ms[k + 1]
+        if not (_apposition(doc, group[-1], nxt) or (nxt.conj and nxt.prep is None
+                                                 and nxt.first - group[-1].last <= 2)):
+            break
+        k += 1
+        group.append(nxt)
+    return group
+
+
+def _group_backward(ms: list[Mention], k: int) -> list[Mention]:
+    """Mention ``k`` and the mentions coordinated before it (أمريكا وكوريا الجنوبية ودول أخرى)."""
+    group = [ms[k]]
+    while k > 0 and group[0].conj and ms[k - 1].prep is None and group[0].first - ms[k - 1].last <= 2:
+        k -= 1
+        group.insert(0, ms[k])
+    return group
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    source: tuple[Mention, ...]
+    target: tuple[Mention, ...]
+    location: Mention | None
+
+
+def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int
+                   ) -> Arguments:
+    """Source, target and location of a trigger whose clause spans tokens ``[c_lo, c_hi)``."""
+    after = [m for m in mentions if cand.last <= m.first < c_hi]
+    before = [m for m in mentions if c_lo <= m.first and m.last <= cand.first]
+    source: list[Mention] = []
+    verb = cand.trigger.kind == "V"
+    bare = [k for k, m in enumerate(before) if m.prep is None]
+    # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
+    topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
+    gap = SUBJECT_GAP if verb else 1
+    if not topic and after and after[0].prep is None and after[0].first - cand.last <= gap \
+            and not _counted(doc, cand, after[0]):
+        source = _group_forward(doc, after, 0)
+    elif bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
+                            and _prep_before(doc, cand.first) is None)):
+        # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
+        # verb before it, so that verb's subject is not its source.
+        source = _group_backward(before, bare[-1])
+    used = {id(m) for m in source}
+    rest = [m for m in after if id(m) not in used and m.first - cand.last <= TARGET_WINDOW]
+    if source and source[0] in after:
+        rest = [m for m in rest if m.first >= source[-1].last]
+    target: list[Mention] = []
+    # A noun's object is the name right after it (زيارة بكين), not a later one.
+    obj_reach = TARGET_WINDOW if verb else NOUN_OBJECT_GAP + (source[-1].last - cand.last if source
+                                                             and source[0] in after else 0)
+    for spec in cand.trigger.target:
+        want = None if spec == "obj" else fold(spec)
+        hit = next((k for k, m in enumerate(rest)
+                    if m.prep == want and (want or m.first - cand.last <= obj_reach)), None)
+        if hit is not None:
+            target = _group_forward(doc, rest, hit)
+            break
+    if target and all(m.agent and m.entity is None for m in target):
+        target += _members(doc, rest, target[-1].last, c_hi)
+    used |= {id(m) for m in target}
+    location = _location(cand, mentions, c_lo, c_hi, used)
+    return Arguments(tuple(source), tuple(target), location)
+
+
+def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[Mention]:
+    """Named members after a generic actor: «وزراء خارجية دول من بينها الصين وإيران» → الصين، إيران."""
+    for k in range(start, min(start + INCLUSION_REACH, c_hi)):
+        for cue in lexicon.inclusion_cues():
+            end = k + len(cue)
+            if end > c_hi or tuple(surface(doc, doc.tokens[j]) for j in range(k, end)) != cue:
+                continue
+            hit = next((i for i, m in enumerate(rest) if m.first == end), None)
+            if hit is None:
+                return []
+            return [dataclasses.replace(m, prep=None) for m in _group_forward(doc, rest, hit)]
+    return []
+
+
+def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
+    """A counted group right after an attack verb is its victims, the verb being passive
+    (قُتل 21 شخصا، أصيب ثلاثة جنود): a number stands between the verb and the noun."""
+    return cand.trigger.type == "ASSAULT" and any(
+        doc.tokens[k].kind == "number" or surface(doc, doc.tokens[k]).lstrip("و") in lexicon.number_words()
+        for k in range(cand.last, m.first))
+
+
+def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[int]
+              ) -> Mention | None:
+    """The place the clause puts the event in (في/بـ + place), after the trigger first."""
+    places = [m for m in mentions if c_lo <= m.first < c_hi and id(m) not in used
+              and m.etype in PLACE_TYPES and m.prep in ("في", "ب")]
+    later = [m for m in places if m.first >= cand.last]
+    pick = later or places
+    return pick[0] if pick else None
+
+
+def to_actors(m: Mention) -> tuple[Actor, ...]:
+    """The actors a mention stands for: a dual noun gives one actor per state it refers to."""
+    if m.refs:
+        return tuple(Actor(m.span, e) for e in m.refs)
+    return (Actor(m.span, m.entity),)
+
+
+def actor_country(doc: Document, actor: Actor) -> str | None:
+    """The ISO3 code an actor acts for: its entity's country (a person's state, a city's country)."""
+    if actor.entity is not None and 0 <= actor.entity < len(doc.entities):
+        return doc.entities[actor.entity].country
+    return None

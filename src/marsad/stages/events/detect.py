@@ -1,0 +1,206 @@
+"""Find event triggers in a document: a lexicon lookup per token, checked against its context.
+
+Each token is looked up under the forms it may have once a conjunction (و ف), the future
+prefix (سـ) or a preposition (ب ل ك) is taken off, so the lexicon holds bare words only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.core.document import Document, Span, Token
+from marsad.stages.events import lexicon
+from marsad.stages.events.lexicon import FormEntry, Trigger
+from marsad.text.keys import fold
+
+#: How many tokens after a trigger a required word (``needs``: فرض … عقوبات) may come.
+NEEDS_WINDOW = 6
+#: How many tokens before a trigger an overriding word (``unless``: طائرة مسيرة) may come.
+UNLESS_WINDOW = 2
+#: Punctuation that closes a clause.
+CLAUSE_PUNCT = frozenset(",،؛;:()[]«»\"“”–—-")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger found in the text, before its arguments, status and date are read."""
+
+    trigger: Trigger
+    first: int  # index of its first token in doc.tokens
+    last: int  # index just past its last token
+    span: Span
+    sentence: int
+    future: bool  # the trigger itself carries سـ (سيزور)
+    imperfect: bool
+
+
+def surface(doc: Document, tok: Token) -> str:
+    """The folded form of a token as written, clitics included."""
+    return _folded(doc.text[tok.start:tok.end])
+
+
+@lru_cache(maxsize=131_072)
+def _folded(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=131_072)
+def variants(word: str) -> tuple[tuple[str, bool], ...]:
+    """Forms of a folded word with its proclitics taken off, each with whether سـ was removed."""
+    out: list[tuple[str, bool]] = [(word, False)]
+    bases = [word]
+    if len(word) >= 3 and word[0] in "وف":
+        bases.append(word[1:])
+        out.append((word[1:], False))
+    for base in bases:
+        if len(base) > 3 and base[0] == "س" and base[1] in "يتنا":
+            out.append((base[1:], True))
+        if len(base) > 3 and base.startswith("لل"):
+            out.append(("ال" + base[2:], False))
+        if len(base) > 3 and base[0] in "بلك":
+            out.append((base[1:], False))
+    return tuple(out)
+
+
+def word_keys(doc: Document, tok: Token) -> frozenset[str]:
+    """Every form a token may stand for once its clitics are off (for needs/unless/cue lookups)."""
+    return _keys_of(surface(doc, tok))
+
+
+@lru_cache(maxsize=131_072)
+def _keys_of(word: str) -> frozenset[str]:
+    return frozenset(v for v, _ in variants(word))
+
+
+def sentence_tokens(doc: Document) -> list[tuple[int, int]]:
+    """For each sentence, the range of token indices inside it."""
+    ranges: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc.tokens)
+    for sent in doc.sentences:
+        while i < n and doc.tokens[i].start < sent.start:
+            i += 1
+        j = i
+        while j < n and doc.tokens[j].end <= sent.end:
+            j += 1
+        ranges.append((i, j))
+        i = j
+    return ranges
+
+
+def is_boundary(doc: Document, i: int, complementizers: frozenset[str]) -> bool:
+    """Whether token ``i`` closes a clause: punctuation or a complementizer (إن، أن، بأن…)."""
+    tok = doc.tokens[i]
+    if tok.kind == "punct" or tok.kind == "symbol":
+        return any(ch in CLAUSE_PUNCT for ch in doc.text[tok.start:tok.end])
+    if tok.kind != "word":
+        return False
+    word = surface(doc, tok)
+    return word in complementizers or (word[:1] in "وف" and word[1:] in complementizers)
+
+
+def clause_bounds(doc: Document, i: int, lo: int, hi: int) -> tuple[int, int]:
+    """Token range of the clause around token ``i`` inside the sentence range ``[lo, hi)``."""
+    comps = lexicon.status_cues()["complementizers"]
+    start = i
+    while start > lo and not is_boundary(doc, start - 1, comps):
+        start -= 1
+    end = i + 1
+    while end < hi and not is_boundary(doc, end, comps):
+        end += 1
+    return start, end
+
+
+def _phrase_end(doc: Document, i: int, hi: int, entry: FormEntry) -> int | None:
+    """Index past the last token of a phrase trigger starting at ``i``, or None if it does not match."""
+    j = i + 1
+    for word in entry.words:
+        if j >= hi or doc.tokens[j].kind != "word":
+            return None
+        keys = word_keys(doc, doc.tokens[j])
+        if word not in keys and ("ال" + word) not in keys and word.removeprefix("ال") not in keys:
+            return None
+        j += 1
+    return j
+
+
+def _has_near(doc: Document, words: tuple[str, ...], start: int, stop: int) -> bool:
+    wanted = {fold(w) for w in words}
+    return any(doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & wanted
+               for k in range(max(start, 0), min(stop, len(doc.tokens))))
+
+
+def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int) -> bool:
+    """The trigger's ``needs`` word follows it and no ``unless`` word comes just before it."""
+    if trig.needs and not _has_near(doc, trig.needs, end, min(end + NEEDS_WINDOW, hi)):
+        return False
+    return not (trig.unless and _has_near(doc, trig.unless, max(lo, i - UNLESS_WINDOW), i))
+
+
+def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trigger) -> bool:
+    """Whether a verbal noun reports an event (a light verb, a toll, a time or a target) not a topic."""
+    ctx = lexicon.noun_context()
+    # An announced plan is an event too: «يعتزمان توقيع اتفاقية», «من المقرر عقد اجتماع».
+    intents = lexicon.status_cues()["planned"].get("clause", frozenset())
+    c_lo, c_hi = clause_bounds(doc, i, lo, hi)
+    for k in range(c_lo, c_hi):
+        if k in range(i, end) or doc.tokens[k].kind != "word":
+            continue
+        keys = word_keys(doc, doc.tokens[k])
+        if keys & ctx["support_verbs"] or keys & ctx["time_words"] or keys & intents:
+            return True
+    for k in range(lo, hi):
+        if doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & ctx["outcome_words"]:
+            return True
+    clause = Span(doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end)
+    if any(clause.contains(d.span) and d.value for d in doc.dates):
+        return True
+    # A named target or place right after the noun: «زيارة رسمية إلى بكين», «هجوم على مركز للشرطة في…».
+    preps = {fold(p) for p in trig.target if p != "obj" and len(p) > 1}
+    for k in range(end, min(end + 3, c_hi)):
+        tok = doc.tokens[k]
+        if tok.kind == "word" and surface(doc, tok) in preps:
+            return True
+    return False
+
+
+def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int, bool] | None:
+    """The most specific lexicon entry that token ``i`` starts, with its end and whether سـ was on it."""
+    index = lexicon.trigger_index()
+    found: list[tuple[int, int, FormEntry, int, bool]] = []
+    for form, fut in variants(surface(doc, doc.tokens[i])):
+        for entry in index.get(form, ()):
+            trig = entry.trigger
+            if fut and trig.kind != "V":
+                continue
+            end = _phrase_end(doc, i, hi, entry) if entry.words else i + 1
+            if end is None or not _context_ok(doc, trig, i, end, lo, hi):
+                continue
+            if trig.kind == "N" and not _noun_eventive(doc, i, end, lo, hi, trig):
+                continue
+            # Longer phrases, then triggers whose required word was found, are the more specific.
+            found.append((end - i, len(trig.needs) > 0, entry, end, fut))
+    if not found:
+        return None
+    found.sort(key=lambda f: (-f[0], not f[1]))
+    _, _, entry, end, fut = found[0]
+    return entry, end, fut
+
+
+def find_triggers(doc: Document) -> list[Candidate]:
+    """Every trigger in the document, in text order, at most one per token."""
+    out: list[Candidate] = []
+    for s, (lo, hi) in enumerate(sentence_tokens(doc)):
+        i = lo
+        while i < hi:
+            tok = doc.tokens[i]
+            best = _best_entry(doc, i, lo, hi) if tok.kind == "word" else None
+            if best is None:
+                i += 1
+                continue
+            entry, end, fut = best
+            span = Span(tok.start, doc.tokens[end - 1].end)
+            out.append(Candidate(entry.trigger, i, end, span, s, fut, entry.imperfect or fut))
+            i = end
+    return out

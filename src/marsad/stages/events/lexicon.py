@@ -1,0 +1,256 @@
+"""Load the event lexicons (triggers, generic agents, status cues) and index them by folded form.
+
+Verb forms in ``data/events/triggers.tsv`` are listed once (perfect or imperfect, third person
+masculine singular); this module inflects them for person and number and for an attached
+object pronoun, so the data stays short and the matcher is a dictionary lookup per token.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from marsad.core.errors import DataError
+from marsad.text.keys import fold
+from marsad.text.resources import data_path, load_yaml
+
+TRIGGERS = "events/triggers.tsv"
+AGENTS = "events/agents.tsv"
+STATUS_CUES = "events/status_cues.yaml"
+CONTEXT = "events/noun_context.yaml"
+CAMEO_PLOVER = "events/cameo_plover.tsv"
+ACTOR_CUES = "events/actor_cues.yaml"
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "REQUEST")
+KINDS = ("V", "N", "P")
+STATUS_ORDER = ("negated", "hypothetical", "planned", "reported")
+
+# Inflection of a 3ms verb form (folded letters).  Why these: news reports use third person
+# (singular, dual, plural, feminine) and first-person plural for spokesmen ("نحن ندين"); the
+# first-person singular أ is left out: folded to ا it makes nouns look like verbs (باحثة → ا+حث+ه).
+_PERFECT_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا")
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن")
+_IMPERFECT_SUFFIXES = ("", "ان", "ون", "ن", "ين")
+_OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "كم", "هن")
+_NOUN_PRONOUNS = ("ه", "ها", "هم", "هما", "نا")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of triggers.tsv: a concept with its PLOVER coding and how to find its arguments."""
+
+    concept: str
+    type: str
+    mode: str | None
+    cameo: str
+    kind: str
+    target: tuple[str, ...]
+    needs: tuple[str, ...]
+    unless: tuple[str, ...]
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FormEntry:
+    """A trigger reachable from one folded word form; ``imperfect`` tells قد (may) from قد (has)."""
+
+    trigger: Trigger
+    imperfect: bool
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    concept: str
+    code: str
+    forms: tuple[str, ...]
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated data file whose header follows its ``#`` comment lines."""
+    path = data_path(name)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise DataError(f"data file marsad/data/{name} is missing; reinstall marsad") from None
+    body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    for n, row in enumerate(csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DataError(f"data file marsad/data/{name}: row {n} has the wrong number of columns")
+        yield row
+
+
+def _split(value: str, sep: str = ",") -> tuple[str, ...]:
+    if value.strip() in ("", "-"):
+        return ()
+    return tuple(v.strip() for v in value.split(sep) if v.strip())
+
+
+@lru_cache(maxsize=1)
+def triggers() -> tuple[Trigger, ...]:
+    """Every trigger concept, checked: known PLOVER type, known kind, at least one form."""
+    out: list[Trigger] = []
+    for row in _rows(TRIGGERS):
+        trig = Trigger(concept=row["concept"], type=row["type"],
+                       mode=None if row["mode"] == "-" else row["mode"], cameo=row["cameo"],
+                       kind=row["kind"], target=_split(row["target"], "|"), needs=_split(row["needs"]),
+                       unless=_split(row["unless"]), forms=_split(row["forms"]))
+        if trig.type not in PLOVER_TYPES or trig.kind not in KINDS or not trig.forms:
+            raise DataError(f"data file marsad/data/{TRIGGERS}: concept {trig.concept!r} needs a PLOVER "
+                            f"type ({', '.join(PLOVER_TYPES)}), a kind ({', '.join(KINDS)}) and forms")
+        out.append(trig)
+    return tuple(out)
+
+
+def verb_inflections(form: str) -> Iterator[tuple[str, bool]]:
+    """Folded inflected forms of a 3ms verb, each with whether it is imperfect."""
+    f = fold(form)
+    if f.startswith("ي") and len(f) >= 3:
+        base = f[1:]
+        weak = base[:-1] if base.endswith(("ي", "و")) else None  # يلتقي → يلتقون
+        for pre in _IMPERFECT_PREFIXES:
+            for suf in _IMPERFECT_SUFFIXES:
+                yield pre + base + suf, True
+                if weak and suf in ("ون", "ان", "ين"):
+                    yield pre + weak + suf, True
+            for pron in _OBJECT_PRONOUNS:
+                yield pre + base + pron, True
+        return
+    weak = f[:-1] if f.endswith("ي") else None  # نفى → نفت، نفوا، نفيا
+    for suf in _PERFECT_SUFFIXES:
+        yield f + suf, False
+        if weak and suf in ("ت", "وا", "تا"):
+            yield weak + suf, False
+    for pron in _OBJECT_PRONOUNS:
+        # A bare ه after a perfect verb folds like a ta marbuta (زاره = وزارة, رحله = رحلة): skipped.
+        if pron != "ه":
+            yield f + pron, False
+        yield f + "ت" + pron, False
+        if weak:
+            yield weak + "ت" + pron, False
+
+
+def noun_inflections(form: str) -> Iterator[str]:
+    """Folded forms of a verbal noun: bare, with ال, and with a possessive pronoun."""
+    f = fold(form)
+    yield f
+    yield "ال" + f
+    if not f.endswith(("ه", "ات")):
+        yield f + "ا"  # accusative tanween alef: شن هجوما، نظموا اعتصاما
+    stem = f[:-1] + "ت" if f.endswith("ه") else f
+    for pron in _NOUN_PRONOUNS:
+        yield stem + pron
+    if f.endswith("ه"):
+        yield f[:-1] + "تين"  # dual oblique: زيارتين
+        yield f[:-1] + "تان"
+
+
+@lru_cache(maxsize=1)
+def trigger_index() -> dict[str, tuple[FormEntry, ...]]:
+    """Folded first word of every trigger form → the entries it may start."""
+    index: dict[str, list[FormEntry]] = {}
+
+    def add(word: str, entry: FormEntry) -> None:
+        bucket = index.setdefault(word, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    for trig in triggers():
+        for form in trig.forms:
+            if form.startswith("="):
+                exact = form[1:].split()
+                add(fold(exact[0]), FormEntry(trig, fold(exact[0]).startswith("ي"),
+                                              tuple(fold(w) for w in exact[1:])))
+                continue
+            words = form.split()
+            if len(words) > 1:
+                # A phrase: its first word carries the inflection when it is a verb.
+                rest = tuple(fold(w) for w in words[1:])
+                firsts = (verb_inflections(words[0]) if trig.kind == "V"
+                          else ((w, False) for w in noun_inflections(words[0])))
+                for first, imperfect in firsts:
+                    add(first, FormEntry(trig, imperfect, rest))
+            elif trig.kind == "V":
+                for word, imperfect in verb_inflections(form):
+                    add(word, FormEntry(trig, imperfect, ()))
+            else:
+                for word in noun_inflections(form):
+                    add(word, FormEntry(trig, False, ()))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def agents() -> tuple[Agent, ...]:
+    return tuple(Agent(row["concept"], row["code"], _split(row["forms"])) for row in _rows(AGENTS))
+
+
+@lru_cache(maxsize=1)
+def agent_index() -> dict[str, tuple[tuple[tuple[str, ...], Agent], ...]]:
+    """Folded first word of every agent form → (the folded words, the agent), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], Agent]]] = {}
+    for agent in agents():
+        for form in agent.forms:
+            words = tuple(fold(w) for w in form.split())
+            index.setdefault(words[0], []).append((words, agent))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> dict[str, Any]:
+    """The status cue lists with every word folded, checked against the known statuses and scopes."""
+    raw = load_yaml(STATUS_CUES)
+    order = raw.get("order")
+    if list(order or ()) != list(STATUS_ORDER):
+        raise DataError(f"data file marsad/data/{STATUS_CUES}: order must be {list(STATUS_ORDER)}")
+    cues: dict[str, Any] = {"near_window": int(raw.get("near_window", 3)),
+                            "complementizers": frozenset(fold(w) for w in raw.get("complementizers", [])),
+                            "compound_heads": frozenset(fold(w) for w in raw.get("compound_heads", []))}
+    for status in STATUS_ORDER:
+        scopes = raw.get(status) or {}
+        for scope in scopes:
+            if scope not in ("near", "clause", "after", "sentence", "complement"):
+                raise DataError(f"data file marsad/data/{STATUS_CUES}: unknown scope {scope!r} "
+                                f"under {status}; use near, clause, after, sentence or complement")
+        cues[status] = {scope: frozenset(fold(w) for w in words) for scope, words in scopes.items()}
+    return cues
+
+
+@lru_cache(maxsize=1)
+def noun_context() -> dict[str, frozenset[str]]:
+    """Words that make a verbal noun report an event that took place (see detect.py)."""
+    raw = load_yaml(CONTEXT)
+    out: dict[str, frozenset[str]] = {}
+    for key in ("support_verbs", "outcome_words", "time_words"):
+        values = raw.get(key)
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise DataError(f"data file marsad/data/{CONTEXT}: {key!r} must be a list of words")
+        out[key] = frozenset(fold(v) for v in values)
+    return out
+
+
+@lru_cache(maxsize=1)
+def inclusion_cues() -> tuple[tuple[str, ...], ...]:
+    """Folded word sequences that introduce the named members of a generic actor (من بينها)."""
+    raw = load_yaml(ACTOR_CUES).get("inclusion")
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        raise DataError(f"data file marsad/data/{ACTOR_CUES}: 'inclusion' must be a list of phrases")
+    return tuple(sorted((tuple(fold(w) for w in v.split()) for v in raw), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """Folded cardinal number words (ثلاثة، عشرات) that count a group of people."""
+    raw = load_yaml(ACTOR_CUES).get("numbers")
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        raise DataError(f"data file marsad/data/{ACTOR_CUES}: 'numbers' must be a list of words")
+    return frozenset(fold(v) for v in raw)
+
+
+@lru_cache(maxsize=1)
+def cameo_plover() -> dict[str, tuple[str, str | None]]:
+    """CAMEO code → (PLOVER type, mode) from the generated table (scripts/build_event_cameo.py)."""
+    return {row["cameo"]: (row["type"], row["mode"] or None) for row in _rows(CAMEO_PLOVER)}

@@ -1,0 +1,110 @@
+"""An event's status (negated, hypothetical, planned, reported, asserted) from the cues around it.
+
+The cue words and their scopes live in ``data/events/status_cues.yaml``; when several statuses
+apply, the first in its ``order`` wins, so a spokesman announcing a plan gives ``planned``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.core.document import Document, EventStatus
+from marsad.stages.events import lexicon
+from marsad.stages.events.detect import CLAUSE_PUNCT, Candidate, surface, word_keys
+
+#: Particles that are negation or "may" only right before the trigger: ما is also "what", and
+#: قد before a perfect verb means "has" (قد دعمت), not "may".
+TIGHT = {"negated": frozenset({"ما"}), "hypothetical": frozenset({"قد"})}
+
+
+#: Quotation marks enclose a phrase inside a clause («بمستقبل “العلاقات الهادفة” بين البلدين»).
+QUOTE_MARKS = frozenset("«»\"“”")
+
+
+def punct_bounds(doc: Document, cand: Candidate, lo: int, hi: int) -> tuple[int, int]:
+    """Token range around a trigger bounded by punctuation other than quotation marks
+    (complementizers do not cut it)."""
+    def is_punct(k: int) -> bool:
+        tok = doc.tokens[k]
+        return tok.kind in ("punct", "symbol") and any(
+            ch in CLAUSE_PUNCT and ch not in QUOTE_MARKS for ch in doc.text[tok.start:tok.end])
+
+    start = cand.first
+    while start > lo and not is_punct(start - 1):
+        start -= 1
+    end = cand.last
+    while end < hi and not is_punct(end):
+        end += 1
+    return start, end
+
+
+def _keys(doc: Document, k: int) -> frozenset[str]:
+    tok = doc.tokens[k]
+    return word_keys(doc, tok) if tok.kind == "word" else frozenset()
+
+
+def _near(doc: Document, cand: Candidate, words: frozenset[str], status: str, p_lo: int, window: int,
+          compounds: frozenset[str] = frozenset()) -> bool:
+    for k in range(max(p_lo, cand.first - window), cand.first):
+        hit = _keys(doc, k) & words
+        if not hit:
+            continue
+        if k + 1 < cand.first and _keys(doc, k + 1) & compounds:
+            continue  # طائرة بدون طيار: the cue belongs to a compound noun, it negates nothing
+        tight = hit & TIGHT.get(status, frozenset())
+        if hit - tight:
+            return True
+        if k == cand.first - 1 and (status != "hypothetical" or cand.imperfect):
+            return True
+    return False
+
+
+def _complement(doc: Document, cand: Candidate, words: frozenset[str], lo: int,
+                comps: frozenset[str]) -> bool:
+    """A cue verb earlier in the sentence governing the trigger through إن/أن or an allegation بـ."""
+    allegation = surface(doc, doc.tokens[cand.first]).lstrip("وف")[:1] == "ب"
+    seen_comp = False
+    for k in range(cand.first - 1, lo - 1, -1):
+        keys = _keys(doc, k)
+        if keys & comps:
+            seen_comp = True
+            continue
+        if keys & words and (seen_comp or allegation):
+            return True
+    return False
+
+
+def _attributed(doc: Document, cand: Candidate, words: frozenset[str], p_lo: int, p_hi: int, hi: int) -> bool:
+    """A source cue (وفقا، بحسب) in the trigger's clause, or opening a later clause of the sentence."""
+    if any(_keys(doc, k) & words for k in range(p_lo, p_hi) if not cand.first <= k < cand.last):
+        return True
+    return any(doc.tokens[k - 1].kind in ("punct", "symbol") and _keys(doc, k) & words
+               for k in range(p_hi + 1, hi))
+
+
+def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], lo: int, hi: int,
+             p_lo: int, p_hi: int) -> bool:
+    scopes: dict[str, frozenset[str]] = cues.get(status, {})
+    if status == "planned" and cand.future:
+        return True
+    if "near" in scopes and _near(doc, cand, scopes["near"], status, p_lo, cues["near_window"],
+                                  cues.get("compound_heads", frozenset())):
+        return True
+    if "clause" in scopes and any(_keys(doc, k) & scopes["clause"] for k in range(p_lo, cand.first)):
+        return True
+    if "after" in scopes and any(_keys(doc, k) & scopes["after"] for k in range(cand.last, p_hi)):
+        return True
+    if "sentence" in scopes and _attributed(doc, cand, scopes["sentence"], p_lo, p_hi, hi):
+        return True
+    return "complement" in scopes and _complement(doc, cand, scopes["complement"], lo,
+                                                  cues["complementizers"])
+
+
+def find_status(doc: Document, cand: Candidate, lo: int, hi: int) -> EventStatus:
+    """The status of a trigger in the sentence spanning tokens ``[lo, hi)``."""
+    cues = lexicon.status_cues()
+    p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
+    for status in lexicon.STATUS_ORDER:
+        if _applies(doc, cand, status, cues, lo, hi, p_lo, p_hi):
+            return status  # type: ignore[return-value]
+    return "asserted"

@@ -1,0 +1,80 @@
+"""Flat event tables: one row per event, as the event files analysts already use (CSV/TSV, terminal)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import IO
+
+from rich.table import Table
+
+from marsad.core.document import Actor, Document, Event
+from marsad.stages.events.args import actor_country
+
+COLUMNS = ("date", "source", "source_country", "type", "mode", "cameo", "target", "target_country",
+           "location", "status", "sentence", "url")
+
+
+def actor_name(doc: Document, actor: Actor) -> str:
+    """An actor's name: its entity's English name when linked, else its words in the text."""
+    if actor.entity is not None and 0 <= actor.entity < len(doc.entities):
+        ent = doc.entities[actor.entity]
+        if ent.name_en and ent.type not in ("NORP",):
+            return ent.name_en
+    return " ".join(doc.span_text(actor.span).split())
+
+
+def _join(values: Iterable[str | None]) -> str:
+    seen: list[str] = []
+    for v in values:
+        if v and v not in seen:
+            seen.append(v)
+    return ";".join(seen)
+
+
+def event_row(doc: Document, ev: Event) -> dict[str, str]:
+    """One event as a flat row of strings (empty string for a missing value)."""
+    return {
+        "date": ev.date or "",
+        "source": _join(actor_name(doc, a) for a in ev.source),
+        "source_country": _join(actor_country(doc, a) for a in ev.source),
+        "type": ev.type,
+        "mode": ev.mode or "",
+        "cameo": ev.cameo or "",
+        "target": _join(actor_name(doc, a) for a in ev.target),
+        "target_country": _join(actor_country(doc, a) for a in ev.target),
+        "location": actor_name(doc, ev.location) if ev.location else "",
+        "status": ev.status,
+        "sentence": " ".join(doc.span_text(doc.sentences[ev.sentence]).split()) if doc.sentences else "",
+        "url": doc.url or doc.origin or "",
+    }
+
+
+def event_rows(doc: Document) -> list[dict[str, str]]:
+    return [event_row(doc, ev) for ev in doc.events]
+
+
+def write_rows(rows: Iterable[dict[str, str]], out: IO[str], delimiter: str = ",",
+               header: bool = True) -> None:
+    """Write rows as CSV (or TSV with ``delimiter='\\t'``); tabs and newlines in cells become spaces."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter=delimiter, lineterminator="\n",
+                            quoting=csv.QUOTE_MINIMAL)
+    if header:
+        writer.writeheader()
+    for row in rows:
+        writer.writerow({k: v.replace("\t", " ").replace("\n", " ") for k, v in row.items()})
+
+
+def events_view(doc: Document) -> Table:
+    """A who-did-what-to-whom table for ``--format text``."""
+    table = Table(title="events", show_header=True, header_style="bold", expand=True)
+    for name in ("#", "date", "who", "did", "to whom", "where", "status"):
+        table.add_column(name)
+    rtl, pdi = "\u2067", "\u2069"  # right-to-left isolates keep Arabic names in order
+    for ev in doc.events:
+        row = event_row(doc, ev)
+        did = ev.type + (f"/{ev.mode}" if ev.mode else "") + f" «{rtl}{doc.span_text(ev.trigger)}{pdi}»"
+        table.add_row(",".join(str(s) for s in ev.sentences or (ev.sentence,)), row["date"] or "-",
+                      f"{rtl}{row['source'] or '-'}{pdi}", did, f"{rtl}{row['target'] or '-'}{pdi}",
+                      f"{rtl}{row['location'] or '-'}{pdi}", ev.status)
+    return table

@@ -1,0 +1,1 @@
+"""Reading articles: files, folders, feeds, URLs and stdin, decoded and checked."""

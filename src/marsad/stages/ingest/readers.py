@@ -1,0 +1,431 @@
+"""Readers: turn files, directories, URLs, stdin and JSON records into raw articles.
+
+Each reader yields :class:`Article` objects or, for an input that cannot be read, an
+:class:`~marsad.core.errors.InputError` in its place, so a batch reports the bad item and goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import json
+import re
+import socket
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from marsad.core.errors import (
+    DecodeError,
+    EmptyInputError,
+    FetchError,
+    InputError,
+    NonPublicURLError,
+    NotFoundError,
+    RecordError,
+    SettingsError,
+    TooLargeError,
+)
+from marsad.core.settings import Settings, parse_published
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+RECORD_FIELDS = ("text", "title", "published", "url", "source", "id")
+_URL = re.compile(r"^https?://", re.I)
+_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
+#: Encodings tried for bytes that are not UTF-8, in order (Arabic legacy code pages first).
+FALLBACK_ENCODINGS = ("cp1256", "iso8859_6", "cp720")
+#: Share of letters that must be Arabic for a legacy-encoding guess to be accepted.
+MIN_ARABIC_SHARE = 0.5
+
+
+@dataclass
+class Article:
+    """One raw article and what its container says about it."""
+
+    raw: str
+    origin: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    record_id: str | None = None
+    author: str | None = None
+    encoding: str | None = None
+    fmt: str = "text"
+
+
+Item = Article | InputError
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+def _arabic_share(text: str) -> float:
+    """Share of letters that are core Arabic letters (ء to ي).
+
+    Persian and Urdu letters do not count: any byte string decodes under Windows-1256, and
+    garbage comes out as پ چ ڈ گ, which Arabic text rarely uses.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum("\u0621" <= c <= "\u064a" for c in letters) / len(letters)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """Name a UTF-16 byte order when a BOM-less text has NULs in every other byte."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    # Arabic UTF-16 has 0x06 high bytes, Latin has 0x00: look for a regular high-byte column.
+    high_even = sum(b in (0, 6) for b in sample[0::2]) / (len(sample) / 2)
+    high_odd = sum(b in (0, 6) for b in sample[1::2]) / (len(sample) / 2)
+    if odd > 0.2 or (high_odd > 0.9 and odd > 0):
+        return "utf_16_le"
+    if even > 0.2 or (high_even > 0.9 and even > 0):
+        return "utf_16_be"
+    return None
+
+
+def decode(data: bytes, origin: str) -> tuple[str, str]:
+    """Decode bytes to text and name the encoding; never guesses silently.
+
+    BOMs are honoured, then strict UTF-8, then UTF-16 without a BOM, then the Arabic legacy code
+    pages, accepted only when the result reads as Arabic.  Anything else is an error.
+    """
+    boms = ((b"\xef\xbb\xbf", "utf_8_sig"), (b"\xff\xfe\x00\x00", "utf_32"), (b"\x00\x00\xfe\xff", "utf_32"),
+            (b"\xff\xfe", "utf_16"), (b"\xfe\xff", "utf_16"))
+    for bom, enc in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"starts with a {enc} byte-order mark but is not valid {enc}: {exc.reason}",
+                                  source=origin) from None
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise DecodeError("is a binary file, not text (it contains NUL bytes)", source=origin)
+    try:
+        return data.decode("utf-8"), "utf_8"
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data, origin)
+
+
+def _decode_legacy(data: bytes, origin: str) -> tuple[str, str]:
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(FALLBACK_ENCODINGS)).best()
+    candidates = ([best.encoding] if best is not None else []) + list(FALLBACK_ENCODINGS)
+    for enc in candidates:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _reads_as_arabic(text):
+            return text, enc
+    raise DecodeError("cannot be decoded: it is neither UTF-8, UTF-16 nor an Arabic code page "
+                      "(Windows-1256, ISO-8859-6); convert it to UTF-8", source=origin)
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+#: Longest average run of characters between spaces in real text; single-byte code pages decode
+#: any bytes, and garbage shows as one endless "word".
+MAX_MEAN_WORD = 20
+
+
+def _reads_as_arabic(text: str) -> bool:
+    words = text.split()
+    if not words or len(text.replace(" ", "")) / len(words) > MAX_MEAN_WORD:
+        return False
+    return _arabic_share(text) >= MIN_ARABIC_SHARE and not _CONTROL_CHARS.search(text)
+
+
+# --- one article from text, HTML or a record ----------------------------------------------------
+
+# Whitespace and invisible format characters (bidi marks, zero-width spaces, BOM, soft hyphen).
+_VISIBLE = re.compile(r"[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def check_text(text: str, origin: str) -> None:
+    if not _VISIBLE.search(text):
+        raise EmptyInputError("is empty or only whitespace; give an article with text", source=origin)
+
+
+def from_text(text: str, origin: str, *, encoding: str | None = None) -> Article:
+    check_text(text, origin)
+    return Article(raw=text, origin=origin, encoding=encoding)
+
+
+def from_html(html: str, origin: str, *, url: str | None = None) -> Article:
+    """Main text and metadata of a web page (trafilatura), with a visible Arabic date as fallback."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                            favor_precision=True)
+    meta: dict[str, Any] = _metadata(extracted)
+    text = meta.get("text") or ""
+    if not text.strip():
+        raise EmptyInputError("has no article text that could be extracted from its HTML", source=origin)
+    published = _parse_date(meta.get("date")) or visible_date(html)
+    return Article(raw=text, origin=origin, title=meta.get("title") or None, published=published,
+                   url=url or meta.get("url") or None, source=meta.get("sitename") or None,
+                   author=meta.get("author") or None, fmt="html")
+
+
+def _metadata(extracted: object) -> dict[str, Any]:
+    """trafilatura returns a Document (2.x) or a dict (older) or None: a plain dict either way."""
+    if extracted is None:
+        return {}
+    as_dict = getattr(extracted, "as_dict", None)
+    if callable(as_dict):
+        return dict(as_dict())
+    return dict(extracted) if isinstance(extracted, dict) else {}
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return parse_published(value)
+    except SettingsError:
+        return None
+
+
+_TAG = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
+
+
+def visible_date(html: str) -> dt.date | None:
+    """The first full date written in the page's visible text (``3 مارس 2025``), if any."""
+    from marsad.stages.temporal import find_dates  # here, not at the top: only HTML pages without a date need it
+
+    visible = _TAG.sub(" ", html)
+    for mention in find_dates(visible[:20_000], None):
+        value = mention.value or ""
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value)
+    return None
+
+
+def from_record(record: object, origin: str) -> Article:
+    """An article from a JSON record with ``text`` and optional metadata fields."""
+    if not isinstance(record, dict):
+        raise RecordError("is not a JSON object with a \"text\" field", source=origin)
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise RecordError("has no \"text\" string field", source=origin)
+    check_text(text, origin)
+    published = None
+    if record.get("published"):
+        try:
+            published = parse_published(record["published"])
+        except SettingsError:
+            raise RecordError(f"has a bad \"published\" value {record['published']!r}; use YYYY-MM-DD",
+                              source=origin) from None
+    rid = record.get("id")
+    return Article(raw=text, origin=origin, title=_str_or_none(record.get("title")), published=published,
+                   url=_str_or_none(record.get("url")), source=_str_or_none(record.get("source")),
+                   record_id=None if rid is None else str(rid), fmt="json")
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+# --- containers -------------------------------------------------------------------------------
+
+def read_bytes(path: Path, settings: Settings) -> bytes:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_input_bytes:
+            raise TooLargeError(f"is {size:,} bytes, over the limit of {settings.max_input_bytes:,} "
+                                "(raise max_input_bytes to accept it)", source=origin)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError("does not exist", source=origin) from None
+    except IsADirectoryError:
+        raise NotFoundError("is a directory", source=origin) from None
+    except PermissionError:
+        raise NotFoundError("cannot be read (permission denied)", source=origin) from None
+
+
+def items_from_bytes(data: bytes, origin: str, suffix: str, settings: Settings,
+                     url: str | None = None) -> Iterator[Item]:
+    """Articles in one blob of bytes, by format (JSON, JSONL, HTML or plain text)."""
+    if len(data) > settings.max_input_bytes:
+        yield TooLargeError(f"is over the limit of {settings.max_input_bytes:,} bytes "
+                            "(raise max_input_bytes to accept it)", source=origin)
+        return
+    try:
+        text, encoding = decode(data, origin)
+    except InputError as exc:
+        yield exc
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from items_from_jsonl(text, origin)
+    elif suffix in JSON_SUFFIXES:
+        yield from items_from_json(text, origin)
+    elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _HTML_START.match(data[:200])):
+        yield _guard(lambda: from_html(text, origin, url=url))
+    else:
+        yield _guard(lambda: from_text(text, origin, encoding=encoding))
+
+
+def _guard(make: Any) -> Item:
+    try:
+        article: Article = make()
+        return article
+    except InputError as exc:
+        return exc
+
+
+def items_from_jsonl(text: str, origin: str) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield RecordError(f"is not valid JSON ({exc.msg} at column {exc.colno})", source=where)
+            continue
+        yield _guard_record(record, where)
+
+
+def _guard_record(record: object, where: str) -> Item:
+    """The article in one record, or its error carrying the record's ``id``."""
+    item = _guard(lambda: from_record(record, where))
+    if isinstance(item, InputError) and isinstance(record, dict) and record.get("id") is not None:
+        item.record_id = str(record["id"])
+    return item
+
+
+def items_from_json(text: str, origin: str) -> Iterator[Item]:
+    try:
+        loaded = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield RecordError(f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+                          source=origin)
+        return
+    records = loaded if isinstance(loaded, list) else [loaded]
+    for index, record in enumerate(records):
+        where = f"{origin}[{index}]" if isinstance(loaded, list) else origin
+        yield _guard_record(record, where)
+
+
+def fetch(url: str, settings: Settings, *, public_only: bool = False) -> tuple[bytes, str]:
+    """GET ``url`` with a timeout and a size limit; returns the body and its content type.
+
+    ``public_only`` refuses hosts that resolve to a loopback, private, link-local or otherwise
+    non-public address, also after a redirect: a server that fetches URLs for its clients must
+    not become their way into the network it runs in.
+    """
+    request = urllib.request.Request(url, headers={"User-Agent": "marsad/0.1 (+news analysis)"})
+    opener = urllib.request.build_opener(_PublicRedirects) if public_only else urllib.request.build_opener()
+    try:
+        if public_only:
+            check_public(url)
+        with opener.open(request, timeout=settings.url_timeout) as response:
+            body: bytes = response.read(settings.url_max_bytes + 1)
+            ctype = response.headers.get_content_type()
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"answered HTTP {exc.code} {exc.reason}", source=url) from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise FetchError(f"cannot be reached ({reason})", source=url) from None
+    if len(body) > settings.url_max_bytes:
+        raise TooLargeError(f"sent more than {settings.url_max_bytes:,} bytes (url_max_bytes)", source=url)
+    return body, ctype
+
+
+def check_public(url: str) -> None:
+    """Raise NonPublicURLError unless every address the URL's host resolves to is public."""
+    host = urllib.parse.urlsplit(url).hostname
+    if not host:
+        raise FetchError("has no host name", source=url)
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except OSError as exc:
+        raise FetchError(f"cannot be reached ({exc.strerror or exc})", source=url) from None
+    for *_, sockaddr in infos:
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
+        if not address.is_global:
+            raise NonPublicURLError(f"points at a non-public address ({address}); the server fetches "
+                                    "public addresses only unless api_private_urls is set", source=url)
+
+
+class _PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to a public address (see ``fetch``)."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> urllib.request.Request | None:
+        check_public(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def items_from_url(url: str, settings: Settings, *, public_only: bool = False) -> Iterator[Item]:
+    try:
+        body, ctype = fetch(url, settings, public_only=public_only)
+    except InputError as exc:
+        yield exc
+        return
+    suffix = {"text/html": ".html", "application/xhtml+xml": ".html", "application/json": ".json",
+              "application/x-ndjson": ".jsonl", "text/plain": ".txt"}.get(ctype, Path(url).suffix.lower())
+    for item in items_from_bytes(body, url, suffix, settings, url=url):
+        if isinstance(item, Article) and item.url is None:
+            item.url = url
+        yield item
+
+
+def walk(directory: Path) -> list[Path]:
+    """Article files under ``directory``, recursively, in a stable (sorted) order."""
+    files = [p for p in directory.rglob("*")
+             if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+             and not any(part.startswith(".") for part in p.relative_to(directory).parts)]
+    return sorted(files, key=lambda p: p.relative_to(directory).as_posix())
+
+
+def read_inputs(inputs: Iterable[str], settings: Settings | None = None) -> Iterator[Item]:
+    """Every article named by ``inputs`` (paths, directories, URLs or ``-``), in order."""
+    settings = settings or Settings()
+    for name in inputs:
+        if name == "-":
+            data = sys.stdin.buffer.read(settings.max_input_bytes + 1)
+            yield from items_from_bytes(data, "<stdin>", "", settings)
+        elif _URL.match(name):
+            yield from items_from_url(name, settings)
+        else:
+            yield from items_from_path(Path(name), settings)
+
+
+def items_from_path(path: Path, settings: Settings) -> Iterator[Item]:
+    if path.is_dir():
+        files = walk(path)
+        if not files:
+            yield EmptyInputError("is a directory with no article files (" +
+                                  ", ".join(sorted(ARTICLE_SUFFIXES)) + ")", source=str(path))
+        for file in files:
+            yield from items_from_path(file, settings)
+        return
+    try:
+        data = read_bytes(path, settings)
+    except InputError as exc:
+        yield exc
+        return
+    yield from items_from_bytes(data, str(path), path.suffix.lower(), settings)

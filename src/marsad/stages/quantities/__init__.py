@@ -1,0 +1,368 @@
+"""The ``quantities`` stage: amounts with their value, approximator and unit.
+
+Digits (Western and Eastern, with ٬ and ٫), number words, duals, scale words (500 ألف، 3 ملايين)
+and vague amounts (عشرات، مئات); approximators before or after (نحو، أكثر من، على الأقل); the unit as
+an ISO 4217 code for money (with a value in US dollars from ``data/currency_rates.tsv``), an SI or
+customary symbol for measures (ملم → mm), ``%`` for percentages, else the counted noun in its
+singular (أربع مناطق → منطقة).  Numbers inside dates (عام 2022، 12 يونيو) and in names (كوفيد-19)
+are not amounts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import cast
+
+from marsad.core.document import Approx, Document, Quantity, Span
+from marsad.core.errors import DataError
+from marsad.core.registry import ATTR_QUANTITIES, QUANTITIES, SENTENCES, TEMPORAL, TEXT, TOKENS, register
+from marsad.core.settings import Settings
+from marsad.stages.temporal import find_dates
+from marsad.stages.temporal.lexicon import date_words
+from marsad.text.keys import analyse, frequency, strip_diacritics
+from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
+from marsad.text.resources import data_path, load_yaml
+from marsad.text.words import PROCLITICS, Lexicon, Word, fold_form, invert, scan_cached, strip_proclitic
+from marsad.text.words import definite as is_definite
+
+#: A bare number in this range, with no unit, is read as a year rather than an amount.
+YEAR_RANGE = (1900, 2100)
+#: Separators of a number range (10-20، 10 و20، من 10 إلى 20).
+_RANGE_SEPS = frozenset({"-", "–", "و", "الي", "الى", "حتي", "حتى"})
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    kind: str  # currency | measure
+
+
+@dataclass(frozen=True)
+class QuantityWords:
+    approx_before: Lexicon[str]
+    approx_after: Lexicon[str]
+    percent: Lexicon[bool]
+    units: Lexicon[Unit]
+    rates: dict[str, float]
+    labels: frozenset[str]
+    not_nouns: frozenset[str]
+
+
+def _tsv_rows(name: str, columns: int) -> list[list[str]]:
+    rows: list[list[str]] = []
+    text = data_path(name).read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != columns:
+            raise DataError(f"data file marsad/data/{name} line {n}: expected {columns} tab-separated cells")
+        rows.append(cells)
+    return rows[1:]  # the first row names the columns
+
+
+def read_rates() -> dict[str, float]:
+    """``data/currency_rates.tsv`` as ``{ISO 4217 code: US dollars per unit}``."""
+    rates: dict[str, float] = {}
+    for code, usd in _tsv_rows("currency_rates.tsv", 2):
+        try:
+            rates[code] = float(usd)
+        except ValueError:
+            raise DataError(f"data file marsad/data/currency_rates.tsv: bad rate {usd!r} for {code}"
+                            ) from None
+    return rates
+
+
+def read_units() -> dict[str, Unit]:
+    """``data/units.tsv`` as ``{Arabic form: Unit}``."""
+    return {form: Unit(code, kind) for form, code, kind in _tsv_rows("units.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def quantity_words() -> QuantityWords:
+    data = load_yaml("numbers.yaml")
+    return QuantityWords(
+        approx_before=Lexicon(invert(data["approx_before"])),
+        approx_after=Lexicon(invert(data["approx_after"])),
+        percent=Lexicon(dict.fromkeys(data["percent"], True)),
+        units=Lexicon(read_units()),
+        rates=read_rates(),
+        labels=frozenset(fold_form(w) for w in data["label_words"]),
+        not_nouns=frozenset(fold_form(w) for w in data["not_nouns"]),
+    )
+
+
+def singular(written: str) -> str:
+    """The singular of a counted noun: from ``plurals.tsv``, else by the sound-plural rules."""
+    plain = strip_diacritics(written)
+    form = fold_form(plain)
+    nw = number_words()
+    if form in nw.singulars:
+        return nw.singulars[form]
+    if form in nw.nouns:
+        return nw.nouns[form]
+    candidates: list[str] = []
+    if plain.endswith("ا") and len(plain) > 3:
+        candidates.append(plain[:-1])  # tamyiz with tanween: قتيلا → قتيل
+    if plain.endswith("ات") and len(plain) > 4:
+        if frequency(plain[:-2] + "ة") > 0:
+            return plain[:-2] + "ة"  # حاويات → حاوية: the sound feminine plural
+        candidates.append(plain[:-2])
+    if plain.endswith(("ين", "ون")) and len(plain) > 4:
+        candidates.append(plain[:-2])  # مواطنين → مواطن
+    for cand in candidates:
+        if fold_form(cand) in nw.singulars:
+            return nw.singulars[fold_form(cand)]
+        if fold_form(cand) in nw.nouns or frequency(cand) > frequency(plain):
+            return cand
+    return plain
+
+
+class QuantityFinder:
+    """Finds quantities in one scanned text, skipping the words of date points."""
+
+    def __init__(self, text: str, words: list[Word], skip: set[int]) -> None:
+        self.text = text
+        self.words = words
+        self.skip = skip
+        self.qw = quantity_words()
+
+    def _is_name_number(self, k: int) -> bool:
+        """كوفيد-19، إف-16، الـ17، G7: a number glued to a name or the article is no amount."""
+        w = self.words
+        form = w[k].form
+        if len(form) > 1 and form[0] == "0" and form[1].isdigit():
+            return True  # 0117220776، 06: phone numbers, codes and times
+        if k > 0 and w[k].glued:
+            prev = w[k - 1]
+            if prev.kind == "word" and prev.form not in PROCLITICS:
+                return True
+            if prev.form in ("-", "/", ":", ".") and k > 1 and w[k - 2].kind == "word":
+                return True
+        if k + 2 < len(w) and w[k + 1].glued and w[k + 1].form in ("-", "/", ":") and w[k + 2].glued \
+                and w[k + 2].kind == "word":
+            return True
+        # 2-1 (a score) and 1.إم.دي.بي (a name): digits glued to a decreasing number or to letters.
+        if k + 2 < len(w) and w[k + 1].glued and w[k + 1].form in "-." and w[k + 2].glued and (
+                w[k + 2].kind == "word" or (w[k + 2].kind == "num" and w[k + 1].form == "-"
+                                            and digits_value(w[k + 2].form) <= digits_value(w[k].form))):
+            return True
+        if k > 1 and w[k].glued and w[k - 1].form == "-" and w[k - 1].glued and w[k - 2].kind == "num" \
+                and digits_value(w[k].form) <= digits_value(w[k - 2].form):
+            return True
+        # 10:30 and 3/1 are times, scores and fractions.
+        if k + 2 < len(w) and w[k + 1].glued and w[k + 1].form in ("/", ":") and w[k + 2].kind == "num":
+            return True
+        return k > 1 and w[k].glued and w[k - 1].form in ("/", ":") and w[k - 2].kind == "num"
+
+    def _noun(self, k: int, *, definite: bool) -> str | None:
+        """The counted noun at ``k`` in its singular, if the word there is one."""
+        w = self.words
+        if k >= len(w) or w[k].kind != "word" or w[k].form in self.qw.not_nouns:
+            return None
+        form = w[k].form
+        if is_definite(form):
+            if not definite:
+                return None
+            form = form[2:]
+        written = self.text[w[k].start:w[k].end]
+        dw = date_words()
+        if len(form) < 2 or form in self.qw.not_nouns or dw.months.match(w, k) or dw.hijri.match(w, k):
+            return None
+        if analyse(written)[0][2] in ("conj", "prep"):
+            return None  # وأصيب starts a new clause; بتوقيت، بنسبة: a counted noun takes no preposition
+        if form.endswith("وا") and len(form) > 4:
+            return None  # أوقفوا: a verb in the plural, not a noun
+        if definite and strip_diacritics(written).startswith("ال"):
+            written = strip_diacritics(written)[2:]
+        return singular(written)
+
+    def _unit(self, k: int, number: NumberRead) -> tuple[str | None, str, int]:
+        """The unit after a number: ``(unit, kind, words used)``; kind is currency/measure/percent/noun."""
+        w = self.words
+        if k >= len(w):
+            return None, "", 0
+        pc = self.qw.percent.match(w, k, proclitic=False) if w[k].kind == "word" else None
+        if pc is not None or w[k].form in ("%", "٪"):
+            return "%", "percent", pc.n if pc is not None else 1
+        um = self.qw.units.match(w, k, proclitic=False)
+        if um is not None:
+            return um.value.code, um.value.kind, um.n
+        noun = self._noun(k, definite=number.vague)
+        if noun is None:
+            return None, "", 0
+        if number.vague and not is_definite(w[k].form):
+            return None, "", 0  # عشرات الآلاف، مئات المتظاهرين: a vague amount counts a definite plural
+        if number.ambiguous and fold_form(noun) not in number_words().nouns:
+            return None, "", 0  # ست هانم: a lone ست counts only a known noun
+        unit = self.qw.units.get(fold_form(noun))
+        if unit is not None:
+            return unit.code, unit.kind, 1  # مليارات الدولارات
+        return noun, "noun", 1
+
+    def _bare_year(self, i: int, j: int) -> bool:
+        """Four digits from 1900 to 2100 with no unit nor scale are a year (انتخابات 2012)."""
+        form = self.words[i].form
+        return j == i + 1 and len(form) == 4 and form.isdigit() and YEAR_RANGE[0] <= int(form) <= YEAR_RANGE[1]
+
+    def _parenthesized(self, i: int, j: int) -> bool:
+        w = self.words
+        return 0 < i and j < len(w) and w[i - 1].form in "([" and w[j].form in ")]"
+
+    def _range_end(self, start: int, k: int) -> int | None:
+        """A second number after a range separator at ``k``: the index after it, else None.
+
+        و joins a range only after بين (بين 10 و20); elsewhere 5 و12 is two numbers in a list.
+        """
+        w = self.words
+        if k + 1 >= len(w) or w[k + 1].kind != "num" or w[k].form not in _RANGE_SEPS:
+            return None
+        if w[k].form == "و" and not (start > 0 and w[start - 1].form == "بين"):
+            return None
+        return k + 1
+
+    def at(self, i: int) -> tuple[Quantity, int] | None:
+        """A quantity starting at word ``i``, with the index after it."""
+        w = self.words
+        approx: str = "exact"
+        k = i
+        am = self.qw.approx_before.match(w, i)
+        if am is not None and i + am.n < len(w):
+            approx, k = am.value, i + am.n
+        if k in self.skip:
+            return None
+        number = read_number(w, k)
+        if number is None:
+            return self._noun_then_one(i)
+        if w[k].kind == "num" and self._is_name_number(k):
+            return None
+        if k > 0 and w[k - 1].form in self.qw.labels:
+            return None  # المرتبة عشرين، القرار 2254: a rank or a label
+        j = number.j
+        value = number.value
+        value_max: float | None = None
+        high = self._range_end(k, j)
+        if high is not None and high not in self.skip:
+            second = read_number(w, high)
+            if second is not None and second.value > value:
+                approx, j, value_max = "at_least", second.j, second.value
+                if number.j == k + 1 and second.j > high + 1:  # 3-5 ملايين: the scale applies to both
+                    value *= second.value / float(digits_value(w[high].form))
+        if number.vague:
+            approx = "more_than" if approx == "exact" else approx
+        unit: str | None
+        if number.dual_of:
+            unit, kind, used = number.dual_of, "noun", 0
+        else:
+            unit, kind, used = self._unit(j, number)
+        if number.ambiguous and kind != "noun":
+            return None
+        if kind == "" and approx == "exact" and (self._parenthesized(k, j) or self._bare_year(k, j)):
+            return None  # (2): a part or note number; كأس العالم 2018: a year
+        j += used
+        after = self.qw.approx_after.match(w, j, proclitic=False)
+        if after is not None:
+            approx, j = (after.value if approx == "exact" else approx), j + after.n
+        start = w[i].start + (am.prefix if am is not None else number.prefix)
+        rate = self.qw.rates.get(unit) if kind == "currency" and unit is not None else None
+        usd = value * rate if rate is not None else None
+        usd_max = value_max * rate if rate is not None and value_max is not None else None
+        return Quantity(Span(start, w[j - 1].end), value, cast(Approx, approx), unit, usd, value_max, usd_max), j
+
+    def _noun_then_one(self, i: int) -> tuple[Quantity, int] | None:
+        """يوم واحد، مرة واحدة: a noun followed by واحد (or a feminine one by واحدة) counts one."""
+        w = self.words
+        if i + 1 >= len(w) or w[i + 1].form not in ("واحد", "واحده"):
+            return None
+        dw = date_words()
+        if w[i].form in dw.past_cues or w[i].form in dw.future_cues:
+            return None  # قال واحد من: a verb, then "one of"
+        feminine = w[i + 1].form == "واحده"
+        if feminine != w[i].form.endswith("ه"):
+            return None  # كتبت واحدة: the word before does not agree, so it is no counted noun
+        noun = self._noun(i, definite=False)
+        if noun is None:
+            return None
+        return Quantity(Span(w[i].start, w[i + 1].end), 1.0, "exact", noun), i + 2
+
+    def _skip_word(self, i: int) -> bool:
+        """Words no quantity starts with, skipped before any matching (most of an article)."""
+        w = self.words
+        if i in self.skip or w[i].kind == "punct":
+            return True
+        if w[i].kind == "num" or _may_start(w[i].form):
+            return False
+        return not (i + 1 < len(w) and w[i + 1].form in ("واحد", "واحده"))
+
+    def find(self) -> list[Quantity]:
+        out: list[Quantity] = []
+        i = 0
+        while i < len(self.words):
+            if self._skip_word(i):
+                i += 1
+                continue
+            hit = self.at(i)
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit[0])
+            i = hit[1]
+        return out
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    qw = quantity_words()
+    nw = number_words()
+    firsts: set[str] = set()
+    for lex in (qw.approx_before, nw.cardinals, nw.scale_single, nw.scale_dual, nw.vague, nw.fractions):
+        firsts |= lex.firsts
+    return frozenset(firsts)
+
+
+@lru_cache(maxsize=65_536)
+def _may_start(form: str) -> bool:
+    """Can a quantity start with this word (an approximator, number word or dual noun)?"""
+    starters = _starters()
+    nouns = number_words().nouns
+    plurals = number_words().singulars
+    not_duals = number_words().not_duals
+    for _, f in strip_proclitic(form):
+        if f in starters:
+            return True
+        for ending in ("ين", "ان"):
+            if f.endswith(ending):
+                stem = f[: -len(ending)]
+                known = stem in nouns or (stem.endswith("ت") and stem[:-1] + "ه" in nouns)
+                if known and f not in plurals and f not in not_duals:
+                    return True
+    return False
+
+
+def _words_inside(words: list[Word], spans: Sequence[Span]) -> set[int]:
+    """Indices of the words that start inside any of ``spans``."""
+    starts = [w.start for w in words]
+    inside: set[int] = set()
+    for span in spans:
+        inside.update(range(bisect_left(starts, span.start), bisect_left(starts, span.end)))
+    return inside
+
+
+def find_quantities(text: str, dates: Sequence[Span] | None = None) -> list[Quantity]:
+    """Every amount in ``text``; numbers inside ``dates`` (found here when not given) are skipped."""
+    words = scan_cached(text)
+    if dates is None:
+        # Durations stay amounts (يومين); points and ranges hold no amount (عام 2022، 12 يونيو).
+        dates = [d.span for d in find_dates(text, None) if d.kind != "duration"]
+    skip = _words_inside(words, dates)
+    return QuantityFinder(text, words, skip).find()
+
+
+@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS), provides=(ATTR_QUANTITIES,))
+def stage(doc: Document, settings: Settings) -> None:
+    """Find amounts with their approximator, unit and value in US dollars."""
+    dates = [d.span for d in doc.dates if d.kind != "duration"] if TEMPORAL in doc.done else None
+    doc.quantities = find_quantities(doc.text, dates)

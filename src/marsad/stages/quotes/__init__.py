@@ -1,0 +1,16 @@
+"""The ``quotes`` stage: who said what, in direct, indirect and mixed quotations."""
+
+from __future__ import annotations
+
+from marsad.core.document import Document
+from marsad.core.registry import ATTR_QUOTES, QUOTES, SENTENCES, TEXT, TOKENS, register
+from marsad.core.settings import Settings
+from marsad.stages.quotes.finder import find_quotes
+
+__all__ = ["find_quotes", "stage"]
+
+
+@register(QUOTES, requires=(TEXT, SENTENCES, TOKENS), provides=(ATTR_QUOTES,))
+def stage(doc: Document, settings: Settings) -> None:
+    """Find quotations with their speaker, cue, relay and date."""
+    doc.quotes = find_quotes(doc)

@@ -1,0 +1,112 @@
+"""The reporting cues of ``data/quote_cues.yaml``, folded once into matching sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from marsad.core.errors import DataError
+from marsad.text import keys as textkeys
+from marsad.text.resources import load_yaml
+
+CUES_FILE = "quote_cues.yaml"
+
+
+def _fold_all(values: Any, where: str) -> frozenset[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise DataError(f"data file marsad/data/{CUES_FILE}: {where!r} must be a list of strings")
+    return frozenset(textkeys.fold(v).strip() for v in values)
+
+
+def _fold_groups(data: dict[str, Any], key: str) -> frozenset[str]:
+    groups = data.get(key)
+    if not isinstance(groups, dict):
+        raise DataError(f"data file marsad/data/{CUES_FILE}: {key!r} must map concept names to lists")
+    out: set[str] = set()
+    for concept, forms in groups.items():
+        out |= _fold_all(forms, f"{key}.{concept}")
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Folded word sets; multi-word outlet names are kept as tuples of folded words."""
+
+    verbs: frozenset[str]
+    relay_verbs: frozenset[str]
+    participles: frozenset[str]
+    complementisers: frozenset[str]
+    speech_nouns: frozenset[str]
+    according: frozenset[str]
+    according_connectors: frozenset[str]
+    according_not_sources: frozenset[str]
+    outlet_heads: frozenset[str]
+    outlet_names: tuple[tuple[str, ...], ...]
+    statement_nouns: frozenset[str]
+    titles: frozenset[str]
+    title_complements: frozenset[str]
+    on_behalf: frozenset[str]
+    adjunct_heads: frozenset[str]
+    speaker_stops: frozenset[str]
+    lead_particles: frozenset[str]
+
+    grammar: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded, by concept
+    vocabulary: frozenset[str] = frozenset()  # every single word looked up, filled by cues()
+    outlet_firsts: frozenset[str] = frozenset()  # first words of multi-word outlet names
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The folded forms of ``grammar.<name>``, longest first (usable with str.endswith)."""
+        try:
+            return self.grammar[name]
+        except KeyError:
+            raise DataError(f"data file marsad/data/{CUES_FILE}: 'grammar.{name}' is missing") from None
+
+    def is_complementiser(self, key: str) -> bool:
+        """إن/أن/بأن, also with a pronoun suffix (إنه، أنها)."""
+        return key in self.complementisers
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load_yaml(CUES_FILE)
+
+    def words(key: str) -> frozenset[str]:
+        return _fold_all(data.get(key), key)
+
+    comps = words("complementisers")
+    suffixes = words("pronoun_suffixes")
+    with_suffix = frozenset(c + s for c in comps for s in suffixes)
+    # Tokens carry their conjunction/preposition stripped, so بأن and فإن arrive as أن/إن.
+    loaded = Cues(
+        verbs=_fold_groups(data, "verbs"),
+        relay_verbs=_fold_groups(data, "relay_verbs"),
+        participles=_fold_groups(data, "participles"),
+        complementisers=comps | with_suffix,
+        speech_nouns=words("speech_nouns"),
+        according=_fold_groups(data, "according"),
+        according_connectors=words("according_connectors"),
+        according_not_sources=words("according_not_sources"),
+        outlet_heads=words("outlet_heads"),
+        outlet_names=tuple(tuple(n.split()) for n in words("outlet_names")),
+        statement_nouns=words("statement_nouns"),
+        titles=words("titles"),
+        title_complements=words("title_complements"),
+        on_behalf=words("on_behalf"),
+        adjunct_heads=words("adjunct_heads"),
+        speaker_stops=words("speaker_stops"),
+        lead_particles=words("lead_particles"),
+    )
+    grammar = data.get("grammar")
+    if not isinstance(grammar, dict):
+        raise DataError(f"data file marsad/data/{CUES_FILE}: 'grammar' must map names to lists")
+    folded = {name: tuple(sorted(_fold_all(forms, f"grammar.{name}"), key=len, reverse=True))
+              for name, forms in grammar.items()}
+    return replace(loaded, grammar=folded, vocabulary=_vocabulary(loaded),
+                   outlet_firsts=frozenset(n[0] for n in loaded.outlet_names))
+
+
+def _vocabulary(c: Cues) -> frozenset[str]:
+    return (c.verbs | c.relay_verbs | c.participles | c.complementisers | c.speech_nouns
+            | c.according | c.titles | c.speaker_stops | c.lead_particles | c.outlet_heads
+            | c.statement_nouns)

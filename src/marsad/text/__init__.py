@@ -1,0 +1,1 @@
+"""One Arabic text toolkit every stage uses: folding and clitic keys, the word view, number words, data files."""

@@ -1,0 +1,239 @@
+"""Reading Arabic numbers on a word view: digits, number words, scale words, vague amounts and duals.
+
+Shared by the quantities stage (amounts) and the temporal stage (منذ ثلاثة أيام، قبل عقدين).  The
+vocabulary lives in ``data/numbers.yaml`` and ``data/plurals.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from marsad.core.errors import DataError
+from marsad.text.resources import data_path, load_yaml
+from marsad.text.words import Lexicon, Word, definite, fold_form, invert, strip_proclitic
+
+#: Digits of a number word view: thousands separators dropped, the Arabic decimal comma read as a point.
+_DIGIT_TABLE = str.maketrans({",": "", "٬": "", "٫": "."})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRead:
+    """A number read over words ``[i, j)``: its value, a proclitic on the first word, and flags."""
+
+    i: int
+    j: int
+    prefix: int
+    value: float
+    vague: bool = False  # عشرات، مئات: "more than" the value
+    ambiguous: bool = False  # a lone ست، سبع، عشر، واحد: a number only before a counted noun
+    dual_of: str | None = None  # يومين: the singular noun counted twice
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    cardinals: Lexicon[int]
+    ambiguous: frozenset[str]
+    teens: frozenset[str]
+    scale_single: Lexicon[int]
+    scale_dual: Lexicon[int]
+    scale_plural: Lexicon[int]
+    vague: Lexicon[int]
+    fractions: Lexicon[float]
+    singulars: dict[str, str]  # folded plural → singular as written
+    nouns: dict[str, str]  # folded singular → as written; their duals are read as two
+    not_duals: frozenset[str]
+
+
+def _scale_groups(data: dict[str, Any], key: str) -> dict[str, int]:
+    return {form: int(v) for v, forms in data["scales"].items() for form in forms[key]}
+
+
+def read_plurals() -> dict[str, str]:
+    """``data/plurals.tsv`` as ``{folded plural: singular}``."""
+    out: dict[str, str] = {}
+    text = data_path("plurals.tsv").read_text(encoding="utf-8")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("plural\t"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2:
+            raise DataError(f"data file marsad/data/plurals.tsv line {n}: expected 2 tab-separated cells")
+        out[fold_form(cells[0])] = cells[1]
+    return out
+
+
+@lru_cache(maxsize=1)
+def number_words() -> NumberWords:
+    data = load_yaml("numbers.yaml")
+    singulars = read_plurals()
+    cardinals = {form: int(v) for v, forms in data["cardinals"].items() for form in forms}
+    return NumberWords(
+        cardinals=Lexicon(cardinals),
+        ambiguous=frozenset(fold_form(w) for w in data["ambiguous_cardinals"]),
+        teens=frozenset(fold_form(w) for w in data["teen_words"]),
+        scale_single=Lexicon(_scale_groups(data, "singular")),
+        scale_dual=Lexicon(_scale_groups(data, "dual")),
+        scale_plural=Lexicon(_scale_groups(data, "plural")),
+        vague=Lexicon(invert({int(k): v for k, v in data["vague"].items()})),
+        fractions=Lexicon(invert({float(k): v for k, v in data["fractions"].items()})),
+        singulars=singulars,
+        nouns={fold_form(s): s for s in singulars.values()},
+        not_duals=frozenset(fold_form(w) for w in data["not_duals"]),
+    )
+
+
+def digits_value(form: str) -> Decimal:
+    """The value of digits as written (3,500.5، ٣٫٥، 2,4), exact so that 2.3 مليون is 2300000."""
+    head, comma, tail = form.rpartition(",")
+    if comma and "." not in tail and len(tail) != 3:
+        form = f"{head}.{tail}"  # 2,4: a decimal comma, not a thousands separator
+    return Decimal(form.translate(_DIGIT_TABLE))
+
+
+def _scale_after(words: Sequence[Word], j: int, nw: NumberWords) -> tuple[int, int]:
+    """A scale word at ``j`` (ألف، ملايين) as ``(multiplier, words used)``, else ``(1, 0)``."""
+    if j >= len(words) or words[j].kind != "word":
+        return 1, 0
+    form = words[j].form
+    for lex in (nw.scale_single, nw.scale_plural):
+        value = lex.get(form)
+        if value is not None:
+            return value, 1
+    return 1, 0
+
+
+def _fraction_join(words: Sequence[Word], j: int, nw: NumberWords) -> tuple[float, int]:
+    """The fraction joined by و after a scale word at ``j`` (مليون ونصف): ``(value, words used)``."""
+    if j < len(words) and words[j].kind == "word" and words[j].form.startswith("و"):
+        m = nw.fractions.match(words, j)
+        if m is not None and m.prefix == 1:
+            return m.value, m.n
+    return 0.0, 0
+
+
+def read_digits(words: Sequence[Word], i: int) -> NumberRead | None:
+    """Digits at ``i`` with the scale words after them (500 ألف، 1.5 مليار)."""
+    if words[i].kind != "num":
+        return None
+    nw = number_words()
+    value = digits_value(words[i].form)
+    j = i + 1
+    while True:
+        scale, used = _scale_after(words, j, nw)
+        if not used:
+            break
+        value *= scale
+        j += used
+    return NumberRead(i, j, 0, float(value))
+
+
+def _cardinal_at(words: Sequence[Word], k: int, nw: NumberWords, first: bool) -> tuple[int, int, int] | None:
+    """A cardinal word (or teen pair) at ``k``: ``(value, words used, prefix)``.
+
+    After the first word only a و-joined part (وخمسمئة، وعشرين) continues the number.
+    """
+    if words[k].kind != "word":
+        return None
+    m = nw.cardinals.match(words, k)
+    if m is None or (not first and not (m.prefix == 1 and words[k].form.startswith("و"))):
+        return None
+    value, used = m.value, m.n
+    if value < 10 and k + used < len(words) and words[k + used].form in nw.teens:
+        value, used = value + 10, used + 1  # خمسة عشر
+    return value, used, m.prefix
+
+
+def _read_scale_words(words: Sequence[Word], i: int, nw: NumberWords) -> NumberRead | None:
+    """A number led by a scale or vague word: عشرات الآلاف، مليونين، مليون ونصف، نصف مليون."""
+    vague = nw.vague.match(words, i)
+    if vague is not None:
+        value = float(vague.value)
+        j = i + vague.n
+        scale_m = nw.vague.match(words, j, proclitic=False)
+        if scale_m is not None and definite(words[j].form):
+            value *= scale_m.value  # عشرات الآلاف
+            j += scale_m.n
+        return NumberRead(i, j, vague.prefix, value, vague=True)
+    dual = nw.scale_dual.match(words, i)
+    if dual is not None:
+        return NumberRead(i, i + dual.n, dual.prefix, 2.0 * dual.value)
+    single = nw.scale_single.match(words, i)
+    if single is not None and single.prefix in (0, 1):
+        frac, used = _fraction_join(words, i + single.n, nw)
+        return NumberRead(i, i + single.n + used, single.prefix, single.value * (1 + frac))
+    fraction = nw.fractions.match(words, i)
+    if fraction is not None and i + fraction.n < len(words):
+        scale, used = _scale_after(words, i + fraction.n, nw)
+        if used:  # نصف مليون
+            return NumberRead(i, i + fraction.n + used, fraction.prefix, round(fraction.value * scale, 6))
+    return None
+
+
+def read_words(words: Sequence[Word], i: int) -> NumberRead | None:
+    """Number words from ``i``: ثلاثة، خمسة وعشرين، ثلاثة آلاف وخمسمئة، مليونين، عشرات الآلاف."""
+    if words[i].kind != "word" or words[i].form.startswith(("ك", "وك", "فك")):
+        return None  # كمية is not ك + مئة: "like a hundred" is no amount
+    nw = number_words()
+    led = _read_scale_words(words, i, nw)
+    if led is not None:
+        return led
+    if words[i].form in nw.teens and i > 0 and definite(words[i - 1].form):
+        return None  # الثانية عشرة: the tail of an ordinal
+    total = 0.0
+    current = 0.0
+    k = i
+    prefix = 0
+    while k < len(words):
+        part = _cardinal_at(words, k, nw, first=(k == i))
+        if part is not None:
+            value, used, pre = part
+            if k == i:
+                prefix = pre
+            current += value
+            k += used
+            continue
+        if k > i:
+            scale, used = _scale_after(words, k, nw)
+            if used and current:
+                total += current * scale
+                current = 0.0
+                k += used
+                continue
+        break
+    if k == i:
+        return None
+    lone = k == i + 1 and words[i].form[prefix:] in nw.ambiguous
+    if lone and prefix:
+        return None  # لست is "I am not", not ل + ست
+    return NumberRead(i, k, prefix, total + current, ambiguous=lone)
+
+
+def read_dual(words: Sequence[Word], i: int) -> NumberRead | None:
+    """An indefinite dual noun (يومين، ساعتين، دولتين) as two of its singular."""
+    w = words[i]
+    if w.kind != "word":
+        return None
+    nw = number_words()
+    for prefix, form in strip_proclitic(w.form):
+        if form.startswith("ال") or len(form) < 4 or form in nw.singulars or form in nw.not_duals:
+            continue  # بلدان، معتمرين: plurals that are spelt like duals
+        # Not ـي: مسلحي الحوثي is a plural in construct and أسرتي "my family".
+        for ending in ("ين", "ان"):
+            if not form.endswith(ending):
+                continue
+            stem = form[: -len(ending)]
+            for cand in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
+                if cand and cand in nw.nouns:
+                    return NumberRead(i, i + 1, prefix, 2.0, dual_of=nw.nouns[cand])
+    return None
+
+
+def read_number(words: Sequence[Word], i: int) -> NumberRead | None:
+    """Any number starting at word ``i``: digits, number words or a dual noun."""
+    if words[i].kind == "num":
+        return read_digits(words, i)
+    return read_words(words, i) or read_dual(words, i)
