@@ -71,7 +71,7 @@ def test_segment_alone_does_not_fit() -> None:
 
 def test_builtins_register_like_plugins() -> None:
     stages = registry.all_stages()
-    assert stages["clean"].provides == {registry.TEXT}
+    assert registry.TEXT in stages["clean"].provides
     assert stages["segment"].requires == {registry.TEXT}
     assert {registry.SENTENCES, registry.TOKENS} <= stages["segment"].provides
 
@@ -89,3 +89,46 @@ def test_document_id_is_a_stable_content_hash() -> None:
     b = marsad.analyze(TEXT + "\n\n")
     assert a.id == b.id and len(a.id) == 16
     assert marsad.analyze(TEXT.replace("القاهرة", "عمان")).id != a.id
+
+
+@pytest.mark.parametrize(("order", "gap"), [
+    (("clean", "segment", "quotes", "entities", "temporal"), "quotes needs dates, entities"),
+    (("clean", "segment", "entities", "quantities", "temporal"), "quantities needs dates"),
+    (("clean", "segment", "temporal", "events"), "events needs entities"),
+])
+def test_a_misordered_pipeline_is_refused_before_any_article(order: tuple[str, ...], gap: str) -> None:
+    with pytest.raises(PipelineError) as info:
+        marsad.load_pipeline(marsad.Settings(stages=order))
+    assert gap in str(info.value)
+
+
+def test_marsad_stages_lists_builtins_in_pipeline_order() -> None:
+    assert list(registry.all_stages())[:7] == list(marsad.Settings().stages)
+
+
+class _ReadLog:
+    """Wraps a Document and records every data attribute a stage reads from it."""
+
+    def __init__(self, doc: marsad.Document) -> None:
+        object.__setattr__(self, "_doc", doc)
+        object.__setattr__(self, "read", set())
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(self._doc, name)
+        if not callable(value):
+            self.read.add(name)
+        return value
+
+    def __setattr__(self, name: str, value: object) -> None:
+        setattr(self._doc, name, value)
+
+
+def test_every_stage_reads_only_what_it_requires(example_text: str) -> None:
+    """No hidden channel: what a stage reads from the document is in its requires (or its own provides)."""
+    pipe = marsad.load_pipeline()
+    doc = marsad.Document(raw=example_text, published=dt.date(2024, 6, 17))
+    for stage in pipe.stages:
+        log = _ReadLog(doc)
+        stage.fn(log, pipe.settings)  # type: ignore[arg-type]
+        undeclared = log.read - stage.requires - stage.provides - {"language"}
+        assert not undeclared, f"{stage.name} reads {sorted(undeclared)} without requiring them"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.stages.quantities import find_quantities, read_rates
+from marsad.core.document import Quantity
+from marsad.stages.quantities import amount_free, find_quantities, read_rates
+from marsad.stages.temporal import find_dates
+
+
+def quantities_of(text: str) -> list[Quantity]:
+    """The quantities stage's finder, given the dates the temporal stage finds (as the pipeline does)."""
+    return find_quantities(text, amount_free(find_dates(text, None)))
 
 RUB, EUR, SAR, EGP = (read_rates()[c] for c in ("RUB", "EUR", "SAR", "EGP"))
 
@@ -90,7 +97,7 @@ CASES: list[tuple[str, list[Row]]] = [
 
 def _found(sentence: str) -> list[Row]:
     return [(sentence[q.span.start:q.span.end], q.value, q.approx, q.unit, q.value_usd)
-            for q in find_quantities(sentence)]
+            for q in quantities_of(sentence)]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:30] for c in CASES])
@@ -114,14 +121,14 @@ RANGES = [
 
 @pytest.mark.parametrize(("sentence", "text", "low", "high", "high_usd"), RANGES, ids=[r[1] for r in RANGES])
 def test_ranges_keep_both_ends(sentence: str, text: str, low: float, high: float, high_usd: float | None) -> None:
-    (q,) = find_quantities(sentence)
+    (q,) = quantities_of(sentence)
     assert sentence[q.span.start:q.span.end] == text and q.approx == "at_least"
     assert (q.value, q.value_max) == (pytest.approx(low), pytest.approx(high))
     assert q.value_max_usd == (None if high_usd is None else pytest.approx(high_usd))
 
 
 def test_single_figures_have_no_upper_end() -> None:
-    (q,) = find_quantities("أرسلت بيونغ يانغ نحو 6700 حاوية إلى روسيا")
+    (q,) = quantities_of("أرسلت بيونغ يانغ نحو 6700 حاوية إلى روسيا")
     assert q.value_max is None and q.value_max_usd is None
 
 
@@ -134,5 +141,5 @@ def test_rates_table_has_every_currency_unit() -> None:
 
 def test_odd_input_does_not_crash() -> None:
     for text in ("", "5", "أكثر من", "نحو", "بين 10 و", "عشرات", "3-", "٫", "ال17", "ألف"):
-        for q in find_quantities(text):
+        for q in quantities_of(text):
             assert text[q.span.start:q.span.end]

@@ -26,19 +26,28 @@ QUANTITIES = "quantities"
 QUOTES = "quotes"
 EVENTS = "events"
 
-# What stages read and write on a Document.
+# What stages read and write on a Document: the input the reader filled in ...
 RAW = "raw"
+PUBLISHED = "published"
+TITLE = "title"
+URL = "url"
+ORIGIN = "origin"
+RECORD_ID = "record_id"
+# ... and the annotations stages add.
 TEXT = "text"
+REMOVED = "removed"
+REPAIRS = "repairs"
 SENTENCES = "sentences"
 TOKENS = "tokens"
+DATELINE = "dateline"
 ATTR_ENTITIES = "entities"
 ATTR_DATES = "dates"
 ATTR_QUANTITIES = "quantities"
 ATTR_QUOTES = "quotes"
 ATTR_EVENTS = "events"
 
-#: Attributes every Document has before any stage runs.
-INITIAL = frozenset({RAW})
+#: Attributes every Document has before any stage runs (set by the reader; may be None).
+INITIAL = frozenset({RAW, PUBLISHED, TITLE, URL, ORIGIN, RECORD_ID})
 
 #: Modules whose import registers the built-in stages, in pipeline order.
 BUILTIN_MODULES = (
@@ -92,6 +101,12 @@ def get(name: str) -> Stage:
         raise PipelineError(f"unknown stage {name!r}; known stages: {known}") from None
 
 
+#: The built-in stages in the order they run.
+BUILTIN_ORDER = (CLEAN, SEGMENT, ENTITIES, TEMPORAL, QUANTITIES, QUOTES, EVENTS)
+
+
 def all_stages() -> dict[str, Stage]:
+    """Every registered stage: the built-ins in pipeline order, then plugins as registered."""
     load_builtins()
-    return dict(_STAGES)
+    order = {name: i for i, name in enumerate(BUILTIN_ORDER)}
+    return dict(sorted(_STAGES.items(), key=lambda item: order.get(item[0], len(order))))

@@ -13,6 +13,7 @@ from typing import Any
 
 from marsad.core.errors import SettingsError
 
+#: registry.BUILTIN_ORDER (settings must not import the registry, which imports settings for types).
 DEFAULT_STAGES = ("clean", "segment", "entities", "temporal", "quantities", "quotes", "events")
 
 #: Help text for every setting; the docs test checks each is documented in docs/settings.md.

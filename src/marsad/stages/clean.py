@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from marsad.core.document import Document, Removal, RemovalReason, Repair
 from marsad.core.errors import EmptyInputError
-from marsad.core.registry import CLEAN, RAW, TEXT, register
+from marsad.core.registry import CLEAN, ORIGIN, RAW, RECORD_ID, REMOVED, REPAIRS, TEXT, TITLE, register
 from marsad.core.settings import Settings
 from marsad.text import keys as textkeys
 from marsad.text.resources import string_list
@@ -392,7 +392,7 @@ def clean_text(raw: str, *, has_title: bool = False, split_words: bool = True,
     return result
 
 
-@register(CLEAN, requires=(RAW,), provides=(TEXT,))
+@register(CLEAN, requires=(RAW, TITLE, ORIGIN, RECORD_ID), provides=(TEXT, REMOVED, REPAIRS))
 def clean(doc: Document, settings: Settings) -> None:
     """Take bylines, credits, captions and furniture out, normalise, split glued words."""
     cleaned = clean_text(doc.raw, has_title=doc.title is not None, split_words=settings.split_glued,

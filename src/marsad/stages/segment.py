@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from marsad.core.document import Document, Span, Token
-from marsad.core.registry import SEGMENT, SENTENCES, TEXT, TOKENS, register
+from marsad.core.registry import DATELINE, SEGMENT, SENTENCES, TEXT, TOKENS, register
 from marsad.core.settings import Settings
 from marsad.text import keys as textkeys
 from marsad.text.resources import string_list
@@ -234,7 +234,7 @@ def scan_tokens(text: str) -> list[Token]:
     return list(map(tuple.__new__, itertools.repeat(Token), rows))
 
 
-@register(SEGMENT, requires=(TEXT,), provides=(SENTENCES, TOKENS))
+@register(SEGMENT, requires=(TEXT,), provides=(SENTENCES, TOKENS, DATELINE))
 def segment(doc: Document, settings: Settings) -> None:
     """Split the text into sentences and tokens; find the dateline."""
     doc.dateline = find_dateline(doc.text)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import cast
 
 from marsad.core.document import Document, Entity, EntityType, Span
-from marsad.core.registry import ATTR_ENTITIES, ENTITIES, SENTENCES, TEXT, TOKENS, register
+from marsad.core.registry import ATTR_ENTITIES, ENTITIES, PUBLISHED, SENTENCES, TEXT, TOKENS, register
 from marsad.core.settings import Settings
 from marsad.stages.entities.core import description_adjective, name_core, tagged_core
 from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
@@ -279,7 +279,7 @@ def find_entities(doc: Document, *, use_tagger: bool = True) -> list[Entity]:
     return assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else []))
 
 
-@register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS), provides=(ATTR_ENTITIES,))
+@register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_ENTITIES,))
 def entities(doc: Document, settings: Settings) -> None:
     """Named entities merged per real-world referent and linked to the knowledge base."""
     doc.entities = find_entities(doc)

@@ -14,9 +14,12 @@ from marsad.core.registry import (
     ATTR_ENTITIES,
     ATTR_EVENTS,
     EVENTS,
+    ORIGIN,
+    PUBLISHED,
     SENTENCES,
     TEXT,
     TOKENS,
+    URL,
     register,
 )
 from marsad.core.settings import Settings
@@ -160,7 +163,8 @@ def find_events(doc: Document, *, learned_filter: bool = True) -> list[Event]:
     return collapse(doc, [events[k] for k in idx], [anaphoric[k] for k in idx])
 
 
-@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES), provides=(ATTR_EVENTS,))
+@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES, PUBLISHED, ORIGIN, URL),
+          provides=(ATTR_EVENTS,))
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""
     doc.events = find_events(doc)

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-from marsad.core.document import Approx, Document, Quantity, Span
+from marsad.core.document import Approx, DateMention, Document, Quantity, Span
 from marsad.core.errors import DataError
-from marsad.core.registry import ATTR_QUANTITIES, QUANTITIES, SENTENCES, TEMPORAL, TEXT, TOKENS, register
+from marsad.core.registry import ATTR_DATES, ATTR_QUANTITIES, QUANTITIES, SENTENCES, TEXT, TOKENS, register
 from marsad.core.settings import Settings
-from marsad.stages.temporal import find_dates
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import analyse, frequency, strip_diacritics
 from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
@@ -351,18 +350,21 @@ def _words_inside(words: list[Word], spans: Sequence[Span]) -> set[int]:
     return inside
 
 
-def find_quantities(text: str, dates: Sequence[Span] | None = None) -> list[Quantity]:
-    """Every amount in ``text``; numbers inside ``dates`` (found here when not given) are skipped."""
+def amount_free(dates: Sequence[DateMention]) -> list[Span]:
+    """The date spans whose numbers are not amounts: points and ranges (عام 2022، 12 يونيو).
+
+    Durations stay amounts (يومين، ثلاث سنوات)."""
+    return [d.span for d in dates if d.kind != "duration"]
+
+
+def find_quantities(text: str, dates: Sequence[Span]) -> list[Quantity]:
+    """Every amount in ``text``; numbers inside ``dates`` (see :func:`amount_free`) are skipped."""
     words = scan_cached(text)
-    if dates is None:
-        # Durations stay amounts (يومين); points and ranges hold no amount (عام 2022، 12 يونيو).
-        dates = [d.span for d in find_dates(text, None) if d.kind != "duration"]
     skip = _words_inside(words, dates)
     return QuantityFinder(text, words, skip).find()
 
 
-@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS), provides=(ATTR_QUANTITIES,))
+@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES), provides=(ATTR_QUANTITIES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find amounts with their approximator, unit and value in US dollars."""
-    dates = [d.span for d in doc.dates if d.kind != "duration"] if TEMPORAL in doc.done else None
-    doc.quantities = find_quantities(doc.text, dates)
+    doc.quantities = find_quantities(doc.text, amount_free(doc.dates))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from marsad.core.document import DateMention, Document, Span
-from marsad.core.registry import ATTR_DATES, SENTENCES, TEMPORAL, TEXT, TOKENS, register
+from marsad.core.registry import ATTR_DATES, PUBLISHED, SENTENCES, TEMPORAL, TEXT, TOKENS, register
 from marsad.core.settings import Settings
 from marsad.stages.temporal.latin import find_latin
 from marsad.stages.temporal.lexicon import DateWords, approximators, date_words, may_start
@@ -656,7 +656,7 @@ def date_of(doc: Document, span: Span) -> str | None:
     return None
 
 
-@register(TEMPORAL, requires=(TEXT, SENTENCES, TOKENS), provides=(ATTR_DATES,))
+@register(TEMPORAL, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_DATES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find date expressions and resolve them against the publication date."""
     doc.dates = find_dates(doc.text, doc.published)
