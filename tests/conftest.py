@@ -31,7 +31,7 @@ import marsad
 from marsad.core.document import Document, Entity
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
-from marsad.shells.api import create_app
+from marsad.shells.server import create_app
 from marsad.stages.entities import find_entities
 from marsad.store import Store, open_store
 from marsad.store.search import term

@@ -15,8 +15,7 @@ from fastapi.testclient import TestClient
 
 from conftest import ERROR_CLIENT_TOKEN, SMALL_INPUT_BYTES
 from marsad.core.settings import Settings
-from marsad.shells.api import create_app
-from marsad.shells.api.app import body_limit
+from marsad.shells.server import body_limit, create_app
 from marsad.store import Store, StoreError
 
 # Fixtures: memory_store and error_client (a client over it) live in tests/conftest.py.

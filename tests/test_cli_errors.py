@@ -139,7 +139,10 @@ def test_text_format_is_rtl_safe(example_path: Path) -> None:
 def test_stages_lists_the_builtins() -> None:
     proc = run("stages")
     assert proc.returncode == 0
-    assert "clean" in proc.stdout.decode() and "segment" in proc.stdout.decode()
+    out = proc.stdout.decode()
+    order = [out.index(f". {name}:") for name in ("clean", "segment", "entities", "temporal", "quantities",
+                                                  "quotes", "events")]
+    assert order == sorted(order)  # in pipeline order
 
 
 def test_validate_accepts_our_output_and_rejects_a_broken_file(tmp_path: Path, example_path: Path) -> None:

@@ -35,7 +35,7 @@ def _example(text: str) -> Document:
 
 def test_stage_is_registered_with_its_contract() -> None:
     stage = registry.get(registry.ENTITIES)
-    assert stage.requires == {registry.TEXT, registry.SENTENCES, registry.TOKENS}
+    assert stage.requires == {registry.TEXT, registry.SENTENCES, registry.TOKENS, registry.PUBLISHED}
     assert stage.provides == {registry.ATTR_ENTITIES}
 
 
@@ -80,7 +80,7 @@ def test_example_meets_the_entity_bars(shared_dir: Path, example_text: str, use_
 def test_text_view_groups_entities_by_type_with_counts(example_text: str) -> None:
     from rich.console import Console
 
-    from marsad.shells.cli.entities_view import entities_table, grouped
+    from marsad.shells.cli.views import entities_table, grouped
 
     doc = _example(example_text)
     groups = grouped(doc)

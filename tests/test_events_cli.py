@@ -16,8 +16,9 @@ import marsad
 from marsad.core import registry
 from marsad.core.document import Document, Entity, Span
 from marsad.shells.cli.events import add_commands, event_stages
+from marsad.shells.cli.views import events_view
 from marsad.stages.events import find_events
-from marsad.stages.events.table import COLUMNS, event_rows, events_view, write_rows
+from marsad.stages.events.table import COLUMNS, event_rows, write_rows
 
 # The entities and temporal stages register on import until they join registry.BUILTIN_MODULES.
 for _module in ("marsad.stages.entities", "marsad.stages.temporal"):

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from marsad.core.errors import SettingsError
-from marsad.shells.api.app import api_token, body_limit
 from marsad.shells.cli.web import add_commands, serve, serve_settings
+from marsad.shells.server import api_token, body_limit
 
 
 def test_add_commands_attaches_serve() -> None:

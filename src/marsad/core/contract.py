@@ -59,3 +59,17 @@ def validate_file(path: Path) -> list[str]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return [f"not JSON: {exc}"]
     return problems(document)
+
+
+@lru_cache(maxsize=1)
+def event_types() -> tuple[str, ...]:
+    """PLOVER event types of the contract (``events[].type``)."""
+    values = schema()["properties"]["events"]["items"]["properties"]["type"]["enum"]
+    return tuple(str(v) for v in values)
+
+
+@lru_cache(maxsize=1)
+def entity_types() -> tuple[str, ...]:
+    """Entity types of the contract (``entities[].type``)."""
+    values = schema()["properties"]["entities"]["items"]["properties"]["type"]["enum"]
+    return tuple(str(v) for v in values)

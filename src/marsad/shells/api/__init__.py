@@ -1,7 +1,7 @@
-"""The REST API (FastAPI): ``create_app(store, settings)`` serves the JSON routes and the web UI."""
+"""The REST API (FastAPI routes); ``marsad.shells.server.create_app`` serves it beside the web UI."""
 
 from __future__ import annotations
 
-from marsad.shells.api.app import create_app
+from marsad.shells.api.routes import api_router
 
-__all__ = ["create_app"]
+__all__ = ["api_router"]

@@ -1,32 +1,12 @@
-"""Request bodies and the vocabularies the API checks parameters against.
-
-The allowed event and entity types come from the contract schema shipped with marsad, so the
-API never keeps a second copy of them.
-"""
+"""Request bodies and the list envelope of the REST API (the vocabularies are the contract's:
+``marsad.core.contract.event_types`` and ``entity_types``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from marsad.core.contract import schema
-
-
-@lru_cache(maxsize=1)
-def event_types() -> tuple[str, ...]:
-    """PLOVER event types of the contract (``events[].type``)."""
-    values = schema()["properties"]["events"]["items"]["properties"]["type"]["enum"]
-    return tuple(str(v) for v in values)
-
-
-@lru_cache(maxsize=1)
-def entity_types() -> tuple[str, ...]:
-    """Entity types of the contract (``entities[].type``)."""
-    values = schema()["properties"]["entities"]["items"]["properties"]["type"]["enum"]
-    return tuple(str(v) for v in values)
 
 
 class ArticleInput(BaseModel):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Response
@@ -18,25 +17,16 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 
 from marsad.core.analyze import to_document
-from marsad.core.contract import problems
+from marsad.core.contract import entity_types, event_types, problems
 from marsad.core.document import SCHEMA, Document
 from marsad.core.errors import InputError, RecordError, TooLargeError
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
-from marsad.shells.api.models import ArticleInput, Stored, entity_types, event_types, page
+from marsad.shells.api.models import ArticleInput, Stored, page
 from marsad.stages.ingest.readers import Article, from_text, items_from_url
-from marsad.store import Filters, Store
+from marsad.store import Filters
 from marsad.store.base import MAX_LIMIT
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every handler needs: the store, the settings and the write token (None: read-only)."""
-
-    store: Store
-    settings: Settings
-    token: str | None
-
+from marsad.store.context import Context
 
 # --- shared parameters --------------------------------------------------------------------------
 

@@ -111,11 +111,11 @@ def _write(results: Iterator[Result], fmt: str, out: Path | None) -> int:
 @main.command("stages")
 @one_line_errors
 def list_stages() -> None:
-    """List the registered stages with what they need and provide."""
-    for name, stage in registry.all_stages().items():
-        needs = ", ".join(sorted(stage.requires)) or "-"
-        gives = ", ".join(sorted(stage.provides)) or "-"
-        click.echo(f"{name:12} needs {needs:28} provides {gives:28} {stage.doc}")
+    """List the registered stages in pipeline order, with what they need and provide."""
+    for number, (name, stage) in enumerate(registry.all_stages().items(), start=1):
+        click.echo(f"{number}. {name}: {stage.doc}")
+        click.echo(f"   needs    {', '.join(sorted(stage.requires)) or '-'}")
+        click.echo(f"   provides {', '.join(sorted(stage.provides)) or '-'}")
 
 
 @main.command()

@@ -59,11 +59,11 @@ def _stage_views(doc: Document) -> list[Table]:
     """Tables of what the later stages found: who is mentioned, who did what to whom."""
     views: list[Table] = []
     if doc.entities:
-        from marsad.shells.cli.entities_view import entities_table
+        from marsad.shells.cli.views import entities_table
 
         views.append(entities_table(doc))
     if doc.events:
-        from marsad.stages.events.table import events_view
+        from marsad.shells.cli.views import events_view
 
         views.append(events_view(doc))
     return views

@@ -39,7 +39,7 @@ def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int
     import uvicorn
 
     from marsad.core.errors import NotFoundError
-    from marsad.shells.api import create_app
+    from marsad.shells.server import create_app
 
     if "://" not in db and not _exists(db):
         raise NotFoundError("does not exist; create it with `marsad ingest PATH --db DB`", source=db)

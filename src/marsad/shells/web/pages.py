@@ -16,12 +16,12 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from marsad.shells.api.models import entity_types, event_types
-from marsad.shells.api.routes import Context
+from marsad.core.contract import entity_types, event_types
 from marsad.shells.web.apidoc import operations
 from marsad.shells.web.chart import bar_chart
 from marsad.shells.web.highlight import find_marks, mark_hits, render
 from marsad.store import Filters
+from marsad.store.context import Context
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"

@@ -1,12 +1,10 @@
-"""Flat event tables: one row per event, as the event files analysts already use (CSV/TSV, terminal)."""
+"""Flat event tables: one row per event, as the event files analysts already use (CSV/TSV)."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
 from typing import IO
-
-from rich.table import Table
 
 from marsad.core.document import Actor, Document, Event
 from marsad.stages.events.args import actor_country
@@ -63,18 +61,3 @@ def write_rows(rows: Iterable[dict[str, str]], out: IO[str], delimiter: str = ",
         writer.writeheader()
     for row in rows:
         writer.writerow({k: v.replace("\t", " ").replace("\n", " ") for k, v in row.items()})
-
-
-def events_view(doc: Document) -> Table:
-    """A who-did-what-to-whom table for ``--format text``."""
-    table = Table(title="events", show_header=True, header_style="bold", expand=True)
-    for name in ("#", "date", "who", "did", "to whom", "where", "status"):
-        table.add_column(name)
-    rtl, pdi = "\u2067", "\u2069"  # right-to-left isolates keep Arabic names in order
-    for ev in doc.events:
-        row = event_row(doc, ev)
-        did = ev.type + (f"/{ev.mode}" if ev.mode else "") + f" «{rtl}{doc.span_text(ev.trigger)}{pdi}»"
-        table.add_row(",".join(str(s) for s in ev.sentences or (ev.sentence,)), row["date"] or "-",
-                      f"{rtl}{row['source'] or '-'}{pdi}", did, f"{rtl}{row['target'] or '-'}{pdi}",
-                      f"{rtl}{row['location'] or '-'}{pdi}", ev.status)
-    return table

@@ -1,10 +1,11 @@
-"""Entities for the terminal (``--format text``): grouped by type, with mention counts and links."""
+"""Tables for the terminal (``--format text``): entities grouped by type, and events."""
 
 from __future__ import annotations
 
 from rich.table import Table
 
 from marsad.core.document import Document, Entity
+from marsad.stages.events.table import event_row
 
 #: Display order of the types; any other type follows in name order.
 TYPE_ORDER = ("PER", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "MISC")
@@ -34,4 +35,19 @@ def entities_table(doc: Document) -> Table:
             arabic = entity.name_ar or doc.span_text(entity.mentions[0])
             table.add_row(type_, entity.name_en or "-", f"{RLI}{arabic}{PDI}",
                           str(len(entity.mentions)), _link(entity))
+    return table
+
+
+def events_view(doc: Document) -> Table:
+    """A who-did-what-to-whom table for ``--format text``."""
+    table = Table(title="events", show_header=True, header_style="bold", expand=True)
+    for name in ("#", "date", "who", "did", "to whom", "where", "status"):
+        table.add_column(name)
+    rtl, pdi = "\u2067", "\u2069"  # right-to-left isolates keep Arabic names in order
+    for ev in doc.events:
+        row = event_row(doc, ev)
+        did = ev.type + (f"/{ev.mode}" if ev.mode else "") + f" «{rtl}{doc.span_text(ev.trigger)}{pdi}»"
+        table.add_row(",".join(str(s) for s in ev.sentences or (ev.sentence,)), row["date"] or "-",
+                      f"{rtl}{row['source'] or '-'}{pdi}", did, f"{rtl}{row['target'] or '-'}{pdi}",
+                      f"{rtl}{row['location'] or '-'}{pdi}", ev.status)
     return table

@@ -1,4 +1,8 @@
-"""The FastAPI application: the JSON API, the web UI and its static files over one store."""
+"""The server: the REST API, the web UI and its static files over one store, in one FastAPI app.
+
+The composition root of the two shells: ``shells/api`` and ``shells/web`` know nothing of each
+other and share only the :class:`~marsad.store.context.Context` built here.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,10 @@ from fastapi.staticfiles import StaticFiles
 from marsad import __version__
 from marsad.core.settings import Settings
 from marsad.shells.api.errors import BodyLimit, install_handlers
-from marsad.shells.api.routes import Context, api_router
+from marsad.shells.api.routes import api_router
+from marsad.shells.web.pages import STATIC, error_page, is_page, web_router
 from marsad.store import Store, open_store
+from marsad.store.context import Context
 
 #: A JSON body may spell each Arabic letter as a 6-byte ``\\uXXXX`` escape where UTF-8 needs 2,
 #: so the body limit allows three times the largest article plus room for the other fields.
@@ -58,8 +64,6 @@ def create_app(store: Store | str, settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)  # the stock docs load scripts from a CDN: ours do not
     ctx = Context(opened, settings, api_token(settings))
     app.state.marsad = ctx
-
-    from marsad.shells.web.pages import STATIC, error_page, is_page, web_router
 
     def openapi() -> dict[str, Any]:
         return app.openapi()

@@ -1,0 +1,130 @@
+"""Ingest orchestration: read inputs, analyse what is not stored yet, store it, once each.
+
+Already-analysed contract files (JSON or JSONL of ``marsad.document/1`` records) are stored as
+they are; anything else is read, analysed (on ``settings.jobs`` processes) and stored. Every item
+yields ``(status, origin)``: status is ``added``, ``present`` or the one-line error that skipped
+it, so a shell can count, show progress and report without knowing how ingest works.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from marsad.core.document import SCHEMA
+from marsad.core.errors import InputError, MarsadError, RecordError
+from marsad.core.settings import Settings
+from marsad.scale.batch import Failure, analyse_items
+from marsad.stages.ingest.readers import Article, read_inputs, walk
+from marsad.store.base import BATCH, IngestReport, Store
+
+Labelled = tuple[str, "dict[str, Any] | MarsadError"]
+
+
+def _contract_records(path: Path) -> Iterator[Labelled] | None:
+    """Already-analysed contract dicts in a .json/.jsonl file, each labelled with where it is
+    (``FILE[i]`` in a JSON array, ``FILE:LINE`` in JSONL); None if the file holds raw records."""
+    if path.suffix.lower() not in {".json", ".jsonl", ".ndjson"} or not path.is_file():
+        return None
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        first = handle.readline()
+    try:
+        head = json.loads(first)
+    except json.JSONDecodeError:
+        head = None
+    if path.suffix.lower() == ".json" and not (isinstance(head, dict) and head.get("schema") == SCHEMA):
+        try:
+            head = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return None
+        items = head if isinstance(head, list) else [head]
+        if items and isinstance(items[0], dict) and items[0].get("schema") == SCHEMA:
+            return ((f"{path}[{i}]", item) for i, item in enumerate(items))
+        return None
+    if isinstance(head, dict) and head.get("schema") == SCHEMA:
+        return _jsonl_contracts(path)
+    return None
+
+
+def _jsonl_contracts(path: Path) -> Iterator[Labelled]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                yield where, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield where, RecordError(f"is not valid JSON ({exc.msg})", source=where)
+
+
+def _expand(inputs: tuple[str, ...]) -> Iterator[str | Path]:
+    """Inputs with directories opened up, so contract files inside them are found too."""
+    for name in inputs:
+        path = Path(name)
+        if "://" not in name and path.is_dir():
+            yield from walk(path)
+        else:
+            yield name if "://" in name or name == "-" else path
+
+
+def ingest_items(store: Store, inputs: tuple[str, ...], settings: Settings
+                 ) -> Iterator[tuple[str, str]]:
+    """Store every article named by ``inputs``; yields ``(status, origin)`` per item, where
+    status is ``added``, ``present`` or an error line."""
+    for item in _expand(inputs):
+        records = _contract_records(item) if isinstance(item, Path) else None
+        if records is not None:
+            yield from _store_contracts(store, records)
+        else:
+            yield from _analyse_and_store(store, str(item), settings)
+
+
+def _store_contracts(store: Store, records: Iterator[Labelled]) -> Iterator[tuple[str, str]]:
+    """Store already-analysed records, BATCH per transaction (fast, and a killed ingest loses
+    at most one uncommitted batch, which the rerun stores)."""
+    batch: list[tuple[str, dict[str, Any]]] = []
+    for where, record in records:
+        if isinstance(record, MarsadError):
+            yield str(record), where
+            continue
+        batch.append((where, record))
+        if len(batch) >= BATCH:
+            yield from _store_batch(store, batch)
+            batch = []
+    if batch:
+        yield from _store_batch(store, batch)
+
+
+def _store_batch(store: Store, batch: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, str]]:
+    outcome = IngestReport()
+    records = [record for _where, record in batch]
+    for added in store.ingest_iter(records, outcome, source=lambda n: batch[n][0]):
+        yield ("added" if added else "present"), ""
+    for error in outcome.errors:
+        yield error, ""
+
+
+def _analyse_and_store(store: Store, name: str, settings: Settings) -> Iterator[tuple[str, str]]:
+    seen: list[str] = []
+
+    def fresh() -> Iterator[Article | InputError]:
+        # Skip analysis of inputs already stored, so a rerun after a crash resumes quickly.
+        for art in read_inputs([name], settings):
+            if isinstance(art, Article) and store.has_raw(art.raw):
+                seen.append(art.origin)
+                continue
+            yield art
+
+    for result in analyse_items(fresh(), settings, settings.published):
+        while seen:
+            yield "present", seen.pop(0)
+        if isinstance(result, Failure):
+            yield str(result.error), result.error.source or name
+            continue
+        added = store.add(result.to_dict(), raw=result.raw)
+        yield ("added" if added else "present"), result.origin or name
+    while seen:
+        yield "present", seen.pop(0)
