@@ -66,13 +66,13 @@ def test_stages_run_in_order_and_are_recorded() -> None:
 def test_segment_alone_does_not_fit() -> None:
     with pytest.raises(PipelineError) as info:
         marsad.analyze(TEXT, stages=("segment",))
-    assert "segment needs text" in str(info.value)
+    assert "segment needs dateline, text" in str(info.value)
 
 
 def test_builtins_register_like_plugins() -> None:
     stages = registry.all_stages()
     assert registry.TEXT in stages["clean"].provides
-    assert stages["segment"].requires == {registry.TEXT}
+    assert stages["segment"].requires == {registry.TEXT, registry.DATELINE}
     assert {registry.SENTENCES, registry.TOKENS} <= stages["segment"].provides
 
 

@@ -35,8 +35,9 @@ def check_spans(doc: Document) -> None:
             assert covered[0].start == tok.start and covered[-1].end == tok.end
             assert all(a.end == b.start for a, b in pairwise(covered))
         assert doc.sentence_of(tok.start) is not None or not doc.sentences
-    if doc.dateline:
-        assert text[doc.dateline.start:doc.dateline.end] == doc.to_dict()["dateline"]["text"]
+    if doc.dateline and doc.dateline.span:
+        span = doc.dateline.span
+        assert text[span.start:span.end] == doc.to_dict()["dateline"]["text"]
     for repair in doc.repairs:
         assert text[repair.start:repair.start + len(repair.after)] == repair.after
     payload = doc.to_dict()

@@ -95,6 +95,27 @@ class Removal:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """Where and when the story was filed, and by which agency (``موسكو 11 أغسطس 2015 م واس``).
+
+    ``span`` locates it in ``Document.text`` when it opens the body (``الرياض (رويترز) -``); a
+    dateline on a line of its own is taken out of the body (``removed``, reason ``byline``) and
+    has no span.  ``date`` is the ISO day it names, if any (no publication date is needed)."""
+
+    text: str
+    place: str | None = None
+    agency: str | None = None
+    date: str | None = None
+    span: Span | None = None
+    #: The reporter a byline names (عمر إبراهيم – عين اليوم).
+    author: str | None = None
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        where = self.span.to_json(doc_text) if self.span else {"text": self.text}
+        return {**where, "place": self.place, "agency": self.agency, "date": self.date, "author": self.author}
+
+
+@dataclass(frozen=True, slots=True)
 class Repair:
     """An edit made by ``clean``; ``start`` indexes the repaired form in ``Document.text``."""
 
@@ -217,7 +238,7 @@ class Document:
     origin: str | None = None
     record_id: str | None = None
     language: str = "ar"
-    dateline: Span | None = None
+    dateline: Dateline | None = None
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)

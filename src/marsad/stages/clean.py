@@ -14,12 +14,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.core.document import Document, Removal, RemovalReason, Repair
+from marsad.core.document import Dateline, Document, Removal, RemovalReason, Repair
 from marsad.core.errors import EmptyInputError
-from marsad.core.registry import CLEAN, ORIGIN, RAW, RECORD_ID, REMOVED, REPAIRS, TEXT, TITLE, register
+from marsad.core.registry import CLEAN, DATELINE, ORIGIN, RAW, RECORD_ID, REMOVED, REPAIRS, TEXT, TITLE, register
 from marsad.core.settings import Settings
 from marsad.text import keys as textkeys
-from marsad.text.resources import string_list
+from marsad.text.resources import load_yaml, string_list
 
 try:  # built by pip from _speedups.c; without a C compiler the regex below does the same
     from marsad.text._speedups import long_words as _compiled_long_words
@@ -56,6 +56,15 @@ CAPTION_MAX_WORDS = 40
 TITLE_MAX_WORDS = 20
 #: Lines of furniture are short; a long line that merely starts with "شارك" is body text.
 FURNITURE_MAX_WORDS = 12
+#: A dateline or byline on a line of its own (موسكو 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس):
+#: at most this many words, of which at most DATELINE_MAX_REST are neither outlet nor date (the
+#: place, or the reporter's name).
+DATELINE_MAX_WORDS = 16
+DATELINE_MAX_REST = 3
+#: A caption after a photo credit is short; a longer line there is the story itself.
+CAPTION_AFTER_CREDIT_MAX_WORDS = 30
+#: Lines at the end of an article that may list its tags (tail_starts).
+TAIL_LINES = 3
 
 
 @dataclass
@@ -66,6 +75,7 @@ class Cleaned:
     removed: list[Removal] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     title: str | None = None
+    dateline: Dateline | None = None
 
 
 def normalise_line(line: str) -> str:
@@ -130,11 +140,31 @@ def _markers() -> dict[str, re.Pattern[str]]:
         return tuple(sorted({textkeys.fold(v).casefold() for v in string_list(LEXICON, key)}, key=len,
                             reverse=True))
     patterns = {k: re.compile(f"(?:{_alternation(folded(k))})")
-                for k in ("byline_starts", "credit_starts", "boilerplate_starts", "caption_starts")}
+                for k in ("byline_starts", "byline_words", "credit_starts", "boilerplate_starts", "caption_starts")}
+    patterns["link_starts"] = re.compile(f"(?:{_alternation(folded('link_starts'))})")
+    patterns["tail_starts"] = re.compile(f"(?:{_alternation(folded('tail_starts'))})")
     pieces = _alternation(folded("outlets") + folded("credit_separators"))
     # A line of outlets: names and separators only (atomic groups keep long lines linear).
     patterns["outlet_line"] = re.compile(f"(?>[ .]*(?>{pieces}))+[ .]*")
+    patterns["boilerplate_line"] = re.compile("|".join(f"(?:{p})" for p in string_list(LEXICON, "boilerplate_lines")))
+    # An outlet named anywhere in a line, as a whole word or phrase.
+    patterns["outlet"] = re.compile(f"(?<!\\w)(?:{_alternation(folded('outlets'))})")
     return patterns
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Month names (Gregorian, Levantine, Maghrebi, Hijri) and era words, folded: a dateline's date."""
+    dates = load_yaml("dates.yaml")
+    words = {w for group in ("months", "hijri_months") for forms in dates[group].values() for form in forms
+             for w in form.split()}
+    words |= set(string_list(LEXICON, "dateline_date_words"))
+    return frozenset(textkeys.fold(w).casefold() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _paragraph_verbs() -> frozenset[str]:
+    return frozenset(textkeys.fold(w) for w in string_list(LEXICON, "paragraph_verbs"))
 
 
 def _fold_line(line: str) -> str:
@@ -151,7 +181,9 @@ def is_outlet_line(line: str) -> bool:
 
 
 def _outlets_only(folded: str) -> bool:
-    return _markers()["outlet_line"].fullmatch(folded.strip()) is not None
+    # Separators alone (و.. ، - /) are no credit: at least one outlet must be named.
+    marks = _markers()
+    return marks["outlet_line"].fullmatch(folded.strip()) is not None and marks["outlet"].search(folded) is not None
 
 
 def _words(line: str) -> int:
@@ -169,17 +201,119 @@ def line_reason(line: str, *, at_head: bool, after_credit: bool, folded: str | N
     if _outlets_only(folded):
         return "byline" if at_head else "credit"
     words = _words(line)
-    if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["byline_starts"]):
+    if words <= FURNITURE_MAX_WORDS and _is_byline(line, folded):
         return "byline"
-    if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["credit_starts"]) and ":" in line[:30]:
+    if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["credit_starts"]) and _is_credit(line):
         return "credit"
     if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["boilerplate_starts"]):
         return "boilerplate"
+    if words <= FURNITURE_MAX_WORDS and marks["boilerplate_line"].fullmatch(folded) is not None:
+        return "boilerplate"
+    if words <= CAPTION_MAX_WORDS and _starts_with_any(folded, marks["link_starts"]):
+        return "boilerplate"
+    if at_head and split_dateline(line, folded) is not None:
+        return "byline"
     if words <= CAPTION_MAX_WORDS and _starts_with_any(folded, marks["caption_starts"]):
         return "caption"
-    if after_credit and words <= CAPTION_MAX_WORDS and not _starts_with_conjunction(line):
+    if after_credit and _reads_as_caption(line, words):
         return "caption"
     return None
+
+
+def _reads_as_caption(line: str, words: int) -> bool:
+    """A short line after a photo credit describes the picture unless it reads as the story.
+
+    The story goes on with a conjunction (و، ثم، كما) or opens with the report's verb (قال،
+    أعلن، أكد...); a caption is a noun phrase about the picture (بوتين وكيم خلال زيارة...)."""
+    if words > CAPTION_AFTER_CREDIT_MAX_WORDS or _starts_with_conjunction(line):
+        return False
+    first = textkeys.fold(line.split(maxsplit=1)[0])
+    return not any(reading in _paragraph_verbs() for reading in (first, first[1:] if first[:1] in "وف" else ""))
+
+
+@dataclass(frozen=True)
+class Filed:
+    """What a dateline or byline line says: the place, the reporter and the outlet."""
+
+    place: str | None
+    author: str | None
+    agency: str
+
+
+def is_place(name: str) -> bool:
+    """Does the knowledge base know a place (state, city, region) by this name?"""
+    from marsad.stages.entities.kb import load, name_key  # the shipped gazetteer; loaded once
+
+    kb = load()
+    return any(kb.entries[n.kb_id].type in ("GPE", "LOC", "FAC") for n in kb.lookup(name_key(name))
+               if n.kb_id in kb.entries)
+
+
+#: What separates the parts of a dateline or byline (عمر إبراهيم – عين اليوم، بيروت – أ ف ب:).
+_DATELINE_SEPARATORS = re.compile(r"[-–—:/|،,()«»\"“”]+")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def split_dateline(line: str, folded: str | None = None) -> Filed | None:
+    """Who filed ``line`` from where, when it is a dateline or byline, else None.
+
+    Such a line names an outlet, perhaps a date, and at most DATELINE_MAX_REST words besides:
+    the place (``موسكو 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس``, ``عين اليوم – جنيف``) or,
+    before the outlet and with no date, the reporter (``عمر إبراهيم – عين اليوم``).  A sentence
+    (ending in . ؟ !) never is, nor a line without an outlet (a title such as «مؤتمر جنيف 2
+    يبدأ 22 يناير»)."""
+    if _words(line) > DATELINE_MAX_WORDS or line.rstrip()[-1:] in ".؟?!":
+        return None
+    folded = _fold_line(line) if folded is None else folded
+    outlet = _markers()["outlet"].search(folded)
+    if outlet is None:
+        return None
+    outlet_words = set(outlet.group().split())
+    words = _DATELINE_SEPARATORS.sub(" ", _DIGITS.sub(" ", line)).split()
+    keys = [_fold_line(w) for w in words]
+    dated = any(k in _date_words() for k in keys)
+    rest = [(i, w) for i, (w, k) in enumerate(zip(words, keys, strict=True))
+            if k not in _date_words() and k not in outlet_words]
+    if len(rest) > DATELINE_MAX_REST:
+        return None
+    named = " ".join(w for _, w in rest) or None
+    first_outlet = next((i for i, k in enumerate(keys) if k in outlet_words), len(keys))
+    # Before the outlet and with no date, the words are a place (بيروت – أ ف ب) only if the
+    # knowledge base knows one by that name; else the reporter (عمر إبراهيم – عين اليوم).
+    reporter = named is not None and not dated and rest[0][0] < first_outlet and not is_place(named)
+    return Filed(place=None if reporter else named, author=named if reporter else None,
+                 agency=" ".join(w for w, k in zip(words, keys, strict=True) if k in outlet_words)
+                 or outlet.group().strip())
+
+
+#: A byline's label (كتب، إعداد، تحرير) stands within this many words of the dash or colon after it.
+BYLINE_LABEL_WORDS = 2
+_BYLINE_SEPARATOR = re.compile(r"[:\-–—ـ]")
+
+
+def _is_byline(line: str, folded: str) -> bool:
+    """``بقلم محمد علي``, ``كتب – عمر عبدالعزيز``, ``إعداد: صالح آل زمانان``; never a sentence."""
+    marks = _markers()
+    if line.rstrip().endswith("."):
+        return False
+    if _starts_with_any(folded, marks["byline_words"]):
+        return True
+    if not _starts_with_any(folded, marks["byline_starts"]):
+        return False
+    separator = _BYLINE_SEPARATOR.search(line)
+    return separator is not None and _words(line[: separator.start()]) <= BYLINE_LABEL_WORDS
+
+
+#: A credit names its source right after a colon: at most this many words before and after it.
+CREDIT_LABEL_WORDS = 2
+CREDIT_NAME_WORDS = 6
+
+
+def _is_credit(line: str) -> bool:
+    """``تصوير: أحمد حسن``: a short label, a colon, a short name (not «صورة مع التحية: …»)."""
+    label, colon, name = line.partition(":")
+    return (bool(colon) and _words(label) <= CREDIT_LABEL_WORDS and 0 < _words(name) <= CREDIT_NAME_WORDS
+            and not name.rstrip().endswith("."))
 
 
 def _starts_with_conjunction(line: str) -> bool:
@@ -206,9 +340,15 @@ def classify_lines(lines: list[str]) -> list[RemovalReason | None]:
     seen: set[str] = set()
     at_head = True
     after_credit = False
-    for line in lines:
+    filled = [i for i, line in enumerate(lines) if line]
+    # The last TAIL_LINES lines, never the first: tags follow a story.
+    tail_from = filled[max(1, len(filled) - TAIL_LINES)] if len(filled) > 1 else len(lines)
+    for number, line in enumerate(lines):
         if not line:
             verdicts.append(None)
+            continue
+        if number >= tail_from and _is_tag_line(line):
+            verdicts.append("boilerplate")
             continue
         # Lines are normalised: single spaces between words, none at the ends.
         spaces = line.count(" ")
@@ -229,6 +369,32 @@ def classify_lines(lines: list[str]) -> list[RemovalReason | None]:
             seen.add(key)
             at_head = False
     return verdicts
+
+
+@lru_cache(maxsize=1)
+def _glued_tags() -> re.Pattern[str]:
+    """Tags glued to the last paragraph when a page lost its line break (… مليون دولار. سمات اليمن صنعاء)."""
+    labels = "|".join(re.escape(t) for t in sorted(string_list(LEXICON, "tail_starts"), key=len, reverse=True))
+    return re.compile(rf"(?<=[.!؟?»”\")])\s*(?:{labels})\s[^.!؟?\n]{{1,160}}$", re.IGNORECASE)
+
+
+def split_glued_tags(lines: list[str]) -> tuple[list[str], Removal | None]:
+    """Take a tag list glued to the end of the last paragraph off it, as boilerplate."""
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        return lines, None
+    last = filled[-1]
+    m = _glued_tags().search(lines[last])
+    if m is None or _words(m.group()) > FURNITURE_MAX_WORDS:
+        return lines, None
+    out = list(lines)
+    out[last] = lines[last][: m.start()].rstrip()
+    return out, Removal(text=m.group().strip(), reason="boilerplate", line=last + 1)
+
+
+def _is_tag_line(line: str) -> bool:
+    """The story's tags at its end (سمات الصليب الأحمر اليمن صنعاء)."""
+    return _words(line) <= FURNITURE_MAX_WORDS and _starts_with_any(_fold_line(line), _markers()["tail_starts"])
 
 
 def _zipf(word: str) -> float:
@@ -349,13 +515,22 @@ def repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
     return "".join(out), repairs
 
 
+#: A title line wholly in quotation marks («…», “…”, "…").
+_QUOTED_LINE = re.compile(r'^[«“"](?P<inner>[^«»“”"]+)[»”"]$')
+
+
+def _unquoted(line: str) -> str:
+    m = _QUOTED_LINE.match(line)
+    return m.group("inner").strip() if m else line
+
+
 def _title_of(lines: list[str], verdicts: list[RemovalReason | None]) -> int | None:
     """Index of a title line at the top: short, unpunctuated, followed by a longer paragraph."""
     kept = [i for i, (line, v) in enumerate(zip(lines, verdicts, strict=True)) if line and v is None]
     if len(kept) < 2:
         return None
     first, second = kept[0], kept[1]
-    line = lines[first]
+    line = _unquoted(lines[first])
     if _words(line) > TITLE_MAX_WORDS or _SENTENCE_END.search(line):
         return None
     if _words(lines[second]) <= _words(line):
@@ -363,17 +538,43 @@ def _title_of(lines: list[str], verdicts: list[RemovalReason | None]) -> int | N
     return first
 
 
+def _first_dateline(lines: list[str], verdicts: list[RemovalReason | None]) -> Dateline | None:
+    """The dateline or byline taken out at the head, as a Dateline without a span."""
+    for line, verdict in zip(lines, verdicts, strict=True):
+        if verdict is None and line:
+            return None  # the body has begun
+        if verdict == "byline" and (filed := split_dateline(line)) is not None:
+            return Dateline(text=line, place=filed.place, agency=filed.agency, author=filed.author,
+                            date=_day_named(line))
+    return None
+
+
+def _day_named(line: str) -> str | None:
+    """The exact day a dateline names (the Gregorian one when it gives both calendars)."""
+    from marsad.stages.temporal import find_dates  # a pure finder; the dateline has no context
+
+    days = [d.value for d in find_dates(line, None) if d.value and _ISO_DAY.fullmatch(d.value)]
+    return days[-1] if days else None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def clean_text(raw: str, *, has_title: bool = False, split_words: bool = True,
                remove_lines: bool = True) -> Cleaned:
     """Clean one raw article (pure: the stage below attaches the result)."""
     lines = normalise_lines(raw)
+    tags: Removal | None = None
+    if remove_lines:
+        lines, tags = split_glued_tags(lines)
     # One look-up per long word of the whole text spares most articles the line-by-line repair.
     split_words = split_words and has_glued_words("\n".join(lines))
     verdicts: list[RemovalReason | None] = classify_lines(lines) if remove_lines else [None] * len(lines)
     result = Cleaned(text="")
     title_at = None if has_title or not remove_lines else _title_of(lines, verdicts)
     if title_at is not None:
-        result.title = lines[title_at]
+        result.title = _unquoted(lines[title_at])
+    result.dateline = _first_dateline(lines, verdicts)
     paragraphs: list[str] = []
     length = 0
     for number, (line, reason) in enumerate(zip(lines, verdicts, strict=True), start=1):
@@ -388,11 +589,13 @@ def clean_text(raw: str, *, has_title: bool = False, split_words: bool = True,
             result.repairs.extend(repairs)
         paragraphs.append(line)
         length = start + len(line)
+    if tags is not None:
+        result.removed.append(tags)
     result.text = "\n".join(paragraphs)
     return result
 
 
-@register(CLEAN, requires=(RAW, TITLE, ORIGIN, RECORD_ID), provides=(TEXT, REMOVED, REPAIRS))
+@register(CLEAN, requires=(RAW, TITLE, ORIGIN, RECORD_ID), provides=(TEXT, REMOVED, REPAIRS, DATELINE))
 def clean(doc: Document, settings: Settings) -> None:
     """Take bylines, credits, captions and furniture out, normalise, split glued words."""
     cleaned = clean_text(doc.raw, has_title=doc.title is not None, split_words=settings.split_glued,
@@ -404,5 +607,6 @@ def clean(doc: Document, settings: Settings) -> None:
     doc.text = cleaned.text
     doc.removed = cleaned.removed
     doc.repairs = cleaned.repairs
+    doc.dateline = cleaned.dateline
     if doc.title is None:
         doc.title = cleaned.title

@@ -12,7 +12,7 @@ import operator
 import re
 from functools import lru_cache
 
-from marsad.core.document import Document, Span, Token
+from marsad.core.document import Dateline, Document, Span, Token
 from marsad.core.registry import DATELINE, SEGMENT, SENTENCES, TEXT, TOKENS, register
 from marsad.core.settings import Settings
 from marsad.text import keys as textkeys
@@ -43,7 +43,7 @@ MAX_PROTECTED_QUOTE = 1500
 MAX_ABBREVIATION = 5
 #: A dateline is a place (and an agency in brackets) before a dash at the start of a paragraph.
 _DATELINE = re.compile(
-    rf"^(?P<place>[{_LETTERS}]+(?: [{_LETTERS}]+){{0,2}})(?: ?[(（][^()\n]{{2,40}}[)）])?"
+    rf"^(?P<place>[{_LETTERS}]+(?: [{_LETTERS}]+){{0,2}})(?: ?[(（](?P<agency>[^()\n]{{2,40}})[)）])?"
     rf"(?: ?[-–—:] ?[{_LETTERS} ]{{0,25}}?)? ?[-–—:]\s+"
 )
 
@@ -55,10 +55,16 @@ def _abbreviations() -> frozenset[str]:
 
 def find_dateline(text: str) -> Span | None:
     """The dateline at the start of the text (``الرياض (رويترز) -``), if there is one."""
+    found = inline_dateline(text)
+    return found.span if found is not None else None
+
+
+def inline_dateline(text: str) -> Dateline | None:
+    """The dateline opening the body, with its place and the agency in brackets, if any."""
     m = _DATELINE.match(text)
-    if not m:
+    if not m or m.end() >= len(text):
         return None
-    return Span(0, m.end()) if m.end() < len(text) else None
+    return Dateline(text=text[: m.end()], place=m.group("place"), agency=m.group("agency"), span=Span(0, m.end()))
 
 
 #: Every character that opens or closes a quotation: the scan jumps between these only.
@@ -234,9 +240,10 @@ def scan_tokens(text: str) -> list[Token]:
     return list(map(tuple.__new__, itertools.repeat(Token), rows))
 
 
-@register(SEGMENT, requires=(TEXT,), provides=(SENTENCES, TOKENS, DATELINE))
+@register(SEGMENT, requires=(TEXT, DATELINE), provides=(SENTENCES, TOKENS, DATELINE))
 def segment(doc: Document, settings: Settings) -> None:
-    """Split the text into sentences and tokens; find the dateline."""
-    doc.dateline = find_dateline(doc.text)
-    doc.sentences = find_sentences(doc.text, doc.dateline)
+    """Split the text into sentences and tokens; find a dateline opening the body."""
+    if doc.dateline is None:  # clean found none on a line of its own
+        doc.dateline = inline_dateline(doc.text)
+    doc.sentences = find_sentences(doc.text, doc.dateline.span if doc.dateline else None)
     doc.tokens = find_tokens(doc.text)

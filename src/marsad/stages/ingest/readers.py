@@ -7,6 +7,7 @@ Each reader yields :class:`Article` objects or, for an input that cannot be read
 from __future__ import annotations
 
 import datetime as dt
+import html
 import ipaddress
 import json
 import re
@@ -61,6 +62,11 @@ class Article:
     author: str | None = None
     encoding: str | None = None
     fmt: str = "text"
+
+    def __post_init__(self) -> None:
+        # Feeds and scrapers leave HTML entities in titles (&quot;الحوثيون&quot;).
+        if self.title is not None and "&" in self.title:
+            self.title = html.unescape(self.title)
 
 
 Item = Article | InputError
