@@ -55,6 +55,8 @@ def test_titles_and_sentences_are_no_datelines(title: str) -> None:
     ("16:31 ت م", "boilerplate"),
     ("...المزيد", "boilerplate"),
     ("رابط الخبر بصحيفة الوئام: أسعار النفط تغلق على تراجع في ختام تعاملات الأسبوع", "boilerplate"),
+    ("شارك من خلال تويتر فيسبوك واتساب", "boilerplate"),
+    ("تابعونا على @marsad", "boilerplate"),
 ])
 def test_agency_and_site_furniture_inside_the_body(line: str, reason: str) -> None:
     cleaned = clean_text(f"{BODY}\n{line}\n{BODY2}", has_title=True)
@@ -80,6 +82,8 @@ def test_a_tag_word_inside_the_story_stays() -> None:
     "كتب في العديد من الصحف والمجلات المحلية في مجالات متعددة.",
     "صورة مع التحية: لكل من يهمه الأمر.",
     "الصورة من هذه الزاوية تبدو معقولة كمنطق سياسي متجرد يراقب المصالح من جهة أخرى.",
+    "شارك في العديد من الندوات والمؤتمرات الصحفية والأدبية داخل المملكة وخارجها.",
+    "إعلان التعاقد مع الشركات الراعية",
 ])
 def test_body_lines_that_start_like_furniture_stay(line: str) -> None:
     cleaned = clean_text(f"{BODY}\n{line}\n{BODY2}", has_title=True)

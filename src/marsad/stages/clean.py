@@ -140,7 +140,9 @@ def _markers() -> dict[str, re.Pattern[str]]:
         return tuple(sorted({textkeys.fold(v).casefold() for v in string_list(LEXICON, key)}, key=len,
                             reverse=True))
     patterns = {k: re.compile(f"(?:{_alternation(folded(k))})")
-                for k in ("byline_starts", "byline_words", "credit_starts", "boilerplate_starts", "caption_starts")}
+                for k in ("byline_starts", "byline_words", "credit_starts", "boilerplate_starts",
+                          "boilerplate_starts_ambiguous", "caption_starts")}
+    patterns["furniture_word"] = re.compile(f"(?<!\\w)(?:{_alternation(folded('furniture_words'))})")
     patterns["link_starts"] = re.compile(f"(?:{_alternation(folded('link_starts'))})")
     patterns["tail_starts"] = re.compile(f"(?:{_alternation(folded('tail_starts'))})")
     pieces = _alternation(folded("outlets") + folded("credit_separators"))
@@ -207,6 +209,9 @@ def line_reason(line: str, *, at_head: bool, after_credit: bool, folded: str | N
         return "credit"
     if words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["boilerplate_starts"]):
         return "boilerplate"
+    if (words <= FURNITURE_MAX_WORDS and _starts_with_any(folded, marks["boilerplate_starts_ambiguous"])
+            and _names_furniture(line, folded)):
+        return "boilerplate"
     if words <= FURNITURE_MAX_WORDS and marks["boilerplate_line"].fullmatch(folded) is not None:
         return "boilerplate"
     if words <= CAPTION_MAX_WORDS and _starts_with_any(folded, marks["link_starts"]):
@@ -218,6 +223,15 @@ def line_reason(line: str, *, at_head: bool, after_credit: bool, folded: str | N
     if after_credit and _reads_as_caption(line, words):
         return "caption"
     return None
+
+
+_LINKISH = re.compile(r"https?://|www\.|@\w")
+
+
+def _names_furniture(line: str, folded: str) -> bool:
+    """A network, page or link named, a URL or handle, or a trailing colon (شارك عبر تويتر)."""
+    return (line.rstrip().endswith(":") or _LINKISH.search(line) is not None
+            or _markers()["furniture_word"].search(folded) is not None)
 
 
 def _reads_as_caption(line: str, words: int) -> bool:
