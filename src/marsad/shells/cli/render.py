@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad.core.document import Document
+from marsad.shells.cli.views import dates_view, entities_table, events_view, quantities_view, quotes_view
 
 # Unicode isolates keep Arabic runs and the numbers beside them in order in any terminal.
 RLI, LRI, PDI = "\u2067", "\u2066", "\u2069"
@@ -56,16 +57,19 @@ def document_view(doc: Document) -> Group:
 
 
 def _stage_views(doc: Document) -> list[Table]:
-    """Tables of what the later stages found: who is mentioned, who did what to whom."""
+    """Tables of what the later stages found: who is mentioned, who said what, who did what to
+    whom, when and how much."""
     views: list[Table] = []
     if doc.entities:
-        from marsad.shells.cli.views import entities_table
-
         views.append(entities_table(doc))
+    if doc.quotes:
+        views.append(quotes_view(doc))
     if doc.events:
-        from marsad.shells.cli.views import events_view
-
         views.append(events_view(doc))
+    if doc.dates:
+        views.append(dates_view(doc))
+    if doc.quantities:
+        views.append(quantities_view(doc))
     return views
 
 

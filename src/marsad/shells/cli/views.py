@@ -1,4 +1,4 @@
-"""Tables for the terminal (``--format text``): entities grouped by type, and events."""
+"""Tables for the terminal (``--format text``): entities, quotes, events, dates and quantities."""
 
 from __future__ import annotations
 
@@ -38,16 +38,75 @@ def entities_table(doc: Document) -> Table:
     return table
 
 
+#: Longest quote content shown in the terminal; the JSON output has it whole.
+QUOTE_CHARS = 160
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def events_view(doc: Document) -> Table:
-    """A who-did-what-to-whom table for ``--format text``."""
+    """Who did what to whom, one row per event, narrow enough for 80 columns (cells wrap)."""
     table = Table(title="events", show_header=True, header_style="bold", expand=True)
-    for name in ("#", "date", "who", "did", "to whom", "where", "status"):
-        table.add_column(name)
-    rtl, pdi = "\u2067", "\u2069"  # right-to-left isolates keep Arabic names in order
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("what")
+    table.add_column("who → whom")
     for ev in doc.events:
         row = event_row(doc, ev)
-        did = ev.type + (f"/{ev.mode}" if ev.mode else "") + f" «{rtl}{doc.span_text(ev.trigger)}{pdi}»"
-        table.add_row(",".join(str(s) for s in ev.sentences or (ev.sentence,)), row["date"] or "-",
-                      f"{rtl}{row['source'] or '-'}{pdi}", did, f"{rtl}{row['target'] or '-'}{pdi}",
-                      f"{rtl}{row['location'] or '-'}{pdi}", ev.status)
+        what = ev.type + (f"/{ev.mode}" if ev.mode else "") + (f" {ev.cameo}" if ev.cameo else "")
+        what += f"\n{ev.status}" + (f" {row['date']}" if row["date"] else "")
+        what += f"\n«{RLI}{doc.span_text(ev.trigger)}{PDI}»"
+        who = f"{RLI}{row['source'] or '-'}{PDI} → {RLI}{row['target'] or '-'}{PDI}"
+        if row["location"]:
+            who += f"\nin {RLI}{row['location']}{PDI}"
+        table.add_row(",".join(str(s) for s in ev.sentences or (ev.sentence,)), what, who)
+    return table
+
+
+def _speaker_name(doc: Document, index: int | None, fallback: str) -> str:
+    if index is not None and 0 <= index < len(doc.entities) and doc.entities[index].name_en:
+        return doc.entities[index].name_en or fallback
+    return fallback
+
+
+def quotes_view(doc: Document) -> Table:
+    """Who said what: the speaker (English name when linked), then the words, kind and relay."""
+    table = Table(title="quotes", show_header=True, header_style="bold", expand=True)
+    table.add_column("speaker")
+    table.add_column("said")
+    for q in doc.quotes:
+        speaker = _speaker_name(doc, q.speaker.entity, f"{RLI}{doc.span_text(q.speaker.span)}{PDI}")
+        kind = q.kind + (f", via {RLI}{doc.span_text(q.via.span)}{PDI}" if q.via else "")
+        kind += f", {q.date}" if q.date else ""
+        said = f"{RLI}«{_short(doc.span_text(q.content), QUOTE_CHARS)}»{PDI}\n({kind})"
+        table.add_row(speaker, said)
+    return table
+
+
+def dates_view(doc: Document) -> Table:
+    """Each date expression and what it resolves to against the publication date."""
+    table = Table(title="dates", show_header=True, header_style="bold", expand=True)
+    table.add_column("text")
+    table.add_column("value", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    for d in doc.dates:
+        table.add_row(f"{RLI}{doc.span_text(d.span)}{PDI}", d.value or "-", d.kind)
+    return table
+
+
+def quantities_view(doc: Document) -> Table:
+    """Each figure: its words, value (a range as low–high), unit, approximator and US dollars."""
+    table = Table(title="quantities", show_header=True, header_style="bold", expand=True)
+    table.add_column("text")
+    table.add_column("value", justify="right")
+    table.add_column("unit")
+    table.add_column("approx", no_wrap=True)
+    for q in doc.quantities:
+        value = f"{q.value:,.10g}" + (f"–{q.value_max:,.10g}" if q.value_max is not None else "")
+        if q.value_usd is not None:
+            value += f"\n≈ ${q.value_usd:,.0f}"
+        unit = f"{RLI}{q.unit}{PDI}" if q.unit else "-"
+        table.add_row(f"{RLI}{doc.span_text(q.span)}{PDI}", value, unit, q.approx)
     return table

@@ -1,0 +1,42 @@
+"""``--format text`` shows everything a reader asks first (who, who said what, who did what to whom,
+when, how much), readable at 80 columns and right-to-left safe."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from rich.console import Console
+
+import marsad
+from marsad.shells.cli.render import print_document
+
+RLI, PDI = "\u2067", "\u2069"
+
+
+def _rendered(doc: marsad.Document, width: int = 80) -> str:
+    console = Console(width=width, record=True, color_system=None)
+    print_document(doc, console)
+    return console.export_text()
+
+
+def test_the_text_view_shows_quotes_events_dates_and_quantities(example_path: Path) -> None:
+    doc = marsad.analyze(example_path, dt.date(2024, 6, 17))
+    out = _rendered(doc)
+    for title in ("entities", "quotes", "events", "dates", "quantities"):
+        assert title in out.split()
+    assert "Yuri Ushakov" in out  # a speaker by its English name
+    assert "Vladimir Putin" in out and "→" in out  # who → whom
+    assert "2024-06-19" in out  # a resolved date
+    assert "6,700" in out  # a quantity's value
+    # Isolates are invisible: the width a terminal shows is the line without them.
+    shown = out.translate({0x2066: None, 0x2067: None, 0x2069: None})
+    assert max(len(line) for line in shown.splitlines()) <= 80
+
+
+def test_arabic_cells_are_isolated_right_to_left() -> None:
+    doc = marsad.analyze("قال الرئيس المصري عبد الفتاح السيسي أمس إن بلاده سترسل 500 طن من المساعدات.",
+                         dt.date(2024, 6, 17))
+    out = _rendered(doc, width=100)
+    assert f"{RLI}«" in out and f"»{PDI}" in out  # the quoted words
+    assert f"{RLI}أمس{PDI}" in out
