@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -301,3 +302,21 @@ class Document:
 
     def to_json(self, indent: int | None = 1) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
+        """The Document a ``marsad.document/1`` dict describes (``doc.to_dict()`` read back)."""
+        from marsad.core.serial import document_from_dict
+
+        return document_from_dict(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Document:
+        """The Document a ``marsad.document/1`` JSON string describes."""
+        from marsad.core.errors import RecordError
+
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise RecordError(f"is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        return cls.from_dict(data)
