@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
 
-if ! "$PY" -c "import marsad, pytest, hypothesis" 2>/dev/null; then
-  "$PY" -m pip install --quiet -e ".[test]"
+if ! "$PY" -c "import marsad, pytest, hypothesis, torch" 2>/dev/null; then
+  "$PY" -m pip install --quiet -e ".[test,train]"
 fi
 
 apt_install() {  # apt_install PACKAGE: as root, with one retry after refreshing the package lists
