@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-import wordfreq
+from marsad.text.frequencies import arabic_frequencies
 
 # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 _DROP = {cp: None for cp in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
@@ -121,7 +121,7 @@ _FREQS: dict[str, float] = {}
 def _freqs() -> dict[str, float]:
     # wordfreq's Arabic list (CC BY-SA 4.0) keys words with diacritics already removed.
     if not _FREQS:
-        _FREQS.update(wordfreq.get_frequency_dict("ar", wordlist="large"))
+        _FREQS.update(arabic_frequencies())
     return _FREQS
 
 
