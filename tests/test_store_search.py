@@ -3,6 +3,7 @@ tatweel do not matter), phrases, filters and highlighted snippets, on every back
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 import marsad
 from conftest import SEARCH_CORPUS_SIZE, speaker_quote
 from marsad.store import Filters, Store
+from marsad.store.names import skeleton
 from marsad.store.search import Query, find_hits, parse_query, snippet, term
 
 # Fixtures live in tests/conftest.py: store (a fresh SQLite or PostgreSQL store), and
@@ -176,3 +178,27 @@ def test_filters_reject_dates_that_are_not_iso(bad: str) -> None:
         Filters(date_from=bad)
     with pytest.raises(InputError, match="date_to"):
         Filters(date_to=bad)
+
+
+@pytest.mark.parametrize("query", ["بيونغيانغ", "بيونج يانج", "بيونغ يانغ"])
+def test_a_name_in_another_spelling_finds_the_articles_of_its_entity(store: Store, example_path: Path,
+                                                                     query: str) -> None:
+    """The example writes «بيونغ يانغ»; news also writes بيونغيانغ and بيونج يانج."""
+    store.add(marsad.analyze(example_path, "2024-06-17"))
+    hits = store.search(query)
+    assert [h.id for h in hits][:1] == [marsad.analyze(example_path, "2024-06-17").id]
+    if query != "بيونغ يانغ":  # the exact spelling is found by the text search itself
+        assert hits[0].via_entity == "Pyongyang"
+        start, end = hits[0].highlights[0]
+        assert hits[0].snippet[start:end] == "بيونغ يانغ"
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("بيونغ يانغ", "بيونغيانغ", True),
+    ("جونغ أون", "جونج أون", True),
+    ("بوتين", "بوتن", True),
+    ("قطر", "غزة", False),
+    ("القاهرة", "الكرملين", False),
+])
+def test_name_skeletons(a: str, b: str, same: bool) -> None:
+    assert (skeleton(a) == skeleton(b)) is same

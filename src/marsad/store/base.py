@@ -20,6 +20,7 @@ from typing import Any
 from marsad.core.document import Document
 from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.store import migrations
+from marsad.store.names import is_name_query, knowledge_base_forms, matching_entities
 from marsad.store.rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
 from marsad.store.search import Query, parse_query, snippet
 
@@ -36,6 +37,8 @@ MAX_LIMIT = 1000
 
 Row = dict[str, Any]
 
+#: Characters of context on each side of the mention in a snippet of a hit found by name.
+NAME_SNIPPET_CHARS = 80
 ARTICLE_LIST_COLUMNS = "a.id, a.title, a.source, a.url, a.published, a.added_at, " \
                        "a.n_entities, a.n_quotes, a.n_events"
 
@@ -80,6 +83,9 @@ class Hit:
     url: str | None
     snippet: str
     highlights: list[tuple[int, int]]
+    #: Set when the article was found because it mentions an entity the query names in another
+    #: spelling (بيونغيانغ finds بيونغ يانغ): that entity's name.
+    via_entity: str | None = None
 
     def to_dict(self) -> Row:
         return asdict(self)
@@ -454,6 +460,42 @@ class Store(ABC):
             snip = snippet(row["text"], query)
             hits.append(Hit(row["id"], row["title"], row["published"], row["source"], row["url"],
                             snip.text, list(snip.highlights)))
+        if not query.empty and len(hits) < limit:
+            hits += self._hits_by_name(text, where, params, {h.id for h in hits}, limit - len(hits))
+        return hits
+
+    def _hits_by_name(self, text: str, where: str, params: list[Any], seen: set[str], limit: int
+                      ) -> list[Hit]:
+        """Articles mentioning an entity the query names in another spelling (store/names.py)."""
+        if not is_name_query(text):
+            return []
+        with self._lock:
+            known = self._rows("SELECT entity_id, alias FROM entity_aliases UNION "
+                               "SELECT id, name_ar FROM entities WHERE name_ar IS NOT NULL")
+            ids = set(matching_entities(text, ((r["entity_id"], r["alias"]) for r in known)))
+            ids |= {r["id"] for r in self._rows(
+                "SELECT id FROM entities WHERE id IN (" + ",".join("?" * len(kb)) + ")", kb)} \
+                if (kb := knowledge_base_forms(text)) else set()
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            rows = self._rows(
+                f"SELECT {ARTICLE_LIST_COLUMNS}, t.text, n.name_en, n.name_ar, m.start_char, m.end_char "
+                "FROM articles a "
+                "JOIN article_texts t ON t.pk = a.pk JOIN mentions m ON m.article_pk = a.pk "
+                f"JOIN entities n ON n.id = m.entity_id WHERE m.entity_id IN ({marks}) AND {where} "
+                "ORDER BY a.published DESC, a.id LIMIT ?", [*sorted(ids), *params, limit + len(seen)])
+        hits: list[Hit] = []
+        for row in rows:
+            if row["id"] in seen or len(hits) >= limit:
+                continue
+            seen.add(row["id"])
+            text, at, end = row["text"], int(row["start_char"]), int(row["end_char"])
+            left = max(0, text.rfind(" ", 0, max(0, at - NAME_SNIPPET_CHARS)) + 1)
+            right = text.find(" ", min(len(text), end + NAME_SNIPPET_CHARS))
+            right = len(text) if right < 0 else right
+            hits.append(Hit(row["id"], row["title"], row["published"], row["source"], row["url"],
+                            text[left:right], [(at - left, end - left)], via_entity=row["name_en"] or row["name_ar"]))
         return hits
 
     def _where(self, f: Filters) -> tuple[str, list[Any]]:

@@ -106,6 +106,8 @@ def search(query: str, db: str, entity: str | None, speaker: str | None, event_t
         return
     for hit in hits:
         click.echo(f"{hit.id}  {hit.published or '-'}  {hit.title or ''}")
+        if hit.via_entity:
+            click.echo(f"    (mentions {hit.via_entity}, which the query names in another spelling)")
         click.echo(f"    {_marked(hit.snippet, hit.highlights)}")
     if not hits:
         click.echo("no articles found", err=True)
