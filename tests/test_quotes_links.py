@@ -77,7 +77,7 @@ def test_quotes_statement_date(text: str, mention: str, value: str, expected: st
 def test_quotes_stage_attaches_and_serialises() -> None:
     # Importing marsad.stages.quotes (above) registered the stage.
     text = "ونقلت وكالة الأنباء الرسمية عن الوزير قوله: «لن نتراجع عن قرارنا»."
-    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment", "quotes"))
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment", "entities", "temporal", "quotes"))
     assert doc.quotes == find_quotes(doc)
     (record,) = json.loads(doc.to_json())["quotes"]
     assert record["kind"] == "direct"
@@ -97,6 +97,6 @@ def test_quotes_example_meets_bar(shared_dir: Path, example_path: Path) -> None:
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     gold = json.loads((shared_dir / "gold" / "cnn-putin-north-korea.gold.json").read_text("utf-8"))
-    doc = marsad.analyze(example_path, "2024-06-17", stages=("clean", "segment", "quotes"))
+    doc = marsad.analyze(example_path, "2024-06-17", stages=("clean", "segment", "entities", "temporal", "quotes"))
     figures = score.score(gold, doc.to_dict())
     assert figures["quote_f1"] >= QUOTE_F1_FLOOR
