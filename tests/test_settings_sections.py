@@ -13,6 +13,7 @@ import marsad
 from marsad.core.errors import SettingsError
 from marsad.core.settings import EntitiesSettings, EventsSettings, Settings
 from marsad.shells.cli.main import main
+from marsad.stages.clean import GLUE_SUPPORT
 from marsad.stages.entities.link import FUZZY_MIN
 from marsad.stages.events.filter import THRESHOLD
 from marsad.stages.temporal import ANCHOR_REACH
@@ -26,6 +27,8 @@ PROTEST = "وتظاهر آلاف الطلاب في الخرطوم احتجاجا
 CHARGE = "ووجهت المحكمة لهما 51 تهمة تتراوح بين جرائم ضد الإنسانية وقتل واغتصاب."
 #: قبل يوم واحد من الاجتماع is dated from the weekend 40 characters before it.
 ANCHORED = "عقد المؤتمر خلال عطلة نهاية الأسبوع. ورفض بوتين الجهود قبل يوم واحد من الاجتماع"
+#: الماضيوسافر is الماضي + وسافر glued by a lost link; بيبروايت is one transliterated name.
+GLUED = "عاد الأسبوع الماضيوسافر إلى لندن لحضور حفل بيبروايت."
 #: بيونغ is a name, not ب + يونغ, only because the rest must be PREP_RATIO times likelier.
 PYONGYANG = "وصل الوفد إلى بيونغ يانغ أمس."
 
@@ -45,6 +48,7 @@ def _analyze(text: str, settings: Settings) -> marsad.Document:
     ({"temporal": {"anchor_reach": -1}}, "temporal.anchor_reach must be a whole number ≥ 0, got -1"),
     ({"segment": {"prep_ratio": 0.5}}, "segment.prep_ratio must be a number ≥ 1.0, got 0.5"),
     ({"quotes": {"anything": 1}}, "unknown setting(s) quotes.anything; allowed in quotes: none"),
+    ({"clean": {"glue_min_zipf": 9}}, "clean.glue_min_zipf must be a number from 0.0 to 8.0, got 9"),
     ({"events": [0.5]}, "events must be a mapping of settings (learned_filter, threshold)"),
 ])
 def test_a_bad_section_value_is_one_line_naming_section_key_value_and_range(
@@ -61,6 +65,8 @@ def test_sections_take_a_mapping_or_the_section_and_default_to_the_tuned_constan
     assert default.events.threshold == THRESHOLD and default.events.learned_filter is True
     assert default.entities.tagger is True and default.entities.fuzzy_min == FUZZY_MIN
     assert default.temporal.anchor_reach == ANCHOR_REACH and default.segment.prep_ratio == PREP_RATIO
+    assert (default.clean.glue_min_zipf, default.clean.glue_min_zipf_clitic,
+            default.clean.glue_min_zipf_final) == GLUE_SUPPORT
     by_mapping = Settings(entities={"tagger": False}, events={"threshold": 1})  # type: ignore[arg-type]
     assert by_mapping.entities == EntitiesSettings(tagger=False)
     assert by_mapping.events.threshold == 1.0 and isinstance(by_mapping.events.threshold, float)
@@ -129,6 +135,17 @@ def test_prep_ratio_decides_whether_a_lone_preposition_is_split_off() -> None:
     assert pieces(PREP_RATIO) == ()
     assert pieces(1.0) == ((0, 1, "prep"), (1, 5, "stem"))
     assert pieces(PREP_RATIO) == ()  # the default's token cache is not touched by another ratio
+
+
+@pytest.mark.parametrize(("clean", "text"), [
+    ({}, "عاد الأسبوع الماضي وسافر إلى لندن لحضور حفل بيبروايت."),
+    ({"glue_min_zipf_clitic": 8.0}, GLUED),                          # no half is that frequent
+    ({"glue_min_zipf": 2.0, "glue_min_zipf_clitic": 2.0},             # too little support:
+     "عاد الأسبوع الماضي وسافر إلى لندن لحضور حفل بيبر وايت."),       # the name falls apart
+])
+def test_the_clean_section_sets_how_much_support_a_glued_word_split_needs(
+        clean: dict[str, object], text: str) -> None:
+    assert _analyze(GLUED, Settings(clean=clean)).text == text  # type: ignore[arg-type]
 
 
 def test_cli_set_changes_the_output() -> None:

@@ -114,9 +114,15 @@ def _range(low: float | None, high: float | None) -> str:
 
 @dataclass(frozen=True)
 class CleanSettings(Section):
-    """``clean``: see the top-level ``split_glued`` and ``remove_boilerplate``."""
+    """``clean``; its switches are the top-level ``split_glued`` and ``remove_boilerplate``."""
 
     NAME: ClassVar[str] = "clean"
+    #: stages.clean.GLUE_MIN_ZIPF, _CLITIC, _FINAL
+    glue_min_zipf: float = knob(4.8, "least word frequency (wordfreq Zipf) of each half of a glued word "
+                                     "split inside a word", low=0.0, high=8.0)
+    glue_min_zipf_clitic: float = knob(3.9, "the same where the second half starts with و/ف or ال",
+                                       low=0.0, high=8.0)
+    glue_min_zipf_final: float = knob(3.6, "the same where the first half ends in ة/ى/ء", low=0.0, high=8.0)
 
 
 @dataclass(frozen=True)
