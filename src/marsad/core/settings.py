@@ -65,12 +65,11 @@ class Section:
     @classmethod
     def from_mapping(cls: type[S], values: Mapping[str, Any]) -> S:
         """The section from a plain mapping (a JSON object, ``--set`` options), checking every key."""
+        allowed = ", ".join(cls.keys()) or "none (this stage has no settings yet)"
         if not isinstance(values, Mapping):
-            raise SettingsError(f"{cls.NAME} must be a mapping of settings ({', '.join(cls.keys())}), "
-                                f"got {values!r}")
+            raise SettingsError(f"{cls.NAME} must be a mapping of settings ({allowed}), got {values!r}")
         unknown = sorted(set(values) - set(cls.keys()))
         if unknown:
-            allowed = ", ".join(cls.keys()) or "none (this stage has no settings yet)"
             raise SettingsError(f"unknown setting(s) {', '.join(f'{cls.NAME}.{k}' for k in unknown)}; "
                                 f"allowed in {cls.NAME}: {allowed}")
         return cls(**values)
