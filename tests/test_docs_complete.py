@@ -8,7 +8,7 @@ import click
 import pytest
 
 from marsad.core import registry
-from marsad.core.settings import HELP, Settings
+from marsad.core.settings import HELP, SECTIONS, Settings, section_help
 from marsad.shells.cli.main import main
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -29,9 +29,18 @@ def test_every_command_and_option_is_in_docs_cli(name: str, command: click.Comma
 
 def test_every_setting_is_in_docs_settings() -> None:
     text = (DOCS / "settings.md").read_text(encoding="utf-8")
-    fields = set(Settings.__dataclass_fields__) - {"extra"}
+    fields = set(Settings.__dataclass_fields__)
     assert fields == set(HELP), "every setting has help text"
     for name in fields:
+        assert f"`{name}`" in text, f"setting {name} is missing from docs/settings.md"
+
+
+def test_every_section_key_is_in_docs_settings() -> None:
+    text = (DOCS / "settings.md").read_text(encoding="utf-8")
+    keys = section_help()
+    assert {k.split(".")[0] for k in keys} <= set(SECTIONS) <= set(HELP)
+    assert all(keys.values()), "every section key has help text"
+    for name in keys:
         assert f"`{name}`" in text, f"setting {name} is missing from docs/settings.md"
 
 

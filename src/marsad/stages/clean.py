@@ -46,9 +46,13 @@ _SENTENCE_END = re.compile(r"[.!؟?:…»”\"]\s*$")
 #: Smallest word frequency (wordfreq Zipf scale) of each half of a glued word, by seam: inside a
 #: word, before و/ف or ال, after a word-final ة/ى/ء.  Tuned on bench/glued_words.py over
 #: saudinewsnet to keep all splits (true and false) under 1 in 10,000 words.
+#: The defaults of ``settings.clean.glue_min_zipf``, ``glue_min_zipf_clitic`` and ``glue_min_zipf_final``.
 GLUE_MIN_ZIPF = 4.8
 GLUE_MIN_ZIPF_CLITIC = 3.9
 GLUE_MIN_ZIPF_FINAL = 3.6
+#: The three as ``split_glued`` takes them: (inside a word, before a clitic, after a final letter).
+GlueSupport = tuple[float, float, float]
+GLUE_SUPPORT: GlueSupport = (GLUE_MIN_ZIPF, GLUE_MIN_ZIPF_CLITIC, GLUE_MIN_ZIPF_FINAL)
 #: Shortest half of a glued word: two-letter pieces (يا، بر، أو) explain too many names.
 MIN_HALF = 3
 #: Longest line, in words, that can be a caption next to a credit or a title at the top.
@@ -420,8 +424,9 @@ def _zipf(word: str) -> float:
     return log10(f) + 9.0
 
 
-def split_glued(word: str) -> tuple[str, str] | None:
-    """Split a word glued by a lost hyperlink into two known words, or None.
+def split_glued(word: str, support: GlueSupport = GLUE_SUPPORT) -> tuple[str, str] | None:
+    """Split a word glued by a lost hyperlink into two known words, or None (``support``: the
+    least Zipf frequency of each half, by seam, as in :data:`GLUE_SUPPORT`).
 
     Only words no frequency list knows, even after clitic analysis, are considered.  A lost link
     leaves a whole word glued to the next one, which most often starts with و/ف or ال, so those
@@ -433,7 +438,7 @@ def split_glued(word: str) -> tuple[str, str] | None:
     best: tuple[float, int] | None = None
     for i in range(MIN_HALF, len(word) - MIN_HALF + 1):
         left, right = word[:i], word[i:]
-        need = _seam_support(left, right)
+        need = _seam_support(left, right, support)
         z_left = _zipf(left)
         if z_left < need:
             continue  # before the right half's clitic analysis, the costly part
@@ -449,13 +454,14 @@ def split_glued(word: str) -> tuple[str, str] | None:
     return word[: best[1]], word[best[1]:]
 
 
-def _seam_support(left: str, right: str) -> float:
+def _seam_support(left: str, right: str, support: GlueSupport = GLUE_SUPPORT) -> float:
     """Word frequency (Zipf) each half needs, by how natural the seam between them is."""
+    inside, clitic, final = support
     if left[-1] in "ةىء":
-        return GLUE_MIN_ZIPF_FINAL  # these letters end words: the seam is certain
+        return final  # these letters end words: the seam is certain
     if (right[0] in "وف" and len(right) >= 4) or (right.startswith("ال") and len(right) >= 5):
-        return GLUE_MIN_ZIPF_CLITIC
-    return GLUE_MIN_ZIPF
+        return clitic
+    return inside
 
 
 def _known(word: str) -> bool:
@@ -481,23 +487,40 @@ class _GlueCache(dict[str, tuple[str, str] | None]):
 
     ``any(map(cache.__getitem__, words))`` clears a whole text (glued words are rare) without a
     Python-level loop over its words; ``repair_line`` reads the halves from the same cache.
+    One cache per ``support``, as the thresholds change the answer.
     """
 
+    def __init__(self, support: GlueSupport = GLUE_SUPPORT) -> None:
+        super().__init__()
+        self.support = support
+
     def __missing__(self, word: str) -> tuple[str, str] | None:
-        halves = self[word] = split_glued(word)
+        halves = self[word] = split_glued(word, self.support)
         return halves
 
 
 #: Distinct long words kept between documents before the cache is emptied.
 MAX_CACHED_WORDS = 300_000
 _GLUED = _GlueCache()
+#: The cache for other ``clean.glue_min_zipf*`` values than the defaults (one set at a time).
+_OTHER_GLUED: dict[GlueSupport, _GlueCache] = {}
 
 
-def has_glued_words(text: str) -> bool:
+def _glue_cache(support: GlueSupport) -> _GlueCache:
+    if support == GLUE_SUPPORT:
+        return _GLUED
+    if support not in _OTHER_GLUED:
+        _OTHER_GLUED.clear()
+        _OTHER_GLUED[support] = _GlueCache(support)
+    return _OTHER_GLUED[support]
+
+
+def has_glued_words(text: str, support: GlueSupport = GLUE_SUPPORT) -> bool:
     """True when some word of ``text`` is two words glued together (see ``split_glued``)."""
-    if len(_GLUED) > MAX_CACHED_WORDS:
-        _GLUED.clear()
-    return any(map(_GLUED.__getitem__, long_words(text)))
+    cache = _glue_cache(support)
+    if len(cache) > MAX_CACHED_WORDS:
+        cache.clear()
+    return any(map(cache.__getitem__, long_words(text)))
 
 
 def long_words(text: str) -> list[str]:
@@ -507,14 +530,15 @@ def long_words(text: str) -> list[str]:
     return _ARABIC_WORD.findall(text)
 
 
-def repair_line(line: str, offset: int) -> tuple[str, list[Repair]]:
+def repair_line(line: str, offset: int, support: GlueSupport = GLUE_SUPPORT) -> tuple[str, list[Repair]]:
     """Split glued words in one line; ``offset`` is where the line starts in the final text."""
+    glued = _glue_cache(support)
     repairs: list[Repair] = []
     out: list[str] = []
     pos = 0
     shift = 0
     for m in _ARABIC_WORD.finditer(line):
-        halves = _GLUED[m.group()]
+        halves = glued[m.group()]
         if halves is None:
             continue
         fixed = f"{halves[0]} {halves[1]}"
@@ -575,14 +599,14 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def clean_text(raw: str, *, has_title: bool = False, split_words: bool = True,
-               remove_lines: bool = True) -> Cleaned:
+               remove_lines: bool = True, glue_support: GlueSupport = GLUE_SUPPORT) -> Cleaned:
     """Clean one raw article (pure: the stage below attaches the result)."""
     lines = normalise_lines(raw)
     tags: Removal | None = None
     if remove_lines:
         lines, tags = split_glued_tags(lines)
     # One look-up per long word of the whole text spares most articles the line-by-line repair.
-    split_words = split_words and has_glued_words("\n".join(lines))
+    split_words = split_words and has_glued_words("\n".join(lines), glue_support)
     verdicts: list[RemovalReason | None] = classify_lines(lines) if remove_lines else [None] * len(lines)
     result = Cleaned(text="")
     title_at = None if has_title or not remove_lines else _title_of(lines, verdicts)
@@ -599,7 +623,7 @@ def clean_text(raw: str, *, has_title: bool = False, split_words: bool = True,
             continue
         start = length + (1 if paragraphs else 0)
         if split_words:
-            line, repairs = repair_line(line, start)
+            line, repairs = repair_line(line, start, glue_support)
             result.repairs.extend(repairs)
         paragraphs.append(line)
         length = start + len(line)
@@ -612,8 +636,11 @@ def clean_text(raw: str, *, has_title: bool = False, split_words: bool = True,
 @register(CLEAN, requires=(RAW, TITLE, ORIGIN, RECORD_ID), provides=(TEXT, REMOVED, REPAIRS, DATELINE))
 def clean(doc: Document, settings: Settings) -> None:
     """Take bylines, credits, captions and furniture out, normalise, split glued words."""
+    section = settings.clean
     cleaned = clean_text(doc.raw, has_title=doc.title is not None, split_words=settings.split_glued,
-                         remove_lines=settings.remove_boilerplate)
+                         remove_lines=settings.remove_boilerplate,
+                         glue_support=(section.glue_min_zipf, section.glue_min_zipf_clitic,
+                                       section.glue_min_zipf_final))
     if not cleaned.text.strip():
         reasons = ", ".join(sorted({r.reason for r in cleaned.removed})) or "nothing readable"
         raise EmptyInputError(f"has no body text left after cleaning (removed: {reasons})",

@@ -162,12 +162,16 @@ def find_sentences(text: str, dateline: Span | None = None) -> list[Span]:
 TokenInfo = tuple[str, str, tuple[tuple[int, int, str], ...]]
 
 
-def token_info(text: str) -> TokenInfo:
-    """Kind, matching key and (for a word of several pieces) clitic pieces of one token's text."""
+def token_info(text: str, prep_ratio: float = textkeys.PREP_RATIO) -> TokenInfo:
+    """Kind, matching key and (for a word of several pieces) clitic pieces of one token's text
+    (``prep_ratio``: see ``text.keys.PREP_RATIO``)."""
     kind = _kind_of(text)
     if kind == "word":
-        pieces = textkeys.analyse(text)
-        return kind, textkeys.fold(textkeys.lookup_form(text)), pieces if len(pieces) > 1 else ()
+        if prep_ratio == textkeys.PREP_RATIO:  # the shared cache entries of the default
+            pieces, form = textkeys.analyse(text), textkeys.lookup_form(text)
+        else:
+            pieces, form = textkeys.analyse(text, prep_ratio), textkeys.lookup_form(text, prep_ratio)
+        return kind, textkeys.fold(form), pieces if len(pieces) > 1 else ()
     if kind == "number":
         return kind, textkeys.fold(text), ()
     if kind == "latin":
@@ -192,17 +196,33 @@ class _TokenInfoCache(dict[str, TokenInfo]):
     """``token_info`` per token text, looked up in C (``map(cache.__getitem__, ...)``).
 
     A plain dict hit costs a tenth of an ``lru_cache`` hit, which keeps a recency list; the
-    cache is emptied when it outgrows ``MAX_CACHED_TOKENS`` instead.
+    cache is emptied when it outgrows ``MAX_CACHED_TOKENS`` instead.  One cache per
+    ``prep_ratio``, as the ratio changes the analysis.
     """
 
+    def __init__(self, prep_ratio: float = textkeys.PREP_RATIO) -> None:
+        super().__init__()
+        self.prep_ratio = prep_ratio
+
     def __missing__(self, text: str) -> TokenInfo:
-        info = self[text] = token_info(text)
+        info = self[text] = token_info(text, self.prep_ratio)
         return info
 
 
 #: Distinct token texts kept between documents (a few hundred MB of news has about this many).
 MAX_CACHED_TOKENS = 400_000
 _TOKEN_INFO = _TokenInfoCache()
+#: Caches for other ``segment.prep_ratio`` values than the default.
+_OTHER_TOKEN_INFO: dict[float, _TokenInfoCache] = {}
+
+
+def _token_info_cache(prep_ratio: float) -> _TokenInfoCache:
+    if prep_ratio == textkeys.PREP_RATIO:
+        return _TOKEN_INFO
+    if prep_ratio not in _OTHER_TOKEN_INFO:
+        _OTHER_TOKEN_INFO.clear()  # one other value at a time is what a run uses
+        _OTHER_TOKEN_INFO[prep_ratio] = _TokenInfoCache(prep_ratio)
+    return _OTHER_TOKEN_INFO[prep_ratio]
 
 
 #: Each token with the whitespace before it, as two strings: tokens and whitespace partition
@@ -210,21 +230,22 @@ _TOKEN_INFO = _TokenInfoCache()
 _SPACED_TOKEN_RE = re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern) + ")")
 
 
-def find_tokens(text: str) -> list[Token]:
+def find_tokens(text: str, prep_ratio: float = textkeys.PREP_RATIO) -> list[Token]:
     """Tokens of ``text`` with their kind, matching key and (for Arabic words) clitic pieces.
 
     The compiled scan (``_speedups.c``) is used when the package was built with a C compiler;
     ``scan_tokens`` is the same scan in Python.  Python code runs only for a token text not
     seen before (``token_info``).
     """
-    if len(_TOKEN_INFO) > MAX_CACHED_TOKENS:
-        _TOKEN_INFO.clear()
+    cache = _token_info_cache(prep_ratio)
+    if len(cache) > MAX_CACHED_TOKENS:
+        cache.clear()
     if _compiled_scan is not None:
-        return _compiled_scan(text, _TOKEN_INFO, Token)
-    return scan_tokens(text)
+        return _compiled_scan(text, cache, Token)
+    return scan_tokens(text, prep_ratio)
 
 
-def scan_tokens(text: str) -> list[Token]:
+def scan_tokens(text: str, prep_ratio: float = textkeys.PREP_RATIO) -> list[Token]:
     """``find_tokens`` in Python: every step runs in C-level builtins over the whole text
     (findall, map, accumulate, zip), as a Python loop over tokens was most of the spine's time."""
     pairs = _SPACED_TOKEN_RE.findall(text)
@@ -235,7 +256,7 @@ def scan_tokens(text: str) -> list[Token]:
     bounds = list(itertools.accumulate(map(len, itertools.chain.from_iterable(pairs))))
     texts = map(operator.itemgetter(1), pairs)
     spans = zip(bounds[0::2], bounds[1::2], strict=True)
-    rows = map(operator.add, spans, map(_TOKEN_INFO.__getitem__, texts))
+    rows = map(operator.add, spans, map(_token_info_cache(prep_ratio).__getitem__, texts))
     # tuple.__new__ skips the generated NamedTuple constructor, which checks nothing here.
     return list(map(tuple.__new__, itertools.repeat(Token), rows))
 
@@ -246,4 +267,4 @@ def segment(doc: Document, settings: Settings) -> None:
     if doc.dateline is None:  # clean found none on a line of its own
         doc.dateline = inline_dateline(doc.text)
     doc.sentences = find_sentences(doc.text, doc.dateline.span if doc.dateline else None)
-    doc.tokens = find_tokens(doc.text)
+    doc.tokens = find_tokens(doc.text, settings.segment.prep_ratio)

@@ -69,6 +69,7 @@ _IMPERFECT = "يتنأ"
 MIN_STEM = 2
 #: How much likelier the remainder must be before a lone ب/ل/ك is split off (tuned by eye on the
 #: clitic tests in tests/test_segment_clitics.py; bench/throughput.py does not depend on it).
+#: The default of ``settings.segment.prep_ratio``.
 PREP_RATIO = 8.0
 
 
@@ -145,7 +146,7 @@ def is_arabic_word(text: str) -> bool:
 
 
 def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float,
-                  freq: Callable[[str], float]) -> bool:
+                  freq: Callable[[str], float], prep_ratio: float = PREP_RATIO) -> bool:
     rest = word[len(prefix):]
     if len(rest) < MIN_STEM:
         return False
@@ -163,11 +164,11 @@ def _proclitic_ok(word: str, prefix: str, roles: tuple[str, ...], whole: float,
     if f_rest > 0:
         # A bare preposition is split only when the remainder is much the likelier word:
         # بيونغ and لويد are names, not ب + يونغ or ل + ويد.
-        ratio = 1.0 if roles[0] == "conj" else PREP_RATIO
+        ratio = 1.0 if roles[0] == "conj" else prep_ratio
         if roles[0] == "conj" and len(roles) > 1:
             # The same test for a preposition after و/ف: وبكين is و + بكين, not و + ب + كين.
             without_conj = freq(word[1:])
-            if without_conj > 0 and f_rest < without_conj * PREP_RATIO:
+            if without_conj > 0 and f_rest < without_conj * prep_ratio:
                 return False
         return whole == 0 or f_rest >= whole * ratio
     # Neither form is known (a rare name): only the conjunction is split off with confidence.
@@ -192,8 +193,9 @@ def _suffix_split(stem: str, freq: Callable[[str], float], whole: float | None =
 
 
 @lru_cache(maxsize=262_144)
-def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
-    """Clitic analysis of one Arabic word: ``(start, end, role)`` pieces covering it in order."""
+def analyse(word: str, prep_ratio: float = PREP_RATIO) -> tuple[tuple[int, int, str], ...]:
+    """Clitic analysis of one Arabic word: ``(start, end, role)`` pieces covering it in order
+    (``prep_ratio``: see :data:`PREP_RATIO`)."""
     if len(word) < MIN_STEM + 1:
         return ((0, len(word), "stem"),)
     # A word without diacritics has none in its parts either: look them up as they are, without
@@ -208,7 +210,7 @@ def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
     prefix_pieces: tuple[tuple[int, int, str], ...] = ()
     start = 0
     for prefix, roles, made in _PROCLITICS_BY_FIRST.get(word[0], ()):
-        if word.startswith(prefix) and _proclitic_ok(word, prefix, roles, whole, freq):
+        if word.startswith(prefix) and _proclitic_ok(word, prefix, roles, whole, freq, prep_ratio):
             prefix_pieces = made
             start = len(prefix)
             break
@@ -222,9 +224,9 @@ def analyse(word: str) -> tuple[tuple[int, int, str], ...]:
     return (*prefix_pieces, (start, end, "stem"))
 
 
-def lookup_form(word: str) -> str:
+def lookup_form(word: str, prep_ratio: float = PREP_RATIO) -> str:
     """The word without conjunction, preposition or future prefix, keeping ال (لل → ال)."""
-    pieces = analyse(word)
+    pieces = analyse(word) if prep_ratio == PREP_RATIO else analyse(word, prep_ratio)
     cut = 0
     has_det = False
     for _start, end, role in pieces:

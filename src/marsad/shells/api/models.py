@@ -22,6 +22,10 @@ class ArticleInput(BaseModel):
     title: str | None = None
     source: str | None = Field(None, description="outlet, e.g. CNN")
     stages: list[str] | None = Field(None, description="stage names to run (default: the server's)")
+    # Any mapping: Settings checks it and names a bad section.key in its one-line E200 message.
+    settings: dict[str, Any] | None = Field(None, description=(
+        "stage settings over the server's, by section (docs/settings.md), "
+        'e.g. {"events": {"threshold": 0.5}, "entities": {"tagger": false}}'))
 
     @model_validator(mode="after")
     def _one_input(self) -> ArticleInput:

@@ -69,6 +69,8 @@ def analyse_input(item: ArticleInput, settings: Settings) -> Document:
     """Run the pipeline on the text or URL of ``item`` (never on a server file: text is text)."""
     if item.stages:
         settings = settings.replace(stages=tuple(item.stages))
+    if item.settings:
+        settings = settings.with_sections(item.settings)  # a bad key or value: 400, E200
     pipeline = load_pipeline(settings)
     if item.text is not None:
         size = len(item.text.encode("utf-8"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import click
@@ -43,8 +43,17 @@ def one_line_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def command_settings(published: str | None, jobs: int, stages: str | None = None) -> Settings:
-    """Settings from the ``--published``, ``--jobs`` and ``--stages`` options of a command."""
+def set_option(fn: F) -> F:
+    """The repeatable ``--set SECTION.KEY=VALUE`` option of every command that builds Settings."""
+    return click.option("--set", "assignments", multiple=True, metavar="SECTION.KEY=VALUE",
+                        help="change a setting, e.g. --set events.threshold=0.5 or --set entities.tagger=false "
+                             "(repeatable; see docs/settings.md)")(fn)
+
+
+def command_settings(published: str | None, jobs: int, stages: str | None = None,
+                     assignments: Iterable[str] = ()) -> Settings:
+    """Settings from the ``--published``, ``--jobs``, ``--stages`` and ``--set`` options of a command
+    (``--set`` applied last, in order)."""
     values: dict[str, Any] = {"jobs": jobs}
     if published:
         try:
@@ -53,4 +62,4 @@ def command_settings(published: str | None, jobs: int, stages: str | None = None
             raise SettingsError(f"--published {published!r} is not a date; use YYYY-MM-DD, e.g. 2024-06-17") from None
     if stages:
         values["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
-    return Settings.from_mapping(values)
+    return Settings.from_mapping(values).with_assignments(assignments)

@@ -14,7 +14,7 @@ from marsad.core import registry
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import DEFAULT_STAGES
 from marsad.scale.batch import Failure, analyse_items
-from marsad.shells.cli.common import command_settings, one_line_errors
+from marsad.shells.cli.common import command_settings, one_line_errors, set_option
 from marsad.stages.events.table import event_rows, write_rows
 from marsad.stages.ingest.readers import read_inputs
 
@@ -39,16 +39,19 @@ def add_commands(cli: click.Group) -> None:
     @click.option("--format", "fmt", type=click.Choice(["csv", "tsv"]), default="csv", show_default=True)
     @click.option("--jobs", type=int, default=1, show_default=True,
                   help="worker processes (0 = one per core)")
+    @set_option
     @one_line_errors
-    def events(inputs: tuple[str, ...], published: str | None, fmt: str, jobs: int) -> None:
+    def events(inputs: tuple[str, ...], published: str | None, fmt: str, jobs: int,
+               assignments: tuple[str, ...]) -> None:
         """Print a flat events table (date, source, type, target, status, …) for articles."""
-        failures = _run(inputs, published, fmt, jobs)
+        failures = _run(inputs, published, fmt, jobs, assignments)
         if failures:
             sys.exit(1)
 
 
-def _run(inputs: tuple[str, ...], published: str | None, fmt: str, jobs: int) -> int:
-    settings = command_settings(published, jobs)
+def _run(inputs: tuple[str, ...], published: str | None, fmt: str, jobs: int,
+         assignments: tuple[str, ...] = ()) -> int:
+    settings = command_settings(published, jobs, assignments=assignments)
     settings = settings.replace(stages=event_stages(settings.stages))
     load_pipeline(settings)  # check the stages fit before reading any article
     items = list(read_inputs(inputs, settings))

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from marsad.core.errors import InputError
-from marsad.shells.cli.common import command_settings, one_line_errors, report
+from marsad.shells.cli.common import command_settings, one_line_errors, report, set_option
 from marsad.store import Filters, open_store
 from marsad.store.ingest import ingest_items
 
@@ -63,10 +63,11 @@ def _progress(results: Iterator[tuple[str, str]], tally: Tally) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--published", help="publication date (YYYY-MM-DD) for inputs that carry none")
 @click.option("--jobs", type=int, default=1, show_default=True, help="analysis processes (0 = one per core)")
+@set_option
 @one_line_errors
-def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int) -> None:
+def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, assignments: tuple[str, ...]) -> None:
     """Analyse articles (files, folders, URLs, JSONL feeds) and store them in DB, once each."""
-    settings = command_settings(published, jobs)
+    settings = command_settings(published, jobs, assignments=assignments)
     tally = Tally()
     with open_store(db) as store:
         _progress(ingest_items(store, inputs, settings), tally)

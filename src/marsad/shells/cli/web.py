@@ -5,19 +5,21 @@ from __future__ import annotations
 import click
 
 from marsad.core.settings import Settings
-from marsad.shells.cli.common import one_line_errors
+from marsad.shells.cli.common import one_line_errors, set_option
 
 DB_HELP = "database: a file (SQLite) or postgresql://USER@HOST/DB"
 #: The same default database as ``marsad ingest`` and ``marsad search``.
 DEFAULT_DB = "marsad.db"
 
 
-def serve_settings(token: str | None, max_input_bytes: int | None, private_urls: bool = False) -> Settings:
-    """Settings from the serve options, checked like any others (a token of 8 characters or more)."""
+def serve_settings(token: str | None, max_input_bytes: int | None, private_urls: bool = False,
+                   assignments: tuple[str, ...] = ()) -> Settings:
+    """Settings from the serve options, checked like any others (a token of 8 characters or more);
+    ``--set`` gives the server-wide defaults ``POST /analyze`` starts from."""
     values: dict[str, object] = {"api_token": token or None, "api_private_urls": private_urls}
     if max_input_bytes:
         values["max_input_bytes"] = max_input_bytes
-    return Settings.from_mapping(values)
+    return Settings.from_mapping(values).with_assignments(assignments)
 
 
 @click.command()
@@ -32,9 +34,10 @@ def serve_settings(token: str | None, max_input_bytes: int | None, private_urls:
               help="largest article accepted by POST /analyze and /articles, in bytes")
 @click.option("--private-urls", is_flag=True,
               help="let POST /analyze fetch URLs on loopback and private addresses (off: public only)")
+@set_option
 @one_line_errors
 def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int | None,
-          private_urls: bool) -> None:
+          private_urls: bool, assignments: tuple[str, ...]) -> None:
     """Serve the web UI (/) and the REST API (docs at /docs) over DB."""
     import uvicorn
 
@@ -43,7 +46,7 @@ def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int
 
     if "://" not in db and not _exists(db):
         raise NotFoundError("does not exist; create it with `marsad ingest PATH --db DB`", source=db)
-    app = create_app(db, serve_settings(token, max_input_bytes, private_urls))
+    app = create_app(db, serve_settings(token, max_input_bytes, private_urls, assignments))
     mode = "read-write (token set)" if token else "read-only"
     click.echo(f"marsad: serving {db} {mode} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -20,7 +20,15 @@ from marsad.core.settings import Settings
 from marsad.stages.entities.core import description_adjective, name_core, tagged_core
 from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
 from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, load, read_table
-from marsad.stages.entities.link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
+from marsad.stages.entities.link import (
+    FUZZY_MIN,
+    Mention,
+    Resolver,
+    fuzzy_entry,
+    group_unknown_persons,
+    merge_key,
+    to_entity,
+)
 from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
@@ -181,7 +189,7 @@ def _part_of_name(doc: Document, m: Mention, span: Span, label: str) -> bool:
 
 
 def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
-                     taken: list[Span]) -> list[Mention]:
+                     taken: list[Span], fuzzy_min: float = FUZZY_MIN) -> list[Mention]:
     out = []
     for span, label in tagged:
         if label not in ENTITY_TYPES:
@@ -189,7 +197,7 @@ def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
         if any(span.overlaps(t) for t in taken):
             continue  # the knowledge base's reading of these words wins
         type_ = cast(EntityType, label)
-        kb_id = fuzzy_entry(kb, doc.span_text(span), type_)
+        kb_id = fuzzy_entry(kb, doc.span_text(span), type_, fuzzy_min)
         country = kb.entries[kb_id].country if kb_id else None
         out.append(Mention(span, type_, kb_id, country, "tagger"))
         taken.append(span)
@@ -241,8 +249,9 @@ def _title_mentions(doc: Document, kb: KnowledgeBase, titles: list[TitleMatch],
 
 
 def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
-                  tagged: Tagged | None = None) -> list[Mention]:
-    """Every entity mention in ``doc``: knowledge-base names, tagger spans and resolved titles."""
+                  tagged: Tagged | None = None, *, fuzzy_min: float = FUZZY_MIN) -> list[Mention]:
+    """Every entity mention in ``doc``: knowledge-base names, tagger spans (``tagged``, else the
+    tagger's) and resolved titles; ``fuzzy_min`` as in :func:`link.fuzzy_entry`."""
     kb = kb or load()
     names = find_names(doc, kb)
     resolver = Resolver(kb, doc.published)
@@ -252,7 +261,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
     mentions = _drop_parts_of_tagged_names(doc, mentions, tagged)
-    mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions])
+    mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], fuzzy_min)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
@@ -273,13 +282,14 @@ def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> l
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 
-def find_entities(doc: Document, *, use_tagger: bool = True) -> list[Entity]:
+def find_entities(doc: Document, *, use_tagger: bool = True, fuzzy_min: float = FUZZY_MIN) -> list[Entity]:
     """The entities of ``doc`` (a segmented Document)."""
     kb = load()
-    return assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else []))
+    return assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else [], fuzzy_min=fuzzy_min))
 
 
 @register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_ENTITIES,))
 def entities(doc: Document, settings: Settings) -> None:
     """Named entities merged per real-world referent and linked to the knowledge base."""
-    doc.entities = find_entities(doc)
+    doc.entities = find_entities(doc, use_tagger=settings.entities.tagger,
+                                 fuzzy_min=settings.entities.fuzzy_min)

@@ -31,6 +31,7 @@ from marsad.text.keys import fold
 
 #: Least rapidfuzz ratio for a tagger mention to take a knowledge-base name with another
 #: spelling (زيلنسكي / زيلينسكي); checked on the transliteration cases of tests/test_entities_link.py.
+#: The default of ``settings.entities.fuzzy_min``.
 FUZZY_MIN = 88.0
 #: Leader roles a state's "leader" column may name, and the offices each stands for.
 ROLE_CHAIN: dict[str, tuple[str, ...]] = {
@@ -140,13 +141,13 @@ def romanise(text: str) -> str:
     return " ".join(words)
 
 
-def fuzzy_entry(kb: KnowledgeBase, text: str, type_: EntityType) -> str | None:
+def fuzzy_entry(kb: KnowledgeBase, text: str, type_: EntityType, fuzzy_min: float = FUZZY_MIN) -> str | None:
     """A knowledge-base entry of the same type spelt a little differently (زيلنسكي / زيلينسكي)."""
     choices = _fuzzy_choices(kb, type_)
     if not choices:
         return None
     best = process.extractOne(" ".join(name_key(text)), list(choices), scorer=fuzz.ratio,
-                              score_cutoff=FUZZY_MIN)
+                              score_cutoff=fuzzy_min)
     return choices[best[0]] if best else None
 
 

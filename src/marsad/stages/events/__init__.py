@@ -25,7 +25,7 @@ from marsad.core.registry import (
 from marsad.core.settings import Settings
 from marsad.stages.events.args import Arguments, find_arguments, find_mentions, to_actors
 from marsad.stages.events.detect import Candidate, clause_bounds, find_triggers, sentence_tokens, surface
-from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, keep, sentence_features
+from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLD, keep, sentence_features
 from marsad.stages.events.merge import collapse
 from marsad.stages.events.status import find_status, punct_bounds
 
@@ -150,13 +150,15 @@ def candidate_features(doc: Document) -> tuple[dict[tuple[int, str], set[str]], 
     return _grouped(events, feats), unfiltered
 
 
-def find_events(doc: Document, *, learned_filter: bool = True) -> list[Event]:
+def find_events(doc: Document, *, learned_filter: bool = True, threshold: float = THRESHOLD) -> list[Event]:
     """Every event of the document, repeated reports collapsed, in order of first mention.
 
     With ``learned_filter`` (the default) ASSAULT and PROTEST events survive only in sentences
-    the model of :mod:`marsad.stages.events.filter` reads as reporting one."""
+    the model of :mod:`marsad.stages.events.filter` reads as reporting one with a probability
+    of at least ``threshold``."""
     events, anaphoric, feats = _raw_events(doc)
-    accepted = {key for key, f in _grouped(events, feats).items() if not learned_filter or keep(key[1], f)}
+    accepted = {key for key, f in _grouped(events, feats).items()
+                if not learned_filter or keep(key[1], f, threshold)}
     idx = [k for k, ev in enumerate(events)
            if ev.type not in FILTERED or ev.status not in FILTERED_STATUSES
            or (ev.sentence, ev.type) in accepted]
@@ -167,4 +169,5 @@ def find_events(doc: Document, *, learned_filter: bool = True) -> list[Event]:
           provides=(ATTR_EVENTS,))
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""
-    doc.events = find_events(doc)
+    doc.events = find_events(doc, learned_filter=settings.events.learned_filter,
+                             threshold=settings.events.threshold)

@@ -36,7 +36,7 @@ FILTERED_STATUSES = frozenset({"asserted", "reported"})
 #: --cv: F1 is within two points from 0.3 to 0.45 for both types; the lowest of that plateau keeps
 #: the events of allegations and reports that the issue's status cases need).  The model is
 #: fitted to annotator shares, not to the unanimous ``yes``, so its probabilities run higher than
-#: those of filter v2 (threshold 0.25).
+#: those of filter v2 (threshold 0.25).  The default of ``settings.events.threshold``.
 THRESHOLD = 0.3
 BIAS = "__bias__"
 #: Cue class read by position (just before the trigger) rather than anywhere in the sentence.
@@ -192,5 +192,5 @@ def probability(event_type: str, feats: Iterable[str], table: dict[str, float] |
     return sigmoid(z)
 
 
-def keep(event_type: str, feats: Iterable[str]) -> bool:
-    return event_type not in FILTERED or probability(event_type, feats) >= THRESHOLD
+def keep(event_type: str, feats: Iterable[str], threshold: float = THRESHOLD) -> bool:
+    return event_type not in FILTERED or probability(event_type, feats) >= threshold

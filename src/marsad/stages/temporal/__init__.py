@@ -31,6 +31,7 @@ BARE_YEAR_MIN, BARE_YEAR_MAX = 1900, 2100
 HIJRI_MIN, HIJRI_MAX = 1300, 1600
 #: How far back (in characters, about three sentences) an event-anchored date (قبل يوم من الاجتماع)
 #: looks for the date of that event (set by reading news copy, not tuned on a benchmark).
+#: The default of ``settings.temporal.anchor_reach``.
 ANCHOR_REACH = 400
 
 Kind = Literal["point", "range", "duration", "set"]
@@ -601,8 +602,9 @@ def _merge_ranges(text: str, found: list[Found], dw: DateWords) -> list[Found]:
     return out
 
 
-def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
-    """Every date expression in ``text`` with its ISO value resolved against ``published``."""
+def find_dates(text: str, published: dt.date | None, *, anchor_reach: int = ANCHOR_REACH) -> list[DateMention]:
+    """Every date expression in ``text`` with its ISO value resolved against ``published``
+    (``anchor_reach``: as in :func:`_anchor`)."""
     number_words()  # load the shared number vocabulary once, up front
     words = scan_cached(text)
     found = Finder(text, words).find()
@@ -611,11 +613,13 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         kept = [f for f in found if not any(f.start < x.end and x.start < f.end for x in latin)]
         found = sorted([*kept, *latin], key=lambda f: f.start)
     return _anchor([DateMention(Span(f.start, f.end), safe_resolve(f.expr, published), f.kind) for f in found],
-                   [f.expr for f in found], text)
+                   [f.expr for f in found], text, anchor_reach)
 
 
-def _anchor(mentions: list[DateMention], exprs: list[Expr], text: str) -> list[DateMention]:
-    """قبل يوم واحد من الاجتماع: shift from the last day-precise date written before it.
+def _anchor(mentions: list[DateMention], exprs: list[Expr], text: str,
+            anchor_reach: int = ANCHOR_REACH) -> list[DateMention]:
+    """قبل يوم واحد من الاجتماع: shift from the last day-precise date written before it, if that
+    ended at most ``anchor_reach`` characters earlier.
 
     The definite noun (الاجتماع) names an event already told, most often the last one the text
     dated; with no such date the mention stays a duration.
@@ -625,7 +629,7 @@ def _anchor(mentions: list[DateMention], exprs: list[Expr], text: str) -> list[D
     last_end = 0
     for mention, expr in zip(mentions, exprs, strict=True):
         if expr.kind == "anchored":
-            near = last_day is not None and mention.span.start - last_end <= ANCHOR_REACH
+            near = last_day is not None and mention.span.start - last_end <= anchor_reach
             value = shift_from(last_day, expr) if near and last_day else None
             if value is not None:
                 out.append(DateMention(mention.span, value, "point"))
@@ -659,4 +663,4 @@ def date_of(doc: Document, span: Span) -> str | None:
 @register(TEMPORAL, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_DATES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find date expressions and resolve them against the publication date."""
-    doc.dates = find_dates(doc.text, doc.published)
+    doc.dates = find_dates(doc.text, doc.published, anchor_reach=settings.temporal.anchor_reach)
