@@ -1,9 +1,10 @@
 """Score the default pipeline on every gold document and compare with the pinned floors.
 
     python bench/gold_scores.py [--gold ../shared/gold]
+    python bench/gold_scores.py --devset          # ../shared/devset/gold with bench/devset_floors.json
 
-Prints score.py's figures for each key in bench/gold_floors.json with its floor and the ratio
-to it; exits 1 when a figure is below its floor.
+Prints score.py's figures for each key in bench/gold_floors.json (or devset_floors.json) with its
+floor and the ratio to it; exits 1 when a figure is below its floor.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FLOORS = ROOT / "bench" / "gold_floors.json"
+DEVSET_FLOORS = ROOT / "bench" / "devset_floors.json"
 RUN = f"{sys.executable} -m marsad analyze {{doc}} --published {{published}} --format json"
 
 
@@ -40,8 +42,8 @@ def below_floor(figures: dict[str, float | None], floors: dict[str, dict[str, fl
     return bad
 
 
-def floors() -> dict[str, dict[str, float]]:
-    loaded: dict[str, dict[str, float]] = {k: v for k, v in json.loads(FLOORS.read_text()).items()
+def floors(path: Path = FLOORS) -> dict[str, dict[str, float]]:
+    loaded: dict[str, dict[str, float]] = {k: v for k, v in json.loads(path.read_text()).items()
                                             if not k.startswith("_")}
     return loaded
 
@@ -49,9 +51,11 @@ def floors() -> dict[str, dict[str, float]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--gold", type=Path, default=SHARED / "gold")
+    ap.add_argument("--devset", action="store_true", help="score ../shared/devset against its floors")
     args = ap.parse_args()
-    figures = scores(args.gold)
-    pinned = floors()
+    gold = SHARED / "devset" / "gold" if args.devset else args.gold
+    figures = scores(gold)
+    pinned = floors(DEVSET_FLOORS if args.devset else FLOORS)
     for key, value in figures.items():
         floor = pinned.get(key, {})
         limit = floor.get("min", floor.get("max"))

@@ -39,6 +39,16 @@ def test_scores_meet_the_pinned_floors(shared_dir: Path) -> None:
     assert gold_scores.below_floor(figures, gold_scores.floors()) == []
 
 
+def test_devset_scores_meet_the_pinned_floors(shared_dir: Path) -> None:
+    """Twelve real articles nobody tuned for (../shared/devset): the figures may only go up."""
+    if not (shared_dir / "devset" / "gold").is_dir():
+        import pytest
+
+        pytest.skip("../shared/devset is absent")
+    figures = gold_scores.scores(shared_dir / "devset" / "gold")
+    assert gold_scores.below_floor(figures, gold_scores.floors(gold_scores.DEVSET_FLOORS)) == []
+
+
 def test_example_removals_and_repairs(example_path: Path) -> None:
     doc = marsad.analyze(example_path, EXAMPLE_PUBLISHED)
     assert {(r.text, r.reason) for r in doc.removed} >= {("سي إن إن", "byline"),
