@@ -155,3 +155,25 @@ def test_validate_accepts_our_output_and_rejects_a_broken_file(tmp_path: Path, e
     broken.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     proc = run("validate", str(broken))
     assert proc.returncode == 1 and "sentences" in proc.stderr.decode()
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_validate_accepts_every_format_analyze_writes(tmp_path: Path, fmt: str) -> None:
+    """Several inputs as a JSON list, and JSONL with the error record of a bad input."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "قال الرئيس إن الحكومة ستستقيل."}\n{"text": ""}\n'
+                    '{"text": "أعلنت الوزارة أمس عن خطة جديدة للطاقة."}\n', encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    run("analyze", str(feed), "--format", fmt, "--out", str(out))
+    proc = run("validate", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+
+
+def test_validate_errors_are_short_lines(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"schema": "marsad.document/1", "text": "ب" * 5000, "sentences": "ب" * 5000}),
+                      encoding="utf-8")
+    proc = run("validate", str(broken))
+    assert proc.returncode == 1
+    lines = proc.stderr.decode("utf-8").splitlines()
+    assert lines and all(len(line) <= len(str(broken)) + 200 for line in lines)

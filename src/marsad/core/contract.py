@@ -51,14 +51,56 @@ def span_problems(document: dict[str, Any]) -> list[str]:
     return found
 
 
+#: A problem is one short line: jsonschema quotes the whole offending value, which may be an article.
+MAX_PROBLEM_CHARS = 160
+
+
 def validate_file(path: Path) -> list[str]:
+    """Every contract problem in a file ``marsad analyze`` may have written: one document (JSON),
+    a JSON list of documents, or JSONL with one document, or one ``{"id", "error"}`` record of an
+    input that failed, per line. Each problem is one short line naming where it is."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError("does not exist", source=str(path)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return [f"not JSON: {exc}"]
-    return problems(document)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot be read ({type(exc).__name__})", source=str(path)) from None
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if "\n" not in text.strip():
+            return [f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"]
+        return _jsonl_problems(text)  # JSONL: one value per line
+    except RecursionError:
+        return ["not JSON: nested too deeply"]
+    if isinstance(whole, list):
+        return [f"[{i}] {p}" for i, item in enumerate(whole) for p in _record_problems(item)]
+    return _record_problems(whole)
+
+
+def _jsonl_problems(text: str) -> list[str]:
+    found: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            found.append(f"line {number}: not JSON ({getattr(exc, 'msg', 'nested too deeply')})")
+            continue
+        found += [f"line {number}: {p}" for p in _record_problems(record)]
+    return found
+
+
+def _record_problems(record: Any) -> list[str]:
+    """A document's problems; none for the error record of an input that failed."""
+    if isinstance(record, dict) and set(record) <= {"id", "error", "origin", "record_id"} and "error" in record:
+        return []
+    return [_short(p) for p in problems(record)]
+
+
+def _short(problem: str) -> str:
+    return problem if len(problem) <= MAX_PROBLEM_CHARS else problem[: MAX_PROBLEM_CHARS - 1] + "…"
 
 
 @lru_cache(maxsize=1)
