@@ -177,3 +177,27 @@ def test_validate_errors_are_short_lines(tmp_path: Path) -> None:
     assert proc.returncode == 1
     lines = proc.stderr.decode("utf-8").splitlines()
     assert lines and all(len(line) <= len(str(broken)) + 200 for line in lines)
+
+
+@pytest.mark.parametrize(("option", "needle"), [
+    (("--type", "FOO"), "not a PLOVER type; use one of AGREE"),
+    (("--country", "Narnia"), "not known; give an ISO 3166-1 alpha-3 code"),
+    (("--from", "2015-13-01"), "the from date '2015-13-01' is not a date"),
+])
+def test_search_refuses_values_that_would_find_nothing(tmp_path: Path, option: tuple[str, str], needle: str) -> None:
+    db = tmp_path / "m.db"
+    (tmp_path / "a.txt").write_text("قال الرئيس اليمني إن الحكومة ستعود إلى عدن.", encoding="utf-8")
+    assert run("ingest", str(tmp_path / "a.txt"), "--db", str(db)).returncode == 0
+    one_line_error(run("search", "اليمن", "--db", str(db), *option), needle)
+
+
+def test_search_takes_a_country_by_english_name_and_says_when_no_quote_is_found(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    (tmp_path / "a.txt").write_text("قال الرئيس اليمني عبد ربه منصور هادي إن الحكومة ستعود إلى عدن قريبا.",
+                                    encoding="utf-8")
+    assert run("ingest", str(tmp_path / "a.txt"), "--db", str(db)).returncode == 0
+    by_name = run("search", "الحكومة", "--db", str(db), "--country", "Yemen")
+    by_code = run("search", "الحكومة", "--db", str(db), "--country", "yem")
+    assert by_name.returncode == 0 and by_name.stdout and by_name.stdout == by_code.stdout
+    nothing = run("search", "كوريا", "--quotes", "--speaker", "بيسكوف", "--db", str(db))
+    assert nothing.returncode == 0 and "no quotes found" in nothing.stderr.decode()

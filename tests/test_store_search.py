@@ -176,7 +176,7 @@ def test_filters_reject_dates_that_are_not_iso(bad: str) -> None:
 
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         Filters(date_from=bad)
-    with pytest.raises(InputError, match="date_to"):
+    with pytest.raises(InputError, match="the to date"):
         Filters(date_to=bad)
 
 

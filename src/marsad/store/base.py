@@ -68,10 +68,36 @@ class Filters:
 
     def __post_init__(self) -> None:
         # Dates are compared as text in SQL, so anything but YYYY-MM-DD would filter silently wrong.
-        for name in ("date_from", "date_to"):
+        for name, label in (("date_from", "from"), ("date_to", "to")):
             value = getattr(self, name)
             if value is not None and day_of(value) != value:
-                raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-06-17")
+                raise InputError(f"the {label} date {value!r} is not a date; use YYYY-MM-DD, e.g. 2024-06-17")
+        # Unknown values would find nothing, silently: refuse them with the allowed ones.
+        if self.type:
+            object.__setattr__(self, "type", event_type_code(self.type))
+        if self.country:
+            object.__setattr__(self, "country", country_code(self.country))
+
+
+def event_type_code(value: str) -> str:
+    """A PLOVER event type (any case), or an InputError listing them."""
+    from marsad.core.contract import event_types
+
+    if value.upper() not in event_types():
+        raise InputError(f"event type {value!r} is not a PLOVER type; use one of {', '.join(event_types())}")
+    return value.upper()
+
+
+def country_code(value: str) -> str:
+    """An ISO 3166-1 alpha-3 code from a code or an English name (Yemen → YEM), or an InputError."""
+    from marsad.stages.entities.kb import read_table  # the knowledge base's country table
+
+    wanted = value.strip().casefold()
+    for row in read_table("countries.tsv"):
+        if wanted in (row["iso3"].casefold(), row["name_en"].casefold()):
+            return row["iso3"]
+    raise InputError(f"country {value!r} is not known; give an ISO 3166-1 alpha-3 code (YEM) or an English "
+                     "name (Yemen)")
 
 
 @dataclass(frozen=True)

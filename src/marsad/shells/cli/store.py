@@ -128,6 +128,8 @@ def _print_quotes(found: list[dict[str, Any]], fmt: str) -> None:
         return
     for q in found:
         click.echo(f"{q['article']}  {q['published'] or '-'}  {q['speaker']}: «{q['content']}»")
+    if not found:
+        click.echo("no quotes found", err=True)
 
 
 def _check_db_exists(db: str) -> None:
