@@ -39,3 +39,23 @@ def test_serve_token_is_checked_like_any_setting() -> None:
     with pytest.raises(SettingsError) as info:
         serve_settings("abc", None)
     assert "api_token" in str(info.value)
+
+
+def test_a_port_in_use_is_one_line_and_exit_1(tmp_path: Path, example_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    db = tmp_path / "m.db"
+    assert subprocess.run([sys.executable, "-m", "marsad", "ingest", str(example_path), "--db", str(db)],
+                          capture_output=True, timeout=120).returncode == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run([sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(port)],
+                              capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("marsad: E") and f"port {port}" in lines[0]
+    assert "serving" not in proc.stderr

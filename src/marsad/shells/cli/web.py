@@ -47,9 +47,30 @@ def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int
     if "://" not in db and not _exists(db):
         raise NotFoundError("does not exist; create it with `marsad ingest PATH --db DB`", source=db)
     app = create_app(db, serve_settings(token, max_input_bytes, private_urls, assignments))
+    _check_free(host, port)
     mode = "read-write (token set)" if token else "read-only"
     click.echo(f"marsad: serving {db} {mode} on http://{host}:{port}/ (API docs at /docs)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_free(host: str, port: int) -> None:
+    """Refuse, in one line, an address that is taken or cannot be bound (before saying "serving")."""
+    import socket
+
+    from marsad.core.errors import InputError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise InputError(f"cannot be resolved to an address to serve on ({exc.strerror})", source=host) from None
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(f"port {port} cannot be used ({exc.strerror}); choose another with --port",
+                             source=f"{host}:{port}") from None
 
 
 def _exists(path: str) -> bool:
