@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 #: Drawing area of the chart in SVG user units; the SVG scales to the page width.
-WIDTH = 720
-HEIGHT = 180
+WIDTH = 1000
+HEIGHT = 200
 #: Room below the plot for the day labels, at the right for the y-axis ticks, above for the top tick.
 LABEL_ROOM = 22
 AXIS_ROOM = 36
