@@ -307,3 +307,24 @@ def test_compare_chart_draws_a_line_per_entity(web_client: TestClient) -> None:
 def test_docs_describe_the_web_pages() -> None:
     text = (Path(ROOT) / "docs" / "web.md").read_text(encoding="utf-8")
     assert "format=csv" in text and "ADM0_A3" in text
+
+
+def test_places_with_coordinates_are_points(memory_store: Store, docs: list[dict[str, Any]]) -> None:
+    from marsad.core.settings import Settings
+    from marsad.shells.server import create_app
+
+    doc = json.loads(json.dumps(docs[0]))
+    doc["entities"][2].update(lat=30.04, lon=31.24)   # القاهرة
+    doc["entities"][3].update(lat=float("nan"), lon=30.0)  # no valid coordinates: no point
+    memory_store.add(doc)
+    places = memory_store.places_with_coordinates()
+    assert [(p["id"], p["articles"]) for p in places] == [("Q85", 1)]
+    html = TestClient(create_app(memory_store, Settings())).get("/ui/map").text
+    point = re.search(r'<a href="/ui/entities/Q85"><circle class="place" cx="([\d.]+)" cy="([\d.]+)"', html)
+    assert point and "<title>القاهرة: 1</title>" in html
+    # Cairo is in the east of Egypt's box on the map's projection.
+    assert 580 < float(point.group(1)) < 600 and 140 < float(point.group(2)) < 150
+
+
+def test_no_points_without_coordinates(web_client: TestClient) -> None:
+    assert 'class="place"' not in web_client.get("/ui/map").text

@@ -7,10 +7,14 @@ the shared write and search logic stays readable.  Every query is plain SQL both
 
 from __future__ import annotations
 
+import json
+import math
 import threading
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
+
+from marsad.store.rows import entity_id
 
 Row = dict[str, Any]
 
@@ -19,6 +23,9 @@ ARTICLE_SORTS = {"published": "a.published", "title": "a.title", "source": "a.so
 _ARTICLE_COLUMNS = "a.id, a.title, a.source, a.url, a.published, a.n_entities, a.n_quotes, a.n_events"
 #: Most rows one overview call returns (the same cap as the list calls).
 MAX_ROWS = 1000
+#: Places with coordinates are read from the analyses of this many most recently stored articles
+#: (coordinates live only in the analysis JSON, not in a column), so a map stays fast on a big store.
+PLACE_WINDOW = 2000
 
 
 def _cap(limit: int) -> int:
@@ -130,6 +137,28 @@ class Overview:
                               "AND e.country <> '' GROUP BY e.country")
         return Counter({str(r["code"]).upper(): int(r["n"]) for r in rows})
 
+    def places_with_coordinates(self, window: int = PLACE_WINDOW) -> list[Row]:
+        """Entities with ``lat`` and ``lon`` in the analyses of the ``window`` most recently stored
+        articles: id, names, type, lat, lon and the number of those articles mentioning each."""
+        with self._lock:
+            rows = self._rows("SELECT t.analysis FROM article_texts t ORDER BY t.pk DESC LIMIT ?",
+                              (max(0, int(window)),))
+        found: dict[str, Row] = {}
+        seen: Counter[str] = Counter()
+        for row in rows:
+            here = set()
+            for entity in json.loads(row["analysis"]).get("entities", []):
+                point = _coordinates(entity)
+                if point is None:
+                    continue
+                key = entity_id(entity)
+                found.setdefault(key, {"id": key, "type": entity.get("type"), "name_ar": entity.get("name_ar"),
+                                       "name_en": entity.get("name_en"), "lat": point[0], "lon": point[1]})
+                here.add(key)
+            seen.update(here)
+        return sorted(({**place, "articles": seen[key]} for key, place in found.items()),
+                      key=lambda p: (-p["articles"], p["id"]))
+
     # --- actors --------------------------------------------------------------------------
     def actor_links(self, type: str | None = None, date_from: str | None = None,
                     date_to: str | None = None) -> Counter[tuple[str, str]]:
@@ -174,3 +203,13 @@ def _event_filter(type: str | None, date_from: str | None, date_to: str | None) 
         clauses.append("e.day <= ?")
         params.append(date_to)
     return " AND ".join(clauses), params
+
+
+def _coordinates(entity: dict[str, Any]) -> tuple[float, float] | None:
+    """(lat, lon) of an entity of the analysis when it has valid ones."""
+    lat, lon = entity.get("lat"), entity.get("lon")
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return float(lat), float(lon)

@@ -118,7 +118,9 @@ def explore_router(ctx: Context) -> APIRouter:
             counts = store.events_by_country(type_, date_from, date_to)
         else:
             counts = store.articles_by_country()
-        drawn = draw(counts)
+        places = [(str(p["name_ar"] or p["name_en"] or p["id"]), p["lat"], p["lon"], p["articles"],
+                   f"/ui/entities/{base.path_segment(p['id'])}") for p in store.places_with_coordinates()]
+        drawn = draw(counts, places)
         ranked = sorted((c for c in drawn.countries if c.count), key=lambda c: (-c.count, c.code))
         unmapped = sorted(set(counts) - {c.code for c in drawn.countries})
         form = {"type": type_ or "", "from": date_from or "", "to": date_to or "", "measure": chosen}

@@ -23,6 +23,8 @@ HEIGHT = 392
 NORTH = 83.0
 #: Shades of the legend, lightest first; a country with no count is left unshaded.
 SHADES = 5
+#: Most places drawn as points (the most mentioned): more would hide the countries under them.
+MAX_POINTS = 300
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Point:
     y: float
     count: int
     href: str
+    r: float
 
 
 @dataclass(frozen=True)
@@ -124,5 +127,8 @@ def draw(counts: Mapping[str, int], points: Sequence[tuple[str, float, float, in
     countries = tuple(Country(code, names.get(code, name_en), path, int(counts.get(code, 0)),
                               shade_of(int(counts.get(code, 0)), legend))
                       for code, name_en, path in outlines())
-    dots = tuple(Point(name, *project(lon, lat), count, href) for name, lat, lon, count, href in points)
+    kept = sorted(points, key=lambda p: -p[3])[:MAX_POINTS]
+    most = max((p[3] for p in kept), default=1) or 1
+    dots = tuple(Point(name, *project(lon, lat), count, href, round(2 + 4 * math.sqrt(count / most), 1))
+                 for name, lat, lon, count, href in kept)
     return WorldMap(countries, legend, dots)
