@@ -328,3 +328,23 @@ def test_places_with_coordinates_are_points(memory_store: Store, docs: list[dict
 
 def test_no_points_without_coordinates(web_client: TestClient) -> None:
     assert 'class="place"' not in web_client.get("/ui/map").text
+
+
+def test_overview_queries_on_every_backend(filled_store: Store) -> None:
+    """The same answers from SQLite and PostgreSQL (the pages above use SQLite in memory)."""
+    assert [r["id"] for r in filled_store.article_list("title", False)][:1] == [
+        min((r["title"], r["id"]) for r in filled_store.article_list())[1]]
+    assert filled_store.article_total() == 3 and filled_store.article_total("") == 3
+    assert filled_store.outlets() == [{"source": "", "articles": 3}]
+    ranked = filled_store.entities_by_articles(3)
+    assert ranked[0]["id"] == "Q1049" and ranked[0]["articles"] == 2
+    assert [(r["mentions"], r["published"]) for r in filled_store.entity_articles("Q53707")] == [(2, "2024-05-05")]
+    assert [(r["day"], r["mentions"]) for r in filled_store.mentions_per_day("Q1049")] == [
+        ("2024-05-05", 1), ("2024-05-07", 1)]
+    assert filled_store.events_by_country() == {"SDN": 3, "EGY": 1, "PRT": 1}
+    assert filled_store.events_by_country("ACCUSE", "2024-05-07", "2024-05-07") == {"SDN": 1, "PRT": 1}
+    assert filled_store.articles_by_country()["SDN"] == 2
+    assert filled_store.actor_links() == {("Q53707", "Q62093353"): 1, ("Q1065", "Q1049"): 1,
+                                          ("Q311440", "Q1049"): 1}
+    assert set(filled_store.entity_names(["Q1049", "nope"])) == {"Q1049"}
+    assert filled_store.places_with_coordinates() == []
