@@ -440,6 +440,37 @@ def web_client(filled_memory_store: Store) -> TestClient:
     return TestClient(create_app(filled_memory_store, Settings()))
 
 
+#: Outlets of the sample articles in the library (the third has none), and of the copies.
+SAMPLE_OUTLETS = ["الأهرام", "أخبار الأمم المتحدة", None]
+COPY_OUTLETS = ["الأهرام", "الشرق الأوسط", "سبق"]
+#: Copies of the first sample article in the library: more than one page of a list (100 rows).
+LIBRARY_COPIES = 102
+
+
+def library_documents() -> list[dict[str, Any]]:
+    """The sample articles with outlets, and LIBRARY_COPIES copies of the first one (entities only,
+    no quotes or events, so event counts stay those of the samples), each with its own id, title,
+    outlet and day."""
+    samples = sample_documents()
+    out = []
+    for doc, outlet in zip(samples, SAMPLE_OUTLETS, strict=True):
+        out.append({**doc, "source": outlet})
+    first = samples[0]
+    for number in range(LIBRARY_COPIES):
+        out.append({**first, "id": f"{first['id']}-copy{number:03d}", "title": f"نسخة رقم {number:03d}",
+                    "source": COPY_OUTLETS[number % len(COPY_OUTLETS)],
+                    "published": f"2024-04-{1 + number % 28:02d}", "quotes": [], "events": []})
+    return out
+
+
+@pytest.fixture()
+def library_client() -> Iterator[TestClient]:
+    """A client over the library (105 articles from three outlets and one without) in memory."""
+    with open_store(":memory:") as fresh:
+        fresh.ingest(library_documents())
+        yield TestClient(create_app(fresh, Settings()))
+
+
 # --- web UI in a real browser (test_web_browser.py skips without Playwright or Chromium) -------
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -496,6 +527,15 @@ def base_url(docs: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactor
     with open_store(str(db)) as store:
         for doc in docs:
             store.add(doc)
+    yield from serve(db)
+
+
+@pytest.fixture(scope="module")
+def library_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real ``marsad serve`` process over the library (more than a page of articles)."""
+    db = tmp_path_factory.mktemp("library") / "marsad.db"
+    with open_store(str(db)) as store:
+        store.ingest(library_documents())
     yield from serve(db)
 
 

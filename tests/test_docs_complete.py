@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -57,3 +58,30 @@ def test_every_error_code_is_in_docs_stages() -> None:
     for obj in vars(errors).values():
         if isinstance(obj, type) and issubclass(obj, errors.MarsadError) and obj is not errors.MarsadError:
             assert obj.code in text and obj.__name__ in text, f"{obj.__name__} missing from docs/stages.md"
+
+
+def _paths(routes: list[Any]) -> set[str]:
+    """Paths of routes, also inside included routers."""
+    found: set[str] = set()
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            found |= _paths(inner.routes)
+        elif isinstance(getattr(route, "path", None), str):
+            found.add(route.path)
+    return found
+
+
+def _web_pages() -> list[str]:
+    from marsad.shells.web.pages import web_router
+    from marsad.store import open_store
+    from marsad.store.context import Context
+
+    with open_store(":memory:") as store:
+        return sorted(_paths(web_router(Context(store, Settings(), None), dict).routes))
+
+
+@pytest.mark.parametrize("path", _web_pages())
+def test_every_web_page_is_in_docs_web(path: str) -> None:
+    text = (DOCS / "web.md").read_text(encoding="utf-8")
+    assert f"`{path}`" in text, f"web page {path} is missing from docs/web.md"

@@ -87,7 +87,9 @@ def test_events_filter_and_chart(page: Any, base_url: str, shots: Path) -> None:
     page.wait_for_url("**type=ACCUSE**")
     page.screenshot(path=str(shots / "events.png"), full_page=True)
     rows = page.locator("table.events tbody tr")
-    assert rows.count() == 1 and "ACCUSE" in rows.first.inner_text()
+    # The type reads in Arabic; its PLOVER code is the tooltip.
+    assert rows.count() == 1 and "اتهام وإدانة" in rows.first.inner_text()
+    assert rows.first.locator("span.ev").get_attribute("title") == "ACCUSE"
     rows.first.locator("a").click()
     page.wait_for_url("**/ui/articles/**#e0")
     assert page.locator("#e0").inner_text() == "أدان"
@@ -143,3 +145,84 @@ def assert_example_highlights(page: Any, doc: Any) -> None:
         assert quote.content.text(doc.text).startswith(mark.inner_text())
     shown = page.locator("#text .ent").all_inner_texts()
     assert any("بوتين" in name for name in shown)
+
+
+# --- overview pages: the article list, the map, the network, comparison ------------------------
+
+#: For each isolated date on the page: its text, and whether its first character is drawn to
+#: the left of its last one (a date read left to right, 2024-05-05 and not 05-05-2024).
+DATE_ORDER = """() => [...document.querySelectorAll('bdi.date')].map(el => {
+  const node = el.firstChild, range = document.createRange();
+  range.setStart(node, 0); range.setEnd(node, 1);
+  const first = range.getBoundingClientRect().left;
+  range.setStart(node, node.length - 1); range.setEnd(node, node.length);
+  return [el.textContent, first < range.getBoundingClientRect().left];
+})"""
+
+
+def test_dates_read_left_to_right_in_arabic_text(page: Any, base_url: str) -> None:
+    for path in ("/ui/events", "/ui/quotes", "/"):
+        page.goto(base_url + path)
+        order = page.evaluate(DATE_ORDER)
+        assert order, f"no dates on {path}"
+        assert all(ok for _text, ok in order), f"reversed dates on {path}: {order}"
+
+
+def test_articles_page_pages_sorts_and_filters_by_outlet(page: Any, library_url: str, shots: Path) -> None:
+    page.goto(f"{library_url}/ui/articles")
+    page.screenshot(path=str(shots / "articles.png"), full_page=False)
+    rows = page.locator("table.articles tbody tr")
+    assert rows.count() == 100
+    assert "من 105" in page.locator("#shown").inner_text()
+    page.click("a[rel=next]")
+    page.wait_for_url("**offset=100**")
+    assert rows.count() == 5
+    page.click('.facets a[data-outlet="سبق"]')
+    page.wait_for_url("**outlet=**")
+    assert rows.count() == 34 and "offset" not in page.url
+    page.click('a.sort[data-sort="title"]')
+    page.wait_for_url("**sort=title**")
+    titles = page.locator("table.articles tbody tr td:first-child").all_inner_texts()
+    assert titles == sorted(titles) and len(titles) == 34
+    page.screenshot(path=str(shots / "articles-sorted.png"), full_page=False)
+
+
+def test_map_shades_countries_with_tooltips(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(f"{base_url}/ui/map")
+    page.screenshot(path=str(shots / "map.png"), full_page=True)
+    svg = page.locator("figure.worldmap svg")
+    assert svg.count() == 1 and svg.bounding_box()["width"] > 800
+    sudan = page.locator('path[data-code="SDN"]')
+    assert sudan.locator("title").text_content() == "السودان (SDN): 3"
+    fill = sudan.evaluate("el => getComputedStyle(el).fill")
+    assert fill != page.locator('path[data-code="FRA"]').evaluate("el => getComputedStyle(el).fill")
+    assert page.locator(".map-legend .swatch").count() >= 2
+    sudan.click()
+    page.wait_for_url("**/ui/events?country=SDN")
+    assert page.locator("table.events tbody tr").count() == 3
+
+
+def test_network_draws_actors_and_leads_to_them(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(f"{base_url}/ui/network")
+    page.screenshot(path=str(shots / "network.png"), full_page=True)
+    assert page.locator("figure.network svg line.link").count() == 3
+    node = page.locator('g.node[data-entity="Q53707"]')
+    assert node.locator("title").text_content() == "عبد الفتاح السيسي: 1"
+    assert node.locator("text").text_content() == "عبد الفتاح السيسي"
+    page.select_option("select[name=type]", "ACCUSE")
+    page.click("form.filters button")
+    page.wait_for_url("**type=ACCUSE**")
+    assert page.locator("svg line.link").count() == 1
+    page.locator('g.node[data-entity="Q311440"] circle').click()
+    page.wait_for_url("**/ui/entities/Q311440")
+    assert "غوتيريش" in page.locator("h1").inner_text()
+
+
+def test_compare_two_entities_on_one_chart(page: Any, base_url: str, shots: Path) -> None:
+    page.goto(f"{base_url}/ui/entities/Q1049")
+    page.fill("input[name=b]", "السيسي")
+    page.click("form.inline button")
+    page.wait_for_url("**/ui/compare?**")
+    page.screenshot(path=str(shots / "compare.png"), full_page=True)
+    assert page.locator("svg polyline.line").count() == 2
+    assert page.locator("svg text.tick").count() >= 2  # a y-axis with ticks

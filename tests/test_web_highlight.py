@@ -148,6 +148,8 @@ def test_chart_fills_missing_days_and_scales() -> None:
     chart = bar_chart([("2024-05-01", 2), ("2024-05-03", 4)])
     assert [b.day for b in chart.bars] == ["2024-05-01", "2024-05-02", "2024-05-03"]
     tallest = max(chart.bars, key=lambda b: b.height)
-    assert tallest.day == "2024-05-03" and tallest.y == 0
+    # The tallest bar reaches the top tick of the y-axis (4, with ticks 0 1 2 3 4).
+    assert tallest.day == "2024-05-03" and tallest.y == chart.y_ticks[-1].at
+    assert [t.text for t in chart.y_ticks] == ["0", "1", "2", "3", "4"]
     assert chart.bars[0].x > chart.bars[-1].x  # right to left: the first day is on the right
     assert bar_chart([]).empty

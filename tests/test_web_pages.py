@@ -91,7 +91,7 @@ def test_events_page_filters_and_chart(web_client: TestClient) -> None:
     assert re.search(r'data-day="2024-05-05" data-count="2"', html)
     filtered = web_client.get("/ui/events", params={"type": "ACCUSE", "country": "", "from": "", "to": ""}).text
     assert "ev-ACCUSE" in filtered and "ev-CONSULT\"" not in filtered.split("<table")[1]
-    assert '<option value="ACCUSE" selected>' in filtered
+    assert '<option value="ACCUSE" selected title="ACCUSE">اتهام وإدانة</option>' in filtered
 
 
 def test_search_page_highlights_hits(web_client: TestClient) -> None:

@@ -21,6 +21,7 @@ from marsad.core.document import Document
 from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.store import migrations
 from marsad.store.names import is_name_query, knowledge_base_forms, matching_entities
+from marsad.store.overview import Overview
 from marsad.store.rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
 from marsad.store.search import Query, parse_query, snippet
 
@@ -141,7 +142,7 @@ def _limit(limit: int) -> int:
     return max(0, min(int(limit), MAX_LIMIT))
 
 
-class Store(ABC):
+class Store(Overview, ABC):
     """Shared logic; see :mod:`marsad.store.sqlite` and :mod:`marsad.store.postgres`."""
 
     dialect = "sqlite"

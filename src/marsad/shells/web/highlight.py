@@ -16,6 +16,8 @@ from urllib.parse import quote as url_quote
 
 from markupsafe import Markup, escape
 
+from marsad.shells.web.display import isolate, label
+
 #: Order of marks that start and end at the same offsets: the first is the outermost.
 KIND_ORDER = {"quote": 0, "event": 1, "entity": 2}
 
@@ -85,12 +87,12 @@ def quote_marks(analysis: dict[str, Any]) -> list[Mark]:
             continue
         speaker = (quote.get("speaker") or {}).get("text") or "?"
         via = (quote.get("via") or {}).get("text")
-        title = f"{speaker} ({quote.get('kind', '')})" + (f" via {via}" if via else "")
+        title = f"{speaker} ({label(quote.get('kind'), 'quote_kind')})" + (f" عبر {via}" if via else "")
         marks.append(Mark(span[0], span[1], "quote", f"quote quote-{quote.get('kind', 'direct')}",
                           title, None, f"q{index}", (("speaker", speaker),)))
         cue = _span(quote.get("cue"), length)
         if cue:
-            marks.append(Mark(cue[0], cue[1], "quote", "cue", f"cue of a quote by {speaker}"))
+            marks.append(Mark(cue[0], cue[1], "quote", "cue", f"فعل القول في اقتباس عن {speaker}"))
     return marks
 
 
@@ -102,8 +104,8 @@ def event_marks(analysis: dict[str, Any]) -> list[Mark]:
         if not span:
             continue
         kind = str(event.get("type", ""))
-        detail = [kind, str(event.get("mode") or ""), str(event.get("status") or ""),
-                  str(event.get("date") or "")]
+        detail = [f"{label(kind, 'event_type')} ({kind})", label(event.get("mode"), "event_mode"),
+                  label(event.get("status"), "event_status"), isolate(event.get("date"))]
         marks.append(Mark(span[0], span[1], "event", f"ev ev-{kind}", " · ".join(d for d in detail if d),
                           None, f"e{index}", (("type", kind),)))
     return marks

@@ -17,8 +17,10 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from marsad.core.contract import entity_types, event_types
+from marsad.shells.web import display
 from marsad.shells.web.apidoc import operations
 from marsad.shells.web.chart import bar_chart
+from marsad.shells.web.download import DOWNLOAD_ROWS, download, download_links, format_arg
 from marsad.shells.web.highlight import find_marks, mark_hits, render
 from marsad.store import Filters
 from marsad.store.context import Context
@@ -28,6 +30,10 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 #: Rows shown on list pages (the JSON API pages further with ``offset``).
 PAGE_ROWS = 100
+#: Entities on the home page's "most mentioned", and how many are read to find them once the
+#: common words, currencies and units are left out.
+HOME_ENTITIES = 30
+HOME_CANDIDATES = 120
 
 Offset = Annotated[int, Query(ge=0)]
 
@@ -63,6 +69,7 @@ def environment() -> Environment:
     env.filters["marked"] = mark_hits
     env.globals["event_types"] = event_types()
     env.globals["entity_types"] = entity_types()
+    display.install(env)
     return env
 
 
@@ -135,7 +142,8 @@ def web_router(ctx: Context, openapi: Any) -> APIRouter:
     @router.get("/", response_class=HTMLResponse)
     def home(request: Request, offset: Offset = 0) -> HTMLResponse:
         rows = store.list_articles(limit=PAGE_ROWS, offset=offset)
-        return page("home.html", title="مرصد", articles=rows, entities=store.entities(limit=30),
+        ranked = display.notable(store.entities_by_articles(HOME_CANDIDATES), HOME_ENTITIES)
+        return page("home.html", title="مرصد", articles=rows, entities=ranked,
                     total=store.count(), pages=pager(request, offset, len(rows)))
 
     @router.get("/ui/articles/{article_id}", response_class=HTMLResponse)
@@ -152,12 +160,17 @@ def web_router(ctx: Context, openapi: Any) -> APIRouter:
 
     @router.get("/ui/entities", response_class=HTMLResponse)
     def entities(request: Request, name: str | None = None, type: str | None = None,
-                 country: str | None = None, offset: Offset = 0) -> HTMLResponse:
+                 country: str | None = None, format: str | None = None, offset: Offset = 0) -> Response:
         chosen = choice_arg("type", type, entity_types())
-        rows = store.entities(text_arg(name), chosen, country_arg(country), limit=PAGE_ROWS, offset=offset)
+        where = (text_arg(name), chosen, country_arg(country))
+        fmt = format_arg(format)
+        if fmt:
+            return download(store.entities(*where, limit=DOWNLOAD_ROWS, offset=offset), "entities", fmt)
+        rows = store.entities(*where, limit=PAGE_ROWS, offset=offset)
         form = {"name": text_arg(name) or "", "type": chosen or "", "country": text_arg(country) or ""}
         return page("entities.html", title="الكيانات", rows=rows, form=form,
-                    pages=pager(request, offset, len(rows)))
+                    pages=pager(request, offset, len(rows)),
+                    download_urls=download_links(request))
 
     @router.get("/ui/entities/{entity_id}", response_class=HTMLResponse)
     def entity(entity_id: str) -> HTMLResponse:
@@ -166,27 +179,36 @@ def web_router(ctx: Context, openapi: Any) -> APIRouter:
             raise HTTPException(404, f"no entity {entity_id!r} in the store")
         chart = bar_chart([(r["day"], r["mentions"]) for r in found["timeline"]])
         return page("entity.html", title=found["name_ar"] or found["name_en"] or entity_id,
-                    entity=found, chart=chart)
+                    entity=found, chart=chart, articles=store.entity_articles(entity_id))
 
     @router.get("/ui/quotes", response_class=HTMLResponse)
     def quotes(request: Request, speaker: str | None = None, q: str | None = None,
-               offset: Offset = 0) -> HTMLResponse:
+               format: str | None = None, offset: Offset = 0) -> Response:
+        fmt = format_arg(format)
+        if fmt:
+            return download(store.quotes(text_arg(speaker), text_arg(q), limit=DOWNLOAD_ROWS, offset=offset),
+                            "quotes", fmt)
         rows = store.quotes(text_arg(speaker), text_arg(q), limit=PAGE_ROWS, offset=offset)
         return page("quotes.html", title="الاقتباسات", rows=rows, pages=pager(request, offset, len(rows)),
+                    download_urls=download_links(request),
                     form={"speaker": text_arg(speaker) or "", "q": text_arg(q) or ""})
 
     @router.get("/ui/events", response_class=HTMLResponse)
     def events(request: Request, type: str | None = None, country: str | None = None,
-               offset: Offset = 0) -> HTMLResponse:
+               format: str | None = None, offset: Offset = 0) -> Response:
         args = request.query_params
         chosen = choice_arg("type", type, event_types())
         where = (chosen, country_arg(country), date_arg("from", args.get("from")),
                  date_arg("to", args.get("to")))
+        fmt = format_arg(format)
+        if fmt:
+            return download(store.events(*where, limit=DOWNLOAD_ROWS, offset=offset), "events", fmt)
         rows = store.events(*where, limit=PAGE_ROWS, offset=offset)
         chart = bar_chart([(r["day"], r["events"]) for r in store.events_per_day(*where)])
         form = {"type": chosen or "", "country": where[1] or "", "from": where[2] or "", "to": where[3] or ""}
         return page("events.html", title="الأحداث", rows=rows, chart=chart, form=form,
-                    pages=pager(request, offset, len(rows)))
+                    pages=pager(request, offset, len(rows)),
+                    download_urls=download_links(request))
 
     @router.get("/ui/search", response_class=HTMLResponse)
     def search(request: Request, q: str | None = None, speaker: str | None = None,
@@ -211,4 +233,8 @@ def web_router(ctx: Context, openapi: Any) -> APIRouter:
         return page("docs.html", title="واجهة البرمجة", info=spec.get("info", {}),
                     operations=operations(spec))
 
+    # Imported here: the overview pages use this module's helpers (page, pager, the form values).
+    from marsad.shells.web.explore import explore_router
+
+    router.include_router(explore_router(ctx))
     return router
