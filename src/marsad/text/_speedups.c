@@ -33,7 +33,9 @@ static int is_mark(Py_UCS4 c) {
 }
 
 static int is_latin(Py_UCS4 c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x00C0 && c <= 0x024F);
+    /* not 0xD7 (×) nor 0xF7 (÷): signs, as in 200×200 */
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7);
 }
 
 static int is_latin_inner(Py_UCS4 c) {

@@ -73,10 +73,13 @@ PREP_RATIO = 8.0
 
 
 _DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
-_LETTER_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"),
-                 ("ئ", "ي"), ("ک", "ك"), ("ی", "ي"))
+#: The letter folds of ``_FOLD`` as (variant, base) pairs, for the passes over long texts.
+_LETTER_FOLDS = tuple((chr(cp), v) for cp, v in _FOLD.items() if v is not None and not v.isdigit())
 _EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _DIGITS = {cp: v for cp, v in _FOLD.items() if str(v).isdigit()}
+#: ``_FOLD`` keeping آ apart (``fold(..., keep_madda=True)``): آب is August, أب is father.
+_FOLD_KEEP_MADDA = {cp: v for cp, v in _FOLD.items() if cp != ord("آ")}
+_LETTER_FOLDS_KEEP_MADDA = tuple((a, b) for a, b in _LETTER_FOLDS if a != "آ")
 
 
 #: Up to this length ``str.translate`` (a dict look-up per character) beats the passes below
@@ -84,17 +87,18 @@ _DIGITS = {cp: v for cp, v in _FOLD.items() if str(v).isdigit()}
 SHORT_TEXT = 12
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, keep_madda: bool = False) -> str:
     """The matching key of ``text``: diacritics and tatweel dropped, letter variants folded.
 
-    Same result as ``text.translate(_FOLD)``, which looks every character up in a dict: on a
-    line or an article C-level replace and a regex that finds nothing on most text are several
-    times faster (bench/throughput.py); on a word, ``translate`` is.
+    ``keep_madda`` keeps آ (the dates and quantities stages' word view: آب is August, أب is
+    father).  Same result as ``text.translate(_FOLD)``, which looks every character up in a dict:
+    on a line or an article C-level replace and a regex that finds nothing on most text are
+    several times faster (bench/throughput.py); on a word, ``translate`` is.
     """
     if len(text) <= SHORT_TEXT:
-        return text.translate(_FOLD)
+        return text.translate(_FOLD_KEEP_MADDA if keep_madda else _FOLD)
     text = _DROP_RE.sub("", text)
-    for variant, base in _LETTER_FOLDS:
+    for variant, base in _LETTER_FOLDS_KEEP_MADDA if keep_madda else _LETTER_FOLDS:
         if variant in text:
             text = text.replace(variant, base)
     if _EASTERN_DIGIT.search(text):

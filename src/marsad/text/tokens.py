@@ -22,10 +22,13 @@ except ImportError:  # pragma: no cover - depends on how the package was built
 LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+#: Latin letters with accents (Latin-1 Supplement to Latin Extended-B), but not × and ÷, which
+#: are signs: 200×200 متر is two numbers, not a number glued to a word.
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 TOKEN_RE = re.compile(
     rf"(?P<number>[{_DIGITS}]+(?:[.,\u066b\u066c][{_DIGITS}]+)*)"
     rf"|(?P<word>[{LETTERS}][{LETTERS}{_MARKS}]*)"
-    rf"|(?P<latin>[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*[A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f])"
+    rf"|(?P<latin>[{_LATIN}][{_LATIN}'’-]*[{_LATIN}]|[{_LATIN}])"
     r"|(?P<punct>[.,،؛;:!?؟…\"'«»“”„‟″‘’()\[\]{}<>/\\|—–\-‐_*•·])"
     r"|(?P<symbol>\S)"
 )
