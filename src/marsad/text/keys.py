@@ -15,6 +15,9 @@ from functools import lru_cache
 
 import wordfreq
 
+from marsad.core.errors import DataError
+from marsad.text.resources import read_tsv
+
 # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 _DROP = {cp: None for cp in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
                              *range(0x06D6, 0x06EE), 0x0640]}
@@ -32,18 +35,31 @@ ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلم
 _PLAIN_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 
-# Proclitic sequences, longest first.  Roles: conj (و ف), fut (س), prep (ب ل ك), det (ال).
-_PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("وبال", ("conj", "prep", "det")), ("فبال", ("conj", "prep", "det")),
-    ("وكال", ("conj", "prep", "det")), ("فكال", ("conj", "prep", "det")),
-    ("ولل", ("conj", "prep", "det")), ("فلل", ("conj", "prep", "det")),
-    ("وال", ("conj", "det")), ("فال", ("conj", "det")), ("بال", ("prep", "det")),
-    ("كال", ("prep", "det")), ("لل", ("prep", "det")),
-    ("وب", ("conj", "prep")), ("ول", ("conj", "prep")), ("وك", ("conj", "prep")),
-    ("فب", ("conj", "prep")), ("فل", ("conj", "prep")), ("وس", ("conj", "fut")), ("فس", ("conj", "fut")),
-    ("و", ("conj",)), ("ف", ("conj",)), ("ب", ("prep",)), ("ل", ("prep",)), ("ك", ("prep",)),
-    ("س", ("fut",)), ("ال", ("det",)),
-)
+#: What a proclitic letter does: conjunction (و ف), preposition (ب ل ك), future (س), article (ال).
+ROLES = ("conj", "prep", "fut", "det")
+CLITICS_FILE = "clitics.tsv"
+
+
+def _read_proclitics() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``data/clitics.tsv``: each proclitic sequence with its roles, longest first."""
+    rows = []
+    for form, roles in read_tsv(CLITICS_FILE, ("proclitic", "roles")):
+        parts = tuple(roles.split())
+        if not parts or any(r not in ROLES for r in parts):
+            raise DataError(f"data file marsad/data/{CLITICS_FILE}: roles of {form!r} must be some of "
+                            f"{', '.join(ROLES)}, not {roles!r}")
+        rows.append((form, parts))
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+#: The one clitic inventory, longest first (read once: the analysis below runs for every new word).
+PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = _read_proclitics()
+#: Sequences of conjunctions and prepositions only (و ف ب ل ك and their pairs), longest first: the
+#: proclitics the word view and knowledge-base names strip off whole.
+PARTICLE_PROCLITICS: tuple[str, ...] = tuple(f for f, roles in PROCLITICS if set(roles) <= {"conj", "prep"})
+#: Sequences ending in لل (ل + ال, the article's alef not written): the letters before the article.
+BEFORE_ELIDED_ARTICLE: tuple[str, ...] = tuple(
+    f[:-1] for f, roles in PROCLITICS if roles[-1] == "det" and f.endswith("لل"))
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
 
 
@@ -61,8 +77,8 @@ def _prefix_pieces(prefix: str, roles: tuple[str, ...]) -> tuple[tuple[int, int,
 # proclitic (suffix) has, and the analysis of words not seen before is most of tokenising time.
 # Each proclitic comes with the (start, end, role) pieces it makes (ال is one piece of two letters).
 _PROCLITICS_BY_FIRST = {
-    ch: tuple((prefix, roles, _prefix_pieces(prefix, roles)) for prefix, roles in _PROCLITICS if prefix[0] == ch)
-    for ch in {p[0][0] for p in _PROCLITICS}
+    ch: tuple((prefix, roles, _prefix_pieces(prefix, roles)) for prefix, roles in PROCLITICS if prefix[0] == ch)
+    for ch in {p[0][0] for p in PROCLITICS}
 }
 _SUFFIXES_BY_LAST = {ch: tuple(s for s in PRONOUN_SUFFIXES if s[-1] == ch) for ch in {s[-1] for s in PRONOUN_SUFFIXES}}
 _IMPERFECT = "يتنأ"

@@ -1,7 +1,13 @@
-"""Load the data files shipped in ``marsad/data`` (one lexicon per file, cached)."""
+"""Load the data files shipped in ``marsad/data``: the one loader every lexicon is read with.
+
+Every data file starts with ``#`` comment lines naming its source and licence.  A TSV file then has
+a column line (unless its reader says it has none) and rows of exactly as many tab-separated cells;
+anything else is a one-line :class:`DataError` naming the file and the line.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -36,3 +42,62 @@ def string_list(name: str, key: str) -> tuple[str, ...]:
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise DataError(f"data file marsad/data/{name}: {key!r} must be a list of strings")
     return tuple(values)
+
+
+#: Words of which one must appear in a data file's header (tests/test_data_files.py checks them too).
+LICENCE_WORDS = ("licen", "apache", "cc by", "cc-by", "cc0", "mit", "public domain", "gpl", "odbl")
+#: The header is looked for in this many first lines.
+HEADER_LINES = 12
+
+
+def header_problem(text: str) -> str | None:
+    """What is wrong with a data file's ``#`` header (no header, no source, no licence), else None."""
+    header = "\n".join(line for line in text.splitlines()[:HEADER_LINES] if line.startswith("#")).lower()
+    if not header:
+        return "has no '#' header naming its source and licence"
+    if "source" not in header:
+        return "has a '#' header that names no source"
+    if not any(word in header for word in LICENCE_WORDS):
+        return "has a '#' header that names no licence"
+    return None
+
+
+def read_tsv(name: str, columns: Sequence[str], *, column_line: bool = True) -> list[list[str]]:
+    """Rows of ``marsad/data/<name>``, each a list of ``len(columns)`` cells.
+
+    The file must start with its source header and, when ``column_line``, a line naming exactly
+    ``columns``; blank lines and ``#`` lines are skipped.  A malformed file is a DataError naming
+    the file and its line.
+    """
+    where = f"data file marsad/data/{name}"
+    try:
+        text = data_path(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{where} is missing; reinstall marsad") from None
+    problem = header_problem(text)
+    if problem:
+        raise DataError(f"{where} {problem}")
+    rows: list[list[str]] = []
+    want = len(columns)
+    seen_columns = not column_line
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not seen_columns:
+            if tuple(cells) != tuple(columns):
+                raise DataError(f"{where} line {number}: the column line must be {' '.join(columns)}")
+            seen_columns = True
+            continue
+        if len(cells) != want:
+            raise DataError(f"{where} line {number}: {len(cells)} tab-separated cells, expected {want} "
+                            f"({' '.join(columns)})")
+        rows.append(cells)
+    if not seen_columns:
+        raise DataError(f"{where}: no column line ({' '.join(columns)})")
+    return rows
+
+
+def read_tsv_dicts(name: str, columns: Sequence[str]) -> list[dict[str, str]]:
+    """:func:`read_tsv` with each row as ``{column: cell}``."""
+    return [dict(zip(columns, cells, strict=True)) for cells in read_tsv(name, columns)]

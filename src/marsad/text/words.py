@@ -15,15 +15,13 @@ from functools import lru_cache
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from marsad.core.document import Token
-from marsad.text.keys import fold
+from marsad.text.keys import BEFORE_ELIDED_ARTICLE, PARTICLE_PROCLITICS, fold
 from marsad.text.tokens import find_tokens
 
 V = TypeVar("V")
 
 #: Punctuation that ends a sentence for the tense window.
 SENTENCE_END = frozenset(".!?؟;؛")
-#: One-letter proclitics and their pairs, longest first (و ف ب ل ك).
-PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
 
 
 class Word(NamedTuple):
@@ -99,11 +97,11 @@ def definite(form: str) -> bool:
 def strip_proclitic(form: str) -> tuple[tuple[int, str], ...]:
     """The word itself, then each proclitic reading ``(prefix length, rest)`` (cached: words repeat)."""
     out = [(0, form)]
-    for p in PROCLITICS:
+    for p in PARTICLE_PROCLITICS:
         if form.startswith(p) and len(form) - len(p) >= 2:
             out.append((len(p), form[len(p):]))
     # لل is ل + ال with the article's alef elided (للعام → ل + العام).
-    for p in ("ل", "ول", "فل"):
+    for p in BEFORE_ELIDED_ARTICLE:
         if form.startswith(p + "ل") and len(form) - len(p) >= 3:
             out.append((len(p), "ا" + form[len(p):]))
     return tuple(out)

@@ -36,7 +36,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "offices.tsv": ("person", "role", "of", "start", "end"),
     "titles.tsv": ("role", "adjective", "construct"),
     "body_titles.tsv": ("role", "forms"),
-    "clitics.tsv": ("proclitic", "replacement"),
     "translit.tsv": ("letter", "latin"),
     "name_particles.tsv": ("particle", "lineage"),
     "title_modifiers.tsv": ("position", "word"),

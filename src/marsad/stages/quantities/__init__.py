@@ -21,10 +21,10 @@ from marsad.core.errors import DataError
 from marsad.core.registry import ATTR_DATES, ATTR_QUANTITIES, QUANTITIES, SENTENCES, TEXT, TOKENS, register
 from marsad.core.settings import Settings
 from marsad.stages.temporal.lexicon import date_words
-from marsad.text.keys import analyse, fold, frequency, strip_diacritics
+from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
 from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
 from marsad.text.resources import data_path, load_yaml
-from marsad.text.words import PROCLITICS, Lexicon, Word, invert, strip_proclitic, view
+from marsad.text.words import Lexicon, Word, invert, strip_proclitic, view
 from marsad.text.words import definite as is_definite
 
 #: A bare number in this range, with no unit, is read as a year rather than an amount.
@@ -137,7 +137,7 @@ class QuantityFinder:
             return True  # 0117220776، 06: phone numbers, codes and times
         if k > 0 and w[k].glued:
             prev = w[k - 1]
-            if prev.kind == "word" and prev.form not in PROCLITICS:
+            if prev.kind == "word" and prev.form not in PARTICLE_PROCLITICS:
                 return True
             if prev.form in ("-", "/", ":", ".") and k > 1 and w[k - 2].kind == "word":
                 return True
