@@ -13,9 +13,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from marsad.core.errors import DataError
 from marsad.text.keys import fold
-from marsad.text.resources import data_path, load_yaml
+from marsad.text.resources import load_yaml, read_tsv
 from marsad.text.words import Lexicon, Word, definite, invert, strip_proclitic
 
 #: Digits of a number word view: thousands separators dropped, the Arabic decimal comma read as a point.
@@ -56,16 +55,8 @@ def _scale_groups(data: dict[str, Any], key: str) -> dict[str, int]:
 
 def read_plurals() -> dict[str, str]:
     """``data/plurals.tsv`` as ``{folded plural: singular}``."""
-    out: dict[str, str] = {}
-    text = data_path("plurals.tsv").read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("plural\t"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 2:
-            raise DataError(f"data file marsad/data/plurals.tsv line {n}: expected 2 tab-separated cells")
-        out[fold(cells[0], keep_madda=True)] = cells[1]
-    return out
+    return {fold(plural, keep_madda=True): singular
+            for plural, singular in read_tsv("plurals.tsv", ("plural", "singular"))}
 
 
 @lru_cache(maxsize=1)

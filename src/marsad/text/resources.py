@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -17,7 +19,7 @@ import yaml
 from marsad.core.errors import DataError
 
 
-def data_path(name: str) -> resources.abc.Traversable:
+def data_path(name: str) -> Traversable:
     return resources.files("marsad") / "data" / name
 
 
@@ -26,13 +28,17 @@ def load_yaml(name: str) -> dict[str, Any]:
     """Load ``marsad/data/<name>`` as a YAML mapping, or raise a DataError naming the file."""
     path = data_path(name)
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        loaded = yaml.safe_load(text)
     except FileNotFoundError:
         raise DataError(f"data file marsad/data/{name} is missing; reinstall marsad") from None
     except yaml.YAMLError as exc:
         raise DataError(f"data file marsad/data/{name} is not valid YAML: {exc}".splitlines()[0]) from None
     if not isinstance(loaded, dict):
         raise DataError(f"data file marsad/data/{name} must hold a mapping at the top")
+    problem = header_problem(text)
+    if problem:
+        raise DataError(f"data file marsad/data/{name} {problem}")
     return loaded
 
 
@@ -62,18 +68,21 @@ def header_problem(text: str) -> str | None:
     return None
 
 
-def read_tsv(name: str, columns: Sequence[str], *, column_line: bool = True) -> list[list[str]]:
-    """Rows of ``marsad/data/<name>``, each a list of ``len(columns)`` cells.
+def read_tsv(source: str | Traversable | Path, columns: Sequence[str], *, column_line: bool = True,
+             missing: str = "reinstall marsad") -> list[list[str]]:
+    """Rows of a tab-separated data file, each a list of ``len(columns)`` cells.
 
-    The file must start with its source header and, when ``column_line``, a line naming exactly
-    ``columns``; blank lines and ``#`` lines are skipped.  A malformed file is a DataError naming
-    the file and its line.
+    ``source`` is a name under ``marsad/data`` or a file elsewhere (lexicons a training script
+    built).  The file must start with its source header and, when ``column_line``, a line naming
+    exactly ``columns``; blank lines and ``#`` lines are skipped.  A malformed file is a one-line
+    DataError naming the file and its line; a missing one says what to do (``missing``).
     """
-    where = f"data file marsad/data/{name}"
+    path = data_path(source) if isinstance(source, str) else source
+    where = f"data file marsad/data/{source}" if isinstance(source, str) else f"data file {source}"
     try:
-        text = data_path(name).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError(f"{where} is missing; reinstall marsad") from None
+        raise DataError(f"{where} is missing; {missing}") from None
     problem = header_problem(text)
     if problem:
         raise DataError(f"{where} {problem}")
@@ -94,10 +103,10 @@ def read_tsv(name: str, columns: Sequence[str], *, column_line: bool = True) -> 
                             f"({' '.join(columns)})")
         rows.append(cells)
     if not seen_columns:
-        raise DataError(f"{where}: no column line ({' '.join(columns)})")
+        raise DataError(f"{where} has no column line ({' '.join(columns)})")
     return rows
 
 
-def read_tsv_dicts(name: str, columns: Sequence[str]) -> list[dict[str, str]]:
+def read_tsv_dicts(source: str | Traversable | Path, columns: Sequence[str]) -> list[dict[str, str]]:
     """:func:`read_tsv` with each row as ``{column: cell}``."""
-    return [dict(zip(columns, cells, strict=True)) for cells in read_tsv(name, columns)]
+    return [dict(zip(columns, cells, strict=True)) for cells in read_tsv(source, columns)]

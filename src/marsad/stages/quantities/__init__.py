@@ -23,7 +23,7 @@ from marsad.core.settings import Settings
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
 from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
-from marsad.text.resources import data_path, load_yaml
+from marsad.text.resources import load_yaml, read_tsv
 from marsad.text.words import Lexicon, Word, invert, strip_proclitic, view
 from marsad.text.words import definite as is_definite
 
@@ -50,23 +50,10 @@ class QuantityWords:
     not_nouns: frozenset[str]
 
 
-def _tsv_rows(name: str, columns: int) -> list[list[str]]:
-    rows: list[list[str]] = []
-    text = data_path(name).read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != columns:
-            raise DataError(f"data file marsad/data/{name} line {n}: expected {columns} tab-separated cells")
-        rows.append(cells)
-    return rows[1:]  # the first row names the columns
-
-
 def read_rates() -> dict[str, float]:
     """``data/currency_rates.tsv`` as ``{ISO 4217 code: US dollars per unit}``."""
     rates: dict[str, float] = {}
-    for code, usd in _tsv_rows("currency_rates.tsv", 2):
+    for code, usd in read_tsv("currency_rates.tsv", ("code", "usd")):
         try:
             rates[code] = float(usd)
         except ValueError:
@@ -77,7 +64,7 @@ def read_rates() -> dict[str, float]:
 
 def read_units() -> dict[str, Unit]:
     """``data/units.tsv`` as ``{Arabic form: Unit}``."""
-    return {form: Unit(code, kind) for form, code, kind in _tsv_rows("units.tsv", 3)}
+    return {form: Unit(code, kind) for form, code, kind in read_tsv("units.tsv", ("form", "unit", "kind"))}
 
 
 @lru_cache(maxsize=1)
