@@ -57,6 +57,8 @@ PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = _read_proclitics()
 #: Sequences of conjunctions and prepositions only (و ف ب ل ك and their pairs), longest first: the
 #: proclitics the word view and knowledge-base names strip off whole.
 PARTICLE_PROCLITICS: tuple[str, ...] = tuple(f for f, roles in PROCLITICS if set(roles) <= {"conj", "prep"})
+#: The single proclitics (و ف ب ل ك س and the article ال): how a word with a proclitic starts.
+SINGLE_PROCLITICS: tuple[str, ...] = tuple(f for f, roles in PROCLITICS if len(roles) == 1)
 #: Sequences ending in لل (ل + ال, the article's alef not written): the letters before the article.
 BEFORE_ELIDED_ARTICLE: tuple[str, ...] = tuple(
     f[:-1] for f, roles in PROCLITICS if roles[-1] == "det" and f.endswith("لل"))
