@@ -20,11 +20,11 @@ from pydantic import ValidationError
 from marsad.core.analyze import to_document
 from marsad.core.contract import problems
 from marsad.core.document import SCHEMA, Document
-from marsad.core.errors import InputError, RecordError, TooLargeError
+from marsad.core.errors import InputError, RecordError
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
 from marsad.shells.api.models import ArticleInput, Stored, entity_types, event_types, page
-from marsad.stages.ingest.readers import Article, from_text, items_from_url
+from marsad.stages.ingest.readers import Article, check_size, from_text, items_from_url
 from marsad.store import Filters, Store
 from marsad.store.base import MAX_LIMIT
 
@@ -81,10 +81,7 @@ def analyse_input(item: ArticleInput, settings: Settings) -> Document:
         settings = settings.replace(stages=tuple(item.stages))
     pipeline = load_pipeline(settings)
     if item.text is not None:
-        size = len(item.text.encode("utf-8"))
-        if size > settings.max_input_bytes:
-            raise TooLargeError(f"is {size:,} bytes, more than max_input_bytes "
-                                f"({settings.max_input_bytes:,})", source="text")
+        check_size(len(item.text.encode("utf-8")), settings, "text")
         article = from_text(item.text, "<request>")
     else:
         assert item.url is not None

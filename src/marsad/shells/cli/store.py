@@ -18,12 +18,12 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from marsad.core.document import SCHEMA
 from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.core.settings import Settings
 from marsad.shells.cli.common import command_settings, one_line_errors, report
 from marsad.store import Filters, IngestReport, Store, open_store
 from marsad.store.base import BATCH
-from marsad.store.rows import SCHEMA
 
 DB_HELP = "database: a file (SQLite, created if missing) or postgresql://USER@HOST/DB"
 DEFAULT_DB = "marsad.db"
