@@ -27,8 +27,8 @@ from pathlib import Path
 from marsad.core.analyze import to_document
 from marsad.core.pipeline import Pipeline, load_pipeline
 from marsad.core.settings import Settings
-from marsad.stages import segment
 from marsad.stages.ingest.readers import from_text
+from marsad.text import tokens
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz"
 TARGET_MB_S = 5.0
@@ -79,7 +79,7 @@ def main() -> int:
     for i, text in enumerate([first, *warm]):  # load lexicons (and fill caches) before timing
         pipe(to_document(from_text(text, f"warm-up #{i}")))
     source = "saudinewsnet" if CORPUS.exists() else "generated"
-    scanner = "compiled" if segment._compiled_scan is not None else "Python"
+    scanner = "compiled" if tokens._compiled_scan is not None else "Python"
     print(f"corpus {source}; stages {a.stages}; {scanner} tokeniser")
     label = f"after {len(warm):,} warm-up articles" if warm else "first articles of the process"
     report(label, pipe, texts)

@@ -10,7 +10,8 @@ import pytest
 import marsad
 from marsad.core.document import Document, Span
 from marsad.stages.entities import tagger as ner
-from marsad.stages.segment import find_sentences, find_tokens
+from marsad.stages.segment import find_sentences
+from marsad.text.tokens import find_tokens
 
 pytestmark = pytest.mark.skipif(ner.load_tagger() is None, reason="no NER model shipped in data/ner")
 

@@ -9,8 +9,8 @@ from marsad.core.document import Span
 from marsad.stages.entities import trim_proclitics
 from marsad.stages.entities.features import data_dir, read_rows
 from marsad.stages.entities.tagger import clitic_offset, fine_type, repair_bio, shipped_subtypes
-from marsad.stages.segment import find_tokens
 from marsad.text.keys import key
+from marsad.text.tokens import find_tokens
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.stages.segment import find_tokens
 from marsad.text.keys import fold, key
+from marsad.text.tokens import find_tokens
 
 
 def pieces(word: str) -> list[tuple[str, str]]:

@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.stages import clean, segment
+from marsad.stages import clean
 from marsad.stages.clean import clean_text
-from marsad.stages.segment import TOKEN_RE, find_tokens, scan_tokens
+from marsad.text import tokens
+from marsad.text.tokens import TOKEN_RE, find_tokens, scan_tokens
 
-compiled = pytest.mark.skipif(segment._compiled_scan is None,
+compiled = pytest.mark.skipif(tokens._compiled_scan is None,
                               reason="marsad.text._speedups was not built (no C compiler at install time)")
 
 SENTENCES = [

@@ -7,8 +7,8 @@ from collections import defaultdict
 import pytest
 
 from marsad.stages.temporal import date_words
+from marsad.text.keys import fold
 from marsad.text.resources import load_yaml
-from marsad.text.words import fold_form
 
 DATA = load_yaml("dates.yaml")
 
@@ -27,13 +27,13 @@ def test_no_form_means_two_things(key: str) -> None:
     meanings: dict[str, set[int]] = defaultdict(set)
     for value, forms in DATA[key].items():
         for form in forms:
-            meanings[fold_form(form)].add(int(value))
+            meanings[fold(form, keep_madda=True)].add(int(value))
     assert {f: v for f, v in meanings.items() if len(v) > 1} == {}
 
 
 def test_ambiguous_months_are_month_names() -> None:
-    names = {fold_form(f) for forms in DATA["months"].values() for f in forms}
-    assert {fold_form(f) for f in DATA["ambiguous_months"]} <= names
+    names = {fold(f, keep_madda=True) for forms in DATA["months"].values() for f in forms}
+    assert {fold(f, keep_madda=True) for f in DATA["ambiguous_months"]} <= names
 
 
 def test_units_have_all_three_numbers() -> None:
@@ -43,5 +43,5 @@ def test_units_have_all_three_numbers() -> None:
 
 def test_august_stays_apart_from_father() -> None:
     words = date_words()
-    assert words.months.get(fold_form("آب")) == 8
-    assert words.months.get(fold_form("أب")) is None
+    assert words.months.get(fold("آب", keep_madda=True)) == 8
+    assert words.months.get(fold("أب", keep_madda=True)) is None

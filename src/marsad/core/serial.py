@@ -70,7 +70,7 @@ def _span(row: Row) -> Span:
 
 
 def _tokens(text: str) -> list[Any]:
-    from marsad.stages.segment import find_tokens  # the one tokeniser: same text, same tokens
+    from marsad.text.tokens import find_tokens  # the one tokeniser: same text, same tokens
 
     return cast(list[Any], find_tokens(text))
 

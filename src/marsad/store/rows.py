@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.core.document import SCHEMA
 from marsad.core.errors import RecordError
 from marsad.store.search import index_text, padded_key
 
-SCHEMA = "marsad.document/1"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,80}$")
 
 

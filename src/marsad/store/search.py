@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from marsad.text.keys import analyse, fold, strip_diacritics
+from marsad.text.keys import SINGLE_PROCLITICS, analyse, fold, strip_diacritics
 
 # A word is a run of letters, digits and combining marks (Arabic diacritics are marks, tatweel
 # is a letter-modifier), so diacritised words stay whole.
 WORD_RE = re.compile(r"[^\W_]+(?:[\u0640\u064B-\u065F\u0670][^\W_]*)*")
 _PROCLITIC_ROLES = frozenset({"conj", "prep", "fut", "det"})
-#: How a word with a proclitic starts: و ف ب ل ك س, or the article ال.
-_PROCLITIC_STARTS = ("و", "ف", "ب", "ل", "ك", "س", "ال")
+#: How a word with a proclitic starts: و ف ب ل ك س, or the article ال (the one clitic inventory).
+_PROCLITIC_STARTS = SINGLE_PROCLITICS
 #: Words of context kept on each side of the first hit in a snippet.
 SNIPPET_WORDS = 12
 

@@ -1,6 +1,6 @@
-/* Compiled scans for marsad.segment and marsad.clean (optional: each has the same scan in Python).
+/* Compiled scans for marsad.text.tokens and marsad.stages.clean (optional: each has the same scan in Python).
  *
- * scan_tokens(text, cache, token_type) splits `text` exactly as segment.TOKEN_RE does and
+ * scan_tokens(text, cache, token_type) splits `text` exactly as text.tokens.TOKEN_RE does and
  * returns a list of `token_type` tuples (start, end) + cache[token text].  `cache` is a dict
  * subclass whose __missing__ computes (kind, key, pieces) for a token text not seen before, so
  * all language knowledge stays in Python; this file only finds where tokens start and end.
@@ -8,7 +8,7 @@
  * Why C: building one tuple per token was most of the spine's time in Python, even with the
  * loop pushed into C-level map/zip calls (bench/throughput.py, docs/benchmarks.md).
  *
- * The character classes mirror segment.py (_DIGITS, _LETTERS, _MARKS, the latin and punct
+ * The character classes mirror text/tokens.py (_DIGITS, LETTERS, _MARKS, the latin and punct
  * alternatives); tests/test_segment_tokens.py checks both scans agree on real news text.
  */
 #define PY_SSIZE_T_CLEAN
@@ -33,7 +33,9 @@ static int is_mark(Py_UCS4 c) {
 }
 
 static int is_latin(Py_UCS4 c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x00C0 && c <= 0x024F);
+    /* not 0xD7 (×) nor 0xF7 (÷): signs, as in 200×200 */
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7);
 }
 
 static int is_latin_inner(Py_UCS4 c) {

@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from marsad.core.errors import DataError
 from marsad.text.frequencies import arabic_frequencies
+from marsad.text.resources import read_tsv
 
 # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 _DROP = {cp: None for cp in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
@@ -32,18 +34,33 @@ ARABIC_LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلم
 _PLAIN_WORD = re.compile(f"[{ARABIC_LETTERS}]+")
 _ARABIC_WORD = re.compile(f"[{ARABIC_LETTERS}\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 
-# Proclitic sequences, longest first.  Roles: conj (و ف), fut (س), prep (ب ل ك), det (ال).
-_PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("وبال", ("conj", "prep", "det")), ("فبال", ("conj", "prep", "det")),
-    ("وكال", ("conj", "prep", "det")), ("فكال", ("conj", "prep", "det")),
-    ("ولل", ("conj", "prep", "det")), ("فلل", ("conj", "prep", "det")),
-    ("وال", ("conj", "det")), ("فال", ("conj", "det")), ("بال", ("prep", "det")),
-    ("كال", ("prep", "det")), ("لل", ("prep", "det")),
-    ("وب", ("conj", "prep")), ("ول", ("conj", "prep")), ("وك", ("conj", "prep")),
-    ("فب", ("conj", "prep")), ("فل", ("conj", "prep")), ("وس", ("conj", "fut")), ("فس", ("conj", "fut")),
-    ("و", ("conj",)), ("ف", ("conj",)), ("ب", ("prep",)), ("ل", ("prep",)), ("ك", ("prep",)),
-    ("س", ("fut",)), ("ال", ("det",)),
-)
+#: What a proclitic letter does: conjunction (و ف), preposition (ب ل ك), future (س), article (ال).
+ROLES = ("conj", "prep", "fut", "det")
+CLITICS_FILE = "clitics.tsv"
+
+
+def _read_proclitics() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``data/clitics.tsv``: each proclitic sequence with its roles, longest first."""
+    rows = []
+    for form, roles in read_tsv(CLITICS_FILE, ("proclitic", "roles")):
+        parts = tuple(roles.split())
+        if not parts or any(r not in ROLES for r in parts):
+            raise DataError(f"data file marsad/data/{CLITICS_FILE}: roles of {form!r} must be some of "
+                            f"{', '.join(ROLES)}, not {roles!r}")
+        rows.append((form, parts))
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+#: The one clitic inventory, longest first (read once: the analysis below runs for every new word).
+PROCLITICS: tuple[tuple[str, tuple[str, ...]], ...] = _read_proclitics()
+#: Sequences of conjunctions and prepositions only (و ف ب ل ك and their pairs), longest first: the
+#: proclitics the word view and knowledge-base names strip off whole.
+PARTICLE_PROCLITICS: tuple[str, ...] = tuple(f for f, roles in PROCLITICS if set(roles) <= {"conj", "prep"})
+#: The single proclitics (و ف ب ل ك س and the article ال): how a word with a proclitic starts.
+SINGLE_PROCLITICS: tuple[str, ...] = tuple(f for f, roles in PROCLITICS if len(roles) == 1)
+#: Sequences ending in لل (ل + ال, the article's alef not written): the letters before the article.
+BEFORE_ELIDED_ARTICLE: tuple[str, ...] = tuple(
+    f[:-1] for f, roles in PROCLITICS if roles[-1] == "det" and f.endswith("لل"))
 PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
 
 
@@ -61,8 +78,8 @@ def _prefix_pieces(prefix: str, roles: tuple[str, ...]) -> tuple[tuple[int, int,
 # proclitic (suffix) has, and the analysis of words not seen before is most of tokenising time.
 # Each proclitic comes with the (start, end, role) pieces it makes (ال is one piece of two letters).
 _PROCLITICS_BY_FIRST = {
-    ch: tuple((prefix, roles, _prefix_pieces(prefix, roles)) for prefix, roles in _PROCLITICS if prefix[0] == ch)
-    for ch in {p[0][0] for p in _PROCLITICS}
+    ch: tuple((prefix, roles, _prefix_pieces(prefix, roles)) for prefix, roles in PROCLITICS if prefix[0] == ch)
+    for ch in {p[0][0] for p in PROCLITICS}
 }
 _SUFFIXES_BY_LAST = {ch: tuple(s for s in PRONOUN_SUFFIXES if s[-1] == ch) for ch in {s[-1] for s in PRONOUN_SUFFIXES}}
 _IMPERFECT = "يتنأ"
@@ -74,10 +91,13 @@ PREP_RATIO = 8.0
 
 
 _DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
-_LETTER_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"),
-                 ("ئ", "ي"), ("ک", "ك"), ("ی", "ي"))
+#: The letter folds of ``_FOLD`` as (variant, base) pairs, for the passes over long texts.
+_LETTER_FOLDS = tuple((chr(cp), v) for cp, v in _FOLD.items() if v is not None and not v.isdigit())
 _EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _DIGITS = {cp: v for cp, v in _FOLD.items() if str(v).isdigit()}
+#: ``_FOLD`` keeping آ apart (``fold(..., keep_madda=True)``): آب is August, أب is father.
+_FOLD_KEEP_MADDA = {cp: v for cp, v in _FOLD.items() if cp != ord("آ")}
+_LETTER_FOLDS_KEEP_MADDA = tuple((a, b) for a, b in _LETTER_FOLDS if a != "آ")
 
 
 #: Up to this length ``str.translate`` (a dict look-up per character) beats the passes below
@@ -85,17 +105,18 @@ _DIGITS = {cp: v for cp, v in _FOLD.items() if str(v).isdigit()}
 SHORT_TEXT = 12
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, keep_madda: bool = False) -> str:
     """The matching key of ``text``: diacritics and tatweel dropped, letter variants folded.
 
-    Same result as ``text.translate(_FOLD)``, which looks every character up in a dict: on a
-    line or an article C-level replace and a regex that finds nothing on most text are several
-    times faster (bench/throughput.py); on a word, ``translate`` is.
+    ``keep_madda`` keeps آ (the dates and quantities stages' word view: آب is August, أب is
+    father).  Same result as ``text.translate(_FOLD)``, which looks every character up in a dict:
+    on a line or an article C-level replace and a regex that finds nothing on most text are
+    several times faster (bench/throughput.py); on a word, ``translate`` is.
     """
     if len(text) <= SHORT_TEXT:
-        return text.translate(_FOLD)
+        return text.translate(_FOLD_KEEP_MADDA if keep_madda else _FOLD)
     text = _DROP_RE.sub("", text)
-    for variant, base in _LETTER_FOLDS:
+    for variant, base in _LETTER_FOLDS_KEEP_MADDA if keep_madda else _LETTER_FOLDS:
         if variant in text:
             text = text.replace(variant, base)
     if _EASTERN_DIGIT.search(text):

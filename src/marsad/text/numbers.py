@@ -6,15 +6,16 @@ vocabulary lives in ``data/numbers.yaml`` and ``data/plurals.tsv``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from marsad.core.errors import DataError
-from marsad.text.resources import data_path, load_yaml
-from marsad.text.words import Lexicon, Word, definite, fold_form, invert, strip_proclitic
+from marsad.text.keys import fold
+from marsad.text.resources import load_yaml, read_tsv
+from marsad.text.words import Lexicon, Word, definite, invert, strip_proclitic
 
 #: Digits of a number word view: thousands separators dropped, the Arabic decimal comma read as a point.
 _DIGIT_TABLE = str.maketrans({",": "", "٬": "", "٫": "."})
@@ -54,16 +55,8 @@ def _scale_groups(data: dict[str, Any], key: str) -> dict[str, int]:
 
 def read_plurals() -> dict[str, str]:
     """``data/plurals.tsv`` as ``{folded plural: singular}``."""
-    out: dict[str, str] = {}
-    text = data_path("plurals.tsv").read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("plural\t"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 2:
-            raise DataError(f"data file marsad/data/plurals.tsv line {n}: expected 2 tab-separated cells")
-        out[fold_form(cells[0])] = cells[1]
-    return out
+    return {fold(plural, keep_madda=True): singular
+            for plural, singular in read_tsv("plurals.tsv", ("plural", "singular"))}
 
 
 @lru_cache(maxsize=1)
@@ -73,24 +66,44 @@ def number_words() -> NumberWords:
     cardinals = {form: int(v) for v, forms in data["cardinals"].items() for form in forms}
     return NumberWords(
         cardinals=Lexicon(cardinals),
-        ambiguous=frozenset(fold_form(w) for w in data["ambiguous_cardinals"]),
-        teens=frozenset(fold_form(w) for w in data["teen_words"]),
+        ambiguous=frozenset(fold(w, keep_madda=True) for w in data["ambiguous_cardinals"]),
+        teens=frozenset(fold(w, keep_madda=True) for w in data["teen_words"]),
         scale_single=Lexicon(_scale_groups(data, "singular")),
         scale_dual=Lexicon(_scale_groups(data, "dual")),
         scale_plural=Lexicon(_scale_groups(data, "plural")),
         vague=Lexicon(invert({int(k): v for k, v in data["vague"].items()})),
         fractions=Lexicon(invert({float(k): v for k, v in data["fractions"].items()})),
         singulars=singulars,
-        nouns={fold_form(s): s for s in singulars.values()},
-        not_duals=frozenset(fold_form(w) for w in data["not_duals"]),
+        nouns={fold(s, keep_madda=True): s for s in singulars.values()},
+        not_duals=frozenset(fold(w, keep_madda=True) for w in data["not_duals"]),
     )
 
 
-def digits_value(form: str) -> Decimal:
-    """The value of digits as written (3,500.5، ٣٫٥، 2,4), exact so that 2.3 مليون is 2300000."""
-    head, comma, tail = form.rpartition(",")
-    if comma and "." not in tail and len(tail) != 3:
-        form = f"{head}.{tail}"  # 2,4: a decimal comma, not a thousands separator
+#: A thousands or decimal separator inside a number token.
+_SEPARATORS = re.compile("[.,٫٬]")
+
+
+def digits_value(form: str) -> Decimal | None:
+    """The value of digits as written (3,500.5، ٣٫٥، 2,4، 1.311.017), exact so that 2.3 مليون is 2300000.
+
+    A token of several separators is one number only when they group thousands (1.311.017 or
+    5,715,969, with a decimal part after another separator: 1.500.000,5); else it is several
+    numbers (a version 5.1.1, extensions 2354,2340,5721) and has no value (None).
+    """
+    seps = _SEPARATORS.findall(form)
+    if len(seps) > 1:
+        groups = _SEPARATORS.split(form)
+        thousands = seps[:-1] if seps[-1] != seps[0] else seps
+        if len(set(thousands)) != 1 or not 1 <= len(groups[0]) <= 3 or any(
+                len(g) != 3 for g in groups[1:len(thousands) + 1]):
+            return None
+        whole = "".join(groups[:len(thousands) + 1])
+        decimal = groups[-1] if len(thousands) < len(seps) else ""
+        form = f"{whole}.{decimal}" if decimal else whole
+    else:
+        head, comma, tail = form.rpartition(",")
+        if comma and "." not in tail and len(tail) != 3:
+            form = f"{head}.{tail}"  # 2,4: a decimal comma, not a thousands separator
     return Decimal(form.translate(_DIGIT_TABLE))
 
 
@@ -121,6 +134,8 @@ def read_digits(words: Sequence[Word], i: int) -> NumberRead | None:
         return None
     nw = number_words()
     value = digits_value(words[i].form)
+    if value is None:
+        return None
     j = i + 1
     while True:
         scale, used = _scale_after(words, j, nw)

@@ -1,30 +1,27 @@
 """A folded word view of a text, and phrase lexicons matched on it, for the dates and quantities stages.
 
 Both stages read words as keys (diacritics and tatweel dropped, letter variants folded, Eastern Arabic
-digits read as Western ones) but must report spans of the text as written.  :func:`scan` splits a
-text into :class:`Word` items carrying original offsets and folded forms; :class:`Lexicon` matches
-multi-word phrases from the data files on them, allowing a proclitic (و ف ب ل ك) on the first word.
+digits read as Western ones) but must report spans of the text as written.  :func:`view` turns the
+text's tokens (the one tokeniser, :mod:`marsad.text.tokens`) into :class:`Word` items carrying
+original offsets and folded forms; :class:`Lexicon` matches multi-word phrases from the data files
+on them, allowing a proclitic (و ف ب ل ك) on the first word.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, Literal, NamedTuple, TypeVar
 
-from marsad.text.keys import fold
+from marsad.core.document import Token
+from marsad.text.keys import BEFORE_ELIDED_ARTICLE, PARTICLE_PROCLITICS, fold
+from marsad.text.tokens import find_tokens
 
 V = TypeVar("V")
 
-# Digits with thousands separators (, or Arabic ٬, groups of three) and a decimal part (. or Arabic ٫,
-# or a comma before other than three digits: 2,4 مليار); then letters; then any other visible character.
-_WORD_RE = re.compile(r"(\d+(?:(?:[,٬]\d{3})+(?!\d))?(?:[.٫,]\d+)?)|([^\W\d_]+)|(\S)")
 #: Punctuation that ends a sentence for the tense window.
 SENTENCE_END = frozenset(".!?؟;؛")
-#: One-letter proclitics and their pairs, longest first (و ف ب ل ك).
-PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك")
 
 
 class Word(NamedTuple):
@@ -41,56 +38,47 @@ class Word(NamedTuple):
     newline: bool  # a line break separates it from the previous item
 
 
-def fold_form(text: str) -> str:
-    """The folded form used by the view: textkeys.fold, keeping آ (آب is August, أب is father)."""
-    return text.translate(_view_table())
+#: The view's kind of each token kind: Latin words are words; symbols read as punctuation.
+_KINDS: dict[str, Literal["word", "num", "punct"]] = {
+    "word": "word", "latin": "word", "number": "num", "punct": "punct", "symbol": "punct"}
 
 
-def _view(text: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the offset it came from."""
-    view = text.translate(_view_table())
-    if len(view) == len(text):
-        return view, list(range(len(text)))
-    dropped = _dropped()
-    return view, [i for i, ch in enumerate(text) if ch not in dropped]
+class _FormCache(dict[str, str]):
+    """The folded form of each token text (a dict hit is cheaper than a translate per token)."""
+
+    def __missing__(self, text: str) -> str:
+        form = self[text] = fold(text, keep_madda=True)
+        return form
 
 
-@lru_cache(maxsize=1)
-def _view_table() -> dict[int, str | None]:
-    # textkeys.fold's table, read back character by character, with آ kept apart.
-    table: dict[int, str | None] = {}
-    for cp in [*range(0x0600, 0x0700), *range(0x06F0, 0x06FA)]:
-        folded = fold(chr(cp))
-        if folded != chr(cp) and cp != ord("آ"):
-            table[cp] = folded or None
-    return table
+_FORMS = _FormCache()
+#: Distinct token texts whose forms are kept (as for the tokeniser's own cache).
+MAX_CACHED_FORMS = 400_000
 
 
-@lru_cache(maxsize=1)
-def _dropped() -> frozenset[str]:
-    return frozenset(chr(cp) for cp, v in _view_table().items() if v is None)
+def view(text: str, tokens: Sequence[Token] | None = None) -> list[Word]:
+    """The word view of ``text`` built from its tokens (``Document.tokens``, else :func:`find_tokens`).
 
-
-_KINDS: dict[int, Literal["word", "num", "punct"]] = {1: "num", 2: "word", 3: "punct"}
-
-
-def scan(text: str) -> list[Word]:
-    """Split ``text`` into words, numbers and punctuation with original offsets."""
-    view, offsets = _view(text)
-    dropped = _dropped() if len(view) != len(text) else frozenset()
+    A token of diacritics or tatweel alone has no folded form: it is left out, and when it touches
+    the word before it, that word's span takes it in.
+    """
+    if tokens is None:
+        tokens = find_tokens(text)
+    if len(_FORMS) > MAX_CACHED_FORMS:
+        _FORMS.clear()
+    forms = _FORMS
     words: list[Word] = []
     append = words.append
-    make = tuple.__new__  # Word(...) without the generated __new__: scanning is the stage's hot loop
-    size = len(text)
+    make = tuple.__new__  # Word(...) without the generated __new__: this is the stages' hot loop
     prev_end = -1
-    for m in _WORD_RE.finditer(view):
-        a, b = m.span()
-        start = offsets[a]
-        end = offsets[b - 1] + 1
-        # Keep diacritics written after the last letter inside the span.
-        while end < size and text[end] in dropped:
-            end += 1
-        append(make(Word, (start, end, m.group(), _KINDS[m.lastindex or 3], start == prev_end,
+    for start, end, kind, _key, _pieces in tokens:
+        form = forms[text[start:end]]
+        if not form:
+            if start == prev_end and words:
+                words[-1] = words[-1]._replace(end=end)
+                prev_end = end
+            continue
+        append(make(Word, (start, end, form, _KINDS[kind], start == prev_end,
                            prev_end >= 0 and "\n" in text[prev_end:start])))
         prev_end = end
     return words
@@ -105,24 +93,15 @@ def definite(form: str) -> bool:
     return form.startswith("ال") and form not in _NOT_ARTICLE
 
 
-@lru_cache(maxsize=4)
-def scan_cached(text: str) -> list[Word]:
-    """:func:`scan`, kept for the last few texts: the temporal and quantities stages read the same one.
-
-    Callers must not modify the returned list.
-    """
-    return scan(text)
-
-
 @lru_cache(maxsize=131_072)
 def strip_proclitic(form: str) -> tuple[tuple[int, str], ...]:
     """The word itself, then each proclitic reading ``(prefix length, rest)`` (cached: words repeat)."""
     out = [(0, form)]
-    for p in PROCLITICS:
+    for p in PARTICLE_PROCLITICS:
         if form.startswith(p) and len(form) - len(p) >= 2:
             out.append((len(p), form[len(p):]))
     # لل is ل + ال with the article's alef elided (للعام → ل + العام).
-    for p in ("ل", "ول", "فل"):
+    for p in BEFORE_ELIDED_ARTICLE:
         if form.startswith(p + "ل") and len(form) - len(p) >= 3:
             out.append((len(p), "ا" + form[len(p):]))
     return tuple(out)
@@ -154,7 +133,7 @@ class Lexicon(Generic[V]):
     def __init__(self, entries: Mapping[str, V]) -> None:
         self._table: dict[tuple[str, ...], V] = {}
         for phrase, value in entries.items():
-            self._table[tuple(fold_form(w) for w in phrase.split())] = value
+            self._table[tuple(fold(w, keep_madda=True) for w in phrase.split())] = value
         self._longest = max((len(k) for k in self._table), default=0)
         self.firsts = frozenset(k[0] for k in self._table)
 

@@ -19,11 +19,11 @@ from pydantic import ValidationError
 from marsad.core.analyze import to_document
 from marsad.core.contract import entity_types, event_types, problems
 from marsad.core.document import SCHEMA, Document
-from marsad.core.errors import InputError, RecordError, TooLargeError
+from marsad.core.errors import InputError, RecordError
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
 from marsad.shells.api.models import ArticleInput, Stored, page
-from marsad.stages.ingest.readers import Article, from_text, items_from_url
+from marsad.stages.ingest.readers import Article, check_size, from_text, items_from_url
 from marsad.store import Filters
 from marsad.store.base import MAX_LIMIT
 from marsad.store.context import Context
@@ -73,10 +73,7 @@ def analyse_input(item: ArticleInput, settings: Settings) -> Document:
         settings = settings.with_sections(item.settings)  # a bad key or value: 400, E200
     pipeline = load_pipeline(settings)
     if item.text is not None:
-        size = len(item.text.encode("utf-8"))
-        if size > settings.max_input_bytes:
-            raise TooLargeError(f"is {size:,} bytes, more than max_input_bytes "
-                                f"({settings.max_input_bytes:,})", source="text")
+        check_size(len(item.text.encode("utf-8")), settings, "text")
         article = from_text(item.text, "<request>")
     else:
         assert item.url is not None

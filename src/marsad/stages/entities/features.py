@@ -18,6 +18,7 @@ from pathlib import Path
 
 from marsad.core.document import Token
 from marsad.text.keys import fold, frequency, lookup_form
+from marsad.text.resources import read_tsv
 
 TRIGGERS_FILE = "triggers.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
@@ -46,13 +47,19 @@ def data_dir() -> Traversable:
     return resources.files("marsad") / "data" / "ner"
 
 
+#: Columns of each NER lexicon (the files have no column line: scripts/build_ner_lexicons.py
+#: writes them).
+LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
+    TRIGGERS_FILE: ("concept", "form"),
+    GAZETTEER_FILE: ("type", "name"),
+    CLUSTERS_FILE: ("word", "cluster_1", "cluster_2", "cluster_3"),
+    "subtypes.tsv": ("concept", "form"),
+}
+
+
 def read_rows(path: Traversable | Path) -> list[list[str]]:
-    """Tab-separated rows of a lexicon file, skipping ``#`` comment lines and blank lines."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+    """Tab-separated rows of an NER lexicon file (the one data loader, its columns by file name)."""
+    return read_tsv(path, LEXICON_COLUMNS[path.name], column_line=False)
 
 
 def word_key(word: str) -> str:

@@ -16,7 +16,7 @@ from typing import get_args
 from marsad.core.document import EntityType
 from marsad.core.errors import DataError
 from marsad.text.keys import fold
-from marsad.text.resources import data_path
+from marsad.text.resources import read_tsv_dicts
 
 KB_DIR = "kb"
 ENTITY_TYPES: frozenset[str] = frozenset(get_args(EntityType))
@@ -36,7 +36,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "offices.tsv": ("person", "role", "of", "start", "end"),
     "titles.tsv": ("role", "adjective", "construct"),
     "body_titles.tsv": ("role", "forms"),
-    "clitics.tsv": ("proclitic", "replacement"),
     "translit.tsv": ("letter", "latin"),
     "name_particles.tsv": ("particle", "lineage"),
     "title_modifiers.tsv": ("position", "word"),
@@ -149,23 +148,7 @@ class KnowledgeBase:
 
 def read_table(name: str) -> list[dict[str, str]]:
     """Rows of ``data/kb/<name>`` as dicts, checking the column line against :data:`COLUMNS`."""
-    path = data_path(f"{KB_DIR}/{name}")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(f"data file marsad/data/kb/{name} is missing; reinstall marsad") from None
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    want = COLUMNS[name]
-    if not lines or tuple(lines[0].split("\t")) != want:
-        raise DataError(f"data file marsad/data/kb/{name}: the column line must be {' '.join(want)}")
-    rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        if len(cells) != len(want):
-            raise DataError(f"data file marsad/data/kb/{name}: row {number} has {len(cells)} "
-                            f"columns, expected {len(want)}")
-        rows.append(dict(zip(want, cells, strict=True)))
-    return rows
+    return read_tsv_dicts(f"{KB_DIR}/{name}", COLUMNS[name])
 
 
 def split_forms(cell: str) -> list[str]:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.core.document import Document, Span, Token
-from marsad.stages.entities.kb import KnowledgeBase, Name, NameKey, read_table
-from marsad.text.keys import fold, frequency
+from marsad.stages.entities.kb import KnowledgeBase, Name, NameKey
+from marsad.text.keys import BEFORE_ELIDED_ARTICLE, PARTICLE_PROCLITICS, fold, frequency
 
 #: A proclitic is only stripped when this much of the word remains (و + ي is not a name).
 MIN_REST = 2
@@ -43,9 +43,14 @@ class TitleMatch:
 
 @lru_cache(maxsize=1)
 def proclitics() -> tuple[tuple[str, str], ...]:
-    """(proclitic, replacement) pairs, longest first."""
-    rows = read_table("clitics.tsv")
-    pairs = [(fold(r["proclitic"]), fold(r["replacement"])) for r in rows]
+    """(proclitic, replacement) pairs, longest first, from the one clitic inventory.
+
+    و ف ب ل ك and their pairs are cut off; a sequence ending in لل is read as ال (للولايات is
+    الولايات).  A name's mention span starts after the proclitic, except after لل, where the
+    article's alef is not written and the span keeps the whole word.
+    """
+    pairs = [(fold(p), "") for p in PARTICLE_PROCLITICS]
+    pairs += [(fold(p + "ل"), "ال") for p in BEFORE_ELIDED_ARTICLE]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 

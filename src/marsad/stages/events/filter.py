@@ -23,7 +23,7 @@ from marsad.core.errors import DataError
 from marsad.stages.events.detect import Candidate, word_keys
 from marsad.stages.events.lexicon import noun_context, number_words
 from marsad.text.keys import fold
-from marsad.text.resources import data_path, load_yaml
+from marsad.text.resources import load_yaml, read_tsv
 
 WEIGHTS = "events/filter_weights.tsv"
 CUES = "events/filter_cues.yaml"
@@ -162,22 +162,12 @@ def sentence_features(doc: Document, ev: Event, cand: Candidate, lo: int, hi: in
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     """Feature → weight, each feature prefixed by its event type (``ASSAULT|concept=kill``)."""
-    path = data_path(WEIGHTS)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise DataError(f"data file marsad/data/{WEIGHTS} is missing; "
-                        "run scripts/build_event_filter.py") from None
     out: dict[str, float] = {}
-    for n, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#") or line.startswith("feature\t"):
-            continue
-        name, _, value = line.rpartition("\t")
+    for name, value in read_tsv(WEIGHTS, ("feature", "weight"), missing="run scripts/build_event_filter.py"):
         try:
             out[name] = float(value)
         except ValueError:
-            raise DataError(f"data file marsad/data/{WEIGHTS}: line {n} is not "
-                            "'feature<TAB>weight'") from None
+            raise DataError(f"data file marsad/data/{WEIGHTS}: the weight of {name!r} is not a number") from None
     return out
 
 

@@ -7,7 +7,6 @@ object pronoun, so the data stays short and the matcher is a dictionary lookup p
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +14,7 @@ from typing import Any
 
 from marsad.core.errors import DataError
 from marsad.text.keys import fold
-from marsad.text.resources import data_path, load_yaml
+from marsad.text.resources import load_yaml, read_tsv_dicts
 
 TRIGGERS = "events/triggers.tsv"
 AGENTS = "events/agents.tsv"
@@ -70,18 +69,17 @@ class Agent:
     forms: tuple[str, ...]
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a tab-separated data file whose header follows its ``#`` comment lines."""
-    path = data_path(name)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise DataError(f"data file marsad/data/{name} is missing; reinstall marsad") from None
-    body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    for n, row in enumerate(csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE), start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise DataError(f"data file marsad/data/{name}: row {n} has the wrong number of columns")
-        yield row
+#: Columns of each events data file, in order.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    TRIGGERS: ("concept", "type", "mode", "cameo", "kind", "target", "needs", "unless", "forms"),
+    AGENTS: ("concept", "code", "forms"),
+    CAMEO_PLOVER: ("cameo", "type", "mode", "context", "label"),
+}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    """Rows of an events data file (the one data loader, checking its column line)."""
+    return read_tsv_dicts(name, COLUMNS[name])
 
 
 def _split(value: str, sep: str = ",") -> tuple[str, ...]:

@@ -255,13 +255,17 @@ def _str_or_none(value: object) -> str | None:
 
 # --- containers -------------------------------------------------------------------------------
 
+def check_size(size: int, settings: Settings, source: str) -> None:
+    """The one input-size check: raise TooLargeError when ``size`` bytes exceed max_input_bytes."""
+    if size > settings.max_input_bytes:
+        raise TooLargeError(f"is {size:,} bytes, over the limit of {settings.max_input_bytes:,} "
+                            "(raise max_input_bytes to accept it)", source=source)
+
+
 def read_bytes(path: Path, settings: Settings) -> bytes:
     origin = str(path)
     try:
-        size = path.stat().st_size
-        if size > settings.max_input_bytes:
-            raise TooLargeError(f"is {size:,} bytes, over the limit of {settings.max_input_bytes:,} "
-                                "(raise max_input_bytes to accept it)", source=origin)
+        check_size(path.stat().st_size, settings, origin)
         return path.read_bytes()
     except FileNotFoundError:
         raise NotFoundError("does not exist", source=origin) from None
@@ -274,9 +278,10 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
 def items_from_bytes(data: bytes, origin: str, suffix: str, settings: Settings,
                      url: str | None = None) -> Iterator[Item]:
     """Articles in one blob of bytes, by format (JSON, JSONL, HTML or plain text)."""
-    if len(data) > settings.max_input_bytes:
-        yield TooLargeError(f"is over the limit of {settings.max_input_bytes:,} bytes "
-                            "(raise max_input_bytes to accept it)", source=origin)
+    try:
+        check_size(len(data), settings, origin)
+    except TooLargeError as exc:
+        yield exc
         return
     try:
         text, encoding = decode(data, origin)

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
 
-from marsad.core.document import Approx, DateMention, Document, Quantity, Span
+from marsad.core.document import Approx, DateMention, Document, Quantity, Span, Token
 from marsad.core.errors import DataError
 from marsad.core.registry import ATTR_DATES, ATTR_QUANTITIES, QUANTITIES, SENTENCES, TEXT, TOKENS, register
 from marsad.core.settings import Settings
 from marsad.stages.temporal.lexicon import date_words
-from marsad.text.keys import analyse, frequency, strip_diacritics
+from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
 from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
-from marsad.text.resources import data_path, load_yaml
-from marsad.text.words import PROCLITICS, Lexicon, Word, fold_form, invert, scan_cached, strip_proclitic
+from marsad.text.resources import load_yaml, read_tsv
+from marsad.text.words import Lexicon, Word, invert, strip_proclitic, view
 from marsad.text.words import definite as is_definite
 
 #: A bare number in this range, with no unit, is read as a year rather than an amount.
@@ -50,23 +50,10 @@ class QuantityWords:
     not_nouns: frozenset[str]
 
 
-def _tsv_rows(name: str, columns: int) -> list[list[str]]:
-    rows: list[list[str]] = []
-    text = data_path(name).read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != columns:
-            raise DataError(f"data file marsad/data/{name} line {n}: expected {columns} tab-separated cells")
-        rows.append(cells)
-    return rows[1:]  # the first row names the columns
-
-
 def read_rates() -> dict[str, float]:
     """``data/currency_rates.tsv`` as ``{ISO 4217 code: US dollars per unit}``."""
     rates: dict[str, float] = {}
-    for code, usd in _tsv_rows("currency_rates.tsv", 2):
+    for code, usd in read_tsv("currency_rates.tsv", ("code", "usd")):
         try:
             rates[code] = float(usd)
         except ValueError:
@@ -77,7 +64,7 @@ def read_rates() -> dict[str, float]:
 
 def read_units() -> dict[str, Unit]:
     """``data/units.tsv`` as ``{Arabic form: Unit}``."""
-    return {form: Unit(code, kind) for form, code, kind in _tsv_rows("units.tsv", 3)}
+    return {form: Unit(code, kind) for form, code, kind in read_tsv("units.tsv", ("form", "unit", "kind"))}
 
 
 @lru_cache(maxsize=1)
@@ -89,15 +76,15 @@ def quantity_words() -> QuantityWords:
         percent=Lexicon(dict.fromkeys(data["percent"], True)),
         units=Lexicon(read_units()),
         rates=read_rates(),
-        labels=frozenset(fold_form(w) for w in data["label_words"]),
-        not_nouns=frozenset(fold_form(w) for w in data["not_nouns"]),
+        labels=frozenset(fold(w, keep_madda=True) for w in data["label_words"]),
+        not_nouns=frozenset(fold(w, keep_madda=True) for w in data["not_nouns"]),
     )
 
 
 def singular(written: str) -> str:
     """The singular of a counted noun: from ``plurals.tsv``, else by the sound-plural rules."""
     plain = strip_diacritics(written)
-    form = fold_form(plain)
+    form = fold(plain, keep_madda=True)
     nw = number_words()
     if form in nw.singulars:
         return nw.singulars[form]
@@ -113,9 +100,9 @@ def singular(written: str) -> str:
     if plain.endswith(("ين", "ون")) and len(plain) > 4:
         candidates.append(plain[:-2])  # مواطنين → مواطن
     for cand in candidates:
-        if fold_form(cand) in nw.singulars:
-            return nw.singulars[fold_form(cand)]
-        if fold_form(cand) in nw.nouns or frequency(cand) > frequency(plain):
+        if fold(cand, keep_madda=True) in nw.singulars:
+            return nw.singulars[fold(cand, keep_madda=True)]
+        if fold(cand, keep_madda=True) in nw.nouns or frequency(cand) > frequency(plain):
             return cand
     return plain
 
@@ -137,7 +124,7 @@ class QuantityFinder:
             return True  # 0117220776، 06: phone numbers, codes and times
         if k > 0 and w[k].glued:
             prev = w[k - 1]
-            if prev.kind == "word" and prev.form not in PROCLITICS:
+            if prev.kind == "word" and prev.form not in PARTICLE_PROCLITICS:
                 return True
             if prev.form in ("-", "/", ":", ".") and k > 1 and w[k - 2].kind == "word":
                 return True
@@ -147,10 +134,10 @@ class QuantityFinder:
         # 2-1 (a score) and 1.إم.دي.بي (a name): digits glued to a decreasing number or to letters.
         if k + 2 < len(w) and w[k + 1].glued and w[k + 1].form in "-." and w[k + 2].glued and (
                 w[k + 2].kind == "word" or (w[k + 2].kind == "num" and w[k + 1].form == "-"
-                                            and digits_value(w[k + 2].form) <= digits_value(w[k].form))):
+                                            and _not_above(w[k + 2].form, w[k].form))):
             return True
         if k > 1 and w[k].glued and w[k - 1].form == "-" and w[k - 1].glued and w[k - 2].kind == "num" \
-                and digits_value(w[k].form) <= digits_value(w[k - 2].form):
+                and _not_above(w[k].form, w[k - 2].form):
             return True
         # 10:30 and 3/1 are times, scores and fractions.
         if k + 2 < len(w) and w[k + 1].glued and w[k + 1].form in ("/", ":") and w[k + 2].kind == "num":
@@ -195,9 +182,9 @@ class QuantityFinder:
             return None, "", 0
         if number.vague and not is_definite(w[k].form):
             return None, "", 0  # عشرات الآلاف، مئات المتظاهرين: a vague amount counts a definite plural
-        if number.ambiguous and fold_form(noun) not in number_words().nouns:
+        if number.ambiguous and fold(noun, keep_madda=True) not in number_words().nouns:
             return None, "", 0  # ست هانم: a lone ست counts only a known noun
-        unit = self.qw.units.get(fold_form(noun))
+        unit = self.qw.units.get(fold(noun, keep_madda=True))
         if unit is not None:
             return unit.code, unit.kind, 1  # مليارات الدولارات
         return noun, "noun", 1
@@ -249,7 +236,7 @@ class QuantityFinder:
             if second is not None and second.value > value:
                 approx, j, value_max = "at_least", second.j, second.value
                 if number.j == k + 1 and second.j > high + 1:  # 3-5 ملايين: the scale applies to both
-                    value *= second.value / float(digits_value(w[high].form))
+                    value *= second.value / float(digits_value(w[high].form) or 1)
         if number.vague:
             approx = "more_than" if approx == "exact" else approx
         unit: str | None
@@ -341,6 +328,12 @@ def _may_start(form: str) -> bool:
     return False
 
 
+def _not_above(later: str, earlier: str) -> bool:
+    """Is the number ``later`` at most ``earlier`` (False when either is no single number)?"""
+    a, b = digits_value(later), digits_value(earlier)
+    return a is not None and b is not None and a <= b
+
+
 def _words_inside(words: list[Word], spans: Sequence[Span]) -> set[int]:
     """Indices of the words that start inside any of ``spans``."""
     starts = [w.start for w in words]
@@ -357,9 +350,12 @@ def amount_free(dates: Sequence[DateMention]) -> list[Span]:
     return [d.span for d in dates if d.kind != "duration"]
 
 
-def find_quantities(text: str, dates: Sequence[Span]) -> list[Quantity]:
-    """Every amount in ``text``; numbers inside ``dates`` (see :func:`amount_free`) are skipped."""
-    words = scan_cached(text)
+def find_quantities(text: str, dates: Sequence[Span], tokens: Sequence[Token] | None = None) -> list[Quantity]:
+    """Every amount in ``text``; numbers inside ``dates`` (see :func:`amount_free`) are skipped.
+
+    ``tokens`` are the text's tokens when it was segmented (else the text is tokenised here).
+    """
+    words = view(text, tokens)
     skip = _words_inside(words, dates)
     return QuantityFinder(text, words, skip).find()
 
@@ -367,4 +363,4 @@ def find_quantities(text: str, dates: Sequence[Span]) -> list[Quantity]:
 @register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES), provides=(ATTR_QUANTITIES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find amounts with their approximator, unit and value in US dollars."""
-    doc.quantities = find_quantities(doc.text, amount_free(doc.dates))
+    doc.quantities = find_quantities(doc.text, amount_free(doc.dates), doc.tokens)

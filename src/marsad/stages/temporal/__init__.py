@@ -15,15 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from marsad.core.document import DateMention, Document, Span
+from marsad.core.document import DateMention, Document, Span, Token
 from marsad.core.registry import ATTR_DATES, PUBLISHED, SENTENCES, TEMPORAL, TEXT, TOKENS, register
 from marsad.core.settings import Settings
 from marsad.stages.temporal.latin import find_latin
 from marsad.stages.temporal.lexicon import DateWords, approximators, date_words, may_start
 from marsad.stages.temporal.resolve import Direction, Expr, duration, safe_resolve, shift_from
 from marsad.stages.temporal.tense import clause_tense
+from marsad.text.keys import fold
 from marsad.text.numbers import number_words, read_number
-from marsad.text.words import Word, fold_form, scan_cached, strip_proclitic
+from marsad.text.words import Word, strip_proclitic, view
 
 YEAR_MIN, YEAR_MAX = 1000, 2200
 #: A bare four-digit number after في/منذ/حتى is read as a year only within this range.
@@ -585,11 +586,11 @@ def _merge_ranges(text: str, found: list[Found], dw: DateWords) -> list[Found]:
         a = found[k]
         if k + 1 < len(found) and a.kind == "point" and found[k + 1].kind == "point":
             b = found[k + 1]
-            between = fold_form(text[a.end:b.start].strip())
+            between = fold(text[a.end:b.start].strip(), keep_madda=True)
             origin = max(0, a.start - 40)
             head = text[origin: a.start].rstrip()
             cut = max(head.rfind(" "), head.rfind("\n")) + 1
-            opener = fold_form(head[cut:])
+            opener = fold(head[cut:], keep_madda=True)
             # و closes only بين (كل من مارس ويونيو is a list); إلى/حتى close من and منذ too.
             closes = between in dw.range_close | {"-", "–"} and (between != "و" or opener == "بين")
             if closes and opener in dw.range_open:
@@ -602,11 +603,15 @@ def _merge_ranges(text: str, found: list[Found], dw: DateWords) -> list[Found]:
     return out
 
 
-def find_dates(text: str, published: dt.date | None, *, anchor_reach: int = ANCHOR_REACH) -> list[DateMention]:
-    """Every date expression in ``text`` with its ISO value resolved against ``published``
-    (``anchor_reach``: as in :func:`_anchor`)."""
+def find_dates(text: str, published: dt.date | None, tokens: Sequence[Token] | None = None, *,
+               anchor_reach: int = ANCHOR_REACH) -> list[DateMention]:
+    """Every date expression in ``text`` with its ISO value resolved against ``published``.
+
+    ``tokens`` are the text's tokens when it was segmented (else the text is tokenised here);
+    ``anchor_reach``: as in :func:`_anchor`.
+    """
     number_words()  # load the shared number vocabulary once, up front
-    words = scan_cached(text)
+    words = view(text, tokens)
     found = Finder(text, words).find()
     latin = [Found(-1, -1, start, end, expr) for start, end, expr in find_latin(text)]
     if latin:  # June 18, 2015 wins over anything the Arabic layer read inside it
@@ -663,4 +668,4 @@ def date_of(doc: Document, span: Span) -> str | None:
 @register(TEMPORAL, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_DATES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find date expressions and resolve them against the publication date."""
-    doc.dates = find_dates(doc.text, doc.published, anchor_reach=settings.temporal.anchor_reach)
+    doc.dates = find_dates(doc.text, doc.published, doc.tokens, anchor_reach=settings.temporal.anchor_reach)

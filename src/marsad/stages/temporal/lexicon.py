@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from marsad.text.keys import fold
 from marsad.text.numbers import number_words
 from marsad.text.resources import load_yaml
-from marsad.text.words import Lexicon, fold_form, invert, strip_proclitic
+from marsad.text.words import Lexicon, invert, strip_proclitic
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class DateWords:
 
 
 def _forms(data: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(fold_form(str(w)) for w in data[key])
+    return frozenset(fold(str(w), keep_madda=True) for w in data[key])
 
 
 def _flag(data: dict[str, Any], key: str) -> Lexicon[bool]:
