@@ -138,3 +138,16 @@ def test_ingest_of_a_folder_skips_bad_articles(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "stored 1 new, 0 already stored, 1 skipped" in result.stderr
     assert f"{folder / 'b.txt'}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_ingest_total_is_known_for_folders_and_feeds(tmp_path: Path, feed_with_bad_lines: Path) -> None:
+    """The progress bar shows N/TOTAL, not N/?, when the inputs can be counted ahead."""
+    from marsad.store.ingest import count_items
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text("قال الرئيس إن الحكومة ستستقيل.", encoding="utf-8")
+    lines = sum(1 for line in feed_with_bad_lines.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert count_items((str(folder), str(feed_with_bad_lines))) == 3 + lines
+    assert count_items(("https://example.org/a.html",)) is None

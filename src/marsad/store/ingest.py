@@ -128,3 +128,31 @@ def _analyse_and_store(store: Store, name: str, settings: Settings) -> Iterator[
         yield ("added" if added else "present"), result.origin or name
     while seen:
         yield "present", seen.pop(0)
+
+
+#: Feed suffixes whose records are counted one per non-empty line.
+_LINE_FEEDS = (".jsonl", ".ndjson")
+
+
+def count_items(inputs: tuple[str, ...]) -> int | None:
+    """How many items ``ingest_items`` will yield, when that is cheap to know (files in folders,
+    lines of JSONL feeds); None when some input cannot be counted ahead (a URL, stdin, a JSON
+    array, an unreadable file), so a progress bar shows no false total."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if "://" in name or name == "-":
+            return None
+        try:
+            files = walk(path) if path.is_dir() else [path]
+            for file in files:
+                if file.suffix.lower() in _LINE_FEEDS:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                elif file.suffix.lower() == ".json":
+                    return None
+                else:
+                    total += 1
+        except OSError:
+            return None
+    return total

@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from marsad.core.errors import InputError
 from marsad.shells.cli.common import command_settings, one_line_errors, report, set_option
 from marsad.store import Filters, open_store
-from marsad.store.ingest import ingest_items
+from marsad.store.ingest import count_items, ingest_items
 
 DB_HELP = "database: a file (SQLite, created if missing) or postgresql://USER@HOST/DB"
 DEFAULT_DB = "marsad.db"
@@ -36,13 +36,13 @@ class Tally:
 
 # --- ingest -----------------------------------------------------------------------------------
 
-def _progress(results: Iterator[tuple[str, str]], tally: Tally) -> None:
+def _progress(results: Iterator[tuple[str, str]], tally: Tally, total: int | None = None) -> None:
     """Drain ``results``, counting them, with a progress line (articles/s) on a terminal."""
     console = Console(stderr=True)
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[rate]} articles/s"))
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
-        task = bar.add_task("ingest", total=None, rate="-")
+        task = bar.add_task("ingest", total=total, rate="-")
         start = time.monotonic()
         for status, origin in results:
             if status == "added":
@@ -70,7 +70,7 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, a
     settings = command_settings(published, jobs, assignments=assignments)
     tally = Tally()
     with open_store(db) as store:
-        _progress(ingest_items(store, inputs, settings), tally)
+        _progress(ingest_items(store, inputs, settings), tally, count_items(inputs))
     click.echo(f"stored {tally.added} new, {tally.present} already stored, {tally.skipped} skipped",
                err=True)
 
