@@ -251,13 +251,16 @@ class Store(ABC):
 
     def add(self, doc: Document | Row, raw: str | None = None) -> bool:
         """Store one analysed article; False when it was already stored."""
-        rows = _build(*_record(doc, raw))
-        with self._lock, self._transaction():
-            return self._write(rows)
+        return self._write_batch([_build(*_record(doc, raw))])[0]
 
     def _write_batch(self, batch: list[ArticleRows]) -> list[bool]:
         with self._lock, self._transaction():
-            return [self._write(rows) for rows in batch]
+            return self._write_rows(batch)
+
+    def _write_rows(self, batch: list[ArticleRows]) -> list[bool]:
+        """Write a batch inside the open transaction; True for each article new to the store.
+        A backend with bulk loading (PostgreSQL's COPY) writes the whole batch at once."""
+        return [self._write(rows) for rows in batch]
 
     def _write(self, rows: ArticleRows) -> bool:
         pk = self._insert_article(rows)

@@ -21,6 +21,12 @@ TS_CONFIG = "arabic"
 #: two schemas of one database (``?options=-csearch_path%3DNAME``) are two stores.
 WRITER_LOCK = "hashtextextended('marsad/' || current_database() || '/' || current_schema(), 0)"
 CONNECT_TIMEOUT_S = 10
+#: Bulk writes: articles per multi-row INSERT, and PostgreSQL's limit of bind parameters per
+#: statement (65,535), with room to spare.
+ROWS_PER_INSERT = 200
+MAX_PARAMS = 60_000
+ENTITY_COLUMNS = ("id", "type", "name_en", "name_ar", "wikidata", "country", "key")
+CHILD_TABLES = ("mentions", "quotes", "events", "dates", "quantities")
 
 _PASSWORD_RE = re.compile(r"(://[^:/@]+):[^@]*@")
 
@@ -119,6 +125,78 @@ class PostgresStore(Store):
         pk = int(found[0]["pk"])
         self._insert_text(pk, rows)
         return pk
+
+    def _write_rows(self, batch: list[ArticleRows]) -> list[bool]:
+        """The whole batch in a few statements: one multi-row INSERT for the articles (their pks
+        come back), one for entities and aliases, and COPY for texts and child rows.  One
+        round trip per statement per article held ingest near 200 articles/s."""
+        first: dict[str, ArticleRows] = {}
+        for rows in batch:
+            first.setdefault(rows.article["id"], rows)
+        pks = self._insert_articles(list(first.values()))
+        new = [(pks[i], rows) for i, rows in first.items() if i in pks]
+        self._copy("article_texts", ("pk", "raw", "text", "analysis"),
+                   [(pk, r.article["raw"], r.article["text"], r.article["analysis"]) for pk, r in new])
+        entities = {e["id"]: e for _pk, r in new for e in r.entities}
+        self._insert_many("entities", ENTITY_COLUMNS, [tuple(e[c] for c in ENTITY_COLUMNS)
+                                                       for e in entities.values()], "id")
+        aliases = list(dict.fromkeys(a for _pk, r in new for a in r.aliases))
+        self._insert_many("entity_aliases", ("entity_id", "alias"), aliases, "entity_id, alias")
+        for table in CHILD_TABLES:
+            items = [(pk, item) for pk, r in new for item in getattr(r, table)]
+            if items:
+                columns = tuple(items[0][1])
+                self._copy(table, ("article_pk", *columns),
+                           [(pk, *(item[c] for c in columns)) for pk, item in items])
+        added: set[int] = set()
+        flags = []
+        for rows in batch:  # a second copy of an article in the same batch is "already stored"
+            pk = pks.get(rows.article["id"])
+            flags.append(pk is not None and pk not in added)
+            if pk is not None:
+                added.add(pk)
+        return flags
+
+    def _insert_articles(self, batch: list[ArticleRows]) -> dict[str, int]:
+        """Insert the article rows (with their search vectors); the pk of each new one, by id."""
+        pks: dict[str, int] = {}
+        one = ("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+               f"setweight(to_tsvector('{TS_CONFIG}', ?), 'A') || to_tsvector('{TS_CONFIG}', ?))")
+        for start in range(0, len(batch), ROWS_PER_INSERT):
+            chunk = batch[start:start + ROWS_PER_INSERT]
+            params: list[Any] = []
+            for rows in chunk:
+                a = rows.article
+                params += [a["id"], a["title"], a["source"], a["url"], a["published"], a["raw_sha"],
+                           a["added_at"], a["n_entities"], a["n_quotes"], a["n_events"],
+                           rows.title_terms, rows.body_terms]
+            found = self._rows(
+                "INSERT INTO articles (id, title, source, url, published, raw_sha, added_at, n_entities, "
+                f"n_quotes, n_events, search) VALUES {', '.join([one] * len(chunk))} "
+                "ON CONFLICT (id) DO NOTHING RETURNING pk, id", params)
+            pks.update((str(r["id"]), int(r["pk"])) for r in found)
+        return pks
+
+    def _insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+                     key: str) -> None:
+        """Multi-row INSERT … ON CONFLICT DO NOTHING (COPY cannot skip rows already there)."""
+        per = max(1, MAX_PARAMS // len(columns))
+        one = "(" + ", ".join("?" * len(columns)) + ")"
+        for start in range(0, len(rows), per):
+            chunk = rows[start:start + per]
+            self._exec(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(chunk))} "
+                       f"ON CONFLICT ({key}) DO NOTHING", [v for row in chunk for v in row])
+
+    def _copy(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        try:
+            with self._conn.cursor() as cur, cur.copy(
+                    f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except self._psycopg.Error as exc:
+            raise StoreError(f"{self.url}: {_first_line(exc)}") from None
 
     def _search_rows(self, query: Query, where: str, params: list[Any], limit: int, offset: int
                      ) -> list[Row]:
