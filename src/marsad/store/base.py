@@ -255,7 +255,23 @@ class Store(ABC):
 
     def _write_batch(self, batch: list[ArticleRows]) -> list[bool]:
         with self._lock, self._transaction():
-            return self._write_rows(batch)
+            flags = self._write_rows(batch)
+            self._link_stories([rows for rows, new in zip(batch, flags, strict=True) if new])
+            return flags
+
+    def _link_stories(self, new: list[ArticleRows]) -> None:
+        """Mark wire copies and put each new article in a story (:mod:`marsad.store.stories`)."""
+        if not new:
+            return
+        from marsad.store.stories import StoryLinker
+
+        ids = [rows.article["id"] for rows in new]
+        pks: dict[str, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            pks.update((r["id"], int(r["pk"])) for r in self._rows(
+                f"SELECT pk, id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        StoryLinker(self).link((pks[rows.article["id"]], rows) for rows in new)
 
     def _write_rows(self, batch: list[ArticleRows]) -> list[bool]:
         """Write a batch inside the open transaction; True for each article new to the store.
@@ -426,8 +442,10 @@ class Store(ABC):
             "SELECT a.id AS article, a.title, a.url, a.published, e.idx, e.type, e.mode, e.cameo, e.status, "
             "e.date, e.day, e.source_text AS source, e.target_text AS target, e.source_countries, "
             "e.target_countries, e.source_entities, e.target_entities, e.location, "
-            "e.trigger_text AS trigger, e.start_char AS start, e.end_char AS \"end\", e.sentence "
-            f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {where} "
+            "e.trigger_text AS trigger, e.start_char AS start, e.end_char AS \"end\", e.sentence, "
+            "a.story_id, s.n_articles AS num_articles, s.n_sources AS num_sources "
+            "FROM events e JOIN articles a ON a.pk = e.article_pk LEFT JOIN stories s ON s.id = a.story_id "
+            f"WHERE {where} "
             "ORDER BY e.day DESC, a.pk, e.idx LIMIT ? OFFSET ?",
             [*params, _limit(limit), max(0, offset)])
 
