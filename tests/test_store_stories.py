@@ -63,3 +63,42 @@ def test_events_carry_their_story_counts_into_exports(store: Store, story_docs: 
     by_article = {d["id"]: stories[d["record_id"]][0] for d in story_docs}
     for event in events:
         assert event["StoryID"] == by_article[event["ArticleID"]]
+
+
+def test_cli_stories_prints_each_story_with_its_articles(tmp_path: Any, story_docs: list[dict[str, Any]]) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from marsad.store import open_store
+
+    db = tmp_path / "stories.db"
+    with open_store(str(db)) as store:
+        store.ingest(story_docs)
+    run = [sys.executable, "-m", "marsad", "stories", "--db", str(db), "--min-articles", "2"]
+    listed = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True,
+                                       check=True).stdout)
+    assert sorted(s["n_articles"] for s in listed) == [2, 4]
+    passports = next(s for s in listed if s["n_articles"] == 4)
+    assert [a["record_id"] for a in passports["articles"]] == list(PASSPORTS)
+    text = subprocess.run([*run, "--to", "2015-07-21"], capture_output=True, text=True, check=True).stdout
+    assert "record snn-2654205710ea" in text and f"copy of {story_docs[0]['id']}" in text
+    bad = subprocess.run([*run, "--from", "yesterday"], capture_output=True, text=True)
+    assert bad.returncode == 1 and bad.stderr.startswith("marsad: E") and len(bad.stderr.splitlines()) == 1
+
+
+def test_api_serves_stories(memory_store: Store, story_docs: list[dict[str, Any]]) -> None:
+    from fastapi.testclient import TestClient
+
+    from marsad.core.settings import Settings
+    from marsad.shells.server import create_app
+
+    memory_store.ingest(story_docs)
+    client = TestClient(create_app(memory_store, Settings()))
+    listed = client.get("/stories", params={"min_articles": 2}).json()
+    assert listed["count"] == 2
+    story_id = next(s["id"] for s in listed["items"] if s["n_articles"] == 4)
+    one = client.get(f"/stories/{story_id}").json()
+    assert one["sources"] == ["aljazirah", "almadina", "alweeam", "alyaum"]
+    missing = client.get("/stories/999999")
+    assert missing.status_code == 404 and missing.json()["error"]["code"]

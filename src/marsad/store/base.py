@@ -456,6 +456,19 @@ class Store(ABC):
             return self._rows(f"SELECT e.day, COUNT(*) AS events FROM events e WHERE {where} "
                               "AND e.day IS NOT NULL GROUP BY e.day ORDER BY e.day", params)
 
+    # --- stories -------------------------------------------------------------------------
+    def stories(self, date_from: str | None = None, date_to: str | None = None, min_articles: int = 1,
+                limit: int = 50, offset: int = 0) -> list[Row]:
+        """Stories overlapping the dates, latest first, with their articles, sources and events."""
+        from marsad.store.stories import list_stories
+
+        return list_stories(self, date_from, date_to, min_articles, limit, offset)
+
+    def story(self, story_id: int) -> Row | None:
+        from marsad.store.stories import get_story
+
+        return get_story(self, story_id)
+
     # --- search --------------------------------------------------------------------------
     def search(self, text: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0
                ) -> list[Hit]:
