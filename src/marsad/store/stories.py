@@ -84,7 +84,7 @@ def families() -> dict[str, str]:
 
 
 def minhash(terms: list[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
-    from datasketch import MinHash  # type: ignore[import-untyped]
+    from datasketch import MinHash
 
     mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     grams = {" ".join(terms[i:i + SHINGLE]) for i in range(max(1, len(terms) - SHINGLE + 1))}

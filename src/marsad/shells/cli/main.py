@@ -149,12 +149,14 @@ def run_document(doc: Document) -> str:
 
 
 def _add_shell_commands() -> None:
-    """The events table, the store (ingest, search, export) and the server (serve)."""
+    """The events table, the store (ingest, search, export, stories), the server (serve) and
+    Spark (spark)."""
     from marsad.shells.cli import events as cli_events
+    from marsad.shells.cli import spark as cli_spark
     from marsad.shells.cli import store as cli_store
     from marsad.shells.cli import web as cli_web
 
-    for module in (cli_events, cli_store, cli_web):
+    for module in (cli_events, cli_store, cli_web, cli_spark):
         module.add_commands(main)
 
 
