@@ -15,13 +15,16 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.core.document import Document
 from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.store import migrations
 from marsad.store.rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
 from marsad.store.search import Query, parse_query, snippet
+
+if TYPE_CHECKING:
+    from marsad.store.stories import StoryLinker
 
 #: Articles written per transaction by :meth:`Store.ingest`: a commit per article would cost
 #: more than the writing; larger batches only lengthen what a crash throws away (and a rerun
@@ -119,6 +122,7 @@ class Store(ABC):
         # One connection per store, used by one thread at a time (the API runs handlers in threads).
         self._lock = threading.RLock()
         self._depth = 0  # open write transactions; nested ones (a migration inside migrate()) join the outer
+        self._linker: StoryLinker | None = None  # stories: kept while this store is the writer
 
     # --- backend hooks -------------------------------------------------------------------
     @abstractmethod
@@ -182,6 +186,7 @@ class Store(ABC):
         with self._lock:
             if not self._depth:
                 self._release_writer_lock()
+                self._linker = None  # another writer may add articles before our next write
 
     @abstractmethod
     def close(self) -> None: ...
@@ -254,10 +259,15 @@ class Store(ABC):
         return self._write_batch([_build(*_record(doc, raw))])[0]
 
     def _write_batch(self, batch: list[ArticleRows]) -> list[bool]:
-        with self._lock, self._transaction():
-            flags = self._write_rows(batch)
-            self._link_stories([rows for rows, new in zip(batch, flags, strict=True) if new])
-            return flags
+        with self._lock:
+            try:
+                with self._transaction():
+                    flags = self._write_rows(batch)
+                    self._link_stories([rows for rows, new in zip(batch, flags, strict=True) if new])
+                    return flags
+            except BaseException:
+                self._linker = None  # its window may hold articles that were rolled back
+                raise
 
     def _link_stories(self, new: list[ArticleRows]) -> None:
         """Mark wire copies and put each new article in a story (:mod:`marsad.store.stories`)."""
@@ -271,7 +281,9 @@ class Store(ABC):
             chunk = ids[start:start + 500]
             pks.update((r["id"], int(r["pk"])) for r in self._rows(
                 f"SELECT pk, id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
-        StoryLinker(self).link((pks[rows.article["id"]], rows) for rows in new)
+        if self._linker is None:
+            self._linker = StoryLinker(self)
+        self._linker.link((pks[rows.article["id"]], rows) for rows in new)
 
     def _write_rows(self, batch: list[ArticleRows]) -> list[bool]:
         """Write a batch inside the open transaction; True for each article new to the store.

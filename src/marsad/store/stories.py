@@ -17,6 +17,7 @@ is compared word by word: two reports often share their background paragraphs.
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,13 @@ LEAD_CHARS = 400
 LEAD_SENTENCES = 2
 #: Lead terms shorter than this are particles and pronouns, not what a report is about.
 MIN_TERM = 3
+#: Candidates for a story share an actor or a place, or this many lead terms; terms found in
+#: more than COMMON_SHARE of the window's articles (and more than COMMON_MIN) are not evidence.
+LEAD_SHARED = 3
+#: Articles the linker keeps in memory before it starts its window afresh.
+MAX_WINDOW = 50_000
+COMMON_SHARE = 0.1
+COMMON_MIN = 20
 ACTOR_TYPES = {"PER", "ORG", "NORP"}
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
@@ -83,10 +91,19 @@ def families() -> dict[str, str]:
     return out
 
 
-def minhash(terms: list[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    """An empty MinHash: making one draws its permutations, which costs more than hashing an
+    article, so every other one copies them from here."""
     from datasketch import MinHash
 
-    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    # CRC-32 of each shingle: stable across processes (stored signatures stay comparable) and a
+    # fifth of SHA-1's cost; the MinHash permutations do the mixing.
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
+
+
+def minhash(terms: list[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    mh = _template().copy()
     grams = {" ".join(terms[i:i + SHINGLE]) for i in range(max(1, len(terms) - SHINGLE + 1))}
     mh.update_batch([g.encode("utf-8") for g in grams])
     return np.asarray(mh.hashvalues, dtype=np.uint64)
@@ -135,10 +152,54 @@ def relatedness(a: Keys, b: Keys) -> float:
             + WEIGHTS["family"] * bool(a.families & b.families))
 
 
-def _days_apart(a: str | None, b: str | None) -> int:
-    if not a or not b:
-        return 0  # an undated article is compared with its neighbours in the batch
-    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+def _ordinal(day: str | None) -> int | None:
+    return dt.date.fromisoformat(day).toordinal() if day else None
+
+
+class _Window:
+    """The articles a new one is compared with, by day, with inverted indexes over their
+    actors, places and lead terms so that each new article is scored only against those that
+    share something with it (a day of a busy desk holds thousands of reports)."""
+
+    def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
+        self.lsh = MinHashLSH(threshold=COPY_MIN, num_perm=NUM_PERM)
+        self.by_pk: dict[int, Keys] = {}
+        self.by_day: dict[int | None, list[Keys]] = {}
+        self.postings: dict[str, list[Keys]] = {}
+
+    def add(self, k: Keys) -> None:
+        self.by_pk[k.pk] = k
+        self.by_day.setdefault(_ordinal(k.day), []).append(k)
+        self.lsh.insert(k.pk, _as_minhash(k.minhash))
+        for key in _index_keys(k):
+            self.postings.setdefault(key, []).append(k)
+
+    def near(self, k: Keys, a: Keys) -> bool:
+        day, other = _ordinal(k.day), _ordinal(a.day)
+        return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+
+    def copies(self, k: Keys) -> list[Keys]:
+        return [self.by_pk[p] for p in self.lsh.query(_as_minhash(k.minhash))]
+
+    def candidates(self, k: Keys) -> list[Keys]:
+        """Articles sharing an actor or a place with ``k``, or LEAD_SHARED lead terms other
+        than the commonest of the window."""
+        common = max(COMMON_MIN, COMMON_SHARE * len(self.by_pk))
+        shared: dict[int, int] = {}
+        for key in _index_keys(k):
+            posting = self.postings.get(key, [])
+            if key.startswith("t:") and len(posting) > common:
+                continue
+            weight = 1 if key.startswith("t:") else LEAD_SHARED
+            for other in posting:
+                shared[other.pk] = shared.get(other.pk, 0) + weight
+        return [self.by_pk[p] for p, n in shared.items() if n >= LEAD_SHARED]
+
+
+def _index_keys(k: Keys) -> list[str]:
+    return [*(f"t:{t}" for t in k.lead), *(f"a:{a}" for a in k.actors), *(f"p:{p}" for p in k.places)]
 
 
 def _shift(day: str, days: int) -> str:
@@ -151,49 +212,50 @@ class StoryLinker:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        # Kept from batch to batch while this store stays the writer (a date-sorted feed reads
+        # each day from the store once); the store drops the linker when it stops writing or
+        # a transaction rolls back.
+        self.window = _Window()
+        self.loaded: set[str] = set()
 
     def link(self, new: Iterable[tuple[int, ArticleRows]]) -> None:
         keys = sorted((article_keys(pk, rows) for pk, rows in new), key=lambda k: (k.day or "", k.pk))
         if not keys:
             return
-        window = self._window(keys)
-        from datasketch import MinHashLSH
-
-        lsh = MinHashLSH(threshold=COPY_MIN, num_perm=NUM_PERM)
-        by_pk = {k.pk: k for k in window}
-        for k in window:
-            lsh.insert(k.pk, _as_minhash(k.minhash))
+        days = {_shift(k.day, d) for k in keys if k.day for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)}
+        if len(self.window.by_pk) > MAX_WINDOW:
+            self.window, self.loaded = _Window(), set()
+        for k in self._stored(sorted(days - self.loaded)):
+            if k.pk not in self.window.by_pk:
+                self.window.add(k)
+        self.loaded |= days
         for k in keys:
-            self._place(k, window, lsh, by_pk)
-            window.append(k)
-            by_pk[k.pk] = k
-            lsh.insert(k.pk, _as_minhash(k.minhash))
+            self._place(k, self.window)
+            self.window.add(k)
         self._write(keys)
 
-    def _place(self, k: Keys, window: list[Keys], lsh: Any, by_pk: dict[int, Keys]) -> None:
-        near = [by_pk[p] for p in lsh.query(_as_minhash(k.minhash))]
-        copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in near
-                  if _days_apart(k.day, c.day) <= WINDOW_DAYS and similarity(k.minhash, c.minhash) >= COPY_MIN]
+    def _place(self, k: Keys, window: _Window) -> None:
+        copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in window.copies(k) if window.near(k, c)]
+        copies = [c for c in copies if c[0] >= COPY_MIN]
         if copies:
             _score, _pk, original = max(copies, key=lambda t: (t[0], t[1]))
             k.copy_of = original.copy_of or original.article_id
             k.story = original.story
             return
-        scored = [(relatedness(k, c), -c.pk, c) for c in window if _days_apart(k.day, c.day) <= WINDOW_DAYS]
+        scored = [(relatedness(k, c), -c.pk, c) for c in window.candidates(k) if window.near(k, c)]
         best = max(scored, key=lambda t: (t[0], t[1]), default=None)
         k.story = best[2].story if best is not None and best[0] >= STORY_MIN else k.pk
 
-    def _window(self, keys: list[Keys]) -> list[Keys]:
-        """Stored articles published within the window of any new one (and undated ones)."""
-        days = [k.day for k in keys if k.day]
-        if not days:
-            return []
-        rows = self.store._rows(
-            "SELECT k.article_pk, a.id, a.source, a.story_id, a.copy_of, k.day, k.lead, k.actors, k.places, "
-            "k.families, k.minhash FROM story_keys k JOIN articles a ON a.pk = k.article_pk "
-            "WHERE k.day BETWEEN ? AND ? ORDER BY k.article_pk",
-            (_shift(min(days), -WINDOW_DAYS), _shift(max(days), WINDOW_DAYS)))
-        return [_from_row(r) for r in rows]
+    def _stored(self, days: list[str]) -> list[Keys]:
+        """Stored articles published on ``days``."""
+        found: list[Keys] = []
+        for start in range(0, len(days), 500):
+            chunk = days[start:start + 500]
+            found += [_from_row(r) for r in self.store._rows(
+                "SELECT k.article_pk, a.id, a.source, a.story_id, a.copy_of, k.day, k.lead, k.actors, "
+                "k.places, k.families, k.minhash FROM story_keys k JOIN articles a ON a.pk = k.article_pk "
+                f"WHERE k.day IN ({', '.join('?' * len(chunk))}) ORDER BY k.article_pk", chunk)]
+        return found
 
     def _write(self, keys: list[Keys]) -> None:
         s = self.store
@@ -206,27 +268,30 @@ class StoryLinker:
                      [(k.story, k.copy_of, k.record_id, k.pk) for k in keys])
         touched = sorted({k.story for k in keys if k.story is not None})
         s._exec_many("INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING", [(t,) for t in touched])
+        updates = []
         for start in range(0, len(touched), 500):
             chunk = touched[start:start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in s._rows("SELECT story_id, MIN(published) AS first, MAX(published) AS last, "
-                               "COUNT(*) AS n FROM articles "
-                               f"WHERE story_id IN ({marks}) GROUP BY story_id", chunk):
-                sources = sorted({r["source"] for r in s._rows(
-                    "SELECT DISTINCT source FROM articles WHERE story_id = ? AND source IS NOT NULL",
-                    (row["story_id"],))})
-                title = s._rows("SELECT title FROM articles WHERE story_id = ? "
-                                "ORDER BY published, pk LIMIT 1", (row["story_id"],))
-                s._exec("UPDATE stories SET title = ?, first_date = ?, last_date = ?, n_articles = ?, "
-                        "n_sources = ?, sources = ? WHERE id = ?",
-                        (title[0]["title"] if title else None, row["first"], row["last"], row["n"],
-                         len(sources), " ".join(sources), row["story_id"]))
+            members = s._rows("SELECT story_id, pk, title, source, published FROM articles "
+                              f"WHERE story_id IN ({', '.join('?' * len(chunk))}) ORDER BY story_id", chunk)
+            updates += [_summary(story, [m for m in members if m["story_id"] == story]) for story in chunk]
+        s._exec_many("UPDATE stories SET title = ?, first_date = ?, last_date = ?, n_articles = ?, "
+                     "n_sources = ?, sources = ? WHERE id = ?", updates)
+
+
+def _summary(story: int, members: list[Row]) -> tuple[Any, ...]:
+    """The stories row of ``story`` from its articles: title of the first report, dates, counts."""
+    first = min(members, key=lambda m: (m["published"] or "9999", m["pk"]))
+    days = [m["published"] for m in members if m["published"]]
+    sources = sorted({m["source"] for m in members if m["source"]})
+    return (first["title"], min(days, default=None), max(days, default=None), len(members),
+            len(sources), "|".join(sources), story)
 
 
 def _as_minhash(values: np.ndarray[Any, Any]) -> Any:
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_template().permutations,
+                   scheme=SCHEME)
 
 
 def _split(text: str | None, sep: str = " ") -> frozenset[str]:
@@ -276,7 +341,7 @@ def get_story(store: Store, story_id: int) -> Row | None:
 
 
 def _fill(store: Store, row: Row) -> Row:
-    row["sources"] = row["sources"].split() if row.get("sources") else []
+    row["sources"] = row["sources"].split("|") if row.get("sources") else []
     row["articles"] = store._rows(
         "SELECT id, record_id, title, source, url, published, copy_of FROM articles WHERE story_id = ? "
         "ORDER BY published, pk", (row["id"],))
