@@ -102,3 +102,17 @@ def test_api_serves_stories(memory_store: Store, story_docs: list[dict[str, Any]
     assert one["sources"] == ["aljazirah", "almadina", "alweeam", "alyaum"]
     missing = client.get("/stories/999999")
     assert missing.status_code == 404 and missing.json()["error"]["code"]
+
+
+def test_web_stories_page_lists_a_story_with_its_copies(memory_store: Store, story_docs: list[dict[str, Any]]) -> None:
+    from fastapi.testclient import TestClient
+
+    from marsad.core.settings import Settings
+    from marsad.shells.server import create_app
+
+    memory_store.ingest(story_docs)
+    client = TestClient(create_app(memory_store, Settings()))
+    html = client.get("/ui/stories", params={"min_articles": 2, "from": "2015-07-01"}).text
+    assert story_docs[0]["title"] in html and "نسخة من" in html and "4 مصادر" in html
+    assert "alqabas" not in html  # a story of one article is below --min-articles 2
+    assert client.get("/ui/stories", params={"from": "not-a-date"}).status_code == 422
