@@ -3,8 +3,8 @@
 #
 #   bash scripts/test.sh [pytest args...]
 #
-# Installs the package with its test extras when `marsad` is not importable, Debian's Chromium
-# (browser tests) and PostgreSQL (the store suite runs on SQLite and on PostgreSQL) when missing,
+# Installs the package with its test and spark extras when missing, Debian's Chromium
+# (browser tests), Java (the Spark test) and PostgreSQL (the store suite runs on SQLite and on PostgreSQL) when missing,
 # starts a throwaway PostgreSQL server on 127.0.0.1, then runs ruff, mypy (strict on src/) and
 # pytest on both cores. Tests that need ../shared skip when it is absent.
 # MARSAD_SKIP_PG=1 runs without PostgreSQL (its cases skip); MARSAD_TEST_PG=URL uses a server you run.
@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
 
-if ! "$PY" -c "import marsad, pytest, hypothesis, torch" 2>/dev/null; then
-  "$PY" -m pip install --quiet -e ".[test,train]"
+if ! "$PY" -c "import marsad, pytest, hypothesis, datasketch, pyspark, torch" 2>/dev/null; then
+  "$PY" -m pip install --quiet -e ".[test,train,spark]"
 fi
 
 apt_install() {  # apt_install PACKAGE: as root, with one retry after refreshing the package lists
@@ -25,6 +25,12 @@ apt_install() {  # apt_install PACKAGE: as root, with one retry after refreshing
 if [ ! -x /usr/bin/chromium ]; then
   echo "test.sh: installing Chromium for the browser tests" >&2
   apt_install chromium || echo "test.sh: Chromium not installed; browser tests will skip" >&2
+fi
+
+# `marsad spark` runs on Java 17 (its test skips without java).
+if ! command -v java >/dev/null 2>&1; then
+  echo "test.sh: installing Java for the Spark test" >&2
+  apt_install default-jre-headless || echo "test.sh: Java not installed; the Spark test will skip" >&2
 fi
 
 if [ -z "${MARSAD_TEST_PG:-}" ] && [ "${MARSAD_SKIP_PG:-0}" != 1 ]; then

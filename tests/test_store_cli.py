@@ -31,7 +31,7 @@ def _run(*args: str) -> Any:
 
 
 def test_commands_are_added_to_the_group() -> None:
-    assert set(_cli().commands) == {"ingest", "search", "export"}
+    assert set(_cli().commands) == {"ingest", "search", "export", "stories"}
 
 
 def test_ingest_is_idempotent_and_reports_bad_items(feed_with_bad_lines: Path, tmp_path: Path) -> None:

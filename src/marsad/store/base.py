@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.core.document import Document
 from marsad.core.errors import InputError, MarsadError, RecordError
@@ -24,6 +24,9 @@ from marsad.store.names import is_name_query, knowledge_base_forms, matching_ent
 from marsad.store.overview import Overview
 from marsad.store.rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
 from marsad.store.search import Query, parse_query, snippet
+
+if TYPE_CHECKING:
+    from marsad.store.stories import StoryLinker
 
 #: Articles written per transaction by :meth:`Store.ingest`: a commit per article would cost
 #: more than the writing; larger batches only lengthen what a crash throws away (and a rerun
@@ -152,6 +155,7 @@ class Store(Overview, ABC):
         # One connection per store, used by one thread at a time (the API runs handlers in threads).
         self._lock = threading.RLock()
         self._depth = 0  # open write transactions; nested ones (a migration inside migrate()) join the outer
+        self._linker: StoryLinker | None = None  # stories: kept while this store is the writer
 
     # --- backend hooks -------------------------------------------------------------------
     @abstractmethod
@@ -215,6 +219,7 @@ class Store(Overview, ABC):
         with self._lock:
             if not self._depth:
                 self._release_writer_lock()
+                self._linker = None  # another writer may add articles before our next write
 
     @abstractmethod
     def close(self) -> None: ...
@@ -284,13 +289,39 @@ class Store(Overview, ABC):
 
     def add(self, doc: Document | Row, raw: str | None = None) -> bool:
         """Store one analysed article; False when it was already stored."""
-        rows = _build(*_record(doc, raw))
-        with self._lock, self._transaction():
-            return self._write(rows)
+        return self._write_batch([_build(*_record(doc, raw))])[0]
 
     def _write_batch(self, batch: list[ArticleRows]) -> list[bool]:
-        with self._lock, self._transaction():
-            return [self._write(rows) for rows in batch]
+        with self._lock:
+            try:
+                with self._transaction():
+                    flags = self._write_rows(batch)
+                    self._link_stories([rows for rows, new in zip(batch, flags, strict=True) if new])
+                    return flags
+            except BaseException:
+                self._linker = None  # its window may hold articles that were rolled back
+                raise
+
+    def _link_stories(self, new: list[ArticleRows]) -> None:
+        """Mark wire copies and put each new article in a story (:mod:`marsad.store.stories`)."""
+        if not new:
+            return
+        from marsad.store.stories import StoryLinker
+
+        ids = [rows.article["id"] for rows in new]
+        pks: dict[str, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            pks.update((r["id"], int(r["pk"])) for r in self._rows(
+                f"SELECT pk, id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        if self._linker is None:
+            self._linker = StoryLinker(self)
+        self._linker.link((pks[rows.article["id"]], rows) for rows in new)
+
+    def _write_rows(self, batch: list[ArticleRows]) -> list[bool]:
+        """Write a batch inside the open transaction; True for each article new to the store.
+        A backend with bulk loading (PostgreSQL's COPY) writes the whole batch at once."""
+        return [self._write(rows) for rows in batch]
 
     def _write(self, rows: ArticleRows) -> bool:
         pk = self._insert_article(rows)
@@ -456,8 +487,10 @@ class Store(Overview, ABC):
             "SELECT a.id AS article, a.title, a.url, a.published, e.idx, e.type, e.mode, e.cameo, e.status, "
             "e.date, e.day, e.source_text AS source, e.target_text AS target, e.source_countries, "
             "e.target_countries, e.source_entities, e.target_entities, e.location, "
-            "e.trigger_text AS trigger, e.start_char AS start, e.end_char AS \"end\", e.sentence "
-            f"FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {where} "
+            "e.trigger_text AS trigger, e.start_char AS start, e.end_char AS \"end\", e.sentence, "
+            "a.story_id, s.n_articles AS num_articles, s.n_sources AS num_sources "
+            "FROM events e JOIN articles a ON a.pk = e.article_pk LEFT JOIN stories s ON s.id = a.story_id "
+            f"WHERE {where} "
             "ORDER BY e.day DESC, a.pk, e.idx LIMIT ? OFFSET ?",
             [*params, _limit(limit), max(0, offset)])
 
@@ -467,6 +500,19 @@ class Store(Overview, ABC):
         with self._lock:
             return self._rows(f"SELECT e.day, COUNT(*) AS events FROM events e WHERE {where} "
                               "AND e.day IS NOT NULL GROUP BY e.day ORDER BY e.day", params)
+
+    # --- stories -------------------------------------------------------------------------
+    def stories(self, date_from: str | None = None, date_to: str | None = None, min_articles: int = 1,
+                limit: int = 50, offset: int = 0) -> list[Row]:
+        """Stories overlapping the dates, latest first, with their articles, sources and events."""
+        from marsad.store.stories import list_stories
+
+        return list_stories(self, date_from, date_to, min_articles, limit, offset)
+
+    def story(self, story_id: int) -> Row | None:
+        from marsad.store.stories import get_story
+
+        return get_story(self, story_id)
 
     # --- search --------------------------------------------------------------------------
     def search(self, text: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0

@@ -17,7 +17,8 @@ FORMATS = ("jsonl", "csv", "parquet")
 #: Columns of the GDELT-like table, in order (names follow GDELT 1.0 where a column matches).
 GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Name", "Actor1CountryCode", "Actor2Name",
                  "Actor2CountryCode", "EventCode", "EventRootCode", "PLOVERType", "PLOVERMode",
-                 "Status", "ActionGeo_FullName", "DATEADDED", "SOURCEURL", "ArticleID", "Trigger")
+                 "Status", "ActionGeo_FullName", "DATEADDED", "SOURCEURL", "ArticleID", "Trigger",
+                 "StoryID", "NumArticles", "NumSources")
 
 
 def _first_code(codes: str | None) -> str | None:
@@ -40,6 +41,9 @@ def gdelt_row(event: Row, number: int) -> Row:
         "ActionGeo_FullName": event.get("location"),
         "DATEADDED": (event.get("published") or "").replace("-", "") or None,
         "SOURCEURL": event.get("url"), "ArticleID": event.get("article"), "Trigger": event.get("trigger"),
+        # GDELT's NumArticles and NumSources: the reports of the event's story, and their outlets.
+        "StoryID": event.get("story_id"), "NumArticles": event.get("num_articles"),
+        "NumSources": event.get("num_sources"),
     }
 
 

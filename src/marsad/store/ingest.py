@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from marsad.core.document import SCHEMA
+from marsad.core.document import SCHEMA, Document
 from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.core.settings import Settings
-from marsad.scale.batch import Failure, analyse_items
+from marsad.scale.batch import Failure, analyse_mapped
 from marsad.stages.ingest.readers import Article, read_inputs, walk
 from marsad.store.base import BATCH, IngestReport, Store
 
@@ -107,6 +107,11 @@ def _store_batch(store: Store, batch: list[tuple[str, dict[str, Any]]]) -> Itera
         yield error, ""
 
 
+def stored_form(doc: Document) -> tuple[dict[str, Any], str, str | None]:
+    """What a worker sends back to be stored: the contract dict, the raw input, the origin."""
+    return doc.to_dict(), doc.raw, doc.origin
+
+
 def _analyse_and_store(store: Store, name: str, settings: Settings) -> Iterator[tuple[str, str]]:
     seen: list[str] = []
 
@@ -118,14 +123,15 @@ def _analyse_and_store(store: Store, name: str, settings: Settings) -> Iterator[
                 continue
             yield art
 
-    for result in analyse_items(fresh(), settings, settings.published):
+    for result in analyse_mapped(fresh(), settings, settings.published, stored_form):
         while seen:
             yield "present", seen.pop(0)
         if isinstance(result, Failure):
             yield str(result.error), result.error.source or name
             continue
-        added = store.add(result.to_dict(), raw=result.raw)
-        yield ("added" if added else "present"), result.origin or name
+        record, raw, origin = result
+        added = store.add(record, raw=raw)
+        yield ("added" if added else "present"), origin or name
     while seen:
         yield "present", seen.pop(0)
 

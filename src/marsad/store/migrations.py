@@ -114,3 +114,24 @@ def quantity_ranges(dialect: Dialect) -> list[str]:
     real = "REAL" if dialect == "sqlite" else "DOUBLE PRECISION"
     return [f"ALTER TABLE quantities ADD COLUMN value_max {real}",
             f"ALTER TABLE quantities ADD COLUMN value_max_usd {real}"]
+
+
+@migration(4, "stories and wire copies")
+def stories(dialect: Dialect) -> list[str]:
+    blob = "BLOB" if dialect == "sqlite" else "BYTEA"
+    return [
+        # A story's id is the pk of the article that started it.
+        """CREATE TABLE stories (id BIGINT PRIMARY KEY, title TEXT, first_date TEXT, last_date TEXT,
+            n_articles INTEGER NOT NULL DEFAULT 0, n_sources INTEGER NOT NULL DEFAULT 0,
+            sources TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX stories_last_date ON stories(last_date)",
+        "ALTER TABLE articles ADD COLUMN story_id BIGINT",
+        "ALTER TABLE articles ADD COLUMN copy_of TEXT",
+        "ALTER TABLE articles ADD COLUMN record_id TEXT",
+        "CREATE INDEX articles_story ON articles(story_id)",
+        # What a new article is compared with: its day, lead terms, actors, places, event
+        # families, and the MinHash of its word shingles (for wire copies).
+        f"""CREATE TABLE story_keys ({_child(dialect)} PRIMARY KEY, day TEXT, lead TEXT NOT NULL,
+            actors TEXT NOT NULL, places TEXT NOT NULL, families TEXT NOT NULL, minhash {blob} NOT NULL)""",
+        "CREATE INDEX story_keys_day ON story_keys(day)",
+    ]

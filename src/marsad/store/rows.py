@@ -98,7 +98,8 @@ def build_rows(doc: dict[str, Any], raw: str | None, now: str) -> ArticleRows:
                  "analysis": json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
                  "raw_sha": raw_hash(raw) if raw is not None else None, "added_at": now,
                  "n_entities": len(ents), "n_quotes": len(doc.get("quotes", [])),
-                 "n_events": len(doc.get("events", []))},
+                 "n_events": len(doc.get("events", [])),
+                 "record_id": str(doc["record_id"]) if doc.get("record_id") is not None else None},
         title_terms=index_text(doc.get("title") or ""),
         body_terms=index_text(text))
     _entity_rows(rows, ents, ids)

@@ -196,6 +196,24 @@ def api_router(ctx: Context) -> APIRouter:
         days = ctx.store.events_per_day(check_event_type(type), country, iso(date_from), iso(date_to))
         return {"items": days, "count": len(days)}
 
+    @router.get("/stories", tags=["stories"],
+                summary="Stories: the reports of one event grouped, wire copies marked, latest first")
+    def list_stories(limit: Limit = 50, offset: Offset = 0, date_from: DateFrom = None,
+                     date_to: DateTo = None,
+                     min_articles: Annotated[int, Query(ge=1, description="only stories with at least "
+                                                                          "this many articles")] = 1
+                     ) -> dict[str, Any]:
+        found = ctx.store.stories(iso(date_from), iso(date_to), min_articles, limit, offset)
+        return page(found, limit, offset)
+
+    @router.get("/stories/{story_id}", tags=["stories"],
+                summary="One story: its articles (with the article each copies), sources and events")
+    def get_story(story_id: int) -> dict[str, Any]:
+        found = ctx.store.story(story_id)
+        if found is None:
+            raise HTTPException(404, f"no story {story_id} in the store")
+        return found
+
     @router.get("/search", tags=["search"], summary="Arabic-aware full-text search")
     def search(q: Annotated[str, Query(description="words; \"…\" for a phrase; clitics, hamza and "
                                                    "diacritics do not matter")] = "",

@@ -13,7 +13,7 @@ import click
 from marsad.core import registry
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import DEFAULT_STAGES
-from marsad.scale.batch import Failure, analyse_items
+from marsad.scale.batch import Failure, analyse_mapped
 from marsad.shells.cli.common import command_settings, one_line_errors, set_option
 from marsad.stages.events.table import event_rows, write_rows
 from marsad.stages.ingest.readers import read_inputs
@@ -57,12 +57,12 @@ def _run(inputs: tuple[str, ...], published: str | None, fmt: str, jobs: int,
     items = list(read_inputs(inputs, settings))
     failures = 0
     first = True
-    for result in analyse_items(items, settings, settings.published):
+    for result in analyse_mapped(items, settings, settings.published, event_rows):
         if isinstance(result, Failure):
             failures += 1
             click.echo(f"marsad: {result.error}", err=True)
             continue
-        write_rows(event_rows(result), sys.stdout, "\t" if fmt == "tsv" else ",", header=first)
+        write_rows(result, sys.stdout, "\t" if fmt == "tsv" else ",", header=first)
         first = False
     if first:
         write_rows([], sys.stdout, "\t" if fmt == "tsv" else ",")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -20,7 +20,7 @@ from marsad.core import registry
 from marsad.core.document import Document
 from marsad.core.errors import MarsadError
 from marsad.core.pipeline import load_pipeline
-from marsad.scale.batch import Failure, Result, analyse_items
+from marsad.scale.batch import Failure, analyse_mapped, same, to_json_line, to_record
 from marsad.shells.cli.common import command_settings, one_line_errors, report, set_option
 from marsad.shells.cli.render import print_document
 from marsad.stages.ingest.readers import read_inputs
@@ -30,6 +30,13 @@ from marsad.stages.ingest.readers import read_inputs
 @click.version_option(package_name="marsad")
 def main() -> None:
     """marsad (مرصد): structured knowledge from Arabic news, offline."""
+
+
+#: What a worker sends back for each output format: the finished JSON line, the contract dict,
+#: or the Document itself for the human-readable text.
+CONVERT: dict[str, Callable[[Document], Any]] = {"jsonl": to_json_line, "json": to_record, "text": same}
+
+Result = Any  # str (jsonl), dict (json), Document (text) or Failure
 
 
 def _with_progress(results: Iterator[Result], total: int | None) -> Iterator[Result]:
@@ -62,9 +69,9 @@ def _emit(results: Iterator[Result], fmt: str, out: IO[str]) -> int:
                 out.write(json.dumps({"id": result.record_id, "error": str(result.error)}, ensure_ascii=False) + "\n")
             continue
         if fmt == "jsonl":
-            out.write(result.to_json(indent=None) + "\n")
+            out.write(result + "\n")
         elif fmt == "json":
-            documents.append(result.to_dict())
+            documents.append(result)
         else:
             assert console is not None
             print_document(result, console)
@@ -90,7 +97,7 @@ def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, out: Path 
     settings = command_settings(published, jobs, stages, assignments)
     load_pipeline(settings)  # check the stages fit before reading any article
     items = list(read_inputs(inputs, settings))
-    results = _with_progress(analyse_items(items, settings, settings.published), len(items))
+    results = _with_progress(analyse_mapped(items, settings, settings.published, CONVERT[fmt]), len(items))
     failures = _write(results, fmt, out)
     if failures:
         sys.exit(1)
@@ -143,12 +150,14 @@ def run_document(doc: Document) -> str:
 
 
 def _add_shell_commands() -> None:
-    """The events table, the store (ingest, search, export) and the server (serve)."""
+    """The events table, the store (ingest, search, export, stories), the server (serve) and
+    Spark (spark)."""
     from marsad.shells.cli import events as cli_events
+    from marsad.shells.cli import spark as cli_spark
     from marsad.shells.cli import store as cli_store
     from marsad.shells.cli import web as cli_web
 
-    for module in (cli_events, cli_store, cli_web):
+    for module in (cli_events, cli_store, cli_web, cli_spark):
         module.add_commands(main)
 
 

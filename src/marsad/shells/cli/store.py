@@ -1,4 +1,4 @@
-"""CLI commands over the store: ``ingest``, ``search`` and ``export``.
+"""CLI commands over the store: ``ingest``, ``search``, ``export`` and ``stories``.
 
 :func:`add_commands` attaches them to the main group; each only calls library functions and
 turns every MarsadError into one line on stderr, exit 1.
@@ -162,11 +162,45 @@ def export(db: str, fmt: str, tables: tuple[str, ...], out_dir: Path) -> None:
             click.echo(f"{path}: {count} rows", err=True)
 
 
-COMMANDS = (ingest, search, export)
+# --- stories ----------------------------------------------------------------------------------
+
+@click.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
+@click.option("--from", "date_from", help="stories still running on or after YYYY-MM-DD")
+@click.option("--to", "date_to", help="stories begun on or before YYYY-MM-DD")
+@click.option("--min-articles", type=int, default=1, show_default=True,
+              help="only stories with at least this many articles")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@one_line_errors
+def stories(db: str, date_from: str | None, date_to: str | None, min_articles: int, limit: int,
+            fmt: str) -> None:
+    """Print stories: the stored reports of one event, with their sources and events."""
+    _check_db_exists(db)
+    with open_store(db) as store:
+        found = store.stories(date_from, date_to, min_articles, limit)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    for story in found:
+        click.echo(f"story {story['id']}  {story['first_date'] or '-'} … {story['last_date'] or '-'}  "
+                   f"{story['n_articles']} articles, {story['n_sources']} sources  {story['title'] or ''}")
+        click.echo(f"    sources: {', '.join(story['sources']) or '-'}")
+        for art in story["articles"]:
+            copy = f"  copy of {art['copy_of']}" if art["copy_of"] else ""
+            click.echo(f"    {art['id']}  record {art['record_id'] or '-'}  {art['published'] or '-'}  "
+                       f"{art['source'] or '-'}{copy}")
+        for ev in story["events"]:
+            click.echo(f"    event {ev['type']} {ev['day'] or '-'}: {ev['source'] or '-'} → {ev['target'] or '-'}")
+    if not found:
+        click.echo("no stories found", err=True)
+
+
+COMMANDS = (ingest, search, export, stories)
 
 
 def add_commands(cli: click.Group) -> None:
-    """Attach ``ingest``, ``search`` and ``export`` to the main command group."""
+    """Attach ``ingest``, ``search``, ``export`` and ``stories`` to the main command group."""
     for command in COMMANDS:
         cli.add_command(command)
 

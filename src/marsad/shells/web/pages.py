@@ -210,6 +210,15 @@ def web_router(ctx: Context, openapi: Any) -> APIRouter:
                     pages=pager(request, offset, len(rows)),
                     download_urls=download_links(request))
 
+    @router.get("/ui/stories", response_class=HTMLResponse)
+    def stories(request: Request, min_articles: int = 1, offset: Offset = 0) -> HTMLResponse:
+        args = request.query_params
+        when = (date_arg("from", args.get("from")), date_arg("to", args.get("to")))
+        rows = store.stories(*when, max(1, min_articles), limit=PAGE_ROWS, offset=offset)
+        form = {"from": when[0] or "", "to": when[1] or "", "min_articles": max(1, min_articles)}
+        return page("stories.html", title="القصص", stories=rows, form=form,
+                    pages=pager(request, offset, len(rows)))
+
     @router.get("/ui/search", response_class=HTMLResponse)
     def search(request: Request, q: str | None = None, speaker: str | None = None,
                entity: str | None = None, type: str | None = None,

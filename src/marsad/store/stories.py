@@ -1,0 +1,353 @@
+"""Wire copies and stories, computed at ingest, one batch at a time.
+
+A **wire copy** is an article whose words are nearly those of one stored before it (one SPA
+report printed by four papers): MinHash over shingles of its normalised terms, candidates from
+datasketch's LSH index, kept when the estimated Jaccard similarity reaches :data:`COPY_MIN`;
+``articles.copy_of`` names the first stored article of the group.
+
+A **story** groups the articles that report one real-world event.  A new article joins the
+story of a wire copy it is, else the story of the most related article published within
+:data:`WINDOW_DAYS` days, else starts a story of its own (whose id is the article's pk).
+Related means: the lead events fall in the same family (data/events/families.yaml) when both
+have lead events, and a weighted sum of lead-word overlap, shared actors, a shared place and
+the same event family reaches :data:`STORY_MIN`.  Only the lead (title and first sentences)
+is compared word by word: two reports often share their background paragraphs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from marsad.store.rows import ArticleRows
+from marsad.store.search import index_text
+from marsad.text.resources import load_yaml
+
+if TYPE_CHECKING:
+    from marsad.store.base import Row, Store
+
+#: Days between two articles of one story (a report and its follow-ups next day).
+WINDOW_DAYS = 2
+#: Estimated Jaccard similarity of shingle sets above which an article is a copy of another
+#: (agencies' reports reprinted with a different dateline or a sentence cut stay above it).
+COPY_MIN = 0.6
+#: Words per shingle, and MinHash permutations (128: ±0.04 error on the Jaccard estimate).
+SHINGLE = 4
+NUM_PERM = 128
+#: datasketch's hashing scheme, named so that stored signatures stay comparable across versions.
+SCHEME = "affine32"
+#: Relatedness at which a new article joins a story, and the weights of what is compared.
+STORY_MIN = 0.45
+WEIGHTS = {"lead": 0.5, "actors": 0.25, "place": 0.1, "family": 0.15}
+#: The lead: the title and the body's first terms, and the characters in which its entities
+#: are mentioned; its events are those of the first sentences.
+LEAD_TERMS = 60
+LEAD_CHARS = 400
+LEAD_SENTENCES = 2
+#: Lead terms shorter than this are particles and pronouns, not what a report is about.
+MIN_TERM = 3
+#: Candidates for a story share an actor or a place, or this many lead terms; terms found in
+#: more than COMMON_SHARE of the window's articles (and more than COMMON_MIN) are not evidence.
+LEAD_SHARED = 3
+#: Articles the linker keeps in memory before it starts its window afresh.
+MAX_WINDOW = 50_000
+COMMON_SHARE = 0.1
+COMMON_MIN = 20
+ACTOR_TYPES = {"PER", "ORG", "NORP"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class Keys:
+    """What an article is compared on."""
+
+    pk: int
+    article_id: str
+    day: str | None
+    source: str | None
+    lead: frozenset[str]
+    actors: frozenset[str]
+    places: frozenset[str]
+    families: frozenset[str]
+    minhash: np.ndarray[Any, np.dtype[np.uint64]]
+    story: int | None = None
+    copy_of: str | None = None
+    record_id: str | None = None
+
+
+@lru_cache(maxsize=1)
+def families() -> dict[str, str]:
+    """PLOVER type → family."""
+    out: dict[str, str] = {}
+    for family, types in load_yaml("events/families.yaml")["families"].items():
+        for kind in types:
+            out[str(kind)] = str(family)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    """An empty MinHash: making one draws its permutations, which costs more than hashing an
+    article, so every other one copies them from here."""
+    from datasketch import MinHash
+
+    # CRC-32 of each shingle: stable across processes (stored signatures stay comparable) and a
+    # fifth of SHA-1's cost; the MinHash permutations do the mixing.
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=zlib.crc32)
+
+
+def minhash(terms: list[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    mh = _template().copy()
+    grams = {" ".join(terms[i:i + SHINGLE]) for i in range(max(1, len(terms) - SHINGLE + 1))}
+    mh.update_batch([g.encode("utf-8") for g in grams])
+    return np.asarray(mh.hashvalues, dtype=np.uint64)
+
+
+def similarity(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> float:
+    """Estimated Jaccard similarity of two MinHash signatures."""
+    return float(np.mean(a == b))
+
+
+def article_keys(pk: int, rows: ArticleRows) -> Keys:
+    """The keys of one article from the rows the store writes for it."""
+    a = rows.article
+    body = rows.body_terms.split()
+    lead = {t for t in [*rows.title_terms.split(), *body[:LEAD_TERMS]] if len(t) >= MIN_TERM}
+    first: dict[str, int] = {}
+    for m in rows.mentions:
+        first[m["entity_id"]] = min(first.get(m["entity_id"], m["start_char"]), m["start_char"])
+    in_lead = {e["id"]: e["type"] for e in rows.entities if first.get(e["id"], LEAD_CHARS) < LEAD_CHARS}
+    lead_events = [e for e in rows.events if (e.get("sentence") or 0) < LEAD_SENTENCES]
+    actors = {i for i, kind in in_lead.items() if kind in ACTOR_TYPES}
+    for ev in lead_events:
+        actors |= set(ev["source_entities"].split()) | set(ev["target_entities"].split())
+    places = {i for i, kind in in_lead.items() if kind in PLACE_TYPES}
+    places |= {index_text(ev["location"]) for ev in lead_events if ev.get("location")}
+    kinds = families()
+    fams = {kinds[ev["type"]] for ev in lead_events if ev.get("type") in kinds}
+    return Keys(pk, a["id"], a["published"], a["source"], frozenset(lead), frozenset(actors),
+                frozenset(places - {""}), frozenset(fams), minhash(body), record_id=a.get("record_id"))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def relatedness(a: Keys, b: Keys) -> float:
+    """0 to 1: how likely ``a`` and ``b`` report the same event (0 when their lead events
+    are of different families)."""
+    if a.families and b.families and not a.families & b.families:
+        return 0.0
+    lead = len(a.lead & b.lead) / len(a.lead | b.lead) if a.lead and b.lead else 0.0
+    # Lead overlap between two different wordings of one report rarely passes 0.5.
+    lead = min(1.0, 2 * lead)
+    return (WEIGHTS["lead"] * lead + WEIGHTS["actors"] * _overlap(a.actors, b.actors)
+            + WEIGHTS["place"] * bool(a.places & b.places)
+            + WEIGHTS["family"] * bool(a.families & b.families))
+
+
+def _ordinal(day: str | None) -> int | None:
+    return dt.date.fromisoformat(day).toordinal() if day else None
+
+
+class _Window:
+    """The articles a new one is compared with, by day, with inverted indexes over their
+    actors, places and lead terms so that each new article is scored only against those that
+    share something with it (a day of a busy desk holds thousands of reports)."""
+
+    def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
+        self.lsh = MinHashLSH(threshold=COPY_MIN, num_perm=NUM_PERM)
+        self.by_pk: dict[int, Keys] = {}
+        self.by_day: dict[int | None, list[Keys]] = {}
+        self.postings: dict[str, list[Keys]] = {}
+
+    def add(self, k: Keys) -> None:
+        self.by_pk[k.pk] = k
+        self.by_day.setdefault(_ordinal(k.day), []).append(k)
+        self.lsh.insert(k.pk, _as_minhash(k.minhash))
+        for key in _index_keys(k):
+            self.postings.setdefault(key, []).append(k)
+
+    def near(self, k: Keys, a: Keys) -> bool:
+        day, other = _ordinal(k.day), _ordinal(a.day)
+        return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+
+    def copies(self, k: Keys) -> list[Keys]:
+        return [self.by_pk[p] for p in self.lsh.query(_as_minhash(k.minhash))]
+
+    def candidates(self, k: Keys) -> list[Keys]:
+        """Articles sharing an actor or a place with ``k``, or LEAD_SHARED lead terms other
+        than the commonest of the window."""
+        common = max(COMMON_MIN, COMMON_SHARE * len(self.by_pk))
+        shared: dict[int, int] = {}
+        for key in _index_keys(k):
+            posting = self.postings.get(key, [])
+            if key.startswith("t:") and len(posting) > common:
+                continue
+            weight = 1 if key.startswith("t:") else LEAD_SHARED
+            for other in posting:
+                shared[other.pk] = shared.get(other.pk, 0) + weight
+        return [self.by_pk[p] for p, n in shared.items() if n >= LEAD_SHARED]
+
+
+def _index_keys(k: Keys) -> list[str]:
+    return [*(f"t:{t}" for t in k.lead), *(f"a:{a}" for a in k.actors), *(f"p:{p}" for p in k.places)]
+
+
+def _shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+class StoryLinker:
+    """Assigns each new article of a batch its wire original and its story, in the store's
+    open write transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        # Kept from batch to batch while this store stays the writer (a date-sorted feed reads
+        # each day from the store once); the store drops the linker when it stops writing or
+        # a transaction rolls back.
+        self.window = _Window()
+        self.loaded: set[str] = set()
+
+    def link(self, new: Iterable[tuple[int, ArticleRows]]) -> None:
+        keys = sorted((article_keys(pk, rows) for pk, rows in new), key=lambda k: (k.day or "", k.pk))
+        if not keys:
+            return
+        days = {_shift(k.day, d) for k in keys if k.day for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)}
+        if len(self.window.by_pk) > MAX_WINDOW:
+            self.window, self.loaded = _Window(), set()
+        for k in self._stored(sorted(days - self.loaded)):
+            if k.pk not in self.window.by_pk:
+                self.window.add(k)
+        self.loaded |= days
+        for k in keys:
+            self._place(k, self.window)
+            self.window.add(k)
+        self._write(keys)
+
+    def _place(self, k: Keys, window: _Window) -> None:
+        copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in window.copies(k) if window.near(k, c)]
+        copies = [c for c in copies if c[0] >= COPY_MIN]
+        if copies:
+            _score, _pk, original = max(copies, key=lambda t: (t[0], t[1]))
+            k.copy_of = original.copy_of or original.article_id
+            k.story = original.story
+            return
+        scored = [(relatedness(k, c), -c.pk, c) for c in window.candidates(k) if window.near(k, c)]
+        best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+        k.story = best[2].story if best is not None and best[0] >= STORY_MIN else k.pk
+
+    def _stored(self, days: list[str]) -> list[Keys]:
+        """Stored articles published on ``days``."""
+        found: list[Keys] = []
+        for start in range(0, len(days), 500):
+            chunk = days[start:start + 500]
+            found += [_from_row(r) for r in self.store._rows(
+                "SELECT k.article_pk, a.id, a.source, a.story_id, a.copy_of, k.day, k.lead, k.actors, "
+                "k.places, k.families, k.minhash FROM story_keys k JOIN articles a ON a.pk = k.article_pk "
+                f"WHERE k.day IN ({', '.join('?' * len(chunk))}) ORDER BY k.article_pk", chunk)]
+        return found
+
+    def _write(self, keys: list[Keys]) -> None:
+        s = self.store
+        s._exec_many("INSERT INTO story_keys (article_pk, day, lead, actors, places, families, minhash) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [(k.pk, k.day, " ".join(sorted(k.lead)), " ".join(sorted(k.actors)),
+                       "|".join(sorted(k.places)), " ".join(sorted(k.families)), k.minhash.tobytes())
+                      for k in keys])
+        s._exec_many("UPDATE articles SET story_id = ?, copy_of = ?, record_id = ? WHERE pk = ?",
+                     [(k.story, k.copy_of, k.record_id, k.pk) for k in keys])
+        touched = sorted({k.story for k in keys if k.story is not None})
+        s._exec_many("INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING", [(t,) for t in touched])
+        updates = []
+        for start in range(0, len(touched), 500):
+            chunk = touched[start:start + 500]
+            members = s._rows("SELECT story_id, pk, title, source, published FROM articles "
+                              f"WHERE story_id IN ({', '.join('?' * len(chunk))}) ORDER BY story_id", chunk)
+            updates += [_summary(story, [m for m in members if m["story_id"] == story]) for story in chunk]
+        s._exec_many("UPDATE stories SET title = ?, first_date = ?, last_date = ?, n_articles = ?, "
+                     "n_sources = ?, sources = ? WHERE id = ?", updates)
+
+
+def _summary(story: int, members: list[Row]) -> tuple[Any, ...]:
+    """The stories row of ``story`` from its articles: title of the first report, dates, counts."""
+    first = min(members, key=lambda m: (m["published"] or "9999", m["pk"]))
+    days = [m["published"] for m in members if m["published"]]
+    sources = sorted({m["source"] for m in members if m["source"]})
+    return (first["title"], min(days, default=None), max(days, default=None), len(members),
+            len(sources), "|".join(sources), story)
+
+
+def _as_minhash(values: np.ndarray[Any, Any]) -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_template().permutations,
+                   scheme=SCHEME)
+
+
+def _split(text: str | None, sep: str = " ") -> frozenset[str]:
+    return frozenset(t for t in (text or "").split(sep) if t)
+
+
+def _from_row(r: Row) -> Keys:
+    return Keys(int(r["article_pk"]), r["id"], r["day"], r["source"], _split(r["lead"]), _split(r["actors"]),
+                _split(r["places"], "|"), _split(r["families"]),
+                np.frombuffer(bytes(r["minhash"]), dtype=np.uint64).copy(),
+                story=r["story_id"], copy_of=r["copy_of"])
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+STORY_COLUMNS = "id, title, first_date, last_date, n_articles, n_sources, sources"
+
+
+def list_stories(store: Store, date_from: str | None = None, date_to: str | None = None,
+                 min_articles: int = 1, limit: int = 50, offset: int = 0) -> list[Row]:
+    """Stories that overlap ``[date_from, date_to]``, latest first, each with its articles and
+    events (see :func:`get_story`)."""
+    from marsad.store.base import Filters, _limit
+
+    Filters(date_from=date_from, date_to=date_to)  # the same date checks as everywhere
+    clauses = ["n_articles >= ?"]
+    params: list[Any] = [min_articles]
+    if date_from:
+        clauses.append("last_date >= ?")
+        params.append(date_from)
+    if date_to:
+        clauses.append("first_date <= ?")
+        params.append(date_to)
+    with store._lock:
+        rows = store._rows(f"SELECT {STORY_COLUMNS} FROM stories WHERE {' AND '.join(clauses)} "
+                           "ORDER BY last_date DESC, id DESC LIMIT ? OFFSET ?",
+                           [*params, _limit(limit), max(0, offset)])
+        return [_fill(store, row) for row in rows]
+
+
+def get_story(store: Store, story_id: int) -> Row | None:
+    """One story: id, title, first and last date, counts, its sources (outlets), its articles
+    (id, record_id, title, source, published, copy_of) and their events."""
+    with store._lock:
+        rows = store._rows(f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,))
+        return _fill(store, rows[0]) if rows else None
+
+
+def _fill(store: Store, row: Row) -> Row:
+    row["sources"] = row["sources"].split("|") if row.get("sources") else []
+    row["articles"] = store._rows(
+        "SELECT id, record_id, title, source, url, published, copy_of FROM articles WHERE story_id = ? "
+        "ORDER BY published, pk", (row["id"],))
+    row["events"] = store._rows(
+        "SELECT a.id AS article, e.idx, e.type, e.mode, e.cameo, e.status, e.day, "
+        "e.source_text AS source, e.target_text AS target, e.location, e.trigger_text AS trigger "
+        "FROM events e JOIN articles a ON a.pk = e.article_pk WHERE a.story_id = ? "
+        "ORDER BY a.published, a.pk, e.idx", (row["id"],))
+    return row
