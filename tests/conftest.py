@@ -622,8 +622,9 @@ def entity_by_mention(doc: Document) -> dict[str, Entity]:
 
 # --- stories: wire copies and reports of one event -------------------------------------------
 #: (record id, outlet, published, title, text). The first six are SaudiNewsNet articles (CC BY-NC-SA
-#: 4.0, the first sentences only): one Passports report reprinted by four papers (almadina's with a
-#: dateline added, since its text is otherwise identical to alweeam's and would be one stored article),
+#: 4.0, the first sentences only): one Passports report reprinted by four papers (almadina's with an
+#: inline dateline added, since its text is otherwise identical to alweeam's and would be one stored
+#: article; a dateline on a line of its own is furniture that clean takes out),
 #: and one civil-defence report reprinted by two. The last two were written for marsad: an arrest
 #: and a new law in Kuwait a day apart, sharing their background paragraph.
 STORY_ARTICLES: list[tuple[str, str, str, str, str]] = [
@@ -641,7 +642,7 @@ STORY_ARTICLES: list[tuple[str, str, str, str, str]] = [
      'اليمنيين حتى 1436/10/30هـ. وأوضحت الجوازات أن عدد المصحح وضعهم من اليمنيين في كافة مراكز '
      'التصحيح بمناطق المملكة حتى الساعة 5:30 مساء أمس الاثنين الموافق 10/4/ 1436هـ بلغ (354863) شخصا.'),
     ('snn-d329fb86442f', 'almadina', '2015-07-21', 'الجوازات: 354 ألف تم تصحيح أوضاعهم من الأشقاء اليمنيين حتى اليوم',
-     'جدة - واس:\nبدأت المديرية العامة للجوازات اليوم الاثنين العمل على تصحيح أوضاع الأشقاء أبناء '
+     'جدة - واس: بدأت المديرية العامة للجوازات اليوم الاثنين العمل على تصحيح أوضاع الأشقاء أبناء '
      'الجمهورية اليمنية المقيمين في المملكة بطريقة غير نظامية في جميع مراكز التصحيح بكافة مناطق '
      'المملكة بعد إجازة عيد الفطر المبارك , وذلك إنفاذاً للتوجيه السامي الكريم بتمديد فترة تصحيح '
      'أوضاع الأخوة اليمنيين حتى 1436/10/30 هـ .\n وأوضحت الجوازات أن عدد المصحح وضعهم من اليمنيين في '
