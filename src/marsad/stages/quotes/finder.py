@@ -9,7 +9,7 @@ attribution in the same sentence starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
 from marsad.stages.quotes.lexicon import Cues, cues
@@ -18,12 +18,14 @@ from marsad.stages.quotes.phrases import (
     Word,
     actor,
     has_form,
+    is_title,
     name_in,
     outlet_at,
     phrase_span,
     speaker_end,
     words_of,
 )
+from marsad.stages.quotes.speakers import Discourse, is_pronoun, refer_back
 
 #: Words allowed between the speaker and the content opener (adjuncts: place, time, addressee).
 MAX_ADJUNCT_WORDS = 12
@@ -32,6 +34,8 @@ MAX_ADJUNCT_WORDS = 12
 MIN_BARE_QUOTE_WORDS = 3
 #: Words allowed between "كان" and "قد" for a subject placed before the verb.
 MAX_FRONTED_SUBJECT = 6
+#: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
+TOPIC_TYPES = ("PER", "ORG")
 #: What is trimmed from the ends of a content span.
 _TRIM = " \t\n.!?؟،,؛;:-–—"
 
@@ -58,6 +62,9 @@ class Context:
     sent_of: list[int]  # sentence index of each word
     sent_first: list[int]  # first word index of each sentence
     sent_limit: list[int]  # word index just past each sentence
+    discourse: Discourse = field(default_factory=Discourse)
+    phrases: dict[Span, Span] = field(default_factory=dict)  # speaker span -> its whole phrase
+    names: dict[int, int] = field(default_factory=dict)  # start -> end of each person mention
 
     @property
     def text(self) -> str:
@@ -78,7 +85,8 @@ def _context(doc: Document) -> Context:
         sent_of.append(s)
         first[s] = min(first[s], idx)
         limit[s] = idx + 1
-    return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit)
+    names = {m.start: m.end for e in doc.entities if e.type == "PER" for m in e.mentions}
+    return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit, names=names)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -162,6 +170,12 @@ def _speech_sized(ctx: Context, pair: tuple[int, int]) -> bool:
     return len(ctx.text[pair[0] + 1:pair[1]].split()) >= MIN_BARE_QUOTE_WORDS
 
 
+def _adverbial(ctx: Context, k: int, start: int) -> bool:
+    """"قبل أن يبدأ زيارة": أن after a preposition of time or manner opens no speech."""
+    heads = ctx.cues.words("adverbial_an_heads")
+    return k > start and (ctx.words[k - 1].key in heads or ctx.words[k - 1].bare in heads)
+
+
 def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
     """Scan adjuncts from ``k`` for the content opener; returns (opener index or -1, via, source).
 
@@ -184,12 +198,13 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
             while k < limit and words[k].token.start <= pair[1]:
                 k += 1
             continue
-        if c.is_complementiser(w.key) or ch == ":" or (pair is not None and _speech_sized(ctx, pair)):
+        if ((c.is_complementiser(w.key) and not _adverbial(ctx, k, start)) or ch == ":"
+                or (pair is not None and _speech_sized(ctx, pair))):
             return k, via, source
         if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
             if (w.key in c.words("relay_adverbs") and k + 1 < limit
                     and words[k + 1].key in c.words("relay_from")):
-                end = speaker_end(words, k + 2, limit, c)
+                end = _speaker_end(ctx, k + 2, limit)
                 if end > k + 2:
                     source = (k + 2, end)
                     k = end
@@ -209,9 +224,48 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
     return -1, via, source
 
 
+def _speaker_end(ctx: Context, i: int, limit: int) -> int:
+    """End of the speaker phrase at ``i``, stretched over a person's name that starts where word
+    shapes ended it ("وزير الصحة توفيق الربيعة": توفيق is also a common noun)."""
+    end = speaker_end(ctx.words, i, limit, ctx.cues)
+    if end == i or end >= limit:
+        return end
+    stop = ctx.names.get(ctx.words[end].token.start)
+    if stop is None:
+        return end
+    while end < limit and ctx.words[end].token.end <= stop:
+        end += 1
+    return end
+
+
 def _speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
+    """The speaker named by words ``begin..end``: the name in it, or the person it refers to."""
     a, b = name_in(ctx.words, begin, end, ctx.cues)
-    return actor(ctx.doc, phrase_span(ctx.words, a, b), phrase_span(ctx.words, begin, end))
+    whole = phrase_span(ctx.words, begin, end)
+    found = actor(ctx.doc, phrase_span(ctx.words, a, b), whole)
+    name = _person_name(ctx, found, whole)
+    if name is not None:
+        found = Actor(name, found.entity)
+    found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
+    ctx.phrases[found.span] = whole
+    return found
+
+
+def _person_name(ctx: Context, found: Actor, whole: Span) -> Span | None:
+    """The mention of the person ``found`` links to, when it lies inside the speaker phrase: the
+    entities stage knows where a name ends ("عادل الجبير") better than word shapes do."""
+    if found.entity is None or ctx.doc.entities[found.entity].type != "PER":
+        return None
+    inner = [m for m in ctx.doc.entities[found.entity].mentions
+             if whole.start <= m.start and m.end <= whole.end]
+    best = next((m for m in inner if m.overlaps(found.span)), inner[0] if inner else None)
+    return Span(best.start, best.end) if best is not None else None
+
+
+def _note(ctx: Context, who: Actor) -> None:
+    """Remember ``who`` as the last actor named, with the whole phrase that named it."""
+    whole = ctx.phrases.get(who.span, who.span)
+    ctx.discourse.note(who, [w for w in ctx.words if whole.start <= w.token.start < whole.end])
 
 
 def _cue_span(ctx: Context, idx: int) -> Span:
@@ -308,7 +362,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     j = i + 1
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
-    end = j if opens else speaker_end(words, j, limit, c)
+    end = j if opens else _speaker_end(ctx, j, limit)
     subject: tuple[int, int] | None = (j, end) if end > j else (
         _fronted_subject(ctx, i) or _opening_subject(ctx, i))
     if subject is None and not _may_be_implicit(ctx, i):
@@ -341,14 +395,14 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     words, c = ctx.words, ctx.cues
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
-    end = speaker_end(words, i + 1, limit, c)
+    end = _speaker_end(ctx, i + 1, limit)
     if end == i + 1:
         return None
     via: Actor | None = _speaker_actor(ctx, i + 1, end)
     subject = (i + 1, end)
     k = end
     if k < limit and words[k].key in c.words("relay_from"):
-        s_end = speaker_end(words, k + 1, limit, c)
+        s_end = _speaker_end(ctx, k + 1, limit)
         if s_end == k + 1:
             return None
         subject = (k + 1, s_end)
@@ -400,11 +454,32 @@ def _opens_with_verb(ctx: Context, first: int) -> bool:
     w, c = ctx.words[first], ctx.cues
     if w.key in c.verbs or w.key in c.relay_verbs:
         return True
-    if w.conj_end == w.token.start or w.key.startswith("ال") or w.prep:
+    if w.conj_end == w.token.start:
+        return False
+    return _verb_like(ctx, w)
+
+
+def _verb_like(ctx: Context, w: Word) -> bool:
+    """A word that may be a past-tense verb: no article, preposition, particle, title or cue."""
+    c = ctx.cues
+    if not w.is_word or w.key.startswith("ال") or w.prep:
         return False
     return not (has_form(w, c.speaker_stops) or has_form(w, c.lead_particles)
                 or w.key in c.participles or w.key in c.according
                 or w.key[:1] in c.words("imperfect_prefixes"))
+
+
+def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
+    """"أدى الأمير فيصل ...": an unconjoined verb, told from a noun by the titled or named
+    subject that follows it and by lying outside any entity name."""
+    w = ctx.words[first]
+    if first + 1 >= len(ctx.words) or not _verb_like(ctx, w) or is_title(w, ctx.cues):
+        return False
+    if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
+        return False
+    nxt = ctx.words[first + 1]
+    return (nxt.key.startswith("ال") and is_title(nxt, ctx.cues)) or any(
+        m.start == nxt.token.start for e in ctx.doc.entities if e.type == "PER" for m in e.mentions)
 
 
 def _clause_subject(ctx: Context, s: int) -> Actor | None:
@@ -412,8 +487,27 @@ def _clause_subject(ctx: Context, s: int) -> Actor | None:
     first, limit = ctx.sent_first[s], ctx.sent_limit[s]
     if first + 1 >= limit or not _opens_with_verb(ctx, first):
         return None
-    end = speaker_end(ctx.words, first + 1, limit, ctx.cues)
+    end = _speaker_end(ctx, first + 1, limit)
     return _speaker_actor(ctx, first + 1, end) if end > first + 1 else None
+
+
+def _topic(ctx: Context, s: int) -> Actor | None:
+    """The actor a sentence that opens with a verb is about ("وأدى الأمير فيصل الصلاة").
+
+    Only a person or body counts, named, titled or by honorific pronoun: "وشهدت المدينة" or
+    "ونقل التعازي" (an object after a dropped subject) leave the last actor in place.
+    """
+    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    if first + 1 >= limit or not (_opens_with_verb(ctx, first) or _opens_with_bare_verb(ctx, first)):
+        return None
+    end = _speaker_end(ctx, first + 1, limit)
+    if end == first + 1:
+        return None
+    phrase = ctx.words[first + 1:end]
+    who = _speaker_actor(ctx, first + 1, end)
+    if who.entity is not None and ctx.doc.entities[who.entity].type in TOPIC_TYPES:
+        return who
+    return who if is_title(phrase[0], ctx.cues) or is_pronoun(phrase, ctx.cues) else None
 
 
 def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
@@ -444,14 +538,14 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
         j += 1  # حسبما ذكرت الوكالة، وفقا لما ذكره الموقع
     while j < limit and words[j].key in c.according_connectors:
         j += 1  # حسبما نقلت عنه الوكالة
-    end = speaker_end(words, j, limit, c)
+    end = _speaker_end(ctx, j, limit)
     if end == j or not _is_source(ctx, j, i, end):
         return None
     source = _speaker_actor(ctx, j, end)
     relay: Actor | None = None
     if end + 1 < limit and words[end].key in c.words("relay_from"):
         # "بحسب ما نقلته قناة الجزيرة عن مصادر محلية": the outlet relays the sources.
-        s_end = speaker_end(words, end + 1, limit, c)
+        s_end = _speaker_end(ctx, end + 1, limit)
         if s_end > end + 1:
             relay, source = source, _speaker_actor(ctx, end + 1, s_end)
             end = s_end
@@ -572,9 +666,12 @@ def find_quotes(doc: Document) -> list[Quote]:
     ctx = _context(doc)
     c = ctx.cues
     drafts: list[Draft] = []
-    last: Actor | None = None
     quoted = _quoted_words(ctx)
     for i, w in enumerate(ctx.words):
+        if i == ctx.sent_first[ctx.sent_of[i]] and not quoted[i]:
+            topic = _topic(ctx, ctx.sent_of[i])
+            if topic is not None:
+                _note(ctx, topic)
         if not w.is_word or quoted[i]:
             continue  # a verb inside quotation marks belongs to the quoted speech
         if any(d.region <= w.token.start < d.content.start for d in drafts[-3:]):
@@ -582,6 +679,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         draft: Draft | None = None
         if w.prep and w.key not in c.according:
             continue  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
+        last = ctx.discourse.last()
         if w.key in c.relay_verbs:
             draft = relay_quote(ctx, i, last)
         elif w.key in c.verbs:
@@ -592,7 +690,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             draft = according_quote(ctx, i, drafts)
         if draft is not None and not any(d.content == draft.content for d in drafts):
             drafts.append(draft)
-            last = draft.speaker
+            _note(ctx, draft.speaker)
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
     return [Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d))
             for d in drafts]

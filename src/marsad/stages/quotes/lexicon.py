@@ -45,6 +45,7 @@ class Cues:
     outlet_names: tuple[tuple[str, ...], ...]
     statement_nouns: frozenset[str]
     titles: frozenset[str]
+    honorific_pronouns: frozenset[str]
     title_complements: frozenset[str]
     on_behalf: frozenset[str]
     adjunct_heads: frozenset[str]
@@ -91,6 +92,7 @@ def cues() -> Cues:
         outlet_names=tuple(tuple(n.split()) for n in words("outlet_names")),
         statement_nouns=words("statement_nouns"),
         titles=words("titles"),
+        honorific_pronouns=words("honorific_pronouns"),
         title_complements=words("title_complements"),
         on_behalf=words("on_behalf"),
         adjunct_heads=words("adjunct_heads"),

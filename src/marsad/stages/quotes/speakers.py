@@ -1,0 +1,94 @@
+"""Who a speaker phrase stands for: honorific pronouns, bare titles and dropped subjects.
+
+News names a speaker once in full ("وزير الخارجية عادل الجبير") and then by an honorific
+pronoun ("وأضاف معاليه"), by the title alone ("وأكد الوزير") or not at all ("وأضاف أن").  The
+entities stage links such a phrase when it can; when no entity lies at the phrase, the speaker
+takes the entity of the person it refers back to, the last one named with that title (or, for a
+pronoun, the last one named).  A dropped subject continues the last actor named: the last
+speaker, or the subject of a later sentence that opens with a verb ("وأدى الأمير ... . وقال: ").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.core.document import Actor, Document
+from marsad.stages.quotes.lexicon import Cues
+from marsad.stages.quotes.phrases import Word, has_form, is_title
+
+#: Entity types that can be the referent of an honorific pronoun or a bare title.
+PERSON_TYPES = ("PER",)
+
+
+@dataclass(frozen=True)
+class Named:
+    """An actor named in the text and the folded stems of the phrase that named it."""
+
+    actor: Actor
+    stems: frozenset[str]
+
+
+@dataclass
+class Discourse:
+    """The actors named so far, in text order, for dropped subjects and back-references."""
+
+    named: list[Named] = field(default_factory=list)
+
+    def note(self, actor: Actor, words: list[Word]) -> None:
+        self.named.append(Named(actor, frozenset(stems_of(words))))
+
+    def last(self) -> Actor | None:
+        return self.named[-1].actor if self.named else None
+
+    def person(self, doc: Document, title: str | None = None) -> int | None:
+        """Entity of the last person named (with ``title`` in its phrase, when given)."""
+        for n in reversed(self.named):
+            ent = n.actor.entity
+            if ent is None or doc.entities[ent].type not in PERSON_TYPES:
+                continue
+            if title is None or title in n.stems:
+                return ent
+        return None
+
+
+def stems_of(words: list[Word]) -> list[str]:
+    """Folded stems without the article: "الوزير" and "وزير" compare equal."""
+    return [w.bare[2:] if w.bare.startswith("ال") else w.bare for w in words if w.is_word]
+
+
+def is_pronoun(words: list[Word], cues: Cues) -> bool:
+    """A phrase that is one honorific pronoun ("معاليه", "سموه")."""
+    return len(words) == 1 and has_form(words[0], cues.honorific_pronouns)
+
+
+def bare_title(words: list[Word], cues: Cues) -> str | None:
+    """The title of a definite phrase that names nobody ("الوزير", "وزير الخارجية"), else None.
+
+    An indefinite title ("مسؤول", "مصدر في الوزارة") introduces someone new and refers back to
+    nobody.
+    """
+    if not words or not is_title(words[0], cues):
+        return None
+    definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال")
+                                                 and not words[1].prep)
+    if not definite:
+        return None
+    if not all(w.key.startswith("ال") or is_title(w, cues) or has_form(w, cues.title_complements)
+               for w in words):
+        return None  # a name in the phrase: the entities stage links it or nothing does
+    return stems_of(words[:1])[0]
+
+
+def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
+               discourse: Discourse) -> Actor:
+    """``found`` with the entity of the person its pronoun or bare title refers to."""
+    if found.entity is not None:
+        return found
+    if is_pronoun(words, cues):
+        ent = discourse.person(doc)
+        last = discourse.last()
+        return Actor(found.span, ent if ent is not None or last is None else last.entity)
+    title = bare_title(words, cues)
+    if title is not None:
+        return Actor(found.span, discourse.person(doc, title))
+    return found

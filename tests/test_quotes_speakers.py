@@ -1,0 +1,85 @@
+"""Speakers named by honorific pronoun, by title alone or not at all take the person meant.
+
+Each case is a short passage in Saudi and pan-Arab news style.  Entities are given by hand (as
+the entities stage would find them by name), so the cases test only how the quotes stage
+carries a person from the phrase that names them to the later phrases that refer back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.core.document import Document, Entity, EntityType, Span
+from marsad.stages.quotes import find_quotes
+
+
+def _doc(text: str, entities: list[tuple[EntityType, str]]) -> Document:
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
+    doc.entities = [Entity(kind, (Span(doc.text.index(m), doc.text.index(m) + len(m)),))
+                    for kind, m in entities]
+    return doc
+
+
+def _speakers(doc: Document) -> list[tuple[str, str, int | None]]:
+    """(content, speaker text, speaker entity) of every quote, in text order."""
+    return [(doc.span_text(q.content), doc.span_text(q.speaker.span), q.speaker.entity)
+            for q in find_quotes(doc)]
+
+
+# (passage, entities as (type, mention), expected (content, speaker text, entity) per quote)
+CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | None]]]] = [
+    # An honorific pronoun refers to the last person named.
+    ("وقال وزير الصحة توفيق الربيعة إن الوزارة جاهزة لموسم الحج. "
+     "وأضاف معاليه أن المستشفيات رفعت طاقتها الاستيعابية.",
+     [("PER", "توفيق الربيعة")],
+     [("الوزارة جاهزة لموسم الحج", "توفيق الربيعة", 0),
+      ("المستشفيات رفعت طاقتها الاستيعابية", "معاليه", 0)]),
+    # A bare definite title refers to the last person named with that title.
+    ("واستقبل أمير منطقة الرياض الأمير فيصل بن بندر وفد الغرفة التجارية. "
+     "وقال وزير التجارة ماجد القصبي إن الأسواق مستقرة. "
+     "وأكد الأمير أن المنطقة تشهد نموا متسارعا.",
+     [("PER", "فيصل بن بندر"), ("PER", "ماجد القصبي")],
+     [("الأسواق مستقرة", "ماجد القصبي", 1),
+      ("المنطقة تشهد نموا متسارعا", "الأمير", 0)]),
+    # An indefinite title is someone new: it refers back to nobody.
+    ("وقال وزير الداخلية إن الحدود آمنة. وأكد مسؤول أمني أن الدوريات تضاعفت.",
+     [("PER", "وزير الداخلية")],
+     [("الحدود آمنة", "وزير الداخلية", 0), ("الدوريات تضاعفت", "مسؤول أمني", None)]),
+    # A dropped subject continues the subject of the sentence before, which opened with a verb.
+    ("وافتتح الأمير خالد الفيصل مهرجان الكتاب في جدة. "
+     "وقال خلال جولته في المعرض إن القراءة أساس نهضة الأمم.",
+     [("PER", "خالد الفيصل")],
+     [("القراءة أساس نهضة الأمم", "خالد الفيصل", 0)]),
+    # An object after a dropped subject ("التعازي") is no topic: the person stays the speaker.
+    ("وزار الأمير سعود بن نايف المصابين في المستشفى. "
+     "ونقل التعازي إلى أسر الضحايا، وقال: «نحن معكم في هذا المصاب».",
+     [("PER", "سعود بن نايف")],
+     [("نحن معكم في هذا المصاب", "سعود بن نايف", 0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), CASES,
+                         ids=[f"s{i:02d}" for i in range(len(CASES))])
+def test_quotes_speaker_refers_back(text: str, entities: list[tuple[EntityType, str]],
+                                    expected: list[tuple[str, str, int | None]]) -> None:
+    assert _speakers(_doc(text, entities)) == expected
+
+
+def test_quotes_pronoun_speaker_keeps_entity_at_its_span() -> None:
+    # Once the entities stage links "سموه" itself, that entity wins over the last person named.
+    doc = _doc("وقال الأمير محمد بن سلمان إن الرؤية تمضي قدما. وأكد وزير المالية أن العجز تراجع. "
+               "وأوضح سموه أن الإصلاحات مستمرة.",
+               [("PER", "محمد بن سلمان"), ("PER", "وزير المالية"), ("PER", "سموه")])
+    assert _speakers(doc)[-1] == ("الإصلاحات مستمرة", "سموه", 2)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # أن after قبل/بعد/دون opens a clause of time or manner, not the speech.
+    ("وأكد الرئيس التركي في مؤتمر صحفي قبل أن يبدأ زيارة رسمية إلى اليابان إن العمليات ستستمر.",
+     "العمليات ستستمر"),
+    ("وقال الوزير بعد أن تفقد المشروع إن العمل سينتهي في موعده.", "العمل سينتهي في موعده"),
+])
+def test_quotes_content_never_starts_in_the_narrative(text: str, content: str) -> None:
+    (quote,) = find_quotes(_doc(text, []))
+    assert quote.content.text(_doc(text, []).text) == content
