@@ -56,6 +56,15 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
      "ونقل التعازي إلى أسر الضحايا، وقال: «نحن معكم في هذا المصاب».",
      [("PER", "سعود بن نايف")],
      [("نحن معكم في هذا المصاب", "سعود بن نايف", 0)]),
+    # A verb that looks imperfect (تفقد) opens the sentence; the object after the place is no
+    # part of the subject; speech after a colon needs no quotation marks.
+    ("وتفقد محافظ جدة موقع السيول. وقال: إننا سنحاسب كل مقصر في تصريف المياه.",
+     [("GPE", "جدة")],
+     [("إننا سنحاسب كل مقصر في تصريف المياه", "محافظ جدة", 0)]),
+    # A definite noun alone names the body last named with that head noun.
+    ("وقال معهد البترول الأمريكي إن المخزونات هبطت. وأضاف المعهد أن الطلب ارتفع.",
+     [("ORG", "معهد البترول الأمريكي")],
+     [("المخزونات هبطت", "معهد البترول الأمريكي", 0), ("الطلب ارتفع", "المعهد", 0)]),
 ]
 
 

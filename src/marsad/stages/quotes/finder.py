@@ -15,8 +15,10 @@ from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
 from marsad.stages.quotes.lexicon import Cues, cues
 from marsad.stages.quotes.marks import OPENERS, inside, pair_marks
 from marsad.stages.quotes.phrases import (
+    MIN_OBJECT_FREQUENCY,
     Word,
     actor,
+    common_word,
     has_form,
     is_title,
     name_in,
@@ -25,13 +27,15 @@ from marsad.stages.quotes.phrases import (
     speaker_end,
     words_of,
 )
-from marsad.stages.quotes.speakers import Discourse, is_pronoun, refer_back
+from marsad.stages.quotes.speakers import Discourse, is_group, is_pronoun, refer_back
 
 #: Words allowed between the speaker and the content opener (adjuncts: place, time, addressee).
 MAX_ADJUNCT_WORDS = 12
 #: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
 #: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
 MIN_BARE_QUOTE_WORDS = 3
+#: Longest name in quotation marks taken as a source ("بحسب «الفرنسية»"), in words.
+MAX_QUOTED_NAME = 4
 #: Words allowed between "كان" and "قد" for a subject placed before the verb.
 MAX_FRONTED_SUBJECT = 6
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
@@ -65,6 +69,7 @@ class Context:
     discourse: Discourse = field(default_factory=Discourse)
     phrases: dict[Span, Span] = field(default_factory=dict)  # speaker span -> its whole phrase
     names: dict[int, int] = field(default_factory=dict)  # start -> end of each person mention
+    place_ends: frozenset[int] = frozenset()  # end offsets of place and body mentions
 
     @property
     def text(self) -> str:
@@ -86,7 +91,9 @@ def _context(doc: Document) -> Context:
         first[s] = min(first[s], idx)
         limit[s] = idx + 1
     names = {m.start: m.end for e in doc.entities if e.type == "PER" for m in e.mentions}
-    return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit, names=names)
+    place_ends = frozenset(m.end for e in doc.entities if e.type != "PER" for m in e.mentions)
+    return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit, names=names,
+                   place_ends=place_ends)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -176,6 +183,12 @@ def _adverbial(ctx: Context, k: int, start: int) -> bool:
     return k > start and (ctx.words[k - 1].key in heads or ctx.words[k - 1].bare in heads)
 
 
+def _relay_to(ctx: Context, k: int, start: int) -> bool:
+    """"في حديثه إلى": إلى after a statement noun leads to the outlet spoken to."""
+    return (k > start and ctx.words[k].key in ctx.cues.words("relay_to")
+            and has_form(ctx.words[k - 1], ctx.cues.statement_nouns))
+
+
 def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
     """Scan adjuncts from ``k`` for the content opener; returns (opener index or -1, via, source).
 
@@ -192,9 +205,18 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
         ch = _char(ctx, k)
         pair = _pair_at(ctx, w.token.start) if ch in OPENERS else None
         if pair is not None and via is None and k > start and (
-                words[k - 1].key == "ل" or (words[k - 1].prep and words[k - 1].token.end == w.token.start)):
-            # لـ"العربية": a name in quotation marks after a preposition is the outlet.
+                words[k - 1].key == "ل" or (words[k - 1].prep and words[k - 1].token.end == w.token.start)
+                or _relay_to(ctx, k - 1, start)):
+            # لـ"العربية", في حديثه إلى "الوطن": a name in quotation marks after a preposition
+            # is the outlet.
             via = actor(ctx.doc, _inner(ctx, pair))
+            while k < limit and words[k].token.start <= pair[1]:
+                k += 1
+            continue
+        if pair is not None and k > start and has_form(words[k - 1], c.outlet_heads):
+            # لصحيفة "ذا غانا سبورتس تايمز": a quotation after an outlet noun is its name,
+            # however long, and never the speech.
+            via = actor(ctx.doc, Span(words[k - 1].body_start, pair[1] + 1))
             while k < limit and words[k].token.start <= pair[1]:
                 k += 1
             continue
@@ -211,9 +233,10 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
                     continue
             return -1, via, source
         if via is None and (w.prep or (k > start and has_form(words[k - 1], c.statement_nouns))
-                            or w.key in c.words("relay_with")):
-            # "مع" and a detached "لـ" stand before the outlet.
-            first = k + 1 if w.key == "ل" or w.key in c.words("relay_with") else k
+                            or w.key in c.words("relay_with") or _relay_to(ctx, k, start)):
+            # "مع", "إلى" after a statement noun and a detached "لـ" stand before the outlet.
+            first = k + 1 if (w.key == "ل" or w.key in c.words("relay_with")
+                              or _relay_to(ctx, k, start)) else k
             if first < limit:
                 end = outlet_at(words, first, limit, c)
                 if end > first:
@@ -224,15 +247,28 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
     return -1, via, source
 
 
+def _object_after_name(ctx: Context, k: int) -> bool:
+    """Whether word ``k``, right after a place or body name, starts the verb's object: an
+    indefinite common noun that is no title and starts no person's name."""
+    w = ctx.words[k]
+    if not w.is_word or w.key.startswith("ال") or w.prep or w.token.start in ctx.names:
+        return False
+    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
+        return False
+    return common_word(w, MIN_OBJECT_FREQUENCY)
+
+
 def _speaker_end(ctx: Context, i: int, limit: int) -> int:
-    """End of the speaker phrase at ``i``, stretched over a person's name that starts where word
-    shapes ended it ("وزير الصحة توفيق الربيعة": توفيق is also a common noun)."""
+    """End of the speaker phrase at ``i``, stretched over a person's name that word shapes cut
+    ("وزير الصحة توفيق الربيعة": توفيق is also a common noun)."""
     end = speaker_end(ctx.words, i, limit, ctx.cues)
-    if end == i or end >= limit:
+    if end == i:
         return end
-    stop = ctx.names.get(ctx.words[end].token.start)
-    if stop is None:
-        return end
+    for k in range(i + 1, end):
+        if ctx.words[k - 1].token.end in ctx.place_ends and _object_after_name(ctx, k):
+            return k  # "وتفقد محافظ جدة موقع السيول": the object after a place name
+    stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
+               default=0)
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
     return end
@@ -354,6 +390,32 @@ def _may_be_implicit(ctx: Context, i: int) -> bool:
     return ctx.words[i - 1].key not in ctx.cues.words("relatives")
 
 
+def _plural(ctx: Context, i: int) -> bool:
+    """A cue with a plural subject: قالوا، يقولون، مؤكدين."""
+    key, c = ctx.words[i].key, ctx.cues
+    return key.endswith(c.words("plural_verb_endings")) or (
+        key in c.participles and key.endswith(c.words("plural_noun_endings")))
+
+
+def _names_group(ctx: Context, who: Actor) -> bool:
+    whole = ctx.phrases.get(who.span, who.span)
+    return is_group([w for w in ctx.words if whole.start <= w.token.start < whole.end], ctx.cues)
+
+
+def _group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
+    """The group a plural cue at ``i`` speaks for: the last group of people named in its
+    sentence or the one before ("واستقبل الأمير أسر الشهداء ..., مؤكدين"), else the last
+    speaker if it is a group."""
+    s = ctx.sent_of[i]
+    for k in range(i - 1, ctx.sent_first[max(0, s - 1)] - 1, -1):
+        w = ctx.words[k]
+        if w.is_word and is_group([w], ctx.cues):
+            end = _speaker_end(ctx, k, ctx.sent_limit[ctx.sent_of[k]])
+            if end > k:
+                return _speaker_actor(ctx, k, end)
+    return last if last is not None and _names_group(ctx, last) else None
+
+
 def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     """قال/أكد/أضاف ... إن/أن/: — with a named, fronted or implicit speaker."""
     words, c = ctx.words, ctx.cues
@@ -365,8 +427,13 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     end = j if opens else _speaker_end(ctx, j, limit)
     subject: tuple[int, int] | None = (j, end) if end > j else (
         _fronted_subject(ctx, i) or _opening_subject(ctx, i))
+    group: Actor | None = None
     if subject is None and not _may_be_implicit(ctx, i):
-        return None
+        if not (_plural(ctx, i) and i > 0 and words[i - 1].key not in c.words("relatives")):
+            return None
+        group = _group_speaker(ctx, i, last)  # "وقالوا إن": the group named last
+        if group is None:
+            return None
     opener, via, source = _seek_content(ctx, end, limit)
     found: tuple[QuoteKind, Span] | None = None
     if opener >= 0:
@@ -383,7 +450,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         if subject is not None:
             via = _speaker_actor(ctx, *subject)
         subject = source
-    speaker = _speaker_actor(ctx, *subject) if subject else (_main_subject(ctx, i) or last)
+    speaker = _speaker_actor(ctx, *subject) if subject else (group or _main_subject(ctx, i) or last)
     if speaker is None:
         return None
     region = words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start
@@ -440,6 +507,8 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
         return None
     same = [d for d in drafts if d.sentence == s]
     speaker = same[-1].speaker if same else _clause_subject(ctx, s) or last
+    if _plural(ctx, i) and (speaker is None or not _names_group(ctx, speaker)):
+        speaker = _group_speaker(ctx, i, last) or speaker  # "..., مؤكدين": a group speaks
     if speaker is None:
         return None
     region = words[i].token.start
@@ -459,21 +528,25 @@ def _opens_with_verb(ctx: Context, first: int) -> bool:
     return _verb_like(ctx, w)
 
 
-def _verb_like(ctx: Context, w: Word) -> bool:
-    """A word that may be a past-tense verb: no article, preposition, particle, title or cue."""
+def _verb_like(ctx: Context, w: Word, any_prefix: bool = False) -> bool:
+    """A word that may be a past-tense verb: no article, preposition, particle, title or cue.
+
+    ``any_prefix``: also one starting like an imperfect (تفقد، ترأس are past tense too), when
+    the subject after it is checked to name an actor.
+    """
     c = ctx.cues
     if not w.is_word or w.key.startswith("ال") or w.prep:
         return False
     return not (has_form(w, c.speaker_stops) or has_form(w, c.lead_particles)
                 or w.key in c.participles or w.key in c.according
-                or w.key[:1] in c.words("imperfect_prefixes"))
+                or (not any_prefix and w.key[:1] in c.words("imperfect_prefixes")))
 
 
 def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
     """"أدى الأمير فيصل ...": an unconjoined verb, told from a noun by the titled or named
     subject that follows it and by lying outside any entity name."""
     w = ctx.words[first]
-    if first + 1 >= len(ctx.words) or not _verb_like(ctx, w) or is_title(w, ctx.cues):
+    if first + 1 >= len(ctx.words) or not _verb_like(ctx, w, True) or is_title(w, ctx.cues):
         return False
     if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
         return False
@@ -498,7 +571,10 @@ def _topic(ctx: Context, s: int) -> Actor | None:
     "ونقل التعازي" (an object after a dropped subject) leave the last actor in place.
     """
     first, limit = ctx.sent_first[s], ctx.sent_limit[s]
-    if first + 1 >= limit or not (_opens_with_verb(ctx, first) or _opens_with_bare_verb(ctx, first)):
+    w = ctx.words[first]
+    conjoined = w.conj_end > w.token.start and _verb_like(ctx, w, True) and not is_title(w, ctx.cues)
+    if first + 1 >= limit or not (conjoined or _opens_with_verb(ctx, first)
+                                  or _opens_with_bare_verb(ctx, first)):
         return None
     end = _speaker_end(ctx, first + 1, limit)
     if end == first + 1:
@@ -526,6 +602,19 @@ def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
             and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)))
 
 
+def _quoted_source(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
+    """"بحسب «الفرنسية»": a short name in quotation marks; (index past it, the name)."""
+    if j >= limit or _char(ctx, j) not in OPENERS:
+        return None
+    pair = _pair_at(ctx, ctx.words[j].token.start)
+    if pair is None or len(ctx.text[pair[0] + 1:pair[1]].split()) > MAX_QUOTED_NAME:
+        return None
+    k = j + 1
+    while k < limit and ctx.words[k].token.start <= pair[1]:
+        k += 1
+    return k, _inner(ctx, pair)
+
+
 def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     """"...، بحسب مصادر أمنية" / "وبحسب الوزارة، فإن ..." / "حسبما ذكرت الوكالة"."""
     words, c = ctx.words, ctx.cues
@@ -538,10 +627,11 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
         j += 1  # حسبما ذكرت الوكالة، وفقا لما ذكره الموقع
     while j < limit and words[j].key in c.according_connectors:
         j += 1  # حسبما نقلت عنه الوكالة
-    end = _speaker_end(ctx, j, limit)
+    quoted = _quoted_source(ctx, j, limit)
+    end = quoted[0] if quoted else _speaker_end(ctx, j, limit)
     if end == j or not _is_source(ctx, j, i, end):
         return None
-    source = _speaker_actor(ctx, j, end)
+    source = actor(ctx.doc, quoted[1]) if quoted else _speaker_actor(ctx, j, end)
     relay: Actor | None = None
     if end + 1 < limit and words[end].key in c.words("relay_from"):
         # "بحسب ما نقلته قناة الجزيرة عن مصادر محلية": the outlet relays the sources.

@@ -46,6 +46,7 @@ class Cues:
     statement_nouns: frozenset[str]
     titles: frozenset[str]
     honorific_pronouns: frozenset[str]
+    group_nouns: frozenset[str]
     title_complements: frozenset[str]
     on_behalf: frozenset[str]
     adjunct_heads: frozenset[str]
@@ -93,6 +94,7 @@ def cues() -> Cues:
         statement_nouns=words("statement_nouns"),
         titles=words("titles"),
         honorific_pronouns=words("honorific_pronouns"),
+        group_nouns=words("group_nouns"),
         title_complements=words("title_complements"),
         on_behalf=words("on_behalf"),
         adjunct_heads=words("adjunct_heads"),

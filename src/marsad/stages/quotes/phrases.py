@@ -136,7 +136,7 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues) -> int:
                 break
         described = is_title(w, cues) or has_form(w, cues.title_complements)
         if (j > i and not named and not described and not w.key.startswith("ال")
-                and _common(w, MIN_OBJECT_FREQUENCY)
+                and common_word(w, MIN_OBJECT_FREQUENCY)
                 and _definite_noun(words[j - 1], cues)
                 and not (j - 2 >= i and has_form(words[j - 2], cues.on_behalf))):
             # "أعلن الجيش مقتل..." / "أرجع رئيس المهرجان نجاح...": after a definite noun that is
@@ -152,10 +152,10 @@ def _definite_noun(word: Word, cues: Cues) -> bool:
     """A word with the article that is not a title ("الجيش", not "الرئيس" before a name)."""
     if not word.key.startswith("ال") or is_title(word, cues) or word.key.endswith(cues.words("nisba_endings")):
         return False
-    return _common(word)
+    return common_word(word)
 
 
-def _common(word: Word, floor: float = 0.0) -> bool:
+def common_word(word: Word, floor: float = 0.0) -> bool:
     """Whether the stem is a common Arabic word: names such as اليزابيث, الدوسري only look
     definite, and their stem is rare or no word at all."""
     floor = floor or MIN_NOUN_FREQUENCY
@@ -243,7 +243,7 @@ def _describes(words: list[Word], k: int, i: int, cues: Cues) -> bool:
         return True  # "باسم الحكومة"
     if w.prep:
         return True
-    return w.key.startswith("ال") and _common(w)
+    return w.key.startswith("ال") and common_word(w)
 
 
 def _definite(word: Word) -> bool:

@@ -16,6 +16,9 @@ from marsad.core.document import Actor, Document
 from marsad.stages.quotes.lexicon import Cues
 from marsad.stages.quotes.phrases import Word, has_form, is_title
 
+#: Fewest letters in the stem of a sound plural ("مواطنين"): shorter words ending in ين/ون
+#: are singular ("الدين", "العيون" aside).
+MIN_PLURAL_STEM = 5
 #: Entity types that can be the referent of an honorific pronoun or a bare title.
 PERSON_TYPES = ("PER",)
 
@@ -26,6 +29,7 @@ class Named:
 
     actor: Actor
     stems: frozenset[str]
+    head: str  # the first stem of the phrase
 
 
 @dataclass
@@ -35,7 +39,8 @@ class Discourse:
     named: list[Named] = field(default_factory=list)
 
     def note(self, actor: Actor, words: list[Word]) -> None:
-        self.named.append(Named(actor, frozenset(stems_of(words))))
+        stems = stems_of(words)
+        self.named.append(Named(actor, frozenset(stems), stems[0] if stems else ""))
 
     def last(self) -> Actor | None:
         return self.named[-1].actor if self.named else None
@@ -48,6 +53,13 @@ class Discourse:
                 continue
             if title is None or title in n.stems:
                 return ent
+        return None
+
+    def headed(self, head: str) -> int | None:
+        """Entity of the last actor whose phrase opens with ``head`` ("المعهد" → "معهد البترول")."""
+        for n in reversed(self.named):
+            if n.actor.entity is not None and n.head == head:
+                return n.actor.entity
         return None
 
 
@@ -91,4 +103,19 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
     title = bare_title(words, cues)
     if title is not None:
         return Actor(found.span, discourse.person(doc, title))
+    if len(words) == 1 and words[0].key.startswith("ال"):
+        # "وأضاف المعهد": a definite noun alone names the body last named with that head noun.
+        return Actor(found.span, discourse.headed(stems_of(words)[0]))
     return found
+
+
+def is_group(words: list[Word], cues: Cues) -> bool:
+    """"أسر الشهداء", "المواطنين", "شهود عيان": a phrase headed by a plural noun of people."""
+    if not words or not words[0].is_word:
+        return False
+    w = words[0]
+    if has_form(w, cues.group_nouns):
+        return True
+    stem = stems_of([w])[0]
+    return (w.key.startswith("ال") and len(stem) >= MIN_PLURAL_STEM
+            and stem.endswith(cues.words("plural_noun_endings")))
