@@ -97,6 +97,15 @@ def _relay_to(ctx: Context, k: int, start: int) -> bool:
             and has_form(ctx.words[k - 1], ctx.cues.statement_nouns))
 
 
+def _after_preposition(ctx: Context, k: int, start: int) -> bool:
+    """Whether the mark at ``k`` follows a preposition: لـ"…", بـ«…», إلى "…" after a statement."""
+    if k <= start:
+        return False
+    before = ctx.words[k - 1]
+    return (before.key == "ل" or (before.prep and before.token.end == ctx.words[k].token.start)
+            or _relay_to(ctx, k - 1, start))
+
+
 def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
     """Scan adjuncts from ``k`` for the content opener; returns (opener index or -1, via, source).
 
@@ -112,12 +121,12 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
         seen += w.is_word
         ch = char(ctx, k)
         pair = pair_at(ctx, w.token.start) if ch in OPENERS else None
-        if pair is not None and via is None and k > start and (
-                words[k - 1].key == "ل" or (words[k - 1].prep and words[k - 1].token.end == w.token.start)
-                or _relay_to(ctx, k - 1, start)):
-            # لـ"العربية", في حديثه إلى "الوطن": a name in quotation marks after a preposition
-            # is the outlet.
-            via = actor(ctx.doc, inner(ctx, pair))
+        glued = pair is not None and k + 1 < limit and words[k + 1].prep and not _speech_sized(ctx, pair)
+        if pair is not None and via is None and (glued or _after_preposition(ctx, k, start)):
+            # لـ"العربية", «للاقتصادية», في حديثه إلى "الوطن": a name in quotation marks after a
+            # preposition is the outlet.
+            name = inner(ctx, pair)
+            via = actor(ctx.doc, Span(words[k + 1].body_start, name.end) if glued else name)
             while k < limit and words[k].token.start <= pair[1]:
                 k += 1
             continue
@@ -216,6 +225,44 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         return None
     region = words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
+
+
+def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
+    """"وجاء في بيان للوزارة أن ...", "وورد في تقرير المنظمة: ...": the issuer speaks.
+
+    The issuer is the لـ phrase after the document, the phrase after "صادر عن", or the noun an
+    indefinite document is annexed to ("بيان النادي"); "وجاء في البيان" alone is the last actor's.
+    """
+    words, c = ctx.words, ctx.cues
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    k = i + 1
+    if k + 2 >= limit or words[k].key not in c.words("appear_in"):
+        return None
+    paper = words[k + 1]
+    if paper.key not in c.words("statement_documents"):
+        return None
+    j = k + 2
+    if words[j].key in c.words("issued_by") and j + 1 < limit and words[j + 1].key in c.words("relay_from"):
+        j += 2  # بيان صادر عن الوزارة
+    elif not (words[j].prep or (not paper.key.startswith("ال") and words[j].key.startswith("ال"))):
+        j = -1
+    if j >= 0 and words[j].key == "ل" and j + 1 < limit:
+        j += 1  # لـ الوزارة, written apart
+    end = speaker_end_at(ctx, j, limit) if j >= 0 else -1
+    if end > j >= 0:
+        speaker = speaker_actor(ctx, j, end)
+    else:
+        speaker = last or Actor(phrase_span(words, k + 1, k + 2))
+        end = k + 2
+    opener, via, _ = _seek_content(ctx, end, limit)
+    if opener < 0:
+        return None
+    found = (_content_from(ctx, opener + 1, s) if c.is_complementiser(words[opener].key)
+             else _direct_after(ctx, opener))
+    if found is None:
+        return None
+    return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
 
 
 def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
@@ -439,6 +486,14 @@ def _quoted_words(ctx: Context) -> list[bool]:
     return flags
 
 
+def _clause_initial_verb(ctx: Context, i: int) -> bool:
+    """"وبين الوزير أن": a verb that is also a preposition, taken only where a clause opens."""
+    w = ctx.words[i]
+    if w.key not in ctx.cues.words("clause_initial_verbs") or w.conj_end == w.token.start:
+        return False
+    return i == ctx.sent_first[ctx.sent_of[i]] or char(ctx, i - 1) in ("،", ",")
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     """Every quotation in ``doc`` with its speaker, cue, relay and statement date."""
     if not doc.tokens or not doc.sentences:
@@ -462,8 +517,10 @@ def find_quotes(doc: Document) -> list[Quote]:
         last = ctx.discourse.last()
         if w.key in c.relay_verbs:
             draft = relay_quote(ctx, i, last)
-        elif w.key in c.verbs:
+        elif w.key in c.verbs or _clause_initial_verb(ctx, i):
             draft = verb_quote(ctx, i, last)
+        elif w.key in c.words("appear_verbs"):
+            draft = statement_quote(ctx, i, last)
         elif w.key in c.participles:
             draft = participle_quote(ctx, i, drafts, last)
         elif w.key in c.according:

@@ -169,6 +169,8 @@ def quoted_name_end(words: list[Word], j: int, limit: int, loose: bool = False) 
     """
     if words[j].token.kind != "punct" or words[j].key not in OPENERS:
         return j
+    if j + 1 < limit and words[j + 1].prep:
+        return j  # "«للاقتصادية»": the outlet spoken to, written with its preposition inside
     k = j + 1
     while k < limit and k - j <= MAX_QUOTED_NAME and words[k].is_word:
         k += 1

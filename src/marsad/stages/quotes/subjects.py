@@ -22,7 +22,11 @@ from marsad.stages.quotes.phrases import (
     speaker_end,
 )
 from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back
+from marsad.text.keys import frequency, strip_diacritics
 
+#: Fewest letters of a word read as an accusative noun by its final alef (بيانا), so that short
+#: words and names (رضا، علا) are left alone.
+MIN_ACCUSATIVE_LETTERS = 4
 #: Words allowed between "كان" and "قد" for a subject placed before the verb.
 MAX_FRONTED_SUBJECT = 6
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
@@ -40,6 +44,20 @@ def _object_after_name(ctx: Context, k: int) -> bool:
     return common_word(w, MIN_OBJECT_FREQUENCY)
 
 
+def _accusative(ctx: Context, k: int) -> bool:
+    """An indefinite noun in the accusative (بيانا، اتصالا، وفدا): written with tanween, or an
+    alef after a common noun; never part of a name phrase, which is nominative or genitive."""
+    w = ctx.words[k]
+    written = ctx.text[w.token.start:w.token.end]
+    if not w.is_word or w.prep or w.key.startswith("ال") or w.token.start in ctx.names:
+        return False
+    if written.endswith(("اً", "ًا")):
+        return True
+    stem = strip_diacritics(w.stem)
+    return (len(stem) >= MIN_ACCUSATIVE_LETTERS and stem.endswith("ا")
+            and frequency(stem[:-1]) >= MIN_OBJECT_FREQUENCY and ctx.words[k].token.end not in ctx.place_ends)
+
+
 def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
     """End of the speaker phrase at ``i``, stretched over a person's name that word shapes cut
     ("وزير الصحة توفيق الربيعة": توفيق is also a common noun)."""
@@ -49,6 +67,8 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
     for k in range(i + 1, end):
         if ctx.words[k - 1].token.end in ctx.place_ends and _object_after_name(ctx, k):
             return k  # "وتفقد محافظ جدة موقع السيول": the object after a place name
+        if ctx.words[k - 1].key.startswith("ال") and _accusative(ctx, k):
+            return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
     while end < limit and ctx.words[end].token.end <= stop:
@@ -244,4 +264,6 @@ def topic(ctx: Context, s: int) -> Actor | None:
     who = speaker_actor(ctx, first + 1, end)
     if who.entity is not None and ctx.doc.entities[who.entity].type in TOPIC_TYPES:
         return who
-    return who if is_title(phrase[0], ctx.cues) or is_pronoun(phrase, ctx.cues) else None
+    named = (is_title(phrase[0], ctx.cues) or is_pronoun(phrase, ctx.cues)
+             or has_form(phrase[0], ctx.cues.title_complements))  # وزارة، هيئة، مجلس
+    return who if named else None
