@@ -33,6 +33,9 @@ MAX_ADJUNCT_WORDS = 12
 #: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
 #: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
 MIN_BARE_QUOTE_WORDS = 3
+#: Words allowed between a participle and its complementiser ("سائلا المولى عز وجل أن",
+#: "مشيرا في الوقت نفسه إلى أن"); farther, the أن belongs to something else.
+MAX_PARTICIPLE_GAP = 6
 #: Longest name in quotation marks taken as a source ("بحسب «الفرنسية»"), in words.
 MAX_QUOTED_NAME = 4
 
@@ -304,7 +307,7 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     words = ctx.words
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
-    opener, via, _ = _seek_content(ctx, i + 1, min(limit, i + 4))
+    opener, via, _ = _seek_content(ctx, i + 1, min(limit, i + 1 + MAX_PARTICIPLE_GAP))
     if opener < 0:
         return None
     if ctx.cues.is_complementiser(words[opener].key):
@@ -488,10 +491,15 @@ def _quoted_words(ctx: Context) -> list[bool]:
 
 def _clause_initial_verb(ctx: Context, i: int) -> bool:
     """"وبين الوزير أن": a verb that is also a preposition, taken only where a clause opens."""
-    w = ctx.words[i]
-    if w.key not in ctx.cues.words("clause_initial_verbs") or w.conj_end == w.token.start:
+    w, c = ctx.words[i], ctx.cues
+    if w.key not in c.words("clause_initial_verbs"):
         return False
-    return i == ctx.sent_first[ctx.sent_of[i]] or char(ctx, i - 1) in ("،", ",")
+    if i == 0:
+        return w.conj_end > w.token.start
+    k = i - 1 if char(ctx, i - 1) not in ("،", ",") or i < 2 else i - 2
+    if has_form(ctx.words[k], c.lead_particles):
+        return True  # "من جهته، بيّن الوزير أن"
+    return w.conj_end > w.token.start and (i == ctx.sent_first[ctx.sent_of[i]] or k < i - 1)
 
 
 def find_quotes(doc: Document) -> list[Quote]:
