@@ -15,6 +15,7 @@ from marsad.stages.quotes.marks import OPENERS, inside
 from marsad.stages.quotes.phrases import actor, has_form, outlet_at, phrase_span
 from marsad.stages.quotes.subjects import (
     clause_subject,
+    contrast_subject,
     fronted_subject,
     group_speaker,
     main_subject,
@@ -199,7 +200,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)
     subject: tuple[int, int] | None = (j, end) if end > j else (
-        fronted_subject(ctx, i) or opening_subject(ctx, i))
+        fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i))
     group: Actor | None = None
     if subject is None and not may_be_implicit(ctx, i):
         if not (plural(ctx, i) and i > 0 and words[i - 1].key not in c.words("relatives")):

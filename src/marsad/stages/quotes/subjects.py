@@ -27,6 +27,8 @@ from marsad.text.keys import frequency, strip_diacritics
 #: Fewest letters of a word read as an accusative noun by its final alef (بيانا), so that short
 #: words and names (رضا، علا) are left alone.
 MIN_ACCUSATIVE_LETTERS = 4
+#: The ending of past verbs with a plural subject (قالوا، سارعوا).
+PLURAL_VERB_ENDING = "وا"
 #: Words allowed between "كان" and "قد" for a subject placed before the verb.
 MAX_FRONTED_SUBJECT = 6
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
@@ -69,11 +71,23 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             return k  # "وتفقد محافظ جدة موقع السيول": the object after a place name
         if ctx.words[k - 1].key.startswith("ال") and _accusative(ctx, k):
             return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
+        if _plural_verb(ctx, k):
+            return k  # "المتمردين سارعوا": a verb with the group as its subject
+    if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
+            and ctx.words[end - 1].token.start not in ctx.names:
+        end += 1  # "الأستاذ في جامعة عدن، سليم الحسني": the name set off after the post
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
     return end
+
+
+def _plural_verb(ctx: Context, k: int) -> bool:
+    """A past verb with a plural subject (سارعوا، أكدوا): no noun ends so."""
+    w = ctx.words[k]
+    return (w.is_word and not w.key.startswith("ال") and w.token.start not in ctx.names
+            and w.key.endswith(PLURAL_VERB_ENDING) and len(w.key) > len(PLURAL_VERB_ENDING) + 1)
 
 
 def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
@@ -104,6 +118,19 @@ def note(ctx: Context, who: Actor) -> None:
     """Remember ``who`` as the last actor named, with the whole phrase that named it."""
     whole = ctx.phrases.get(who.span, who.span)
     ctx.discourse.note(who, [w for w in ctx.words if whole.start <= w.token.start < whole.end])
+
+
+def contrast_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """"أما الروائي يحيى يخلف، فيرى أن": the topic after أما is the subject of the verb with ف."""
+    w, c = ctx.words[i], ctx.cues
+    first = ctx.sent_first[ctx.sent_of[i]]
+    if i - first < 2 or ctx.words[first].key not in c.words("contrast_particles"):
+        return None
+    if "ف" not in ctx.text[w.token.start:w.conj_end]:
+        return None
+    stop = i - 1 if char(ctx, i - 1) in ("،", ",") else i
+    end = speaker_end_at(ctx, first + 1, stop)
+    return (first + 1, end) if end == stop else None
 
 
 def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
