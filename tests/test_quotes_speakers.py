@@ -67,6 +67,15 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
      [("الهدنة هشة", "سليم الحسني", 1)]),
     ("وتراجع المتمردون سارعوا إلى الانسحاب، مؤكدين أن الوضع صعب.", [],
      [("الوضع صعب", "المتمردون", None)]),
+    # A participle continues the nearest clause whose verb has a named subject, even when the
+    # sentence opens with an adjunct.
+    ("وقال الصيدلي إن الركن مفيد. ومن بين الحرفيين، تحدث الحرفي عبدالله القفاص عن هوايته، "
+     "مؤكدا أنه يعتمد على سعف النخيل.",
+     [("PER", "عبدالله القفاص")],
+     [("الركن مفيد", "الصيدلي", None), ("يعتمد على سعف النخيل", "عبدالله القفاص", 0)]),
+    # "وكان X أكد": the subject between كان and the verb, with or without قد.
+    ("وقال الوزير إن الحل قريب. وكان زعيم المعارضة أكد الأحد أنه مستعد للحوار.", [],
+     [("الحل قريب", "الوزير", None), ("مستعد للحوار", "زعيم المعارضة", None)]),
     # A definite noun alone names the body last named with that head noun.
     ("وقال معهد البترول الأمريكي إن المخزونات هبطت. وأضاف المعهد أن الطلب ارتفع.",
      [("ORG", "معهد البترول الأمريكي")],

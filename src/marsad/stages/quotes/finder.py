@@ -18,6 +18,7 @@ from marsad.stages.quotes.subjects import (
     contrast_subject,
     fronted_subject,
     group_speaker,
+    inner_subject,
     main_subject,
     may_be_implicit,
     names_group,
@@ -318,7 +319,7 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     if found is None:
         return None
     same = [d for d in drafts if d.sentence == s]
-    speaker = same[-1].speaker if same else clause_subject(ctx, s) or last
+    speaker = same[-1].speaker if same else clause_subject(ctx, s) or inner_subject(ctx, i) or last
     if plural(ctx, i) and (speaker is None or not names_group(ctx, speaker)):
         speaker = group_speaker(ctx, i, last) or speaker  # "..., مؤكدين": a group speaks
     if speaker is None:

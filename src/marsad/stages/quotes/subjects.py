@@ -134,14 +134,15 @@ def contrast_subject(ctx: Context, i: int) -> tuple[int, int] | None:
 
 
 def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
-    """"وكان الوزير قد قال": the subject between كان and قد."""
+    """"وكان الوزير قد قال" / "وكان زعيم الحوثيين أكد": the subject between كان and (قد) the verb."""
     words, first = ctx.words, ctx.sent_first[ctx.sent_of[i]]
-    if i - 1 <= first or words[i - 1].key not in ctx.cues.words("perfect_particle"):
-        return None
-    k = i - 2
-    while k >= first and i - 2 - k < MAX_FRONTED_SUBJECT:
+    stop = i - 1 if i - 1 > first and words[i - 1].key in ctx.cues.words("perfect_particle") else i
+    k = stop - 1
+    while k >= first and stop - 1 - k < MAX_FRONTED_SUBJECT:
         if words[k].key in ctx.cues.words("fronting_verbs"):
-            return (k + 1, i - 1) if k + 1 < i - 1 else None
+            if k + 1 < stop and (stop < i or speaker_end_at(ctx, k + 1, stop) == stop):
+                return (k + 1, stop)
+            return None
         if not words[k].is_word:
             return None
         k -= 1
@@ -233,10 +234,10 @@ def opens_with_verb(ctx: Context, first: int) -> bool:
         return True
     if w.conj_end == w.token.start:
         return False
-    return _verb_like(ctx, w)
+    return verb_like(ctx, w)
 
 
-def _verb_like(ctx: Context, w: Word, any_prefix: bool = False) -> bool:
+def verb_like(ctx: Context, w: Word, any_prefix: bool = False) -> bool:
     """A word that may be a past-tense verb: no article, preposition, particle, title or cue.
 
     ``any_prefix``: also one starting like an imperfect (تفقد، ترأس are past tense too), when
@@ -254,7 +255,7 @@ def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
     """"أدى الأمير فيصل ...": an unconjoined verb, told from a noun by the titled or named
     subject that follows it and by lying outside any entity name."""
     w = ctx.words[first]
-    if first + 1 >= len(ctx.words) or not _verb_like(ctx, w, True) or is_title(w, ctx.cues):
+    if first + 1 >= len(ctx.words) or not verb_like(ctx, w, True) or is_title(w, ctx.cues):
         return False
     if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
         return False
@@ -272,6 +273,27 @@ def clause_subject(ctx: Context, s: int) -> Actor | None:
     return speaker_actor(ctx, first + 1, end) if end > first + 1 else None
 
 
+def inner_subject(ctx: Context, i: int) -> Actor | None:
+    """"ومن بين الحرفيين، تحدث الحرفي عبدالله القفاص عن هوايته، مؤكدا": the subject of the
+    nearest verb before ``i`` that opens a clause (after a comma or with و) and is followed by a
+    title or a person's name."""
+    words = ctx.words
+    first = ctx.sent_first[ctx.sent_of[i]]
+    for k in range(i - 1, first - 1, -1):
+        w = words[k]
+        opens = k == first or char(ctx, k - 1) in ("،", ",") or w.conj_end > w.token.start
+        if not opens or k + 1 >= i or not verb_like(ctx, w, True) or is_title(w, ctx.cues):
+            continue
+        nxt = words[k + 1]
+        named = any(words[x].token.start in ctx.names for x in range(k + 1, min(k + 3, i)))
+        if not ((nxt.key.startswith("ال") and is_title(nxt, ctx.cues)) or named):
+            continue  # "الحرفي عبدالله القفاص": a description may stand before the name
+        end = speaker_end_at(ctx, k + 1, i)
+        if end > k + 1:
+            return speaker_actor(ctx, k + 1, end)
+    return None
+
+
 def topic(ctx: Context, s: int) -> Actor | None:
     """The actor a sentence that opens with a verb is about ("وأدى الأمير فيصل الصلاة").
 
@@ -280,7 +302,7 @@ def topic(ctx: Context, s: int) -> Actor | None:
     """
     first, limit = ctx.sent_first[s], ctx.sent_limit[s]
     w = ctx.words[first]
-    conjoined = w.conj_end > w.token.start and _verb_like(ctx, w, True) and not is_title(w, ctx.cues)
+    conjoined = w.conj_end > w.token.start and verb_like(ctx, w, True) and not is_title(w, ctx.cues)
     if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)
                                   or _opens_with_bare_verb(ctx, first)):
         return None
