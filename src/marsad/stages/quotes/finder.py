@@ -111,6 +111,17 @@ def _after_preposition(ctx: Context, k: int, start: int) -> bool:
             or _relay_to(ctx, k - 1, start))
 
 
+def _told(ctx: Context, k: int, start: int, pair: tuple[int, int], limit: int) -> bool:
+    """"أفاد مصدر «الشرق الأوسط» بأن": a short name in marks right after the speaker and right
+    before the complementiser is the outlet told."""
+    if k != start or _speech_sized(ctx, pair):
+        return False
+    after = k + 1
+    while after < limit and ctx.words[after].token.start <= pair[1]:
+        after += 1
+    return after < limit and ctx.cues.is_complementiser(ctx.words[after].key)
+
+
 def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
     """Scan adjuncts from ``k`` for the content opener; returns (opener index or -1, via, source).
 
@@ -127,7 +138,8 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
         ch = char(ctx, k)
         pair = pair_at(ctx, w.token.start) if ch in OPENERS else None
         glued = pair is not None and k + 1 < limit and words[k + 1].prep and not _speech_sized(ctx, pair)
-        if pair is not None and via is None and (glued or _after_preposition(ctx, k, start)):
+        if pair is not None and via is None and (glued or _after_preposition(ctx, k, start)
+                                                 or _told(ctx, k, start, pair, limit)):
             # لـ"العربية", «للاقتصادية», في حديثه إلى "الوطن": a name in quotation marks after a
             # preposition is the outlet.
             name = inner(ctx, pair)
@@ -200,6 +212,11 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)
+    quoted = _quoted_source(ctx, j, limit) if end == j else None
+    if quoted is not None and quoted[0] < limit and words[quoted[0]].is_word:
+        end = quoted[0]  # "وأفادت «الفرنسية» أن": a short name in marks is the subject
+    else:
+        quoted = None
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i))
     group: Actor | None = None
@@ -225,7 +242,10 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         if subject is not None:
             via = speaker_actor(ctx, *subject)
         subject = source
-    speaker = speaker_actor(ctx, *subject) if subject else (group or main_subject(ctx, i) or last)
+    if quoted is not None and subject == (j, end):
+        speaker: Actor | None = actor(ctx.doc, quoted[1])
+    else:
+        speaker = speaker_actor(ctx, *subject) if subject else (group or main_subject(ctx, i) or last)
     if speaker is None:
         return None
     region = words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start

@@ -120,10 +120,14 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues) -> int:
             continue
         quoted = (quoted_name_end(words, j, limit, loose=has_form(words[j - 1], cues.outlet_heads))
                   if j > i else j)
-        if quoted > j:
-            j = quoted  # صحيفة "ديلي ستار": a name in quotation marks after its head
+        if quoted > j and not cues.is_complementiser(words[quoted].key):
+            # صحيفة "ديلي ستار": a name in quotation marks after its head; one right before
+            # the complementiser is the outlet told ("أفاد مصدر «الشرق الأوسط» بأن").
+            j = quoted
             named = True
             continue
+        if quoted > j:
+            break
         if is_stop(w, cues):
             if (j > i and not named and w.key in cues.words("place_prepositions")
                     and _continues_place(words, j, limit, cues)):

@@ -158,6 +158,8 @@ def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     words, c = ctx.words, ctx.cues
     first = ctx.sent_first[ctx.sent_of[i]]
     nxt = i + 1
+    while nxt < len(words) and words[nxt].key in c.words("adverbs"):
+        nxt += 1  # "لكن المنظمة قالت مرارا إنه"
     if i == first or words[i].conj_end > words[i].token.start or nxt >= len(words):
         return None
     if not (c.is_complementiser(words[nxt].key) or char(ctx, nxt) == ":" or words[nxt].prep):
