@@ -29,6 +29,14 @@ def _fold_groups(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _groups(data: dict[str, Any], key: str) -> tuple[frozenset[str], ...]:
+    """Each concept's folded forms, kept apart (unlike :func:`_fold_groups`)."""
+    groups = data.get(key)
+    if not isinstance(groups, dict):
+        raise DataError(f"data file marsad/data/{CUES_FILE}: {key!r} must map concept names to lists")
+    return tuple(_fold_all(forms, f"{key}.{concept}") for concept, forms in groups.items())
+
+
 @dataclass(frozen=True)
 class Cues:
     """Folded word sets; multi-word outlet names are kept as tuples of folded words."""
@@ -46,6 +54,7 @@ class Cues:
     statement_nouns: frozenset[str]
     titles: frozenset[str]
     honorific_pronouns: frozenset[str]
+    honorific_referents: tuple[frozenset[str], ...]
     group_nouns: frozenset[str]
     title_complements: frozenset[str]
     on_behalf: frozenset[str]
@@ -94,6 +103,7 @@ def cues() -> Cues:
         statement_nouns=words("statement_nouns"),
         titles=words("titles"),
         honorific_pronouns=words("honorific_pronouns"),
+        honorific_referents=_groups(data, "honorific_referents"),
         group_nouns=words("group_nouns"),
         title_complements=words("title_complements"),
         on_behalf=words("on_behalf"),

@@ -31,6 +31,10 @@ class Named:
     stems: frozenset[str]
     head: str  # the first stem of the phrase
 
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(honour_key(s) for s in self.stems)
+
 
 @dataclass
 class Discourse:
@@ -55,6 +59,13 @@ class Discourse:
                 return ent
         return None
 
+    def honoured(self, keys: frozenset[str]) -> Named | None:
+        """The last actor named with one of ``keys`` (honorifics and titles) in its phrase."""
+        for n in reversed(self.named):
+            if n.keys & keys:
+                return n
+        return None
+
     def headed(self, head: str) -> int | None:
         """Entity of the last actor whose phrase opens with ``head`` ("المعهد" → "معهد البترول")."""
         for n in reversed(self.named):
@@ -66,6 +77,21 @@ class Discourse:
 def stems_of(words: list[Word]) -> list[str]:
     """Folded stems without the article: "الوزير" and "وزير" compare equal."""
     return [w.bare[2:] if w.bare.startswith("ال") else w.bare for w in words if w.is_word]
+
+
+def honour_key(stem: str) -> str:
+    """A stem compared without its last ta marbuta or ta (فخامة، فخامته: فخام)."""
+    return stem.rstrip("هةت") or stem
+
+
+def referent_keys(pronoun: Word, cues: Cues) -> frozenset[str]:
+    """The honorifics and titles an honorific pronoun can refer back to (معاليه: معالي، وزير)."""
+    own = honour_key(stems_of([pronoun])[0])
+    for group in cues.honorific_referents:
+        keys = frozenset(honour_key(g[2:] if g.startswith("ال") else g) for g in group)
+        if own in keys:
+            return keys
+    return frozenset({own})
 
 
 def is_pronoun(words: list[Word], cues: Cues) -> bool:
@@ -97,6 +123,9 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
     if found.entity is not None:
         return found
     if is_pronoun(words, cues):
+        ref = discourse.honoured(referent_keys(words[0], cues))
+        if ref is not None:
+            return Actor(found.span, ref.actor.entity)  # معاليه → معالي وزير الخارجية
         ent = discourse.person(doc)
         last = discourse.last()
         return Actor(found.span, ent if ent is not None or last is None else last.entity)
