@@ -12,7 +12,7 @@ from __future__ import annotations
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim
 from marsad.stages.quotes.marks import OPENERS, inside
-from marsad.stages.quotes.phrases import actor, has_form, outlet_at, phrase_span
+from marsad.stages.quotes.phrases import actor, has_form, is_title, outlet_at, phrase_span
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
@@ -203,12 +203,25 @@ def _preceding_quote(ctx: Context, i: int) -> Span | None:
     return None
 
 
+def _subject_after_relay(ctx: Context, via: Actor, opener: int) -> tuple[int, int] | None:
+    """A subject placed after the outlet it spoke to: "قال لـ«الاقتصادية» مصدر جمركي، إن"."""
+    k = next((x for x in range(opener) if ctx.words[x].token.start >= via.span.end), opener)
+    while k < opener and not ctx.words[k].is_word:
+        k += 1  # the closing mark of «الاقتصادية»
+    if k >= opener or not (is_title(ctx.words[k], ctx.cues) or ctx.words[k].token.start in ctx.names):
+        return None
+    end = speaker_end_at(ctx, k, opener)
+    return (k, end) if end > k else None
+
+
 def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     """قال/أكد/أضاف ... إن/أن/: — with a named, fronted or implicit speaker."""
     words, c = ctx.words, ctx.cues
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
     j = i + 1
+    if j + 2 < limit and words[j].key in c.words("each_of") and words[j + 1].key in c.words("each_of_from"):
+        j += 2  # "وقال كل من حسام المرداسي وحاتم سامي": the people listed speak
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)
@@ -242,6 +255,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         if subject is not None:
             via = speaker_actor(ctx, *subject)
         subject = source
+    elif subject is None and via is not None and opener >= 0:
+        subject = _subject_after_relay(ctx, via, opener)  # "قال لـ«الاقتصادية» مصدر جمركي إن"
     if quoted is not None and subject == (j, end):
         speaker: Actor | None = actor(ctx.doc, quoted[1])
     else:

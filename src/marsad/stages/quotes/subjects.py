@@ -11,6 +11,7 @@ from __future__ import annotations
 from marsad.core.document import Actor, Span
 from marsad.stages.quotes.context import Context, char
 from marsad.stages.quotes.phrases import (
+    MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
     Word,
     actor,
@@ -57,7 +58,7 @@ def _accusative(ctx: Context, k: int) -> bool:
         return True
     stem = strip_diacritics(w.stem)
     return (len(stem) >= MIN_ACCUSATIVE_LETTERS and stem.endswith("ا")
-            and frequency(stem[:-1]) >= MIN_OBJECT_FREQUENCY and ctx.words[k].token.end not in ctx.place_ends)
+            and frequency(stem[:-1]) >= MIN_NOUN_FREQUENCY and ctx.words[k].token.end not in ctx.place_ends)
 
 
 def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
