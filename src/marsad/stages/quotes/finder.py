@@ -539,12 +539,37 @@ def _clause_initial_verb(ctx: Context, i: int) -> bool:
     return w.conj_end > w.token.start and (i == ctx.sent_first[ctx.sent_of[i]] or k < i - 1)
 
 
+def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
+    """The quotation whose cue is word ``i``, by the rule for that kind of cue."""
+    w, c = ctx.words[i], ctx.cues
+    last = ctx.discourse.last()
+    if w.prep:
+        if w.key in c.words("saying_nouns"):
+            draft = participle_quote(ctx, i, drafts, last)  # "واكتفى المتحدث بالقول إن"
+            before = ctx.words[i - 1] if i else None
+            if draft is not None and before is not None and before.conj_end > before.token.start:
+                draft.region = before.token.start  # "، وختم بالقول:": the attribution opens at وختم
+            return draft
+        if w.key not in c.according:
+            return None  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
+    if w.key in c.relay_verbs:
+        return relay_quote(ctx, i, last)
+    if w.key in c.verbs or _clause_initial_verb(ctx, i):
+        return verb_quote(ctx, i, last)
+    if w.key in c.words("appear_verbs"):
+        return statement_quote(ctx, i, last)
+    if w.key in c.participles:
+        return participle_quote(ctx, i, drafts, last)
+    if w.key in c.according:
+        return according_quote(ctx, i, drafts)
+    return None
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     """Every quotation in ``doc`` with its speaker, cue, relay and statement date."""
     if not doc.tokens or not doc.sentences:
         return []
     ctx = build_context(doc)
-    c = ctx.cues
     drafts: list[Draft] = []
     quoted = _quoted_words(ctx)
     for i, w in enumerate(ctx.words):
@@ -556,20 +581,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             continue  # a verb inside quotation marks belongs to the quoted speech
         if any(d.region <= w.token.start < d.content.start for d in drafts[-3:]):
             continue  # part of an attribution already read ("نقلا عن" after the verb)
-        draft: Draft | None = None
-        if w.prep and w.key not in c.according:
-            continue  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
-        last = ctx.discourse.last()
-        if w.key in c.relay_verbs:
-            draft = relay_quote(ctx, i, last)
-        elif w.key in c.verbs or _clause_initial_verb(ctx, i):
-            draft = verb_quote(ctx, i, last)
-        elif w.key in c.words("appear_verbs"):
-            draft = statement_quote(ctx, i, last)
-        elif w.key in c.participles:
-            draft = participle_quote(ctx, i, drafts, last)
-        elif w.key in c.according:
-            draft = according_quote(ctx, i, drafts)
+        draft = _draft_at(ctx, i, drafts)
         if draft is not None and not any(d.content == draft.content for d in drafts):
             drafts.append(draft)
             note(ctx, draft.speaker)

@@ -70,7 +70,8 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
     for k in range(i + 1, end):
         if ctx.words[k - 1].token.end in ctx.place_ends and _object_after_name(ctx, k):
             return k  # "وتفقد محافظ جدة موقع السيول": the object after a place name
-        if ctx.words[k - 1].key.startswith("ال") and _accusative(ctx, k):
+        before = ctx.words[k - 1]
+        if before.key.startswith("ال") and not is_title(before, ctx.cues) and _accusative(ctx, k):
             return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
         if _plural_verb(ctx, k):
             return k  # "المتمردين سارعوا": a verb with the group as its subject
