@@ -233,6 +233,8 @@ def name_in(words: list[Word], i: int, end: int, cues: Cues) -> tuple[int, int]:
         best = (run, k)
     # Only a definite description is followed by a name ("وزير الدفاع لويد أوستن"); after an
     # indefinite one the words are adjectives ("مسؤولون أمريكيون").
+    if best is not None and best[1] - best[0] == 1 and best[1] < end:
+        return i, end  # "أمير منطقة الرياض": one word annexed to what follows is no name
     if best is not None and best[0] > i and any(_definite(words[x]) for x in range(i, best[0])):
         return best
     return i, end

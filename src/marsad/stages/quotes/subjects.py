@@ -95,6 +95,12 @@ def _plural_verb(ctx: Context, k: int) -> bool:
 def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     """The speaker named by words ``begin..end``: the name in it, or the person it refers to."""
     a, b = name_in(ctx.words, begin, end, ctx.cues)
+    if (a, b) == (begin, end):
+        # "معالي وزير الخارجية", "صاحب السمو الملكي الأمير": the honorific is no part of the
+        # description, as an epithet is no part of a name.
+        while a < b - 1 and ctx.words[a].key in ctx.cues.words("honorifics"):
+            a += 1
+        begin = a
     whole = phrase_span(ctx.words, begin, end)
     found = actor(ctx.doc, phrase_span(ctx.words, a, b), whole)
     name = _person_name(ctx, found, whole)
