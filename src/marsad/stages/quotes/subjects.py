@@ -75,6 +75,8 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
         if _plural_verb(ctx, k):
             return k  # "المتمردين سارعوا": a verb with the group as its subject
+        if _possessed(ctx, k):
+            return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
     if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
             and ctx.words[end - 1].token.start not in ctx.names:
         end += 1  # "الأستاذ في جامعة عدن، سليم الحسني": the name set off after the post
@@ -83,6 +85,19 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
     return end
+
+
+def _possessed(ctx: Context, k: int) -> bool:
+    """A noun with a pronoun suffix (تصريحاته، كلمتها): never inside a speaker's name or title."""
+    w, c = ctx.words[k], ctx.cues
+    if not w.is_word or not ctx.words[k - 1].is_word or w.token.start in ctx.names:
+        return False  # a name in quotation marks ("ديلي ستار") is read whole
+    if has_form(w, c.on_behalf) or has_form(w, c.title_complements):
+        return False  # "المصدر ذاته", "الرئيس نفسه"
+    # A final ي is as often a nisba or part of a name (جمركي، رامي) as "my": only other suffixes.
+    start = w.token.start
+    return any(role == "pron" and ctx.text[start + a:start + b] not in ("ي", "ى")
+               for a, b, role in w.token.pieces)
 
 
 def _plural_verb(ctx: Context, k: int) -> bool:
