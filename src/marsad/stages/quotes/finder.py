@@ -9,20 +9,25 @@ attribution in the same sentence starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
-from marsad.stages.quotes.lexicon import Cues, cues
-from marsad.stages.quotes.marks import OPENERS, inside, pair_marks
-from marsad.stages.quotes.phrases import (
-    Word,
-    actor,
-    has_form,
-    name_in,
-    outlet_at,
-    phrase_span,
-    speaker_end,
-    words_of,
+from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim
+from marsad.stages.quotes.marks import OPENERS, inside
+from marsad.stages.quotes.phrases import actor, has_form, is_title, outlet_at, phrase_span
+from marsad.stages.quotes.subjects import (
+    clause_subject,
+    contrast_subject,
+    fronted_subject,
+    group_speaker,
+    inner_subject,
+    main_subject,
+    may_be_implicit,
+    names_group,
+    note,
+    opening_subject,
+    plural,
+    speaker_actor,
+    speaker_end_at,
+    topic,
 )
 
 #: Words allowed between the speaker and the content opener (adjuncts: place, time, addressee).
@@ -30,107 +35,30 @@ MAX_ADJUNCT_WORDS = 12
 #: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
 #: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
 MIN_BARE_QUOTE_WORDS = 3
-#: Words allowed between "كان" and "قد" for a subject placed before the verb.
-MAX_FRONTED_SUBJECT = 6
-#: What is trimmed from the ends of a content span.
-_TRIM = " \t\n.!?؟،,؛;:-–—"
-
-
-@dataclass
-class Draft:
-    """A quotation being built; ``region`` is where its attribution starts."""
-
-    kind: QuoteKind
-    content: Span
-    speaker: Actor
-    cue: Span | None
-    via: Actor | None
-    region: int
-    sentence: int
-
-
-@dataclass
-class Context:
-    doc: Document
-    cues: Cues
-    words: list[Word]
-    pairs: list[tuple[int, int]]
-    sent_of: list[int]  # sentence index of each word
-    sent_first: list[int]  # first word index of each sentence
-    sent_limit: list[int]  # word index just past each sentence
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
-
-
-def _context(doc: Document) -> Context:
-    c = cues()
-    words = words_of(doc, c)
-    n_sent = len(doc.sentences)
-    sent_of: list[int] = []
-    first = [len(words)] * n_sent
-    limit = [0] * n_sent
-    s = 0
-    for idx, w in enumerate(words):
-        while s < n_sent - 1 and w.token.start >= doc.sentences[s].end:
-            s += 1
-        sent_of.append(s)
-        first[s] = min(first[s], idx)
-        limit[s] = idx + 1
-    return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return start, end
-
-
-def _inner(ctx: Context, pair: tuple[int, int]) -> Span:
-    """The words between a pair of marks, without the spaces just inside them."""
-    a, b = pair[0] + 1, pair[1]
-    while a < b and ctx.text[a].isspace():
-        a += 1
-    while b > a and ctx.text[b - 1].isspace():
-        b -= 1
-    return Span(a, b)
-
-
-def _pair_at(ctx: Context, offset: int) -> tuple[int, int] | None:
-    for a, b in ctx.pairs:
-        if a == offset:
-            return (a, b)
-        if a > offset:
-            break
-    return None
-
-
-def _char(ctx: Context, idx: int) -> str:
-    """The mark of a punctuation token; a space for a word, which no mark test accepts."""
-    w = ctx.words[idx]
-    return ctx.text[w.token.start:w.token.end] if w.token.kind in ("punct", "symbol") else " "
+#: Words allowed between a participle and its complementiser ("سائلا المولى عز وجل أن",
+#: "مشيرا في الوقت نفسه إلى أن"); farther, the أن belongs to something else.
+MAX_PARTICIPLE_GAP = 6
+#: Longest name in quotation marks taken as a source ("بحسب «الفرنسية»"), in words.
+MAX_QUOTED_NAME = 4
 
 
 def _content_from(ctx: Context, first: int, sentence: int) -> tuple[QuoteKind, Span] | None:
     """Content that starts at word ``first`` and runs to the end of the sentence (or quotation)."""
     if first >= len(ctx.words) or ctx.sent_of[first] != sentence:
         return None
-    if _char(ctx, first) in OPENERS and _pair_at(ctx, ctx.words[first].token.start) is None:
+    if char(ctx, first) in OPENERS and pair_at(ctx, ctx.words[first].token.start) is None:
         return _content_from(ctx, first + 1, sentence)  # a mark that never closes is dropped
     start = ctx.words[first].token.start
     end = ctx.doc.sentences[sentence].end
-    pair = _pair_at(ctx, start) if _char(ctx, first) in OPENERS else None
+    pair = pair_at(ctx, start) if char(ctx, first) in OPENERS else None
     if pair is not None:
         after = ctx.text[pair[1] + 1:max(end, pair[1] + 1)]
-        if not after.strip(_TRIM):
-            return "direct", _inner(ctx, pair)
+        if not after.strip(TRIM):
+            return "direct", inner(ctx, pair)
     for a, b in ctx.pairs:
         if start <= a < end < b + 1:
             end = b + 1  # a quotation that opens here carries on past the full stop
-    start, end = _trim(ctx.text, start, end)
+    start, end = trim(ctx.text, start, end)
     if end <= start:
         return None
     has_marks = any(start <= a and b < end for a, b in ctx.pairs)
@@ -140,26 +68,58 @@ def _content_from(ctx: Context, first: int, sentence: int) -> tuple[QuoteKind, S
 def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
     """Content opened by a colon or a quotation mark at word ``idx``."""
     sentence = ctx.sent_of[idx]
-    ch = _char(ctx, idx)
+    ch = char(ctx, idx)
     if ch == ":":
         nxt = idx + 1
-        if nxt < len(ctx.words) and _char(ctx, nxt) in OPENERS:
-            pair = _pair_at(ctx, ctx.words[nxt].token.start)
+        if nxt < len(ctx.words) and char(ctx, nxt) in OPENERS:
+            pair = pair_at(ctx, ctx.words[nxt].token.start)
             if pair is not None:
-                return "direct", _inner(ctx, pair)
+                return "direct", inner(ctx, pair)
         if nxt < len(ctx.words) and "\n" not in ctx.text[ctx.words[idx].token.end:ctx.words[nxt].token.start]:
             sentence = ctx.sent_of[nxt]  # the segmenter may end a sentence at the colon
         found = _content_from(ctx, nxt, sentence)
         return ("direct", found[1]) if found and found[0] == "indirect" else found
-    pair = _pair_at(ctx, ctx.words[idx].token.start)
+    pair = pair_at(ctx, ctx.words[idx].token.start)
     if pair is not None:
-        return "direct", _inner(ctx, pair)
+        return "direct", inner(ctx, pair)
     return None
 
 
 def _speech_sized(ctx: Context, pair: tuple[int, int]) -> bool:
     """Whether a quotation opened with no colon is long enough to be speech, not a name."""
     return len(ctx.text[pair[0] + 1:pair[1]].split()) >= MIN_BARE_QUOTE_WORDS
+
+
+def _adverbial(ctx: Context, k: int, start: int) -> bool:
+    """"قبل أن يبدأ زيارة": أن after a preposition of time or manner opens no speech."""
+    heads = ctx.cues.words("adverbial_an_heads")
+    return k > start and (ctx.words[k - 1].key in heads or ctx.words[k - 1].bare in heads)
+
+
+def _relay_to(ctx: Context, k: int, start: int) -> bool:
+    """"في حديثه إلى": إلى after a statement noun leads to the outlet spoken to."""
+    return (k > start and ctx.words[k].key in ctx.cues.words("relay_to")
+            and has_form(ctx.words[k - 1], ctx.cues.statement_nouns))
+
+
+def _after_preposition(ctx: Context, k: int, start: int) -> bool:
+    """Whether the mark at ``k`` follows a preposition: لـ"…", بـ«…», إلى "…" after a statement."""
+    if k <= start:
+        return False
+    before = ctx.words[k - 1]
+    return (before.key == "ل" or (before.prep and before.token.end == ctx.words[k].token.start)
+            or _relay_to(ctx, k - 1, start))
+
+
+def _told(ctx: Context, k: int, start: int, pair: tuple[int, int], limit: int) -> bool:
+    """"أفاد مصدر «الشرق الأوسط» بأن": a short name in marks right after the speaker and right
+    before the complementiser is the outlet told."""
+    if k != start or _speech_sized(ctx, pair):
+        return False
+    after = k + 1
+    while after < limit and ctx.words[after].token.start <= pair[1]:
+        after += 1
+    return after < limit and ctx.cues.is_complementiser(ctx.words[after].key)
 
 
 def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
@@ -175,30 +135,42 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
     while k < limit and seen <= MAX_ADJUNCT_WORDS:
         w = words[k]
         seen += w.is_word
-        ch = _char(ctx, k)
-        pair = _pair_at(ctx, w.token.start) if ch in OPENERS else None
-        if pair is not None and via is None and k > start and (
-                words[k - 1].key == "ل" or (words[k - 1].prep and words[k - 1].token.end == w.token.start)):
-            # لـ"العربية": a name in quotation marks after a preposition is the outlet.
-            via = actor(ctx.doc, _inner(ctx, pair))
+        ch = char(ctx, k)
+        pair = pair_at(ctx, w.token.start) if ch in OPENERS else None
+        glued = pair is not None and k + 1 < limit and words[k + 1].prep and not _speech_sized(ctx, pair)
+        if pair is not None and via is None and (glued or _after_preposition(ctx, k, start)
+                                                 or _told(ctx, k, start, pair, limit)):
+            # لـ"العربية", «للاقتصادية», في حديثه إلى "الوطن": a name in quotation marks after a
+            # preposition is the outlet.
+            name = inner(ctx, pair)
+            via = actor(ctx.doc, Span(words[k + 1].body_start, name.end) if glued else name)
             while k < limit and words[k].token.start <= pair[1]:
                 k += 1
             continue
-        if c.is_complementiser(w.key) or ch == ":" or (pair is not None and _speech_sized(ctx, pair)):
+        if pair is not None and k > start and has_form(words[k - 1], c.outlet_heads):
+            # لصحيفة "ذا غانا سبورتس تايمز": a quotation after an outlet noun is its name,
+            # however long, and never the speech.
+            via = actor(ctx.doc, Span(words[k - 1].body_start, pair[1] + 1))
+            while k < limit and words[k].token.start <= pair[1]:
+                k += 1
+            continue
+        if ((c.is_complementiser(w.key) and not _adverbial(ctx, k, start)) or ch == ":"
+                or (pair is not None and _speech_sized(ctx, pair))):
             return k, via, source
         if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
             if (w.key in c.words("relay_adverbs") and k + 1 < limit
                     and words[k + 1].key in c.words("relay_from")):
-                end = speaker_end(words, k + 2, limit, c)
+                end = speaker_end_at(ctx, k + 2, limit)
                 if end > k + 2:
                     source = (k + 2, end)
                     k = end
                     continue
             return -1, via, source
         if via is None and (w.prep or (k > start and has_form(words[k - 1], c.statement_nouns))
-                            or w.key in c.words("relay_with")):
-            # "مع" and a detached "لـ" stand before the outlet.
-            first = k + 1 if w.key == "ل" or w.key in c.words("relay_with") else k
+                            or w.key in c.words("relay_with") or _relay_to(ctx, k, start)):
+            # "مع", "إلى" after a statement noun and a detached "لـ" stand before the outlet.
+            first = k + 1 if (w.key == "ل" or w.key in c.words("relay_with")
+                              or _relay_to(ctx, k, start)) else k
             if first < limit:
                 end = outlet_at(words, first, limit, c)
                 if end > first:
@@ -209,70 +181,15 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
     return -1, via, source
 
 
-def _speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
-    a, b = name_in(ctx.words, begin, end, ctx.cues)
-    return actor(ctx.doc, phrase_span(ctx.words, a, b), phrase_span(ctx.words, begin, end))
-
-
 def _cue_span(ctx: Context, idx: int) -> Span:
     w = ctx.words[idx]
     return Span(w.conj_end, w.token.end)
 
 
-def _fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
-    """"وكان الوزير قد قال": the subject between كان and قد."""
-    words, first = ctx.words, ctx.sent_first[ctx.sent_of[i]]
-    if i - 1 <= first or words[i - 1].key not in ctx.cues.words("perfect_particle"):
-        return None
-    k = i - 2
-    while k >= first and i - 2 - k < MAX_FRONTED_SUBJECT:
-        if words[k].key in ctx.cues.words("fronting_verbs"):
-            return (k + 1, i - 1) if k + 1 < i - 1 else None
-        if not words[k].is_word:
-            return None
-        k -= 1
-    return None
-
-
-def _opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
-    """"الرئيس الأمريكي قال إن" / "لكن الوزير يرى أن": a subject that opens its clause.
-
-    The phrase must run from the start of the sentence, a comma or a particle such as لكن up
-    to the verb, and the verb must lead straight into its content.
-    """
-    words, c = ctx.words, ctx.cues
-    first = ctx.sent_first[ctx.sent_of[i]]
-    nxt = i + 1
-    if i == first or words[i].conj_end > words[i].token.start or nxt >= len(words):
-        return None
-    if not (c.is_complementiser(words[nxt].key) or _char(ctx, nxt) == ":" or words[nxt].prep):
-        return None
-    k = i
-    while k > first and i - k < MAX_FRONTED_SUBJECT and words[k - 1].is_word \
-            and not has_form(words[k - 1], c.lead_particles):
-        k -= 1
-    if k == i or speaker_end(words, k, i, c) != i:
-        return None
-    opens = k == first or not words[k - 1].is_word or has_form(words[k - 1], c.lead_particles)
-    return (k, i) if opens else None
-
-
-def _main_subject(ctx: Context, i: int) -> Actor | None:
-    """"أعلن الجيش مقتل ثلاثة قال إنهم مسلحون": a bare verb inside a clause shares its subject."""
-    first = ctx.sent_first[ctx.sent_of[i]]
-    w = ctx.words[i]
-    if i <= first + 1 or w.conj_end > w.token.start or not ctx.words[i - 1].is_word:
-        return None
-    lead = ctx.words[first]
-    if not (lead.key in ctx.cues.verbs or lead.key in ctx.cues.relay_verbs):
-        return None  # only a clause opened by a verb of saying has a subject we can name
-    return _clause_subject(ctx, ctx.sent_of[i])
-
-
 def _preceding_quote(ctx: Context, i: int) -> Span | None:
     """«...»، قال الوزير: the quotation just before the cue."""
     k = i - 1
-    while k >= 0 and (_char(ctx, k) in ("،", ",", "-", "–", "—")
+    while k >= 0 and (char(ctx, k) in ("،", ",", "-", "–", "—")
                       or ctx.words[k].key in ctx.cues.words("quote_pointers")):
         k -= 1  # «...»، هكذا قال الوزير
     if k < 0:
@@ -282,22 +199,19 @@ def _preceding_quote(ctx: Context, i: int) -> Span | None:
     for a, b in ctx.pairs:
         # With no comma between, the quotation must open the sentence («...» قال الوزير).
         if b == end and (k < i - 1 or a == first):
-            return _inner(ctx, (a, b))
+            return inner(ctx, (a, b))
     return None
 
 
-def _may_be_implicit(ctx: Context, i: int) -> bool:
-    """A verb without subject continues the last speaker unless it is plural or relative."""
-    w = ctx.words[i]
-    if w.key.endswith(ctx.cues.words("plural_verb_endings")):
-        return False  # "قالوا": a group, not the last speaker
-    if i == 0:
-        return True
-    first = ctx.sent_first[ctx.sent_of[i]]
-    if (i > first and w.conj_end == w.token.start and w.key[:1] in ctx.cues.words("imperfect_prefixes")
-            and ctx.words[i - 1].is_word):
-        return False  # "بلاغا من شخص يفيد بأن": an imperfect verb describing the noun before it
-    return ctx.words[i - 1].key not in ctx.cues.words("relatives")
+def _subject_after_relay(ctx: Context, via: Actor, opener: int) -> tuple[int, int] | None:
+    """A subject placed after the outlet it spoke to: "قال لـ«الاقتصادية» مصدر جمركي، إن"."""
+    k = next((x for x in range(opener) if ctx.words[x].token.start >= via.span.end), opener)
+    while k < opener and not ctx.words[k].is_word:
+        k += 1  # the closing mark of «الاقتصادية»
+    if k >= opener or not (is_title(ctx.words[k], ctx.cues) or ctx.words[k].token.start in ctx.names):
+        return None
+    end = speaker_end_at(ctx, k, opener)
+    return (k, end) if end > k else None
 
 
 def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
@@ -306,13 +220,25 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
     j = i + 1
+    if j + 2 < limit and words[j].key in c.words("each_of") and words[j + 1].key in c.words("each_of_from"):
+        j += 2  # "وقال كل من حسام المرداسي وحاتم سامي": the people listed speak
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
-    end = j if opens else speaker_end(words, j, limit, c)
+    end = j if opens else speaker_end_at(ctx, j, limit)
+    quoted = _quoted_source(ctx, j, limit) if end == j else None
+    if quoted is not None and quoted[0] < limit and words[quoted[0]].is_word:
+        end = quoted[0]  # "وأفادت «الفرنسية» أن": a short name in marks is the subject
+    else:
+        quoted = None
     subject: tuple[int, int] | None = (j, end) if end > j else (
-        _fronted_subject(ctx, i) or _opening_subject(ctx, i))
-    if subject is None and not _may_be_implicit(ctx, i):
-        return None
+        fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i))
+    group: Actor | None = None
+    if subject is None and not may_be_implicit(ctx, i):
+        if not (plural(ctx, i) and i > 0 and words[i - 1].key not in c.words("relatives")):
+            return None
+        group = group_speaker(ctx, i, last)  # "وقالوا إن": the group named last
+        if group is None:
+            return None
     opener, via, source = _seek_content(ctx, end, limit)
     found: tuple[QuoteKind, Span] | None = None
     if opener >= 0:
@@ -327,13 +253,56 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         return None
     if source is not None:
         if subject is not None:
-            via = _speaker_actor(ctx, *subject)
+            via = speaker_actor(ctx, *subject)
         subject = source
-    speaker = _speaker_actor(ctx, *subject) if subject else (_main_subject(ctx, i) or last)
+    elif subject is None and via is not None and opener >= 0:
+        subject = _subject_after_relay(ctx, via, opener)  # "قال لـ«الاقتصادية» مصدر جمركي إن"
+    if quoted is not None and subject == (j, end):
+        speaker: Actor | None = actor(ctx.doc, quoted[1])
+    else:
+        speaker = speaker_actor(ctx, *subject) if subject else (group or main_subject(ctx, i) or last)
     if speaker is None:
         return None
     region = words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
+
+
+def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
+    """"وجاء في بيان للوزارة أن ...", "وورد في تقرير المنظمة: ...": the issuer speaks.
+
+    The issuer is the لـ phrase after the document, the phrase after "صادر عن", or the noun an
+    indefinite document is annexed to ("بيان النادي"); "وجاء في البيان" alone is the last actor's.
+    """
+    words, c = ctx.words, ctx.cues
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    k = i + 1
+    if k + 2 >= limit or words[k].key not in c.words("appear_in"):
+        return None
+    paper = words[k + 1]
+    if paper.key not in c.words("statement_documents"):
+        return None
+    j = k + 2
+    if words[j].key in c.words("issued_by") and j + 1 < limit and words[j + 1].key in c.words("relay_from"):
+        j += 2  # بيان صادر عن الوزارة
+    elif not (words[j].prep or (not paper.key.startswith("ال") and words[j].key.startswith("ال"))):
+        j = -1
+    if j >= 0 and words[j].key == "ل" and j + 1 < limit:
+        j += 1  # لـ الوزارة, written apart
+    end = speaker_end_at(ctx, j, limit) if j >= 0 else -1
+    if end > j >= 0:
+        speaker = speaker_actor(ctx, j, end)
+    else:
+        speaker = last or Actor(phrase_span(words, k + 1, k + 2))
+        end = k + 2
+    opener, via, _ = _seek_content(ctx, end, limit)
+    if opener < 0:
+        return None
+    found = (_content_from(ctx, opener + 1, s) if c.is_complementiser(words[opener].key)
+             else _direct_after(ctx, opener))
+    if found is None:
+        return None
+    return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
 
 
 def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
@@ -341,14 +310,14 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     words, c = ctx.words, ctx.cues
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
-    end = speaker_end(words, i + 1, limit, c)
+    end = speaker_end_at(ctx, i + 1, limit)
     if end == i + 1:
         return None
-    via: Actor | None = _speaker_actor(ctx, i + 1, end)
+    via: Actor | None = speaker_actor(ctx, i + 1, end)
     subject = (i + 1, end)
     k = end
     if k < limit and words[k].key in c.words("relay_from"):
-        s_end = speaker_end(words, k + 1, limit, c)
+        s_end = speaker_end_at(ctx, k + 1, limit)
         if s_end == k + 1:
             return None
         subject = (k + 1, s_end)
@@ -366,7 +335,7 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         found = _direct_after(ctx, opener)
     if found is None:
         return None
-    return Draft(found[0], found[1], _speaker_actor(ctx, *subject), _cue_span(ctx, i),
+    return Draft(found[0], found[1], speaker_actor(ctx, *subject), _cue_span(ctx, i),
                  via or extra_via, words[i].token.start, s)
 
 
@@ -375,7 +344,7 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     words = ctx.words
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
-    opener, via, _ = _seek_content(ctx, i + 1, min(limit, i + 4))
+    opener, via, _ = _seek_content(ctx, i + 1, min(limit, i + 1 + MAX_PARTICIPLE_GAP))
     if opener < 0:
         return None
     if ctx.cues.is_complementiser(words[opener].key):
@@ -385,35 +354,13 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     if found is None:
         return None
     same = [d for d in drafts if d.sentence == s]
-    speaker = same[-1].speaker if same else _clause_subject(ctx, s) or last
+    speaker = same[-1].speaker if same else clause_subject(ctx, s) or inner_subject(ctx, i) or last
+    if plural(ctx, i) and (speaker is None or not names_group(ctx, speaker)):
+        speaker = group_speaker(ctx, i, last) or speaker  # "..., مؤكدين": a group speaks
     if speaker is None:
         return None
     region = words[i].token.start
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
-
-
-def _opens_with_verb(ctx: Context, first: int) -> bool:
-    """Whether the sentence opens "وأشاد ..." / "قال ...": a conjoined verb, or a verb of saying.
-
-    A word with و glued on that is no noun (no article), particle or cue is taken as the verb.
-    """
-    w, c = ctx.words[first], ctx.cues
-    if w.key in c.verbs or w.key in c.relay_verbs:
-        return True
-    if w.conj_end == w.token.start or w.key.startswith("ال") or w.prep:
-        return False
-    return not (has_form(w, c.speaker_stops) or has_form(w, c.lead_particles)
-                or w.key in c.participles or w.key in c.according
-                or w.key[:1] in c.words("imperfect_prefixes"))
-
-
-def _clause_subject(ctx: Context, s: int) -> Actor | None:
-    """The subject after the verb that opens sentence ``s`` ("وأشاد الرئيس بـ...")."""
-    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
-    if first + 1 >= limit or not _opens_with_verb(ctx, first):
-        return None
-    end = speaker_end(ctx.words, first + 1, limit, ctx.cues)
-    return _speaker_actor(ctx, first + 1, end) if end > first + 1 else None
 
 
 def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
@@ -428,8 +375,21 @@ def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
     # (حسبما ذكرت); in mid-clause "وفق" is "in line with".
     limit = ctx.sent_limit[ctx.sent_of[i]]
     closes = all(not ctx.words[k].is_word for k in range(end, limit))
-    return (i == first or closes or _char(ctx, i - 1) in ("،", ",") or (j > i + 1
+    return (i == first or closes or char(ctx, i - 1) in ("،", ",") or (j > i + 1
             and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)))
+
+
+def _quoted_source(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
+    """"بحسب «الفرنسية»": a short name in quotation marks; (index past it, the name)."""
+    if j >= limit or char(ctx, j) not in OPENERS:
+        return None
+    pair = pair_at(ctx, ctx.words[j].token.start)
+    if pair is None or len(ctx.text[pair[0] + 1:pair[1]].split()) > MAX_QUOTED_NAME:
+        return None
+    k = j + 1
+    while k < limit and ctx.words[k].token.start <= pair[1]:
+        k += 1
+    return k, inner(ctx, pair)
 
 
 def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
@@ -444,22 +404,23 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
         j += 1  # حسبما ذكرت الوكالة، وفقا لما ذكره الموقع
     while j < limit and words[j].key in c.according_connectors:
         j += 1  # حسبما نقلت عنه الوكالة
-    end = speaker_end(words, j, limit, c)
+    quoted = _quoted_source(ctx, j, limit)
+    end = quoted[0] if quoted else speaker_end_at(ctx, j, limit)
     if end == j or not _is_source(ctx, j, i, end):
         return None
-    source = _speaker_actor(ctx, j, end)
+    source = actor(ctx.doc, quoted[1]) if quoted else speaker_actor(ctx, j, end)
     relay: Actor | None = None
     if end + 1 < limit and words[end].key in c.words("relay_from"):
         # "بحسب ما نقلته قناة الجزيرة عن مصادر محلية": the outlet relays the sources.
-        s_end = speaker_end(words, end + 1, limit, c)
+        s_end = speaker_end_at(ctx, end + 1, limit)
         if s_end > end + 1:
-            relay, source = source, _speaker_actor(ctx, end + 1, s_end)
+            relay, source = source, speaker_actor(ctx, end + 1, s_end)
             end = s_end
     here = words[i].token.start
     holder = next((d for d in reversed(drafts) if d.sentence == s and d.content.start < here
                    and _reaches(ctx, d.content, here) and inside(ctx.pairs, here) is None), None)
     if holder is not None:
-        cut = _trim(ctx.text, holder.content.start, here)
+        cut = trim(ctx.text, holder.content.start, here)
         if holder.content.end > here and cut[1] > cut[0]:
             holder.content = Span(*cut)
         if _is_outlet(ctx, holder.speaker) and not _is_outlet(ctx, source):
@@ -470,11 +431,11 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
         return None
     if i == first:
         k = end
-        while k < limit and (_char(ctx, k) in ("،", ",") or c.is_complementiser(words[k].key)):
+        while k < limit and (char(ctx, k) in ("،", ",") or c.is_complementiser(words[k].key)):
             k += 1
         found = _content_from(ctx, k, s)
     else:
-        a, b = _trim(ctx.text, words[first].conj_end, here)
+        a, b = trim(ctx.text, words[first].conj_end, here)
         if b <= a:
             return None
         kind: QuoteKind = "mixed" if any(a <= p and q < b for p, q in ctx.pairs) else "indirect"
@@ -486,7 +447,7 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
 
 def _reaches(ctx: Context, content: Span, here: int) -> bool:
     """Whether ``content`` runs up to ``here``, give or take closing marks and a comma."""
-    return content.end >= here or not ctx.text[content.end:here].strip(_TRIM + "»”\"″")
+    return content.end >= here or not ctx.text[content.end:here].strip(TRIM + "»”\"″")
 
 
 def _is_outlet(ctx: Context, who: Actor) -> bool:
@@ -509,9 +470,9 @@ def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list
                 continue
             if inside(ctx.pairs, r) is not None and d.kind != "indirect":
                 continue
-            a, b = _trim(ctx.text, d.content.start, r)
+            a, b = trim(ctx.text, d.content.start, r)
             while b > a and ctx.text[b - 1] == "و" and (b - 1 == a or ctx.text[b - 2] == " "):
-                a, b = _trim(ctx.text, a, b - 1)  # a bare "و" before the next cue
+                a, b = trim(ctx.text, a, b - 1)  # a bare "و" before the next cue
             d.content = Span(a, b)
         if d.content.end > d.content.start:
             _settle_kind(ctx, d)
@@ -526,7 +487,7 @@ def _settle_kind(ctx: Context, d: Draft) -> None:
     a, b = d.content.start, d.content.end
     for p, q in ctx.pairs:
         if p == a and q == b - 1:
-            d.kind, d.content = "direct", _inner(ctx, (p, q))
+            d.kind, d.content = "direct", inner(ctx, (p, q))
             return
     if d.kind != "direct":
         d.kind = "mixed" if any(a <= p and q < b for p, q in ctx.pairs) else "indirect"
@@ -565,34 +526,65 @@ def _quoted_words(ctx: Context) -> list[bool]:
     return flags
 
 
+def _clause_initial_verb(ctx: Context, i: int) -> bool:
+    """"وبين الوزير أن": a verb that is also a preposition, taken only where a clause opens."""
+    w, c = ctx.words[i], ctx.cues
+    if w.key not in c.words("clause_initial_verbs"):
+        return False
+    if i == 0:
+        return w.conj_end > w.token.start
+    k = i - 1 if char(ctx, i - 1) not in ("،", ",") or i < 2 else i - 2
+    if has_form(ctx.words[k], c.lead_particles):
+        return True  # "من جهته، بيّن الوزير أن"
+    return w.conj_end > w.token.start and (i == ctx.sent_first[ctx.sent_of[i]] or k < i - 1)
+
+
+def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
+    """The quotation whose cue is word ``i``, by the rule for that kind of cue."""
+    w, c = ctx.words[i], ctx.cues
+    last = ctx.discourse.last()
+    if w.prep:
+        if w.key in c.words("saying_nouns"):
+            draft = participle_quote(ctx, i, drafts, last)  # "واكتفى المتحدث بالقول إن"
+            before = ctx.words[i - 1] if i else None
+            if draft is not None and before is not None and before.conj_end > before.token.start:
+                draft.region = before.token.start  # "، وختم بالقول:": the attribution opens at وختم
+            return draft
+        if w.key not in c.according:
+            return None  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
+    if w.key in c.relay_verbs:
+        return relay_quote(ctx, i, last)
+    if w.key in c.verbs or _clause_initial_verb(ctx, i):
+        return verb_quote(ctx, i, last)
+    if w.key in c.words("appear_verbs"):
+        return statement_quote(ctx, i, last)
+    if w.key in c.participles:
+        return participle_quote(ctx, i, drafts, last)
+    if w.key in c.according:
+        return according_quote(ctx, i, drafts)
+    return None
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     """Every quotation in ``doc`` with its speaker, cue, relay and statement date."""
     if not doc.tokens or not doc.sentences:
         return []
-    ctx = _context(doc)
-    c = ctx.cues
+    ctx = build_context(doc)
     drafts: list[Draft] = []
-    last: Actor | None = None
     quoted = _quoted_words(ctx)
     for i, w in enumerate(ctx.words):
+        if i == ctx.sent_first[ctx.sent_of[i]] and not quoted[i]:
+            about = topic(ctx, ctx.sent_of[i])
+            if about is not None:
+                note(ctx, about)
         if not w.is_word or quoted[i]:
             continue  # a verb inside quotation marks belongs to the quoted speech
         if any(d.region <= w.token.start < d.content.start for d in drafts[-3:]):
             continue  # part of an attribution already read ("نقلا عن" after the verb)
-        draft: Draft | None = None
-        if w.prep and w.key not in c.according:
-            continue  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
-        if w.key in c.relay_verbs:
-            draft = relay_quote(ctx, i, last)
-        elif w.key in c.verbs:
-            draft = verb_quote(ctx, i, last)
-        elif w.key in c.participles:
-            draft = participle_quote(ctx, i, drafts, last)
-        elif w.key in c.according:
-            draft = according_quote(ctx, i, drafts)
+        draft = _draft_at(ctx, i, drafts)
         if draft is not None and not any(d.content == draft.content for d in drafts):
             drafts.append(draft)
-            last = draft.speaker
+            note(ctx, draft.speaker)
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
     return [Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d))
             for d in drafts]

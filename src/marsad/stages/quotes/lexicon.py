@@ -29,6 +29,14 @@ def _fold_groups(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _groups(data: dict[str, Any], key: str) -> tuple[frozenset[str], ...]:
+    """Each concept's folded forms, kept apart (unlike :func:`_fold_groups`)."""
+    groups = data.get(key)
+    if not isinstance(groups, dict):
+        raise DataError(f"data file marsad/data/{CUES_FILE}: {key!r} must map concept names to lists")
+    return tuple(_fold_all(forms, f"{key}.{concept}") for concept, forms in groups.items())
+
+
 @dataclass(frozen=True)
 class Cues:
     """Folded word sets; multi-word outlet names are kept as tuples of folded words."""
@@ -45,6 +53,9 @@ class Cues:
     outlet_names: tuple[tuple[str, ...], ...]
     statement_nouns: frozenset[str]
     titles: frozenset[str]
+    honorific_pronouns: frozenset[str]
+    honorific_referents: tuple[frozenset[str], ...]
+    group_nouns: frozenset[str]
     title_complements: frozenset[str]
     on_behalf: frozenset[str]
     adjunct_heads: frozenset[str]
@@ -91,6 +102,9 @@ def cues() -> Cues:
         outlet_names=tuple(tuple(n.split()) for n in words("outlet_names")),
         statement_nouns=words("statement_nouns"),
         titles=words("titles"),
+        honorific_pronouns=words("honorific_pronouns"),
+        honorific_referents=_groups(data, "honorific_referents"),
+        group_nouns=words("group_nouns"),
         title_complements=words("title_complements"),
         on_behalf=words("on_behalf"),
         adjunct_heads=words("adjunct_heads"),

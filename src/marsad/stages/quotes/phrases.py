@@ -120,10 +120,14 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues) -> int:
             continue
         quoted = (quoted_name_end(words, j, limit, loose=has_form(words[j - 1], cues.outlet_heads))
                   if j > i else j)
-        if quoted > j:
-            j = quoted  # صحيفة "ديلي ستار": a name in quotation marks after its head
+        if quoted > j and not cues.is_complementiser(words[quoted].key):
+            # صحيفة "ديلي ستار": a name in quotation marks after its head; one right before
+            # the complementiser is the outlet told ("أفاد مصدر «الشرق الأوسط» بأن").
+            j = quoted
             named = True
             continue
+        if quoted > j:
+            break
         if is_stop(w, cues):
             if (j > i and not named and w.key in cues.words("place_prepositions")
                     and _continues_place(words, j, limit, cues)):
@@ -136,7 +140,7 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues) -> int:
                 break
         described = is_title(w, cues) or has_form(w, cues.title_complements)
         if (j > i and not named and not described and not w.key.startswith("ال")
-                and _common(w, MIN_OBJECT_FREQUENCY)
+                and common_word(w, MIN_OBJECT_FREQUENCY)
                 and _definite_noun(words[j - 1], cues)
                 and not (j - 2 >= i and has_form(words[j - 2], cues.on_behalf))):
             # "أعلن الجيش مقتل..." / "أرجع رئيس المهرجان نجاح...": after a definite noun that is
@@ -152,10 +156,10 @@ def _definite_noun(word: Word, cues: Cues) -> bool:
     """A word with the article that is not a title ("الجيش", not "الرئيس" before a name)."""
     if not word.key.startswith("ال") or is_title(word, cues) or word.key.endswith(cues.words("nisba_endings")):
         return False
-    return _common(word)
+    return common_word(word)
 
 
-def _common(word: Word, floor: float = 0.0) -> bool:
+def common_word(word: Word, floor: float = 0.0) -> bool:
     """Whether the stem is a common Arabic word: names such as اليزابيث, الدوسري only look
     definite, and their stem is rare or no word at all."""
     floor = floor or MIN_NOUN_FREQUENCY
@@ -169,6 +173,8 @@ def quoted_name_end(words: list[Word], j: int, limit: int, loose: bool = False) 
     """
     if words[j].token.kind != "punct" or words[j].key not in OPENERS:
         return j
+    if j + 1 < limit and words[j + 1].prep:
+        return j  # "«للاقتصادية»": the outlet spoken to, written with its preposition inside
     k = j + 1
     while k < limit and k - j <= MAX_QUOTED_NAME and words[k].is_word:
         k += 1
@@ -227,6 +233,8 @@ def name_in(words: list[Word], i: int, end: int, cues: Cues) -> tuple[int, int]:
         best = (run, k)
     # Only a definite description is followed by a name ("وزير الدفاع لويد أوستن"); after an
     # indefinite one the words are adjectives ("مسؤولون أمريكيون").
+    if best is not None and best[1] - best[0] == 1 and best[1] < end:
+        return i, end  # "أمير منطقة الرياض": one word annexed to what follows is no name
     if best is not None and best[0] > i and any(_definite(words[x]) for x in range(i, best[0])):
         return best
     return i, end
@@ -243,7 +251,7 @@ def _describes(words: list[Word], k: int, i: int, cues: Cues) -> bool:
         return True  # "باسم الحكومة"
     if w.prep:
         return True
-    return w.key.startswith("ال") and _common(w)
+    return w.key.startswith("ال") and common_word(w)
 
 
 def _definite(word: Word) -> bool:

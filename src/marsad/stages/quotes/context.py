@@ -1,0 +1,103 @@
+"""What the quote rules read: the words of a document with their sentences and quotation marks.
+
+A :class:`Context` is built once per document; a :class:`Draft` is a quotation while the rules
+still cut and relabel it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.core.document import Actor, Document, QuoteKind, Span
+from marsad.stages.quotes.lexicon import Cues, cues
+from marsad.stages.quotes.marks import pair_marks
+from marsad.stages.quotes.phrases import Word, words_of
+from marsad.stages.quotes.speakers import Discourse
+
+#: What is trimmed from the ends of a content span.
+TRIM = " \t\n.!?؟،,؛;:-–—"
+
+
+@dataclass
+class Draft:
+    """A quotation being built; ``region`` is where its attribution starts."""
+
+    kind: QuoteKind
+    content: Span
+    speaker: Actor
+    cue: Span | None
+    via: Actor | None
+    region: int
+    sentence: int
+
+
+@dataclass
+class Context:
+    doc: Document
+    cues: Cues
+    words: list[Word]
+    pairs: list[tuple[int, int]]
+    sent_of: list[int]  # sentence index of each word
+    sent_first: list[int]  # first word index of each sentence
+    sent_limit: list[int]  # word index just past each sentence
+    discourse: Discourse = field(default_factory=Discourse)
+    phrases: dict[Span, Span] = field(default_factory=dict)  # speaker span -> its whole phrase
+    names: dict[int, int] = field(default_factory=dict)  # start -> end of each person mention
+    place_ends: frozenset[int] = frozenset()  # end offsets of place and body mentions
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+def build_context(doc: Document) -> Context:
+    c = cues()
+    words = words_of(doc, c)
+    n_sent = len(doc.sentences)
+    sent_of: list[int] = []
+    first = [len(words)] * n_sent
+    limit = [0] * n_sent
+    s = 0
+    for idx, w in enumerate(words):
+        while s < n_sent - 1 and w.token.start >= doc.sentences[s].end:
+            s += 1
+        sent_of.append(s)
+        first[s] = min(first[s], idx)
+        limit[s] = idx + 1
+    names = {m.start: m.end for e in doc.entities if e.type == "PER" for m in e.mentions}
+    place_ends = frozenset(m.end for e in doc.entities if e.type != "PER" for m in e.mentions)
+    return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit, names=names,
+                   place_ends=place_ends)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def inner(ctx: Context, pair: tuple[int, int]) -> Span:
+    """The words between a pair of marks, without the spaces just inside them."""
+    a, b = pair[0] + 1, pair[1]
+    while a < b and ctx.text[a].isspace():
+        a += 1
+    while b > a and ctx.text[b - 1].isspace():
+        b -= 1
+    return Span(a, b)
+
+
+def pair_at(ctx: Context, offset: int) -> tuple[int, int] | None:
+    for a, b in ctx.pairs:
+        if a == offset:
+            return (a, b)
+        if a > offset:
+            break
+    return None
+
+
+def char(ctx: Context, idx: int) -> str:
+    """The mark of a punctuation token; a space for a word, which no mark test accepts."""
+    w = ctx.words[idx]
+    return ctx.text[w.token.start:w.token.end] if w.token.kind in ("punct", "symbol") else " "

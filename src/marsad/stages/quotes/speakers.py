@@ -1,0 +1,150 @@
+"""Who a speaker phrase stands for: honorific pronouns, bare titles and dropped subjects.
+
+News names a speaker once in full ("وزير الخارجية عادل الجبير") and then by an honorific
+pronoun ("وأضاف معاليه"), by the title alone ("وأكد الوزير") or not at all ("وأضاف أن").  The
+entities stage links such a phrase when it can; when no entity lies at the phrase, the speaker
+takes the entity of the person it refers back to, the last one named with that title (or, for a
+pronoun, the last one named).  A dropped subject continues the last actor named: the last
+speaker, or the subject of a later sentence that opens with a verb ("وأدى الأمير ... . وقال: ").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.core.document import Actor, Document
+from marsad.stages.quotes.lexicon import Cues
+from marsad.stages.quotes.phrases import Word, has_form, is_title
+
+#: Fewest letters in the stem of a sound plural ("مواطنين"): shorter words ending in ين/ون
+#: are singular ("الدين", "العيون" aside).
+MIN_PLURAL_STEM = 5
+#: Entity types that can be the referent of an honorific pronoun or a bare title.
+PERSON_TYPES = ("PER",)
+
+
+@dataclass(frozen=True)
+class Named:
+    """An actor named in the text and the folded stems of the phrase that named it."""
+
+    actor: Actor
+    stems: frozenset[str]
+    head: str  # the first stem of the phrase
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(honour_key(s) for s in self.stems)
+
+
+@dataclass
+class Discourse:
+    """The actors named so far, in text order, for dropped subjects and back-references."""
+
+    named: list[Named] = field(default_factory=list)
+
+    def note(self, actor: Actor, words: list[Word]) -> None:
+        stems = stems_of(words)
+        self.named.append(Named(actor, frozenset(stems), stems[0] if stems else ""))
+
+    def last(self) -> Actor | None:
+        return self.named[-1].actor if self.named else None
+
+    def person(self, doc: Document, title: str | None = None) -> int | None:
+        """Entity of the last person named (with ``title`` in its phrase, when given)."""
+        for n in reversed(self.named):
+            ent = n.actor.entity
+            if ent is None or doc.entities[ent].type not in PERSON_TYPES:
+                continue
+            if title is None or title in n.stems:
+                return ent
+        return None
+
+    def honoured(self, keys: frozenset[str]) -> Named | None:
+        """The last actor named with one of ``keys`` (honorifics and titles) in its phrase."""
+        for n in reversed(self.named):
+            if n.keys & keys:
+                return n
+        return None
+
+    def headed(self, head: str) -> int | None:
+        """Entity of the last actor whose phrase opens with ``head`` ("المعهد" → "معهد البترول")."""
+        for n in reversed(self.named):
+            if n.actor.entity is not None and n.head == head:
+                return n.actor.entity
+        return None
+
+
+def stems_of(words: list[Word]) -> list[str]:
+    """Folded stems without the article: "الوزير" and "وزير" compare equal."""
+    return [w.bare[2:] if w.bare.startswith("ال") else w.bare for w in words if w.is_word]
+
+
+def honour_key(stem: str) -> str:
+    """A stem compared without its last ta marbuta or ta (فخامة، فخامته: فخام)."""
+    return stem.rstrip("هةت") or stem
+
+
+def referent_keys(pronoun: Word, cues: Cues) -> frozenset[str]:
+    """The honorifics and titles an honorific pronoun can refer back to (معاليه: معالي، وزير)."""
+    own = honour_key(stems_of([pronoun])[0])
+    for group in cues.honorific_referents:
+        keys = frozenset(honour_key(g[2:] if g.startswith("ال") else g) for g in group)
+        if own in keys:
+            return keys
+    return frozenset({own})
+
+
+def is_pronoun(words: list[Word], cues: Cues) -> bool:
+    """A phrase that is one honorific pronoun ("معاليه", "سموه")."""
+    return len(words) == 1 and has_form(words[0], cues.honorific_pronouns)
+
+
+def bare_title(words: list[Word], cues: Cues) -> str | None:
+    """The title of a definite phrase that names nobody ("الوزير", "وزير الخارجية"), else None.
+
+    An indefinite title ("مسؤول", "مصدر في الوزارة") introduces someone new and refers back to
+    nobody.
+    """
+    if not words or not is_title(words[0], cues):
+        return None
+    definite = words[0].key.startswith("ال") or (len(words) > 1 and words[1].key.startswith("ال")
+                                                 and not words[1].prep)
+    if not definite:
+        return None
+    if not all(w.key.startswith("ال") or is_title(w, cues) or has_form(w, cues.title_complements)
+               for w in words):
+        return None  # a name in the phrase: the entities stage links it or nothing does
+    return stems_of(words[:1])[0]
+
+
+def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
+               discourse: Discourse) -> Actor:
+    """``found`` with the entity of the person its pronoun or bare title refers to."""
+    if found.entity is not None:
+        return found
+    if is_pronoun(words, cues):
+        ref = discourse.honoured(referent_keys(words[0], cues))
+        if ref is not None:
+            return Actor(found.span, ref.actor.entity)  # معاليه → معالي وزير الخارجية
+        ent = discourse.person(doc)
+        last = discourse.last()
+        return Actor(found.span, ent if ent is not None or last is None else last.entity)
+    title = bare_title(words, cues)
+    if title is not None:
+        return Actor(found.span, discourse.person(doc, title))
+    if len(words) == 1 and words[0].key.startswith("ال"):
+        # "وأضاف المعهد": a definite noun alone names the body last named with that head noun.
+        return Actor(found.span, discourse.headed(stems_of(words)[0]))
+    return found
+
+
+def is_group(words: list[Word], cues: Cues) -> bool:
+    """"أسر الشهداء", "المواطنين", "شهود عيان": a phrase headed by a plural noun of people."""
+    if not words or not words[0].is_word:
+        return False
+    w = words[0]
+    if has_form(w, cues.group_nouns):
+        return True
+    stem = stems_of([w])[0]
+    return (w.key.startswith("ال") and len(stem) >= MIN_PLURAL_STEM
+            and stem.endswith(cues.words("plural_noun_endings")))

@@ -1,0 +1,343 @@
+"""The subject of a cue: the speaker phrase after it, before it, or carried from earlier text.
+
+A speaker phrase is read from word shapes (phrases.py) and stretched or cut where the entities
+stage knows better: over a person's name, before the object that follows a place name.  A
+dropped subject continues the actor the discourse is about (speakers.py), and a plural cue
+takes the group of people named nearby.
+"""
+
+from __future__ import annotations
+
+from marsad.core.document import Actor, Span
+from marsad.stages.quotes.context import Context, char
+from marsad.stages.quotes.phrases import (
+    MIN_NOUN_FREQUENCY,
+    MIN_OBJECT_FREQUENCY,
+    Word,
+    actor,
+    common_word,
+    has_form,
+    is_title,
+    name_in,
+    phrase_span,
+    speaker_end,
+)
+from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back
+from marsad.text.keys import frequency, strip_diacritics
+
+#: Fewest letters of a word read as an accusative noun by its final alef (بيانا), so that short
+#: words and names (رضا، علا) are left alone.
+MIN_ACCUSATIVE_LETTERS = 4
+#: The ending of past verbs with a plural subject (قالوا، سارعوا).
+PLURAL_VERB_ENDING = "وا"
+#: Words allowed between "كان" and "قد" for a subject placed before the verb.
+MAX_FRONTED_SUBJECT = 6
+#: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
+TOPIC_TYPES = ("PER", "ORG")
+
+
+def _object_after_name(ctx: Context, k: int) -> bool:
+    """Whether word ``k``, right after a place or body name, starts the verb's object: an
+    indefinite common noun that is no title and starts no person's name."""
+    w = ctx.words[k]
+    if not w.is_word or w.key.startswith("ال") or w.prep or w.token.start in ctx.names:
+        return False
+    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
+        return False
+    return common_word(w, MIN_OBJECT_FREQUENCY)
+
+
+def _accusative(ctx: Context, k: int) -> bool:
+    """An indefinite noun in the accusative (بيانا، اتصالا، وفدا): written with tanween, or an
+    alef after a common noun; never part of a name phrase, which is nominative or genitive."""
+    w = ctx.words[k]
+    written = ctx.text[w.token.start:w.token.end]
+    if not w.is_word or w.prep or w.key.startswith("ال") or w.token.start in ctx.names:
+        return False
+    if written.endswith(("اً", "ًا")):
+        return True
+    stem = strip_diacritics(w.stem)
+    return (len(stem) >= MIN_ACCUSATIVE_LETTERS and stem.endswith("ا")
+            and frequency(stem[:-1]) >= MIN_NOUN_FREQUENCY and ctx.words[k].token.end not in ctx.place_ends)
+
+
+def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
+    """End of the speaker phrase at ``i``, stretched over a person's name that word shapes cut
+    ("وزير الصحة توفيق الربيعة": توفيق is also a common noun)."""
+    end = speaker_end(ctx.words, i, limit, ctx.cues)
+    if end == i:
+        return end
+    for k in range(i + 1, end):
+        if ctx.words[k - 1].token.end in ctx.place_ends and _object_after_name(ctx, k):
+            return k  # "وتفقد محافظ جدة موقع السيول": the object after a place name
+        before = ctx.words[k - 1]
+        if before.key.startswith("ال") and not is_title(before, ctx.cues) and _accusative(ctx, k):
+            return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
+        if _plural_verb(ctx, k):
+            return k  # "المتمردين سارعوا": a verb with the group as its subject
+        if _possessed(ctx, k):
+            return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
+    if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
+            and ctx.words[end - 1].token.start not in ctx.names:
+        end += 1  # "الأستاذ في جامعة عدن، سليم الحسني": the name set off after the post
+    stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
+               default=0)
+    while end < limit and ctx.words[end].token.end <= stop:
+        end += 1
+    return end
+
+
+def _possessed(ctx: Context, k: int) -> bool:
+    """A noun with a pronoun suffix (تصريحاته، كلمتها): never inside a speaker's name or title."""
+    w, c = ctx.words[k], ctx.cues
+    if not w.is_word or not ctx.words[k - 1].is_word or w.token.start in ctx.names:
+        return False  # a name in quotation marks ("ديلي ستار") is read whole
+    if has_form(w, c.on_behalf) or has_form(w, c.title_complements):
+        return False  # "المصدر ذاته", "الرئيس نفسه"
+    # A final ي is as often a nisba or part of a name (جمركي، رامي) as "my": only other suffixes.
+    start = w.token.start
+    return any(role == "pron" and ctx.text[start + a:start + b] not in ("ي", "ى")
+               for a, b, role in w.token.pieces)
+
+
+def _plural_verb(ctx: Context, k: int) -> bool:
+    """A past verb with a plural subject (سارعوا، أكدوا): no noun ends so."""
+    w = ctx.words[k]
+    return (w.is_word and not w.key.startswith("ال") and w.token.start not in ctx.names
+            and w.key.endswith(PLURAL_VERB_ENDING) and len(w.key) > len(PLURAL_VERB_ENDING) + 1)
+
+
+def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
+    """The speaker named by words ``begin..end``: the name in it, or the person it refers to."""
+    a, b = name_in(ctx.words, begin, end, ctx.cues)
+    if (a, b) == (begin, end):
+        # "معالي وزير الخارجية", "صاحب السمو الملكي الأمير": the honorific is no part of the
+        # description, as an epithet is no part of a name.
+        while a < b - 1 and ctx.words[a].key in ctx.cues.words("honorifics"):
+            a += 1
+        begin = a
+    whole = phrase_span(ctx.words, begin, end)
+    found = actor(ctx.doc, phrase_span(ctx.words, a, b), whole)
+    name = _person_name(ctx, found, whole)
+    if name is not None:
+        found = Actor(name, found.entity)
+    found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
+    ctx.phrases[found.span] = whole
+    return found
+
+
+def _person_name(ctx: Context, found: Actor, whole: Span) -> Span | None:
+    """The mention of the person ``found`` links to, when it lies inside the speaker phrase: the
+    entities stage knows where a name ends ("عادل الجبير") better than word shapes do."""
+    if found.entity is None or ctx.doc.entities[found.entity].type != "PER":
+        return None
+    inner = [m for m in ctx.doc.entities[found.entity].mentions
+             if whole.start <= m.start and m.end <= whole.end]
+    best = next((m for m in inner if m.overlaps(found.span)), inner[0] if inner else None)
+    return Span(best.start, best.end) if best is not None else None
+
+
+def note(ctx: Context, who: Actor) -> None:
+    """Remember ``who`` as the last actor named, with the whole phrase that named it."""
+    whole = ctx.phrases.get(who.span, who.span)
+    ctx.discourse.note(who, [w for w in ctx.words if whole.start <= w.token.start < whole.end])
+
+
+def contrast_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """"أما الروائي يحيى يخلف، فيرى أن": the topic after أما is the subject of the verb with ف."""
+    w, c = ctx.words[i], ctx.cues
+    first = ctx.sent_first[ctx.sent_of[i]]
+    if i - first < 2 or ctx.words[first].key not in c.words("contrast_particles"):
+        return None
+    if "ف" not in ctx.text[w.token.start:w.conj_end]:
+        return None
+    stop = i - 1 if char(ctx, i - 1) in ("،", ",") else i
+    end = speaker_end_at(ctx, first + 1, stop)
+    return (first + 1, end) if end == stop else None
+
+
+def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """"وكان الوزير قد قال" / "وكان زعيم الحوثيين أكد": the subject between كان and (قد) the verb."""
+    words, first = ctx.words, ctx.sent_first[ctx.sent_of[i]]
+    stop = i - 1 if i - 1 > first and words[i - 1].key in ctx.cues.words("perfect_particle") else i
+    k = stop - 1
+    while k >= first and stop - 1 - k < MAX_FRONTED_SUBJECT:
+        if words[k].key in ctx.cues.words("fronting_verbs"):
+            if k + 1 < stop and (stop < i or speaker_end_at(ctx, k + 1, stop) == stop):
+                return (k + 1, stop)
+            return None
+        if not words[k].is_word:
+            return None
+        k -= 1
+    return None
+
+
+def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """"الرئيس الأمريكي قال إن" / "لكن الوزير يرى أن": a subject that opens its clause.
+
+    The phrase must run from the start of the sentence, a comma or a particle such as لكن up
+    to the verb, and the verb must lead straight into its content.
+    """
+    words, c = ctx.words, ctx.cues
+    first = ctx.sent_first[ctx.sent_of[i]]
+    nxt = i + 1
+    while nxt < len(words) and words[nxt].key in c.words("adverbs"):
+        nxt += 1  # "لكن المنظمة قالت مرارا إنه"
+    if i == first or words[i].conj_end > words[i].token.start or nxt >= len(words):
+        return None
+    if not (c.is_complementiser(words[nxt].key) or char(ctx, nxt) == ":" or words[nxt].prep):
+        return None
+    k = i
+    while k > first and i - k < MAX_FRONTED_SUBJECT and words[k - 1].is_word \
+            and not has_form(words[k - 1], c.lead_particles):
+        k -= 1
+    if k == i or speaker_end(words, k, i, c) != i:
+        return None
+    opens = k == first or not words[k - 1].is_word or has_form(words[k - 1], c.lead_particles)
+    return (k, i) if opens else None
+
+
+def main_subject(ctx: Context, i: int) -> Actor | None:
+    """"أعلن الجيش مقتل ثلاثة قال إنهم مسلحون": a bare verb inside a clause shares its subject."""
+    first = ctx.sent_first[ctx.sent_of[i]]
+    w = ctx.words[i]
+    if i <= first + 1 or w.conj_end > w.token.start or not ctx.words[i - 1].is_word:
+        return None
+    lead = ctx.words[first]
+    if not (lead.key in ctx.cues.verbs or lead.key in ctx.cues.relay_verbs):
+        return None  # only a clause opened by a verb of saying has a subject we can name
+    return clause_subject(ctx, ctx.sent_of[i])
+
+
+def may_be_implicit(ctx: Context, i: int) -> bool:
+    """A verb without subject continues the last speaker unless it is plural or relative."""
+    w = ctx.words[i]
+    if w.key.endswith(ctx.cues.words("plural_verb_endings")):
+        return False  # "قالوا": a group, not the last speaker
+    if i == 0:
+        return True
+    first = ctx.sent_first[ctx.sent_of[i]]
+    if (i > first and w.conj_end == w.token.start and w.key[:1] in ctx.cues.words("imperfect_prefixes")
+            and ctx.words[i - 1].is_word):
+        return False  # "بلاغا من شخص يفيد بأن": an imperfect verb describing the noun before it
+    return ctx.words[i - 1].key not in ctx.cues.words("relatives")
+
+
+def plural(ctx: Context, i: int) -> bool:
+    """A cue with a plural subject: قالوا، يقولون، مؤكدين."""
+    key, c = ctx.words[i].key, ctx.cues
+    return key.endswith(c.words("plural_verb_endings")) or (
+        key in c.participles and key.endswith(c.words("plural_noun_endings")))
+
+
+def names_group(ctx: Context, who: Actor) -> bool:
+    whole = ctx.phrases.get(who.span, who.span)
+    return is_group([w for w in ctx.words if whole.start <= w.token.start < whole.end], ctx.cues)
+
+
+def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
+    """The group a plural cue at ``i`` speaks for: the last group of people named in its
+    sentence or the one before ("واستقبل الأمير أسر الشهداء ..., مؤكدين"), else the last
+    speaker if it is a group."""
+    s = ctx.sent_of[i]
+    for k in range(i - 1, ctx.sent_first[max(0, s - 1)] - 1, -1):
+        w = ctx.words[k]
+        if w.is_word and is_group([w], ctx.cues):
+            end = speaker_end_at(ctx, k, ctx.sent_limit[ctx.sent_of[k]])
+            if end > k:
+                return speaker_actor(ctx, k, end)
+    return last if last is not None and names_group(ctx, last) else None
+
+
+def opens_with_verb(ctx: Context, first: int) -> bool:
+    """Whether the sentence opens "وأشاد ..." / "قال ...": a conjoined verb, or a verb of saying.
+
+    A word with و glued on that is no noun (no article), particle or cue is taken as the verb.
+    """
+    w, c = ctx.words[first], ctx.cues
+    if w.key in c.verbs or w.key in c.relay_verbs:
+        return True
+    if w.conj_end == w.token.start:
+        return False
+    return verb_like(ctx, w)
+
+
+def verb_like(ctx: Context, w: Word, any_prefix: bool = False) -> bool:
+    """A word that may be a past-tense verb: no article, preposition, particle, title or cue.
+
+    ``any_prefix``: also one starting like an imperfect (تفقد، ترأس are past tense too), when
+    the subject after it is checked to name an actor.
+    """
+    c = ctx.cues
+    if not w.is_word or w.key.startswith("ال") or w.prep:
+        return False
+    return not (has_form(w, c.speaker_stops) or has_form(w, c.lead_particles)
+                or w.key in c.participles or w.key in c.according
+                or (not any_prefix and w.key[:1] in c.words("imperfect_prefixes")))
+
+
+def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
+    """"أدى الأمير فيصل ...": an unconjoined verb, told from a noun by the titled or named
+    subject that follows it and by lying outside any entity name."""
+    w = ctx.words[first]
+    if first + 1 >= len(ctx.words) or not verb_like(ctx, w, True) or is_title(w, ctx.cues):
+        return False
+    if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
+        return False
+    nxt = ctx.words[first + 1]
+    return (nxt.key.startswith("ال") and is_title(nxt, ctx.cues)) or any(
+        m.start == nxt.token.start for e in ctx.doc.entities if e.type == "PER" for m in e.mentions)
+
+
+def clause_subject(ctx: Context, s: int) -> Actor | None:
+    """The subject after the verb that opens sentence ``s`` ("وأشاد الرئيس بـ...")."""
+    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    if first + 1 >= limit or not opens_with_verb(ctx, first):
+        return None
+    end = speaker_end_at(ctx, first + 1, limit)
+    return speaker_actor(ctx, first + 1, end) if end > first + 1 else None
+
+
+def inner_subject(ctx: Context, i: int) -> Actor | None:
+    """"ومن بين الحرفيين، تحدث الحرفي عبدالله القفاص عن هوايته، مؤكدا": the subject of the
+    nearest verb before ``i`` that opens a clause (after a comma or with و) and is followed by a
+    title or a person's name."""
+    words = ctx.words
+    first = ctx.sent_first[ctx.sent_of[i]]
+    for k in range(i - 1, first - 1, -1):
+        w = words[k]
+        opens = k == first or char(ctx, k - 1) in ("،", ",") or w.conj_end > w.token.start
+        if not opens or k + 1 >= i or not verb_like(ctx, w, True) or is_title(w, ctx.cues):
+            continue
+        nxt = words[k + 1]
+        named = any(words[x].token.start in ctx.names for x in range(k + 1, min(k + 3, i)))
+        if not ((nxt.key.startswith("ال") and is_title(nxt, ctx.cues)) or named):
+            continue  # "الحرفي عبدالله القفاص": a description may stand before the name
+        end = speaker_end_at(ctx, k + 1, i)
+        if end > k + 1:
+            return speaker_actor(ctx, k + 1, end)
+    return None
+
+
+def topic(ctx: Context, s: int) -> Actor | None:
+    """The actor a sentence that opens with a verb is about ("وأدى الأمير فيصل الصلاة").
+
+    Only a person or body counts, named, titled or by honorific pronoun: "وشهدت المدينة" or
+    "ونقل التعازي" (an object after a dropped subject) leave the last actor in place.
+    """
+    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    w = ctx.words[first]
+    conjoined = w.conj_end > w.token.start and verb_like(ctx, w, True) and not is_title(w, ctx.cues)
+    if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)
+                                  or _opens_with_bare_verb(ctx, first)):
+        return None
+    end = speaker_end_at(ctx, first + 1, limit)
+    if end == first + 1:
+        return None
+    phrase = ctx.words[first + 1:end]
+    who = speaker_actor(ctx, first + 1, end)
+    if who.entity is not None and ctx.doc.entities[who.entity].type in TOPIC_TYPES:
+        return who
+    named = (is_title(phrase[0], ctx.cues) or is_pronoun(phrase, ctx.cues)
+             or has_form(phrase[0], ctx.cues.title_complements))  # وزارة، هيئة، مجلس
+    return who if named else None
