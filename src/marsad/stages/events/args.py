@@ -234,9 +234,13 @@ def _apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
         # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
         # the name of the title before it («خادم الحرمين الشريفين»).
         return False
-    if nxt.first == head.last:
+    gap = head.last
+    # Courtesy words part a title from its name: «وزير الخارجية الأستاذ عادل الجبير».
+    while gap < nxt.first and surface(doc, doc.tokens[gap]) in lexicon.honorifics():
+        gap += 1
+    if nxt.first == gap:
         return True
-    return nxt.first == head.last + 1 and surface(doc, doc.tokens[head.last]).endswith(("ي", "يه"))
+    return nxt.first == gap + 1 and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
 
 
 def _described(group: list[Mention], nxt: Mention) -> Mention | None:

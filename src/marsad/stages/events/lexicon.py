@@ -269,6 +269,12 @@ def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Folded courtesy words (معالي، الأستاذ) that may stand between a title and its name."""
+    return frozenset(w[0] for w in _phrases("honorifics"))
+
+
+@lru_cache(maxsize=1)
 def agentive_cues() -> tuple[tuple[str, ...], ...]:
     """Folded word pairs that introduce the doer of a passive event (على يد، من قبل)."""
     return _phrases("agentive")
