@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Span
 from marsad.stages.events import lexicon
-from marsad.stages.events.detect import Candidate, surface, variants
+from marsad.stages.events.detect import Candidate, surface, variants, word_keys
 from marsad.text.keys import fold
 
 #: Most tokens between a verb and its subject (a time adverb may sit between: «استضافت موسكو الأسبوع الماضي»).
@@ -351,7 +351,8 @@ def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> boo
 
 
 def word_keys_in(doc: Document, k: int, words: frozenset[str]) -> bool:
-    return bool({v for v, _ in variants(surface(doc, doc.tokens[k]))} & words)
+    """Whether token ``k``, clitics off, is one of ``words``."""
+    return not words.isdisjoint(word_keys(doc, doc.tokens[k]))
 
 
 def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[Mention],
@@ -374,8 +375,12 @@ def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[M
 
 def _doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]:
     """The actors an agentive phrase (على يد، من قبل) after the trigger introduces."""
+    cues = lexicon.agentive_cues()
+    firsts = {cue[0] for cue in cues}
     for k in range(cand.last, min(cand.last + TARGET_WINDOW, len(doc.tokens))):
-        for cue in lexicon.agentive_cues():
+        if surface(doc, doc.tokens[k]).lstrip("و") not in firsts:
+            continue
+        for cue in cues:
             end = k + len(cue)
             if end > len(doc.tokens) or tuple(surface(doc, doc.tokens[j]).lstrip("و")
                                                for j in range(k, end)) != cue:
@@ -406,6 +411,7 @@ def find_speakers(doc: Document, mentions: list[Mention], ranges: list[tuple[int
     """Per sentence, each speech verb (قال، أكد…) with its speaker: the bare actor after it (VSO) or
     right before it; a speech verb without one («وأضاف أن…») keeps the speaker told last."""
     speech = lexicon.actor_verbs()["speech"]
+    firsts = [m.first for m in mentions]
     out: list[list[tuple[int, tuple[Mention, ...]]]] = []
     last: tuple[Mention, ...] = ()
     for lo, hi in ranges:
@@ -413,8 +419,10 @@ def find_speakers(doc: Document, mentions: list[Mention], ranges: list[tuple[int
         for k in range(lo, hi):
             if doc.tokens[k].kind != "word" or not word_keys_in(doc, k, speech):
                 continue
-            ahead = [m for m in mentions if k < m.first < min(k + 2 + SUBJECT_GAP, hi)]
-            behind = [m for m in mentions if lo <= m.first and m.last <= k and k - m.last <= 1]
+            near = mentions[bisect.bisect_left(firsts, max(lo, k - SUBJECT_GAP * 4)):
+                            bisect.bisect_left(firsts, min(k + 2 + SUBJECT_GAP, hi))]
+            ahead = [m for m in near if k < m.first]
+            behind = [m for m in near if lo <= m.first and m.last <= k and k - m.last <= 1]
             if ahead and ahead[0].prep is None and ahead[0].first - k - 1 <= SUBJECT_GAP:
                 last = tuple(_group_forward(doc, ahead, 0))
             elif behind and behind[-1].prep is None:
@@ -426,8 +434,12 @@ def find_speakers(doc: Document, mentions: list[Mention], ranges: list[tuple[int
 
 def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[Mention]:
     """Named members after a generic actor: «وزراء خارجية دول من بينها الصين وإيران» → الصين، إيران."""
+    cues = lexicon.inclusion_cues()
+    firsts = {cue[0] for cue in cues}
     for k in range(start, min(start + INCLUSION_REACH, c_hi)):
-        for cue in lexicon.inclusion_cues():
+        if surface(doc, doc.tokens[k]) not in firsts:
+            continue
+        for cue in cues:
             end = k + len(cue)
             if end > c_hi or tuple(surface(doc, doc.tokens[j]) for j in range(k, end)) != cue:
                 continue

@@ -209,7 +209,7 @@ def find_triggers(doc: Document) -> list[Candidate]:
     """Every trigger in the document, in text order, at most one per token."""
     out: list[Candidate] = []
     for s, (lo, hi) in enumerate(sentence_tokens(doc)):
-        vetoed = _vetoed(doc, lo, hi)
+        vetoed: frozenset[str] | None = None  # read only once a trigger is found
         i = lo
         while i < hi:
             tok = doc.tokens[i]
@@ -218,6 +218,8 @@ def find_triggers(doc: Document) -> list[Candidate]:
                 i += 1
                 continue
             entry, end, fut = best
+            if vetoed is None:
+                vetoed = _vetoed(doc, lo, hi)
             if entry.trigger.type in vetoed:
                 i = end
                 continue
