@@ -70,6 +70,8 @@ def only(doc: Document, etype: str) -> tuple[str, str, tuple[str, ...], tuple[st
         # A title of its own opens the next actor: the host greets the French president.
         ("وهنأ خادم الحرمين الشريفين الرئيس الفرنسي بذكرى اليوم الوطني لبلاده.",
          (("الرئيس الفرنسي", "PER", "FRA"),), "SUPPORT", ("خادم الحرمين الشريفين",), ("الرئيس الفرنسي",)),
+        # A counted group after من is the subject itself.
+        ("واستنكر عدد من المسؤولين في مناطق مختلفة الحادث الإرهابي.", (), "ACCUSE", ("المسؤولين",), ()),
         # Courtesy words between a title and its name do not part them; the guest is the object.
         ("التقى معالي وزير الخارجية الأستاذ عادل الجبير في موسكو اليوم نظيره الروسي سيرغي لافروف.",
          (("عادل الجبير", "PER", "SAU"), ("موسكو", "GPE", "RUS"), ("سيرغي لافروف", "PER", "RUS")), "CONSULT",

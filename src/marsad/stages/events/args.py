@@ -70,6 +70,9 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     if clitic[:1] in ("ب", "ل", "ك"):
         return clitic[:1], conj
     prep = _prep_before(doc, first, own_clitic=False)  # the mention's own clitics are read above
+    if prep == "من" and first >= 2 and surface(doc, doc.tokens[first - 2]).lstrip("وف") in lexicon.partitives():
+        # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase.
+        return None, conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
     if prep is not None or first < 2 or not _is_construct_head(doc, first - 1):
         return prep, conj
     # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).

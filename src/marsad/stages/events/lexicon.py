@@ -275,6 +275,12 @@ def honorifics() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def partitives() -> frozenset[str]:
+    """Folded nouns that count the group named after من (عدد من، المئات من)."""
+    return frozenset(w[0] for w in _phrases("partitives"))
+
+
+@lru_cache(maxsize=1)
 def agentive_cues() -> tuple[tuple[str, ...], ...]:
     """Folded word pairs that introduce the doer of a passive event (على يد، من قبل)."""
     return _phrases("agentive")
