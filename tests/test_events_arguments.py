@@ -70,6 +70,10 @@ def only(doc: Document, etype: str) -> tuple[str, str, tuple[str, ...], tuple[st
         # A title of its own opens the next actor: the host greets the French president.
         ("وهنأ خادم الحرمين الشريفين الرئيس الفرنسي بذكرى اليوم الوطني لبلاده.",
          (("الرئيس الفرنسي", "PER", "FRA"),), "SUPPORT", ("خادم الحرمين الشريفين",), ("الرئيس الفرنسي",)),
+        # The owner of the object after ل is the target.
+        ("وقصفت طائرات التحالف مواقع لتنظيم داعش في الرقة.", (("تنظيم داعش", "ORG", None),
+                                                              ("الرقة", "GPE", "SYR")), "ASSAULT",
+         ("طائرات",), ("تنظيم داعش",)),
         # A counted group after من is the subject itself.
         ("واستنكر عدد من المسؤولين في مناطق مختلفة الحادث الإرهابي.", (), "ACCUSE", ("المسؤولين",), ()),
         # Courtesy words between a title and its name do not part them; the guest is the object.
@@ -171,3 +175,10 @@ def test_the_sentence_dates_an_event_its_clause_leaves_undated() -> None:
                 dates=(("أمس", "2015-08-04"),))
     ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "ACCUSE")
     assert ev.date == "2015-08-04"
+
+
+def test_location_is_where_it_happened_not_a_place_in_the_object() -> None:
+    doc = build("تظاهر مئات الإيرانيين المعارضين أمس في العاصمة البلجيكية بروكسل احتجاجا على سياسات النظام في إيران.",
+                (("الإيرانيين", "NORP", "IRN"), ("بروكسل", "GPE", "BEL"), ("إيران", "GPE", "IRN")))
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "PROTEST")
+    assert ev.location is not None and doc.span_text(ev.location.span) == "بروكسل"

@@ -73,12 +73,31 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     if prep == "من" and first >= 2 and surface(doc, doc.tokens[first - 2]).lstrip("وف") in lexicon.partitives():
         # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase.
         return None, conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
+    head = _place_head(doc, first)
+    if prep is None and head is not None:
+        # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
+        return _prep_before(doc, head), conj
     if prep is not None or first < 2 or not _is_construct_head(doc, first - 1):
         return prep, conj
     # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
     # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
     prep = _prep_before(doc, first - 1)
     return (None if prep == "ك" else prep), conj
+
+
+def _place_head(doc: Document, first: int) -> int | None:
+    """The place noun a name stands in apposition to («العاصمة (البلجيكية) بروكسل»), if any."""
+    heads = lexicon.place_heads()
+    for back in (1, 2):
+        k = first - back
+        if k < 1 or doc.tokens[k].kind != "word":
+            return None
+        word = surface(doc, doc.tokens[k]).lstrip("وف")
+        if word in heads:
+            return k
+        if back == 2 or not word.endswith(("ي", "يه")):
+            return None
+    return None
 
 
 def _is_construct_head(doc: Document, k: int) -> bool:
@@ -317,7 +336,8 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         # «قتل الجندي على يد مسلحين»: the verb is passive; its subject is the target.
         source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}])
     used = {m.span for m in (*source, *target)}
-    location = _location(cand, mentions, c_lo, c_hi, used)
+    after_target = [m.first for m in target if m.first >= cand.last]
+    location = _location(cand, mentions, c_lo, c_hi, used, min(after_target) if after_target else None)
     return Arguments(tuple(source), tuple(target), location)
 
 
@@ -366,14 +386,24 @@ def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[M
     # A noun's object is the name right after it (زيارة بكين), not a later one.
     obj_reach = TARGET_WINDOW if verb else NOUN_OBJECT_GAP + (source[-1].last - cand.last if source
                                                              and source[0] in after else 0)
+    start = opens if verb else cand.last
     for spec in cand.trigger.target:
         want = None if spec == "obj" else fold(spec)
         hit = next((k for k, m in enumerate(rest)
-                    if m.prep == want and (want or m.first - (opens if verb else cand.last) <= obj_reach)),
-                   None)
+                    if (m.prep == want or (want is None and _owner_of_object(doc, m, start)))
+                    and (want or m.first - start <= obj_reach)), None)
         if hit is not None:
             return _group_forward(doc, rest, hit)
     return []
+
+
+def _owner_of_object(doc: Document, m: Mention, start: int) -> bool:
+    """A name after ل owning the indefinite object right after the verb or its subject (a word of
+    the subject's phrase may stand between): «قصفت مواقع للحوثيين», «هاجموا مركزا للشرطة» (the
+    owner is the target)."""
+    head = m.first - 1
+    return (m.prep == "ل" and 0 <= head - start <= 1 and doc.tokens[head].kind == "word"
+            and _is_construct_head(doc, head))
 
 
 def _doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]:
@@ -461,13 +491,16 @@ def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
         for k in range(cand.last, m.first))
 
 
-def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[Span]
-              ) -> Mention | None:
+def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[Span],
+              target_start: int | None = None) -> Mention | None:
     """The place the clause puts the event in (في/بـ + place), after the trigger first."""
     places = [m for m in mentions if c_lo <= m.first < c_hi and m.span not in used
               and m.etype in PLACE_TYPES and m.prep in ("في", "ب")]
-    later = [m for m in places if m.first >= cand.last]
-    pick = later or places
+    # A place after the target belongs to the object's phrase («… سياسات النظام في إيران»), not to
+    # where the event happened, unless no other place is named.
+    own = [m for m in places if not target_start or m.first < target_start] or places
+    later = [m for m in own if m.first >= cand.last]
+    pick = later or own
     return pick[0] if pick else None
 
 

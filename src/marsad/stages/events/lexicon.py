@@ -275,6 +275,12 @@ def honorifics() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Folded definite nouns (العاصمة، المدينة) a place name may stand in apposition to."""
+    return frozenset(w[0] for w in _phrases("place_heads"))
+
+
+@lru_cache(maxsize=1)
 def partitives() -> frozenset[str]:
     """Folded nouns that count the group named after من (عدد من، المئات من)."""
     return frozenset(w[0] for w in _phrases("partitives"))
