@@ -182,3 +182,18 @@ def test_location_is_where_it_happened_not_a_place_in_the_object() -> None:
                 (("الإيرانيين", "NORP", "IRN"), ("بروكسل", "GPE", "BEL"), ("إيران", "GPE", "IRN")))
     ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "PROTEST")
     assert ev.location is not None and doc.span_text(ev.location.span) == "بروكسل"
+
+
+def test_names_in_a_relative_clause_are_neither_target_nor_place() -> None:
+    doc = build("وأدانت المملكة العربية السعودية الهجوم الإرهابي الذي استهدف مقر الشرطة في كابول.",
+                (SAU, ("كابول", "GPE", "AFG")))
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "ACCUSE")
+    assert (ev.target, ev.location) == ((), None)
+
+
+def test_a_noun_after_a_light_verb_takes_no_doer_from_the_object() -> None:
+    # «هجوم انتحاري» is the subject of استهدف; the police are what it hit.
+    doc = build("استهدف هجوم انتحاري مقر الشرطة في العاصمة الأفغانية كابول صباح أمس.",
+                (("كابول", "GPE", "AFG"),))
+    noun = next(e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "هجوم انتحاري")
+    assert noun.source == ()

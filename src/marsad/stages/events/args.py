@@ -337,7 +337,9 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}])
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
-    location = _location(cand, mentions, c_lo, c_hi, used, min(after_target) if after_target else None)
+    stop = _relative_after(doc, cand, c_hi)
+    location = _location(cand, mentions, c_lo, c_hi if stop is None else stop, used,
+                         min(after_target) if after_target else None)
     return Arguments(tuple(source), tuple(target), location)
 
 
@@ -350,7 +352,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
     gap = SUBJECT_GAP if verb else 1
     if (not topic and after and after[0].prep is None and after[0].first - cand.last <= gap
-            and not _counted(doc, cand, after[0])):
+            and not _counted(doc, cand, after[0]) and (verb or not _governed(doc, cand))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
         return _group_forward(doc, after, 0)
@@ -360,6 +362,21 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
     return []
+
+
+def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:
+    """The first relative pronoun after the trigger, before token ``end``: names after it sit in a
+    clause describing the object («أدانت الهجوم الذي استهدف مقر الشرطة في كابول»), so they are
+    neither the trigger's target nor where it happened."""
+    relatives = lexicon.status_cues()["relatives"]
+    return next((k for k in range(cand.last, end) if word_keys_in(doc, k, relatives)), None)
+
+
+def _governed(doc: Document, cand: Candidate) -> bool:
+    """Whether a verbal noun stands right after a light verb («استهدف هجوم انتحاري مقر الشرطة»,
+    «وقع انفجار»): it is that verb's subject or object, and the name after it is not its doer."""
+    k = cand.first - 1
+    return k >= 0 and doc.tokens[k].kind == "word" and word_keys_in(doc, k, lexicon.noun_context()["support_verbs"])
 
 
 def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> bool:
@@ -387,6 +404,8 @@ def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[M
     obj_reach = TARGET_WINDOW if verb else NOUN_OBJECT_GAP + (source[-1].last - cand.last if source
                                                              and source[0] in after else 0)
     start = opens if verb else cand.last
+    stop = _relative_after(doc, cand, rest[-1].first if rest else cand.last)
+    rest = [m for m in rest if stop is None or m.first < stop]
     for spec in cand.trigger.target:
         want = None if spec == "obj" else fold(spec)
         hit = next((k for k, m in enumerate(rest)
