@@ -197,3 +197,14 @@ def test_a_noun_after_a_light_verb_takes_no_doer_from_the_object() -> None:
                 (("كابول", "GPE", "AFG"),))
     noun = next(e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "هجوم انتحاري")
     assert noun.source == ()
+
+
+def test_an_announced_easing_is_a_concession_and_a_done_one_a_retreat() -> None:
+    ents = (("الولايات المتحدة", "GPE", "USA"), ("إيران", "GPE", "IRN"))
+    promised = build("وأعلنت الولايات المتحدة أنها سترفع العقوبات عن إيران الشهر المقبل.", ents)
+    ev = next(e for e in find_events(promised, learned_filter=False) if "سترفع" in promised.span_text(e.trigger))
+    assert (ev.type, ev.cameo, ev.status) == ("CONCEDE", "081", "planned")
+    assert [promised.span_text(a.span) for a in ev.source] == ["الولايات المتحدة"]
+    done = build("ورفعت الولايات المتحدة العقوبات عن إيران أمس.", ents)
+    ev = next(e for e in find_events(done, learned_filter=False) if "ورفعت" in done.span_text(e.trigger))
+    assert (ev.type, ev.mode) == ("RETREAT", "ease")

@@ -41,6 +41,9 @@ __all__ = ["candidate_features", "find_events", "stage"]
 
 #: Verbal events (PLOVER's verbal cooperation and conflict): said by someone, so a speaker is their source.
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+#: Material easings that, announced or planned, are verbal concessions (PLOVER manual: CONCEDE covers
+#: "the promise of future concessions such as easing of administrative or legal restrictions").
+PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT", "ease"): ("CONCEDE", None, "081")}
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Most words of a sentence-opening time frame («وفي الشهر الماضي، …»).
@@ -92,6 +95,15 @@ def _definite(doc: Document, cand: Candidate) -> bool:
     word = surface(doc, doc.tokens[cand.first]).lstrip("وف")
     return word.startswith(("ال", "لل", "بال")) or any(
         role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
+
+
+def _promised(cand: Candidate, status: str) -> tuple[str, str | None, str]:
+    """Type, mode and CAMEO code of a trigger as told: an easing announced or planned but not yet
+    done is a promise, which the PLOVER manual codes CONCEDE (CAMEO 081), not RETREAT."""
+    trig = cand.trigger
+    if (trig.type, trig.mode) in PROMISES and status == "planned":
+        return PROMISES[(trig.type, trig.mode)]
+    return trig.type, trig.mode, trig.cameo
 
 
 def _speaker(speakers: list[list[tuple[int, tuple[Mention, ...]]]], cand: Candidate
@@ -158,7 +170,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             date = date or last_verb[2]
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
-        if not args.source and cand.trigger.type in VERBAL:
+        status = find_status(doc, cand, lo, hi)
+        etype, mode, cameo = _promised(cand, status)
+        if not args.source and etype in VERBAL:
             args = dataclasses.replace(args, source=_speaker(speakers, cand))
         source, target = _actors(args.source), _actors(args.target)
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
@@ -170,9 +184,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         if cand.trigger.type == "ACCUSE" and source and target:
             accusation = (source, target)
         target = _other_side(doc, source, target)
-        ev = Event(type=cand.trigger.type, trigger=cand.span, sentence=cand.sentence,
-                   status=find_status(doc, cand, lo, hi), source=source, target=target,
-                   mode=cand.trigger.mode, cameo=cand.trigger.cameo, date=date,
+        ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
+                   status=status, source=source, target=target,
+                   mode=mode, cameo=cameo, date=date,
                    location=to_actors(args.location)[0] if args.location else None,
                    sentences=(cand.sentence,))
         events.append(ev)
