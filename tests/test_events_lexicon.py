@@ -19,6 +19,7 @@ TYPE_EXCEPTIONS = {
     "resign": "PLOVER has RETREAT/resign; the table files 0831 under CONCEDE",
     "sanction": "the table files 163 under COERCE/restrict; PLOVER's SANCTION covers imposed sanctions",
     "back_sanctions": "as sanction",
+    "freeze_assets": "as sanction: the PLOVER manual codes asset freezes as SANCTION/discontinue",
 }
 #: CAMEO codes used that the table leaves out (it starts at 02): 016 is CAMEO "deny responsibility".
 NOT_IN_TABLE = {"016"}

@@ -294,7 +294,7 @@ CASES: list[tuple[str, Ents, str, str | None, str, tuple[str, ...], tuple[str, .
         "وفرضت الولايات المتحدة عقوبات جديدة على إيران.",
         (USA, IRN),
         "SANCTION",
-        None,
+        "discontinue",
         "وفرضت",
         ("USA",),
         ("IRN",),

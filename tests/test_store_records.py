@@ -274,6 +274,8 @@ def test_exports_every_table(store: Store, tmp_path: Any, fmt: str) -> None:
     assert (visit["SQLDATE"], visit["Actor1CountryCode"], visit["Actor2CountryCode"]) == \
         ("20240410", "FRA", "EGY")
     assert (visit["EventCode"], visit["EventRootCode"], visit["PLOVERType"]) == ("040", "04", "CONSULT")
+    # Actors are named in English, as `marsad events` names them, when their entity is linked.
+    assert visit["Actor1Name"] and visit["Actor1Name"].isascii(), visit["Actor1Name"]
 
 
 def _read_export(path: Any, fmt: str) -> list[dict[str, Any]]:

@@ -26,15 +26,23 @@ def _first_code(codes: str | None) -> str | None:
     return parts[0] if parts else None
 
 
-def gdelt_row(event: Row, number: int) -> Row:
-    """One event as a GDELT-like row."""
+def _english(ids: str | None, names: dict[str, str]) -> str | None:
+    """The English names of an event side's linked entities (as `marsad events` names actors)."""
+    found = [names[i] for i in (ids or "").split() if i in names]
+    return "; ".join(dict.fromkeys(found)) or None
+
+
+def gdelt_row(event: Row, number: int, names: dict[str, str] | None = None) -> Row:
+    """One event as a GDELT-like row; actors by the English names of their entities (``names``:
+    entity id → English name), else by their words in the text."""
     cameo = event.get("cameo") or None
     day = event.get("day") or ""
+    names = names or {}
     return {
         "GLOBALEVENTID": number, "SQLDATE": day.replace("-", "") or None,
-        "Actor1Name": event.get("source") or None,
+        "Actor1Name": _english(event.get("source_entities"), names) or event.get("source") or None,
         "Actor1CountryCode": _first_code(event.get("source_countries")),
-        "Actor2Name": event.get("target") or None,
+        "Actor2Name": _english(event.get("target_entities"), names) or event.get("target") or None,
         "Actor2CountryCode": _first_code(event.get("target_countries")),
         "EventCode": cameo, "EventRootCode": cameo[:2] if cameo else None,
         "PLOVERType": event.get("type"), "PLOVERMode": event.get("mode"), "Status": event.get("status"),
@@ -50,8 +58,9 @@ def gdelt_row(event: Row, number: int) -> Row:
 def rows(store: Store, table: str) -> Iterator[Row]:
     """Rows of one export table."""
     if table == "gdelt":
+        names = {str(e["id"]): str(e["name_en"]) for e in store.iter_table("entities") if e.get("name_en")}
         for number, event in enumerate(store.iter_table("events"), start=1):
-            yield gdelt_row(event, number)
+            yield gdelt_row(event, number, names)
         return
     for row in store.iter_table(table):
         yield {k: _flat(v) for k, v in row.items()}

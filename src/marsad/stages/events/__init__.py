@@ -23,14 +23,27 @@ from marsad.core.registry import (
     register,
 )
 from marsad.core.settings import Settings
-from marsad.stages.events.args import Arguments, find_arguments, find_mentions, to_actors
+from marsad.stages.events.args import (
+    Arguments,
+    Mention,
+    actor_country,
+    find_arguments,
+    find_mentions,
+    find_speakers,
+    to_actors,
+)
 from marsad.stages.events.detect import Candidate, clause_bounds, find_triggers, sentence_tokens, surface
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLD, keep, sentence_features
-from marsad.stages.events.merge import collapse
+from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.status import find_status, punct_bounds
 
 __all__ = ["candidate_features", "find_events", "stage"]
 
+#: Verbal events (PLOVER's verbal cooperation and conflict): said by someone, so a speaker is their source.
+VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+#: Material easings that, announced or planned, are verbal concessions (PLOVER manual: CONCEDE covers
+#: "the promise of future concessions such as easing of administrative or legal restrictions").
+PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT", "ease"): ("CONCEDE", None, "081")}
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Most words of a sentence-opening time frame («وفي الشهر الماضي، …»).
@@ -48,7 +61,8 @@ def _precision(value: str) -> int:
 
 def _date(doc: Document, cand: Candidate, bounds: list[tuple[int, int]]) -> str | None:
     """The most precise, then nearest, resolved date mention in the trigger's clause, else in its
-    punctuation clause; a date opening the sentence («في مارس، …») frames the whole sentence."""
+    punctuation clause, else in its sentence (news Arabic puts «أمس» wherever the verb leaves room:
+    «وقال الوزير، في مؤتمر صحفي عقده أمس، إن …»); a date opening the sentence frames it too."""
     for lo, hi in bounds:
         if hi <= lo:
             continue
@@ -83,6 +97,50 @@ def _definite(doc: Document, cand: Candidate) -> bool:
         role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
 
 
+def _promised(cand: Candidate, status: str) -> tuple[str, str | None, str]:
+    """Type, mode and CAMEO code of a trigger as told: an easing announced or planned but not yet
+    done is a promise, which the PLOVER manual codes CONCEDE (CAMEO 081), not RETREAT."""
+    trig = cand.trigger
+    if (trig.type, trig.mode) in PROMISES and status == "planned":
+        return PROMISES[(trig.type, trig.mode)]
+    return trig.type, trig.mode, trig.cameo
+
+
+def _speaker(speakers: list[list[tuple[int, tuple[Mention, ...]]]], cand: Candidate
+             ) -> tuple[Mention, ...]:
+    """Who says a verbal event that names no subject: the speaker of the last speech verb before it
+    in its sentence, else the one told last in the sentence before («وقال الوزير … . وطالب بـ…»)."""
+    here = [who for k, who in speakers[cand.sentence] if k < cand.first]
+    if here:
+        return here[-1]
+    if cand.sentence > 0 and speakers[cand.sentence - 1]:
+        return speakers[cand.sentence - 1][-1][1]
+    return ()
+
+
+def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...]) -> bool:
+    """Whether the denier was among the accused (same entity or same state): only then does a
+    denial without an object answer the accusation, however far back it was told."""
+    def ids(actors: tuple[Actor, ...]) -> set[str]:
+        return {actor_key(doc, a) for a in actors} | {c for a in actors if (c := actor_country(doc, a))}
+    return bool(denier) and bool(ids(denier) & ids(accused))
+
+
+def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The target without the source's own actor: an event does not name one actor as its whole
+    source and whole target («أكد الوزير … الوزير»); a mutual event between two or more parties
+    (two ministers meeting, an agreement) names them all on both sides and is kept."""
+    if not source or not target:
+        return target
+    src, tgt = group_key(doc, source), group_key(doc, target)
+    if len(src) > 1 and src == tgt:
+        return target
+    rest = tuple(a for a in target if actor_key(doc, a) not in src)
+    named = [a for a in rest if a.entity is not None]
+    # A title beside the source's name is the same person («الرئيس … السيسي»), not a target.
+    return rest if named or not any(a.entity is not None for a in target) else ()
+
+
 def _actors(mentions: tuple[object, ...]) -> tuple[Actor, ...]:
     return tuple(a for m in mentions for a in to_actors(m))  # type: ignore[arg-type]
 
@@ -92,17 +150,18 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     the learned filter's features for the filtered types."""
     ranges = sentence_tokens(doc)
     mentions = find_mentions(doc)
+    speakers = find_speakers(doc, mentions, ranges)
     events: list[Event] = []
     anaphoric: list[bool] = []
     feats: list[set[str]] = []
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
-    last_accuser: tuple[Actor, ...] = ()
+    accusation: tuple[tuple[Actor, ...], tuple[Actor, ...]] = ((), ())
     for cand in find_triggers(doc):
         lo, hi = ranges[cand.sentence]
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
         args = find_arguments(doc, cand, mentions, c_lo, c_hi)
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
-        date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi)])
+        date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi), (lo, hi)])
         verb = cand.trigger.kind == "V"
         if verb and not args.source and last_verb[0] == cand.sentence:
             # Arabic drops a repeated subject, and the clause shares the first one's time:
@@ -111,18 +170,23 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             date = date or last_verb[2]
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
+        status = find_status(doc, cand, lo, hi)
+        etype, mode, cameo = _promised(cand, status)
+        if not args.source and etype in VERBAL:
+            args = dataclasses.replace(args, source=_speaker(speakers, cand))
         source, target = _actors(args.source), _actors(args.target)
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
             target = source
-        if cand.trigger.mode == "deny" and not target:
-            # A denial answers the accusation told before it: its target is the accuser.
-            target = last_accuser
-        if cand.trigger.type == "ACCUSE" and source:
-            last_accuser = source
-        ev = Event(type=cand.trigger.type, trigger=cand.span, sentence=cand.sentence,
-                   status=find_status(doc, cand, lo, hi), source=source, target=target,
-                   mode=cand.trigger.mode, cameo=cand.trigger.cameo, date=date,
+        if cand.trigger.mode == "deny" and not target and _accused(doc, source, accusation[1]):
+            # A denial by the accused answers the accusation: its target is the accuser.
+            target = accusation[0]
+        if cand.trigger.type == "ACCUSE" and source and target:
+            accusation = (source, target)
+        target = _other_side(doc, source, target)
+        ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
+                   status=status, source=source, target=target,
+                   mode=mode, cameo=cameo, date=date,
                    location=to_actors(args.location)[0] if args.location else None,
                    sentences=(cand.sentence,))
         events.append(ev)

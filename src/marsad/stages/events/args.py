@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Span
 from marsad.stages.events import lexicon
-from marsad.stages.events.detect import Candidate, surface, variants
+from marsad.stages.events.detect import Candidate, surface, variants, word_keys
 from marsad.text.keys import fold
 
 #: Most tokens between a verb and its subject (a time adverb may sit between: «استضافت موسكو الأسبوع الماضي»).
@@ -50,6 +50,7 @@ class Mention:
     conj: bool  # starts with و: coordinated with the actor before it
     agent: bool = False  # a generic agent or title (الشرطة، الرئيس المصري), not a named entity
     refs: tuple[int, ...] = ()  # entities a dual noun (الزعيمان، البلدين) stands for
+    concept: str | None = None  # the generic agent's concept (officials, police…)
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -69,6 +70,13 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     if clitic[:1] in ("ب", "ل", "ك"):
         return clitic[:1], conj
     prep = _prep_before(doc, first, own_clitic=False)  # the mention's own clitics are read above
+    if prep == "من" and first >= 2 and surface(doc, doc.tokens[first - 2]).lstrip("وف") in lexicon.partitives():
+        # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase.
+        return None, conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
+    head = _place_head(doc, first)
+    if prep is None and head is not None:
+        # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
+        return _prep_before(doc, head), conj
     if prep is not None or first < 2 or not _is_construct_head(doc, first - 1):
         return prep, conj
     # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
@@ -77,12 +85,33 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     return (None if prep == "ك" else prep), conj
 
 
+def _place_head(doc: Document, first: int) -> int | None:
+    """The place noun a name stands in apposition to («العاصمة (البلجيكية) بروكسل»), if any."""
+    heads = lexicon.place_heads()
+    for back in (1, 2):
+        k = first - back
+        if k < 1 or doc.tokens[k].kind != "word":
+            return None
+        word = surface(doc, doc.tokens[k]).lstrip("وف")
+        if word in heads:
+            return k
+        if back == 2 or not word.endswith(("ي", "يه")):
+            return None
+    return None
+
+
 def _is_construct_head(doc: Document, k: int) -> bool:
     """Whether token ``k`` is an indefinite noun that a following name completes (سلف، شرق)."""
     tok = doc.tokens[k]
     # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name.
     return (tok.kind == "word" and not surface(doc, tok).lstrip("وف").startswith(("ال", "لل"))
             and not any(role == "pron" for _, _, role in tok.pieces))
+
+
+def _construct_agent(doc: Document, k: int) -> bool:
+    """Whether agent word ``k`` heads a construct another agent completes (وزير الداخلية): an
+    indefinite noun without the dual or plural ن, which a construct head drops."""
+    return _is_construct_head(doc, k) and not surface(doc, doc.tokens[k]).endswith(("ون", "ان", "ين"))
 
 
 def _prep_before(doc: Document, first: int, own_clitic: bool = True) -> str | None:
@@ -166,10 +195,14 @@ def _clitic_length(doc: Document, i: int) -> int:
     return 0
 
 
-def _state_after(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention | None:
-    """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي)."""
+def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention]) -> Mention | None:
+    """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
+    or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
-    return m if m is not None and m.etype in STATE_TYPES and _prep_before(doc, m.first) is None else None
+    if m is None or _prep_before(doc, m.first) is not None:
+        return None
+    construct = end - i == 1 and _is_construct_head(doc, i)
+    return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -188,16 +221,26 @@ def find_mentions(doc: Document) -> list[Mention]:
             i += 1
             continue
         end, concept = found
+        # An agent qualified by another of its kind is one actor («مفجر انتحاري»، «مسلحون مجهولون»),
+        # and so is an indefinite one completed by another («وزير الداخلية»، «قائد الشرطة»).
+        while end < len(doc.tokens) and end not in covered and doc.tokens[end].kind == "word":
+            more = _agent_at(doc, end)
+            if more is None or surface(doc, doc.tokens[end])[:1] in "وف" \
+                    or any(k in covered for k in range(end, more[0])) \
+                    or not (more[1] == concept or _construct_agent(doc, end - 1)):
+                break
+            end = more[0]
         # A generic agent acts for the state named right after it: the actor spans both and points
         # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
-        state = _state_after(doc, end, by_first)
+        state = _state_after(doc, i, end, by_first)
         span_end = state.span.end if state else doc.tokens[end - 1].end
         last = state.last if state else end
         span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
         prep, conj = _prep_of(doc, i, span)
         refs = _pair_refs(doc, ents, span.start) if concept == "pair" and state is None else ()
         out.append(Mention(span, i, last, state.entity if state else None,
-                           state.etype if state else None, prep, conj, agent=True, refs=refs))
+                           state.etype if state else None, prep, conj, agent=True, refs=refs,
+                           concept=concept))
         if state is not None:
             out.remove(state)
         i = last
@@ -209,18 +252,41 @@ def _apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
     adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
     if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep is None
-            and not nxt.conj):
+            and not nxt.conj) or _agent_at(doc, nxt.first) is not None:
+        # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
+        # the name of the title before it («خادم الحرمين الشريفين»).
         return False
-    if nxt.first == head.last:
+    gap = head.last
+    # Courtesy words part a title from its name: «وزير الخارجية الأستاذ عادل الجبير».
+    while gap < nxt.first and surface(doc, doc.tokens[gap]) in lexicon.honorifics():
+        gap += 1
+    if nxt.first == gap:
         return True
-    return nxt.first == head.last + 1 and surface(doc, doc.tokens[head.last]).endswith(("ي", "يه"))
+    return nxt.first == gap + 1 and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
+
+
+def _described(group: list[Mention], nxt: Mention) -> Mention | None:
+    """The person an office right after the group describes, without a state of its own:
+    «الأمير محمد بن نايف ولي العهد وزير الداخلية» (the titles are his, not the verb's object)."""
+    person = next((m for m in reversed(group) if m.etype == "PER" and m.entity is not None), None)
+    if person is None or not (nxt.agent and nxt.entity is None and nxt.concept == "officials"
+                              and nxt.prep is None and not nxt.conj and nxt.first == group[-1].last):
+        return None
+    return person if group[-1] is person or group[-1].entity == person.entity else None
 
 
 def _group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
-    """Mention ``k``, its apposed name, and the mentions coordinated after it by و (موسكو وبيونغ يانغ)."""
+    """Mention ``k``, its apposed name, the offices describing it, and the mentions coordinated
+    after it by و (موسكو وبيونغ يانغ)."""
     group = [ms[k]]
     while k + 1 < len(ms):
         nxt = ms[k + 1]
+        person = _described(group, nxt)
+        # An office followed by a name of its own is the next person («… وزير الخارجية جون كيري»).
+        if person is not None and not (k + 2 < len(ms) and _apposition(doc, nxt, ms[k + 2])):
+            k += 1
+            group.append(dataclasses.replace(nxt, entity=person.entity, etype="PER"))
+            continue
         if not (_apposition(doc, group[-1], nxt) or (nxt.conj and nxt.prep is None
                                                  and nxt.first - group[-1].last <= 2)):
             break
@@ -250,46 +316,182 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     """Source, target and location of a trigger whose clause spans tokens ``[c_lo, c_hi)``."""
     after = [m for m in mentions if cand.last <= m.first < c_hi]
     before = [m for m in mentions if c_lo <= m.first and m.last <= cand.first]
-    source: list[Mention] = []
+    source = _subject(doc, cand, before, after)
+    used = {m.span for m in source}
+    # The object follows the subject in VSO: the window opens after the subject's titles.
+    opens = source[-1].last if source and source[0] in after else cand.last
+    rest = [m for m in after if m.span not in used and cand.last <= m.first and m.first - opens <= TARGET_WINDOW]
+    if source and source[0] in after:
+        rest = [m for m in rest if m.first >= source[-1].last]
+    target = _object(doc, cand, source, after, rest, opens)
+    if target and all(m.agent and m.entity is None for m in target):
+        target += _members(doc, rest, target[-1].last, c_hi)
+    doer = _doer(doc, cand, after)
+    sufferer = _sufferer(doc, cand, mentions, c_lo)
+    if sufferer:
+        # «تعرضت دورية للشرطة لهجوم»: the subject of تعرض undergoes the event; the doer, if
+        # named, is its source.
+        source, target = doer, sufferer
+    elif doer and not any(m.span in {d.span for d in doer} for m in source):
+        # «قتل الجندي على يد مسلحين»: the verb is passive; its subject is the target.
+        source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}])
+    used = {m.span for m in (*source, *target)}
+    after_target = [m.first for m in target if m.first >= cand.last]
+    stop = _relative_after(doc, cand, c_hi)
+    location = _location(cand, mentions, c_lo, c_hi if stop is None else stop, used,
+                         min(after_target) if after_target else None)
+    return Arguments(tuple(source), tuple(target), location)
+
+
+def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention]) -> list[Mention]:
+    """The trigger's subject: the bare actor after a verb (VSO) or right before it (SVO), or the
+    subject of the light verb before a verbal noun."""
     verb = cand.trigger.kind == "V"
     bare = [k for k, m in enumerate(before) if m.prep is None]
     # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
     gap = SUBJECT_GAP if verb else 1
-    if not topic and after and after[0].prep is None and after[0].first - cand.last <= gap \
-            and not _counted(doc, cand, after[0]):
-        source = _group_forward(doc, after, 0)
-    elif bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
-                            and _prep_before(doc, cand.first) is None)):
+    if (not topic and after and after[0].prep is None and after[0].first - cand.last <= gap
+            and not _counted(doc, cand, after[0]) and (verb or not _governed(doc, cand))):
+        if verb and _unnamed_topic(doc, cand, before):
+            return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
+        return _group_forward(doc, after, 0)
+    if bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
+                          and _prep_before(doc, cand.first) is None)):
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
         # verb before it, so that verb's subject is not its source.
-        source = _group_backward(before, bare[-1])
-    used = {id(m) for m in source}
-    rest = [m for m in after if id(m) not in used and m.first - cand.last <= TARGET_WINDOW]
-    if source and source[0] in after:
-        rest = [m for m in rest if m.first >= source[-1].last]
-    target: list[Mention] = []
+        return _group_backward(before, bare[-1])
+    return []
+
+
+def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:
+    """The first relative pronoun after the trigger, before token ``end``: names after it sit in a
+    clause describing the object («أدانت الهجوم الذي استهدف مقر الشرطة في كابول»), so they are
+    neither the trigger's target nor where it happened."""
+    relatives = lexicon.status_cues()["relatives"]
+    return next((k for k in range(cand.last, end) if word_keys_in(doc, k, relatives)), None)
+
+
+def _governed(doc: Document, cand: Candidate) -> bool:
+    """Whether a verbal noun stands right after a light verb («استهدف هجوم انتحاري مقر الشرطة»,
+    «وقع انفجار»): it is that verb's subject or object, and the name after it is not its doer."""
+    k = cand.first - 1
+    return k >= 0 and doc.tokens[k].kind == "word" and word_keys_in(doc, k, lexicon.noun_context()["support_verbs"])
+
+
+def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> bool:
+    """A definite noun right before the verb, opening its clause and covered by no mention, is its
+    subject (subject-verb-object): the actor after the verb is then its object."""
+    k = cand.first - 1
+    if k < 0 or doc.tokens[k].kind != "word" or any(m.first <= k < m.last for m in before):
+        return False
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"]
+    return word.startswith("ال") and word not in skip and not word_keys_in(doc, k, skip)
+
+
+def word_keys_in(doc: Document, k: int, words: frozenset[str]) -> bool:
+    """Whether token ``k``, clitics off, is one of ``words``."""
+    return not words.isdisjoint(word_keys(doc, doc.tokens[k]))
+
+
+def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[Mention],
+            rest: list[Mention], opens: int) -> list[Mention]:
+    """The first actor the trigger's target specs (direct object, prepositions) allow; a verb's
+    direct object comes within TARGET_WINDOW tokens of ``opens`` (after the verb or its subject)."""
+    verb = cand.trigger.kind == "V"
     # A noun's object is the name right after it (زيارة بكين), not a later one.
     obj_reach = TARGET_WINDOW if verb else NOUN_OBJECT_GAP + (source[-1].last - cand.last if source
                                                              and source[0] in after else 0)
+    start = opens if verb else cand.last
+    stop = _relative_after(doc, cand, rest[-1].first if rest else cand.last)
+    rest = [m for m in rest if stop is None or m.first < stop]
     for spec in cand.trigger.target:
         want = None if spec == "obj" else fold(spec)
         hit = next((k for k, m in enumerate(rest)
-                    if m.prep == want and (want or m.first - cand.last <= obj_reach)), None)
+                    if (m.prep == want or (want is None and _owner_of_object(doc, m, start)))
+                    and (want or m.first - start <= obj_reach)), None)
         if hit is not None:
-            target = _group_forward(doc, rest, hit)
-            break
-    if target and all(m.agent and m.entity is None for m in target):
-        target += _members(doc, rest, target[-1].last, c_hi)
-    used |= {id(m) for m in target}
-    location = _location(cand, mentions, c_lo, c_hi, used)
-    return Arguments(tuple(source), tuple(target), location)
+            return _group_forward(doc, rest, hit)
+    return []
+
+
+def _owner_of_object(doc: Document, m: Mention, start: int) -> bool:
+    """A name after ل owning the indefinite object right after the verb or its subject (a word of
+    the subject's phrase may stand between): «قصفت مواقع للحوثيين», «هاجموا مركزا للشرطة» (the
+    owner is the target)."""
+    head = m.first - 1
+    return (m.prep == "ل" and 0 <= head - start <= 1 and doc.tokens[head].kind == "word"
+            and _is_construct_head(doc, head))
+
+
+def _doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]:
+    """The actors an agentive phrase (على يد، من قبل) after the trigger introduces."""
+    cues = lexicon.agentive_cues()
+    firsts = {cue[0] for cue in cues}
+    for k in range(cand.last, min(cand.last + TARGET_WINDOW, len(doc.tokens))):
+        if surface(doc, doc.tokens[k]).lstrip("و") not in firsts:
+            continue
+        for cue in cues:
+            end = k + len(cue)
+            if end > len(doc.tokens) or tuple(surface(doc, doc.tokens[j]).lstrip("و")
+                                               for j in range(k, end)) != cue:
+                continue
+            hit = next((i for i, m in enumerate(after) if m.first == end), None)
+            return [] if hit is None else _group_forward(doc, after, hit)
+    return []
+
+
+def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int) -> list[Mention]:
+    """For a verbal noun after a verb such as تعرض, the actor that verb's subject names."""
+    if cand.trigger.kind != "N":
+        return []
+    suffer = lexicon.actor_verbs()["suffer"]
+    verb = next((k for k in range(cand.first - 1, max(c_lo, cand.first - SUBJECT_GAP * 2) - 1, -1)
+                 if doc.tokens[k].kind == "word" and word_keys_in(doc, k, suffer)), None)
+    if verb is None:
+        return []
+    between = [m for m in mentions if verb < m.first and m.last <= cand.first]
+    if between:
+        return [between[0]]
+    ahead = [m for m in mentions if c_lo <= m.first and m.last <= verb and m.prep is None]
+    return [ahead[-1]] if ahead and verb - ahead[-1].last <= 1 else []
+
+
+def find_speakers(doc: Document, mentions: list[Mention], ranges: list[tuple[int, int]]
+                  ) -> list[list[tuple[int, tuple[Mention, ...]]]]:
+    """Per sentence, each speech verb (قال، أكد…) with its speaker: the bare actor after it (VSO) or
+    right before it; a speech verb without one («وأضاف أن…») keeps the speaker told last."""
+    speech = lexicon.actor_verbs()["speech"]
+    firsts = [m.first for m in mentions]
+    out: list[list[tuple[int, tuple[Mention, ...]]]] = []
+    last: tuple[Mention, ...] = ()
+    for lo, hi in ranges:
+        found: list[tuple[int, tuple[Mention, ...]]] = []
+        for k in range(lo, hi):
+            if doc.tokens[k].kind != "word" or not word_keys_in(doc, k, speech):
+                continue
+            near = mentions[bisect.bisect_left(firsts, max(lo, k - SUBJECT_GAP * 4)):
+                            bisect.bisect_left(firsts, min(k + 2 + SUBJECT_GAP, hi))]
+            ahead = [m for m in near if k < m.first]
+            behind = [m for m in near if lo <= m.first and m.last <= k and k - m.last <= 1]
+            if ahead and ahead[0].prep is None and ahead[0].first - k - 1 <= SUBJECT_GAP:
+                last = tuple(_group_forward(doc, ahead, 0))
+            elif behind and behind[-1].prep is None:
+                last = (behind[-1],)
+            found.append((k, last))
+        out.append(found)
+    return out
 
 
 def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[Mention]:
     """Named members after a generic actor: «وزراء خارجية دول من بينها الصين وإيران» → الصين، إيران."""
+    cues = lexicon.inclusion_cues()
+    firsts = {cue[0] for cue in cues}
     for k in range(start, min(start + INCLUSION_REACH, c_hi)):
-        for cue in lexicon.inclusion_cues():
+        if surface(doc, doc.tokens[k]) not in firsts:
+            continue
+        for cue in cues:
             end = k + len(cue)
             if end > c_hi or tuple(surface(doc, doc.tokens[j]) for j in range(k, end)) != cue:
                 continue
@@ -308,13 +510,16 @@ def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
         for k in range(cand.last, m.first))
 
 
-def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[int]
-              ) -> Mention | None:
+def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[Span],
+              target_start: int | None = None) -> Mention | None:
     """The place the clause puts the event in (في/بـ + place), after the trigger first."""
-    places = [m for m in mentions if c_lo <= m.first < c_hi and id(m) not in used
+    places = [m for m in mentions if c_lo <= m.first < c_hi and m.span not in used
               and m.etype in PLACE_TYPES and m.prep in ("في", "ب")]
-    later = [m for m in places if m.first >= cand.last]
-    pick = later or places
+    # A place after the target belongs to the object's phrase («… سياسات النظام في إيران»), not to
+    # where the event happened, unless no other place is named.
+    own = [m for m in places if not target_start or m.first < target_start] or places
+    later = [m for m in own if m.first >= cand.last]
+    pick = later or own
     return pick[0] if pick else None
 
 

@@ -18,6 +18,8 @@ from marsad.text.keys import fold
 NEEDS_WINDOW = 6
 #: How many tokens before a trigger an overriding word (``unless``: طائرة مسيرة) may come.
 UNLESS_WINDOW = 2
+#: Letters that carry hamza: a token written with none of them is not a hamza_only trigger (هنا).
+HAMZA_LETTERS = frozenset("أإؤئءآ")
 #: Punctuation that closes a clause.
 CLAUSE_PUNCT = frozenset(",،؛;:()[]«»\"“”–—-")
 
@@ -168,8 +170,12 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
 def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int, bool] | None:
     """The most specific lexicon entry that token ``i`` starts, with its end and whether سـ was on it."""
     index = lexicon.trigger_index()
+    hamza_only, _ = lexicon.senses()
     found: list[tuple[int, int, FormEntry, int, bool]] = []
-    for form, fut in variants(surface(doc, doc.tokens[i])):
+    tok = doc.tokens[i]
+    for form, fut in variants(surface(doc, tok)):
+        if form in hamza_only and not HAMZA_LETTERS & set(doc.text[tok.start:tok.end]):
+            continue
         for entry in index.get(form, ()):
             trig = entry.trigger
             if fut and trig.kind != "V":
@@ -188,10 +194,22 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int
     return entry, end, fut
 
 
+def _vetoed(doc: Document, lo: int, hi: int) -> frozenset[str]:
+    """The PLOVER types whose triggers take another sense in the sentence of tokens ``[lo, hi)``
+    (a «لقاء» among football words is a match)."""
+    _, vetoes = lexicon.senses()
+    words: set[str] = set()
+    for k in range(lo, hi):
+        if doc.tokens[k].kind == "word":
+            words |= word_keys(doc, doc.tokens[k])
+    return frozenset(t for t, cues in vetoes.items() if words & cues)
+
+
 def find_triggers(doc: Document) -> list[Candidate]:
     """Every trigger in the document, in text order, at most one per token."""
     out: list[Candidate] = []
     for s, (lo, hi) in enumerate(sentence_tokens(doc)):
+        vetoed: frozenset[str] | None = None  # read only once a trigger is found
         i = lo
         while i < hi:
             tok = doc.tokens[i]
@@ -200,6 +218,11 @@ def find_triggers(doc: Document) -> list[Candidate]:
                 i += 1
                 continue
             entry, end, fut = best
+            if vetoed is None:
+                vetoed = _vetoed(doc, lo, hi)
+            if entry.trigger.type in vetoed:
+                i = end
+                continue
             span = Span(tok.start, doc.tokens[end - 1].end)
             out.append(Candidate(entry.trigger, i, end, span, s, fut, entry.imperfect or fut))
             i = end

@@ -22,6 +22,7 @@ STATUS_CUES = "events/status_cues.yaml"
 CONTEXT = "events/noun_context.yaml"
 CAMEO_PLOVER = "events/cameo_plover.tsv"
 ACTOR_CUES = "events/actor_cues.yaml"
+SENSES = "events/senses.yaml"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "REQUEST")
@@ -186,6 +187,16 @@ def agents() -> tuple[Agent, ...]:
     return tuple(Agent(row["concept"], row["code"], _split(row["forms"])) for row in _rows(AGENTS))
 
 
+def _agent_inflections(word: str) -> tuple[str, ...]:
+    """A one-word agent as listed and, for a singular masculine noun, its accusative and dual
+    (انتحاري → انتحاريا، انتحاريان، انتحاريين): «إن انتحاريا فجر نفسه»."""
+    if word.endswith(("ون", "ين", "ات", "ه", "ا", "ء")) or (not word.startswith("ال") and len(word) < 4):
+        return (word,)
+    if word.startswith("ال"):
+        return (word, word + "ان", word + "ين")
+    return (word, word + "ا", word + "ان", word + "ين")
+
+
 @lru_cache(maxsize=1)
 def agent_index() -> dict[str, tuple[tuple[tuple[str, ...], Agent], ...]]:
     """Folded first word of every agent form → (the folded words, the agent), longest first."""
@@ -194,6 +205,14 @@ def agent_index() -> dict[str, tuple[tuple[tuple[str, ...], Agent], ...]]:
         for form in agent.forms:
             words = tuple(fold(w) for w in form.split())
             index.setdefault(words[0], []).append((words, agent))
+    listed = set(index)
+    for agent in agents():
+        # Inflected forms never override a listed one (الزعيمين is a pair, not one leader).
+        for form in agent.forms:
+            if " " not in form:
+                for word in _agent_inflections(fold(form))[1:]:
+                    if word not in listed:
+                        index.setdefault(word, []).append(((word,), agent))
     return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in index.items()}
 
 
@@ -206,13 +225,14 @@ def status_cues() -> dict[str, Any]:
         raise DataError(f"data file marsad/data/{STATUS_CUES}: order must be {list(STATUS_ORDER)}")
     cues: dict[str, Any] = {"near_window": int(raw.get("near_window", 3)),
                             "complementizers": frozenset(fold(w) for w in raw.get("complementizers", [])),
-                            "compound_heads": frozenset(fold(w) for w in raw.get("compound_heads", []))}
+                            "compound_heads": frozenset(fold(w) for w in raw.get("compound_heads", [])),
+                            "relatives": frozenset(fold(w) for w in raw.get("relatives", []))}
     for status in STATUS_ORDER:
         scopes = raw.get(status) or {}
         for scope in scopes:
-            if scope not in ("near", "clause", "after", "sentence", "complement"):
+            if scope not in ("near", "clause", "after", "sentence", "complement", "relative"):
                 raise DataError(f"data file marsad/data/{STATUS_CUES}: unknown scope {scope!r} "
-                                f"under {status}; use near, clause, after, sentence or complement")
+                                f"under {status}; use near, clause, after, sentence, complement or relative")
         cues[status] = {scope: frozenset(fold(w) for w in words) for scope, words in scopes.items()}
     return cues
 
@@ -239,6 +259,43 @@ def inclusion_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(fold(w) for w in v.split()) for v in raw), key=len, reverse=True))
 
 
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    raw = load_yaml(ACTOR_CUES).get(key)
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        raise DataError(f"data file marsad/data/{ACTOR_CUES}: {key!r} must be a list of phrases")
+    return tuple(sorted((tuple(fold(w) for w in v.split()) for v in raw), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Folded courtesy words (معالي، الأستاذ) that may stand between a title and its name."""
+    return frozenset(w[0] for w in _phrases("honorifics"))
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Folded definite nouns (العاصمة، المدينة) a place name may stand in apposition to."""
+    return frozenset(w[0] for w in _phrases("place_heads"))
+
+
+@lru_cache(maxsize=1)
+def partitives() -> frozenset[str]:
+    """Folded nouns that count the group named after من (عدد من، المئات من)."""
+    return frozenset(w[0] for w in _phrases("partitives"))
+
+
+@lru_cache(maxsize=1)
+def agentive_cues() -> tuple[tuple[str, ...], ...]:
+    """Folded word pairs that introduce the doer of a passive event (على يد، من قبل)."""
+    return _phrases("agentive")
+
+
+@lru_cache(maxsize=1)
+def actor_verbs() -> dict[str, frozenset[str]]:
+    """Folded verbs whose subject is the target (``suffer``: تعرض) or a speaker (``speech``: قال)."""
+    return {key: frozenset(w[0] for w in _phrases(key)) for key in ("suffer", "speech")}
+
+
 @lru_cache(maxsize=1)
 def number_words() -> frozenset[str]:
     """Folded cardinal number words (ثلاثة، عشرات) that count a group of people."""
@@ -252,3 +309,18 @@ def number_words() -> frozenset[str]:
 def cameo_plover() -> dict[str, tuple[str, str | None]]:
     """CAMEO code → (PLOVER type, mode) from the generated table (scripts/build_event_cameo.py)."""
     return {row["cameo"]: (row["type"], row["mode"] or None) for row in _rows(CAMEO_PLOVER)}
+
+
+@lru_cache(maxsize=1)
+def senses() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Folded forms that are triggers only when written with hamza, and per PLOVER type the
+    sentence words that veto its triggers (``data/events/senses.yaml``)."""
+    raw = load_yaml(SENSES)
+    hamza = raw.get("hamza_only")
+    vetoes = raw.get("vetoes")
+    if not isinstance(hamza, list) or not isinstance(vetoes, dict) or not all(
+            t in PLOVER_TYPES and isinstance(v, list) for t, v in vetoes.items()):
+        raise DataError(f"data file marsad/data/{SENSES}: needs 'hamza_only' (a list of words) and "
+                        f"'vetoes' (PLOVER type → list of words)")
+    return (frozenset(fold(w) for w in hamza),
+            {str(t): frozenset(fold(w) for w in v) for t, v in vetoes.items()})

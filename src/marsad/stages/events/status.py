@@ -17,6 +17,8 @@ from marsad.stages.events.detect import CLAUSE_PUNCT, Candidate, surface, word_k
 TIGHT = {"negated": frozenset({"ما"}), "hypothetical": frozenset({"قد"})}
 
 
+#: Marks that end a question: an event asked about is hypothetical.
+QUESTION_MARKS = frozenset("؟?")
 #: Quotation marks enclose a phrase inside a clause («بمستقبل “العلاقات الهادفة” بين البلدين»).
 QUOTE_MARKS = frozenset("«»\"“”")
 
@@ -82,10 +84,34 @@ def _attributed(doc: Document, cand: Candidate, words: frozenset[str], p_lo: int
                for k in range(p_hi + 1, hi))
 
 
+def _asked(doc: Document, cand: Candidate, hi: int) -> bool:
+    """Whether a question mark closes the sentence part the trigger stands in."""
+    for k in range(cand.last, hi):
+        tok = doc.tokens[k]
+        if tok.kind in ("punct", "symbol"):
+            chars = set(doc.text[tok.start:tok.end])
+            if chars & QUESTION_MARKS:
+                return True
+            if chars & {".", "!"}:
+                return False
+    return False
+
+
+def _relative_aim(doc: Document, cand: Candidate, words: frozenset[str], relatives: frozenset[str],
+                  p_lo: int) -> bool:
+    """An aim verb right after a relative pronoun earlier in the trigger's clause (التي تسعى إلى …)."""
+    return any(_keys(doc, k) & relatives and _keys(doc, k + 1) & words
+               for k in range(p_lo, cand.first - 1))
+
+
 def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], lo: int, hi: int,
              p_lo: int, p_hi: int) -> bool:
     scopes: dict[str, frozenset[str]] = cues.get(status, {})
     if status == "planned" and cand.future:
+        return True
+    if status == "hypothetical" and _asked(doc, cand, hi):
+        return True
+    if "relative" in scopes and _relative_aim(doc, cand, scopes["relative"], cues["relatives"], p_lo):
         return True
     if "near" in scopes and _near(doc, cand, scopes["near"], status, p_lo, cues["near_window"],
                                   cues.get("compound_heads", frozenset())):

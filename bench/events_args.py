@@ -1,0 +1,102 @@
+"""How well the events stage finds who did what to whom: source and target actors against the
+argument spans every annotator of the Arabic event GSR agreed on (dev half).
+
+    python bench/events_args.py [--data ../shared/data/arabic-event-gsr-dev] [--errors N]
+
+For each `yes` sentence of ``*_spans_dev.json`` with an agreed source (``source_gold``) or target
+(``target_gold``), the sentence is analysed (clean, segment, entities, temporal, events without the
+learned sentence filter, which judges sentences, not arguments) and the events of the annotated
+type are read.  An actor matches a gold span when they share a word (folded, clitics و ف ب ل and
+ال off).  Figures, per argument: `found` = sentences whose gold span some event's actor on that
+side matches (recall); `right` = share of emitted sides that match the gold span when one was
+agreed (precision); `reversed` = share of emitted sides that match the other side's gold span.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from training import gsr
+
+import marsad
+from marsad.core.document import Actor, Document
+from marsad.stages.events import find_events
+from marsad.text.keys import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "arabic-event-gsr-dev"
+FILES = {"ASSAULT": "assault_spans_dev.json", "PROTEST": "protest_spans_dev.json"}
+
+
+def words(text: str) -> set[str]:
+    """Folded content words of a span, without clitics and the article."""
+    out: set[str] = set()
+    for w in fold(text).split():
+        for lead in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
+            if w.startswith(lead) and len(w) - len(lead) >= 3:
+                w = w[len(lead):]
+                break
+        if len(w) >= 2:
+            out.add(w)
+    return out
+
+
+def side_words(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
+    return set().union(*(words(doc.span_text(a.span)) for a in actors)) if actors else set()
+
+
+def score(event_type: str, path: Path, errors: int) -> dict[str, float]:
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    counts = {k: 0 for k in ("n_src", "n_tgt", "src_found", "tgt_found", "src_emitted", "src_right",
+                             "src_reversed", "tgt_emitted", "tgt_right", "tgt_reversed", "typed", "n")}
+    shown = 0
+    for row in rows:
+        gold_src, gold_tgt = words(row.get("source_gold", "")), words(row.get("target_gold", ""))
+        if not gold_src and not gold_tgt:
+            continue
+        doc = marsad.analyze(row["text"], gsr.published(row["source"]), stages=gsr.STAGES)
+        events = [e for e in find_events(doc, learned_filter=False) if e.type == event_type]
+        counts["n"] += 1
+        counts["typed"] += bool(events)
+        for side, gold, other in (("src", gold_src, gold_tgt), ("tgt", gold_tgt, gold_src)):
+            got = [side_words(doc, e.source if side == "src" else e.target) for e in events]
+            if gold:
+                counts[f"n_{side}"] += 1
+                counts[f"{side}_found"] += any(g & gold for g in got)
+                for g in got:
+                    if g:
+                        counts[f"{side}_emitted"] += 1
+                        counts[f"{side}_right"] += bool(g & gold)
+                        counts[f"{side}_reversed"] += bool(other and g & other and not g & gold)
+        if shown < errors and events and not any(side_words(doc, e.source) & gold_src for e in events):
+            shown += 1
+            print(f"  {row['source']}: {row['text'][:120]}\n    gold {row.get('source_gold')!r} -> "
+                  f"{row.get('target_gold')!r}; got " + "; ".join(
+                      f"{[doc.span_text(a.span) for a in e.source]} -> {[doc.span_text(a.span) for a in e.target]}"
+                      for e in events))
+    return {k: float(v) for k, v in counts.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--errors", type=int, default=0, help="print up to N sentences whose source is missed")
+    args = ap.parse_args()
+    for event_type, name in FILES.items():
+        c = score(event_type, args.data / name, args.errors)
+
+        def r(a: str, b: str, c: dict[str, float] = c) -> str:
+            return f"{c[a] / c[b]:.3f}" if c[b] else "-"
+        print(f"{event_type:8} typed={r('typed', 'n')} | source n={int(c['n_src'])} found={r('src_found', 'n_src')} "
+              f"right={r('src_right', 'src_emitted')} reversed={r('src_reversed', 'src_emitted')} | "
+              f"target n={int(c['n_tgt'])} found={r('tgt_found', 'n_tgt')} right={r('tgt_right', 'tgt_emitted')} "
+              f"reversed={r('tgt_reversed', 'tgt_emitted')}")
+
+
+if __name__ == "__main__":
+    main()

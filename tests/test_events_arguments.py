@@ -1,0 +1,210 @@
+"""Events stage: arguments read from the clause (passives, sufferers, titles, speakers, construct
+agents), one actor never on both sides, word senses, questions and aims, and dates from the sentence.
+
+Sentences are written in the style of Saudi and pan-Arab news (SaudiNewsNet); entities are given by
+hand (surface, type, ISO3 country), as in test_events_types.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.core.document import DateMention, Document, Entity, Span
+from marsad.stages.events import find_events
+
+Ents = tuple[tuple[str, str, str | None], ...]
+SAU = ("المملكة العربية السعودية", "GPE", "SAU")
+TUR = ("تركيا", "GPE", "TUR")
+UNSC = ("مجلس الأمن الدولي", "ORG", None)
+HOUTHI = ("الحوثيين", "ORG", "YEM")
+
+
+def build(text: str, ents: Ents = (), dates: tuple[tuple[str, str], ...] = ()) -> Document:
+    """A cleaned, segmented document with the given entity mentions and resolved dates."""
+    doc = marsad.analyze(text, "2015-08-05", stages=("clean", "segment"))
+    for surface, etype, country in ents:
+        spans = []
+        i = doc.text.find(surface)
+        while i >= 0:
+            spans.append(Span(i, i + len(surface)))
+            i = doc.text.find(surface, i + 1)
+        if spans:
+            doc.entities.append(Entity(etype, tuple(spans), name_ar=surface, country=country))  # type: ignore[arg-type]
+    for surface, value in dates:
+        i = doc.text.index(surface)
+        doc.dates.append(DateMention(Span(i, i + len(surface)), value))
+    return doc
+
+
+def events(doc: Document) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """(type, trigger, source words, target words) of every event, without the sentence filter."""
+    return [(e.type, doc.span_text(e.trigger), tuple(doc.span_text(a.span) for a in e.source),
+             tuple(doc.span_text(a.span) for a in e.target)) for e in find_events(doc, learned_filter=False)]
+
+
+def only(doc: Document, etype: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    found = [e for e in events(doc) if e[0] == etype]
+    assert len(found) == 1, events(doc)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "etype", "source", "target"),
+    [
+        # Passive with its doer after على يد / من قبل: the subject is the target.
+        ("قتل الجندي على يد مسلحين مجهولين في شمال سيناء.", (("سيناء", "LOC", "EGY"),), "ASSAULT",
+         ("مسلحين مجهولين",), ("الجندي",)),
+        ("واعتقل الصحفي من قبل الشرطة التركية أمس في إسطنبول.", (("التركية", "NORP", "TUR"),), "COERCE",
+         ("الشرطة التركية",), ("الصحفي",)),
+        # The subject of تعرض undergoes the attack named after it.
+        ("وتعرضت دورية للشرطة لهجوم في كابول صباح أمس.", (("كابول", "GPE", "AFG"),), "ASSAULT",
+         (), ("للشرطة",)),
+        # A name completing an indefinite agent is that agent's entity.
+        ("فرض مجلس الأمن الدولي أمس عقوبات على قادة الحوثيين.", (UNSC, HOUTHI), "SANCTION",
+         ("مجلس الأمن الدولي",), ("قادة الحوثيين",)),
+        # Subject-verb-object with a subject no entity covers: the named state after the verb is
+        # the object, not the source.
+        ("وأكد الوزير أن الحكومة ستدعم اليمن في مواجهة الانقلابيين.", (("اليمن", "GPE", "YEM"),),
+         "SUPPORT", ("الحكومة",), ("اليمن",)),
+        # A title of its own opens the next actor: the host greets the French president.
+        ("وهنأ خادم الحرمين الشريفين الرئيس الفرنسي بذكرى اليوم الوطني لبلاده.",
+         (("الرئيس الفرنسي", "PER", "FRA"),), "SUPPORT", ("خادم الحرمين الشريفين",), ("الرئيس الفرنسي",)),
+        # The owner of the object after ل is the target.
+        ("وقصفت طائرات التحالف مواقع لتنظيم داعش في الرقة.", (("تنظيم داعش", "ORG", None),
+                                                              ("الرقة", "GPE", "SYR")), "ASSAULT",
+         ("طائرات",), ("تنظيم داعش",)),
+        # A counted group after من is the subject itself.
+        ("واستنكر عدد من المسؤولين في مناطق مختلفة الحادث الإرهابي.", (), "ACCUSE", ("المسؤولين",), ()),
+        # Courtesy words between a title and its name do not part them; the guest is the object.
+        ("التقى معالي وزير الخارجية الأستاذ عادل الجبير في موسكو اليوم نظيره الروسي سيرغي لافروف.",
+         (("عادل الجبير", "PER", "SAU"), ("موسكو", "GPE", "RUS"), ("سيرغي لافروف", "PER", "RUS")), "CONSULT",
+         ("وزير الخارجية", "عادل الجبير"), ("نظيره", "سيرغي لافروف")),
+        # Offices after a name describe it; they are not the host's guest.
+        ("استقبل الأمير محمد بن نايف ولي العهد وزير الداخلية في جدة أمس سفير اليابان.",
+         (("محمد بن نايف", "PER", "SAU"), ("جدة", "GPE", "SAU"), ("اليابان", "GPE", "JPN")), "CONSULT",
+         ("الأمير", "محمد بن نايف", "ولي العهد", "وزير الداخلية"), ("سفير اليابان",)),
+    ],
+)
+def test_arguments_from_the_clause(text: str, ents: Ents, etype: str, source: tuple[str, ...],
+                                   target: tuple[str, ...]) -> None:
+    _, _, got_source, got_target = only(build(text, ents), etype)
+    assert (got_source, got_target) == (source, target)
+
+
+def test_no_event_names_one_actor_as_both_source_and_target() -> None:
+    doc = build("وأشاد الرئيس التركي رجب طيب أردوغان بدور تركيا في المنطقة.",
+                (("رجب طيب أردوغان", "PER", "TUR"), TUR))
+    for ev in find_events(doc, learned_filter=False):
+        assert not ({a.entity for a in ev.source} & {a.entity for a in ev.target} - {None})
+
+
+def test_a_mutual_event_keeps_both_parties_on_both_sides() -> None:
+    doc = build("واتفقت تركيا والمملكة العربية السعودية على تعزيز التعاون العسكري.", (TUR, SAU))
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "AGREE")
+    assert {a.entity for a in ev.source} == {a.entity for a in ev.target} == {0, 1}
+
+
+def test_speaker_is_the_source_of_a_verbal_event_without_a_subject() -> None:
+    doc = build("وقال وزير الخارجية عادل الجبير إن الهجوم جبان. وطالب بالإفراج عن المحتجزين فورا.",
+                (("عادل الجبير", "PER", "SAU"),))
+    _, _, source, _ = only(doc, "REQUEST")
+    assert "عادل الجبير" in source
+
+
+def test_a_denial_answers_only_an_accusation_against_the_denier() -> None:
+    ents = (("إيران", "GPE", "IRN"), ("البحرين", "GPE", "BHR"), ("قطر", "GPE", "QAT"))
+    doc = build("واتهمت البحرين إيران بتدريب خلايا مسلحة. ونفت قطر مشاركتها في الاجتماع.", ents)
+    deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
+    assert deny.target == ()
+    doc = build("واتهمت البحرين إيران بتدريب خلايا مسلحة. ونفت إيران هذه الاتهامات.", ents)
+    deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
+    assert [doc.span_text(a.span) for a in deny.target] == ["البحرين"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("جمدت تركيا رسميا أموال 77 شخصا ومؤسسة يشتبه بصلتهم بتنظيم القاعدة.", "SANCTION"),
+        ("وتمكنت الجهات الأمنية من القبض على ثلاثة متهمين في حي النسيم.", "COERCE"),
+        ("وحكمت المحكمة الجزائية المتخصصة على المتهم بالسجن عشر سنوات.", "COERCE"),
+        ("وضبطت دوريات الأمن وافدا يروج المخدرات في جدة.", "COERCE"),
+        ("وسير مركز الملك سلمان للإغاثة قافلة مساعدات إلى محافظة مأرب.", "AID"),
+        ("وسحبت روسيا قواتها من الحدود الأوكرانية.", "RETREAT"),
+        ("واعتذر الرئيس المصري عن عدم حضور القمة العربية.", "REJECT"),
+        ("وأثنى أمير المنطقة على جهود رجال الدفاع المدني.", "SUPPORT"),
+    ],
+)
+def test_more_events_are_found(text: str, etype: str) -> None:
+    assert etype in {e[0] for e in events(build(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("وهنا لا يمكن أن نتجاهل دور الشباب في التنمية.", "SUPPORT"),  # هنا (here), not هنّأ
+        ("إن هذه الأعمال الإرهابية لن تثنيهم عن مواصلة عملهم.", "SUPPORT"),  # ثنى (dissuade), not أثنى
+        ("واعتذر الرئيس المصري عن عدم حضور القمة العربية.", "SUPPORT"),  # declining, not an apology
+        ("وخسر الفريق اللقاء الودي أمام الهلال بهدفين دون رد.", "CONSULT"),  # a match, not talks
+        ("والتقى المنتخب السعودي نظيره الأردني في مباراة ودية.", "CONSULT"),
+    ],
+)
+def test_word_senses_outside_the_type_give_no_event(text: str, etype: str) -> None:
+    assert etype not in {e[0] for e in events(build(text))}
+
+
+def test_words_with_hamza_still_trigger() -> None:
+    assert "SUPPORT" in {e[0] for e in events(build("وهنأ خادم الحرمين الشريفين الرئيس الفرنسي."))}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("هل يعني هذا أن نقوم بحظر جميع المواقع الإخبارية؟", "بحظر"),
+        ("وأكد أن الفئة الباغية التي تسعى إلى زعزعة الأمن وقتل الأبرياء لن تنجح.", "وقتل"),
+    ],
+)
+def test_questions_and_aims_are_hypothetical(text: str, trigger: str) -> None:
+    doc = build(text)
+    ev = next(e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == trigger)
+    assert ev.status == "hypothetical"
+
+
+def test_the_sentence_dates_an_event_its_clause_leaves_undated() -> None:
+    doc = build("وأدان الوزير، في تصريح صحفي أدلى به أمس، التفجير الذي استهدف المسجد.",
+                dates=(("أمس", "2015-08-04"),))
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "ACCUSE")
+    assert ev.date == "2015-08-04"
+
+
+def test_location_is_where_it_happened_not_a_place_in_the_object() -> None:
+    doc = build("تظاهر مئات الإيرانيين المعارضين أمس في العاصمة البلجيكية بروكسل احتجاجا على سياسات النظام في إيران.",
+                (("الإيرانيين", "NORP", "IRN"), ("بروكسل", "GPE", "BEL"), ("إيران", "GPE", "IRN")))
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "PROTEST")
+    assert ev.location is not None and doc.span_text(ev.location.span) == "بروكسل"
+
+
+def test_names_in_a_relative_clause_are_neither_target_nor_place() -> None:
+    doc = build("وأدانت المملكة العربية السعودية الهجوم الإرهابي الذي استهدف مقر الشرطة في كابول.",
+                (SAU, ("كابول", "GPE", "AFG")))
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "ACCUSE")
+    assert (ev.target, ev.location) == ((), None)
+
+
+def test_a_noun_after_a_light_verb_takes_no_doer_from_the_object() -> None:
+    # «هجوم انتحاري» is the subject of استهدف; the police are what it hit.
+    doc = build("استهدف هجوم انتحاري مقر الشرطة في العاصمة الأفغانية كابول صباح أمس.",
+                (("كابول", "GPE", "AFG"),))
+    noun = next(e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "هجوم انتحاري")
+    assert noun.source == ()
+
+
+def test_an_announced_easing_is_a_concession_and_a_done_one_a_retreat() -> None:
+    ents = (("الولايات المتحدة", "GPE", "USA"), ("إيران", "GPE", "IRN"))
+    promised = build("وأعلنت الولايات المتحدة أنها سترفع العقوبات عن إيران الشهر المقبل.", ents)
+    ev = next(e for e in find_events(promised, learned_filter=False) if "سترفع" in promised.span_text(e.trigger))
+    assert (ev.type, ev.cameo, ev.status) == ("CONCEDE", "081", "planned")
+    assert [promised.span_text(a.span) for a in ev.source] == ["الولايات المتحدة"]
+    done = build("ورفعت الولايات المتحدة العقوبات عن إيران أمس.", ents)
+    ev = next(e for e in find_events(done, learned_filter=False) if "ورفعت" in done.span_text(e.trigger))
+    assert (ev.type, ev.mode) == ("RETREAT", "ease")
