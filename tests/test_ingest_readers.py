@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import marsad
 from conftest import READER_ARTICLE, READER_HTML
 from marsad.core.errors import InputError, NonPublicURLError
 from marsad.core.settings import Settings
@@ -140,3 +141,37 @@ def test_a_redirect_to_a_private_address_is_refused() -> None:
 def test_the_command_line_still_fetches_local_urls(http_root: str) -> None:
     (text,) = articles(list(read_inputs([f"{http_root}/a.txt"])))  # only the REST API is public-only
     assert text.url == f"{http_root}/a.txt"
+
+
+@pytest.mark.parametrize(("fields", "published", "source"), [
+    ({"date": "2015-07-21", "outlet_name": "Al-Weeam"}, "2015-07-21", "Al-Weeam"),
+    ({"pubDate": "Tue, 21 Jul 2015 10:00:00 GMT", "site_name": "سبق"}, "2015-07-21", "سبق"),
+    ({"datePublished": "2015-07-21T09:30:00+03:00", "outlet": "alyaum"}, "2015-07-21", "alyaum"),
+])
+def test_feed_records_name_their_date_and_outlet_as_feeds_do(tmp_path: Path, fields: dict[str, str],
+                                                            published: str, source: str) -> None:
+    """SaudiNewsNet, RSS and schema.org feeds: the date resolves أمس, the outlet is the source."""
+    feed = tmp_path / "feed.jsonl"
+    record = {"text": "قال وزير الخارجية أمس إن المملكة تدعم الحل السياسي.", "headline": "عنوان الخبر", **fields}
+    feed.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    doc = marsad.analyze(feed)
+    assert doc.published is not None and doc.published.isoformat() == published
+    assert doc.source == source and doc.title == "عنوان الخبر"
+    assert [d.value for d in doc.dates] == ["2015-07-20"]
+
+
+def test_a_feed_without_dates_is_warned_about_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "قال الرئيس أمس إن الحكومة ستستقيل."}\n{"text": "أعلنت الوزارة أمس عن خطة."}\n',
+                    encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "marsad", "analyze", str(feed), "--format", "jsonl"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0
+    warned = [line for line in proc.stderr.splitlines() if "warning" in line]
+    assert len(warned) == 1 and "2 of 2 records carry no publication date" in warned[0]
+    dated = subprocess.run([sys.executable, "-m", "marsad", "analyze", str(feed), "--format", "jsonl",
+                            "--published", "2015-07-21"], capture_output=True, text=True, timeout=120)
+    assert "warning" not in dated.stderr

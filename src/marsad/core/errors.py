@@ -80,3 +80,7 @@ class DataError(MarsadError):
     """A shipped data file (lexicon, model) that is missing or malformed."""
 
     code = "E400"
+
+
+class MarsadWarning(UserWarning):
+    """Something a user should know that stops nothing (a feed whose records carry no date)."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 import click
 from rich.console import Console
@@ -18,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from marsad.core import registry
 from marsad.core.document import Document
-from marsad.core.errors import MarsadError
+from marsad.core.errors import MarsadError, MarsadWarning
 from marsad.core.pipeline import load_pipeline
 from marsad.scale.batch import Failure, analyse_mapped, same, to_json_line, to_record
 from marsad.shells.cli.common import command_settings, one_line_errors, report, set_option
@@ -30,6 +31,16 @@ from marsad.stages.ingest.readers import read_inputs
 @click.version_option(package_name="marsad")
 def main() -> None:
     """marsad (مرصد): structured knowledge from Arabic news, offline."""
+    warnings.showwarning = _one_line_warning
+
+
+def _one_line_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: TextIO | None = None, line: str | None = None) -> None:
+    """marsad's own warnings as one ``marsad: warning: …`` line on stderr; others as Python shows them."""
+    if issubclass(category, MarsadWarning):
+        click.echo(f"marsad: warning: {message}", err=True)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 #: What a worker sends back for each output format: the finished JSON line, the contract dict,

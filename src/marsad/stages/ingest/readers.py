@@ -7,6 +7,7 @@ Each reader yields :class:`Article` objects or, for an input that cannot be read
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import html
 import ipaddress
 import json
@@ -16,6 +17,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,7 @@ from marsad.core.errors import (
     EmptyInputError,
     FetchError,
     InputError,
+    MarsadWarning,
     NonPublicURLError,
     NotFoundError,
     RecordError,
@@ -228,6 +231,14 @@ def visible_date(html: str) -> dt.date | None:
     return None
 
 
+#: Fields that feeds use for each piece of metadata, in order of preference (RSS, schema.org,
+#: Open Graph, SaudiNewsNet's own records, the usual scraper outputs).
+PUBLISHED_FIELDS = ("published", "date", "pubDate", "published_at", "publishedAt", "datePublished",
+                    "publish_date", "pub_date", "date_published")
+SOURCE_FIELDS = ("source", "outlet_name", "outlet", "site_name", "siteName", "publisher")
+TITLE_FIELDS = ("title", "headline")
+
+
 def from_record(record: object, origin: str) -> Article:
     """An article from a JSON record with ``text`` and optional metadata fields."""
     if not isinstance(record, dict):
@@ -236,17 +247,38 @@ def from_record(record: object, origin: str) -> Article:
     if not isinstance(text, str):
         raise RecordError("has no \"text\" string field", source=origin)
     check_text(text, origin)
-    published = None
-    if record.get("published"):
-        try:
-            published = parse_published(record["published"])
-        except SettingsError:
-            raise RecordError(f"has a bad \"published\" value {record['published']!r}; use YYYY-MM-DD",
-                              source=origin) from None
     rid = record.get("id")
-    return Article(raw=text, origin=origin, title=_str_or_none(record.get("title")), published=published,
-                   url=_str_or_none(record.get("url")), source=_str_or_none(record.get("source")),
-                   record_id=None if rid is None else str(rid), fmt="json")
+    return Article(raw=text, origin=origin, title=_first_str(record, TITLE_FIELDS),
+                   published=_record_date(record, origin), url=_str_or_none(record.get("url")),
+                   source=_first_str(record, SOURCE_FIELDS), record_id=None if rid is None else str(rid),
+                   fmt="json")
+
+
+def _first_str(record: dict[str, Any], fields: tuple[str, ...]) -> str | None:
+    for name in fields:
+        value = _str_or_none(record.get(name))
+        if value is not None:
+            return value.strip()
+    return None
+
+
+def _record_date(record: dict[str, Any], origin: str) -> dt.date | None:
+    """The record's publication date from the first date field it has: ISO dates and timestamps,
+    or RFC 822 as RSS writes them (``Tue, 21 Jul 2015 10:00:00 GMT``)."""
+    for name in PUBLISHED_FIELDS:
+        value = record.get(name)
+        if not value:
+            continue
+        try:
+            return parse_published(value)
+        except SettingsError:
+            pass
+        try:
+            return email.utils.parsedate_to_datetime(str(value)).date()
+        except (TypeError, ValueError, IndexError):
+            raise RecordError(f"has a bad {name!r} value {str(value)[:40]!r}; use YYYY-MM-DD",
+                              source=origin) from None
+    return None
 
 
 def _str_or_none(value: object) -> str | None:
@@ -289,13 +321,28 @@ def items_from_bytes(data: bytes, origin: str, suffix: str, settings: Settings,
         yield exc
         return
     if suffix in JSONL_SUFFIXES:
-        yield from items_from_jsonl(text, origin)
+        yield from _warn_undated(items_from_jsonl(text, origin), origin, settings)
     elif suffix in JSON_SUFFIXES:
-        yield from items_from_json(text, origin)
+        yield from _warn_undated(items_from_json(text, origin), origin, settings)
     elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _HTML_START.match(data[:200])):
         yield _guard(lambda: from_html(text, origin, url=url))
     else:
         yield _guard(lambda: from_text(text, origin, encoding=encoding))
+
+
+def _warn_undated(items: Iterator[Item], origin: str, settings: Settings) -> Iterator[Item]:
+    """Pass a feed's items on; warn once, at its end, when its records carry no date (relative
+    dates such as أمس then stay unresolved) and no default was given."""
+    undated = total = 0
+    for item in items:
+        if isinstance(item, Article):
+            total += 1
+            undated += item.published is None
+        yield item
+    if undated and settings.published is None:
+        warnings.warn(f"{origin}: {undated:,} of {total:,} records carry no publication date (read from "
+                      f"{', '.join(PUBLISHED_FIELDS)}); relative dates stay unresolved: give --published",
+                      MarsadWarning, stacklevel=2)
 
 
 def _guard(make: Any) -> Item:
