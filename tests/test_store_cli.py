@@ -99,7 +99,7 @@ def test_export_writes_every_table(feed_with_bad_lines: Path, tmp_path: Path, fm
     result = _run("export", "--db", db, "--format", fmt, "--out", str(out))
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{t}.{fmt}" for t in ("articles", "entities", "quotes", "events", "gdelt"))
+        f"{t}.{fmt}" for t in ("articles", "mentions", "entities", "quotes", "events", "gdelt"))
     assert f"articles.{fmt}: 3 rows" in result.stderr
     assert f"quotes.{fmt}: 1 rows" in result.stderr
 

@@ -264,8 +264,13 @@ def test_exports_every_table(store: Store, tmp_path: Any, fmt: str) -> None:
         count = export_table(store, table, fmt, path)
         tables[table] = _read_export(path, fmt)
         assert len(tables[table]) == count
+    mentions = sum(len(e["mentions"]) for doc in corpus() for e in doc["entities"])
     assert {t: len(rows) for t, rows in tables.items()} == {
-        "articles": 3, "entities": 5, "quotes": 3, "events": 2, "gdelt": 2}
+        "articles": 3, "mentions": mentions, "entities": 5, "quotes": 3, "events": 2, "gdelt": 2}
+    # Mentions join entities to articles: every mention's text is its article's text at its offsets.
+    texts = {doc["id"]: doc["text"] for doc in corpus()}
+    for m in tables["mentions"]:
+        assert texts[m["article"]][int(m["start"]):int(m["end"])] == m["text"]
     lavrov = next(e for e in tables["entities"] if e["id"] == "Q80137")
     assert lavrov["aliases"] == "Sergey Lavrov | سيرغي لافروف | لافروف"
     assert sorted(q["speaker"] for q in tables["quotes"]) == ["سيرغي لافروف", "لافروف", "ماكرون"]
@@ -276,6 +281,12 @@ def test_exports_every_table(store: Store, tmp_path: Any, fmt: str) -> None:
     assert (visit["EventCode"], visit["EventRootCode"], visit["PLOVERType"]) == ("040", "04", "CONSULT")
     # Actors are named in English, as `marsad events` names them, when their entity is linked.
     assert visit["Actor1Name"] and visit["Actor1Name"].isascii(), visit["Actor1Name"]
+    event = next(e for e in tables["events"] if e["trigger"] == "زيارة")
+    assert event["source_names"] == visit["Actor1Name"]
+    if fmt == "parquet":  # whole days are dates, not text
+        import datetime as dt
+
+        assert all(isinstance(a["published"], dt.date) for a in tables["articles"])
 
 
 def _read_export(path: Any, fmt: str) -> list[dict[str, Any]]:

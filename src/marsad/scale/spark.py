@@ -148,9 +148,7 @@ def _table_rows(store: Any) -> Iterator[tuple[str, str]]:
             if table == "events":  # stories span partitions: a partition's own would mislead
                 row.update(story_id=None, num_articles=None, num_sources=None)
             yield table, json.dumps(row, ensure_ascii=False)
-    for row in store._rows(
-            "SELECT a.id AS article, a.published, m.entity_id, m.start_char AS start, m.end_char AS \"end\", "
-            "m.text FROM mentions m JOIN articles a ON a.pk = m.article_pk ORDER BY a.pk, m.start_char"):
+    for row in rows(store, "mentions"):
         row["month"] = _month(row["published"])
         yield "mentions", json.dumps(row, ensure_ascii=False)
     seen: dict[str, set[str]] = {}

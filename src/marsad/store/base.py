@@ -600,7 +600,7 @@ class Store(Overview, ABC):
 
     # --- export --------------------------------------------------------------------------
     def iter_table(self, name: str, page: int = 1000) -> Iterator[Row]:
-        """Every row of an export view (articles, entities, quotes, events), in pages."""
+        """Every row of an export view (articles, mentions, entities, quotes, events), in pages."""
         offset = 0
         while True:
             if name == "articles":
@@ -614,8 +614,15 @@ class Store(Overview, ABC):
                 rows = self.quotes(limit=page, offset=offset)
             elif name == "events":
                 rows = self.events(limit=page, offset=offset)
+            elif name == "mentions":
+                with self._lock:
+                    rows = self._rows(
+                        "SELECT a.id AS article, a.published, m.entity_id, m.start_char AS start, "
+                        "m.end_char AS \"end\", m.text FROM mentions m JOIN articles a ON a.pk = m.article_pk "
+                        "ORDER BY a.pk, m.start_char LIMIT ? OFFSET ?", (page, offset))
             else:
-                raise StoreError(f"unknown export table {name!r}; use articles, entities, quotes or events")
+                raise StoreError(f"unknown export table {name!r}; use articles, mentions, entities, quotes "
+                                 "or events")
             yield from rows
             if len(rows) < page:
                 return

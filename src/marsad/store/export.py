@@ -1,9 +1,12 @@
-"""Exports: articles, entities, quotes and events as JSONL, CSV or Parquet, and a GDELT-like
-events table (one row per event with dyadic actor columns, as GDELT 1.0 event files have)."""
+"""Exports: articles, mentions (which entity each article names, where), entities, quotes and
+events as JSONL, CSV or Parquet, and a GDELT-like events table (one row per event with dyadic actor
+columns, as GDELT 1.0 event files have). Events name their actors in English as ``marsad events``
+does; in Parquet, whole days are dates, not text."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +14,9 @@ from typing import Any
 
 from marsad.store.base import Row, Store, StoreError
 
-TABLES = ("articles", "entities", "quotes", "events", "gdelt")
+TABLES = ("articles", "mentions", "entities", "quotes", "events", "gdelt")
+#: Columns holding a whole day (YYYY-MM-DD) or none: typed as dates in Parquet.
+DATE_COLUMNS = frozenset({"published", "day", "first_date", "last_date"})
 FORMATS = ("jsonl", "csv", "parquet")
 
 #: Columns of the GDELT-like table, in order (names follow GDELT 1.0 where a column matches).
@@ -55,15 +60,25 @@ def gdelt_row(event: Row, number: int, names: dict[str, str] | None = None) -> R
     }
 
 
+def english_names(store: Store) -> dict[str, str]:
+    """Entity id → English name, for naming event actors."""
+    return {str(e["id"]): str(e["name_en"]) for e in store.iter_table("entities") if e.get("name_en")}
+
+
 def rows(store: Store, table: str) -> Iterator[Row]:
     """Rows of one export table."""
     if table == "gdelt":
-        names = {str(e["id"]): str(e["name_en"]) for e in store.iter_table("entities") if e.get("name_en")}
+        names = english_names(store)
         for number, event in enumerate(store.iter_table("events"), start=1):
             yield gdelt_row(event, number, names)
         return
+    names = english_names(store) if table == "events" else {}
     for row in store.iter_table(table):
-        yield {k: _flat(v) for k, v in row.items()}
+        flat = {k: _flat(v) for k, v in row.items()}
+        if table == "events":  # the actors as `marsad events` and the GDELT table name them
+            flat["source_names"] = _english(row.get("source_entities"), names) or flat.get("source")
+            flat["target_names"] = _english(row.get("target_entities"), names) or flat.get("target")
+        yield flat
 
 
 def _flat(value: Any) -> Any:
@@ -126,11 +141,11 @@ def _parquet(items: Iterator[Row], path: Path) -> int:
         for chunk in _chunks(items, PARQUET_CHUNK):
             if schema is None:
                 # Columns empty in the first chunk have no type yet: text is the safe guess.
-                guessed = pa.Table.from_pylist(chunk).schema
+                guessed = pa.Table.from_pylist(_typed_days(chunk)).schema
                 schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
                                     for f in guessed])
                 writer = pq.ParquetWriter(str(path), schema)
-            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+            writer.write_table(pa.Table.from_pylist(_typed_days(chunk), schema=schema))
             count += len(chunk)
         if writer is None:
             pq.write_table(pa.table({}), str(path))
@@ -138,6 +153,22 @@ def _parquet(items: Iterator[Row], path: Path) -> int:
         if writer is not None:
             writer.close()
     return count
+
+
+def _typed_days(chunk: list[Row]) -> list[Row]:
+    """Whole-day columns as dates (a value that is not a whole day stays None rather than text)."""
+    typed = []
+    for row in chunk:
+        row = dict(row)
+        for name in DATE_COLUMNS & row.keys():
+            value = row[name]
+            if isinstance(value, str):
+                try:
+                    row[name] = dt.date.fromisoformat(value) if len(value) == 10 else None
+                except ValueError:
+                    row[name] = None
+        typed.append(row)
+    return typed
 
 
 def _chunks(items: Iterator[Row], size: int) -> Iterator[list[Row]]:

@@ -144,13 +144,13 @@ def _check_db_exists(db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True)
 @click.option("--table", "tables", multiple=True,
-              type=click.Choice(["articles", "entities", "quotes", "events", "gdelt"]),
-              help="what to export (repeatable; default: all five)")
+              type=click.Choice(["articles", "mentions", "entities", "quotes", "events", "gdelt"]),
+              help="what to export (repeatable; default: all six)")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="folder for the files (TABLE.FORMAT)")
 @one_line_errors
 def export(db: str, fmt: str, tables: tuple[str, ...], out_dir: Path) -> None:
-    """Export articles, entities, quotes, events and a GDELT-like events table."""
+    """Export articles, mentions, entities, quotes, events and a GDELT-like events table."""
     from marsad.store.export import TABLES, export_table
 
     _check_db_exists(db)
