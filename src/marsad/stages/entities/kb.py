@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import get_args
 
@@ -37,10 +37,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "titles.tsv": ("role", "adjective", "construct"),
     "body_titles.tsv": ("role", "forms"),
     "clitics.tsv": ("proclitic", "replacement"),
-    "translit.tsv": ("letter", "latin"),
     "name_particles.tsv": ("particle", "lineage"),
     "title_modifiers.tsv": ("position", "word"),
     "descriptors.tsv": ("position", "word", "when"),
+    "gazetteer.tsv": ("name_en", "type", "country", "wikidata", "lat", "lon", "population", "match",
+                      "names_ar"),
+    "coordinates.tsv": ("key", "lat", "lon"),
+    "actors.tsv": ("id", "name_en", "country", "names_ar"),
+    "name_tokens.tsv": ("token", "latin"),
+    "honorifics.tsv": ("form", "roles"),
+    "bare_titles.tsv": ("form", "role"),
+    "outlet_cues.tsv": ("word", "kind"),
+    "not_persons.tsv": ("word",),
 }
 
 NameKey = tuple[str, ...]
@@ -62,6 +70,8 @@ class KbEntry:
     wikidata: str | None = None
     country: str | None = None
     kind: str = "org"
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +102,14 @@ class Name:
     context: bool = False
 
 
+#: Kinds of entries generated from large public lists (gazetteer.tsv, actors.tsv): the trained
+#: tagger never saw their names among its inputs, so they stay out of them.
+GENERATED_KINDS = frozenset({"gazetteer", "actor"})
+
 #: Marks a form, in the data files, as a common word too (see ``Name.context``).
 CONTEXT_MARK = "~"
+#: Marks an outlet's form that names it only where the context says outlet (see find_outlets).
+OUTLET_MARK = "="
 
 
 @dataclass
@@ -119,6 +135,11 @@ class KnowledgeBase:
     #: Common nouns that with a nationality adjective describe a state's institution (الجيش،
     #: الحكومة): the composed form is not a name, its adjective is a NORP mention.
     description_heads: set[NameKey] = field(default_factory=set)
+    #: Gazetteer places whose names are matched only on a span the tagger found (small places
+    #: share names with villages, families and words): name key → entry ids, most populous first.
+    tagged_places: dict[NameKey, list[str]] = field(default_factory=dict)
+    #: Names of news outlets where the context says outlet (صحيفة الرياض، لـ«الشرق الأوسط»).
+    outlet_forms: dict[NameKey, str] = field(default_factory=dict)
 
     def add_name(self, form: str, kb_id: str, *, short: bool = False) -> None:
         context = form.startswith(CONTEXT_MARK)
@@ -145,6 +166,19 @@ class KnowledgeBase:
 
     def ever_held(self, person: str) -> bool:
         return any(o.person == person for o in self.offices)
+
+
+def read_lines(name: str) -> list[str]:
+    """Data lines of ``data/kb/<name>`` after its column line, which is checked."""
+    path = data_path(f"{KB_DIR}/{name}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"data file marsad/data/kb/{name} is missing; reinstall marsad") from None
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    if not lines or tuple(lines[0].split("\t")) != COLUMNS[name]:
+        raise DataError(f"data file marsad/data/kb/{name}: the column line must be {' '.join(COLUMNS[name])}")
+    return lines[1:]
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -174,8 +208,8 @@ def split_forms(cell: str) -> list[str]:
 
 def display_form(forms: list[str]) -> str:
     """The name to show: the first form that is not only a common word."""
-    plain = [f for f in forms if not f.startswith(CONTEXT_MARK)]
-    return (plain or forms)[0].removeprefix(CONTEXT_MARK)
+    plain = [f for f in forms if not f.startswith((CONTEXT_MARK, OUTLET_MARK))]
+    return (plain or forms)[0].lstrip(CONTEXT_MARK + OUTLET_MARK)
 
 
 def _entity_type(value: str, file: str) -> EntityType:
@@ -258,6 +292,12 @@ def _load_places(kb: KnowledgeBase) -> None:
 def _load_named(kb: KnowledgeBase, file: str) -> None:
     for row in read_table(file):
         forms = split_forms(row["names_ar"])
+        if file == "outlets.tsv":
+            # Every form names the outlet after صحيفة/وكالة/قناة or in quotes after ل; a form
+            # marked = (الرياض, the newspaper) only there, being another entry's name too.
+            for form in forms:
+                kb.outlet_forms.setdefault(name_key(form.lstrip(CONTEXT_MARK + OUTLET_MARK)), row["id"])
+            forms = [f for f in forms if not f.startswith(OUTLET_MARK)]
         kb.entries[row["id"]] = KbEntry(row["id"], _entity_type(row["type"], file), row["name_en"],
                                         display_form(forms), row["wikidata"] or None,
                                         row["country"] or None, file.removesuffix(".tsv"))
@@ -336,6 +376,76 @@ def _load_titles(kb: KnowledgeBase) -> None:
             kb.body_titles[name_key(form)] = row["role"]
 
 
+def _load_actors(kb: KnowledgeBase) -> None:
+    """Persons of the UniversalPetrarch dictionary, below the curated people: a name the
+    knowledge base knows already keeps its reading."""
+    for row in read_table("actors.tsv"):
+        forms = [f for f in split_forms(row["names_ar"]) if not kb.lookup(name_key(f))]
+        if not forms:
+            continue
+        kb.entries[row["id"]] = KbEntry(row["id"], "PER", row["name_en"], forms[0], None,
+                                        row["country"] or None, "actor")
+        for form in forms:
+            kb.add_name(form, row["id"])
+
+
+def _load_gazetteer(kb: KnowledgeBase) -> None:
+    """Places of GeoNames and the subdivision lists that have coordinates, as linked entries (a
+    hand-listed place with the same Wikidata id takes the coordinates); names of populous places
+    are matched in text, the others only name tagger spans.  Places without coordinates are
+    read on demand by :func:`unlinked_place`."""
+    by_wikidata = {e.wikidata: e.kb_id for e in kb.entries.values() if e.wikidata and e.kind == "place"}
+    for row in _gazetteer_rows(linked=True):
+        key = tuple(fold(row["names_ar"]).split())  # one fold per name: the file is long
+        lat, lon = float(row["lat"]), float(row["lon"])
+        kb_id = by_wikidata.get(row["wikidata"]) or "geo:" + row["wikidata"]
+        entry = kb.entries.get(kb_id)
+        if entry is None:
+            entry = KbEntry(kb_id, _entity_type(row["type"], "gazetteer.tsv"), row["name_en"], row["names_ar"],
+                            row["wikidata"], row["country"] or None, "gazetteer", lat, lon)
+        elif entry.lat is None:
+            entry = replace(entry, lat=lat, lon=lon)
+        kb.entries[kb_id] = entry
+        if row["match"] == "yes" and key not in kb.names:
+            kb.add_name(row["names_ar"], kb_id)
+        elif kb_id not in kb.tagged_places.setdefault(key, []):
+            kb.tagged_places[key].append(kb_id)
+
+
+def _gazetteer_rows(*, linked: bool) -> list[dict[str, str]]:
+    """Rows of gazetteer.tsv with coordinates (``linked``) or without; the others are not made
+    into dicts, which keeps loading the knowledge base under a second."""
+    want = COLUMNS["gazetteer.tsv"]
+    lat = want.index("lat")
+    rows = read_lines("gazetteer.tsv")
+    return [dict(zip(want, cells, strict=True)) for cells in (ln.split("\t") for ln in rows)
+            if len(cells) == len(want) and bool(cells[lat]) == linked]
+
+
+@lru_cache(maxsize=1)
+def _unlinked_places() -> dict[NameKey, tuple[str, str]]:
+    out: dict[NameKey, tuple[str, str]] = {}
+    for row in _gazetteer_rows(linked=False):
+        out.setdefault(tuple(fold(row["names_ar"]).split()), (row["name_en"], row["country"]))
+    return out
+
+
+def unlinked_place(key: NameKey) -> tuple[str, str] | None:
+    """English name and state of a gazetteer place without coordinates (named, not linked)."""
+    return _unlinked_places().get(key)
+
+
+def _load_coordinates(kb: KnowledgeBase) -> None:
+    """Coordinates of hand-listed places (by Wikidata id) and states (their capital's)."""
+    points = {r["key"]: (float(r["lat"]), float(r["lon"])) for r in read_table("coordinates.tsv")}
+    for kb_id, entry in kb.entries.items():
+        if entry.kind not in ("place", "country") or entry.lat is not None:
+            continue
+        point = points.get(entry.kb_id if entry.kind == "country" else entry.wikidata or "")
+        if point is not None:
+            kb.entries[kb_id] = replace(entry, lat=point[0], lon=point[1])
+
+
 @lru_cache(maxsize=1)
 def load() -> KnowledgeBase:
     """The shipped knowledge base, loaded once per process."""
@@ -346,6 +456,9 @@ def load() -> KnowledgeBase:
         _load_named(kb, file)
     _load_people(kb)
     _load_places(kb)
+    _load_coordinates(kb)
+    _load_actors(kb)
+    _load_gazetteer(kb)
     _load_ministries(kb)
     _load_titles(kb)
     return kb

@@ -1,0 +1,89 @@
+"""News outlets found by their context: after صحيفة/وكالة/قناة/موقع, or quoted after ل.
+
+Arab newspapers are named after cities, regions and common words (الرياض، الشرق الأوسط، الحياة):
+where the context says outlet («أكد لـ"الرياض"»، «صحيفة الشرق الأوسط»), the name is the outlet,
+linked when the knowledge base lists it (``outlets.tsv``), else an unlinked organisation.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.core.document import Document, Span
+from marsad.stages.entities.kb import KnowledgeBase, read_table
+from marsad.stages.entities.link import Mention
+from marsad.stages.entities.match import first_word_keys, longest_at
+from marsad.text.keys import fold
+
+#: Quotation marks that may enclose an outlet's name.
+QUOTES = frozenset('«»"“”„\'‘’')
+#: Longest quoted name taken as an outlet the knowledge base does not know, in words.
+MAX_QUOTED_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Folded cue words by kind (``head``, ``preposition``)."""
+    rows = read_table("outlet_cues.tsv")
+    return {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind)
+            for kind in ("head", "preposition")}
+
+
+def _is_quote(doc: Document, i: int) -> bool:
+    if i >= len(doc.tokens):
+        return False
+    token = doc.tokens[i]
+    return doc.text[token.start:token.end] in QUOTES
+
+
+def _cue_at(doc: Document, i: int) -> str | None:
+    word = doc.text[doc.tokens[i].start:doc.tokens[i].end]
+    found = cues()
+    if fold(word) in found["preposition"]:
+        return "preposition"
+    if any(key in found["head"] for key, _ in first_word_keys(word)):
+        return "head"
+    return None
+
+
+def _closing_quote(doc: Document, start: int) -> int | None:
+    for j in range(start, min(start + MAX_QUOTED_WORDS + 1, len(doc.tokens))):
+        if _is_quote(doc, j):
+            return j
+        if doc.tokens[j].kind != "word":
+            return None
+    return None
+
+
+def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
+    """Outlet mentions the context marks, linked where the knowledge base knows the name."""
+    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc.tokens) - 1:
+        cue = _cue_at(doc, i)
+        if cue is None:
+            i += 1
+            continue
+        quoted = _is_quote(doc, i + 1)
+        first = i + 2 if quoted else i + 1
+        if (cue == "preposition" and not quoted) or first >= len(doc.tokens):
+            i += 1
+            continue
+        close = _closing_quote(doc, first) if quoted else None
+        hit = longest_at(doc, kb, kb.outlet_forms, keys, first)
+        if hit is not None and hit[1] == 0 and (not quoted or hit[0] + 1 == close):
+            last = hit[0]
+            outlet = kb.entries[kb.outlet_forms[hit[2]]]
+            out.append(Mention(Span(doc.tokens[first].start, doc.tokens[last].end), "ORG", outlet.kb_id,
+                               outlet.country, "outlet"))
+            i = last + 1
+            continue
+        if cue == "head" and quoted and close is not None and close > first:
+            # A quoted name after صحيفة/قناة that the knowledge base lacks: an outlet all the same.
+            out.append(Mention(Span(doc.tokens[first].start, doc.tokens[close - 1].end), "ORG", None, None,
+                               "outlet"))
+            i = close + 1
+            continue
+        i += 1
+    return out

@@ -1,0 +1,88 @@
+"""The knowledge base built from public gazetteers and name lists: places with coordinates,
+places named but not linked, persons of the actor dictionary, and the regenerate check."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import entity_by_mention, kb_reading
+from marsad.stages.entities import kb as kbmod
+from marsad.stages.entities.kb import read_table
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT.parent / "shared" / "data"
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en", "country"), [
+    ("وصل الوفد إلى أبها قادما من الطائف.", "أبها", "Abha", "SAU"),
+    ("وزار المحافظ مدينة الهفوف في الأحساء.", "الهفوف", "Hofuf", "SAU"),
+    ("توجه آلاف الزوار إلى كربلاء لإحياء المناسبة.", "كربلاء", "Karbala", "IRQ"),
+])
+def test_gazetteer_place_is_linked_with_coordinates(text: str, mention: str, name_en: str, country: str) -> None:
+    entity = entity_by_mention(kb_reading(text))[mention]
+    assert (entity.name_en, entity.country, entity.type) == (name_en, country, "GPE")
+    assert entity.wikidata is not None and entity.wikidata.startswith("Q")
+    assert entity.lat is not None and entity.lon is not None
+
+
+def test_every_linked_place_has_coordinates_in_the_output() -> None:
+    doc = kb_reading("اجتمع وزراء من السعودية ومصر في الرياض ثم في القاهرة وأبها.")
+    places = [e for e in doc.entities if e.type in ("GPE", "LOC") and e.kb_id]
+    assert {e.name_en for e in places} >= {"Saudi Arabia", "Egypt", "Riyadh", "Cairo", "Abha"}
+    for entity in places:
+        record = entity.to_json(doc.text)
+        assert isinstance(record["lat"], float) and isinstance(record["lon"], float), entity
+
+
+def test_place_without_coordinates_is_named_but_not_linked() -> None:
+    from marsad.core.document import Span
+    from marsad.stages.entities.link import to_entity
+    entity = to_entity(kbmod.load(), None, "GPE", [Span(0, 9)], "شرم الشيخ", None)
+    assert (entity.name_en, entity.country, entity.kb_id, entity.wikidata) == (
+        "Sharm el-Sheikh", "EGY", None, None)
+
+
+def test_actor_dictionary_person_is_linked_by_full_name() -> None:
+    kb = kbmod.load()
+    actors = [e for e in kb.entries.values() if e.kind == "actor"]
+    assert len(actors) > 300
+    assert all(e.type == "PER" and e.country for e in actors)
+
+
+def test_generated_names_stay_out_of_the_taggers_inputs() -> None:
+    from marsad.stages.entities.features import kb_names
+    names = kb_names()
+    assert ("ابها",) not in names  # a gazetteer place: the tagger was trained without it
+    assert ("الكرملين",) in names
+
+
+def test_knowledge_base_loads_in_about_a_second() -> None:
+    kbmod.load.cache_clear()
+    start = time.perf_counter()
+    kbmod.load()
+    # Under a second on an idle core (docs/benchmarks.md); the margin absorbs a loaded CI machine.
+    assert time.perf_counter() - start < 3.0
+
+
+def test_gazetteer_rows_are_ordered_most_populous_first() -> None:
+    rows = [r for r in read_table("gazetteer.tsv") if r["names_ar"] == "الرياض"]
+    populations = [int(r["population"] or 0) for r in rows]
+    assert populations == sorted(populations, reverse=True)
+    assert rows[0]["name_en"] == "Riyadh" and rows[0]["country"] == "SAU"
+
+
+_HAVE_SOURCES = (SOURCES / "kb-sources").is_dir() and importlib.util.find_spec("arabic_name_romanizer")
+
+
+@pytest.mark.skipif(not _HAVE_SOURCES, reason="the source lists and arabic-name-romanizer build these files")
+def test_generated_files_match_their_sources() -> None:
+    script = ROOT / "scripts" / "build_kb_sources.py"
+    result = subprocess.run([sys.executable, str(script), "--check", "--sources", str(SOURCES)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
