@@ -50,6 +50,15 @@ DEFAULT_SOURCES = ROOT.parent / "shared" / "data"
 #: Least population for a place name to be matched in text without the tagger's say: smaller
 #: places share their names with villages elsewhere, families and common words.
 MATCH_MIN_POPULATION = 50_000
+#: Outside the Arab world, Iran, Turkey and Israel, only large places are matched on their own:
+#: Arabic spellings of small foreign towns are rare in Arabic news and collide with words (جويا).
+MATCH_MIN_POPULATION_ABROAD = 500_000
+REGION_ISO3 = frozenset("SAU ARE QAT KWT BHR OMN YEM IRQ SYR LBN JOR PSE ISR EGY SDN LBY TUN DZA MAR MRT "
+                        "SOM DJI COM IRN TUR".split())
+#: A one-word name of a town (under BIG_CITY people) more frequent than this (wordfreq Zipf) is a
+#: common word that folds to the same letters (وأن → وان).
+BIG_CITY = 1_000_000
+MAX_TOWN_ZIPF = 4.4
 #: A one-word name whose form with the article added or removed is more frequent than this
 #: (wordfreq Zipf) is a common word too (الخبر / خبر "news").
 MAX_OTHER_FORM_ZIPF = 3.7
@@ -68,6 +77,7 @@ NOT_STATES = frozenset({"IGO", "IMG", "NGO", "MNC", "INT", "REF", "REB", "UAF", 
                         "GOV", "CVL", "BUS", "EDU", "MED", "LEG", "JUD", "OPP", "PTY", "ELI"})
 #: First words of UniversalPetrarch entries that are titles, dropped from the person's name.
 PARTICLES = frozenset(fold(w) for w in "بن ابن بنت أبو ال آل عبد".split())
+LINEAGE = frozenset(fold(w) for w in "بن ابن بنت ال آل".split())
 TITLE_WORDS = frozenset(fold(w) for w in "أمير شيخ ملك رئيس جنرال سيد دكتور عاهل وزير سلطان".split())
 
 GAZETTEER_HEADER = """\
@@ -119,12 +129,16 @@ def clean_arabic(name: str) -> str:
     return re.sub(r"\s+", " ", _DIACRITICS.sub("", name).replace("ٱ", "ا")).strip()
 
 
-def common_word(name: str) -> bool:
+def common_word(name: str, population: int) -> bool:
     """A one-word name that is also a common noun or adjective, as its other definiteness shows:
     الخبر (Khobar; خبر "news"), صور (Tyre; الصور "the pictures"), العين (Al Ain; عين "eye").
     A place name is frequent itself (كربلاء), but rarely without or with the article."""
     if " " in name:
         return False
+    if len(fold(name)) <= 2:
+        return True  # إب (Ibb) folds to آب, August
+    if population < BIG_CITY and wordfreq.zipf_frequency(name, "ar") > MAX_TOWN_ZIPF:
+        return True  # وان (Van) is وأن "and that", آب (Ibb) is August
     other = name[2:] if name.startswith("ال") else "ال" + name
     return wordfreq.zipf_frequency(other, "ar") > MAX_OTHER_FORM_ZIPF
 
@@ -154,7 +168,8 @@ def build_gazetteer(src: Path, persons: set[str]) -> list[list[str]]:
             lat = f"{float(ne['latitude']):.4f}" if ne else ""
             lon = f"{float(ne['longitude']):.4f}" if ne else ""
             population = ne["pop_max"] if ne else ""
-            matched = (bool(ne) and int(population or 0) >= MATCH_MIN_POPULATION and not common_word(arabic)
+            least = MATCH_MIN_POPULATION if row["country"] in REGION_ISO3 else MATCH_MIN_POPULATION_ABROAD
+            matched = (bool(ne) and int(population or 0) >= least and not common_word(arabic, int(population))
                        and fold(arabic) not in persons)
             by_name[key] = {"name_en": english, "type": row["type"] or "GPE", "country": row["country"],
                             "wikidata": row["wikidata"] if ne else "", "lat": lat, "lon": lon,
@@ -242,6 +257,8 @@ def build_actors(src: Path, table: dict[str, str], units: set[str], countries: d
             words = words[1:]
         if len(words) < 2 or not all(_ARABIC_ONLY.match(w) for w in words):
             continue
+        if fold(words[0]) in LINEAGE or sum(fold(w) not in PARTICLES for w in words) < 2:
+            continue  # بن عبد العزيز: a lineage, not a person
         states = {c[:3] for c in codes if c[:3] in countries and c[:3] not in NOT_STATES}
         if len(states) != 1:
             continue

@@ -62,12 +62,11 @@ def test_generated_names_stay_out_of_the_taggers_inputs() -> None:
     assert ("الكرملين",) in names
 
 
-def test_knowledge_base_loads_in_about_a_second() -> None:
+def test_knowledge_base_loads_in_under_a_second() -> None:
     kbmod.load.cache_clear()
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a machine shared with other jobs does not count
     kbmod.load()
-    # Under a second on an idle core (docs/benchmarks.md); the margin absorbs a loaded CI machine.
-    assert time.perf_counter() - start < 3.0
+    assert time.process_time() - start < 1.0
 
 
 def test_gazetteer_rows_are_ordered_most_populous_first() -> None:

@@ -23,7 +23,7 @@ from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_d
 from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, load, name_key, read_table
 from marsad.stages.entities.link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
 from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
-from marsad.stages.entities.outlets import find_outlets
+from marsad.stages.entities.outlets import find_headed_places, find_outlets
 from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
@@ -305,7 +305,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     kb = kb or load()
     outlets = find_outlets(doc, kb)
     # Where the context says outlet, a name is the outlet: الرياض in «لـ"الرياض"» is the paper.
-    names = [m for m in find_names(doc, kb) if not any(m.span.overlaps(o.span) for o in outlets)]
+    names = [m for m in find_names(doc, kb, _honorifics()) if not any(m.span.overlaps(o.span) for o in outlets)]
     resolver = Resolver(kb, doc.published)
     resolver.note_full_names(names)
     mentions = outlets + _name_mentions(doc, kb, names, resolver)
@@ -314,6 +314,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
     tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
     mentions = _drop_parts_of_tagged_names(doc, mentions, tagged)
+    mentions += find_headed_places(doc, kb, [m.span for m in mentions])
     states = {m.country for m in mentions if m.country}
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], states)
     titles = find_titles(doc, kb, names)

@@ -5,14 +5,14 @@ Arabic news names an official once and then calls them by title («وزير ال
 mention is added to that person's entity, so quotes and events that look up the entity at the
 speaker's span get the person.  A bare title points to, in order: the person the article named
 right after the same title; a person of the knowledge base the article names who holds the role
-on the publication date; the one holder of the role in the article's main state on that date.
+on the publication date; the one holder of the role on that date in the one state the article
+names (with several states, a bare title is left alone).
 A pronoun points to the nearest person named before it whose office fits its honorific.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,12 +65,9 @@ def _fits(kb: KnowledgeBase, person: str | None, roles: frozenset[str], day: dt.
 
 
 def _main_state(mentions: list[Mention]) -> str | None:
-    """The state the article's mentions most often belong to."""
-    counts = Counter(m.country for m in mentions if m.country)
-    top = counts.most_common(2)
-    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
-        return None
-    return top[0][0]
+    """The one state the article's mentions belong to, if they belong to only one."""
+    states = {m.country for m in mentions if m.country}
+    return states.pop() if len(states) == 1 else None
 
 
 def _holder(kb: KnowledgeBase, role: str, state: str | None, day: dt.date | None) -> str | None:
@@ -145,6 +142,7 @@ def _title_target(kb: KnowledgeBase, doc: Document, role: str, named_after: dict
     if len(fitting) == 1:
         person = next(iter(fitting.values()))
         return Mention(span, "PER", person.kb_id, person.country, "coref", antecedent=person)
+    # With several states in the article, whose minister a bare title means is a guess: none.
     holder = _holder(kb, role, state, doc.published)
     if holder is not None:
         return Mention(span, "PER", holder, kb.entries[holder].country, "title")

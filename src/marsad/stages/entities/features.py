@@ -85,7 +85,7 @@ def kb_names() -> dict[tuple[str, ...], str]:
             coarse = KB_COARSE.get(entry.type)
             # Forms that are also common words (سيول "floods") would mark every use of the word;
             # generated lists' names were not inputs when the tagger was trained.
-            if coarse is None or name.context or entry.kind in GENERATED_KINDS:
+            if coarse is None or name.context or name.variant or entry.kind in GENERATED_KINDS:
                 continue
             words = tuple(word_key(w) for w in name.form.split())
             if 0 < len(words) <= MAX_KB_WORDS:

@@ -8,6 +8,7 @@ matching key (one folded word per name word) and answers "who held this office o
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -49,9 +50,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "bare_titles.tsv": ("form", "role"),
     "outlet_cues.tsv": ("word", "kind"),
     "not_persons.tsv": ("word",),
+    "place_heads.tsv": ("word",),
+    "family_names.tsv": ("country", "family"),
 }
 
 NameKey = tuple[str, ...]
+
+
+_ABD = re.compile(r"(?<!\S)عبد(?: (?=ال)|(?=ال))")
+
+
+def abd_variant(form: str) -> str:
+    """The other spelling of عبد + a definite name: عبد العزيز ↔ عبدالعزيز."""
+    return _ABD.sub(lambda m: "عبد" if m.group(0).endswith(" ") else "عبد ", form)
 
 
 def name_key(text: str) -> NameKey:
@@ -100,6 +111,8 @@ class Name:
     form: str
     short: bool = False
     context: bool = False
+    #: A spelling the loader derived (عبدالعزيز for عبد العزيز), not one a data file lists.
+    variant: bool = False
 
 
 #: Kinds of entries generated from large public lists (gazetteer.tsv, actors.tsv): the trained
@@ -141,16 +154,27 @@ class KnowledgeBase:
     #: Names of news outlets where the context says outlet (صحيفة الرياض، لـ«الشرق الأوسط»).
     outlet_forms: dict[NameKey, str] = field(default_factory=dict)
 
-    def add_name(self, form: str, kb_id: str, *, short: bool = False) -> None:
+    def add_name(self, form: str, kb_id: str, *, short: bool = False, derived: bool = False) -> None:
+        """Index ``form`` for ``kb_id``; ``derived`` forms were composed by the loader."""
         context = form.startswith(CONTEXT_MARK)
         form = form.removeprefix(CONTEXT_MARK)
+        # عبد + a name of God is written both joined and apart (عبدالعزيز, عبد العزيز).
+        self._add(form, kb_id, short, context, derived)
+        other = abd_variant(form) if "عبد" in form else form
+        if other != form:
+            self._add(other, kb_id, short, context, True)
+
+    def _add(self, form: str, kb_id: str, short: bool, context: bool, variant: bool) -> None:
         key = name_key(form)
         if not key:
             return
         bucket = self.names[key]
-        if any(n.kb_id == kb_id for n in bucket):
-            return
-        bucket.append(Name(kb_id, form, short, context))
+        for i, n in enumerate(bucket):
+            if n.kb_id == kb_id:
+                if n.variant and not variant:  # a data file lists the derived spelling too
+                    bucket[i] = Name(kb_id, form, short, context)
+                return
+        bucket.append(Name(kb_id, form, short, context, variant))
         self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def lookup(self, key: NameKey) -> list[Name]:
@@ -305,7 +329,17 @@ def _load_named(kb: KnowledgeBase, file: str) -> None:
             kb.add_name(form, row["id"])
 
 
+def with_family(forms: list[str], families: list[str]) -> list[str]:
+    """Forms with بن that lack the ruling family's name, with it added (… بن عبد العزيز آل سعود)."""
+    extra = [f"{form} {family}" for form in forms if " بن " in form
+             for family in families if not form.endswith(family)]
+    return [*forms, *(e for e in extra if e not in forms)]
+
+
 def _load_people(kb: KnowledgeBase) -> None:
+    families: dict[str, list[str]] = defaultdict(list)
+    for row in read_table("family_names.tsv"):
+        families[row["country"]].append(row["family"])
     for row in read_table("people.tsv"):
         forms = split_forms(row["names_ar"])
         kb.entries[row["id"]] = KbEntry(row["id"], "PER", row["name_en"], display_form(forms),
@@ -316,6 +350,8 @@ def _load_people(kb: KnowledgeBase) -> None:
         for form in split_forms(row["short"]):
             for variant in spelling_variants(form):
                 kb.add_name(variant, row["id"], short=True)
+        for form in with_family(forms, families.get(row["country"], []))[len(forms):]:
+            kb.add_name(form, row["id"], derived=True)
     for row in read_table("offices.tsv"):
         end = _date(row["end"], "offices.tsv") if row["end"] else None
         kb.offices.append(Office(row["person"], row["role"], row["of"],
@@ -428,6 +464,20 @@ def _unlinked_places() -> dict[NameKey, tuple[str, str]]:
     for row in _gazetteer_rows(linked=False):
         out.setdefault(tuple(fold(row["names_ar"]).split()), (row["name_en"], row["country"]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _any_place_table(kb_id: int) -> dict[NameKey, str]:
+    kb = load()
+    table = dict.fromkeys(_unlinked_places(), "")
+    table.update({key: ids[0] for key, ids in kb.tagged_places.items() if ids})
+    return table
+
+
+def any_place(kb: KnowledgeBase) -> dict[NameKey, str]:
+    """Every gazetteer place name (small places too) → the most populous linked entry's id, or ""
+    for a place without coordinates; built on first use."""
+    return _any_place_table(id(kb)) if kb is load() else dict.fromkeys(_unlinked_places(), "")
 
 
 def unlinked_place(key: NameKey) -> tuple[str, str] | None:

@@ -1,4 +1,5 @@
-"""News outlets found by their context: after صحيفة/وكالة/قناة/موقع, or quoted after ل.
+"""Names found by the class noun before them: news outlets after صحيفة/وكالة/قناة/موقع or
+quoted after ل, and small places after محافظة/مدينة/قرية.
 
 Arab newspapers are named after cities, regions and common words (الرياض، الشرق الأوسط، الحياة):
 where the context says outlet («أكد لـ"الرياض"»، «صحيفة الشرق الأوسط»), the name is the outlet,
@@ -10,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.core.document import Document, Span
-from marsad.stages.entities.kb import KnowledgeBase, read_table
+from marsad.stages.entities.kb import KnowledgeBase, any_place, read_table
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at
 from marsad.text.keys import fold
@@ -86,4 +87,33 @@ def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
             i = close + 1
             continue
         i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_table("place_heads.tsv"))
+
+
+def find_headed_places(doc: Document, kb: KnowledgeBase, taken: list[Span]) -> list[Mention]:
+    """Places named after a class noun (محافظة ذي قار، مدينة الهفوف) that no other mention covers:
+    linked where the gazetteer has coordinates, else named only (``link.to_entity``)."""
+    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    table = any_place(kb)
+    heads = place_heads()
+    out: list[Mention] = []
+    for i in range(len(doc.tokens) - 1):
+        word = doc.text[doc.tokens[i].start:doc.tokens[i].end]
+        if not any(key in heads for key, _ in first_word_keys(word)):
+            continue
+        hit = longest_at(doc, kb, table, keys, i + 1)
+        if hit is None or hit[1] != 0:
+            continue
+        span = Span(doc.tokens[i + 1].start, doc.tokens[hit[0]].end)
+        if any(span.overlaps(t) for t in taken):
+            continue
+        kb_id = table[hit[2]] or None
+        country = kb.entries[kb_id].country if kb_id else None
+        out.append(Mention(span, "GPE", kb_id, country, "place"))
+        taken.append(span)
     return out
