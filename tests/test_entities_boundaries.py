@@ -78,3 +78,18 @@ def test_a_family_name_of_two_words_joins_the_full_name() -> None:
     persons = [e for e in doc.entities if e.type == "PER"]
     assert len(persons) == 1
     assert [doc.span_text(m) for m in persons[0].mentions] == ["عبدالعزيز بن صقر", "بن صقر"]
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en"), [
+    ("وأعيد فتح مطار عدن الدولي أمام الرحلات.", "مطار عدن الدولي", "Aden International Airport"),
+    ("ووصلت السفينة إلى ميناء الحديدة صباحا.", "ميناء الحديدة", "Port of Hodeidah"),
+])
+def test_a_facility_is_its_head_and_place(text: str, mention: str, name_en: str) -> None:
+    by_mention = entity_by_mention(kb_reading(text))
+    assert (by_mention[mention].type, by_mention[mention].name_en) == ("FAC", name_en)
+    assert by_mention[mention.split()[1]].type == "GPE"  # the place keeps its own mention
+
+
+def test_a_class_noun_before_a_common_word_is_no_facility() -> None:
+    doc = kb_reading("وقال إن قاعدة البيانات جاهزة.")
+    assert not [e for e in doc.entities if e.type == "FAC"]

@@ -23,7 +23,7 @@ from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_d
 from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, load, name_key, read_table
 from marsad.stages.entities.link import Mention, Resolver, fuzzy_entry, group_unknown_persons, merge_key, to_entity
 from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
-from marsad.stages.entities.outlets import find_headed_places, find_outlets
+from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_outlets
 from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
@@ -210,6 +210,19 @@ def _part_of_name(doc: Document, m: Mention, span: Span, label: str) -> bool:
     return label == "PER" and m.short and not any(w.startswith("و") for w in rest.split())
 
 
+def _facility_mentions(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
+    """Facilities named by a head and a place (مطار عدن): the place keeps its own mention."""
+    out = []
+    for fac in find_facilities(doc, kb, mentions):
+        others = [m for m in mentions if m.span.overlaps(fac.span) and m.span != fac.place]
+        if others:
+            continue  # the knowledge base or the tagger read these words otherwise
+        place = next((m for m in mentions if m.span == fac.place), None)
+        out.append(Mention(fac.span, "FAC", None, place.country if place else None, "facility",
+                           name_en=fac.name_en))
+    return out
+
+
 def gazetteer_place(kb: KnowledgeBase, text: str, type_: EntityType, states: set[str]) -> str | None:
     """A place the tagger found that the gazetteer knows by this name: of a state the article
     names if one fits, else the most populous."""
@@ -317,6 +330,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += find_headed_places(doc, kb, [m.span for m in mentions])
     states = {m.country for m in mentions if m.country}
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], states)
+    mentions += _facility_mentions(doc, kb, mentions)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
     mentions += find_references(doc, kb, mentions)
@@ -336,7 +350,7 @@ def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> l
         head = max(group, key=lambda m: (m.source not in ("title", "coref"), m.span.end - m.span.start))
         country = next((m.country for m in group if m.country), None)
         out.append(to_entity(kb, head.kb_id, head.type, [m.span for m in group],
-                             doc.span_text(head.span), country))
+                             doc.span_text(head.span), country, head.name_en))
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 

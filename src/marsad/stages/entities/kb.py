@@ -52,6 +52,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "not_persons.tsv": ("word",),
     "place_heads.tsv": ("word",),
     "family_names.tsv": ("country", "family"),
+    "facility_heads.tsv": ("head", "adjective", "english"),
 }
 
 NameKey = tuple[str, ...]

@@ -52,6 +52,8 @@ class Mention:
     short: bool = False
     #: The person's mention a title or honorific pronoun points back to (source ``coref``).
     antecedent: Mention | None = None
+    #: An English name composed for an unlinked mention (a facility: Aden Airport).
+    name_en: str | None = None
 
 
 @dataclass
@@ -149,7 +151,7 @@ def _fuzzy_choices(kb: KnowledgeBase, type_: EntityType) -> dict[str, str]:
 
 
 def to_entity(kb: KnowledgeBase, kb_id: str | None, type_: EntityType, mentions: list[Span],
-              text: str, country: str | None) -> Entity:
+              text: str, country: str | None, name_en: str | None = None) -> Entity:
     """An Entity from merged mentions: linked fields from the knowledge base when known."""
     spans = tuple(sorted(set(mentions)))
     if kb_id is not None and kb_id in kb.entries:
@@ -161,7 +163,7 @@ def to_entity(kb: KnowledgeBase, kb_id: str | None, type_: EntityType, mentions:
         known = unlinked_place(name_key(text))
         if known is not None:
             return Entity(type_, spans, known[0], text, None, country or known[1] or None, None)
-    return Entity(type_, spans, romanise(text), text, None, country, None)
+    return Entity(type_, spans, name_en or romanise(text), text, None, country, None)
 
 
 def surname_owner(words: tuple[str, ...], fuller: dict[str, tuple[str, ...]]) -> str | None:

@@ -1,5 +1,5 @@
 """Names found by the class noun before them: news outlets after صحيفة/وكالة/قناة/موقع or
-quoted after ل, and small places after محافظة/مدينة/قرية.
+quoted after ل, small places after محافظة/مدينة/قرية, and facilities (مطار عدن).
 
 Arab newspapers are named after cities, regions and common words (الرياض، الشرق الأوسط، الحياة):
 where the context says outlet («أكد لـ"الرياض"»، «صحيفة الشرق الأوسط»), the name is the outlet,
@@ -8,12 +8,14 @@ linked when the knowledge base lists it (``outlets.tsv``), else an unlinked orga
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.core.document import Document, Span
 from marsad.stages.entities.kb import KnowledgeBase, any_place, read_table
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at
+from marsad.stages.entities.romanise import romanise
 from marsad.text.keys import fold
 
 #: Quotation marks that may enclose an outlet's name.
@@ -116,4 +118,58 @@ def find_headed_places(doc: Document, kb: KnowledgeBase, taken: list[Span]) -> l
         country = kb.entries[kb_id].country if kb_id else None
         out.append(Mention(span, "GPE", kb_id, country, "place"))
         taken.append(span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def facility_heads() -> dict[str, dict[str, str]]:
+    """Folded head → {folded adjective or "-": English pattern}."""
+    out: dict[str, dict[str, str]] = {}
+    for row in read_table("facility_heads.tsv"):
+        adjective = row["adjective"] if row["adjective"] == "-" else fold(row["adjective"])
+        out.setdefault(fold(row["head"]), {})[adjective] = row["english"]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """A facility phrase (head, place, adjective) on tokens first..last, named ``name_en``."""
+
+    span: Span
+    place: Span
+    name_en: str | None
+
+
+def find_facilities(doc: Document, kb: KnowledgeBase, places: list[Mention]) -> list[Facility]:
+    """A facility head right before a place mention (مطار عدن), or before a name no dictionary
+    knows (قاعدة العند) when an adjective of the table closes it (الجوية)."""
+    heads = facility_heads()
+    starts = {m.span.start: m for m in places if m.type in ("GPE", "LOC")}
+    out: list[Facility] = []
+    for i in range(len(doc.tokens) - 1):
+        token = doc.tokens[i]
+        word = doc.text[token.start:token.end]
+        found = [(key, offset) for key, offset in first_word_keys(word) if key in heads]
+        if not found or doc.tokens[i + 1].kind != "word":
+            continue
+        key, offset = found[0]
+        patterns = heads[key]
+        name = doc.tokens[i + 1]
+        place = starts.get(name.start)
+        place_end = place.span.end if place else name.end
+        last = next((j for j, t in enumerate(doc.tokens) if t.end == place_end), i + 1)
+        adjective = fold(doc.text[doc.tokens[last + 1].start:doc.tokens[last + 1].end]) \
+            if last + 1 < len(doc.tokens) else ""
+        pattern = patterns.get(adjective)
+        if pattern is not None:
+            last += 1
+        elif place is not None:
+            pattern = patterns.get("-")
+        if pattern is None:
+            continue
+        place_span = place.span if place else Span(name.start, name.end)
+        english = (kb.entries[place.kb_id].name_en if place and place.kb_id else None) \
+            or romanise(doc.span_text(place_span))
+        out.append(Facility(Span(token.start + offset, doc.tokens[last].end), place_span,
+                            pattern.format(english) if english else None))
     return out
