@@ -492,7 +492,8 @@ def _load_coordinates(kb: KnowledgeBase) -> None:
     for kb_id, entry in kb.entries.items():
         if entry.kind not in ("place", "country") or entry.lat is not None:
             continue
-        point = points.get(entry.kb_id if entry.kind == "country" else entry.wikidata or "")
+        point = points.get(entry.kb_id if entry.kind == "country" else entry.wikidata or "") \
+            or points.get(entry.kb_id)
         if point is not None:
             kb.entries[kb_id] = replace(entry, lat=point[0], lon=point[1])
 
