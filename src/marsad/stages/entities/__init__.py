@@ -224,8 +224,10 @@ def _facility_mentions(doc: Document, kb: KnowledgeBase, mentions: list[Mention]
 
 
 def gazetteer_place(kb: KnowledgeBase, text: str, type_: EntityType, states: set[str]) -> str | None:
-    """A place the tagger found that the gazetteer knows by this name: of a state the article
-    names if one fits, else the most populous."""
+    """A place the tagger found that the gazetteer knows by this name (of a state the article
+    names if one fits, else the most populous), or a person of the actor list."""
+    if type_ == "PER":
+        return kb.tagged_persons.get(name_key(text))
     if type_ not in _PLACE_TYPES:
         return None
     ids = kb.tagged_places.get(name_key(text), [])
@@ -240,14 +242,9 @@ def _never_names() -> frozenset[str]:
 
 
 def _may_be_person(text: str) -> bool:
-    """A tagged person's name: not a word that is never one (الله), and a one-word name must be a
-    known name token (آيبود، كوفيد are products and diseases the tagger took for persons)."""
-    keys = [fold(w) for w in text.split()]
-    if all(k in _never_names() for k in keys):
-        return False
-    if len(keys) == 1:
-        return keys[0] in name_tokens()
-    return True
+    """A tagged person's name is not a word that is never one (الله).  (Requiring a one-word
+    name to be a known name token cost ANERcorp PER recall: rare given names.)"""
+    return not all(fold(w) in _never_names() for w in text.split())
 
 
 def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,

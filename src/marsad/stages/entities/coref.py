@@ -94,7 +94,9 @@ def find_references(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -
     out: list[Mention] = []
     i = 0
     while i < len(doc.tokens):
-        hit = longest_at(doc, kb, table, keys, i)
+        # A bare title, like a title with a nationality (link.Resolver.resolve_title), is only
+        # resolved in a dated article: the date says who held the office.
+        hit = longest_at(doc, kb, table, keys, i) if doc.published is not None else None
         if hit is not None:
             last, offset, key = hit
             role = table[key]
@@ -165,8 +167,10 @@ def _antecedent(kb: KnowledgeBase, doc: Document, persons: list[Mention], span: 
     """The person a pronoun stands for: in the nearest sentence before it (or its own) that names
     a person, the first one whose office fits, else the first one (Arabic news names the subject
     first: «استقبل الوزير فلان نظيره فلان. وأكد معاليه» is the host)."""
+    # Only persons the knowledge base knows: an honorific is given to officials and royals, and
+    # an unknown name before it is as likely the wrong antecedent as the right one.
     before = [p for p in persons if p.span.end <= span.start and span.start - p.span.end <= PRONOUN_REACH
-              and p.source != "coref"]
+              and p.source != "coref" and p.kb_id is not None]
     if not before:
         return None
     sentence = doc.sentence_of(before[-1].span.start)
