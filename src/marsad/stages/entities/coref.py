@@ -7,7 +7,8 @@ speaker's span get the person.  A bare title points to, in order: the person the
 right after the same title; a person of the knowledge base the article names who holds the role
 on the publication date; the one holder of the role on that date in the one state the article
 names (with several states, a bare title is left alone).
-A pronoun points to the nearest person named before it whose office fits its honorific.
+A pronoun points to a person of the knowledge base named before it whose office fits its
+honorific (see ``_antecedent``).  Bare titles, like titles, are resolved only in dated articles.
 """
 
 from __future__ import annotations
