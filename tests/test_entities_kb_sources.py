@@ -111,3 +111,10 @@ def test_generated_files_match_their_sources() -> None:
     result = subprocess.run([sys.executable, str(script), "--check", "--sources", str(SOURCES)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("kb_id", ["place:middle_east", "place:red_sea", "place:gaza_strip", "place:kaaba", "PSE"])
+def test_regions_seas_and_states_have_a_point(kb_id: str) -> None:
+    entry = kbmod.load().entries[kb_id]
+    assert entry.lat is not None and entry.lon is not None
+    assert -90 <= entry.lat <= 90 and -180 <= entry.lon <= 180
