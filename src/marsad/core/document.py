@@ -149,11 +149,17 @@ class Entity:
     wikidata: str | None = None
     country: str | None = None
     kb_id: str | None = None
+    #: Coordinates of a place the knowledge base links (extra contract fields, only when known).
+    lat: float | None = None
+    lon: float | None = None
 
     def to_json(self, doc_text: str) -> dict[str, Any]:
-        return {"type": self.type, "name_en": self.name_en, "name_ar": self.name_ar,
-                "wikidata": self.wikidata, "country": self.country, "kb_id": self.kb_id,
-                "mentions": [m.to_json(doc_text) for m in self.mentions]}
+        out: dict[str, Any] = {"type": self.type, "name_en": self.name_en, "name_ar": self.name_ar,
+                               "wikidata": self.wikidata, "country": self.country, "kb_id": self.kb_id,
+                               "mentions": [m.to_json(doc_text) for m in self.mentions]}
+        if self.lat is not None and self.lon is not None:
+            out["lat"], out["lon"] = self.lat, self.lon
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import cast
 
-from marsad.core.document import Document, Entity, EntityType, Span
+from marsad.core.document import Document, Entity, EntityType, Span, Token
 from marsad.core.registry import ATTR_ENTITIES, ENTITIES, PUBLISHED, SENTENCES, TEXT, TOKENS, register
 from marsad.core.settings import Settings
 from marsad.stages.entities.core import description_adjective, name_core, tagged_core
+from marsad.stages.entities.coref import find_references
 from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
-from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, load, read_table
+from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, load, name_key, read_table
 from marsad.stages.entities.link import (
     FUZZY_MIN,
     Mention,
@@ -30,6 +31,8 @@ from marsad.stages.entities.link import (
     to_entity,
 )
 from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
+from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_outlets
+from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
 
@@ -51,11 +54,23 @@ def trim_proclitics(doc: Document, span: Span) -> Span:
     («ومحمود درويش» → «محمود درويش»).  A span starting inside a word was cut already.
     """
     i = token_index([t.end for t in doc.tokens], span.start)
-    if i >= len(doc.tokens) or doc.tokens[i].start != span.start:
+    if i >= len(doc.tokens):
         return span
     token = doc.tokens[i]
+    if token.start != span.start:
+        return _whole_name(doc, span, token)
     cut = clitic_offset(token, doc.text[token.start:token.end])
     return Span(span.start + cut, span.end) if span.start + cut < span.end else span
+
+
+def _whole_name(doc: Document, span: Span, token: Token) -> Span:
+    """A span cut after a letter that reads as a proclitic, where the whole word is a known name
+    (فيصل is not ف + يصل, بشار not ب + شار): the span takes the whole word back."""
+    cut = span.start - token.start
+    word = doc.text[token.start:token.end]
+    if 0 < cut <= 1 and token.start < span.start < token.end and fold(word) in name_tokens():
+        return Span(token.start, span.end)
+    return span
 
 
 def token_index(ends: list[int], offset: int) -> int:
@@ -71,6 +86,21 @@ def _particles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _lineage_particles() -> frozenset[str]:
     return frozenset(fold(r["particle"]) for r in read_table("name_particles.tsv") if r["lineage"] == "yes")
+
+
+def _through_particle(doc: Document, span: Span) -> Span:
+    """A person's name cut after a particle that needs the next word (سوروش أبو | طالبي, فلان
+    بن | صقر) takes that word."""
+    ends = [t.end for t in doc.tokens]
+    last = token_index(ends, span.end - 1)
+    if last + 1 >= len(doc.tokens) or doc.tokens[last].end != span.end:
+        return span
+    following = doc.tokens[last + 1]
+    if fold(doc.span_text(Span(doc.tokens[last].start, span.end))) not in _particles():
+        return span
+    if following.kind != "word" or doc.sentence_of(following.start) != doc.sentence_of(span.start):
+        return span
+    return Span(span.start, following.end)
 
 
 def _inside_other_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> bool:
@@ -188,8 +218,45 @@ def _part_of_name(doc: Document, m: Mention, span: Span, label: str) -> bool:
     return label == "PER" and m.short and not any(w.startswith("و") for w in rest.split())
 
 
+def _facility_mentions(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> list[Mention]:
+    """Facilities named by a head and a place (مطار عدن): the place keeps its own mention."""
+    out = []
+    for fac in find_facilities(doc, kb, mentions):
+        others = [m for m in mentions if m.span.overlaps(fac.span) and m.span != fac.place]
+        if others:
+            continue  # the knowledge base or the tagger read these words otherwise
+        place = next((m for m in mentions if m.span == fac.place), None)
+        out.append(Mention(fac.span, "FAC", None, place.country if place else None, "facility",
+                           name_en=fac.name_en))
+    return out
+
+
+def gazetteer_place(kb: KnowledgeBase, text: str, type_: EntityType, states: set[str]) -> str | None:
+    """A place the tagger found that the gazetteer knows by this name (of a state the article
+    names if one fits, else the most populous), or a person of the actor list."""
+    if type_ == "PER":
+        return kb.tagged_persons.get(name_key(text))
+    if type_ not in _PLACE_TYPES:
+        return None
+    ids = kb.tagged_places.get(name_key(text), [])
+    local = [i for i in ids if kb.entries[i].country in states]
+    pool = local or ids
+    return pool[0] if pool else None
+
+
+@lru_cache(maxsize=1)
+def _never_names() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_table("not_persons.tsv"))
+
+
+def _may_be_person(text: str) -> bool:
+    """A tagged person's name is not a word that is never one (الله).  (Requiring a one-word
+    name to be a known name token cost ANERcorp PER recall: rare given names.)"""
+    return not all(fold(w) in _never_names() for w in text.split())
+
+
 def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
-                     taken: list[Span], fuzzy_min: float = FUZZY_MIN) -> list[Mention]:
+                     taken: list[Span], states: set[str], fuzzy_min: float = FUZZY_MIN) -> list[Mention]:
     out = []
     for span, label in tagged:
         if label not in ENTITY_TYPES:
@@ -197,7 +264,10 @@ def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
         if any(span.overlaps(t) for t in taken):
             continue  # the knowledge base's reading of these words wins
         type_ = cast(EntityType, label)
-        kb_id = fuzzy_entry(kb, doc.span_text(span), type_, fuzzy_min)
+        if type_ == "PER" and not _may_be_person(doc.span_text(span)):
+            continue
+        kb_id = gazetteer_place(kb, doc.span_text(span), type_, states) or fuzzy_entry(kb, doc.span_text(span), type_,
+                                                                                     fuzzy_min)
         country = kb.entries[kb_id].country if kb_id else None
         out.append(Mention(span, type_, kb_id, country, "tagger"))
         taken.append(span)
@@ -253,32 +323,41 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     """Every entity mention in ``doc``: knowledge-base names, tagger spans (``tagged``, else the
     tagger's) and resolved titles; ``fuzzy_min`` as in :func:`link.fuzzy_entry`."""
     kb = kb or load()
-    names = find_names(doc, kb)
+    outlets = find_outlets(doc, kb)
+    # Where the context says outlet, a name is the outlet: الرياض in «لـ"الرياض"» is the paper.
+    names = [m for m in find_names(doc, kb, _honorifics()) if not any(m.span.overlaps(o.span) for o in outlets)]
     resolver = Resolver(kb, doc.published)
     resolver.note_full_names(names)
-    mentions = _name_mentions(doc, kb, names, resolver)
+    mentions = outlets + _name_mentions(doc, kb, names, resolver)
     if tagged is None:
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
+    tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
     mentions = _drop_parts_of_tagged_names(doc, mentions, tagged)
-    mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], fuzzy_min)
+    mentions += find_headed_places(doc, kb, [m.span for m in mentions])
+    states = {m.country for m in mentions if m.country}
+    mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], states, fuzzy_min)
+    mentions += _facility_mentions(doc, kb, mentions)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
+    mentions += find_references(doc, kb, mentions)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
 
 
 def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> list[Entity]:
     """One Entity per referent, merged by knowledge-base id or (unknown names) by text."""
     shortened = group_unknown_persons(doc, list(mentions))
+    keys = {id(m): shortened.get(i) or merge_key(doc, m) for i, m in enumerate(mentions)}
     groups: dict[str, list[Mention]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        groups[shortened.get(i) or merge_key(doc, m)].append(m)
+    for m in mentions:
+        # A title or pronoun joins the entity of the person it points back to.
+        groups[keys.get(id(m.antecedent), keys[id(m)]) if m.antecedent else keys[id(m)]].append(m)
     out = []
     for group in groups.values():
-        head = max(group, key=lambda m: (m.source != "title", m.span.end - m.span.start))
+        head = max(group, key=lambda m: (m.source not in ("title", "coref"), m.span.end - m.span.start))
         country = next((m.country for m in group if m.country), None)
         out.append(to_entity(kb, head.kb_id, head.type, [m.span for m in group],
-                             doc.span_text(head.span), country))
+                             doc.span_text(head.span), country, head.name_en))
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 

@@ -82,15 +82,17 @@ class Lexicons:
 
 def kb_names() -> dict[tuple[str, ...], str]:
     """Names and demonyms of marsad's knowledge base keyed like the gazetteer, with coarse types."""
-    from marsad.stages.entities.kb import load  # the knowledge base imports the document model
+    from marsad.stages.entities.kb import GENERATED_KINDS, load  # kb imports the document model
 
     kb = load()
     out: dict[tuple[str, ...], str] = {}
     for names in kb.names.values():
         for name in names:
-            coarse = KB_COARSE.get(kb.entries[name.kb_id].type)
-            # Forms that are also common words (سيول "floods") would mark every use of the word.
-            if coarse is None or name.context:
+            entry = kb.entries[name.kb_id]
+            coarse = KB_COARSE.get(entry.type)
+            # Forms that are also common words (سيول "floods") would mark every use of the word;
+            # generated lists' names were not inputs when the tagger was trained.
+            if coarse is None or name.context or name.variant or entry.kind in GENERATED_KINDS:
                 continue
             words = tuple(word_key(w) for w in name.form.split())
             if 0 < len(words) <= MAX_KB_WORDS:

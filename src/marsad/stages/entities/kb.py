@@ -8,15 +8,16 @@ matching key (one folded word per name word) and answers "who held this office o
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import get_args
 
 from marsad.core.document import EntityType
 from marsad.core.errors import DataError
 from marsad.text.keys import fold
-from marsad.text.resources import read_tsv_dicts
+from marsad.text.resources import read_tsv, read_tsv_dicts
 
 KB_DIR = "kb"
 ENTITY_TYPES: frozenset[str] = frozenset(get_args(EntityType))
@@ -36,13 +37,32 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "offices.tsv": ("person", "role", "of", "start", "end"),
     "titles.tsv": ("role", "adjective", "construct"),
     "body_titles.tsv": ("role", "forms"),
-    "translit.tsv": ("letter", "latin"),
     "name_particles.tsv": ("particle", "lineage"),
     "title_modifiers.tsv": ("position", "word"),
     "descriptors.tsv": ("position", "word", "when"),
+    "gazetteer.tsv": ("name_en", "type", "country", "wikidata", "lat", "lon", "population", "match",
+                      "names_ar"),
+    "coordinates.tsv": ("key", "lat", "lon"),
+    "actors.tsv": ("id", "name_en", "country", "names_ar"),
+    "name_tokens.tsv": ("token", "latin"),
+    "honorifics.tsv": ("form", "roles"),
+    "bare_titles.tsv": ("form", "role"),
+    "outlet_cues.tsv": ("word", "kind"),
+    "not_persons.tsv": ("word",),
+    "place_heads.tsv": ("word",),
+    "family_names.tsv": ("country", "family"),
+    "facility_heads.tsv": ("head", "adjective", "english"),
 }
 
 NameKey = tuple[str, ...]
+
+
+_ABD = re.compile(r"(?<!\S)عبد(?: (?=ال)|(?=ال))")
+
+
+def abd_variant(form: str) -> str:
+    """The other spelling of عبد + a definite name: عبد العزيز ↔ عبدالعزيز."""
+    return _ABD.sub(lambda m: "عبد" if m.group(0).endswith(" ") else "عبد ", form)
 
 
 def name_key(text: str) -> NameKey:
@@ -61,6 +81,8 @@ class KbEntry:
     wikidata: str | None = None
     country: str | None = None
     kind: str = "org"
+    lat: float | None = None
+    lon: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +111,18 @@ class Name:
     form: str
     short: bool = False
     context: bool = False
+    #: A spelling the loader derived (عبدالعزيز for عبد العزيز), not one a data file lists.
+    variant: bool = False
 
+
+#: Kinds of entries generated from large public lists (gazetteer.tsv, actors.tsv): the trained
+#: tagger never saw their names among its inputs, so they stay out of them.
+GENERATED_KINDS = frozenset({"gazetteer", "actor"})
 
 #: Marks a form, in the data files, as a common word too (see ``Name.context``).
 CONTEXT_MARK = "~"
+#: Marks an outlet's form that names it only where the context says outlet (see find_outlets).
+OUTLET_MARK = "="
 
 
 @dataclass
@@ -118,17 +148,35 @@ class KnowledgeBase:
     #: Common nouns that with a nationality adjective describe a state's institution (الجيش،
     #: الحكومة): the composed form is not a name, its adjective is a NORP mention.
     description_heads: set[NameKey] = field(default_factory=set)
+    #: Gazetteer places whose names are matched only on a span the tagger found (small places
+    #: share names with villages, families and words): name key → entry ids, most populous first.
+    tagged_places: dict[NameKey, list[str]] = field(default_factory=dict)
+    #: Persons of generated lists by full name, linking a person the tagger found.
+    tagged_persons: dict[NameKey, str] = field(default_factory=dict)
+    #: Names of news outlets where the context says outlet (صحيفة الرياض، لـ«الشرق الأوسط»).
+    outlet_forms: dict[NameKey, str] = field(default_factory=dict)
 
-    def add_name(self, form: str, kb_id: str, *, short: bool = False) -> None:
+    def add_name(self, form: str, kb_id: str, *, short: bool = False, derived: bool = False) -> None:
+        """Index ``form`` for ``kb_id``; ``derived`` forms were composed by the loader."""
         context = form.startswith(CONTEXT_MARK)
         form = form.removeprefix(CONTEXT_MARK)
+        # عبد + a name of God is written both joined and apart (عبدالعزيز, عبد العزيز).
+        self._add(form, kb_id, short, context, derived)
+        other = abd_variant(form) if "عبد" in form else form
+        if other != form:
+            self._add(other, kb_id, short, context, True)
+
+    def _add(self, form: str, kb_id: str, short: bool, context: bool, variant: bool) -> None:
         key = name_key(form)
         if not key:
             return
         bucket = self.names[key]
-        if any(n.kb_id == kb_id for n in bucket):
-            return
-        bucket.append(Name(kb_id, form, short, context))
+        for i, n in enumerate(bucket):
+            if n.kb_id == kb_id:
+                if n.variant and not variant:  # a data file lists the derived spelling too
+                    bucket[i] = Name(kb_id, form, short, context)
+                return
+        bucket.append(Name(kb_id, form, short, context, variant))
         self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def lookup(self, key: NameKey) -> list[Name]:
@@ -157,8 +205,8 @@ def split_forms(cell: str) -> list[str]:
 
 def display_form(forms: list[str]) -> str:
     """The name to show: the first form that is not only a common word."""
-    plain = [f for f in forms if not f.startswith(CONTEXT_MARK)]
-    return (plain or forms)[0].removeprefix(CONTEXT_MARK)
+    plain = [f for f in forms if not f.startswith((CONTEXT_MARK, OUTLET_MARK))]
+    return (plain or forms)[0].lstrip(CONTEXT_MARK + OUTLET_MARK)
 
 
 def _entity_type(value: str, file: str) -> EntityType:
@@ -241,6 +289,12 @@ def _load_places(kb: KnowledgeBase) -> None:
 def _load_named(kb: KnowledgeBase, file: str) -> None:
     for row in read_table(file):
         forms = split_forms(row["names_ar"])
+        if file == "outlets.tsv":
+            # Every form names the outlet after صحيفة/وكالة/قناة or in quotes after ل; a form
+            # marked = (الرياض, the newspaper) only there, being another entry's name too.
+            for form in forms:
+                kb.outlet_forms.setdefault(name_key(form.lstrip(CONTEXT_MARK + OUTLET_MARK)), row["id"])
+            forms = [f for f in forms if not f.startswith(OUTLET_MARK)]
         kb.entries[row["id"]] = KbEntry(row["id"], _entity_type(row["type"], file), row["name_en"],
                                         display_form(forms), row["wikidata"] or None,
                                         row["country"] or None, file.removesuffix(".tsv"))
@@ -248,7 +302,17 @@ def _load_named(kb: KnowledgeBase, file: str) -> None:
             kb.add_name(form, row["id"])
 
 
+def with_family(forms: list[str], families: list[str]) -> list[str]:
+    """Forms with بن that lack the ruling family's name, with it added (… بن عبد العزيز آل سعود)."""
+    extra = [f"{form} {family}" for form in forms if " بن " in form
+             for family in families if not form.endswith(family)]
+    return [*forms, *(e for e in extra if e not in forms)]
+
+
 def _load_people(kb: KnowledgeBase) -> None:
+    families: dict[str, list[str]] = defaultdict(list)
+    for row in read_table("family_names.tsv"):
+        families[row["country"]].append(row["family"])
     for row in read_table("people.tsv"):
         forms = split_forms(row["names_ar"])
         kb.entries[row["id"]] = KbEntry(row["id"], "PER", row["name_en"], display_form(forms),
@@ -259,6 +323,8 @@ def _load_people(kb: KnowledgeBase) -> None:
         for form in split_forms(row["short"]):
             for variant in spelling_variants(form):
                 kb.add_name(variant, row["id"], short=True)
+        for form in with_family(forms, families.get(row["country"], []))[len(forms):]:
+            kb.add_name(form, row["id"], derived=True)
     for row in read_table("offices.tsv"):
         end = _date(row["end"], "offices.tsv") if row["end"] else None
         kb.offices.append(Office(row["person"], row["role"], row["of"],
@@ -319,6 +385,94 @@ def _load_titles(kb: KnowledgeBase) -> None:
             kb.body_titles[name_key(form)] = row["role"]
 
 
+def _load_actors(kb: KnowledgeBase) -> None:
+    """Persons of the UniversalPetrarch dictionary, below the curated people: they link a person
+    the tagger found by the same full name (``tagged_persons``); a name the knowledge base knows
+    already keeps its reading."""
+    for row in read_table("actors.tsv"):
+        forms = [f for f in split_forms(row["names_ar"]) if not kb.lookup(name_key(f))]
+        if not forms:
+            continue
+        kb.entries[row["id"]] = KbEntry(row["id"], "PER", row["name_en"], forms[0], None,
+                                        row["country"] or None, "actor")
+        for form in forms:
+            kb.tagged_persons.setdefault(name_key(form), row["id"])
+            if "عبد" in form:
+                kb.tagged_persons.setdefault(name_key(abd_variant(form)), row["id"])
+
+
+def _load_gazetteer(kb: KnowledgeBase) -> None:
+    """Places of GeoNames and the subdivision lists that have coordinates, as linked entries (a
+    hand-listed place with the same Wikidata id takes the coordinates); names of populous places
+    are matched in text, the others only name tagger spans.  Places without coordinates are
+    read on demand by :func:`unlinked_place`."""
+    by_wikidata = {e.wikidata: e.kb_id for e in kb.entries.values() if e.wikidata and e.kind == "place"}
+    for row in _gazetteer_rows(linked=True):
+        key = tuple(fold(row["names_ar"]).split())  # one fold per name: the file is long
+        lat, lon = float(row["lat"]), float(row["lon"])
+        kb_id = by_wikidata.get(row["wikidata"]) or "geo:" + row["wikidata"]
+        entry = kb.entries.get(kb_id)
+        if entry is None:
+            entry = KbEntry(kb_id, _entity_type(row["type"], "gazetteer.tsv"), row["name_en"], row["names_ar"],
+                            row["wikidata"], row["country"] or None, "gazetteer", lat, lon)
+        elif entry.lat is None:
+            entry = replace(entry, lat=lat, lon=lon)
+        kb.entries[kb_id] = entry
+        # Every gazetteer name links a place the tagger found, or one after a class noun (مدينة
+        # الهفوف): matched on their own, even populous places' names cost ANERcorp LOC and ORG
+        # precision (bench/ner_eval.py --mode stage), being parts of other names and words.
+        if kb_id not in kb.tagged_places.setdefault(key, []):
+            kb.tagged_places[key].append(kb_id)
+
+
+def _gazetteer_rows(*, linked: bool) -> list[dict[str, str]]:
+    """Rows of gazetteer.tsv with coordinates (``linked``) or without; the others are not made
+    into dicts, which keeps loading the knowledge base under a second."""
+    want = COLUMNS["gazetteer.tsv"]
+    lat = want.index("lat")
+    return [dict(zip(want, cells, strict=True)) for cells in read_tsv(f"{KB_DIR}/gazetteer.tsv", want)
+            if bool(cells[lat]) == linked]
+
+
+@lru_cache(maxsize=1)
+def _unlinked_places() -> dict[NameKey, tuple[str, str]]:
+    out: dict[NameKey, tuple[str, str]] = {}
+    for row in _gazetteer_rows(linked=False):
+        out.setdefault(tuple(fold(row["names_ar"]).split()), (row["name_en"], row["country"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _any_place_table(kb_id: int) -> dict[NameKey, str]:
+    kb = load()
+    table = dict.fromkeys(_unlinked_places(), "")
+    table.update({key: ids[0] for key, ids in kb.tagged_places.items() if ids})
+    return table
+
+
+def any_place(kb: KnowledgeBase) -> dict[NameKey, str]:
+    """Every gazetteer place name (small places too) → the most populous linked entry's id, or ""
+    for a place without coordinates; built on first use."""
+    return _any_place_table(id(kb)) if kb is load() else dict.fromkeys(_unlinked_places(), "")
+
+
+def unlinked_place(key: NameKey) -> tuple[str, str] | None:
+    """English name and state of a gazetteer place without coordinates (named, not linked)."""
+    return _unlinked_places().get(key)
+
+
+def _load_coordinates(kb: KnowledgeBase) -> None:
+    """Coordinates of hand-listed places (by Wikidata id) and states (their capital's)."""
+    points = {r["key"]: (float(r["lat"]), float(r["lon"])) for r in read_table("coordinates.tsv")}
+    for kb_id, entry in kb.entries.items():
+        if entry.kind not in ("place", "country") or entry.lat is not None:
+            continue
+        point = points.get(entry.kb_id if entry.kind == "country" else entry.wikidata or "") \
+            or points.get(entry.kb_id)
+        if point is not None:
+            kb.entries[kb_id] = replace(entry, lat=point[0], lon=point[1])
+
+
 @lru_cache(maxsize=1)
 def load() -> KnowledgeBase:
     """The shipped knowledge base, loaded once per process."""
@@ -329,6 +483,9 @@ def load() -> KnowledgeBase:
         _load_named(kb, file)
     _load_people(kb)
     _load_places(kb)
+    _load_coordinates(kb)
+    _load_actors(kb)
+    _load_gazetteer(kb)
     _load_ministries(kb)
     _load_titles(kb)
     return kb

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from marsad.core.document import Document, Entity, EntityType, Span
-from marsad.stages.entities.kb import KbEntry, KnowledgeBase, Name, name_key, read_table
+from marsad.stages.entities.kb import KbEntry, KnowledgeBase, Name, name_key, unlinked_place
 from marsad.stages.entities.match import NameMatch, TitleMatch
-from marsad.text.keys import fold
+from marsad.stages.entities.romanise import romanise
 
 #: Least rapidfuzz ratio for a tagger mention to take a knowledge-base name with another
 #: spelling (زيلنسكي / زيلينسكي); checked on the transliteration cases of tests/test_entities_link.py.
@@ -52,6 +51,10 @@ class Mention:
     #: A knowledge-base person matched by a short form only (a surname: بوتين، عبد العاطي), whom
     #: the article does not name in full: the form may belong to another person's name.
     short: bool = False
+    #: The person's mention a title or honorific pronoun points back to (source ``coref``).
+    antecedent: Mention | None = None
+    #: An English name composed for an unlinked mention (a facility: Aden Airport).
+    name_en: str | None = None
 
 
 @dataclass
@@ -122,25 +125,6 @@ class Resolver:
         return None
 
 
-@lru_cache(maxsize=1)
-def _latin() -> dict[str, str]:
-    return {r["letter"]: r["latin"] for r in read_table("translit.tsv")}
-
-
-def romanise(text: str) -> str:
-    """A readable Latin rendering of an Arabic name the knowledge base lacks (سامح شكري → Samh Shkry)."""
-    table = _latin()
-    words = []
-    for word in text.split():
-        if word.startswith("ال") and len(word) > 3:
-            latin = "al-" + "".join(table.get(ch, "") for ch in word[2:])
-        else:
-            latin = "".join(table.get(ch, ch if ch.isascii() else "") for ch in word)
-        if latin:
-            words.append(latin[0].upper() + latin[1:])
-    return " ".join(words)
-
-
 def fuzzy_entry(kb: KnowledgeBase, text: str, type_: EntityType, fuzzy_min: float = FUZZY_MIN) -> str | None:
     """A knowledge-base entry of the same type spelt a little differently (زيلنسكي / زيلينسكي)."""
     choices = _fuzzy_choices(kb, type_)
@@ -168,20 +152,27 @@ def _fuzzy_choices(kb: KnowledgeBase, type_: EntityType) -> dict[str, str]:
 
 
 def to_entity(kb: KnowledgeBase, kb_id: str | None, type_: EntityType, mentions: list[Span],
-              text: str, country: str | None) -> Entity:
+              text: str, country: str | None, name_en: str | None = None) -> Entity:
     """An Entity from merged mentions: linked fields from the knowledge base when known."""
     spans = tuple(sorted(set(mentions)))
     if kb_id is not None and kb_id in kb.entries:
         entry: KbEntry = kb.entries[kb_id]
         return Entity(entry.type, spans, entry.name_en, entry.name_ar, entry.wikidata,
-                      entry.country, entry.kb_id)
-    return Entity(type_, spans, romanise(text) or None, text, None, country, None)
+                      entry.country, entry.kb_id, entry.lat, entry.lon)
+    if type_ in ("GPE", "LOC", "FAC"):
+        # A place the gazetteer names without coordinates: its English name, not linked.
+        known = unlinked_place(name_key(text))
+        if known is not None:
+            return Entity(type_, spans, known[0], text, None, country or known[1] or None, None)
+    return Entity(type_, spans, name_en or romanise(text), text, None, country, None)
 
 
-def surname_owner(word: str, fuller: dict[str, tuple[str, ...]]) -> str | None:
-    """The one fuller person name in the article that ends or starts with ``word``."""
-    key = fold(word)
-    owners = [name for name, words in fuller.items() if len(words) > 1 and key in (words[-1], words[0])]
+def surname_owner(words: tuple[str, ...], fuller: dict[str, tuple[str, ...]]) -> str | None:
+    """The one fuller person name in the article that ends (or starts) with ``words``: قصير of
+    سمير قصير, بن صقر of عبد العزيز بن صقر."""
+    n = len(words)
+    owners = [name for name, full in fuller.items()
+              if len(full) > n and (full[-n:] == words or (n == 1 and full[0] == words[0]))]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -199,9 +190,8 @@ def group_unknown_persons(doc: Document, mentions: list[Mention]) -> dict[int, s
                 fuller[merge_key(doc, m)] = words
     out: dict[int, str] = {}
     for i, m in enumerate(mentions):
-        text = doc.span_text(m.span)
-        if m.kb_id is None and m.type == "PER" and len(text.split()) == 1:
-            owner = surname_owner(text, fuller)
-            if owner is not None:
+        if m.kb_id is None and m.type == "PER":
+            owner = surname_owner(name_key(doc.span_text(m.span)), fuller)
+            if owner is not None and owner != merge_key(doc, m):
                 out[i] = owner
     return out

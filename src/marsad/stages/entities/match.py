@@ -134,8 +134,13 @@ def longest_at(doc: Document, kb: KnowledgeBase, table: dict[NameKey, str] | Non
     return None
 
 
-def find_names(doc: Document, kb: KnowledgeBase) -> list[NameMatch]:
-    """Knowledge-base names in ``doc``, longest first, not overlapping."""
+def find_names(doc: Document, kb: KnowledgeBase, titles: frozenset[str] = frozenset()) -> list[NameMatch]:
+    """Knowledge-base names in ``doc``, longest first, not overlapping.
+
+    A name starting with a title word (``titles``: token keys of الأمير، الشيخ...) gives way to a
+    longer one starting after the title: «الأمير فيصل بن خالد | بن عبدالعزيز» is read as
+    الأمير + «فيصل بن خالد بن عبدالعزيز».
+    """
     keys = _word_keys(doc)
     out: list[NameMatch] = []
     i = 0
@@ -144,6 +149,11 @@ def find_names(doc: Document, kb: KnowledgeBase) -> list[NameMatch]:
         if hit is None:
             i += 1
             continue
+        if doc.tokens[i].key in titles and i + 1 < len(doc.tokens):
+            after = longest_at(doc, kb, None, keys, i + 1)
+            if after is not None and after[0] > hit[0]:
+                i += 1
+                continue
         last, offset, key = hit
         span = Span(doc.tokens[i].start + offset, doc.tokens[last].end)
         out.append(NameMatch(span, i, last, key, tuple(kb.lookup(key))))

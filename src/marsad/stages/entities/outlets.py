@@ -1,0 +1,175 @@
+"""Names found by the class noun before them: news outlets after صحيفة/وكالة/قناة/موقع or
+quoted after ل, small places after محافظة/مدينة/قرية, and facilities (مطار عدن).
+
+Arab newspapers are named after cities, regions and common words (الرياض، الشرق الأوسط، الحياة):
+where the context says outlet («أكد لـ"الرياض"»، «صحيفة الشرق الأوسط»), the name is the outlet,
+linked when the knowledge base lists it (``outlets.tsv``), else an unlinked organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.core.document import Document, Span
+from marsad.stages.entities.kb import KnowledgeBase, any_place, read_table
+from marsad.stages.entities.link import Mention
+from marsad.stages.entities.match import first_word_keys, longest_at
+from marsad.stages.entities.romanise import romanise
+from marsad.text.keys import fold
+
+#: Quotation marks that may enclose an outlet's name.
+QUOTES = frozenset('«»"“”„\'‘’')
+#: Longest quoted name taken as an outlet the knowledge base does not know, in words.
+MAX_QUOTED_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Folded cue words by kind (``head``, ``preposition``)."""
+    rows = read_table("outlet_cues.tsv")
+    return {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind)
+            for kind in ("head", "preposition")}
+
+
+def _is_quote(doc: Document, i: int) -> bool:
+    if i >= len(doc.tokens):
+        return False
+    token = doc.tokens[i]
+    return doc.text[token.start:token.end] in QUOTES
+
+
+def _cue_at(doc: Document, i: int) -> str | None:
+    word = doc.text[doc.tokens[i].start:doc.tokens[i].end]
+    found = cues()
+    if fold(word) in found["preposition"]:
+        return "preposition"
+    if any(key in found["head"] for key, _ in first_word_keys(word)):
+        return "head"
+    return None
+
+
+def _closing_quote(doc: Document, start: int) -> int | None:
+    for j in range(start, min(start + MAX_QUOTED_WORDS + 1, len(doc.tokens))):
+        if _is_quote(doc, j):
+            return j
+        if doc.tokens[j].kind != "word":
+            return None
+    return None
+
+
+def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
+    """Outlet mentions the context marks, linked where the knowledge base knows the name."""
+    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc.tokens) - 1:
+        cue = _cue_at(doc, i)
+        if cue is None:
+            i += 1
+            continue
+        quoted = _is_quote(doc, i + 1)
+        first = i + 2 if quoted else i + 1
+        if (cue == "preposition" and not quoted) or first >= len(doc.tokens):
+            i += 1
+            continue
+        close = _closing_quote(doc, first) if quoted else None
+        hit = longest_at(doc, kb, kb.outlet_forms, keys, first)
+        if hit is not None and hit[1] == 0 and (not quoted or hit[0] + 1 == close):
+            last = hit[0]
+            outlet = kb.entries[kb.outlet_forms[hit[2]]]
+            out.append(Mention(Span(doc.tokens[first].start, doc.tokens[last].end), "ORG", outlet.kb_id,
+                               outlet.country, "outlet"))
+            i = last + 1
+            continue
+        if cue == "head" and quoted and close is not None and close > first:
+            # A quoted name after صحيفة/قناة that the knowledge base lacks: an outlet all the same.
+            out.append(Mention(Span(doc.tokens[first].start, doc.tokens[close - 1].end), "ORG", None, None,
+                               "outlet"))
+            i = close + 1
+            continue
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_table("place_heads.tsv"))
+
+
+def find_headed_places(doc: Document, kb: KnowledgeBase, taken: list[Span]) -> list[Mention]:
+    """Places named after a class noun (محافظة ذي قار، مدينة الهفوف) that no other mention covers:
+    linked where the gazetteer has coordinates, else named only (``link.to_entity``)."""
+    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    table = any_place(kb)
+    heads = place_heads()
+    out: list[Mention] = []
+    for i in range(len(doc.tokens) - 1):
+        word = doc.text[doc.tokens[i].start:doc.tokens[i].end]
+        if not any(key in heads for key, _ in first_word_keys(word)):
+            continue
+        hit = longest_at(doc, kb, table, keys, i + 1)
+        if hit is None or hit[1] != 0:
+            continue
+        span = Span(doc.tokens[i + 1].start, doc.tokens[hit[0]].end)
+        if any(span.overlaps(t) for t in taken):
+            continue
+        kb_id = table[hit[2]] or None
+        country = kb.entries[kb_id].country if kb_id else None
+        out.append(Mention(span, "GPE", kb_id, country, "place"))
+        taken.append(span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def facility_heads() -> dict[str, dict[str, str]]:
+    """Folded head → {folded adjective or "-": English pattern}."""
+    out: dict[str, dict[str, str]] = {}
+    for row in read_table("facility_heads.tsv"):
+        adjective = row["adjective"] if row["adjective"] == "-" else fold(row["adjective"])
+        out.setdefault(fold(row["head"]), {})[adjective] = row["english"]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """A facility phrase (head, place, adjective) on tokens first..last, named ``name_en``."""
+
+    span: Span
+    place: Span
+    name_en: str | None
+
+
+def find_facilities(doc: Document, kb: KnowledgeBase, places: list[Mention]) -> list[Facility]:
+    """A facility head right before a place mention (مطار عدن), or before a name no dictionary
+    knows (قاعدة العند) when an adjective of the table closes it (الجوية)."""
+    heads = facility_heads()
+    starts = {m.span.start: m for m in places if m.type in ("GPE", "LOC")}
+    out: list[Facility] = []
+    for i in range(len(doc.tokens) - 1):
+        token = doc.tokens[i]
+        word = doc.text[token.start:token.end]
+        found = [(key, offset) for key, offset in first_word_keys(word) if key in heads]
+        if not found or doc.tokens[i + 1].kind != "word":
+            continue
+        key, offset = found[0]
+        patterns = heads[key]
+        name = doc.tokens[i + 1]
+        place = starts.get(name.start)
+        place_end = place.span.end if place else name.end
+        last = next((j for j, t in enumerate(doc.tokens) if t.end == place_end), i + 1)
+        adjective = fold(doc.text[doc.tokens[last + 1].start:doc.tokens[last + 1].end]) \
+            if last + 1 < len(doc.tokens) else ""
+        pattern = patterns.get(adjective)
+        if pattern is not None:
+            last += 1
+        elif place is not None:
+            pattern = patterns.get("-")
+        if pattern is None:
+            continue
+        place_span = place.span if place else Span(name.start, name.end)
+        english = (kb.entries[place.kb_id].name_en if place and place.kb_id else None) \
+            or romanise(doc.span_text(place_span))
+        out.append(Facility(Span(token.start + offset, doc.tokens[last].end), place_span,
+                            pattern.format(english) if english else None))
+    return out

@@ -1,0 +1,122 @@
+"""Readable English names for Arabic names the knowledge base does not know.
+
+Each word takes its usual Latin spelling from ``data/kb/name_tokens.tsv`` (Arab personal-name
+units and foreign names written in Arabic: عادل → Adel, الجبير → al-Jubeir, ظريف → Zarif), the
+article as ``al-`` on the rest (العطية → al-Attiyah), عبد with the next word as one name
+(عبد العزيز → Abdulaziz).  A word the table lacks is spelt by rule with short vowels supplied
+between consonants (شرم → Sharm), never letter by letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from marsad.text.keys import fold
+from marsad.text.resources import data_path
+
+TOKENS_FILE = "kb/name_tokens.tsv"
+
+#: Latin of each Arabic consonant letter (folded), for words the table lacks.
+_CONSONANTS: dict[str, str] = {
+    "ء": "'", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "'",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "پ": "p",
+    "چ": "ch", "ژ": "zh", "گ": "g",
+}
+_LONG_VOWELS: dict[str, str] = {"ا": "a", "و": "u", "ي": "i"}
+_GLIDES: dict[str, str] = {"و": "w", "ي": "y"}
+
+
+@lru_cache(maxsize=1)
+def name_tokens() -> dict[str, str]:
+    """Folded Arabic token → Latin spelling, loaded once (about 70,000 rows)."""
+    text = data_path(TOKENS_FILE).read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    rows = (ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#"))
+    next(rows)  # column line
+    for cells in rows:
+        if len(cells) == 2:
+            table[cells[0]] = cells[1]
+    return table
+
+
+def _strip_article(latin: str) -> str:
+    return latin[3:] if latin.lower().startswith("al-") else latin
+
+
+def _known(word: str, table: Mapping[str, str]) -> str | None:
+    if word in table:
+        return table[word]
+    if word.startswith("ال") and len(word) > 3 and word[2:] in table:
+        rest = _strip_article(table[word[2:]])
+        return "al-" + rest[:1].upper() + rest[1:]
+    return None
+
+
+def spell_by_rule(word: str) -> str:
+    """A word the table lacks, with short vowels supplied: شرم → Sharm, الهفوف → al-Hafuf."""
+    if word.startswith("ال") and len(word) > 3:
+        rest = spell_by_rule(word[2:])
+        return "al-" + rest[:1].upper() + rest[1:]
+    out: list[str] = []
+    letters = [ch for ch in word if ch in _CONSONANTS or ch in _LONG_VOWELS or ch == "ه"]
+    for i, ch in enumerate(letters):
+        prev = letters[i - 1] if i else ""
+        nxt = letters[i + 1] if i + 1 < len(letters) else ""
+        if ch in _LONG_VOWELS and (ch == "ا" or (prev and prev not in _LONG_VOWELS)) and i:
+            out.append(_LONG_VOWELS[ch])
+            continue
+        if ch in _GLIDES:
+            out.append(_GLIDES[ch] if not i or prev in _LONG_VOWELS else _LONG_VOWELS[ch])
+            continue
+        if ch == "ا":
+            out.append("a")
+            continue
+        out.append(_CONSONANTS[ch])
+        # A short vowel between this consonant and a following one, except in a word's final
+        # cluster after a vowel (شرم → Sharm, not Sharam).
+        if nxt and nxt not in _LONG_VOWELS and not (i + 2 == len(letters) and i > 0):
+            out.append("a")
+    latin = "".join(out).replace("''", "'").strip("'")
+    return latin[:1].upper() + latin[1:]
+
+
+def romanise_words(words: list[str], table: Mapping[str, str], *, strict: bool = False) -> str | None:
+    """The English name of an Arabic name's words; with ``strict``, None when a word is unknown."""
+    keys = [fold(w) for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(keys):
+        word = keys[i]
+        # عبد + a name of God is one name: عبد العزيز → Abdulaziz, عبدالله → Abdullah.
+        if word == "عبد" and i + 1 < len(keys) and keys[i + 1].startswith("ال"):
+            word, i = word + keys[i + 1], i + 1
+        if word.startswith("عبدال") and word not in table:
+            rest = _known(word[3:], table) or (None if strict else spell_by_rule(word[3:]))
+            if rest is None:
+                return None
+            out.append("Abdul" + _strip_article(rest).lower())
+            i += 1
+            continue
+        latin = _known(word, table)
+        if latin is None:
+            if strict:
+                return None
+            latin = spell_by_rule(word)
+        if latin:
+            out.append(latin)
+        i += 1
+    if not out:
+        return None
+    out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
+
+
+def romanise(text: str) -> str | None:
+    """A readable English rendering of an Arabic name (خالد العطية → Khalid al-Attiyah)."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    ascii_words = [w for w in words if w.isascii()]
+    if ascii_words and len(ascii_words) == len(words):
+        return " ".join(words)
+    return romanise_words(words, name_tokens())

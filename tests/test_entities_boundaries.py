@@ -1,0 +1,90 @@
+"""Mention boundaries and noise: names read whole, particles kept, words that are never persons."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from conftest import entity_by_mention, kb_reading
+from marsad.core.document import Document, Span
+from marsad.stages.entities import assemble, find_mentions
+from marsad.stages.entities import kb as kbmod
+from marsad.stages.entities.kb import abd_variant
+
+
+def _with_tagged(text: str, tagged: list[tuple[str, str]], published: str = "2016-01-01") -> Document:
+    doc = marsad.analyze(text, published, stages=("clean", "segment"))
+    spans: list[tuple[Span, str]] = []
+    for words, label in tagged:  # each at its next occurrence after the spans before it
+        start = doc.text.index(words, max((s.end for s, _ in spans), default=0))
+        spans.append((Span(start, start + len(words)), label))
+    kb = kbmod.load()
+    doc.entities = assemble(doc, kb, find_mentions(doc, kb, spans))
+    return doc
+
+
+@pytest.mark.parametrize(("form", "other"), [
+    ("عبد العزيز بن صقر", "عبدالعزيز بن صقر"),
+    ("فيصل بن خالد بن عبدالعزيز", "فيصل بن خالد بن عبد العزيز"),
+    ("عبد ربه منصور هادي", "عبد ربه منصور هادي"),  # عبد ربه: not عبد + a definite name
+])
+def test_abd_names_are_known_joined_and_apart(form: str, other: str) -> None:
+    assert abd_variant(form) == other
+
+
+def test_a_title_gives_way_to_a_longer_name_after_it() -> None:
+    doc = kb_reading("وجه الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير بمتابعة الحادث.", "2015-08-07")
+    assert entity_by_mention(doc)["فيصل بن خالد بن عبدالعزيز"].kb_id == "faisal_bin_khalid"
+
+
+def test_a_ruling_familys_name_closes_the_full_name() -> None:
+    doc = kb_reading("واستقبل الملك سلمان بن عبدالعزيز آل سعود الوفد.", "2016-01-01")
+    assert entity_by_mention(doc)["سلمان بن عبدالعزيز آل سعود"].kb_id == "salman"
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en", "linked"), [
+    ("وخرج المتظاهرون في محافظة ذي قار جنوبي العراق.", "ذي قار", "Dhi Qar", False),
+    ("وزار الوفد مدينة الهفوف شرقي المملكة.", "الهفوف", "Hofuf", True),
+])
+def test_a_place_after_a_class_noun_is_found_in_the_gazetteer(text: str, mention: str, name_en: str,
+                                                              linked: bool) -> None:
+    entity = entity_by_mention(kb_reading(text))[mention]
+    assert (entity.type, entity.name_en, entity.kb_id is not None) == ("GPE", name_en, linked)
+
+
+def test_god_is_never_a_tagged_person() -> None:
+    doc = _with_tagged("وقال إن الله وفق الجميع في المهمة.", [("الله", "PER")])
+    assert not [e for e in doc.entities if e.type == "PER"]
+
+
+def test_a_name_cut_after_a_particle_takes_the_next_word() -> None:
+    doc = _with_tagged("وقال سوروش أبو طالبي إن الوضع صعب.", [("سوروش أبو", "PER")])
+    assert "سوروش أبو طالبي" in entity_by_mention(doc)
+
+
+def test_a_known_name_keeps_a_letter_that_looks_like_a_conjunction() -> None:
+    doc = _with_tagged("وقال فيصل المقداد إن الوضع صعب.", [("يصل المقداد", "PER")])
+    assert "فيصل المقداد" in entity_by_mention(doc)
+
+
+def test_a_family_name_of_two_words_joins_the_full_name() -> None:
+    doc = _with_tagged("وزار عبدالعزيز بن صقر جدة، وأكد بن صقر أن العلاقات جيدة.",
+                       [("عبدالعزيز بن صقر", "PER"), ("بن صقر", "PER")])
+    persons = [e for e in doc.entities if e.type == "PER"]
+    assert len(persons) == 1
+    assert [doc.span_text(m) for m in persons[0].mentions] == ["عبدالعزيز بن صقر", "بن صقر"]
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en"), [
+    ("وأعيد فتح مطار عدن الدولي أمام الرحلات.", "مطار عدن الدولي", "Aden International Airport"),
+    ("ووصلت السفينة إلى ميناء الحديدة صباحا.", "ميناء الحديدة", "Port of Hodeidah"),
+])
+def test_a_facility_is_its_head_and_place(text: str, mention: str, name_en: str) -> None:
+    by_mention = entity_by_mention(kb_reading(text))
+    assert (by_mention[mention].type, by_mention[mention].name_en) == ("FAC", name_en)
+    assert by_mention[mention.split()[1]].type == "GPE"  # the place keeps its own mention
+
+
+def test_a_class_noun_before_a_common_word_is_no_facility() -> None:
+    doc = kb_reading("وقال إن قاعدة البيانات جاهزة.")
+    assert not [e for e in doc.entities if e.type == "FAC"]

@@ -1,0 +1,37 @@
+"""News outlets named by their context, not read as the place or word of the same name."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import entity_by_mention, kb_reading
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("وأكد مسؤول لـ«الرياض» أن المشروع سيكتمل قريبا.", "الرياض", "alriyadh"),
+    ('وقال المتحدث لـ"الشرق الأوسط" إن الاتفاق قريب.', "الشرق الأوسط", "asharq"),
+    ("ونقلت صحيفة عكاظ عن مصادر أن القرار صدر.", "عكاظ", "okaz"),
+    ('وذكرت جريدة "الحياة" أن الوفد وصل.', "الحياة", "alhayat"),
+])
+def test_outlet_in_context_is_the_outlet(text: str, mention: str, kb_id: str) -> None:
+    entity = entity_by_mention(kb_reading(text))[mention]
+    assert (entity.type, entity.kb_id) == ("ORG", kb_id)
+
+
+def test_same_name_outside_an_outlet_context_is_the_place() -> None:
+    doc = kb_reading("ووصل الوفد إلى الرياض أمس، وقال رئيسه لـ«الرياض» إن الزيارة ناجحة.")
+    places = [e for e in doc.entities if e.kb_id == "place:riyadh"]
+    outlets = [e for e in doc.entities if e.kb_id == "alriyadh"]
+    assert len(places) == 1 and len(outlets) == 1
+    assert places[0].mentions[0].start < outlets[0].mentions[0].start
+
+
+def test_quoted_unknown_name_after_a_class_noun_is_an_unlinked_outlet() -> None:
+    doc = kb_reading('ونشرت صحيفة "المرصد" تقريرا عن الحادث.')
+    entity = entity_by_mention(doc)["المرصد"]
+    assert (entity.type, entity.kb_id) == ("ORG", None)
+
+
+def test_quoted_word_after_li_that_is_no_outlet_is_left_alone() -> None:
+    doc = kb_reading('وقال لـ"الجميع" إن الوضع صعب.')
+    assert "الجميع" not in entity_by_mention(doc)
