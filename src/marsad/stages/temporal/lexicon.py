@@ -25,6 +25,8 @@ class DateWords:
     day_ordinals: Lexicon[int]
     relative_days: Lexicon[int]
     relative_day_not_after: frozenset[str]
+    next_day_words: frozenset[str]
+    previous_day_words: frozenset[str]
     units: Lexicon[tuple[str, int]]  # form → (unit, count: 1 singular, 2 dual, 0 plural)
     definite_units: Lexicon[str]
     weekend: Lexicon[bool]
@@ -70,6 +72,8 @@ def date_words() -> DateWords:
         day_ordinals=Lexicon(invert({int(k): v for k, v in data["day_ordinals"].items()})),
         relative_days=Lexicon(invert({int(k): v for k, v in data["relative_days"].items()})),
         relative_day_not_after=_forms(data, "relative_day_not_after"),
+        next_day_words=_forms(data, "next_day_words"),
+        previous_day_words=_forms(data, "previous_day_words"),
         units=Lexicon(units),
         definite_units=Lexicon(invert(data["definite_units"])),
         weekend=_flag(data, "weekend"),

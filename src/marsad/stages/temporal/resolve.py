@@ -28,7 +28,8 @@ class Expr:
 
     ``kind`` says how to read ``y``/``m``/``d``/``n``: ``ymd``, ``ym``, ``y`` (absolute), ``md``, ``m``
     (year from the publication date and ``direction``), ``m_rel`` (month ``m`` of the year ``n``
-    years from publication), ``wd`` (weekday ``d``), ``day`` (``n`` days away), ``unit`` (the
+    years from publication), ``day_of_month`` (day ``d`` of the month ``n`` months from publication),
+    ``wd`` (weekday ``d``), ``day`` (``n`` days away), ``unit`` (the
     ``unit`` ``n`` units away: week, month, year), ``shift`` (``n`` units from publication),
     ``duration``, ``weekend``, ``hijri_ymd``, ``hijri_ym``, ``hijri_y``, ``hijri_md`` and ``hijri_m``
     (Hijri year from the publication date and ``direction``), and ``range`` of ``parts``.
@@ -226,6 +227,9 @@ def resolve(expr: Expr, pub: dt.date | None) -> str | None:
         return dt.date(year, expr.m, expr.d).isoformat() if _valid(year, expr.m, expr.d) else None
     if kind == "m":
         return _ym(_pick_year(pub, expr.m, None, expr.direction), expr.m)
+    if kind == "day_of_month":
+        month = _add_months(pub.replace(day=1), expr.n)
+        return dt.date(month.year, month.month, expr.d).isoformat()
     if kind == "m_rel":
         return _ym(pub.year + expr.n, expr.m)
     if kind == "wd":
