@@ -21,6 +21,7 @@ from marsad.core.registry import ATTR_DATES, PUBLISHED, SENTENCES, TEMPORAL, TEX
 from marsad.core.settings import Settings
 from marsad.stages.temporal.latin import find_latin
 from marsad.stages.temporal.lexicon import DateWords, approximators, date_words, may_start
+from marsad.stages.temporal.periods import season, year_part
 from marsad.stages.temporal.resolve import Direction, Expr, duration, safe_resolve, shift_from
 from marsad.stages.temporal.tense import clause_tense
 from marsad.text.keys import fold
@@ -334,6 +335,16 @@ class Finder:
         expr = Expr("wd", d=m.value, direction=direction or self.tense(i, end) or "past")
         return self._found(i, end, expr, prefix=prefix)
 
+    def year_part(self, i: int) -> Found | None:
+        """الربع الثاني من العام، النصف الأول من 2015 (ranges of days)."""
+        hit = year_part(self.words, i, self.dw, self.tense)
+        return self._found(i, i + hit[0], hit[2], "range", prefix=hit[1]) if hit else None
+
+    def season(self, i: int) -> Found | None:
+        """أوائل الخريف، الصيف المقبل (their year)."""
+        hit = season(self.words, i, self.dw, self.tense)
+        return self._found(i, i + hit[0], hit[2], prefix=hit[1]) if hit else None
+
     def relative_day(self, i: int) -> Found | None:
         """أمس، اليوم، غدا، أول أمس، بعد غد."""
         m = self.dw.relative_days.match(self.words, i)
@@ -537,7 +548,7 @@ class Finder:
         i = 0
         w = self.words
         singles = (self.numeric, self.day_month, self.weekday, self.weekend, self.relative_unit,
-                   self.month, self.relative_day, self.ago)
+                   self.month, self.relative_day, self.ago, self.year_part, self.season)
         while i < len(w):
             if w[i].kind == "punct" or (w[i].kind == "word" and not may_start(w[i].form)):
                 i += 1

@@ -30,6 +30,9 @@ class DateWords:
     units: Lexicon[tuple[str, int]]  # form → (unit, count: 1 singular, 2 dual, 0 plural)
     definite_units: Lexicon[str]
     weekend: Lexicon[bool]
+    year_parts: Lexicon[tuple[int, int]]  # form → (first month, number of months)
+    seasons: Lexicon[int]  # form → first month
+    season_openers: Lexicon[bool]
     past: frozenset[str]
     future: frozenset[str]
     current: frozenset[str]
@@ -51,6 +54,11 @@ def _forms(data: dict[str, Any], key: str) -> frozenset[str]:
 
 def _flag(data: dict[str, Any], key: str) -> Lexicon[bool]:
     return Lexicon(dict.fromkeys(data[key], True))
+
+
+def _month_pair(key: str) -> tuple[int, int]:
+    first, count = key.split()
+    return int(first), int(count)
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +85,9 @@ def date_words() -> DateWords:
         units=Lexicon(units),
         definite_units=Lexicon(invert(data["definite_units"])),
         weekend=_flag(data, "weekend"),
+        year_parts=Lexicon(invert({_month_pair(k): v for k, v in data["year_parts"].items()})),
+        seasons=Lexicon(invert({int(k): v for k, v in data["seasons"].items()})),
+        season_openers=_flag(data, "season_openers"),
         past=_forms(data, "past_words"),
         future=_forms(data, "future_words"),
         current=_forms(data, "current_words"),
@@ -100,7 +111,7 @@ def relevant_words() -> frozenset[str]:
     nw = number_words()
     lexicons: tuple[Lexicon[Any], ...] = (
         dw.months, dw.hijri, dw.weekdays, dw.relative_days, dw.units, dw.definite_units, dw.weekend,
-        dw.day_ordinals,
+        dw.day_ordinals, dw.year_parts, dw.seasons, dw.season_openers,
         dw.year_words, nw.cardinals, nw.scale_single, nw.scale_dual, nw.vague)
     firsts: set[str] = {"ال"} | dw.day_word | dw.this | dw.ago | dw.later
     for lex in lexicons:

@@ -32,7 +32,8 @@ class Expr:
     ``wd`` (weekday ``d``), ``day`` (``n`` days away), ``unit`` (the
     ``unit`` ``n`` units away: week, month, year), ``shift`` (``n`` units from publication),
     ``duration``, ``weekend``, ``hijri_ymd``, ``hijri_ym``, ``hijri_y``, ``hijri_md`` and ``hijri_m``
-    (Hijri year from the publication date and ``direction``), and ``range`` of ``parts``.
+    (Hijri year from the publication date and ``direction``), ``year_part`` (``n`` months from month
+    ``m``) and ``season`` (starting in month ``m``), and ``range`` of ``parts``.
     """
 
     kind: str
@@ -220,6 +221,8 @@ def resolve(expr: Expr, pub: dt.date | None) -> str | None:
         return _resolve_hijri(expr)
     if kind == "range":
         return _resolve_range(expr, pub)
+    if kind in ("year_part", "season"):
+        return _resolve_year_part(expr, pub)
     if pub is None:
         return None
     if kind == "md":
@@ -273,3 +276,24 @@ def _resolve_range(expr: Expr, pub: dt.date | None) -> str | None:
     if start_value is None:
         return None
     return f"{start_value}/{end_value}"
+
+
+def _resolve_year_part(expr: Expr, pub: dt.date | None) -> str | None:
+    """A quarter or half as a range of days; a season as its year (see ``periods``).
+
+    ``unit`` says where the year comes from: ``abs`` (``y``), ``rel`` (``d`` years from
+    publication), else the tense (``direction``) as for a bare month.
+    """
+    if expr.unit == "abs":
+        year = expr.y
+    elif pub is None:
+        return None
+    elif expr.unit == "rel":
+        year = pub.year + expr.d
+    else:
+        year = _pick_year(pub, expr.m, None, expr.direction)
+    if expr.kind == "season":
+        return f"{year:04d}"
+    last = expr.m + expr.n - 1
+    end = dt.date(year, last, calendar.monthrange(year, last)[1])
+    return f"{dt.date(year, expr.m, 1).isoformat()}/{end.isoformat()}"
