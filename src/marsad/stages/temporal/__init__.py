@@ -370,9 +370,20 @@ class Finder:
             # في اليوم التالي: the day after the last dated one (find_dates anchors it, else drops it).
             n = 1 if w[end].form in self.dw.next_day_words else -1
             return self._found(i, end + 1, Expr("anchored", unit="day", n=n, d=1), prefix=m.prefix)
-        elif after.startswith("ال") and m.n == 1:
+        elif after.startswith("ال") and m.n == 1 and not self._yesterday_before_object(i, m.value, m.prefix):
             return None  # اليوم التالي، الغد العربي، في أمس الحاجة: named by what follows, not a date
         return self._found(i, end, Expr("day", n=m.value), prefix=m.prefix)
+
+    def _yesterday_before_object(self, i: int, value: int, prefix: int) -> bool:
+        """استقبل أمس الرئيس، وجه أمس الجهات: أمس between a verb and its definite object or subject.
+
+        أمس as a superlative (أمس الحاجة، most in need) follows في or بـ; اليوم and الغد before a
+        definite word stay names (اليوم الوطني، الغد العربي).
+        """
+        w = self.words
+        if value != -1 or self.words[i].form[:prefix] in ("ب", "وب", "فب"):
+            return False
+        return not (i > 0 and w[i - 1].form in ("في", "وفي", "فى"))
 
     def _weekday_value(self, k: int) -> int:
         """The ISO number of the weekday at ``k`` (or inside the parenthesis opening there)."""
@@ -476,6 +487,9 @@ class Finder:
         span = self._bare_year_range(i, year)
         if span is not None:
             return [span]
+        if i > 0 and _in(w[i - 1], self.dw.year_after_nouns) and BARE_YEAR_MIN <= year <= BARE_YEAR_MAX \
+                and not (i + 1 < len(w) and w[i + 1].form in ("-", "–", "/")):
+            return [self._found(i, i + 1, Expr("y", y=year))]  # أحداث 2011، انتخابات 2012
         if i > 0 and _in(w[i - 1], self.dw.year_preps) and BARE_YEAR_MIN <= year <= BARE_YEAR_MAX:
             if i + 2 < len(w) and w[i + 1].form in ("-", "–") and _year_at(w, i + 2) is not None:
                 last = _year_at(w, i + 2)

@@ -41,6 +41,7 @@ class DateWords:
     later: frozenset[str]
     year_words: Lexicon[bool]
     year_preps: frozenset[str]
+    year_after_nouns: frozenset[str]
     range_open: frozenset[str]
     range_close: frozenset[str]
     future_cues: frozenset[str]
@@ -96,6 +97,7 @@ def date_words() -> DateWords:
         later=_forms(data, "later_words"),
         year_words=_flag(data, "year_words"),
         year_preps=_forms(data, "year_preps"),
+        year_after_nouns=_forms(data, "year_after_nouns"),
         range_open=_forms(data, "range_open"),
         range_close=_forms(data, "range_close"),
         future_cues=_forms(data, "future_cues") | _forms(data, "future_verbs"),
