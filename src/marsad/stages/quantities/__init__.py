@@ -20,6 +20,14 @@ from marsad.core.document import Approx, DateMention, Document, Quantity, Span, 
 from marsad.core.errors import DataError
 from marsad.core.registry import ATTR_DATES, ATTR_QUANTITIES, QUANTITIES, SENTENCES, TEXT, TOKENS, register
 from marsad.core.settings import Settings
+from marsad.stages.quantities.context import (
+    after_people_verb,
+    context_words,
+    noun_before_count,
+    one_idiom,
+    partitive_noun,
+    people_after,
+)
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
 from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
@@ -31,6 +39,8 @@ from marsad.text.words import definite as is_definite
 YEAR_RANGE = (1900, 2100)
 #: Separators of a number range (10-20، 10 و20، من 10 إلى 20).
 _RANGE_SEPS = frozenset({"-", "–", "و", "الي", "الى", "حتي", "حتى"})
+#: Plus between numbers names a group (مجموعة 5+1، خمسة زائد واحد), folded as words are.
+_PLUS = frozenset({"+", fold("زائد", keep_madda=True)})
 
 
 @dataclass(frozen=True)
@@ -239,11 +249,16 @@ class QuantityFinder:
                     value *= second.value / float(digits_value(w[high].form) or 1)
         if number.vague:
             approx = "more_than" if approx == "exact" else approx
+        if self._year_span(k, j, value_max) or self._group_name(k, j):
+            return None
         unit: str | None
         if number.dual_of:
             unit, kind, used = number.dual_of, "noun", 0
         else:
-            unit, kind, used = self._unit(j, number)
+            j += self._half_scale(j)
+            unit, kind, used = self._context_unit(k, j) or self._unit(j, number)
+            if after_people_verb(w, k) and (unit is None or _has_preposition(w[j])):
+                unit, kind, used = context_words().people_unit, "noun", 0  # وأصيب 31 بجروح، قتل 5 وأصيب
         if number.ambiguous and kind != "noun":
             return None
         if kind == "" and approx == "exact" and (self._parenthesized(k, j) or self._bare_year(k, j)):
@@ -258,6 +273,38 @@ class QuantityFinder:
         usd_max = value_max * rate if rate is not None and value_max is not None else None
         return Quantity(Span(start, w[j - 1].end), value, cast(Approx, approx), unit, usd, value_max, usd_max), j
 
+    def _context_unit(self, k: int, j: int) -> tuple[str | None, str, int] | None:
+        """The unit of the number at ``[k, j)`` read around it (see ``context``), else None."""
+        w = self.words
+        before = noun_before_count(self.text, w, k, singular)
+        if before is not None:
+            return before, "noun", 0
+        people = people_after(w, j)
+        if people:
+            return context_words().people_unit, "noun", people
+        if self.qw.units.match(w, j, proclitic=False) is not None or (j < len(w) and w[j].form in ("%", "٪")):
+            return None
+        whole = partitive_noun(self.text, w, j, singular)
+        if whole is not None:
+            return whole, "noun", 0
+        return None
+
+    def _half_scale(self, j: int) -> int:
+        """مليون ونصف المليون: the scale repeated after its half (already counted), 1 word, else 0."""
+        w = self.words
+        if j < 1 or j >= len(w) or w[j - 1].form not in ("ونصف", "نصف"):
+            return 0
+        return 1 if w[j].form in ("المليون", "المليار", "الالف", "الالاف") else 0
+
+    def _year_span(self, k: int, j: int, value_max: float | None) -> bool:
+        """2014 - 2015، 2014/2015: a season or fiscal year, not an amount from 2014 to 2015."""
+        return value_max is not None and self._bare_year(k, k + 1) and YEAR_RANGE[0] <= value_max <= YEAR_RANGE[1]
+
+    def _group_name(self, k: int, j: int) -> bool:
+        """(5+1)، خمسة زائد واحد، خليجي 24: a number inside a name of a group or event."""
+        w = self.words
+        return (k > 0 and w[k - 1].form in _PLUS) or (j < len(w) and w[j].form in _PLUS)
+
     def _noun_then_one(self, i: int) -> tuple[Quantity, int] | None:
         """يوم واحد، مرة واحدة: a noun followed by واحد (or a feminine one by واحدة) counts one."""
         w = self.words
@@ -266,6 +313,8 @@ class QuantityFinder:
         dw = date_words()
         if w[i].form in dw.past_cues or w[i].form in dw.future_cues:
             return None  # قال واحد من: a verb, then "one of"
+        if one_idiom(w[i]) or w[i].form in _PLUS:
+            return None  # في وقت واحد: at once
         feminine = w[i + 1].form == "واحده"
         if feminine != w[i].form.endswith("ه"):
             return None  # كتبت واحدة: the word before does not agree, so it is no counted noun
@@ -326,6 +375,12 @@ def _may_start(form: str) -> bool:
                 if known and f not in plurals and f not in not_duals:
                     return True
     return False
+
+
+def _has_preposition(word: Word) -> bool:
+    """بجروح، لإصابات: a word that opens with a preposition is no counted noun."""
+    return word.kind == "word" and any(0 < p and word.form[:p] in ("ب", "ل", "وب", "ول", "فب")
+                                       for p, _ in strip_proclitic(word.form))
 
 
 def _not_above(later: str, earlier: str) -> bool:
