@@ -18,7 +18,17 @@ from typing import cast
 
 from marsad.core.document import Approx, DateMention, Document, Quantity, Span, Token
 from marsad.core.errors import DataError
-from marsad.core.registry import ATTR_DATES, ATTR_QUANTITIES, QUANTITIES, SENTENCES, TEXT, TOKENS, register
+from marsad.core.registry import (
+    ATTR_DATES,
+    ATTR_ENTITIES,
+    ATTR_QUANTITIES,
+    DATELINE,
+    QUANTITIES,
+    SENTENCES,
+    TEXT,
+    TOKENS,
+    register,
+)
 from marsad.core.settings import Settings
 from marsad.stages.quantities.context import (
     after_people_verb,
@@ -28,6 +38,7 @@ from marsad.stages.quantities.context import (
     partitive_noun,
     people_after,
 )
+from marsad.stages.quantities.currency import StoryPlaces, local_code, story_places
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
 from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
@@ -120,11 +131,12 @@ def singular(written: str) -> str:
 class QuantityFinder:
     """Finds quantities in one scanned text, skipping the words of date points."""
 
-    def __init__(self, text: str, words: list[Word], skip: set[int]) -> None:
+    def __init__(self, text: str, words: list[Word], skip: set[int], places: StoryPlaces | None = None) -> None:
         self.text = text
         self.words = words
         self.skip = skip
         self.qw = quantity_words()
+        self.places = places or StoryPlaces()
 
     def _is_name_number(self, k: int) -> bool:
         """كوفيد-19، إف-16، الـ17، G7: a number glued to a name or the article is no amount."""
@@ -197,6 +209,9 @@ class QuantityFinder:
         unit = self.qw.units.get(fold(noun, keep_madda=True))
         if unit is not None:
             return unit.code, unit.kind, 1  # مليارات الدولارات
+        code = local_code(fold(noun, keep_madda=True), self.text, w[k].start, self.places)
+        if code is not None:
+            return code, "currency", 1  # 214 ريالا in a story about Sanaa
         return noun, "noun", 1
 
     def _bare_year(self, i: int, j: int) -> bool:
@@ -405,17 +420,20 @@ def amount_free(dates: Sequence[DateMention]) -> list[Span]:
     return [d.span for d in dates if d.kind != "duration"]
 
 
-def find_quantities(text: str, dates: Sequence[Span], tokens: Sequence[Token] | None = None) -> list[Quantity]:
+def find_quantities(text: str, dates: Sequence[Span], tokens: Sequence[Token] | None = None,
+                    places: StoryPlaces | None = None) -> list[Quantity]:
     """Every amount in ``text``; numbers inside ``dates`` (see :func:`amount_free`) are skipped.
 
-    ``tokens`` are the text's tokens when it was segmented (else the text is tokenised here).
+    ``tokens`` are the text's tokens when it was segmented (else the text is tokenised here);
+    ``places`` the countries the story names, which say whose ريال or جنيه a bare one is.
     """
     words = view(text, tokens)
     skip = _words_inside(words, dates)
-    return QuantityFinder(text, words, skip).find()
+    return QuantityFinder(text, words, skip, places).find()
 
 
-@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES), provides=(ATTR_QUANTITIES,))
+@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES, ATTR_ENTITIES, DATELINE),
+          provides=(ATTR_QUANTITIES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find amounts with their approximator, unit and value in US dollars."""
-    doc.quantities = find_quantities(doc.text, amount_free(doc.dates), doc.tokens)
+    doc.quantities = find_quantities(doc.text, amount_free(doc.dates), doc.tokens, story_places(doc))
