@@ -10,6 +10,7 @@ are not amounts.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from marsad.core.registry import (
     ATTR_ENTITIES,
     ATTR_QUANTITIES,
     DATELINE,
+    PUBLISHED,
     QUANTITIES,
     SENTENCES,
     TEXT,
@@ -39,6 +41,7 @@ from marsad.stages.quantities.context import (
     people_after,
 )
 from marsad.stages.quantities.currency import StoryPlaces, local_code, story_places
+from marsad.stages.quantities.rates import usd_rate
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
 from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
@@ -131,8 +134,10 @@ def singular(written: str) -> str:
 class QuantityFinder:
     """Finds quantities in one scanned text, skipping the words of date points."""
 
-    def __init__(self, text: str, words: list[Word], skip: set[int], places: StoryPlaces | None = None) -> None:
+    def __init__(self, text: str, words: list[Word], skip: set[int], places: StoryPlaces | None = None,
+                 published: dt.date | None = None) -> None:
         self.text = text
+        self.published = published
         self.words = words
         self.skip = skip
         self.qw = quantity_words()
@@ -283,10 +288,16 @@ class QuantityFinder:
         if after is not None:
             approx, j = (after.value if approx == "exact" else approx), j + after.n
         start = w[i].start + (am.prefix if am is not None else number.prefix)
-        rate = self.qw.rates.get(unit) if kind == "currency" and unit is not None else None
+        rate = self._rate(unit) if kind == "currency" and unit is not None else None
         usd = value * rate if rate is not None else None
         usd_max = value_max * rate if rate is not None and value_max is not None else None
         return Quantity(Span(start, w[j - 1].end), value, cast(Approx, approx), unit, usd, value_max, usd_max), j
+
+    def _rate(self, code: str) -> float | None:
+        """US dollars per unit: on the publication day when known (see ``rates``), else the table's."""
+        if self.published is not None:
+            return usd_rate(code, self.published)
+        return self.qw.rates.get(code)
 
     def _context_unit(self, k: int, j: int) -> tuple[str | None, str, int] | None:
         """The unit of the number at ``[k, j)`` read around it (see ``context``), else None."""
@@ -421,19 +432,21 @@ def amount_free(dates: Sequence[DateMention]) -> list[Span]:
 
 
 def find_quantities(text: str, dates: Sequence[Span], tokens: Sequence[Token] | None = None,
-                    places: StoryPlaces | None = None) -> list[Quantity]:
+                    places: StoryPlaces | None = None, published: dt.date | None = None) -> list[Quantity]:
     """Every amount in ``text``; numbers inside ``dates`` (see :func:`amount_free`) are skipped.
 
     ``tokens`` are the text's tokens when it was segmented (else the text is tokenised here);
-    ``places`` the countries the story names, which say whose ريال or جنيه a bare one is.
+    ``places`` the countries the story names, which say whose ريال or جنيه a bare one is;
+    ``published`` the day whose exchange rates give ``value_usd`` (see ``rates``).
     """
     words = view(text, tokens)
     skip = _words_inside(words, dates)
-    return QuantityFinder(text, words, skip, places).find()
+    return QuantityFinder(text, words, skip, places, published).find()
 
 
-@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES, ATTR_ENTITIES, DATELINE),
+@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES, ATTR_ENTITIES, DATELINE, PUBLISHED),
           provides=(ATTR_QUANTITIES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find amounts with their approximator, unit and value in US dollars."""
-    doc.quantities = find_quantities(doc.text, amount_free(doc.dates), doc.tokens, story_places(doc))
+    doc.quantities = find_quantities(doc.text, amount_free(doc.dates), doc.tokens, story_places(doc),
+                                     doc.published)
