@@ -357,6 +357,8 @@ class Finder:
         after = self.text[w[end].start:w[end].end] if end < len(w) else ""
         if i > 0 and w[i - 1].form in self.dw.relative_day_not_after:
             return None  # في نفس اليوم، ذلك اليوم: "that day"
+        if m.value == 0 and i > 0 and not self._weekday_after(end) and _in(w[i - 1], self.dw.generic_today_after):
+            return None  # نواجه اليوم تحديا، عالم اليوم: "nowadays", not the publication day
         weekday = self._weekday_after(end)
         if weekday and m.value == 0:
             # اليوم الأربعاء in a Friday's paper is this week's Wednesday: copy written for the web

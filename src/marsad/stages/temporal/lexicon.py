@@ -26,6 +26,7 @@ class DateWords:
     relative_days: Lexicon[int]
     relative_day_not_after: frozenset[str]
     next_day_words: frozenset[str]
+    generic_today_after: frozenset[str]
     previous_day_words: frozenset[str]
     units: Lexicon[tuple[str, int]]  # form → (unit, count: 1 singular, 2 dual, 0 plural)
     definite_units: Lexicon[str]
@@ -82,6 +83,7 @@ def date_words() -> DateWords:
         relative_days=Lexicon(invert({int(k): v for k, v in data["relative_days"].items()})),
         relative_day_not_after=_forms(data, "relative_day_not_after"),
         next_day_words=_forms(data, "next_day_words"),
+        generic_today_after=_forms(data, "generic_today_after"),
         previous_day_words=_forms(data, "previous_day_words"),
         units=Lexicon(units),
         definite_units=Lexicon(invert(data["definite_units"])),

@@ -18,6 +18,10 @@ Direction = Literal["past", "future", "last", "next"] | None
 #: How far ahead a month or day with no tense cue may be read as the coming one (set by reading
 #: SaudiNewsNet articles: beyond a quarter, an untensed month name is mostly a past one).
 FUTURE_REACH_DAYS = 92
+#: How far before publication a day and month in a future clause may lie and still be read as this
+#: year's (a tense, unlike المقبل, is only a cue): a month, set
+#: by reading SaudiNewsNet copy, where a wire story is often published days after it was written.
+SOFT_TENSE_SLACK_DAYS = 31
 #: Ordinal of 1 Muharram 1 AH (16 July 622 Julian, 19 July 622 proleptic Gregorian) minus one.
 _HIJRI_EPOCH = dt.date(622, 7, 19).toordinal() - 1
 
@@ -114,6 +118,12 @@ def _pick_year(pub: dt.date, month: int, day: int | None, direction: Direction) 
     """The year of a month (and day) given without one: before or after ``pub``, else the nearest."""
     key = (month, day or 0)
     here = (pub.month, pub.day if day else 0)
+    if direction == "future" and day and _valid(pub.year, month, day) and \
+            0 < (pub - dt.date(pub.year, month, day)).days <= SOFT_TENSE_SLACK_DAYS:
+        # A future tense is a soft cue: وستقدم يوم 14 يوليو in a paper of the 31st reports a plan
+        # announced before publication (copy runs late), not one for next year.  A past tense is
+        # not: nothing has happened after publication.
+        return pub.year
     if direction == "past":
         return pub.year if key <= here else pub.year - 1
     if direction == "last":
