@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
@@ -33,6 +33,7 @@ from marsad.core.registry import (
 )
 from marsad.core.settings import Settings
 from marsad.stages.quantities.context import (
+    after_change,
     after_people_verb,
     context_words,
     noun_before_count,
@@ -260,7 +261,7 @@ class QuantityFinder:
         j = number.j
         value = number.value
         value_max: float | None = None
-        high = self._range_end(k, j)
+        high = None if after_change(w, k) else self._range_end(k, j)
         if high is not None and high not in self.skip:
             second = read_number(w, high)
             if second is not None and second.value > value:
@@ -371,6 +372,22 @@ class QuantityFinder:
                 continue
             out.append(hit[0])
             i = hit[1]
+        return self._share_units(out)
+
+    def _share_units(self, found: list[Quantity]) -> list[Quantity]:
+        """من 214 ريالا إلى 236، من 58 إلى 61 ريالا: the two ends of a change share one unit."""
+        out = list(found)
+        for n in range(len(out) - 1):
+            a, b = out[n], out[n + 1]
+            between = fold(self.text[a.span.end:b.span.start].strip(), keep_madda=True)
+            if between not in ("الي", "حتي") or (a.unit is None) == (b.unit is None):
+                continue
+            unit = a.unit or b.unit
+            assert unit is not None
+            rate = self._rate(unit) if unit.isupper() and len(unit) == 3 else None
+            target = n + 1 if a.unit else n
+            q = out[target]
+            out[target] = replace(q, unit=unit, value_usd=q.value * rate if rate is not None else None)
         return out
 
 

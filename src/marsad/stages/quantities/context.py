@@ -25,6 +25,7 @@ class ContextWords:
     people_verbs: frozenset[str]
     count_of_before: Lexicon[bool]
     one_idioms: frozenset[str]
+    change_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def context_words() -> ContextWords:
         people_verbs=frozenset(fold(w, keep_madda=True) for w in data["people_verbs"]),
         count_of_before=Lexicon(dict.fromkeys(data["count_of_before"], True)),
         one_idioms=frozenset(fold(w, keep_madda=True) for w in data["one_idioms"]),
+        change_verbs=frozenset(fold(w, keep_madda=True) for w in data["change_verbs"]),
     )
 
 
@@ -92,3 +94,20 @@ def partitive_noun(text: str, words: Sequence[Word], j: int, singular: Callable[
 def one_idiom(word: Word) -> bool:
     """في وقت واحد، بصوت واحد: a noun that makes an idiom with واحد, not a count of one."""
     return any(form in context_words().one_idioms for _, form in strip_proclitic(word.form))
+
+
+#: How many words before من a verb of change may stand (ارتفع سعر صرف الدولار من ...).
+CHANGE_REACH = 4
+
+
+def after_change(words: Sequence[Word], k: int) -> bool:
+    """Is the number at ``k`` the start of a change (ارتفع ... من X إلى Y) rather than a range?"""
+    if k < 2 or words[k - 1].form != "من":
+        return False
+    verbs = context_words().change_verbs
+    for p in range(k - 2, max(-1, k - 2 - CHANGE_REACH), -1):
+        if words[p].kind == "punct":
+            return False
+        if any(form in verbs for _, form in strip_proclitic(words[p].form)):
+            return True
+    return False
