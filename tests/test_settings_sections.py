@@ -25,8 +25,8 @@ UNKNOWN_PERSON = "وقال الباحث السوداني عثمان ميرغني
 PROTEST = "وتظاهر آلاف الطلاب في الخرطوم احتجاجا على ارتفاع أسعار الخبز."
 #: A charge in court: the rules find an ASSAULT, the filter drops it.
 CHARGE = "ووجهت المحكمة لهما 51 تهمة تتراوح بين جرائم ضد الإنسانية وقتل واغتصاب."
-#: قبل يوم واحد من الاجتماع is dated from the weekend 40 characters before it.
-ANCHORED = "عقد المؤتمر خلال عطلة نهاية الأسبوع. ورفض بوتين الجهود قبل يوم واحد من الاجتماع"
+#: قبل يوم واحد من الاجتماع is dated from the day named earlier in its sentence, 35 characters before it.
+ANCHORED = "عقد المؤتمر يوم 15 يونيو، ورفض بوتين الجهود قبل يوم واحد من الاجتماع"
 #: الماضيوسافر is الماضي + وسافر glued by a lost link; بيبروايت is one transliterated name.
 GLUED = "عاد الأسبوع الماضيوسافر إلى لندن لحضور حفل بيبروايت."
 #: بيونغ is a name, not ب + يونغ, only because the rest must be PREP_RATIO times likelier.

@@ -19,7 +19,7 @@ from marsad.stages.temporal import dates_in, find_dates
 
 EXAMPLE_PUBLISHED = "2024-06-17"
 
-STAGES = ("clean", "segment", "temporal", "quantities")
+STAGES = ("clean", "segment", "entities", "temporal", "quantities")
 #: The bars of issue 5 on the example article.
 DATE_VALUE_FLOOR = 0.90
 QUANTITY_FLOOR = 0.90

@@ -10,16 +10,39 @@ are not amounts.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
 from marsad.core.document import Approx, DateMention, Document, Quantity, Span, Token
 from marsad.core.errors import DataError
-from marsad.core.registry import ATTR_DATES, ATTR_QUANTITIES, QUANTITIES, SENTENCES, TEXT, TOKENS, register
+from marsad.core.registry import (
+    ATTR_DATES,
+    ATTR_ENTITIES,
+    ATTR_QUANTITIES,
+    DATELINE,
+    PUBLISHED,
+    QUANTITIES,
+    SENTENCES,
+    TEXT,
+    TOKENS,
+    register,
+)
 from marsad.core.settings import Settings
+from marsad.stages.quantities.context import (
+    after_change,
+    after_people_verb,
+    context_words,
+    noun_before_count,
+    one_idiom,
+    partitive_noun,
+    people_after,
+)
+from marsad.stages.quantities.currency import StoryPlaces, local_code, story_places
+from marsad.stages.quantities.rates import usd_rate
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
 from marsad.text.numbers import NumberRead, digits_value, number_words, read_number
@@ -31,6 +54,8 @@ from marsad.text.words import definite as is_definite
 YEAR_RANGE = (1900, 2100)
 #: Separators of a number range (10-20، 10 و20، من 10 إلى 20).
 _RANGE_SEPS = frozenset({"-", "–", "و", "الي", "الى", "حتي", "حتى"})
+#: Plus between numbers names a group (مجموعة 5+1، خمسة زائد واحد), folded as words are.
+_PLUS = frozenset({"+", fold("زائد", keep_madda=True)})
 
 
 @dataclass(frozen=True)
@@ -110,11 +135,14 @@ def singular(written: str) -> str:
 class QuantityFinder:
     """Finds quantities in one scanned text, skipping the words of date points."""
 
-    def __init__(self, text: str, words: list[Word], skip: set[int]) -> None:
+    def __init__(self, text: str, words: list[Word], skip: set[int], places: StoryPlaces | None = None,
+                 published: dt.date | None = None) -> None:
         self.text = text
+        self.published = published
         self.words = words
         self.skip = skip
         self.qw = quantity_words()
+        self.places = places or StoryPlaces()
 
     def _is_name_number(self, k: int) -> bool:
         """كوفيد-19، إف-16، الـ17، G7: a number glued to a name or the article is no amount."""
@@ -187,6 +215,9 @@ class QuantityFinder:
         unit = self.qw.units.get(fold(noun, keep_madda=True))
         if unit is not None:
             return unit.code, unit.kind, 1  # مليارات الدولارات
+        code = local_code(fold(noun, keep_madda=True), self.text, w[k].start, self.places)
+        if code is not None:
+            return code, "currency", 1  # 214 ريالا in a story about Sanaa
         return noun, "noun", 1
 
     def _bare_year(self, i: int, j: int) -> bool:
@@ -230,7 +261,7 @@ class QuantityFinder:
         j = number.j
         value = number.value
         value_max: float | None = None
-        high = self._range_end(k, j)
+        high = None if after_change(w, k) else self._range_end(k, j)
         if high is not None and high not in self.skip:
             second = read_number(w, high)
             if second is not None and second.value > value:
@@ -239,11 +270,16 @@ class QuantityFinder:
                     value *= second.value / float(digits_value(w[high].form) or 1)
         if number.vague:
             approx = "more_than" if approx == "exact" else approx
+        if self._year_span(k, j, value_max) or self._group_name(k, j):
+            return None
         unit: str | None
         if number.dual_of:
             unit, kind, used = number.dual_of, "noun", 0
         else:
-            unit, kind, used = self._unit(j, number)
+            j += self._half_scale(j)
+            unit, kind, used = self._context_unit(k, j) or self._unit(j, number)
+            if after_people_verb(w, k) and (unit is None or _has_preposition(w[j])):
+                unit, kind, used = context_words().people_unit, "noun", 0  # وأصيب 31 بجروح، قتل 5 وأصيب
         if number.ambiguous and kind != "noun":
             return None
         if kind == "" and approx == "exact" and (self._parenthesized(k, j) or self._bare_year(k, j)):
@@ -253,10 +289,48 @@ class QuantityFinder:
         if after is not None:
             approx, j = (after.value if approx == "exact" else approx), j + after.n
         start = w[i].start + (am.prefix if am is not None else number.prefix)
-        rate = self.qw.rates.get(unit) if kind == "currency" and unit is not None else None
+        rate = self._rate(unit) if kind == "currency" and unit is not None else None
         usd = value * rate if rate is not None else None
         usd_max = value_max * rate if rate is not None and value_max is not None else None
         return Quantity(Span(start, w[j - 1].end), value, cast(Approx, approx), unit, usd, value_max, usd_max), j
+
+    def _rate(self, code: str) -> float | None:
+        """US dollars per unit: on the publication day when known (see ``rates``), else the table's."""
+        if self.published is not None:
+            return usd_rate(code, self.published)
+        return self.qw.rates.get(code)
+
+    def _context_unit(self, k: int, j: int) -> tuple[str | None, str, int] | None:
+        """The unit of the number at ``[k, j)`` read around it (see ``context``), else None."""
+        w = self.words
+        before = noun_before_count(self.text, w, k, singular)
+        if before is not None:
+            return before, "noun", 0
+        people = people_after(w, j)
+        if people:
+            return context_words().people_unit, "noun", people
+        if self.qw.units.match(w, j, proclitic=False) is not None or (j < len(w) and w[j].form in ("%", "٪")):
+            return None
+        whole = partitive_noun(self.text, w, j, singular)
+        if whole is not None:
+            return whole, "noun", 0
+        return None
+
+    def _half_scale(self, j: int) -> int:
+        """مليون ونصف المليون: the scale repeated after its half (already counted), 1 word, else 0."""
+        w = self.words
+        if j < 1 or j >= len(w) or w[j - 1].form not in ("ونصف", "نصف"):
+            return 0
+        return 1 if w[j].form in ("المليون", "المليار", "الالف", "الالاف") else 0
+
+    def _year_span(self, k: int, j: int, value_max: float | None) -> bool:
+        """2014 - 2015، 2014/2015: a season or fiscal year, not an amount from 2014 to 2015."""
+        return value_max is not None and self._bare_year(k, k + 1) and YEAR_RANGE[0] <= value_max <= YEAR_RANGE[1]
+
+    def _group_name(self, k: int, j: int) -> bool:
+        """(5+1)، خمسة زائد واحد، خليجي 24: a number inside a name of a group or event."""
+        w = self.words
+        return (k > 0 and w[k - 1].form in _PLUS) or (j < len(w) and w[j].form in _PLUS)
 
     def _noun_then_one(self, i: int) -> tuple[Quantity, int] | None:
         """يوم واحد، مرة واحدة: a noun followed by واحد (or a feminine one by واحدة) counts one."""
@@ -266,6 +340,8 @@ class QuantityFinder:
         dw = date_words()
         if w[i].form in dw.past_cues or w[i].form in dw.future_cues:
             return None  # قال واحد من: a verb, then "one of"
+        if one_idiom(w[i]) or w[i].form in _PLUS:
+            return None  # في وقت واحد: at once
         feminine = w[i + 1].form == "واحده"
         if feminine != w[i].form.endswith("ه"):
             return None  # كتبت واحدة: the word before does not agree, so it is no counted noun
@@ -296,6 +372,22 @@ class QuantityFinder:
                 continue
             out.append(hit[0])
             i = hit[1]
+        return self._share_units(out)
+
+    def _share_units(self, found: list[Quantity]) -> list[Quantity]:
+        """من 214 ريالا إلى 236، من 58 إلى 61 ريالا: the two ends of a change share one unit."""
+        out = list(found)
+        for n in range(len(out) - 1):
+            a, b = out[n], out[n + 1]
+            between = fold(self.text[a.span.end:b.span.start].strip(), keep_madda=True)
+            if between not in ("الي", "حتي") or (a.unit is None) == (b.unit is None):
+                continue
+            unit = a.unit or b.unit
+            assert unit is not None
+            rate = self._rate(unit) if unit.isupper() and len(unit) == 3 else None
+            target = n + 1 if a.unit else n
+            q = out[target]
+            out[target] = replace(q, unit=unit, value_usd=q.value * rate if rate is not None else None)
         return out
 
 
@@ -328,6 +420,12 @@ def _may_start(form: str) -> bool:
     return False
 
 
+def _has_preposition(word: Word) -> bool:
+    """بجروح، لإصابات: a word that opens with a preposition is no counted noun."""
+    return word.kind == "word" and any(0 < p and word.form[:p] in ("ب", "ل", "وب", "ول", "فب")
+                                       for p, _ in strip_proclitic(word.form))
+
+
 def _not_above(later: str, earlier: str) -> bool:
     """Is the number ``later`` at most ``earlier`` (False when either is no single number)?"""
     a, b = digits_value(later), digits_value(earlier)
@@ -350,17 +448,22 @@ def amount_free(dates: Sequence[DateMention]) -> list[Span]:
     return [d.span for d in dates if d.kind != "duration"]
 
 
-def find_quantities(text: str, dates: Sequence[Span], tokens: Sequence[Token] | None = None) -> list[Quantity]:
+def find_quantities(text: str, dates: Sequence[Span], tokens: Sequence[Token] | None = None,
+                    places: StoryPlaces | None = None, published: dt.date | None = None) -> list[Quantity]:
     """Every amount in ``text``; numbers inside ``dates`` (see :func:`amount_free`) are skipped.
 
-    ``tokens`` are the text's tokens when it was segmented (else the text is tokenised here).
+    ``tokens`` are the text's tokens when it was segmented (else the text is tokenised here);
+    ``places`` the countries the story names, which say whose ريال or جنيه a bare one is;
+    ``published`` the day whose exchange rates give ``value_usd`` (see ``rates``).
     """
     words = view(text, tokens)
     skip = _words_inside(words, dates)
-    return QuantityFinder(text, words, skip).find()
+    return QuantityFinder(text, words, skip, places, published).find()
 
 
-@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES), provides=(ATTR_QUANTITIES,))
+@register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES, ATTR_ENTITIES, DATELINE, PUBLISHED),
+          provides=(ATTR_QUANTITIES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find amounts with their approximator, unit and value in US dollars."""
-    doc.quantities = find_quantities(doc.text, amount_free(doc.dates), doc.tokens)
+    doc.quantities = find_quantities(doc.text, amount_free(doc.dates), doc.tokens, story_places(doc),
+                                     doc.published)

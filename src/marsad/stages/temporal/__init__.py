@@ -11,6 +11,7 @@ clause's tense, so this module reads the words itself from ``data/dates.yaml``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -20,6 +21,7 @@ from marsad.core.registry import ATTR_DATES, PUBLISHED, SENTENCES, TEMPORAL, TEX
 from marsad.core.settings import Settings
 from marsad.stages.temporal.latin import find_latin
 from marsad.stages.temporal.lexicon import DateWords, approximators, date_words, may_start
+from marsad.stages.temporal.periods import season, year_part
 from marsad.stages.temporal.resolve import Direction, Expr, duration, safe_resolve, shift_from
 from marsad.stages.temporal.tense import clause_tense
 from marsad.text.keys import fold
@@ -34,6 +36,9 @@ HIJRI_MIN, HIJRI_MAX = 1300, 1600
 #: looks for the date of that event (set by reading news copy, not tuned on a benchmark).
 #: The default of ``settings.temporal.anchor_reach``.
 ANCHOR_REACH = 400
+
+#: Where a sentence ends: an anchored date never reaches back across one.
+_SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
 
 Kind = Literal["point", "range", "duration", "set"]
 
@@ -195,6 +200,10 @@ class Finder:
                 k2 += 1  # العشرين من شهر يوليو
         if k2 >= len(w):
             return None
+        rel = self._definite_unit(k2)
+        if rel is not None and rel[0] == "month" and first_day is None:
+            # في 14 من الشهر الحالي، 3 الشهر الماضي: a day of a month counted from publication.
+            return self._found(start, k2 + rel[2], Expr("day_of_month", d=day, n=rel[1]), prefix=prefix)
         if self.dw.hijri.match(w, k2, proclitic=False) is not None:
             return self._hijri_day(start, prefix, day, k2)
         month = self._month_at(k2)
@@ -326,6 +335,16 @@ class Finder:
         expr = Expr("wd", d=m.value, direction=direction or self.tense(i, end) or "past")
         return self._found(i, end, expr, prefix=prefix)
 
+    def year_part(self, i: int) -> Found | None:
+        """الربع الثاني من العام، النصف الأول من 2015 (ranges of days)."""
+        hit = year_part(self.words, i, self.dw, self.tense)
+        return self._found(i, i + hit[0], hit[2], "range", prefix=hit[1]) if hit else None
+
+    def season(self, i: int) -> Found | None:
+        """أوائل الخريف، الصيف المقبل (their year)."""
+        hit = season(self.words, i, self.dw, self.tense)
+        return self._found(i, i + hit[0], hit[2], prefix=hit[1]) if hit else None
+
     def relative_day(self, i: int) -> Found | None:
         """أمس، اليوم، غدا، أول أمس، بعد غد."""
         m = self.dw.relative_days.match(self.words, i)
@@ -338,12 +357,46 @@ class Finder:
         after = self.text[w[end].start:w[end].end] if end < len(w) else ""
         if i > 0 and w[i - 1].form in self.dw.relative_day_not_after:
             return None  # في نفس اليوم، ذلك اليوم: "that day"
+        if m.value == 0 and i > 0 and not self._weekday_after(end) and _in(w[i - 1], self.dw.generic_today_after):
+            return None  # نواجه اليوم تحديا، عالم اليوم: "nowadays", not the publication day
         weekday = self._weekday_after(end)
+        if weekday and m.value == 0:
+            # اليوم الأربعاء in a Friday's paper is this week's Wednesday: copy written for the web
+            # keeps the day of the event, not of publication (the nearest one, ahead only if future).
+            day = self._weekday_value(end)
+            expr = Expr("wd", d=day, direction=self._present_direction(i, end + weekday))
+            return self._found(i, end + weekday, expr, prefix=m.prefix)
         if weekday:
-            end += weekday  # اليوم (الاثنين)، أمس الأحد: the weekday repeats the day
-        elif after.startswith("ال") and m.n == 1:
+            end += weekday  # أمس الأحد: the weekday repeats the day
+        elif m.value == 0 and end < len(w) and w[end].form in self.dw.next_day_words | self.dw.previous_day_words:
+            # في اليوم التالي: the day after the last dated one (find_dates anchors it, else drops it).
+            n = 1 if w[end].form in self.dw.next_day_words else -1
+            return self._found(i, end + 1, Expr("anchored", unit="day", n=n, d=1), prefix=m.prefix)
+        elif after.startswith("ال") and m.n == 1 and not self._yesterday_before_object(i, m.value, m.prefix):
             return None  # اليوم التالي، الغد العربي، في أمس الحاجة: named by what follows, not a date
         return self._found(i, end, Expr("day", n=m.value), prefix=m.prefix)
+
+    def _yesterday_before_object(self, i: int, value: int, prefix: int) -> bool:
+        """استقبل أمس الرئيس، وجه أمس الجهات: أمس between a verb and its definite object or subject.
+
+        أمس as a superlative (أمس الحاجة، most in need) follows في or بـ; اليوم and الغد before a
+        definite word stay names (اليوم الوطني، الغد العربي).
+        """
+        w = self.words
+        if value != -1 or self.words[i].form[:prefix] in ("ب", "وب", "فب"):
+            return False
+        return not (i > 0 and w[i - 1].form in ("في", "وفي", "فى"))
+
+    def _weekday_value(self, k: int) -> int:
+        """The ISO number of the weekday at ``k`` (or inside the parenthesis opening there)."""
+        w = self.words
+        m = self.dw.weekdays.match(w, k + 1 if w[k].form == "(" else k, proclitic=False)
+        assert m is not None
+        return m.value
+
+    def _present_direction(self, i: int, j: int) -> Direction:
+        """A weekday named with اليوم: this week's (not after publication) unless the clause is future."""
+        return "future" if self.tense(i, j) in ("future", "next") else "past"
 
     def _weekday_after(self, k: int) -> int:
         """Words used by a weekday at ``k``, bare or in parentheses, else 0."""
@@ -436,6 +489,9 @@ class Finder:
         span = self._bare_year_range(i, year)
         if span is not None:
             return [span]
+        if i > 0 and _in(w[i - 1], self.dw.year_after_nouns) and BARE_YEAR_MIN <= year <= BARE_YEAR_MAX \
+                and not (i + 1 < len(w) and w[i + 1].form in ("-", "–", "/")):
+            return [self._found(i, i + 1, Expr("y", y=year))]  # أحداث 2011، انتخابات 2012
         if i > 0 and _in(w[i - 1], self.dw.year_preps) and BARE_YEAR_MIN <= year <= BARE_YEAR_MAX:
             if i + 2 < len(w) and w[i + 1].form in ("-", "–") and _year_at(w, i + 2) is not None:
                 last = _year_at(w, i + 2)
@@ -508,7 +564,7 @@ class Finder:
         i = 0
         w = self.words
         singles = (self.numeric, self.day_month, self.weekday, self.weekend, self.relative_unit,
-                   self.month, self.relative_day, self.ago)
+                   self.month, self.relative_day, self.ago, self.year_part, self.season)
         while i < len(w):
             if w[i].kind == "punct" or (w[i].kind == "word" and not may_start(w[i].form)):
                 i += 1
@@ -623,8 +679,10 @@ def find_dates(text: str, published: dt.date | None, tokens: Sequence[Token] | N
 
 def _anchor(mentions: list[DateMention], exprs: list[Expr], text: str,
             anchor_reach: int = ANCHOR_REACH) -> list[DateMention]:
-    """قبل يوم واحد من الاجتماع: shift from the last day-precise date written before it, if that
-    ended at most ``anchor_reach`` characters earlier.
+    """قبل يوم واحد من الاجتماع، في اليوم التالي: shift from the last day-precise date written
+    before it in the same sentence, if that ended at most ``anchor_reach`` characters earlier.
+
+    Beyond the sentence the event named may be another one than the last dated, so no guess is made.
 
     The definite noun (الاجتماع) names an event already told, most often the last one the text
     dated; with no such date the mention stays a duration.
@@ -634,11 +692,14 @@ def _anchor(mentions: list[DateMention], exprs: list[Expr], text: str,
     last_end = 0
     for mention, expr in zip(mentions, exprs, strict=True):
         if expr.kind == "anchored":
-            near = last_day is not None and mention.span.start - last_end <= anchor_reach
+            near = last_day is not None and mention.span.start - last_end <= anchor_reach \
+                and not _SENTENCE_BREAK.search(text, last_end, mention.span.start)
             value = shift_from(last_day, expr) if near and last_day else None
             if value is not None:
                 out.append(DateMention(mention.span, value, "point"))
                 continue
+            if expr.d:
+                continue  # اليوم التالي with no day before it in its sentence: no date can be given
             # No anchor: keep the length of time (يوم واحد) without قبل/بعد.
             body = text[mention.span.start:mention.span.end]
             head = len(body.split(None, 1)[0])

@@ -25,9 +25,15 @@ class DateWords:
     day_ordinals: Lexicon[int]
     relative_days: Lexicon[int]
     relative_day_not_after: frozenset[str]
+    next_day_words: frozenset[str]
+    generic_today_after: frozenset[str]
+    previous_day_words: frozenset[str]
     units: Lexicon[tuple[str, int]]  # form → (unit, count: 1 singular, 2 dual, 0 plural)
     definite_units: Lexicon[str]
     weekend: Lexicon[bool]
+    year_parts: Lexicon[tuple[int, int]]  # form → (first month, number of months)
+    seasons: Lexicon[int]  # form → first month
+    season_openers: Lexicon[bool]
     past: frozenset[str]
     future: frozenset[str]
     current: frozenset[str]
@@ -36,6 +42,7 @@ class DateWords:
     later: frozenset[str]
     year_words: Lexicon[bool]
     year_preps: frozenset[str]
+    year_after_nouns: frozenset[str]
     range_open: frozenset[str]
     range_close: frozenset[str]
     future_cues: frozenset[str]
@@ -49,6 +56,11 @@ def _forms(data: dict[str, Any], key: str) -> frozenset[str]:
 
 def _flag(data: dict[str, Any], key: str) -> Lexicon[bool]:
     return Lexicon(dict.fromkeys(data[key], True))
+
+
+def _month_pair(key: str) -> tuple[int, int]:
+    first, count = key.split()
+    return int(first), int(count)
 
 
 @lru_cache(maxsize=1)
@@ -70,9 +82,15 @@ def date_words() -> DateWords:
         day_ordinals=Lexicon(invert({int(k): v for k, v in data["day_ordinals"].items()})),
         relative_days=Lexicon(invert({int(k): v for k, v in data["relative_days"].items()})),
         relative_day_not_after=_forms(data, "relative_day_not_after"),
+        next_day_words=_forms(data, "next_day_words"),
+        generic_today_after=_forms(data, "generic_today_after"),
+        previous_day_words=_forms(data, "previous_day_words"),
         units=Lexicon(units),
         definite_units=Lexicon(invert(data["definite_units"])),
         weekend=_flag(data, "weekend"),
+        year_parts=Lexicon(invert({_month_pair(k): v for k, v in data["year_parts"].items()})),
+        seasons=Lexicon(invert({int(k): v for k, v in data["seasons"].items()})),
+        season_openers=_flag(data, "season_openers"),
         past=_forms(data, "past_words"),
         future=_forms(data, "future_words"),
         current=_forms(data, "current_words"),
@@ -81,6 +99,7 @@ def date_words() -> DateWords:
         later=_forms(data, "later_words"),
         year_words=_flag(data, "year_words"),
         year_preps=_forms(data, "year_preps"),
+        year_after_nouns=_forms(data, "year_after_nouns"),
         range_open=_forms(data, "range_open"),
         range_close=_forms(data, "range_close"),
         future_cues=_forms(data, "future_cues") | _forms(data, "future_verbs"),
@@ -96,7 +115,7 @@ def relevant_words() -> frozenset[str]:
     nw = number_words()
     lexicons: tuple[Lexicon[Any], ...] = (
         dw.months, dw.hijri, dw.weekdays, dw.relative_days, dw.units, dw.definite_units, dw.weekend,
-        dw.day_ordinals,
+        dw.day_ordinals, dw.year_parts, dw.seasons, dw.season_openers,
         dw.year_words, nw.cardinals, nw.scale_single, nw.scale_dual, nw.vague)
     firsts: set[str] = {"ال"} | dw.day_word | dw.this | dw.ago | dw.later
     for lex in lexicons:

@@ -18,6 +18,10 @@ Direction = Literal["past", "future", "last", "next"] | None
 #: How far ahead a month or day with no tense cue may be read as the coming one (set by reading
 #: SaudiNewsNet articles: beyond a quarter, an untensed month name is mostly a past one).
 FUTURE_REACH_DAYS = 92
+#: How far before publication a day and month in a future clause may lie and still be read as this
+#: year's (a tense, unlike المقبل, is only a cue): a month, set
+#: by reading SaudiNewsNet copy, where a wire story is often published days after it was written.
+SOFT_TENSE_SLACK_DAYS = 31
 #: Ordinal of 1 Muharram 1 AH (16 July 622 Julian, 19 July 622 proleptic Gregorian) minus one.
 _HIJRI_EPOCH = dt.date(622, 7, 19).toordinal() - 1
 
@@ -28,10 +32,12 @@ class Expr:
 
     ``kind`` says how to read ``y``/``m``/``d``/``n``: ``ymd``, ``ym``, ``y`` (absolute), ``md``, ``m``
     (year from the publication date and ``direction``), ``m_rel`` (month ``m`` of the year ``n``
-    years from publication), ``wd`` (weekday ``d``), ``day`` (``n`` days away), ``unit`` (the
+    years from publication), ``day_of_month`` (day ``d`` of the month ``n`` months from publication),
+    ``wd`` (weekday ``d``), ``day`` (``n`` days away), ``unit`` (the
     ``unit`` ``n`` units away: week, month, year), ``shift`` (``n`` units from publication),
     ``duration``, ``weekend``, ``hijri_ymd``, ``hijri_ym``, ``hijri_y``, ``hijri_md`` and ``hijri_m``
-    (Hijri year from the publication date and ``direction``), and ``range`` of ``parts``.
+    (Hijri year from the publication date and ``direction``), ``year_part`` (``n`` months from month
+    ``m``) and ``season`` (starting in month ``m``), and ``range`` of ``parts``.
     """
 
     kind: str
@@ -112,6 +118,12 @@ def _pick_year(pub: dt.date, month: int, day: int | None, direction: Direction) 
     """The year of a month (and day) given without one: before or after ``pub``, else the nearest."""
     key = (month, day or 0)
     here = (pub.month, pub.day if day else 0)
+    if direction == "future" and day and _valid(pub.year, month, day) and \
+            0 < (pub - dt.date(pub.year, month, day)).days <= SOFT_TENSE_SLACK_DAYS:
+        # A future tense is a soft cue: وستقدم يوم 14 يوليو in a paper of the 31st reports a plan
+        # announced before publication (copy runs late), not one for next year.  A past tense is
+        # not: nothing has happened after publication.
+        return pub.year
     if direction == "past":
         return pub.year if key <= here else pub.year - 1
     if direction == "last":
@@ -219,6 +231,8 @@ def resolve(expr: Expr, pub: dt.date | None) -> str | None:
         return _resolve_hijri(expr)
     if kind == "range":
         return _resolve_range(expr, pub)
+    if kind in ("year_part", "season"):
+        return _resolve_year_part(expr, pub)
     if pub is None:
         return None
     if kind == "md":
@@ -226,6 +240,9 @@ def resolve(expr: Expr, pub: dt.date | None) -> str | None:
         return dt.date(year, expr.m, expr.d).isoformat() if _valid(year, expr.m, expr.d) else None
     if kind == "m":
         return _ym(_pick_year(pub, expr.m, None, expr.direction), expr.m)
+    if kind == "day_of_month":
+        month = _add_months(pub.replace(day=1), expr.n)
+        return dt.date(month.year, month.month, expr.d).isoformat()
     if kind == "m_rel":
         return _ym(pub.year + expr.n, expr.m)
     if kind == "wd":
@@ -269,3 +286,24 @@ def _resolve_range(expr: Expr, pub: dt.date | None) -> str | None:
     if start_value is None:
         return None
     return f"{start_value}/{end_value}"
+
+
+def _resolve_year_part(expr: Expr, pub: dt.date | None) -> str | None:
+    """A quarter or half as a range of days; a season as its year (see ``periods``).
+
+    ``unit`` says where the year comes from: ``abs`` (``y``), ``rel`` (``d`` years from
+    publication), else the tense (``direction``) as for a bare month.
+    """
+    if expr.unit == "abs":
+        year = expr.y
+    elif pub is None:
+        return None
+    elif expr.unit == "rel":
+        year = pub.year + expr.d
+    else:
+        year = _pick_year(pub, expr.m, None, expr.direction)
+    if expr.kind == "season":
+        return f"{year:04d}"
+    last = expr.m + expr.n - 1
+    end = dt.date(year, last, calendar.monthrange(year, last)[1])
+    return f"{dt.date(year, expr.m, 1).isoformat()}/{end.isoformat()}"

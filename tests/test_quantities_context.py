@@ -1,0 +1,49 @@
+"""Units read from the words around a bare number, and numbers that are no amounts (issue #15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.stages.quantities import amount_free, find_quantities
+from marsad.stages.temporal import find_dates
+
+Row = tuple[str, float, str, str | None]
+CASES: list[tuple[str, list[Row]]] = [
+    # The counted noun named before the count, in a partitive after it, or people after a casualty verb.
+    ("عقد النواب البالغ عددهم 550 جلستهم الأولى", [("550", 550, "exact", "نائب")]),
+    ("وصل المراقبون وعددهم 12 إلى المدينة", [("12", 12, "exact", "مراقب")]),
+    ("قتل ثلاثة من رجال الشرطة في الهجوم", [("ثلاثة", 3, "exact", "رجل")]),
+    ("قتل 5 وأصيب 31 في الانفجار", [("5", 5, "exact", "شخص"), ("31", 31, "exact", "شخص")]),
+    ("وأصيب 31 بجروح متفاوتة", [("31", 31, "exact", "شخص")]),
+    ("ونزح 1.3 مليون آخرين من منازلهم", [("1.3 مليون آخرين", 1.3e6, "exact", "شخص")]),
+    ("قتل 5 جنود في كمين", [("5 جنود", 5, "exact", "جندي")]),
+    # After a verb of change, من X إلى Y is two amounts sharing a unit, not a range.
+    ("ارتفع سعر الدولار من 214 ريالا إلى 236 للدولار الواحد",
+     [("214 ريالا", 214, "exact", "ريال"), ("236", 236, "exact", "ريال")]),
+    ("وتراجع عدد الزوار من 400 إلى 250 زائرا",
+     [("400", 400, "exact", "زائر"), ("250 زائرا", 250, "exact", "زائر")]),
+    ("يتراوح العدد من 10 إلى 20 شخصا", [("10 إلى 20 شخصا", 10, "at_least", "شخص")]),
+    # Approximators.
+    ("بخسائر تزيد على 500 مليون دولار", [("تزيد على 500 مليون دولار", 5e8, "more_than", "USD")]),
+    ("يمنع تشغيل من هم ما دون 18 عاما", [("ما دون 18 عاما", 18, "less_than", "عام")]),
+    ("شارك قرابة 40 ألف متظاهر", [("قرابة 40 ألف متظاهر", 4e4, "about", "متظاهر")]),
+    ("وفر زهاء 200 فرصة عمل", [("زهاء 200 فرصة", 200, "about", "فرصة")]),
+    # A half of the scale written with the scale again.
+    ("بلغت الخسائر مليون ونصف المليون يورو", [("مليون ونصف المليون يورو", 1.5e6, "exact", "EUR")]),
+    # No amounts: a season or fiscal year, a group's name, an idiom, a tournament.
+    ("في ميزانية العام المالي 2014 - 2015", []),
+    ("واستأنفت مجموعة (5+1) المفاوضات", []),
+    ("واستأنفت مجموعة خمسة زائد واحد المفاوضات", []),
+    ("وصلت الوفود في وقت واحد", []),
+    ("وتستضيف الكويت بطولة خليجي 24", []),
+]
+
+
+def _found(sentence: str) -> list[Row]:
+    quantities = find_quantities(sentence, amount_free(find_dates(sentence, None)))
+    return [(sentence[q.span.start:q.span.end], q.value, q.approx, q.unit) for q in quantities]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_context_units(sentence: str, expected: list[Row]) -> None:
+    assert _found(sentence) == expected
