@@ -39,6 +39,8 @@ ANCHOR_REACH = 400
 
 #: Where a sentence ends: an anchored date never reaches back across one.
 _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
+#: Sentence boundaries, a run of end marks and line breaks counting once.
+_SENTENCE_BREAKS = re.compile(r"[.!?؟\n]+")
 
 Kind = Literal["point", "range", "duration", "set"]
 
@@ -677,23 +679,28 @@ def find_dates(text: str, published: dt.date | None, tokens: Sequence[Token] | N
                    [f.expr for f in found], text, anchor_reach)
 
 
+#: How many sentence ends an event-anchored date (قبل يوم من الاجتماع) may reach back over.
+MAX_ANCHOR_SENTENCES_BACK = 1
+
+
 def _anchor(mentions: list[DateMention], exprs: list[Expr], text: str,
             anchor_reach: int = ANCHOR_REACH) -> list[DateMention]:
     """قبل يوم واحد من الاجتماع، في اليوم التالي: shift from the last day-precise date written
-    before it in the same sentence, if that ended at most ``anchor_reach`` characters earlier.
+    before it, if that ended at most ``anchor_reach`` characters earlier.
 
-    Beyond the sentence the event named may be another one than the last dated, so no guess is made.
-
-    The definite noun (الاجتماع) names an event already told, most often the last one the text
-    dated; with no such date the mention stays a duration.
+    اليوم التالي counts from a day of its own sentence. A definite event noun (من الاجتماع) names
+    an event already told, which news tells in the sentence just before at the furthest; further
+    back the event named may be another one than the last dated, so no guess is made. With no
+    such date the mention stays a duration.
     """
     out: list[DateMention] = []
     last_day: tuple[str, str] | None = None  # (first day, last day) of the latest dated point or range
     last_end = 0
     for mention, expr in zip(mentions, exprs, strict=True):
         if expr.kind == "anchored":
+            breaks = len(_SENTENCE_BREAKS.findall(text, last_end, mention.span.start))
             near = last_day is not None and mention.span.start - last_end <= anchor_reach \
-                and not _SENTENCE_BREAK.search(text, last_end, mention.span.start)
+                and breaks <= (0 if expr.d else MAX_ANCHOR_SENTENCES_BACK)
             value = shift_from(last_day, expr) if near and last_day else None
             if value is not None:
                 out.append(DateMention(mention.span, value, "point"))
