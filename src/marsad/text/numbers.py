@@ -6,9 +6,10 @@ vocabulary lives in ``data/numbers.yaml`` and ``data/plurals.tsv``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,9 @@ from marsad.text.words import Lexicon, Word, definite, fold_form, invert, strip_
 
 #: Digits of a number word view: thousands separators dropped, the Arabic decimal comma read as a point.
 _DIGIT_TABLE = str.maketrans({",": "", "٬": "", "٫": "."})
+#: Longest digit run read as a number. News never writes more digits than this for an amount or a date,
+#: and int() or Decimal over thousands of digits is slow or refused (a run of 4,301 digits raised).
+MAX_DIGITS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +90,28 @@ def number_words() -> NumberWords:
     )
 
 
-def digits_value(form: str) -> Decimal:
-    """The value of digits as written (3,500.5، ٣٫٥، 2,4), exact so that 2.3 مليون is 2300000."""
+def digits_value(form: str) -> Decimal | None:
+    """The value of digits as written (3,500.5، ٣٫٥، 2,4), exact so that 2.3 مليون is 2300000.
+
+    ``None`` for a run longer than :data:`MAX_DIGITS` or one that is no number (2,137٫2 has two
+    decimal marks).
+    """
+    if len(form) > MAX_DIGITS:
+        return None
     head, comma, tail = form.rpartition(",")
     if comma and "." not in tail and len(tail) != 3:
         form = f"{head}.{tail}"  # 2,4: a decimal comma, not a thousands separator
-    return Decimal(form.translate(_DIGIT_TABLE))
+    try:
+        return Decimal(form.translate(_DIGIT_TABLE))
+    except InvalidOperation:
+        return None
+
+
+def digits_int(form: str) -> int | None:
+    """Plain digits (no separator) as an int, ``None`` past :data:`MAX_DIGITS` or for other characters."""
+    if len(form) > MAX_DIGITS or not form.isdecimal():
+        return None
+    return int(form)
 
 
 def _scale_after(words: Sequence[Word], j: int, nw: NumberWords) -> tuple[int, int]:
@@ -121,6 +141,8 @@ def read_digits(words: Sequence[Word], i: int) -> NumberRead | None:
         return None
     nw = number_words()
     value = digits_value(words[i].form)
+    if value is None:
+        return None
     j = i + 1
     while True:
         scale, used = _scale_after(words, j, nw)
@@ -128,6 +150,8 @@ def read_digits(words: Sequence[Word], i: int) -> NumberRead | None:
             break
         value *= scale
         j += used
+    if not math.isfinite(float(value)):
+        return None  # مليار repeated hundreds of times: no amount, and no Infinity in the output
     return NumberRead(i, j, 0, float(value))
 
 

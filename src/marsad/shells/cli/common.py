@@ -43,9 +43,12 @@ def one_line_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def command_settings(published: str | None, jobs: int, stages: str | None = None) -> Settings:
-    """Settings from the ``--published``, ``--jobs`` and ``--stages`` options of a command."""
+def command_settings(published: str | None, jobs: int, stages: str | None = None,
+                     max_input_bytes: int | None = None) -> Settings:
+    """Settings from the ``--published``, ``--jobs``, ``--stages`` and ``--max-input-bytes`` options."""
     values: dict[str, Any] = {"jobs": jobs}
+    if max_input_bytes is not None:
+        values["max_input_bytes"] = max_input_bytes
     if published:
         try:
             values["published"] = parse_published(published)
@@ -54,3 +57,7 @@ def command_settings(published: str | None, jobs: int, stages: str | None = None
     if stages:
         values["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
     return Settings.from_mapping(values)
+
+
+#: ``--max-input-bytes``, shared by analyze and ingest (JSON and JSON Lines feeds apply it per record).
+MAX_INPUT_BYTES_HELP = "largest article in bytes (per record in a JSON or JSONL feed; default 5,000,000)"

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from marsad.core.errors import InputError
-from marsad.shells.cli.common import command_settings, one_line_errors, report
+from marsad.shells.cli.common import MAX_INPUT_BYTES_HELP, command_settings, one_line_errors, report
 from marsad.store import Filters, open_store
 from marsad.store.ingest import ingest_items
 
@@ -63,15 +63,21 @@ def _progress(results: Iterator[tuple[str, str]], tally: Tally) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--published", help="publication date (YYYY-MM-DD) for inputs that carry none")
 @click.option("--jobs", type=int, default=1, show_default=True, help="analysis processes (0 = one per core)")
+@click.option("--max-input-bytes", type=int, help=MAX_INPUT_BYTES_HELP)
 @one_line_errors
-def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int) -> None:
-    """Analyse articles (files, folders, URLs, JSONL feeds) and store them in DB, once each."""
-    settings = command_settings(published, jobs)
+def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, max_input_bytes: int | None) -> None:
+    """Analyse articles (files, folders, URLs, JSONL feeds) and store them in DB, once each.
+
+    Exits 1 when any item was skipped, so a script notices a feed that was not stored whole.
+    """
+    settings = command_settings(published, jobs, max_input_bytes=max_input_bytes)
     tally = Tally()
     with open_store(db) as store:
         _progress(ingest_items(store, inputs, settings), tally)
     click.echo(f"stored {tally.added} new, {tally.present} already stored, {tally.skipped} skipped",
                err=True)
+    if tally.skipped:
+        sys.exit(1)
 
 
 # --- search -----------------------------------------------------------------------------------

@@ -33,6 +33,12 @@ YEAR_RANGE = (1900, 2100)
 _RANGE_SEPS = frozenset({"-", "–", "و", "الي", "الى", "حتي", "حتى"})
 
 
+def _not_above(form: str, other: str) -> bool:
+    """Are the digits ``form`` a number no greater than the digits ``other`` (both readable)?"""
+    a, b = digits_value(form), digits_value(other)
+    return a is not None and b is not None and a <= b
+
+
 @dataclass(frozen=True)
 class Unit:
     code: str
@@ -147,10 +153,10 @@ class QuantityFinder:
         # 2-1 (a score) and 1.إم.دي.بي (a name): digits glued to a decreasing number or to letters.
         if k + 2 < len(w) and w[k + 1].glued and w[k + 1].form in "-." and w[k + 2].glued and (
                 w[k + 2].kind == "word" or (w[k + 2].kind == "num" and w[k + 1].form == "-"
-                                            and digits_value(w[k + 2].form) <= digits_value(w[k].form))):
+                                            and _not_above(w[k + 2].form, w[k].form))):
             return True
         if k > 1 and w[k].glued and w[k - 1].form == "-" and w[k - 1].glued and w[k - 2].kind == "num" \
-                and digits_value(w[k].form) <= digits_value(w[k - 2].form):
+                and _not_above(w[k].form, w[k - 2].form):
             return True
         # 10:30 and 3/1 are times, scores and fractions.
         if k + 2 < len(w) and w[k + 1].glued and w[k + 1].form in ("/", ":") and w[k + 2].kind == "num":
@@ -249,7 +255,9 @@ class QuantityFinder:
             if second is not None and second.value > value:
                 approx, j, value_max = "at_least", second.j, second.value
                 if number.j == k + 1 and second.j > high + 1:  # 3-5 ملايين: the scale applies to both
-                    value *= second.value / float(digits_value(w[high].form))
+                    high_value = digits_value(w[high].form)
+                    if high_value:  # 3-5 ملايين; none for 3-خمسة ملايين
+                        value *= second.value / float(high_value)
         if number.vague:
             approx = "more_than" if approx == "exact" else approx
         unit: str | None
