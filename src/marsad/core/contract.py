@@ -46,7 +46,12 @@ def span_problems(document: dict[str, Any]) -> list[str]:
     text = document.get("text", "")
     found = []
     for path, span in _spans({k: v for k, v in document.items() if k != "text"}, ""):
-        if text[span["start"]:span["end"]] != span["text"]:
+        start, end = span["start"], span["end"]
+        if not 0 <= start <= end <= len(text):
+            # Checked first: a reversed span, or one past the text, slices to "" and would pass below.
+            found.append(f"{path.lstrip('/')}: offsets [{start}:{end}] are not 0 <= start <= end <= "
+                         f"{len(text)} (the text's length)")
+        elif text[start:end] != span["text"]:
             found.append(f"{path.lstrip('/')}: text {span['text']!r} is not the slice [{span['start']}:{span['end']}]")
     return found
 
@@ -58,6 +63,10 @@ def validate_file(path: Path) -> list[str]:
         raise InputError("does not exist", source=str(path)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         return [f"not JSON: {exc}"]
+    except RecursionError:
+        return ["not a document: JSON nested too deeply"]
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", source=str(path)) from None
     return problems(document)
 
 

@@ -33,6 +33,9 @@ BATCH = 200
 SEARCH_CANDIDATES = 200
 #: Most rows any list call returns, whatever the caller asks for.
 MAX_LIMIT = 1000
+#: Largest paging offset the shells accept: past any real store, and far below SQLite's 64-bit
+#: integers (an offset of 2**63 answered 500).
+MAX_OFFSET = 10_000_000
 
 Row = dict[str, Any]
 

@@ -25,13 +25,14 @@ from marsad.core.settings import Settings
 from marsad.shells.api.models import ArticleInput, Stored, page
 from marsad.stages.ingest.readers import Article, from_text, items_from_url
 from marsad.store import Filters
-from marsad.store.base import MAX_LIMIT
+from marsad.store.base import MAX_LIMIT, MAX_OFFSET
 from marsad.store.context import Context
+from marsad.store.rows import text_hash
 
 # --- shared parameters --------------------------------------------------------------------------
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most items to return")]
-Offset = Annotated[int, Query(ge=0, description="items to skip (paging)")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip (paging)")]
 DateFrom = Annotated[dt.date | None, Query(alias="from", description="on or after YYYY-MM-DD")]
 DateTo = Annotated[dt.date | None, Query(alias="to", description="on or before YYYY-MM-DD")]
 #: The bearer token of a write; module level so FastAPI can resolve the annotation.
@@ -95,6 +96,8 @@ def _first_article(url: str, settings: Settings) -> Article:
 def _contract_or_input(body: dict[str, Any]) -> dict[str, Any] | ArticleInput:
     """A posted body is either an analysed contract document or an article to analyse."""
     if body.get("schema") == SCHEMA:
+        if "id" not in body and isinstance(body.get("text"), str):
+            body = {**body, "id": text_hash(body["text"])}  # the server assigns the id its text gives
         found = problems(body)
         if found:
             raise RecordError(f"document breaks the {SCHEMA} contract: " + "; ".join(found[:3]))

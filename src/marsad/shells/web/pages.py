@@ -21,6 +21,7 @@ from marsad.shells.web.apidoc import operations
 from marsad.shells.web.chart import bar_chart
 from marsad.shells.web.highlight import find_marks, mark_hits, render
 from marsad.store import Filters
+from marsad.store.base import MAX_OFFSET
 from marsad.store.context import Context
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +30,7 @@ STATIC = HERE / "static"
 #: Rows shown on list pages (the JSON API pages further with ``offset``).
 PAGE_ROWS = 100
 
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 #: Nothing on a page is loaded from elsewhere, and no inline script runs: an article that
 #: slipped markup past escaping still could not execute anything.
