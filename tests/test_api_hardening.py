@@ -100,3 +100,10 @@ def test_validate_refuses_bad_offsets(tmp_path: Path, start: int, end: int) -> N
                           text=True, timeout=120)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "dates/0" in proc.stderr
+
+
+def test_anonymous_analyze_has_a_size_budget(analyser: TestClient) -> None:
+    response = analyser.post("/analyze", json={"text": "قال بوتين " * 6_000})  # 114,000 bytes
+    assert response.status_code == 413
+    error = response.json()["error"]
+    assert error["code"] == "E104" and "without the token" in error["message"]

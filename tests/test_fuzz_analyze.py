@@ -182,3 +182,19 @@ def test_repeated_word_is_linear(word: str) -> None:
     large = _seconds(word, 100_000)
     assert large < 10.0, f"100 KB took {large:.1f} s"
     assert large < 6 * small + 1.0, f"25 KB {small:.1f} s, 100 KB {large:.1f} s: not linear"
+
+
+def test_a_failing_stage_is_a_one_line_marsad_error() -> None:
+    from marsad.core.errors import StageError
+    from marsad.core.pipeline import Pipeline
+    from marsad.core.registry import Stage
+    from marsad.core.settings import Settings
+
+    def broken(doc: Document, settings: Settings) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    pipe = Pipeline((Stage("broken", broken, frozenset(), frozenset(), "fails"),), Settings())
+    with pytest.raises(StageError) as caught:
+        pipe(Document(raw="قال بوتين", origin="<text>"))
+    assert str(caught.value) == ("E301 <text>: stage broken failed (ZeroDivisionError: division by zero); "
+                                 "please report it with the article")

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,21 @@ def test_cli_max_input_bytes_and_ingest_exit_status(tmp_path: Path) -> None:
     proc = run("ingest", str(bad), "--db", db)
     assert proc.returncode == 1 and "0 new" in proc.stderr and "2 skipped" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_ingest_wait_queues_behind_the_writer(tmp_path: Path) -> None:
+    from marsad.store import open_store
+
+    path = feed(tmp_path / "feed.jsonl", 2)
+    db = str(tmp_path / "m.db")
+    holder = open_store(db)
+    holder.wait_for_writer(0)  # this process is the writer now
+    busy = run("ingest", str(path), "--db", db)
+    assert busy.returncode == 1 and "E501" in busy.stderr and len(busy.stderr.strip().splitlines()) == 1
+    queued = subprocess.Popen([sys.executable, "-m", "marsad", "ingest", str(path), "--db", db, "--wait", "120"],
+                              stderr=subprocess.PIPE, text=True)
+    time.sleep(2)
+    assert queued.poll() is None, "the queued ingest waits for the writer"
+    holder.close()
+    _, err = queued.communicate(timeout=300)
+    assert queued.returncode == 0 and "stored 2 new" in err

@@ -66,8 +66,15 @@ def iso(day: dt.date | None) -> str | None:
 
 # --- analysis -------------------------------------------------------------------------------------
 
-def analyse_input(item: ArticleInput, settings: Settings) -> Document:
-    """Run the pipeline on the text or URL of ``item`` (never on a server file: text is text)."""
+#: Largest article ``POST /analyze`` takes from a caller without the token: 100 KB of any text
+#: analyses in a few seconds (tests/test_fuzz_analyze.py, bench/repeated_words.py), so an
+#: anonymous caller cannot hold a worker for long.  Callers with the token get max_input_bytes.
+PUBLIC_ANALYZE_BYTES = 100_000
+
+
+def analyse_input(item: ArticleInput, settings: Settings, budget: int | None = None) -> Document:
+    """Run the pipeline on the text or URL of ``item`` (never on a server file: text is text),
+    refusing an article over ``budget`` bytes."""
     if item.stages:
         settings = settings.replace(stages=tuple(item.stages))
     pipeline = load_pipeline(settings)
@@ -80,6 +87,9 @@ def analyse_input(item: ArticleInput, settings: Settings) -> Document:
     else:
         assert item.url is not None
         article = _first_article(item.url, settings)
+    if budget is not None and len(article.raw.encode("utf-8")) > budget:
+        raise TooLargeError(f"is over {budget:,} bytes, the most analysed for a caller without the "
+                            "token; send a shorter article or the bearer token", source="text")
     article.title = item.title or article.title
     article.source = item.source or article.source
     return pipeline(to_document(article, item.published or settings.published))
@@ -113,6 +123,10 @@ def _contract_or_input(body: dict[str, Any]) -> dict[str, Any] | ArticleInput:
 def api_router(ctx: Context) -> APIRouter:
     router = APIRouter()
 
+    def has_token(creds: Credentials) -> bool:
+        given = creds.credentials.encode("utf-8") if creds else b""
+        return bool(ctx.token) and hmac.compare_digest(given, (ctx.token or "").encode("utf-8"))
+
     def writer(creds: Credentials) -> None:
         """Allow writes only with the configured bearer token; without one the API is read-only."""
         if not ctx.token:
@@ -124,9 +138,12 @@ def api_router(ctx: Context) -> APIRouter:
                                 headers={"WWW-Authenticate": "Bearer"})
 
     @router.post("/analyze", tags=["analysis"], summary="Analyse an article (text or URL)")
-    def analyze(item: ArticleInput) -> dict[str, Any]:
-        """Return the article as a marsad.document/1 contract document; nothing is stored."""
-        return analyse_input(item, ctx.settings).to_dict()
+    def analyze(item: ArticleInput, creds: Credentials) -> dict[str, Any]:
+        """Return the article as a marsad.document/1 contract document; nothing is stored.
+
+        Without the bearer token an article may have at most 100,000 bytes."""
+        budget = None if has_token(creds) else PUBLIC_ANALYZE_BYTES
+        return analyse_input(item, ctx.settings, budget).to_dict()
 
     @router.post("/articles", tags=["articles"], status_code=201, dependencies=[Depends(writer)],
                  summary="Store an article (needs the bearer token)")

@@ -7,11 +7,13 @@ Each reader yields :class:`Article` objects or, for an input that cannot be read
 from __future__ import annotations
 
 import datetime as dt
+import http.client
 import ipaddress
 import json
 import os
 import re
 import socket
+import ssl
 import stat
 import sys
 import urllib.error
@@ -366,7 +368,8 @@ def fetch(url: str, settings: Settings, *, public_only: bool = False) -> tuple[b
     not become their way into the network it runs in.
     """
     request = urllib.request.Request(url, headers={"User-Agent": "marsad/0.1 (+news analysis)"})
-    opener = urllib.request.build_opener(_PublicRedirects) if public_only else urllib.request.build_opener()
+    opener = (urllib.request.build_opener(_PublicRedirects, _PinnedHandler) if public_only
+              else urllib.request.build_opener())
     try:
         if public_only:
             check_public(url)
@@ -383,8 +386,9 @@ def fetch(url: str, settings: Settings, *, public_only: bool = False) -> tuple[b
     return body, ctype
 
 
-def check_public(url: str) -> None:
-    """Raise NonPublicURLError unless every address the URL's host resolves to is public."""
+def check_public(url: str) -> str:
+    """Raise NonPublicURLError unless every address the URL's host resolves to is public; return
+    one of them, for the connection to use (resolving again could give another address)."""
     host = urllib.parse.urlsplit(url).hostname
     if not host:
         raise FetchError("has no host name", source=url)
@@ -392,11 +396,46 @@ def check_public(url: str) -> None:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except OSError as exc:
         raise FetchError(f"cannot be reached ({exc.strerror or exc})", source=url) from None
+    addresses = []
     for *_, sockaddr in infos:
         address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
         if not address.is_global:
             raise NonPublicURLError(f"points at a non-public address ({address}); the server fetches "
                                     "public addresses only unless api_private_urls is set", source=url)
+        addresses.append(str(address))
+    if not addresses:
+        raise FetchError("cannot be reached (its name has no address)", source=url)
+    return addresses[0]
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    """An HTTP connection to the address ``check_public`` checked, not to a fresh lookup (DNS rebinding)."""
+
+    def connect(self) -> None:
+        address = check_public(f"http://{_bracketed(self.host)}/")
+        self.sock = socket.create_connection((address, self.port), self.timeout, getattr(self, "source_address", None))
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    """:class:`_PinnedHTTP` over TLS; the certificate is still checked against the host name."""
+
+    def connect(self) -> None:
+        address = check_public(f"https://{_bracketed(self.host)}/")
+        sock = socket.create_connection((address, self.port), self.timeout, getattr(self, "source_address", None))
+        context = getattr(self, "_context", None) or ssl.create_default_context()  # set by HTTPSConnection
+        self.sock = context.wrap_socket(sock, server_hostname=self.host)
+
+
+class _PinnedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    def http_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(_PinnedHTTP, req)
+
+    def https_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(_PinnedHTTPS, req, context=getattr(self, "_context", None))
 
 
 class _PublicRedirects(urllib.request.HTTPRedirectHandler):
