@@ -56,11 +56,18 @@ def ingest(feed: Path, db: Path) -> subprocess.Popen[str]:
 
 def counts(db: Path) -> tuple[int, int, str]:
     with sqlite3.connect(db) as conn:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone():
+            return 0, 0, conn.execute("PRAGMA integrity_check").fetchone()[0]  # killed while migrating
         total, distinct = conn.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone()
         texts = conn.execute("SELECT COUNT(*) FROM article_texts").fetchone()[0]
         check = conn.execute("PRAGMA integrity_check").fetchone()[0]
     assert texts == total, f"{texts} texts for {total} articles"
     return total, distinct, check
+
+
+def fresh(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
 
 
 def kill_test(work: Path, articles: int, kills: int, rng: random.Random) -> None:
@@ -70,24 +77,27 @@ def kill_test(work: Path, articles: int, kills: int, rng: random.Random) -> None
     done = ingest(feed, db)
     done.wait()
     full = time.monotonic() - start  # one whole ingest, to spread the kills over it
-    db.unlink()
-    for suffix in ("-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    stored = []
+    fresh(db)
+    stored, mid = [], 0
     for _ in range(kills):
         proc = ingest(feed, db)
-        # Past the interpreter's start (about a second) and before a whole ingest's time: kills
-        # land while batches are written or while stored ones are skipped, and reruns get further.
+        # Past the interpreter's start (about a second) and before a whole ingest's time.
         time.sleep(rng.uniform(0.8, full * 0.9))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        if db.exists():
-            stored.append(counts(db)[0])
+        total, distinct, check = counts(db) if db.exists() else (0, 0, "ok")
+        assert total == distinct and check == "ok", (total, distinct, check)
+        stored.append(total)
+        if total < articles:
+            mid += 1  # killed in the middle: the next run resumes it
+        else:
+            fresh(db)  # the kill came after the end: start again so the next one lands mid-ingest
     final = ingest(feed, db)
     _, err = final.communicate()
     total, distinct, check = counts(db)
-    print(f"kill -9: {kills} kills during ingests of {articles} articles (one whole ingest {full:.1f} s); "
-          f"stored after each kill: {stored}; after the final run: {total} rows, {distinct} distinct ids, "
+    print(f"kill -9: {kills} kills ({mid} in the middle of an ingest) of {articles} articles (one whole ingest "
+          f"{full:.1f} s); stored after each kill: {stored}; no duplicate and integrity_check ok after each; "
+          f"after the final run: {total} rows, {distinct} distinct ids, "
           f"integrity_check {check}, exit {final.returncode}")
     assert total == distinct == distinct_ids(feed) and check == "ok" and final.returncode == 0, err
 

@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 
 import marsad
 from conftest import WRITER_TOKEN
+from marsad.core.contract import problems
 from marsad.core.settings import Settings
 from marsad.shells.api.guard import host_name, trusted_hosts
 from marsad.shells.server import create_app
@@ -107,3 +108,9 @@ def test_anonymous_analyze_has_a_size_budget(analyser: TestClient) -> None:
     assert response.status_code == 413
     error = response.json()["error"]
     assert error["code"] == "E104" and "without the token" in error["message"]
+
+
+@pytest.mark.parametrize("text", ["قبل " + "9" * 400 + " سنة", "قال " + "1" * 4301, "2,137٫2e"])
+def test_crash_reproductions_answer_200(analyser: TestClient, text: str) -> None:
+    response = analyser.post("/analyze", json={"text": text})
+    assert response.status_code == 200 and problems(response.json()) == []
