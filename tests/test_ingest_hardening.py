@@ -164,3 +164,23 @@ def test_ingest_wait_queues_behind_the_writer(tmp_path: Path) -> None:
     holder.close()
     _, err = queued.communicate(timeout=300)
     assert queued.returncode == 0 and "stored 2 new" in err
+
+
+def test_unreadable_folder_inside_a_batch_is_reported_even_as_root(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root reads every folder, so EACCES is simulated where os.walk lists a folder."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path: str | os.PathLike[str]) -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = walk_items(tmp_path)
+    assert found[0] == tmp_path / "good.txt"
+    assert isinstance(found[1], InputError) and str(found[1]) == f"E101 {locked}: cannot be read (permission denied)"
