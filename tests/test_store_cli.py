@@ -37,7 +37,7 @@ def test_commands_are_added_to_the_group() -> None:
 def test_ingest_is_idempotent_and_reports_bad_items(feed_with_bad_lines: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "m.db")
     first = _run("ingest", str(feed_with_bad_lines), "--db", db)
-    assert first.exit_code == 0
+    assert first.exit_code == 1  # something was skipped: a script must notice
     assert "stored 3 new, 0 already stored, 2 skipped" in first.stderr
     assert f"skipped E105 {feed_with_bad_lines}:3: is not valid JSON" in first.stderr
     assert f"skipped E105 {feed_with_bad_lines}:4: record has no text" in first.stderr
@@ -123,7 +123,7 @@ def test_progress_shows_articles_per_second_on_a_terminal(feed_with_bad_lines: P
     proc.wait(timeout=60)
     os.close(main)
     text = output.decode("utf-8", "replace")
-    assert proc.returncode == 0
+    assert proc.returncode == 1  # the feed's two bad lines are skipped
     assert "articles/s" in text and "ingesting" in text
     piped = _run("ingest", str(feed_with_bad_lines), "--db", str(tmp_path / "m.db"))
     assert "articles/s" not in piped.stderr
@@ -135,7 +135,7 @@ def test_ingest_of_a_folder_skips_bad_articles(tmp_path: Path) -> None:
     (folder / "a.txt").write_text(CLI_SENTENCES[2][1] + "\n", encoding="utf-8")
     (folder / "b.txt").write_text("   \n", encoding="utf-8")
     result = _run("ingest", str(folder), "--db", str(tmp_path / "m.db"), "--published", "2024-05-20")
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # the good article is stored, the bad one reported
     assert "stored 1 new, 0 already stored, 1 skipped" in result.stderr
     assert f"{folder / 'b.txt'}" in result.stderr and "Traceback" not in result.stderr
 

@@ -46,7 +46,12 @@ def span_problems(document: dict[str, Any]) -> list[str]:
     text = document.get("text", "")
     found = []
     for path, span in _spans({k: v for k, v in document.items() if k != "text"}, ""):
-        if text[span["start"]:span["end"]] != span["text"]:
+        start, end = span["start"], span["end"]
+        if not 0 <= start <= end <= len(text):
+            # Checked first: a reversed span, or one past the text, slices to "" and would pass below.
+            found.append(f"{path.lstrip('/')}: offsets [{start}:{end}] are not 0 <= start <= end <= "
+                         f"{len(text)} (the text's length)")
+        elif text[start:end] != span["text"]:
             found.append(f"{path.lstrip('/')}: text {span['text']!r} is not the slice [{span['start']}:{span['end']}]")
     return found
 
@@ -63,8 +68,10 @@ def validate_file(path: Path) -> list[str]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError("does not exist", source=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot be read ({type(exc).__name__})", source=str(path)) from None
+    except UnicodeDecodeError:
+        return ["not JSON: not UTF-8 text"]
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", source=str(path)) from None
     try:
         whole = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -76,6 +76,13 @@ class PipelineError(MarsadError):
     code = "E300"
 
 
+class StageError(PipelineError):
+    """A stage that failed on an article: a bug in marsad, reported in one line rather than as a
+    raw exception out of ``analyze`` or a bare 500."""
+
+    code = "E301"
+
+
 class DataError(MarsadError):
     """A shipped data file (lexicon, model) that is missing or malformed."""
 

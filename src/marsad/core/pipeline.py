@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from marsad.core import registry
 from marsad.core.document import Document
-from marsad.core.errors import PipelineError
+from marsad.core.errors import MarsadError, PipelineError, StageError
 from marsad.core.settings import Settings
 
 
@@ -22,7 +22,13 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         for stage in self.stages:
-            stage.fn(doc, self.settings)
+            try:
+                stage.fn(doc, self.settings)
+            except MarsadError:
+                raise
+            except Exception as exc:  # only marsad's own errors leave analyze: name the stage at fault
+                raise StageError(f"stage {stage.name} failed ({type(exc).__name__}: {str(exc)[:200]}); "
+                                 "please report it with the article", source=doc.origin) from exc
             doc.done.add(stage.name)
         return doc
 

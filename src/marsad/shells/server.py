@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from marsad import __version__
 from marsad.core.settings import Settings
 from marsad.shells.api.errors import BodyLimit, install_handlers
+from marsad.shells.api.guard import Guard
 from marsad.shells.api.routes import api_router
 from marsad.shells.web.pages import STATIC, error_page, is_page, web_router
 from marsad.store import Store, open_store
@@ -47,9 +48,10 @@ def api_token(settings: Settings) -> str | None:
     return settings.api_token or None
 
 
-def create_app(store: Store | str, settings: Settings | None = None) -> FastAPI:
+def create_app(store: Store | str, settings: Settings | None = None,
+               hosts: frozenset[str] | None = None) -> FastAPI:
     """The app serving ``store`` (an open Store, kept open; or a database URL, opened here and
-    closed at shutdown)."""
+    closed at shutdown), to requests naming one of ``hosts`` (None: any; see ``api/guard.py``)."""
     settings = settings or Settings()
     owned = isinstance(store, str)
     opened = open_store(store) if isinstance(store, str) else store
@@ -73,4 +75,5 @@ def create_app(store: Store | str, settings: Settings | None = None) -> FastAPI:
     app.include_router(web_router(ctx, openapi))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=body_limit(settings))
+    app.add_middleware(Guard, hosts=hosts)  # outermost: every answer, even a 413, gets nosniff
     return app

@@ -39,6 +39,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Words that may be two glued together: six letters or more (``_speedups.long_words`` is the
 #: same scan, compiled).
 GLUED_MIN_LETTERS = 6
+#: Longest word that may be two glued together: two long news words make about 20 letters, and
+#: trying every seam of a 20,000-letter "word" took seconds (the issue's ب×20000).
+GLUED_MAX_LETTERS = 30
 _ARABIC_WORD = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{{GLUED_MIN_LETTERS},}}")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!؟?:…»”\"]\s*$")
@@ -433,7 +436,7 @@ def split_glued(word: str, support: GlueSupport = GLUE_SUPPORT) -> tuple[str, st
     seams need less support than a seam inside a word; transliterated names (بيبروايت) would
     otherwise fall apart into short common pieces.
     """
-    if _known(word):
+    if len(word) > GLUED_MAX_LETTERS or _known(word):
         return None
     best: tuple[float, int] | None = None
     for i in range(MIN_HALF, len(word) - MIN_HALF + 1):

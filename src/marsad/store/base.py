@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -38,6 +39,9 @@ BATCH = 200
 SEARCH_CANDIDATES = 200
 #: Most rows any list call returns, whatever the caller asks for.
 MAX_LIMIT = 1000
+#: Largest paging offset the shells accept: past any real store, and far below SQLite's 64-bit
+#: integers (an offset of 2**63 answered 500).
+MAX_OFFSET = 10_000_000
 
 Row = dict[str, Any]
 
@@ -212,6 +216,19 @@ class Store(Overview, ABC):
 
     @abstractmethod
     def _release_writer_lock(self) -> None: ...
+
+    def wait_for_writer(self, seconds: float, poll: float = 0.2) -> None:
+        """Take the writer lock, queueing up to ``seconds`` behind another writer (then StoreBusyError)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                with self._lock:
+                    self._take_writer_lock()
+                return
+            except StoreBusyError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(poll)
 
     def release_writer(self) -> None:
         """Let other processes write again (a server between two requests); the next write takes

@@ -17,7 +17,8 @@ from marsad.core.document import SCHEMA, Document
 from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.core.settings import Settings
 from marsad.scale.batch import Failure, analyse_mapped
-from marsad.stages.ingest.readers import Article, read_inputs, walk
+from marsad.stages.ingest.feeds import too_deep
+from marsad.stages.ingest.readers import Article, read_inputs, walk, walk_items
 from marsad.store.base import BATCH, IngestReport, Store
 
 Labelled = tuple[str, "dict[str, Any] | MarsadError"]
@@ -25,7 +26,17 @@ Labelled = tuple[str, "dict[str, Any] | MarsadError"]
 
 def _contract_records(path: Path) -> Iterator[Labelled] | None:
     """Already-analysed contract dicts in a .json/.jsonl file, each labelled with where it is
-    (``FILE[i]`` in a JSON array, ``FILE:LINE`` in JSONL); None if the file holds raw records."""
+    (``FILE[i]`` in a JSON array, ``FILE:LINE`` in JSONL); None if the file holds raw records.
+
+    A file that cannot be read or parsed here is left to the readers, which report it per item.
+    """
+    try:
+        return _contract_records_in(path)
+    except (OSError, RecursionError):
+        return None
+
+
+def _contract_records_in(path: Path) -> Iterator[Labelled] | None:
     if path.suffix.lower() not in {".json", ".jsonl", ".ndjson"} or not path.is_file():
         return None
     with path.open(encoding="utf-8", errors="replace") as handle:
@@ -58,16 +69,26 @@ def _jsonl_contracts(path: Path) -> Iterator[Labelled]:
                 yield where, json.loads(line)
             except json.JSONDecodeError as exc:
                 yield where, RecordError(f"is not valid JSON ({exc.msg})", source=where)
+            except RecursionError:
+                yield where, too_deep(where)
 
 
-def _expand(inputs: tuple[str, ...]) -> Iterator[str | Path]:
-    """Inputs with directories opened up, so contract files inside them are found too."""
+def _expand(inputs: tuple[str, ...]) -> Iterator[str | Path | InputError]:
+    """Inputs with directories opened up, so contract files inside them are found too; a file in
+    them that cannot be read comes as its error."""
     for name in inputs:
         path = Path(name)
-        if "://" not in name and path.is_dir():
-            yield from walk(path)
+        if "://" not in name and _is_dir(path):
+            yield from walk_items(path)
         else:
             yield name if "://" in name or name == "-" else path
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False  # the readers report it
 
 
 def ingest_items(store: Store, inputs: tuple[str, ...], settings: Settings
@@ -75,6 +96,9 @@ def ingest_items(store: Store, inputs: tuple[str, ...], settings: Settings
     """Store every article named by ``inputs``; yields ``(status, origin)`` per item, where
     status is ``added``, ``present`` or an error line."""
     for item in _expand(inputs):
+        if isinstance(item, InputError):
+            yield str(item), item.source or ""
+            continue
         records = _contract_records(item) if isinstance(item, Path) else None
         if records is not None:
             yield from _store_contracts(store, records)

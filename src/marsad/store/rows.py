@@ -88,7 +88,13 @@ def build_rows(doc: dict[str, Any], raw: str | None, now: str) -> ArticleRows:
     """All rows for one analysed article."""
     check_contract(doc)
     text: str = doc["text"]
-    article_id = str(doc.get("id") or text_hash(text))
+    article_id = text_hash(text)
+    given = doc.get("id")
+    if given is not None and str(given) != article_id:
+        # Ids key the store: a document under another text's id (or a path like ../x) would hide
+        # that article or be stored where no one can reach it.
+        raise RecordError(f"id {str(given)[:40]!r} is not the id its text gives ({article_id}); "
+                          "send the id of the text or none", source=str(given)[:40])
     published = day_of(doc.get("published"))
     ents = doc.get("entities", [])
     ids = [entity_id(e) for e in ents]

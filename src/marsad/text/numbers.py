@@ -6,10 +6,11 @@ vocabulary lives in ``data/numbers.yaml`` and ``data/plurals.tsv``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +20,9 @@ from marsad.text.words import Lexicon, Word, definite, invert, strip_proclitic
 
 #: Digits of a number word view: thousands separators dropped, the Arabic decimal comma read as a point.
 _DIGIT_TABLE = str.maketrans({",": "", "٬": "", "٫": "."})
+#: Longest digit run read as a number. News never writes more digits than this for an amount or a date,
+#: and int() or Decimal over thousands of digits is slow or refused (a run of 4,301 digits raised).
+MAX_DIGITS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +92,11 @@ def digits_value(form: str) -> Decimal | None:
 
     A token of several separators is one number only when they group thousands (1.311.017 or
     5,715,969, with a decimal part after another separator: 1.500.000,5); else it is several
-    numbers (a version 5.1.1, extensions 2354,2340,5721) and has no value (None).
+    numbers (a version 5.1.1, extensions 2354,2340,5721) and has no value (None); so has a run
+    longer than :data:`MAX_DIGITS` or one that is no number (2,137٫2 has two decimal marks).
     """
+    if len(form) > MAX_DIGITS:
+        return None
     seps = _SEPARATORS.findall(form)
     if len(seps) > 1:
         groups = _SEPARATORS.split(form)
@@ -104,7 +111,17 @@ def digits_value(form: str) -> Decimal | None:
         head, comma, tail = form.rpartition(",")
         if comma and "." not in tail and len(tail) != 3:
             form = f"{head}.{tail}"  # 2,4: a decimal comma, not a thousands separator
-    return Decimal(form.translate(_DIGIT_TABLE))
+    try:
+        return Decimal(form.translate(_DIGIT_TABLE))
+    except InvalidOperation:
+        return None  # 2,137٫2: two decimal marks
+
+
+def digits_int(form: str) -> int | None:
+    """Plain digits (no separator) as an int, ``None`` past :data:`MAX_DIGITS` or for other characters."""
+    if len(form) > MAX_DIGITS or not form.isdecimal():
+        return None
+    return int(form)
 
 
 def _scale_after(words: Sequence[Word], j: int, nw: NumberWords) -> tuple[int, int]:
@@ -143,6 +160,8 @@ def read_digits(words: Sequence[Word], i: int) -> NumberRead | None:
             break
         value *= scale
         j += used
+    if not math.isfinite(float(value)):
+        return None  # مليار repeated hundreds of times: no amount, and no Infinity in the output
     return NumberRead(i, j, 0, float(value))
 
 

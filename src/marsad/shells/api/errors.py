@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from marsad.core.errors import DataError, FetchError, MarsadError, NonPublicURLError, TooLargeError
+from marsad.core.errors import DataError, FetchError, MarsadError, NonPublicURLError, StageError, TooLargeError
 from marsad.store.base import StoreBusyError, StoreError
 
 log = logging.getLogger("marsad.shells.api")
@@ -51,7 +51,7 @@ def status_of(exc: MarsadError) -> int:
         return 502
     if isinstance(exc, StoreBusyError):
         return 503
-    if isinstance(exc, (DataError, StoreError)):
+    if isinstance(exc, (DataError, StoreError, StageError)):
         return 500
     return 400
 

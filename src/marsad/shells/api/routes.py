@@ -19,19 +19,20 @@ from pydantic import ValidationError
 from marsad.core.analyze import to_document
 from marsad.core.contract import entity_types, event_types, problems
 from marsad.core.document import SCHEMA, Document
-from marsad.core.errors import InputError, RecordError
+from marsad.core.errors import InputError, RecordError, TooLargeError
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
 from marsad.shells.api.models import ArticleInput, Stored, page
 from marsad.stages.ingest.readers import Article, check_size, from_text, items_from_url
 from marsad.store import Filters
-from marsad.store.base import MAX_LIMIT
+from marsad.store.base import MAX_LIMIT, MAX_OFFSET
 from marsad.store.context import Context
+from marsad.store.rows import text_hash
 
 # --- shared parameters --------------------------------------------------------------------------
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="most items to return")]
-Offset = Annotated[int, Query(ge=0, description="items to skip (paging)")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip (paging)")]
 DateFrom = Annotated[dt.date | None, Query(alias="from", description="on or after YYYY-MM-DD")]
 DateTo = Annotated[dt.date | None, Query(alias="to", description="on or before YYYY-MM-DD")]
 #: The bearer token of a write; module level so FastAPI can resolve the annotation.
@@ -65,8 +66,15 @@ def iso(day: dt.date | None) -> str | None:
 
 # --- analysis -------------------------------------------------------------------------------------
 
-def analyse_input(item: ArticleInput, settings: Settings) -> Document:
-    """Run the pipeline on the text or URL of ``item`` (never on a server file: text is text)."""
+#: Largest article ``POST /analyze`` takes from a caller without the token: 100 KB of any text
+#: analyses in a few seconds (tests/test_fuzz_analyze.py, bench/repeated_words.py), so an
+#: anonymous caller cannot hold a worker for long.  Callers with the token get max_input_bytes.
+PUBLIC_ANALYZE_BYTES = 100_000
+
+
+def analyse_input(item: ArticleInput, settings: Settings, budget: int | None = None) -> Document:
+    """Run the pipeline on the text or URL of ``item`` (never on a server file: text is text),
+    refusing an article over ``budget`` bytes."""
     if item.stages:
         settings = settings.replace(stages=tuple(item.stages))
     if item.settings:
@@ -78,6 +86,9 @@ def analyse_input(item: ArticleInput, settings: Settings) -> Document:
     else:
         assert item.url is not None
         article = _first_article(item.url, settings)
+    if budget is not None and len(article.raw.encode("utf-8")) > budget:
+        raise TooLargeError(f"is over {budget:,} bytes, the most analysed for a caller without the "
+                            "token; send a shorter article or the bearer token", source="text")
     article.title = item.title or article.title
     article.source = item.source or article.source
     return pipeline(to_document(article, item.published or settings.published))
@@ -94,6 +105,8 @@ def _first_article(url: str, settings: Settings) -> Article:
 def _contract_or_input(body: dict[str, Any]) -> dict[str, Any] | ArticleInput:
     """A posted body is either an analysed contract document or an article to analyse."""
     if body.get("schema") == SCHEMA:
+        if "id" not in body and isinstance(body.get("text"), str):
+            body = {**body, "id": text_hash(body["text"])}  # the server assigns the id its text gives
         found = problems(body)
         if found:
             raise RecordError(f"document breaks the {SCHEMA} contract: " + "; ".join(found[:3]))
@@ -109,6 +122,10 @@ def _contract_or_input(body: dict[str, Any]) -> dict[str, Any] | ArticleInput:
 def api_router(ctx: Context) -> APIRouter:
     router = APIRouter()
 
+    def has_token(creds: Credentials) -> bool:
+        given = creds.credentials.encode("utf-8") if creds else b""
+        return bool(ctx.token) and hmac.compare_digest(given, (ctx.token or "").encode("utf-8"))
+
     def writer(creds: Credentials) -> None:
         """Allow writes only with the configured bearer token; without one the API is read-only."""
         if not ctx.token:
@@ -120,9 +137,12 @@ def api_router(ctx: Context) -> APIRouter:
                                 headers={"WWW-Authenticate": "Bearer"})
 
     @router.post("/analyze", tags=["analysis"], summary="Analyse an article (text or URL)")
-    def analyze(item: ArticleInput) -> dict[str, Any]:
-        """Return the article as a marsad.document/1 contract document; nothing is stored."""
-        return analyse_input(item, ctx.settings).to_dict()
+    def analyze(item: ArticleInput, creds: Credentials) -> dict[str, Any]:
+        """Return the article as a marsad.document/1 contract document; nothing is stored.
+
+        Without the bearer token an article may have at most 100,000 bytes."""
+        budget = None if has_token(creds) else PUBLIC_ANALYZE_BYTES
+        return analyse_input(item, ctx.settings, budget).to_dict()
 
     @router.post("/articles", tags=["articles"], status_code=201, dependencies=[Depends(writer)],
                  summary="Store an article (needs the bearer token)")

@@ -51,10 +51,12 @@ def set_option(fn: F) -> F:
 
 
 def command_settings(published: str | None, jobs: int, stages: str | None = None,
-                     assignments: Iterable[str] = ()) -> Settings:
-    """Settings from the ``--published``, ``--jobs``, ``--stages`` and ``--set`` options of a command
-    (``--set`` applied last, in order)."""
+                     assignments: Iterable[str] = (), max_input_bytes: int | None = None) -> Settings:
+    """Settings from the ``--published``, ``--jobs``, ``--stages``, ``--max-input-bytes`` and ``--set``
+    options of a command (``--set`` applied last, in order)."""
     values: dict[str, Any] = {"jobs": jobs}
+    if max_input_bytes is not None:
+        values["max_input_bytes"] = max_input_bytes
     if published:
         try:
             values["published"] = parse_published(published)
@@ -63,3 +65,7 @@ def command_settings(published: str | None, jobs: int, stages: str | None = None
     if stages:
         values["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
     return Settings.from_mapping(values).with_assignments(assignments)
+
+
+#: ``--max-input-bytes``, shared by analyze and ingest (JSON and JSON Lines feeds apply it per record).
+MAX_INPUT_BYTES_HELP = "largest article in bytes (per record in a JSON or JSONL feed; default 5,000,000)"

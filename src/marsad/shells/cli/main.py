@@ -22,7 +22,7 @@ from marsad.core.document import Document
 from marsad.core.errors import MarsadError, MarsadWarning
 from marsad.core.pipeline import load_pipeline
 from marsad.scale.batch import Failure, analyse_mapped, same, to_json_line, to_record
-from marsad.shells.cli.common import command_settings, one_line_errors, report, set_option
+from marsad.shells.cli.common import MAX_INPUT_BYTES_HELP, command_settings, one_line_errors, report, set_option
 from marsad.shells.cli.render import print_document
 from marsad.stages.ingest.readers import read_inputs
 
@@ -100,12 +100,13 @@ def _emit(results: Iterator[Result], fmt: str, out: IO[str]) -> int:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="write here instead of stdout")
 @click.option("--jobs", type=int, default=1, show_default=True, help="worker processes (0 = one per core)")
 @click.option("--stages", help="comma-separated stage names (default: all built-in stages)")
+@click.option("--max-input-bytes", type=int, help=MAX_INPUT_BYTES_HELP)
 @set_option
 @one_line_errors
 def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, out: Path | None, jobs: int,
-            stages: str | None, assignments: tuple[str, ...]) -> None:
+            stages: str | None, max_input_bytes: int | None, assignments: tuple[str, ...]) -> None:
     """Analyse articles: files, directories, URLs or - for stdin."""
-    settings = command_settings(published, jobs, stages, assignments)
+    settings = command_settings(published, jobs, stages, assignments, max_input_bytes)
     load_pipeline(settings)  # check the stages fit before reading any article
     items = list(read_inputs(inputs, settings))
     results = _with_progress(analyse_mapped(items, settings, settings.published, CONVERT[fmt]), len(items))

@@ -19,8 +19,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from marsad.core.errors import InputError
-from marsad.shells.cli.common import command_settings, one_line_errors, report, set_option
-from marsad.store import Filters, open_store
+from marsad.shells.cli.common import MAX_INPUT_BYTES_HELP, command_settings, one_line_errors, report, set_option
+from marsad.store import Filters, Store, open_store
+from marsad.store.base import StoreBusyError
 from marsad.store.ingest import count_items, ingest_items
 
 DB_HELP = "database: a file (SQLite, created if missing) or postgresql://USER@HOST/DB"
@@ -58,21 +59,51 @@ def _progress(results: Iterator[tuple[str, str]], tally: Tally, total: int | Non
             bar.update(task, advance=1, rate=f"{done / elapsed:.0f}" if elapsed else "-")
 
 
+def _open_writer(db: str, wait: float | None) -> Store:
+    """The store, opened (and migrated) and, with ``--wait``, its writer lock taken once free."""
+    if wait is None:
+        return open_store(db)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            store = open_store(db)  # migrating a new store writes, so opening may find it busy too
+        except StoreBusyError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.2)
+            continue
+        try:
+            store.wait_for_writer(max(0.0, deadline - time.monotonic()))
+        except StoreBusyError:
+            store.close()
+            raise
+        return store
+
+
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--published", help="publication date (YYYY-MM-DD) for inputs that carry none")
 @click.option("--jobs", type=int, default=1, show_default=True, help="analysis processes (0 = one per core)")
+@click.option("--max-input-bytes", type=int, help=MAX_INPUT_BYTES_HELP)
+@click.option("--wait", type=click.FloatRange(min=0), metavar="SECONDS",
+              help="queue up to SECONDS behind another process writing to DB instead of failing at once (E501)")
 @set_option
 @one_line_errors
-def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, assignments: tuple[str, ...]) -> None:
-    """Analyse articles (files, folders, URLs, JSONL feeds) and store them in DB, once each."""
-    settings = command_settings(published, jobs, assignments=assignments)
+def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, max_input_bytes: int | None,
+           wait: float | None, assignments: tuple[str, ...]) -> None:
+    """Analyse articles (files, folders, URLs, JSONL feeds) and store them in DB, once each.
+
+    Exits 1 when any item was skipped, so a script notices a feed that was not stored whole.
+    """
+    settings = command_settings(published, jobs, assignments=assignments, max_input_bytes=max_input_bytes)
     tally = Tally()
-    with open_store(db) as store:
+    with _open_writer(db, wait) as store:
         _progress(ingest_items(store, inputs, settings), tally, count_items(inputs))
     click.echo(f"stored {tally.added} new, {tally.present} already stored, {tally.skipped} skipped",
                err=True)
+    if tally.skipped:
+        sys.exit(1)
 
 
 # --- search -----------------------------------------------------------------------------------

@@ -27,26 +27,32 @@ def serve_settings(token: str | None, max_input_bytes: int | None, private_urls:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to listen on (keep 127.0.0.1 unless others must reach it)")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="a host name clients may use besides the bind address, localhost and IP addresses "
+                   "(repeatable); other Host headers are refused (DNS rebinding)")
 @click.option("--token", envvar="MARSAD_API_TOKEN",
               help="bearer token that allows writes (POST /articles); without one the server is "
-                   "read-only [env MARSAD_API_TOKEN]")
+                   "read-only. Prefer the MARSAD_API_TOKEN environment variable: an option is "
+                   "visible to every user in the process list")
 @click.option("--max-input-bytes", type=click.IntRange(min=1),
               help="largest article accepted by POST /analyze and /articles, in bytes")
 @click.option("--private-urls", is_flag=True,
               help="let POST /analyze fetch URLs on loopback and private addresses (off: public only)")
 @set_option
 @one_line_errors
-def serve(db: str, host: str, port: int, token: str | None, max_input_bytes: int | None,
-          private_urls: bool, assignments: tuple[str, ...]) -> None:
+def serve(db: str, host: str, port: int, allow_hosts: tuple[str, ...], token: str | None,
+          max_input_bytes: int | None, private_urls: bool, assignments: tuple[str, ...]) -> None:
     """Serve the web UI (/) and the REST API (docs at /docs) over DB."""
     import uvicorn
 
     from marsad.core.errors import NotFoundError
+    from marsad.shells.api.guard import trusted_hosts
     from marsad.shells.server import create_app
 
     if "://" not in db and not _exists(db):
         raise NotFoundError("does not exist; create it with `marsad ingest PATH --db DB`", source=db)
-    app = create_app(db, serve_settings(token, max_input_bytes, private_urls, assignments))
+    app = create_app(db, serve_settings(token, max_input_bytes, private_urls, assignments),
+                     trusted_hosts(host, allow_hosts))
     _check_free(host, port)
     mode = "read-write (token set)" if token else "read-only"
     click.echo(f"marsad: serving {db} {mode} on http://{host}:{port}/ (API docs at /docs)", err=True)

@@ -23,6 +23,7 @@ from marsad.shells.web.chart import bar_chart
 from marsad.shells.web.download import DOWNLOAD_ROWS, download, download_links, format_arg
 from marsad.shells.web.highlight import find_marks, mark_hits, render
 from marsad.store import Filters
+from marsad.store.base import MAX_OFFSET
 from marsad.store.context import Context
 
 HERE = Path(__file__).resolve().parent
@@ -35,7 +36,7 @@ PAGE_ROWS = 100
 HOME_ENTITIES = 30
 HOME_CANDIDATES = 120
 
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 #: Nothing on a page is loaded from elsewhere, and no inline script runs: an article that
 #: slipped markup past escaping still could not execute anything.

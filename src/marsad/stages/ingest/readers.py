@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import html
+import http.client
 import ipaddress
 import json
+import os
 import re
 import socket
+import ssl
+import stat
 import sys
 import urllib.error
 import urllib.parse
@@ -36,11 +40,14 @@ from marsad.core.errors import (
     TooLargeError,
 )
 from marsad.core.settings import Settings, parse_published
+from marsad.stages.ingest.feeds import json_array_records, jsonl_records, too_deep
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+#: Files of many records, where ``max_input_bytes`` applies to each record (see ``feeds.py``).
+FEED_SUFFIXES = JSON_SUFFIXES | JSONL_SUFFIXES
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 RECORD_FIELDS = ("text", "title", "published", "url", "source", "id")
 _URL = re.compile(r"^https?://", re.I)
@@ -294,17 +301,37 @@ def check_size(size: int, settings: Settings, source: str) -> None:
                             "(raise max_input_bytes to accept it)", source=source)
 
 
+def os_error(exc: OSError, origin: str) -> InputError:
+    """One line for any failure of the operating system on an input (ELOOP, EACCES, EIO…)."""
+    if isinstance(exc, FileNotFoundError):
+        return NotFoundError("does not exist", source=origin)
+    if isinstance(exc, IsADirectoryError):
+        return NotFoundError("is a directory", source=origin)
+    if isinstance(exc, PermissionError):
+        return NotFoundError("cannot be read (permission denied)", source=origin)
+    return InputError(f"cannot be read ({exc.strerror or exc})", source=origin)
+
+
 def read_bytes(path: Path, settings: Settings) -> bytes:
+    """The bytes of a file, refused over ``max_input_bytes``.
+
+    A regular file is refused by its size; anything else (a FIFO, /dev/zero, a character device)
+    has no size to trust and is read up to the limit and one byte more.
+    """
     origin = str(path)
+    limit = settings.max_input_bytes
     try:
-        check_size(path.stat().st_size, settings, origin)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError("does not exist", source=origin) from None
-    except IsADirectoryError:
-        raise NotFoundError("is a directory", source=origin) from None
-    except PermissionError:
-        raise NotFoundError("cannot be read (permission denied)", source=origin) from None
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode):
+                check_size(info.st_size, settings, origin)
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise os_error(exc, origin) from None
+    if len(data) > limit:  # a FIFO or device: no size to trust, so read up to the limit and one byte more
+        raise TooLargeError(f"holds more than the limit of {limit:,} bytes "
+                            "(raise max_input_bytes to accept it)", source=origin)
+    return data
 
 
 def items_from_bytes(data: bytes, origin: str, suffix: str, settings: Settings,
@@ -363,6 +390,9 @@ def items_from_jsonl(text: str, origin: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield RecordError(f"is not valid JSON ({exc.msg} at column {exc.colno})", source=where)
             continue
+        except RecursionError:
+            yield too_deep(where)
+            continue
         yield _guard_record(record, where)
 
 
@@ -381,6 +411,9 @@ def items_from_json(text: str, origin: str) -> Iterator[Item]:
         yield RecordError(f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
                           source=origin)
         return
+    except RecursionError:
+        yield too_deep(origin)
+        return
     records = loaded if isinstance(loaded, list) else [loaded]
     for index, record in enumerate(records):
         where = f"{origin}[{index}]" if isinstance(loaded, list) else origin
@@ -395,7 +428,8 @@ def fetch(url: str, settings: Settings, *, public_only: bool = False) -> tuple[b
     not become their way into the network it runs in.
     """
     request = urllib.request.Request(url, headers={"User-Agent": "marsad/0.1 (+news analysis)"})
-    opener = urllib.request.build_opener(_PublicRedirects) if public_only else urllib.request.build_opener()
+    opener = (urllib.request.build_opener(_PublicRedirects, _PinnedHandler) if public_only
+              else urllib.request.build_opener())
     try:
         if public_only:
             check_public(url)
@@ -412,8 +446,9 @@ def fetch(url: str, settings: Settings, *, public_only: bool = False) -> tuple[b
     return body, ctype
 
 
-def check_public(url: str) -> None:
-    """Raise NonPublicURLError unless every address the URL's host resolves to is public."""
+def check_public(url: str) -> str:
+    """Raise NonPublicURLError unless every address the URL's host resolves to is public; return
+    one of them, for the connection to use (resolving again could give another address)."""
     host = urllib.parse.urlsplit(url).hostname
     if not host:
         raise FetchError("has no host name", source=url)
@@ -421,11 +456,46 @@ def check_public(url: str) -> None:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except OSError as exc:
         raise FetchError(f"cannot be reached ({exc.strerror or exc})", source=url) from None
+    addresses = []
     for *_, sockaddr in infos:
         address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
         if not address.is_global:
             raise NonPublicURLError(f"points at a non-public address ({address}); the server fetches "
                                     "public addresses only unless api_private_urls is set", source=url)
+        addresses.append(str(address))
+    if not addresses:
+        raise FetchError("cannot be reached (its name has no address)", source=url)
+    return addresses[0]
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    """An HTTP connection to the address ``check_public`` checked, not to a fresh lookup (DNS rebinding)."""
+
+    def connect(self) -> None:
+        address = check_public(f"http://{_bracketed(self.host)}/")
+        self.sock = socket.create_connection((address, self.port), self.timeout, getattr(self, "source_address", None))
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    """:class:`_PinnedHTTP` over TLS; the certificate is still checked against the host name."""
+
+    def connect(self) -> None:
+        address = check_public(f"https://{_bracketed(self.host)}/")
+        sock = socket.create_connection((address, self.port), self.timeout, getattr(self, "source_address", None))
+        context = getattr(self, "_context", None) or ssl.create_default_context()  # set by HTTPSConnection
+        self.sock = context.wrap_socket(sock, server_hostname=self.host)
+
+
+class _PinnedHandler(urllib.request.HTTPHandler, urllib.request.HTTPSHandler):
+    def http_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(_PinnedHTTP, req)
+
+    def https_open(self, req: urllib.request.Request) -> Any:
+        return self.do_open(_PinnedHTTPS, req, context=getattr(self, "_context", None))
 
 
 class _PublicRedirects(urllib.request.HTTPRedirectHandler):
@@ -453,10 +523,38 @@ def items_from_url(url: str, settings: Settings, *, public_only: bool = False) -
 
 def walk(directory: Path) -> list[Path]:
     """Article files under ``directory``, recursively, in a stable (sorted) order."""
-    files = [p for p in directory.rglob("*")
-             if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-             and not any(part.startswith(".") for part in p.relative_to(directory).parts)]
-    return sorted(files, key=lambda p: p.relative_to(directory).as_posix())
+    return [p for p in walk_items(directory) if isinstance(p, Path)]
+
+
+def walk_items(directory: Path) -> list[Path | InputError]:
+    """:func:`walk` with an error in place of each folder or article file that cannot be read.
+
+    A symlink loop, a dangling link or an unreadable folder is reported, never skipped silently;
+    FIFOs and devices are reported too, since reading one could block the whole batch.
+    """
+    found: list[tuple[str, Path | InputError]] = []
+
+    def place(path: Path) -> str:
+        return path.relative_to(directory).as_posix()
+
+    def failed(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else directory
+        found.append((place(where), os_error(exc, str(where))))
+
+    for root, dirs, files in os.walk(directory, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            try:
+                regular = stat.S_ISREG(path.stat().st_mode)
+            except OSError as exc:
+                found.append((place(path), os_error(exc, str(path))))
+                continue
+            found.append((place(path), path if regular else
+                          InputError("is not a regular file; skipped in a folder", source=str(path))))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def read_inputs(inputs: Iterable[str], settings: Settings | None = None) -> Iterator[Item]:
@@ -473,17 +571,52 @@ def read_inputs(inputs: Iterable[str], settings: Settings | None = None) -> Iter
 
 
 def items_from_path(path: Path, settings: Settings) -> Iterator[Item]:
-    if path.is_dir():
-        files = walk(path)
-        if not files:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        yield os_error(exc, str(path))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        found = walk_items(path)
+        if not found:
             yield EmptyInputError("is a directory with no article files (" +
                                   ", ".join(sorted(ARTICLE_SUFFIXES)) + ")", source=str(path))
-        for file in files:
-            yield from items_from_path(file, settings)
+        for file in found:
+            yield from items_from_path(file, settings) if isinstance(file, Path) else [file]
+        return
+    suffix = path.suffix.lower()
+    if stat.S_ISREG(info.st_mode) and info.st_size > settings.max_input_bytes and suffix in FEED_SUFFIXES:
+        yield from items_from_feed(path, settings)
         return
     try:
         data = read_bytes(path, settings)
     except InputError as exc:
         yield exc
         return
-    yield from items_from_bytes(data, str(path), path.suffix.lower(), settings)
+    yield from items_from_bytes(data, str(path), suffix, settings)
+
+
+def items_from_feed(path: Path, settings: Settings) -> Iterator[Item]:
+    """The records of a JSON or JSON Lines feed over ``max_input_bytes``, each within the limit."""
+    origin, limit = str(path), settings.max_input_bytes
+    try:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            with path.open("rb") as handle:
+                yield from _feed_items(jsonl_records(handle, origin, limit))
+            return
+        with path.open(encoding="utf-8-sig", errors="strict") as text:
+            records = json_array_records(text, origin, limit)
+            if records is None:
+                yield TooLargeError(f"is {path.stat().st_size:,} bytes, over the limit of {limit:,}, and not "
+                                    "an array of records (raise max_input_bytes to accept it)", source=origin)
+                return
+            yield from _feed_items(records)
+    except UnicodeDecodeError:
+        yield DecodeError("is not UTF-8 (a feed over max_input_bytes is read as UTF-8)", source=origin)
+    except OSError as exc:
+        yield os_error(exc, origin)
+
+
+def _feed_items(records: Iterator[tuple[str, object]]) -> Iterator[Item]:
+    for where, record in records:
+        yield record if isinstance(record, InputError) else _guard_record(record, where)

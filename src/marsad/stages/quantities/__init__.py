@@ -58,6 +58,12 @@ _RANGE_SEPS = frozenset({"-", "–", "و", "الي", "الى", "حتي", "حتى
 _PLUS = frozenset({"+", fold("زائد", keep_madda=True)})
 
 
+def _not_above(form: str, other: str) -> bool:
+    """Are the digits ``form`` a number no greater than the digits ``other`` (both readable)?"""
+    a, b = digits_value(form), digits_value(other)
+    return a is not None and b is not None and a <= b
+
+
 @dataclass(frozen=True)
 class Unit:
     code: str
@@ -267,7 +273,9 @@ class QuantityFinder:
             if second is not None and second.value > value:
                 approx, j, value_max = "at_least", second.j, second.value
                 if number.j == k + 1 and second.j > high + 1:  # 3-5 ملايين: the scale applies to both
-                    value *= second.value / float(digits_value(w[high].form) or 1)
+                    high_value = digits_value(w[high].form)
+                    if high_value:  # 3-5 ملايين; none for 3-خمسة ملايين
+                        value *= second.value / float(high_value)
         if number.vague:
             approx = "more_than" if approx == "exact" else approx
         if self._year_span(k, j, value_max) or self._group_name(k, j):
@@ -424,12 +432,6 @@ def _has_preposition(word: Word) -> bool:
     """بجروح، لإصابات: a word that opens with a preposition is no counted noun."""
     return word.kind == "word" and any(0 < p and word.form[:p] in ("ب", "ل", "وب", "ول", "فب")
                                        for p, _ in strip_proclitic(word.form))
-
-
-def _not_above(later: str, earlier: str) -> bool:
-    """Is the number ``later`` at most ``earlier`` (False when either is no single number)?"""
-    a, b = digits_value(later), digits_value(earlier)
-    return a is not None and b is not None and a <= b
 
 
 def _words_inside(words: list[Word], spans: Sequence[Span]) -> set[int]:

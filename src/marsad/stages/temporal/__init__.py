@@ -25,7 +25,7 @@ from marsad.stages.temporal.periods import season, year_part
 from marsad.stages.temporal.resolve import Direction, Expr, duration, safe_resolve, shift_from
 from marsad.stages.temporal.tense import clause_tense
 from marsad.text.keys import fold
-from marsad.text.numbers import number_words, read_number
+from marsad.text.numbers import digits_int, number_words, read_number
 from marsad.text.words import Word, strip_proclitic, view
 
 YEAR_MIN, YEAR_MAX = 1000, 2200
@@ -62,9 +62,7 @@ def _in(word: Word, forms: frozenset[str]) -> bool:
 
 
 def _int(word: Word) -> int | None:
-    if word.kind != "num" or not word.form.isdigit():
-        return None
-    return int(word.form)
+    return digits_int(word.form) if word.kind == "num" else None
 
 
 def _year_at(words: Sequence[Word], k: int, lo: int = YEAR_MIN, hi: int = YEAR_MAX) -> int | None:
@@ -423,7 +421,7 @@ class Finder:
                 return unit, count, um.n, um.prefix
             return None
         num = read_number(w, k)
-        if num is None or num.vague or num.dual_of or num.value != int(num.value) or num.value <= 0:
+        if num is None or num.vague or num.dual_of or not num.value.is_integer() or num.value <= 0:
             return None
         um = self.dw.units.match(w, num.j, proclitic=False)
         if um is None:

@@ -206,9 +206,12 @@ def _end_date(value: str) -> dt.date | None:
 def safe_resolve(expr: Expr, pub: dt.date | None) -> str | None:
     """:func:`resolve`, with ``None`` for a date outside the calendar (قبل 10000 شهر، 31 من أبريل)."""
     try:
-        return resolve(expr, pub)
+        value = resolve(expr, pub)
     except (ValueError, OverflowError):
         return None
+    if value and (value.startswith("-") or (len(value) > 4 and value[:5].isdigit())):
+        return None  # قبل 99999999999 سنة: a year before 0 or after 9999 is no ISO date
+    return value
 
 
 def resolve(expr: Expr, pub: dt.date | None) -> str | None:
