@@ -7,6 +7,7 @@ Constants and helpers that a test module needs as well are imported from here
 
 from __future__ import annotations
 
+import hashlib
 import http.server
 import json
 import os
@@ -457,8 +458,10 @@ def library_documents() -> list[dict[str, Any]]:
         out.append({**doc, "source": outlet})
     first = samples[0]
     for number in range(LIBRARY_COPIES):
-        out.append({**first, "id": f"{first['id']}-copy{number:03d}", "title": f"نسخة رقم {number:03d}",
-                    "source": COPY_OUTLETS[number % len(COPY_OUTLETS)],
+        # A stored document must carry the id its text gives: each copy ends with its own line.
+        text = f"{first['text']}\nنسخة رقم {number:03d}."
+        out.append({**first, "text": text, "id": hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+                    "title": f"نسخة رقم {number:03d}", "source": COPY_OUTLETS[number % len(COPY_OUTLETS)],
                     "published": f"2024-04-{1 + number % 28:02d}", "quotes": [], "events": []})
     return out
 

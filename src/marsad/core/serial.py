@@ -99,7 +99,7 @@ def _entity(row: Row) -> Entity:
 
     return Entity(type=row["type"], mentions=tuple(_span(m) for m in row["mentions"]), name_en=row.get("name_en"),
                   name_ar=row.get("name_ar"), wikidata=row.get("wikidata"), country=row.get("country"),
-                  kb_id=row.get("kb_id"))
+                  kb_id=row.get("kb_id"), lat=row.get("lat"), lon=row.get("lon"))
 
 
 def _quote(row: Row) -> Quote:
