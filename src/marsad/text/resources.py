@@ -23,13 +23,18 @@ def data_path(name: str) -> Traversable:
     return resources.files("marsad") / "data" / name
 
 
+#: libyaml's safe loader when PyYAML was built with it (ten times faster: the data files are a
+#: fifth of a cold start), else the pure-Python one; both read the same documents.
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=64)
 def load_yaml(name: str) -> dict[str, Any]:
     """Load ``marsad/data/<name>`` as a YAML mapping, or raise a DataError naming the file."""
     path = data_path(name)
     try:
         text = path.read_text(encoding="utf-8")
-        loaded = yaml.safe_load(text)
+        loaded = yaml.load(text, Loader=_SAFE_LOADER)
     except FileNotFoundError:
         raise DataError(f"data file marsad/data/{name} is missing; reinstall marsad") from None
     except yaml.YAMLError as exc:
