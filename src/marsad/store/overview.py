@@ -1,7 +1,7 @@
 """Read queries behind the overview pages of the web UI: sorted article lists with outlet facets,
 entities ranked by articles, counts per country, and who acts on whom.
 
-A mixin of :class:`marsad.store.base.Store` (it needs only ``_rows`` and the lock), kept apart so
+A mixin of :class:`marsad.store.base.Store` (it needs only ``_rows``, ``_event_where`` and the lock), kept apart so
 the shared write and search logic stays readable.  Every query is plain SQL both backends run.
 """
 
@@ -44,6 +44,10 @@ class Overview:
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         raise NotImplementedError
+
+    def _event_where(self, type: str | None, country: str | None, date_from: str | None,
+                     date_to: str | None) -> tuple[str, list[Any]]:
+        raise NotImplementedError  # the store's own event filter (store/base.py)
 
     # --- articles ------------------------------------------------------------------------
     def article_list(self, sort: str = "published", descending: bool = True, source: str | None = None,
@@ -118,7 +122,7 @@ class Overview:
                           date_to: str | None = None) -> Counter[str]:
         """Events per country (ISO alpha-3) of their source or target actors; an event between
         two countries counts once for each."""
-        where, params = _event_filter(type, date_from, date_to)
+        where, params = self._event_where(type, None, date_from, date_to)
         with self._lock:
             rows = self._rows(f"SELECT e.source_countries AS s, e.target_countries AS t, COUNT(*) AS n "
                               f"FROM events e WHERE {where} GROUP BY e.source_countries, e.target_countries",
@@ -163,7 +167,7 @@ class Overview:
     def actor_links(self, type: str | None = None, date_from: str | None = None,
                     date_to: str | None = None) -> Counter[tuple[str, str]]:
         """How many events each entity (source) directs at each other entity (target)."""
-        where, params = _event_filter(type, date_from, date_to)
+        where, params = self._event_where(type, None, date_from, date_to)
         with self._lock:
             rows = self._rows(f"SELECT e.source_entities AS s, e.target_entities AS t, COUNT(*) AS n "
                               f"FROM events e WHERE {where} AND e.source_entities <> '' "
@@ -189,20 +193,6 @@ class Overview:
                                       f"WHERE id IN ({marks})", chunk):
                     found[row["id"]] = row
         return found
-
-
-def _event_filter(type: str | None, date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
-    clauses, params = ["1=1"], []
-    if type:
-        clauses.append("e.type = ?")
-        params.append(type.upper())
-    if date_from:
-        clauses.append("e.day >= ?")
-        params.append(date_from)
-    if date_to:
-        clauses.append("e.day <= ?")
-        params.append(date_to)
-    return " AND ".join(clauses), params
 
 
 def _coordinates(entity: dict[str, Any]) -> tuple[float, float] | None:
