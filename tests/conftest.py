@@ -29,7 +29,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import marsad
-from marsad.core.document import Document, Entity
+from marsad.core.document import DateMention, Document, Entity, Span
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
 from marsad.shells.server import create_app
@@ -703,3 +703,32 @@ def story_docs() -> list[dict[str, Any]]:
         doc = marsad.analyze(text, published, pipeline=pipe).to_dict()
         docs.append({**doc, "record_id": record_id, "source": outlet, "title": title})
     return docs
+
+
+# --- documents with hand-given entities and dates, for the events tests -------------------------
+
+EventEnts = tuple[tuple[str, str, str | None], ...]
+
+
+def events_doc(text: str, ents: EventEnts = (), dates: tuple[tuple[str, str], ...] = (), *,
+               published: str = "2024-06-17", longest_first: bool = False) -> Document:
+    """A cleaned, segmented document with the given entity mentions (surface, type, country) and
+    resolved dates (surface, value). ``longest_first``: longer names first, and a shorter one never
+    inside a longer one's mention (as the entities stage does)."""
+    doc = marsad.analyze(text, published, stages=("clean", "segment"))
+    taken: list[Span] = []
+    for surface, etype, country in (sorted(ents, key=lambda e: -len(e[0])) if longest_first else ents):
+        spans = []
+        i = doc.text.find(surface)
+        while i >= 0:
+            span = Span(i, i + len(surface))
+            if not (longest_first and any(span.overlaps(t) for t in taken)):
+                spans.append(span)
+                taken.append(span)
+            i = doc.text.find(surface, i + 1)
+        if spans:
+            doc.entities.append(Entity(etype, tuple(spans), name_ar=surface, country=country))  # type: ignore[arg-type]
+    for surface, value in dates:
+        i = doc.text.index(surface)
+        doc.dates.append(DateMention(Span(i, i + len(surface)), value))
+    return doc

@@ -7,34 +7,23 @@ hand (surface, type, ISO3 country), as in test_events_types.py.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-import marsad
-from marsad.core.document import DateMention, Document, Entity, Span
+from conftest import EventEnts as Ents
+from conftest import events_doc
+from marsad.core.document import Document
 from marsad.stages.events import find_events
 
-Ents = tuple[tuple[str, str, str | None], ...]
 SAU = ("المملكة العربية السعودية", "GPE", "SAU")
 TUR = ("تركيا", "GPE", "TUR")
 UNSC = ("مجلس الأمن الدولي", "ORG", None)
 HOUTHI = ("الحوثيين", "ORG", "YEM")
 
 
-def build(text: str, ents: Ents = (), dates: tuple[tuple[str, str], ...] = ()) -> Document:
-    """A cleaned, segmented document with the given entity mentions and resolved dates."""
-    doc = marsad.analyze(text, "2015-08-05", stages=("clean", "segment"))
-    for surface, etype, country in ents:
-        spans = []
-        i = doc.text.find(surface)
-        while i >= 0:
-            spans.append(Span(i, i + len(surface)))
-            i = doc.text.find(surface, i + 1)
-        if spans:
-            doc.entities.append(Entity(etype, tuple(spans), name_ar=surface, country=country))  # type: ignore[arg-type]
-    for surface, value in dates:
-        i = doc.text.index(surface)
-        doc.dates.append(DateMention(Span(i, i + len(surface)), value))
-    return doc
+#: Documents with hand-given entities and dates (conftest.events_doc).
+build = functools.partial(events_doc, published="2015-08-05")
 
 
 def events(doc: Document) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:

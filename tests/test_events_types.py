@@ -6,35 +6,18 @@ these tests pin the events logic whatever the state of the entity tagger.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-import marsad
-from marsad.core.document import DateMention, Document, Entity, Event, Span
+from conftest import EventEnts as Ents
+from conftest import events_doc
+from marsad.core.document import Document, Event
 from marsad.stages.events import find_events
 from marsad.stages.events.args import actor_country
 
-Ents = tuple[tuple[str, str, str | None], ...]
-
-
-def build(text: str, ents: Ents = (), dates: tuple[tuple[str, str], ...] = ()) -> Document:
-    """A cleaned, segmented document with the given entity mentions and resolved dates."""
-    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
-    taken: list[Span] = []
-    for surface, etype, country in sorted(ents, key=lambda e: -len(e[0])):
-        spans = []
-        i = doc.text.find(surface)
-        while i >= 0:
-            span = Span(i, i + len(surface))
-            if not any(span.overlaps(t) for t in taken):
-                spans.append(span)
-                taken.append(span)
-            i = doc.text.find(surface, i + 1)
-        if spans:
-            doc.entities.append(Entity(etype, tuple(spans), name_ar=surface, country=country))  # type: ignore[arg-type]
-    for surface, value in dates:
-        i = doc.text.index(surface)
-        doc.dates.append(DateMention(Span(i, i + len(surface)), value))
-    return doc
+#: Documents with hand-given entities and dates (conftest.events_doc).
+build = functools.partial(events_doc, published="2024-06-17", longest_first=True)
 
 
 def codes(doc: Document, actors: tuple[object, ...]) -> set[str]:
