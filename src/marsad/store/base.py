@@ -16,6 +16,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from marsad.core.document import Document
@@ -87,6 +88,18 @@ class Filters:
             object.__setattr__(self, "country", country_code(self.country))
 
 
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """ISO alpha-3 code by its own folded code and by the folded English name, read once."""
+    from marsad.stages.entities.kb import read_table  # the knowledge base's country table
+
+    codes: dict[str, str] = {}
+    for row in read_table("countries.tsv"):
+        codes.setdefault(row["iso3"].casefold(), row["iso3"])  # the first row wins, as a scan would
+        codes.setdefault(row["name_en"].casefold(), row["iso3"])
+    return codes
+
+
 def event_type_code(value: str) -> str:
     """A PLOVER event type (any case), or an InputError listing them."""
     from marsad.core.contract import event_types
@@ -98,12 +111,9 @@ def event_type_code(value: str) -> str:
 
 def country_code(value: str) -> str:
     """An ISO 3166-1 alpha-3 code from a code or an English name (Yemen → YEM), or an InputError."""
-    from marsad.stages.entities.kb import read_table  # the knowledge base's country table
-
-    wanted = value.strip().casefold()
-    for row in read_table("countries.tsv"):
-        if wanted in (row["iso3"].casefold(), row["name_en"].casefold()):
-            return row["iso3"]
+    code = _country_codes().get(value.strip().casefold())
+    if code is not None:
+        return code
     raise InputError(f"country {value!r} is not known; give an ISO 3166-1 alpha-3 code (YEM) or an English "
                      "name (Yemen)")
 

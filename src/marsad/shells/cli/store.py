@@ -99,7 +99,9 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, m
     settings = command_settings(published, jobs, assignments=assignments, max_input_bytes=max_input_bytes)
     tally = Tally()
     with _open_writer(db, wait) as store:
-        _progress(ingest_items(store, inputs, settings), tally, count_items(inputs))
+        # Counting reads each feed once more: only worth it when a progress bar shows the total.
+        total = count_items(inputs) if sys.stderr.isatty() else None
+        _progress(ingest_items(store, inputs, settings), tally, total)
     click.echo(f"stored {tally.added} new, {tally.present} already stored, {tally.skipped} skipped",
                err=True)
     if tally.skipped:
