@@ -10,30 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
+# Document imports this module only inside from_dict, so importing it here makes no cycle.
+from marsad.core.document import (
+    SCHEMA,
+    Actor,
+    Dateline,
+    DateMention,
+    Document,
+    Entity,
+    Event,
+    Quantity,
+    Quote,
+    Removal,
+    Repair,
+    Span,
+)
 from marsad.core.errors import RecordError
-
-if TYPE_CHECKING:
-    from marsad.core.document import (
-        Actor,
-        Dateline,
-        DateMention,
-        Document,
-        Entity,
-        Event,
-        Quantity,
-        Quote,
-        Span,
-    )
 
 Row = Mapping[str, Any]
 
 
 def document_from_dict(data: Row) -> Document:
     """The Document a contract dict describes; a malformed one raises a one-line RecordError."""
-    from marsad.core.document import SCHEMA, Document, Removal, Repair
-
     if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
         got = data.get("schema") if isinstance(data, Mapping) else type(data).__name__
         raise RecordError(f"is not a {SCHEMA} document (schema {got!r})")
@@ -64,8 +64,6 @@ def _date(value: object) -> dt.date | None:
 
 
 def _span(row: Row) -> Span:
-    from marsad.core.document import Span
-
     return Span(int(row["start"]), int(row["end"]))
 
 
@@ -76,8 +74,6 @@ def _tokens(text: str) -> list[Any]:
 
 
 def _dateline(row: Row | None) -> Dateline | None:
-    from marsad.core.document import Dateline
-
     if not row:
         return None
     span = _span(row) if row.get("start") is not None else None
@@ -86,8 +82,6 @@ def _dateline(row: Row | None) -> Dateline | None:
 
 
 def _actor(row: Row | None) -> Actor | None:
-    from marsad.core.document import Actor
-
     if row is None:
         return None
     entity = row.get("entity")
@@ -95,16 +89,12 @@ def _actor(row: Row | None) -> Actor | None:
 
 
 def _entity(row: Row) -> Entity:
-    from marsad.core.document import Entity
-
     return Entity(type=row["type"], mentions=tuple(_span(m) for m in row["mentions"]), name_en=row.get("name_en"),
                   name_ar=row.get("name_ar"), wikidata=row.get("wikidata"), country=row.get("country"),
                   kb_id=row.get("kb_id"), lat=row.get("lat"), lon=row.get("lon"))
 
 
 def _quote(row: Row) -> Quote:
-    from marsad.core.document import Quote
-
     speaker = _actor(row["speaker"])
     assert speaker is not None  # the contract requires a speaker
     return Quote(kind=row["kind"], content=_span(row["content"]), speaker=speaker,
@@ -112,8 +102,6 @@ def _quote(row: Row) -> Quote:
 
 
 def _event(row: Row) -> Event:
-    from marsad.core.document import Event
-
     actors = [a for a in (_actor(r) for r in row.get("source", [])) if a is not None]
     targets = [a for a in (_actor(r) for r in row.get("target", [])) if a is not None]
     sentence = int(row["sentence"])
@@ -125,14 +113,10 @@ def _event(row: Row) -> Event:
 
 
 def _date_mention(row: Row) -> DateMention:
-    from marsad.core.document import DateMention
-
     return DateMention(span=_span(row), value=row.get("value"), kind=row.get("kind") or "point")
 
 
 def _quantity(row: Row) -> Quantity:
-    from marsad.core.document import Quantity
-
     return Quantity(span=_span(row), value=float(row["value"]), approx=row.get("approx") or "exact",
                     unit=row.get("unit"), value_usd=row.get("value_usd"), value_max=row.get("value_max"),
                     value_max_usd=row.get("value_max_usd"))
