@@ -56,7 +56,7 @@ def test_stage_fills_dates_with_exact_spans(example_text: str) -> None:
 
 def test_dates_in_a_sentence() -> None:
     text = "وصل الوفد أمس إلى عمان. وسيغادر يوم الخميس المقبل."
-    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment", "temporal"))
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment", "entities", "temporal"))
     first, second = doc.sentences
     assert [doc.span_text(d.span) for d in dates_in(doc, first)] == ["أمس"]
     assert [d.value for d in dates_in(doc, second)] == ["2024-06-20"]

@@ -16,8 +16,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from marsad.core.document import DateMention, Document, Span, Token
-from marsad.core.registry import ATTR_DATES, PUBLISHED, SENTENCES, TEMPORAL, TEXT, TOKENS, register
+from marsad.core.document import DateMention, Document, Entity, Span, Token
+from marsad.core.registry import (
+    ATTR_DATES,
+    ATTR_ENTITIES,
+    PUBLISHED,
+    SENTENCES,
+    TEMPORAL,
+    TEXT,
+    TOKENS,
+    register,
+)
 from marsad.core.settings import Settings
 from marsad.stages.temporal.latin import find_latin
 from marsad.stages.temporal.lexicon import DateWords, approximators, date_words, may_start
@@ -731,7 +740,20 @@ def date_of(doc: Document, span: Span) -> str | None:
     return None
 
 
-@register(TEMPORAL, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_DATES,))
+def outside_names(dates: Sequence[DateMention], entities: Sequence[Entity]) -> list[DateMention]:
+    """The dates not written inside a person's name: أحمد الخميس and عبدالله الجمعة are no weekdays.
+
+    Family names taken from weekdays and months are common in the Gulf; when the entities stage
+    reads the words as a person's name, its reading wins over the date's.
+    """
+    names = [m for e in entities if e.type == "PER" for m in e.mentions]
+    if not names:
+        return list(dates)
+    return [d for d in dates if not any(m.overlaps(d.span) for m in names)]
+
+
+@register(TEMPORAL, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED, ATTR_ENTITIES), provides=(ATTR_DATES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find date expressions and resolve them against the publication date."""
-    doc.dates = find_dates(doc.text, doc.published, doc.tokens, anchor_reach=settings.temporal.anchor_reach)
+    found = find_dates(doc.text, doc.published, doc.tokens, anchor_reach=settings.temporal.anchor_reach)
+    doc.dates = outside_names(found, doc.entities)
