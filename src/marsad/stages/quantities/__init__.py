@@ -1,11 +1,13 @@
 """The ``quantities`` stage: amounts with their value, approximator and unit.
 
-Digits (Western and Eastern, with ٬ and ٫), number words, duals, scale words (500 ألف، 3 ملايين)
-and vague amounts (عشرات، مئات); approximators before or after (نحو، أكثر من، على الأقل); the unit as
+Digits (Western and Eastern, with ٬ and ٫), number words, duals and scale words (500 ألف، 3 ملايين);
+approximators before or after (نحو، أكثر من، على الأقل); the unit as
 an ISO 4217 code for money (with a value in US dollars from ``data/currency_rates.tsv``), an SI or
 customary symbol for measures (ملم → mm), ``%`` for percentages, else the counted noun in its
 singular (أربع مناطق → منطقة).  Numbers inside dates (عام 2022، 12 يونيو) and in names (كوفيد-19)
-are not amounts.
+are not amounts, nor are vague plurals with no number (عشرات القتلى، آلاف المتظاهرين: the counts
+news annotators leave out, since no figure is given) and conversions in brackets after an amount
+(5 ملايين دولار (4.5 مليون يورو)).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from marsad.stages.quantities.context import (
     people_after,
 )
 from marsad.stages.quantities.currency import StoryPlaces, local_code, story_places
+from marsad.stages.quantities.filters import drop_conversions
 from marsad.stages.quantities.rates import usd_rate
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
@@ -178,16 +181,14 @@ class QuantityFinder:
             return True
         return k > 1 and w[k].glued and w[k - 1].form in ("/", ":") and w[k - 2].kind == "num"
 
-    def _noun(self, k: int, *, definite: bool) -> str | None:
-        """The counted noun at ``k`` in its singular, if the word there is one."""
+    def _noun(self, k: int) -> str | None:
+        """The counted noun at ``k`` in its singular, if the word there is one (a counted noun is indefinite)."""
         w = self.words
         if k >= len(w) or w[k].kind != "word" or w[k].form in self.qw.not_nouns:
             return None
         form = w[k].form
         if is_definite(form):
-            if not definite:
-                return None
-            form = form[2:]
+            return None
         written = self.text[w[k].start:w[k].end]
         dw = date_words()
         if len(form) < 2 or form in self.qw.not_nouns or dw.months.match(w, k) or dw.hijri.match(w, k):
@@ -196,8 +197,6 @@ class QuantityFinder:
             return None  # وأصيب starts a new clause; بتوقيت، بنسبة: a counted noun takes no preposition
         if form.endswith("وا") and len(form) > 4:
             return None  # أوقفوا: a verb in the plural, not a noun
-        if definite and strip_diacritics(written).startswith("ال"):
-            written = strip_diacritics(written)[2:]
         return singular(written)
 
     def _unit(self, k: int, number: NumberRead) -> tuple[str | None, str, int]:
@@ -211,11 +210,9 @@ class QuantityFinder:
         um = self.qw.units.match(w, k, proclitic=False)
         if um is not None:
             return um.value.code, um.value.kind, um.n
-        noun = self._noun(k, definite=number.vague)
+        noun = self._noun(k)
         if noun is None:
             return None, "", 0
-        if number.vague and not is_definite(w[k].form):
-            return None, "", 0  # عشرات الآلاف، مئات المتظاهرين: a vague amount counts a definite plural
         if number.ambiguous and fold(noun, keep_madda=True) not in number_words().nouns:
             return None, "", 0  # ست هانم: a lone ست counts only a known noun
         unit = self.qw.units.get(fold(noun, keep_madda=True))
@@ -262,6 +259,8 @@ class QuantityFinder:
             return self._noun_then_one(i)
         if w[k].kind == "num" and self._is_name_number(k):
             return None
+        if number.vague:
+            return None  # عشرات القتلى، آلاف المتظاهرين: no figure is given
         if k > 0 and w[k - 1].form in self.qw.labels:
             return None  # المرتبة عشرين، القرار 2254: a rank or a label
         j = number.j
@@ -276,8 +275,6 @@ class QuantityFinder:
                     high_value = digits_value(w[high].form)
                     if high_value:  # 3-5 ملايين; none for 3-خمسة ملايين
                         value *= second.value / float(high_value)
-        if number.vague:
-            approx = "more_than" if approx == "exact" else approx
         if self._year_span(k, j, value_max) or self._group_name(k, j):
             return None
         unit: str | None
@@ -353,7 +350,7 @@ class QuantityFinder:
         feminine = w[i + 1].form == "واحده"
         if feminine != w[i].form.endswith("ه"):
             return None  # كتبت واحدة: the word before does not agree, so it is no counted noun
-        noun = self._noun(i, definite=False)
+        noun = self._noun(i)
         if noun is None:
             return None
         return Quantity(Span(w[i].start, w[i + 1].end), 1.0, "exact", noun), i + 2
@@ -380,7 +377,7 @@ class QuantityFinder:
                 continue
             out.append(hit[0])
             i = hit[1]
-        return self._share_units(out)
+        return drop_conversions(self.text, self._share_units(out))
 
     def _share_units(self, found: list[Quantity]) -> list[Quantity]:
         """من 214 ريالا إلى 236، من 58 إلى 61 ريالا: the two ends of a change share one unit."""
