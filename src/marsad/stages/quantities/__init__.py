@@ -44,6 +44,7 @@ from marsad.stages.quantities.context import (
     people_after,
 )
 from marsad.stages.quantities.currency import StoryPlaces, local_code, story_places
+from marsad.stages.quantities.definite import definite_cardinal, definite_digits, plural_before
 from marsad.stages.quantities.filters import drop_conversions
 from marsad.stages.quantities.rates import usd_rate
 from marsad.stages.temporal.lexicon import date_words
@@ -181,6 +182,29 @@ class QuantityFinder:
             return True
         return k > 1 and w[k].glued and w[k - 1].form in ("/", ":") and w[k - 2].kind == "num"
 
+    def _article_count(self, k: int) -> bool:
+        """الـ22 سنة: digits after the article written apart count the noun after them."""
+        return definite_digits(self.words, k - 1) is not None and self._noun(k + 1) is not None
+
+    def _definite_count(self, i: int, floor: int) -> tuple[Quantity, int] | None:
+        """السنوات الـ15، الدول الخمس: a definite number after the plural it counts (see ``definite``).
+
+        ``floor`` is the first word the plural may be (the end of the last quantity found).
+        """
+        w = self.words
+        value = definite_cardinal(w, i)
+        end = i + 1
+        if value is None:
+            value = definite_digits(w, i)
+            if value is None or self._noun(i + 2) is not None:
+                return None  # الـ22 سنة: the noun after is the unit, read by ``at``
+            end = i + 2
+        found = plural_before(self.text, w, i, singular)
+        if found is None or found[0] < floor:
+            return None
+        p, unit = found
+        return Quantity(Span(w[p].start, w[end - 1].end), float(value), "exact", unit), end
+
     def _noun(self, k: int) -> str | None:
         """The counted noun at ``k`` in its singular, if the word there is one (a counted noun is indefinite)."""
         w = self.words
@@ -257,7 +281,7 @@ class QuantityFinder:
         number = read_number(w, k)
         if number is None:
             return self._noun_then_one(i)
-        if w[k].kind == "num" and self._is_name_number(k):
+        if w[k].kind == "num" and self._is_name_number(k) and not self._article_count(k):
             return None
         if number.vague:
             return None  # عشرات القتلى، آلاف المتظاهرين: no figure is given
@@ -367,7 +391,13 @@ class QuantityFinder:
     def find(self) -> list[Quantity]:
         out: list[Quantity] = []
         i = 0
+        floor = 0
         while i < len(self.words):
+            counted = None if i in self.skip else self._definite_count(i, floor)
+            if counted is not None:
+                out.append(counted[0])
+                i = floor = counted[1]
+                continue
             if self._skip_word(i):
                 i += 1
                 continue
@@ -376,7 +406,7 @@ class QuantityFinder:
                 i += 1
                 continue
             out.append(hit[0])
-            i = hit[1]
+            i = floor = hit[1]
         return drop_conversions(self.text, self._share_units(out))
 
     def _share_units(self, found: list[Quantity]) -> list[Quantity]:
