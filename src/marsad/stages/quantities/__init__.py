@@ -60,6 +60,8 @@ YEAR_RANGE = (1900, 2100)
 _RANGE_SEPS = frozenset({"-", "–", "و", "الي", "الى", "حتي", "حتى"})
 #: Plus between numbers names a group (مجموعة 5+1، خمسة زائد واحد), folded as words are.
 _PLUS = frozenset({"+", fold("زائد", keep_madda=True)})
+#: اثنين after a dual noun (شرطيين اثنين) confirms it counts two, folded as words are.
+_TWO = frozenset(fold(w, keep_madda=True) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان"))
 
 
 def _not_above(form: str, other: str) -> bool:
@@ -364,6 +366,8 @@ class QuantityFinder:
     def _noun_then_one(self, i: int) -> tuple[Quantity, int] | None:
         """يوم واحد، مرة واحدة: a noun followed by واحد (or a feminine one by واحدة) counts one."""
         w = self.words
+        if i + 1 < len(w) and w[i + 1].form in _TWO:
+            return self._dual_then_two(i)
         if i + 1 >= len(w) or w[i + 1].form not in ("واحد", "واحده"):
             return None
         dw = date_words()
@@ -379,6 +383,23 @@ class QuantityFinder:
             return None
         return Quantity(Span(w[i].start, w[i + 1].end), 1.0, "exact", noun), i + 2
 
+    def _dual_then_two(self, i: int) -> tuple[Quantity, int] | None:
+        """شرطيين اثنين، سيارتين اثنتين: a dual noun with اثنين after it counts two.
+
+        The dual in ـين is spelt like a sound plural (شرطيين), so it is read as two only with اثنين.
+        """
+        w = self.words
+        form = w[i].form
+        if w[i].kind != "word" or is_definite(form) or len(form) < 5 or not form.endswith(("ين", "ان")):
+            return None
+        written = strip_diacritics(self.text[w[i].start:w[i].end])[:-2]
+        if written.endswith("ت"):
+            written = written[:-1] + "ة"  # سيارتين → سيارة
+        noun = self._noun(i)
+        if noun is None:
+            return None
+        return Quantity(Span(w[i].start, w[i + 1].end), 2.0, "exact", singular(written)), i + 2
+
     def _skip_word(self, i: int) -> bool:
         """Words no quantity starts with, skipped before any matching (most of an article)."""
         w = self.words
@@ -386,7 +407,7 @@ class QuantityFinder:
             return True
         if w[i].kind == "num" or _may_start(w[i].form):
             return False
-        return not (i + 1 < len(w) and w[i + 1].form in ("واحد", "واحده"))
+        return not (i + 1 < len(w) and (w[i + 1].form in ("واحد", "واحده") or w[i + 1].form in _TWO))
 
     def find(self) -> list[Quantity]:
         out: list[Quantity] = []
