@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from marsad.core.document import Quantity
-from marsad.stages.quantities import amount_free, find_quantities, read_rates
+from marsad.stages.quantities import quantities_of_dates, read_rates
 from marsad.stages.temporal import find_dates
 
 
 def quantities_of(text: str) -> list[Quantity]:
     """The quantities stage's finder, given the dates the temporal stage finds (as the pipeline does)."""
-    return find_quantities(text, amount_free(find_dates(text, None)))
+    return quantities_of_dates(text, find_dates(text, None))
 
 RUB, EUR, SAR, EGP = (read_rates()[c] for c in ("RUB", "EUR", "SAR", "EGP"))
 

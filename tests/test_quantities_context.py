@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.stages.quantities import amount_free, find_quantities
+from marsad.stages.quantities import quantities_of_dates
 from marsad.stages.temporal import find_dates
 
 Row = tuple[str, float, str, str | None]
@@ -40,7 +40,7 @@ CASES: list[tuple[str, list[Row]]] = [
 
 
 def _found(sentence: str) -> list[Row]:
-    quantities = find_quantities(sentence, amount_free(find_dates(sentence, None)))
+    quantities = quantities_of_dates(sentence, find_dates(sentence, None))
     return [(sentence[q.span.start:q.span.end], q.value, q.approx, q.unit) for q in quantities]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.stages.quantities import amount_free, find_quantities
+from marsad.stages.quantities import quantities_of_dates
 from marsad.stages.temporal import find_dates
 
 CASES = [
@@ -23,5 +23,5 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:30] for c in CASES])
 def test_definite_counts(sentence: str, expected: list[tuple[str, float, str]]) -> None:
-    found = find_quantities(sentence, amount_free(find_dates(sentence, None)))
+    found = quantities_of_dates(sentence, find_dates(sentence, None))
     assert [(sentence[q.span.start:q.span.end], q.value, q.unit) for q in found] == expected

@@ -45,6 +45,7 @@ from marsad.stages.quantities.context import (
 )
 from marsad.stages.quantities.currency import StoryPlaces, local_code, story_places
 from marsad.stages.quantities.definite import definite_cardinal, definite_digits, plural_before
+from marsad.stages.quantities.durations import elapsed, framed_units, lone_units
 from marsad.stages.quantities.filters import drop_conversions
 from marsad.stages.quantities.rates import usd_rate
 from marsad.stages.temporal.lexicon import date_words
@@ -491,29 +492,42 @@ def _words_inside(words: list[Word], spans: Sequence[Span]) -> set[int]:
     return inside
 
 
-def amount_free(dates: Sequence[DateMention]) -> list[Span]:
+def amount_free(dates: Sequence[DateMention], text: str | None = None) -> list[Span]:
     """The date spans whose numbers are not amounts: points and ranges (عام 2022، 12 يونيو).
 
-    Durations stay amounts (يومين، ثلاث سنوات)."""
-    return [d.span for d in dates if d.kind != "duration"]
+    Durations stay amounts (يومين، ثلاث سنوات), and so, given the ``text``, does the length of time
+    in a point counted from the story (قبل 146 عاما: see ``durations.elapsed``)."""
+    return [d.span for d in dates if d.kind != "duration" and not (text is not None and elapsed(text, d))]
 
 
 def find_quantities(text: str, dates: Sequence[Span], tokens: Sequence[Token] | None = None,
-                    places: StoryPlaces | None = None, published: dt.date | None = None) -> list[Quantity]:
+                    places: StoryPlaces | None = None, published: dt.date | None = None,
+                    durations: Sequence[DateMention] = ()) -> list[Quantity]:
     """Every amount in ``text``; numbers inside ``dates`` (see :func:`amount_free`) are skipped.
 
     ``tokens`` are the text's tokens when it was segmented (else the text is tokenised here);
     ``places`` the countries the story names, which say whose ريال or جنيه a bare one is;
-    ``published`` the day whose exchange rates give ``value_usd`` (see ``rates``).
+    ``published`` the day whose exchange rates give ``value_usd`` (see ``rates``); ``durations`` the
+    lengths of time the temporal stage found, counted when the finder reads no number in them.
     """
     words = view(text, tokens)
     skip = _words_inside(words, dates)
-    return QuantityFinder(text, words, skip, places, published).find()
+    found = QuantityFinder(text, words, skip, places, published).find()
+    taken = [q.span for q in found]
+    more = lone_units(text, words, durations, taken, quantity_words().approx_before, singular)
+    more += [q for q in framed_units(text, words, skip, singular) if not any(q.span.overlaps(t) for t in taken)]
+    return sorted(found + more, key=lambda q: q.span.start) if more else found
+
+
+def quantities_of_dates(text: str, dates: Sequence[DateMention], tokens: Sequence[Token] | None = None,
+                        places: StoryPlaces | None = None, published: dt.date | None = None) -> list[Quantity]:
+    """:func:`find_quantities` given the temporal stage's date mentions (as the pipeline runs it)."""
+    return find_quantities(text, amount_free(dates, text), tokens, places, published,
+                           [d for d in dates if d.kind == "duration"])
 
 
 @register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES, ATTR_ENTITIES, DATELINE, PUBLISHED),
           provides=(ATTR_QUANTITIES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find amounts with their approximator, unit and value in US dollars."""
-    doc.quantities = find_quantities(doc.text, amount_free(doc.dates), doc.tokens, story_places(doc),
-                                     doc.published)
+    doc.quantities = quantities_of_dates(doc.text, doc.dates, doc.tokens, story_places(doc), doc.published)

@@ -48,6 +48,7 @@ class DateWords:
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     ya_nouns: frozenset[str]
+    duration_frames: frozenset[str]
 
 
 def _forms(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -105,6 +106,7 @@ def date_words() -> DateWords:
         future_cues=_forms(data, "future_cues") | _forms(data, "future_verbs"),
         past_cues=_forms(data, "past_cues") | _forms(data, "past_verbs"),
         ya_nouns=_forms(data, "ya_nouns"),
+        duration_frames=_forms(data, "duration_words") | _forms(data, "duration_verbs"),
     )
 
 
