@@ -37,6 +37,7 @@ from marsad.core.settings import Settings
 from marsad.stages.quantities.context import (
     after_change,
     after_people_verb,
+    before_people_verb,
     context_words,
     noun_before_count,
     one_idiom,
@@ -310,8 +311,9 @@ class QuantityFinder:
         else:
             j += self._half_scale(j)
             unit, kind, used = self._context_unit(k, j) or self._unit(j, number)
-            if after_people_verb(w, k) and (unit is None or _has_preposition(w[j])):
-                unit, kind, used = context_words().people_unit, "noun", 0  # وأصيب 31 بجروح، قتل 5 وأصيب
+            people = after_people_verb(w, k) or (before_people_verb(w, j) if unit is None else None)
+            if people is not None and (unit is None or _has_preposition(w[j])):
+                unit, kind, used = people, "noun", 0  # وأصيب 31 بجروح، قتل 5 وأصيب، نحو 30 منهم قتلوا
         if number.ambiguous and kind != "noun":
             return None
         if kind == "" and approx == "exact" and (self._parenthesized(k, j) or self._bare_year(k, j)):

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.text.keys import fold, strip_diacritics
+from marsad.text.keys import fold, frequency, strip_diacritics
 from marsad.text.numbers import number_words
 from marsad.text.resources import load_yaml
 from marsad.text.words import Lexicon, Word, strip_proclitic
@@ -23,6 +23,8 @@ class ContextWords:
     people_words: Lexicon[bool]
     people_unit: str
     people_verbs: frozenset[str]
+    casualty_units: dict[str, str]  # folded verb → unit (قتل → قتيل)
+    group_nouns: frozenset[str]
     count_of_before: Lexicon[bool]
     one_idioms: frozenset[str]
     change_verbs: frozenset[str]
@@ -35,6 +37,9 @@ def context_words() -> ContextWords:
         people_words=Lexicon(dict.fromkeys(data["people_words"], True)),
         people_unit=str(data["people_unit"]),
         people_verbs=frozenset(fold(w, keep_madda=True) for w in data["people_verbs"]),
+        casualty_units={fold(v, keep_madda=True): str(unit) for unit, verbs in data["casualty_units"].items()
+                        for v in verbs},
+        group_nouns=frozenset(fold(w, keep_madda=True) for w in data["group_nouns"]),
         count_of_before=Lexicon(dict.fromkeys(data["count_of_before"], True)),
         one_idioms=frozenset(fold(w, keep_madda=True) for w in data["one_idioms"]),
         change_verbs=frozenset(fold(w, keep_madda=True) for w in data["change_verbs"]),
@@ -47,12 +52,35 @@ def people_after(words: Sequence[Word], j: int) -> int:
     return m.n if m is not None else 0
 
 
-def after_people_verb(words: Sequence[Word], i: int) -> bool:
-    """Is the word before ``i`` a verb or noun of casualty (وأصيب 31، مقتل 5)?"""
-    if i == 0 or words[i - 1].kind != "word":
-        return False
-    verbs = context_words().people_verbs
-    return any(form in verbs for _, form in strip_proclitic(words[i - 1].form))
+def _people_unit(word: Word) -> str | None:
+    """The unit a verb or noun of casualty gives the people it counts (قتل → قتيل), else None."""
+    if word.kind != "word":
+        return None
+    cw = context_words()
+    for _, form in strip_proclitic(word.form):
+        if form in cw.people_verbs:
+            return cw.casualty_units.get(form, cw.people_unit)
+    return None
+
+
+def after_people_verb(words: Sequence[Word], i: int) -> str | None:
+    """The unit of the people a verb or noun of casualty before ``i`` counts (وأصيب 31 → جريح), else None."""
+    return _people_unit(words[i - 1]) if i > 0 else None
+
+
+#: How many words after a number the verb ending its clause may stand (نحو 30 من ميليشيا الحوثي
+#: وقوات صالح قتلوا).
+VERB_AFTER_REACH = 8
+
+
+def before_people_verb(words: Sequence[Word], j: int) -> str | None:
+    """The unit of the people a plural verb of casualty ending the number's clause counts (… قتلوا)."""
+    for p in range(j, min(len(words), j + VERB_AFTER_REACH)):
+        if words[p].kind == "punct":
+            return None
+        if words[p].form.endswith("وا"):
+            return _people_unit(words[p])
+    return None
 
 
 def noun_before_count(text: str, words: Sequence[Word], i: int,
@@ -84,11 +112,16 @@ def partitive_noun(text: str, words: Sequence[Word], j: int, singular: Callable[
         return None
     form = words[j + 1].form
     bare = form[2:] if is_definite(form) else form
+    if bare in context_words().group_nouns:
+        return None  # تسعة من ميليشيات الحوثي: men of the group, not groups
+    written = strip_diacritics(text[words[j + 1].start:words[j + 1].end])
+    written = written[2:] if is_definite(form) else written
+    if len(bare) > 4 and bare.endswith("ي") and frequency(bare[:-1] + "ين") > 0:
+        return singular(written[:-1])  # تسعة من مسلحي الحوثي: a sound plural in construct
     plural = bare in number_words().singulars or (len(bare) > 4 and bare.endswith(("ين", "ون", "ات")))
     if not plural:
         return None
-    written = strip_diacritics(text[words[j + 1].start:words[j + 1].end])
-    return singular(written[2:] if is_definite(form) else written)
+    return singular(written)
 
 
 def one_idiom(word: Word) -> bool:
