@@ -30,3 +30,22 @@ def test_bare_currency_by_country(sentence: str, places: StoryPlaces, code: str 
 
 def test_only_shared_names_are_looked_up() -> None:
     assert local_code("دولار", "", 0, StoryPlaces((), "SAU", ("SAU",))) is None
+
+
+YEMEN = StoryPlaces((), "YEM", ("YEM",))
+EGYPT = StoryPlaces((), "EGY", ("EGY",))
+PRICES: list[tuple[str, StoryPlaces, list[str | None]]] = [
+    # The price of a foreign currency is written in the story's own.
+    ("وارتفع سعر الريال السعودي من 60 إلى 65 في السوق السوداء", YEMEN, ["YER", "YER"]),
+    ("وبلغ سعر صرف الدولار في السوق الموازية 8.5", EGYPT, ["EGP"]),
+    # The story's own currency priced, or a price of no currency: no code.
+    ("وبلغ سعر الجنيه 8.5", EGYPT, [None]),
+    ("وارتفع سعر برميل النفط إلى 50", EGYPT, [None]),
+    ("وبلغ سعر صرف اليورو 1.1", StoryPlaces((), "FRA", ("FRA",)), [None]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "places", "units"), PRICES, ids=[c[0][:30] for c in PRICES])
+def test_prices_of_currencies_are_in_the_local_one(sentence: str, places: StoryPlaces,
+                                                    units: list[str | None]) -> None:
+    assert [q.unit for q in find_quantities(sentence, [], None, places)] == units

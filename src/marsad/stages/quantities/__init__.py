@@ -44,7 +44,7 @@ from marsad.stages.quantities.context import (
     partitive_noun,
     people_after,
 )
-from marsad.stages.quantities.currency import StoryPlaces, local_code, story_places
+from marsad.stages.quantities.currency import StoryPlaces, local_code, priced_in_local, story_places
 from marsad.stages.quantities.definite import definite_cardinal, definite_digits, plural_before
 from marsad.stages.quantities.durations import elapsed, framed_units, lone_units
 from marsad.stages.quantities.filters import drop_conversions
@@ -104,6 +104,13 @@ def read_rates() -> dict[str, float]:
 def read_units() -> dict[str, Unit]:
     """``data/units.tsv`` as ``{Arabic form: Unit}``."""
     return {form: Unit(code, kind) for form, code, kind in read_tsv("units.tsv", ("form", "unit", "kind"))}
+
+
+@lru_cache(maxsize=1)
+def currency_names() -> dict[str, str]:
+    """The currency names of ``data/units.tsv``, folded word by word, with their ISO 4217 code."""
+    return {" ".join(fold(w, keep_madda=True) for w in form.split()): unit.code
+            for form, unit in read_units().items() if unit.kind == "currency"}
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +318,10 @@ class QuantityFinder:
         else:
             j += self._half_scale(j)
             unit, kind, used = self._context_unit(k, j) or self._unit(j, number)
+            if unit is None:
+                priced = priced_in_local(w, k, self.places, self._currency_code)
+                if priced is not None:
+                    unit, kind = priced, "currency"  # سعر الريال السعودي من 58 إلى 61 in a Yemeni story
             people = after_people_verb(w, k) or (before_people_verb(w, j) if unit is None else None)
             if people is not None and (unit is None or _has_preposition(w[j])):
                 unit, kind, used = people, "noun", 0  # وأصيب 31 بجروح، قتل 5 وأصيب، نحو 30 منهم قتلوا
@@ -327,6 +338,11 @@ class QuantityFinder:
         usd = value * rate if rate is not None else None
         usd_max = value_max * rate if rate is not None and value_max is not None else None
         return Quantity(Span(start, w[j - 1].end), value, cast(Approx, approx), unit, usd, value_max, usd_max), j
+
+    @staticmethod
+    def _currency_code(name: str) -> str | None:
+        """The ISO code of a currency name of its own (دولار، ريال سعودي: folded words), else None."""
+        return currency_names().get(name)
 
     def _rate(self, code: str) -> float | None:
         """US dollars per unit: on the publication day when known (see ``rates``), else the table's."""

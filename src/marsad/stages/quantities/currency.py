@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.core.document import Document
 from marsad.text.keys import fold
 from marsad.text.resources import read_tsv
+from marsad.text.words import Word, strip_proclitic
 
 #: Where a sentence ends: a country named in an earlier sentence is not the sentence's own.
 _SENTENCE_BREAK = re.compile(r"[.!?؟\n]")
@@ -70,3 +72,46 @@ def local_code(name: str, text: str, offset: int, places: StoryPlaces) -> str | 
     if places.dateline in codes:
         return codes[places.dateline]
     return next((codes[c] for c in places.ranked if c in codes), None)
+
+
+#: How many words before a bare number the price of a currency may be named (ارتفع سعر الريال
+#: السعودي في السوق من 58 إلى 61).
+PRICE_REACH = 8
+_PRICE_WORDS = frozenset({"سعر", "صرف"})
+
+
+def story_currency(places: StoryPlaces) -> str | None:
+    """The code of the currency of the story's country (its dateline's, else its most named one)."""
+    country = places.dateline or (places.ranked[0] if places.ranked else None)
+    if country is None:
+        return None
+    return next((codes[country] for codes in currency_countries().values() if country in codes), None)
+
+
+def priced_in_local(words: Sequence[Word], k: int, places: StoryPlaces,
+                    code_of: Callable[[str], str | None]) -> str | None:
+    """The story's currency when the bare number at ``k`` is the price of a foreign one, else None.
+
+    ارتفع سعر الريال السعودي من 58 إلى 61 in a story from Yemen: 58 and 61 are Yemeni rials.
+    ``code_of`` gives the ISO code of a currency name (its singular, folded), if it has one of its own.
+    """
+    local = story_currency(places)
+    if local is None:
+        return None
+    for p in range(k - 1, max(0, k - 1 - PRICE_REACH), -1):
+        if words[p].kind == "punct":
+            return None
+        if not any(f in _PRICE_WORDS for _, f in strip_proclitic(words[p].form)) or p + 1 >= k:
+            continue
+        q = p + 1 + (words[p + 1].form == "صرف")
+        name = _bare(words[q].form)
+        adjective = _bare(words[q + 1].form) if q + 1 < k else ""
+        code = code_of(f"{name} {adjective}") or code_of(name)
+        if code is None and name in currency_countries():
+            code = local  # a bare ريال in a Yemeni story is its own currency: no price of another
+        return local if code is not None and code != local else None
+    return None
+
+
+def _bare(form: str) -> str:
+    return form[2:] if form.startswith("ال") and len(form) > 3 else form
