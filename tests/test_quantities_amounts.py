@@ -165,3 +165,11 @@ CONVERSIONS = [
 @pytest.mark.parametrize(("sentence", "kept"), CONVERSIONS, ids=[c[0][:30] for c in CONVERSIONS])
 def test_conversions_in_brackets_are_not_counted_again(sentence: str, kept: list[str]) -> None:
     assert [sentence[q.span.start:q.span.end] for q in quantities_of(sentence)] == kept
+
+
+def test_a_bare_number_after_a_name_ends_the_name() -> None:
+    import marsad
+    text = "وأكد الوزير التمسك بمبادئ جنيف 1 وبقرار مجلس الأمن، وقال إن 3 وزراء سيحضرون."
+    doc = marsad.analyze(text, "2015-08-11")
+    assert any(doc.span_text(m) == "جنيف" for e in doc.entities for m in e.mentions)
+    assert [(doc.span_text(q.span), q.value) for q in doc.quantities] == [("3 وزراء", 3)]

@@ -47,7 +47,7 @@ from marsad.stages.quantities.context import (
 from marsad.stages.quantities.currency import StoryPlaces, local_code, priced_in_local, story_places
 from marsad.stages.quantities.definite import definite_cardinal, definite_digits, plural_before
 from marsad.stages.quantities.durations import elapsed, framed_units, lone_units
-from marsad.stages.quantities.filters import drop_conversions
+from marsad.stages.quantities.filters import drop_conversions, drop_name_numbers
 from marsad.stages.quantities.rates import usd_rate
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import PARTICLE_PROCLITICS, analyse, fold, frequency, strip_diacritics
@@ -538,14 +538,18 @@ def find_quantities(text: str, dates: Sequence[Span], tokens: Sequence[Token] | 
 
 
 def quantities_of_dates(text: str, dates: Sequence[DateMention], tokens: Sequence[Token] | None = None,
-                        places: StoryPlaces | None = None, published: dt.date | None = None) -> list[Quantity]:
-    """:func:`find_quantities` given the temporal stage's date mentions (as the pipeline runs it)."""
-    return find_quantities(text, amount_free(dates, text), tokens, places, published,
-                           [d for d in dates if d.kind == "duration"])
+                        places: StoryPlaces | None = None, published: dt.date | None = None,
+                        names: Sequence[Span] = ()) -> list[Quantity]:
+    """:func:`find_quantities` given the temporal stage's date mentions (as the pipeline runs it);
+    a bare number right after one of the ``names`` (entity mentions) is part of the name."""
+    found = find_quantities(text, amount_free(dates, text), tokens, places, published,
+                            [d for d in dates if d.kind == "duration"])
+    return drop_name_numbers(text, found, names) if names else found
 
 
 @register(QUANTITIES, requires=(TEXT, SENTENCES, TOKENS, ATTR_DATES, ATTR_ENTITIES, DATELINE, PUBLISHED),
           provides=(ATTR_QUANTITIES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find amounts with their approximator, unit and value in US dollars."""
-    doc.quantities = quantities_of_dates(doc.text, doc.dates, doc.tokens, story_places(doc), doc.published)
+    names = [m for e in doc.entities for m in e.mentions]
+    doc.quantities = quantities_of_dates(doc.text, doc.dates, doc.tokens, story_places(doc), doc.published, names)

@@ -1,5 +1,7 @@
 """Amounts the finder reads that are not amounts of the story, dropped after finding.
 
+A bare number right after a name ends the name (جنيف 1: the Geneva communiqué).
+
 A conversion in brackets repeats the amount before it in another unit (5.3 مليار دولار (نحو 4.7
 مليار يورو), 110 كلم (68 ميلا)): news annotators count the amount once, as written first.
 """
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from marsad.core.document import Quantity
+from marsad.core.document import Quantity, Span
 from marsad.stages.quantities.currency import currency_countries
 from marsad.text.resources import read_tsv
 
@@ -40,6 +42,23 @@ def drop_conversions(text: str, found: Sequence[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for n, q in enumerate(found):
         if n > 0 and _converts(text, found[n - 1], q):
+            continue
+        out.append(q)
+    return out
+
+
+def drop_name_numbers(text: str, found: Sequence[Quantity], names: Sequence[Span]) -> list[Quantity]:
+    """The amounts of ``found`` without the bare numbers that end a name (جنيف 1، مينسك 2، أستانا 3).
+
+    A number with no unit written right after a named entity names a conference, a round or an
+    edition of it, not an amount.
+    """
+    ends = {span.end for span in names}
+    out: list[Quantity] = []
+    for q in found:
+        before = text[:q.span.start]
+        if q.unit is None and q.approx == "exact" and len(before.rstrip()) in ends \
+                and before[len(before.rstrip()):].strip(" ") == "":
             continue
         out.append(q)
     return out
