@@ -43,6 +43,7 @@ class NumberWords:
     cardinals: Lexicon[int]
     ambiguous: frozenset[str]
     teens: frozenset[str]
+    ordinal_units: frozenset[str]
     scale_single: Lexicon[int]
     scale_dual: Lexicon[int]
     scale_plural: Lexicon[int]
@@ -72,6 +73,7 @@ def number_words() -> NumberWords:
         cardinals=Lexicon(cardinals),
         ambiguous=frozenset(fold(w, keep_madda=True) for w in data["ambiguous_cardinals"]),
         teens=frozenset(fold(w, keep_madda=True) for w in data["teen_words"]),
+        ordinal_units=frozenset(fold(w, keep_madda=True) for w in data["ordinal_units"]),
         scale_single=Lexicon(_scale_groups(data, "singular")),
         scale_dual=Lexicon(_scale_groups(data, "dual")),
         scale_plural=Lexicon(_scale_groups(data, "plural")),
@@ -145,15 +147,26 @@ def _fraction_join(words: Sequence[Word], j: int, nw: NumberWords) -> tuple[floa
     return 0.0, 0
 
 
+def _wire_decimal(words: Sequence[Word], i: int) -> Decimal | None:
+    """3ر42 is 42.3: wire copy (dpa, KUNA) writes the decimals first, joined to the whole by ر."""
+    if i + 2 >= len(words) or words[i + 1].form != "ر" or not (words[i + 1].glued and words[i + 2].glued):
+        return None
+    whole, decimals = words[i + 2].form, words[i].form
+    if words[i + 2].kind != "num" or not whole.isdecimal() or not decimals.isdecimal():
+        return None
+    return Decimal(f"{int(whole)}.{decimals}")
+
+
 def read_digits(words: Sequence[Word], i: int) -> NumberRead | None:
-    """Digits at ``i`` with the scale words after them (500 ألف، 1.5 مليار)."""
+    """Digits at ``i`` with the scale words after them (500 ألف، 1.5 مليار، 3ر42 مليون)."""
     if words[i].kind != "num":
         return None
     nw = number_words()
-    value = digits_value(words[i].form)
+    wire = _wire_decimal(words, i)
+    value = wire if wire is not None else digits_value(words[i].form)
     if value is None:
         return None
-    j = i + 1
+    j = i + 3 if wire is not None else i + 1
     while True:
         scale, used = _scale_after(words, j, nw)
         if not used:
@@ -215,7 +228,7 @@ def read_words(words: Sequence[Word], i: int) -> NumberRead | None:
     led = _read_scale_words(words, i, nw)
     if led is not None:
         return led
-    if words[i].form in nw.teens and i > 0 and definite(words[i - 1].form):
+    if words[i].form in nw.teens and i > 0 and words[i - 1].form in nw.ordinal_units:
         return None  # الثانية عشرة: the tail of an ordinal
     total = 0.0
     current = 0.0

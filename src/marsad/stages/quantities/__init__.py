@@ -56,6 +56,9 @@ from marsad.text.resources import load_yaml, read_tsv
 from marsad.text.words import Lexicon, Word, invert, strip_proclitic, view
 from marsad.text.words import definite as is_definite
 
+#: A plural in ات is a masculine noun's (قطاعات → قطاع) when the bare stem is this many times more
+#: frequent than the stem with ة (قطاعة); else it is the feminine one's (حاويات → حاوية).
+MASCULINE_STEM_RATIO = 10
 #: A bare number in this range, with no unit, is read as a year rather than an amount.
 YEAR_RANGE = (1900, 2100)
 #: Separators of a number range (10-20، 10 و20، من 10 إلى 20).
@@ -87,6 +90,7 @@ class QuantityWords:
     rates: dict[str, float]
     labels: frozenset[str]
     not_nouns: frozenset[str]
+    editions: frozenset[str]
 
 
 def read_rates() -> dict[str, float]:
@@ -124,6 +128,7 @@ def quantity_words() -> QuantityWords:
         rates=read_rates(),
         labels=frozenset(fold(w, keep_madda=True) for w in data["label_words"]),
         not_nouns=frozenset(fold(w, keep_madda=True) for w in data["not_nouns"]),
+        editions=frozenset(fold(w, keep_madda=True) for w in data["edition_nouns"]),
     )
 
 
@@ -140,9 +145,10 @@ def singular(written: str) -> str:
     if plain.endswith("ا") and len(plain) > 3:
         candidates.append(plain[:-1])  # tamyiz with tanween: قتيلا → قتيل
     if plain.endswith("ات") and len(plain) > 4:
-        if frequency(plain[:-2] + "ة") > 0:
-            return plain[:-2] + "ة"  # حاويات → حاوية: the sound feminine plural
-        candidates.append(plain[:-2])
+        stem, feminine = plain[:-2], frequency(plain[:-2] + "ة")
+        if feminine > 0 and frequency(stem) <= MASCULINE_STEM_RATIO * feminine:
+            return stem + "ة"  # حاويات → حاوية: the sound feminine plural
+        candidates.append(stem)  # قطاعات → قطاع، مشروعات → مشروع: a masculine noun's plural in ات
     if plain.endswith(("ين", "ون")) and len(plain) > 4:
         candidates.append(plain[:-2])  # مواطنين → مواطن
     for cand in candidates:
@@ -191,7 +197,24 @@ class QuantityFinder:
         # 10:30 and 3/1 are times, scores and fractions.
         if k + 2 < len(w) and w[k + 1].glued and w[k + 1].form in ("/", ":") and w[k + 2].kind == "num":
             return True
-        return k > 1 and w[k].glued and w[k - 1].form in ("/", ":") and w[k - 2].kind == "num"
+        return k > 1 and (w[k].glued or w[k - 1].glued) and w[k - 1].form in ("/", ":") and w[k - 2].kind == "num"
+
+    def _label_list(self, k: int) -> bool:
+        """مركز 2 و3 و4: a number joined by و to a list of numbers led by a label word."""
+        w = self.words
+        p = k
+        while p >= 2 and w[p - 1].form == "و" and w[p - 2].kind == "num":
+            p -= 2
+        return p < k and p > 0 and w[p - 1].form in self.qw.labels
+
+    def _number_run(self, k: int) -> bool:
+        """020 7042 7171، 4RB: digits in a run of numbers or glued to Latin letters are a phone or a code."""
+        w = self.words
+        if w[k].kind != "num":
+            return False
+        if (k > 0 and w[k - 1].kind == "num") or (k + 1 < len(w) and w[k + 1].kind == "num" and not w[k + 1].glued):
+            return True
+        return k + 1 < len(w) and w[k + 1].glued and w[k + 1].kind == "word" and w[k + 1].form.isascii()
 
     def _article_count(self, k: int) -> bool:
         """الـ22 سنة: digits after the article written apart count the noun after them."""
@@ -214,6 +237,8 @@ class QuantityFinder:
         if found is None or found[0] < floor:
             return None
         p, unit = found
+        if end == i + 2 and p > 0 and any(f in self.qw.editions for _, f in strip_proclitic(w[p - 1].form)):
+            return None  # بطولة المنتخبات العربية الـ13: the edition's ordinal
         return Quantity(Span(w[p].start, w[end - 1].end), float(value), "exact", unit), end
 
     def _noun(self, k: int) -> str | None:
@@ -222,8 +247,8 @@ class QuantityFinder:
         if k >= len(w) or w[k].kind != "word" or w[k].form in self.qw.not_nouns:
             return None
         form = w[k].form
-        if is_definite(form):
-            return None
+        if is_definite(form) or form.isascii():
+            return None  # Frith: a counted noun is an Arabic word
         written = self.text[w[k].start:w[k].end]
         dw = date_words()
         if len(form) < 2 or form in self.qw.not_nouns or dw.months.match(w, k) or dw.hijri.match(w, k):
@@ -273,8 +298,10 @@ class QuantityFinder:
         و joins a range only after بين (بين 10 و20); elsewhere 5 و12 is two numbers in a list.
         """
         w = self.words
-        if k + 1 >= len(w) or w[k + 1].kind != "num" or w[k].form not in _RANGE_SEPS:
+        if k + 1 >= len(w) or w[k].form not in _RANGE_SEPS:
             return None
+        if w[k + 1].kind != "num" and (w[k].form == "و" or read_number(w, k + 1) is None):
+            return None  # من مائة إلى ألف مرة: number words end a range too, but وعشرين continues one
         if w[k].form == "و" and not (start > 0 and w[start - 1].form == "بين"):
             return None
         return k + 1
@@ -287,6 +314,8 @@ class QuantityFinder:
         am = self.qw.approx_before.match(w, i)
         if am is not None and i + am.n < len(w):
             approx, k = am.value, i + am.n
+            if k + 1 < len(w) and w[k].form in "([":
+                k += 1  # أقصاها (30) يوما
         if k in self.skip:
             return None
         number = read_number(w, k)
@@ -296,8 +325,8 @@ class QuantityFinder:
             return None
         if number.vague:
             return None  # عشرات القتلى، آلاف المتظاهرين: no figure is given
-        if k > 0 and w[k - 1].form in self.qw.labels:
-            return None  # المرتبة عشرين، القرار 2254: a rank or a label
+        if (k > 0 and w[k - 1].form in self.qw.labels) or self._label_list(k) or self._number_run(k):
+            return None  # المرتبة عشرين، القرار 2254، مركز 2 و3: a rank or a label; 020 7042: a phone
         j = number.j
         value = number.value
         value_max: float | None = None
@@ -317,6 +346,9 @@ class QuantityFinder:
             unit, kind, used = number.dual_of, "noun", 0
         else:
             j += self._half_scale(j)
+            if self._parenthesized(k, j) and self._unit(j + 1, number)[0] is not None:
+                j += 1  # (30) يوما، (خمسة) أيام: the figure in brackets, its noun after them
+                i = min(i, k - 1)
             unit, kind, used = self._context_unit(k, j) or self._unit(j, number)
             if unit is None:
                 priced = priced_in_local(w, k, self.places, self._currency_code)
