@@ -25,9 +25,21 @@ CASES: list[tuple[str, list[Row]]] = [
     ("وارتفعت أسهم سبعة قطاعات", [("سبعة قطاعات", 7, "exact", "قطاع")]),
     ("وسلمت الوزارة 12 مشروعات جديدة", [("12 مشروعات", 12, "exact", "مشروع")]),
     ("وحضر المباراة عشرة آلاف متفرج", [("عشرة آلاف متفرج", 1e4, "exact", "متفرج")]),
-    # Not amounts: a list of positions, a score, a phone number, a postcode, a day of the month,
-    # an edition's ordinal, the Taliban, the tail of an ordinal.
+    # Negated bounds in the feminine, a half after the noun, a bare unit after غضون.
+    ("وتعاقب المنشأة بغرامة لا تقل عن خمسة آلاف ريال سعودي",
+     [("لا تقل عن خمسة آلاف ريال سعودي", 5000, "at_least", "SAR")]),
+    ("ولمدة لا تزيد على 60 يوما", [("لا تزيد على 60 يوما", 60, "at_most", "يوم")]),
+    ("وبقي في منصبه ثلاث سنوات ونصف", [("ثلاث سنوات ونصف", 3.5, "exact", "سنة")]),
+    ("وسيكتمل المشروع في غضون عام", [("عام", 1, "exact", "عام")]),
+    ("وبلغ عدد المستفيدين ( 12500 ) مستفيد", [("( 12500 ) مستفيد", 12500, "exact", "مستفيد")]),
+    # Not amounts: a list of positions, items numbered in a list, "one of", an ordinal after a noun,
+    # a score, a phone number, a postcode, a day of the month, an edition's ordinal, the Taliban, the
+    # tail of an ordinal.
     ("ويجيد اللعب في مركز 2 و3 و4", []),
+    ("والمتهمون هم: 1 - خالد سعد، 2- ناصر علي", []),
+    ("ويعد الجسر واحدا من أطول الجسور في المنطقة", []),
+    ("وافتتح معرض الرياض للكتاب الـ9 أبوابه للزوار", []),
+    ("وأجلت مباراة الأسبوع الـ 12 من الدوري", []),
     ("وخسر الفريق أمام ضيفه 0/ 3 في المباراة الودية", []),
     ("للحجز يرجى الاتصال على 011 4567 8910", []),
     ("ويقع المطعم في London W1D 4RB", []),

@@ -177,6 +177,8 @@ class QuantityFinder:
         form = w[k].form
         if len(form) > 1 and form[0] == "0" and form[1].isdigit():
             return True  # 0117220776، 06: phone numbers, codes and times
+        if k > 0 and w[k - 1].form == "ال":
+            return True  # الأسبوع الـ 24، الـ17: an ordinal (see _article_count for الـ22 سنة)
         if k > 0 and w[k].glued:
             prev = w[k - 1]
             if prev.kind == "word" and prev.form not in PARTICLE_PROCLITICS:
@@ -199,6 +201,13 @@ class QuantityFinder:
             return True
         return k > 1 and (w[k].glued or w[k - 1].glued) and w[k - 1].form in ("/", ":") and w[k - 2].kind == "num"
 
+    def _enumerator(self, k: int) -> bool:
+        """1 - مبارك ملفي، 2- فهد: a number with a dash before a word numbers an item of a list."""
+        w = self.words
+        if w[k].kind != "num" or k + 2 >= len(w) or w[k + 2].kind != "word" or read_number(w, k + 2) is not None:
+            return False
+        return w[k + 1].form in ("-", "–") or (w[k + 1].form == ")" and not (k > 0 and w[k - 1].form == "("))
+
     def _label_list(self, k: int) -> bool:
         """مركز 2 و3 و4: a number joined by و to a list of numbers led by a label word."""
         w = self.words
@@ -217,8 +226,15 @@ class QuantityFinder:
         return k + 1 < len(w) and w[k + 1].glued and w[k + 1].kind == "word" and w[k + 1].form.isascii()
 
     def _article_count(self, k: int) -> bool:
-        """الـ22 سنة: digits after the article written apart count the noun after them."""
-        return definite_digits(self.words, k - 1) is not None and self._noun(k + 1) is not None
+        """خلال الـ22 سنة: digits after the article written apart count the noun after them, when a
+        preposition leads the phrase (after a noun, مهرجان أبها الـ17 is an ordinal)."""
+        w = self.words
+        if definite_digits(w, k - 1) is None or self._noun(k + 1) is None:
+            return False
+        lead = w[k - 2] if k > 1 else None
+        if lead is None or lead.kind == "punct":
+            return True
+        return any(f in self.qw.not_nouns for _, f in strip_proclitic(lead.form))
 
     def _definite_count(self, i: int, floor: int) -> tuple[Quantity, int] | None:
         """السنوات الـ15، الدول الخمس: a definite number after the plural it counts (see ``definite``).
@@ -325,7 +341,8 @@ class QuantityFinder:
             return None
         if number.vague:
             return None  # عشرات القتلى، آلاف المتظاهرين: no figure is given
-        if (k > 0 and w[k - 1].form in self.qw.labels) or self._label_list(k) or self._number_run(k):
+        if (k > 0 and w[k - 1].form in self.qw.labels) or self._label_list(k) or self._number_run(k) \
+                or self._enumerator(k):
             return None  # المرتبة عشرين، القرار 2254، مركز 2 و3: a rank or a label; 020 7042: a phone
         j = number.j
         value = number.value
@@ -357,11 +374,13 @@ class QuantityFinder:
             people = after_people_verb(w, k) or (before_people_verb(w, j) if unit is None else None)
             if people is not None and (unit is None or _has_preposition(w[j])):
                 unit, kind, used = people, "noun", 0  # وأصيب 31 بجروح، قتل 5 وأصيب، نحو 30 منهم قتلوا
-        if number.ambiguous and kind != "noun":
-            return None
+        if (number.ambiguous and kind != "noun") or (number.value == 1 and j < len(w) and w[j].form == "من"):
+            return None  # واحدة من المركبات: "one of", no count
         if kind == "" and approx == "exact" and (self._parenthesized(k, j) or self._bare_year(k, j)):
             return None  # (2): a part or note number; كأس العالم 2018: a year
         j += used
+        if used and j < len(w) and w[j].form == "ونصف" and value_max is None:
+            value, j = value + 0.5, j + 1  # ست سنوات ونصف: six and a half years
         after = self.qw.approx_after.match(w, j, proclitic=False)
         if after is not None:
             approx, j = (after.value if approx == "exact" else approx), j + after.n
