@@ -484,7 +484,9 @@ class QuantityFinder:
         i = 0
         floor = 0
         while i < len(self.words):
-            counted = None if i in self.skip else self._definite_count(i, floor)
+            form = self.words[i].form
+            maybe = form == "ال" or (self.words[i].kind == "word" and "ال" in form[:4])
+            counted = self._definite_count(i, floor) if maybe and i not in self.skip else None
             if counted is not None:
                 out.append(counted[0])
                 i = floor = counted[1]

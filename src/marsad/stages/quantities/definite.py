@@ -10,6 +10,7 @@ session) and no amount.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from marsad.text.keys import fold, frequency, strip_diacritics
 from marsad.text.numbers import digits_value, number_words
@@ -25,12 +26,18 @@ MIN_DEFINITE_CARDINAL = 3
 def definite_cardinal(words: Sequence[Word], k: int) -> int | None:
     """The value of a definite cardinal word at ``k`` (الثلاث، الخمسة، والعشرة), else None."""
     w = words[k]
-    if w.kind != "word":
+    return _definite_cardinal_form(w.form) if w.kind == "word" else None
+
+
+@lru_cache(maxsize=65_536)
+def _definite_cardinal_form(form: str) -> int | None:
+    """``definite_cardinal`` of one folded word (cached: the stage asks it of every word)."""
+    if "ال" not in form[:4]:
         return None
     cardinals = number_words().cardinals
-    for _, form in strip_proclitic(w.form):
-        if is_definite(form) and len(form) > 3:
-            value = cardinals.get(form[2:])
+    for _, reading in strip_proclitic(form):
+        if is_definite(reading) and len(reading) > 3:
+            value = cardinals.get(reading[2:])
             if value is not None and MIN_DEFINITE_CARDINAL <= value:
                 return value
     return None
@@ -38,7 +45,7 @@ def definite_cardinal(words: Sequence[Word], k: int) -> int | None:
 
 def definite_digits(words: Sequence[Word], k: int) -> int | None:
     """The value of الـN at ``k`` (the article written apart with a tatweel, glued to digits), else None."""
-    if k + 1 >= len(words) or words[k].form != "ال" or words[k + 1].kind != "num" or not words[k + 1].glued:
+    if words[k].form != "ال" or k + 1 >= len(words) or words[k + 1].kind != "num" or not words[k + 1].glued:
         return None
     value = digits_value(words[k + 1].form)
     return int(value) if value is not None and value == int(value) and value > 0 else None

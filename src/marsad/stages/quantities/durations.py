@@ -21,7 +21,6 @@ from marsad.core.document import Approx, DateMention, Quantity, Span
 from marsad.stages.temporal.lexicon import date_words
 from marsad.text.keys import fold, strip_diacritics
 from marsad.text.words import Lexicon, Word, strip_proclitic
-from marsad.text.words import definite as is_definite
 
 #: An ISO 8601 duration of one unit as the temporal stage writes it (P1W, PT11H, P146Y).
 _ISO_DURATION = re.compile(r"PT?(\d+)[YMWDH]")
@@ -80,11 +79,11 @@ def framed_units(text: str, words: Sequence[Word], skip: set[int], singular: Cal
     out: list[Quantity] = []
     for k in range(1, len(words)):
         w = words[k]
-        if k in skip or w.kind != "word" or is_definite(w.form) or not _in(words[k - 1], dw.duration_frames):
-            continue
-        unit = dw.units.get(w.form)
-        if unit is None or unit[1] != 1 or (k + 1 < len(words) and words[k + 1].form in ("واحد", "واحده")):
-            continue  # a plural needs a number; يوم واحد is read by the finder
+        unit = dw.units.get(w.form) if w.kind == "word" else None
+        if unit is None or unit[1] != 1 or k in skip or not _in(words[k - 1], dw.duration_frames):
+            continue  # a plural needs a number
+        if k + 1 < len(words) and words[k + 1].form in ("واحد", "واحده"):
+            continue  # يوم واحد is read by the finder
         written = strip_diacritics(text[w.start:w.end])
         out.append(Quantity(Span(w.start, w.end), 1.0, "exact", singular(written)))
     return out

@@ -56,9 +56,9 @@ def drop_name_numbers(text: str, found: Sequence[Quantity], names: Sequence[Span
     ends = {span.end for span in names}
     out: list[Quantity] = []
     for q in found:
-        before = text[:q.span.start]
-        if q.unit is None and q.approx == "exact" and len(before.rstrip()) in ends \
-                and before[len(before.rstrip()):].strip(" ") == "":
-            continue
+        window = text[max(0, q.span.start - 8):q.span.start]
+        gap = len(window) - len(window.rstrip(" "))
+        if q.unit is None and q.approx == "exact" and gap > 0 and q.span.start - gap in ends:
+            continue  # a space or two between the name and the number, no line break
         out.append(q)
     return out
