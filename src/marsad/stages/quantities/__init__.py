@@ -45,7 +45,12 @@ from marsad.stages.quantities.context import (
     people_after,
 )
 from marsad.stages.quantities.currency import StoryPlaces, local_code, priced_in_local, story_places
-from marsad.stages.quantities.definite import definite_cardinal, definite_digits, plural_before
+from marsad.stages.quantities.definite import (
+    definite_cardinal,
+    definite_cardinal_firsts,
+    definite_digits,
+    plural_before,
+)
 from marsad.stages.quantities.durations import elapsed, framed_units, lone_units
 from marsad.stages.quantities.filters import drop_conversions, drop_name_numbers
 from marsad.stages.quantities.rates import usd_rate
@@ -483,9 +488,10 @@ class QuantityFinder:
         out: list[Quantity] = []
         i = 0
         floor = 0
+        definite_firsts = definite_cardinal_firsts()
         while i < len(self.words):
             form = self.words[i].form
-            maybe = form == "ال" or (self.words[i].kind == "word" and "ال" in form[:4])
+            maybe = form == "ال" or form in definite_firsts
             counted = self._definite_count(i, floor) if maybe and i not in self.skip else None
             if counted is not None:
                 out.append(counted[0])

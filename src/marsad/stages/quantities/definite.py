@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.text.keys import fold, frequency, strip_diacritics
 from marsad.text.numbers import digits_value, number_words
+from marsad.text.resources import load_yaml
 from marsad.text.words import Word, strip_proclitic
 from marsad.text.words import definite as is_definite
 
@@ -27,6 +28,15 @@ def definite_cardinal(words: Sequence[Word], k: int) -> int | None:
     """The value of a definite cardinal word at ``k`` (الثلاث، الخمسة، والعشرة), else None."""
     w = words[k]
     return _definite_cardinal_form(w.form) if w.kind == "word" else None
+
+
+@lru_cache(maxsize=1)
+def definite_cardinal_firsts() -> frozenset[str]:
+    """Every folded word ``definite_cardinal`` may read, with or without a proclitic (والخمسة)."""
+    cardinals = load_yaml("numbers.yaml")["cardinals"]
+    forms = {"ال" + fold(form, keep_madda=True) for value, group in cardinals.items()
+             if MIN_DEFINITE_CARDINAL <= int(value) for form in group if " " not in form}
+    return frozenset(forms | {p + f for f in forms for p in ("و", "ف", "ب", "ل", "وب", "ول")})
 
 
 @lru_cache(maxsize=65_536)
