@@ -39,6 +39,7 @@ from marsad.stages.quantities.context import (
     after_people_verb,
     before_people_verb,
     context_words,
+    counted_before,
     noun_before_count,
     one_idiom,
     partitive_noun,
@@ -337,6 +338,8 @@ class QuantityFinder:
             approx, k = am.value, i + am.n
             if k + 1 < len(w) and w[k].form in "([":
                 k += 1  # أقصاها (30) يوما
+            elif am.n == 1 and k + 1 < len(w) and _possessed(w[k]) and w[k + 1].kind == "num":
+                k += 1  # تتجاوز أعمارهم 14 عاما، يناهز عددهم 300: a verb, its subject, the figure
         if k in self.skip:
             return None
         number = read_number(w, k)
@@ -376,6 +379,10 @@ class QuantityFinder:
                 priced = priced_in_local(w, k, self.places, self._currency_code)
                 if priced is not None:
                     unit, kind = priced, "currency"  # سعر الريال السعودي من 58 إلى 61 in a Yemeni story
+            if unit is None and approx == "exact" and not number.ambiguous:
+                counted = counted_before(self.text, w, k, singular)
+                if counted is not None:
+                    unit, kind = counted, "noun"  # ارتفع عدد القتلى إلى 120
             people = after_people_verb(w, k) or (before_people_verb(w, j) if unit is None else None)
             if people is not None and (unit is None or _has_preposition(w[j])):
                 unit, kind, used = people, "noun", 0  # وأصيب 31 بجروح، قتل 5 وأصيب، نحو 30 منهم قتلوا
@@ -552,6 +559,11 @@ def _may_start(form: str) -> bool:
                 if known and f not in plurals and f not in not_duals:
                     return True
     return False
+
+
+def _possessed(word: Word) -> bool:
+    """أعمارهم، عددها، قيمته: a noun with a possessive pronoun, the subject of a verb of measure."""
+    return word.kind == "word" and len(word.form) > 4 and word.form.endswith(("ه", "ها", "هم", "هن", "هما"))
 
 
 def _has_preposition(word: Word) -> bool:

@@ -95,10 +95,10 @@ def noun_before_count(text: str, words: Sequence[Word], i: int,
         if m is None or k + m.n != i:
             continue
         noun = words[k - 1]
-        if noun.kind != "word":
-            return None
+        if noun.kind != "word" or not is_definite(noun.form):
+            return None  # ويناهز عددهم 300: a verb, not the noun counted
         written = strip_diacritics(text[noun.start:noun.end])
-        return singular(written[2:] if is_definite(noun.form) else written)
+        return singular(written[2:])
     return None
 
 
@@ -144,3 +144,25 @@ def after_change(words: Sequence[Word], k: int) -> bool:
         if any(form in verbs for _, form in strip_proclitic(words[p].form)):
             return True
     return False
+
+
+#: How many words before a bare number عدد and its plural may stand (ارتفع عدد حالات الإصابة
+#: بالفيروس في المملكة إلى 1051).
+COUNT_OF_REACH = 9
+
+
+def counted_before(text: str, words: Sequence[Word], k: int, singular: Callable[[str], str]) -> str | None:
+    """ارتفع عدد القتلى إلى 120: the plural after عدد earlier in the clause is what a bare number counts."""
+    for p in range(k - 1, max(0, k - 1 - COUNT_OF_REACH), -1):
+        if words[p].kind == "punct" or words[p].kind == "num":
+            return None
+        if not any(f == "عدد" for _, f in strip_proclitic(words[p].form)) or p + 1 >= k:
+            continue
+        noun = words[p + 1]
+        bare = noun.form[2:] if is_definite(noun.form) else noun.form
+        plural = bare in number_words().singulars or (len(bare) > 4 and bare.endswith(("ين", "ون", "ات")))
+        if noun.kind != "word" or not plural:
+            return None
+        written = strip_diacritics(text[noun.start:noun.end])
+        return singular(written[2:] if is_definite(noun.form) else written)
+    return None
