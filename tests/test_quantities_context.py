@@ -60,3 +60,18 @@ def _found(sentence: str) -> list[Row]:
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:30] for c in CASES])
 def test_context_units(sentence: str, expected: list[Row]) -> None:
     assert _found(sentence) == expected
+
+
+MORE: list[tuple[str, list[Row]]] = [
+    # The noun after the figure wins over the one before a count clause, unless it is possessed.
+    ("وفتحت الدوائر البالغ عددها 77 مركزا أبوابها", [("77 مركزا", 77, "exact", "مركز")]),
+    # Participles spelt like duals are no counts; a bracketed score is no amount.
+    ("وخرج المتظاهرون هاتفين بشعارات ضد الحكومة", []),
+    ("وأصدر الوزراء بيانا معبرين عن قلقهم", []),
+    ("وفاز المنتخب على ضيفه (61) مقابل هدف", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE, ids=[c[0][:30] for c in MORE])
+def test_more_context(sentence: str, expected: list[Row]) -> None:
+    assert _found(sentence) == expected

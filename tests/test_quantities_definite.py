@@ -25,3 +25,8 @@ CASES = [
 def test_definite_counts(sentence: str, expected: list[tuple[str, float, str]]) -> None:
     found = quantities_of_dates(sentence, find_dates(sentence, None))
     assert [(sentence[q.span.start:q.span.end], q.value, q.unit) for q in found] == expected
+
+
+def test_digits_far_after_a_plural_number_something_else() -> None:
+    sentence = "وقدم البنك هدايا لزوار مهرجان الرياض للتسوق ال12 في الحديقة"
+    assert quantities_of_dates(sentence, find_dates(sentence, None)) == []

@@ -47,6 +47,8 @@ from marsad.stages.quantities.context import (
 )
 from marsad.stages.quantities.currency import StoryPlaces, local_code, priced_in_local, story_places
 from marsad.stages.quantities.definite import (
+    DIGITS_PLURAL_REACH,
+    PLURAL_REACH,
     definite_cardinal,
     definite_cardinal_firsts,
     definite_digits,
@@ -255,7 +257,7 @@ class QuantityFinder:
             if value is None or self._noun(i + 2) is not None:
                 return None  # الـ22 سنة: the noun after is the unit, read by ``at``
             end = i + 2
-        found = plural_before(self.text, w, i, singular)
+        found = plural_before(self.text, w, i, singular, PLURAL_REACH if end == i + 1 else DIGITS_PLURAL_REACH)
         if found is None or found[0] < floor:
             return None
         p, unit = found
@@ -338,7 +340,7 @@ class QuantityFinder:
             approx, k = am.value, i + am.n
             if k + 1 < len(w) and w[k].form in "([":
                 k += 1  # أقصاها (30) يوما
-            elif am.n == 1 and k + 1 < len(w) and _possessed(w[k]) and w[k + 1].kind == "num":
+            elif am.n == 1 and k + 1 < len(w) and _possessed(self.text, w[k]) and w[k + 1].kind == "num":
                 k += 1  # تتجاوز أعمارهم 14 عاما، يناهز عددهم 300: a verb, its subject, the figure
         if k in self.skip:
             return None
@@ -417,8 +419,8 @@ class QuantityFinder:
         """The unit of the number at ``[k, j)`` read around it (see ``context``), else None."""
         w = self.words
         before = noun_before_count(self.text, w, k, singular)
-        if before is not None:
-            return before, "noun", 0
+        if before is not None and (self._noun(j) is None or _possessed(self.text, w[j])):
+            return before, "noun", 0  # but الدوائر البالغ عددها 77 مركزا counts centres
         people = people_after(w, j)
         if people:
             return context_words().people_unit, "noun", people
@@ -561,9 +563,10 @@ def _may_start(form: str) -> bool:
     return False
 
 
-def _possessed(word: Word) -> bool:
-    """أعمارهم، عددها، قيمته: a noun with a possessive pronoun, the subject of a verb of measure."""
-    return word.kind == "word" and len(word.form) > 4 and word.form.endswith(("ه", "ها", "هم", "هن", "هما"))
+def _possessed(text: str, word: Word) -> bool:
+    """أعمارهم، عددها، قيمته: a noun with a possessive pronoun (not a ة folded to ه, as in حاوية)."""
+    written = strip_diacritics(text[word.start:word.end])
+    return word.kind == "word" and len(written) > 4 and written.endswith(("ه", "ها", "هم", "هن", "هما"))
 
 
 def _has_preposition(word: Word) -> bool:

@@ -20,6 +20,9 @@ from marsad.text.words import definite as is_definite
 
 #: How many words before a definite number its plural noun may stand (طائرات إف - 16 الثماني).
 PLURAL_REACH = 4
+#: How far back the plural of a الـN may stand: one word between at most (قطاعات السوق ال15); further
+#: back the digits number something else (لزوار مهرجان أبها للتسوق ال17: the 17th festival).
+DIGITS_PLURAL_REACH = 2
 #: The smallest count read from a definite cardinal word: الاثنين is also Monday and الواحد "the one".
 MIN_DEFINITE_CARDINAL = 3
 
@@ -71,14 +74,14 @@ def _is_plural(form: str) -> bool:
     return len(form) > 4 and form.endswith(("ين", "ون")) and frequency(form[:-2]) > 0
 
 
-def plural_before(text: str, words: Sequence[Word], k: int, singular: Callable[[str], str]
-                  ) -> tuple[int, str] | None:
+def plural_before(text: str, words: Sequence[Word], k: int, singular: Callable[[str], str],
+                  reach: int = PLURAL_REACH) -> tuple[int, str] | None:
     """The nearest plural noun before word ``k``: ``(its index, its singular)``, else None.
 
     Only names and words glued by a hyphen may stand between (الرافال، إف-16); a sentence mark,
     a comma or a preposition ends the search.
     """
-    for p in range(k - 1, max(-1, k - 1 - PLURAL_REACH), -1):
+    for p in range(k - 1, max(-1, k - 1 - reach), -1):
         w = words[p]
         if w.kind == "punct" and w.form != "-":
             return None
