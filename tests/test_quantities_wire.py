@@ -32,6 +32,9 @@ CASES: list[tuple[str, list[Row]]] = [
     ("وبقي في منصبه ثلاث سنوات ونصف", [("ثلاث سنوات ونصف", 3.5, "exact", "سنة")]),
     ("وسيكتمل المشروع في غضون عام", [("عام", 1, "exact", "عام")]),
     ("وبلغ عدد المستفيدين ( 12500 ) مستفيد", [("( 12500 ) مستفيد", 12500, "exact", "مستفيد")]),
+    ("وتنخفض الحرارة إلى قرابة ال 18 درجة مئوية ليلا", [("قرابة ال 18 درجة مئوية", 18, "about", "°C")]),
+    ("ويصرف الدواء بجرعة 20 mg يوميا", [("20 mg", 20, "exact", "mg")]),
+    ("وأدرج اسمه في قائمة الـ(47) بتاريخ أمس", []),
     # Not amounts: a list of positions, items numbered in a list, "one of", an ordinal after a noun,
     # a score, a phone number, a postcode, a day of the month, an edition's ordinal, the Taliban, the
     # tail of an ordinal.

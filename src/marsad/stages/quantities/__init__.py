@@ -338,8 +338,8 @@ class QuantityFinder:
         am = self.qw.approx_before.match(w, i)
         if am is not None and i + am.n < len(w):
             approx, k = am.value, i + am.n
-            if k + 1 < len(w) and w[k].form in "([":
-                k += 1  # أقصاها (30) يوما
+            if k + 1 < len(w) and (w[k].form in "([" or (w[k].form == "ال" and w[k + 1].kind == "num")):
+                k += 1  # أقصاها (30) يوما، قرابة الـ 15 درجة
             elif am.n == 1 and k + 1 < len(w) and _possessed(self.text, w[k]) and w[k + 1].kind == "num":
                 k += 1  # تتجاوز أعمارهم 14 عاما، يناهز عددهم 300: a verb, its subject, the figure
         if k in self.skip:
@@ -347,7 +347,8 @@ class QuantityFinder:
         number = read_number(w, k)
         if number is None:
             return self._noun_then_one(i)
-        if w[k].kind == "num" and self._is_name_number(k) and not self._article_count(k):
+        if w[k].kind == "num" and self._is_name_number(k) and not self._article_count(k) \
+                and not (k > i and w[k - 1].form == "ال"):  # قرابة الـ 15 درجة: the approximator's figure
             return None
         if number.vague:
             return None  # عشرات القتلى، آلاف المتظاهرين: no figure is given
@@ -373,7 +374,8 @@ class QuantityFinder:
             unit, kind, used = number.dual_of, "noun", 0
         else:
             j += self._half_scale(j)
-            if self._parenthesized(k, j) and self._unit(j + 1, number)[0] is not None:
+            if self._parenthesized(k, j) and j + 1 < len(w) and not _has_preposition(w[j + 1]) \
+                    and self._unit(j + 1, number)[0] is not None:
                 j += 1  # (30) يوما، (خمسة) أيام: the figure in brackets, its noun after them
                 i = min(i, k - 1)
             unit, kind, used = self._context_unit(k, j) or self._unit(j, number)
