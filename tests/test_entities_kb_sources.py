@@ -89,9 +89,8 @@ def test_generated_names_stay_out_of_the_taggers_inputs() -> None:
 
 
 def test_knowledge_base_loads_in_under_a_second() -> None:
-    kbmod.load.cache_clear()
     start = time.process_time()  # CPU time: a machine shared with other jobs does not count
-    kbmod.load()
+    kbmod.build()  # from the data files, as on a first run (later runs read the on-disk cache)
     assert time.process_time() - start < 1.0
 
 

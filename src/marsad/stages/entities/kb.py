@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import get_args
 
+from marsad.core.cache import cached
 from marsad.core.document import EntityType
 from marsad.core.errors import DataError
 from marsad.text.keys import fold
@@ -475,7 +476,13 @@ def _load_coordinates(kb: KnowledgeBase) -> None:
 
 @lru_cache(maxsize=1)
 def load() -> KnowledgeBase:
-    """The shipped knowledge base, loaded once per process."""
+    """The shipped knowledge base, loaded once per process (from the on-disk cache when it is
+    current: building it folds every name, a third of a second of each command's start)."""
+    return cached("kb", build, codec="pickle")
+
+
+def build() -> KnowledgeBase:
+    """The knowledge base read from the shipped data files."""
     kb = KnowledgeBase()
     _load_countries(kb)
     # Hand-edited entries before generated places: on a shared name the first entry is preferred.
