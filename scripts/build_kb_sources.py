@@ -73,6 +73,9 @@ _PERSIAN_SPELLING = re.compile("ى\\S|(^| )ئ")
 #: A one-word place name that many people bear as a given name (سارة، داود) is matched only
 #: where the tagger found a place: times it is a given name in the romanizer's index.
 MIN_GIVEN_NAME_COUNT = 10
+#: A token is spelt as the foreign names spell it when their commonest spelling is this many times
+#: more frequent than all its Arab-name spellings together.
+FOREIGN_OVER_UNIT = 5
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z'\-]*$")
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 #: CAMEO actor codes whose first three letters are not a state.
@@ -196,8 +199,8 @@ def latin_form(latin: str) -> str:
     return latin[:1].upper() + latin[1:]
 
 
-def romanizer_units(db: Path) -> dict[str, str]:
-    """Folded Arab name unit → its commonest Latin spelling, region spellings weighted up."""
+def romanizer_units(db: Path) -> dict[str, Counter[str]]:
+    """Folded Arab name unit → its Latin spellings with counts, region spellings weighted up."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     with sqlite3.connect(db) as conn:
         for arabic, latin, country, count in conn.execute(
@@ -206,24 +209,38 @@ def romanizer_units(db: Path) -> dict[str, str]:
                 continue
             weight = count * (3 if country in ARAB_REGION else 1)
             counts[fold(arabic)][latin_form(latin)] += weight
-    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+    return counts
 
 
-def foreign_tokens(src: Path) -> dict[str, str]:
+def foreign_tokens(src: Path) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for row in read_rows(src / "kb-sources" / "foreign-name-tokens.tsv"):
         arabic, latin = row["arabic_token"], row["latin"]
         if not _ARABIC_ONLY.match(arabic) or " " in arabic or len(arabic) < 2 or not _LATIN.match(latin):
             continue
         counts[fold(arabic)][latin_form(latin)] += int(row["count"] or 1)
-    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+    return counts
+
+
+def preferred_spelling(unit: Counter[str] | None, foreign: Counter[str] | None) -> str:
+    """An Arab name unit's spelling, unless the token is far more often a foreign name's
+    (لاري: Lari in a few Iranian and Gulf labels, Larry in 182 foreign names)."""
+    if unit and foreign:
+        best, count = foreign.most_common(1)[0]
+        if count >= FOREIGN_OVER_UNIT * sum(unit.values()):
+            return best
+    if unit:
+        return unit.most_common(1)[0][0]
+    assert foreign
+    return foreign.most_common(1)[0][0]
 
 
 def build_tokens(src: Path, db: Path) -> tuple[dict[str, str], set[str]]:
     """The token table, and the tokens that are Arab personal-name units."""
-    table = foreign_tokens(src)
+    foreign = foreign_tokens(src)
     units = romanizer_units(db)
-    table.update(units)  # Arab spellings beat transliterated foreign ones
+    # Arab spellings beat transliterated foreign ones, unless the foreign reading dominates.
+    table = {key: preferred_spelling(units.get(key), foreign.get(key)) for key in foreign.keys() | units.keys()}
     for row in read_rows_commented(HAND_TOKENS):
         table[fold(row["token"])] = row["latin"]
     return dict(sorted(table.items())), set(units)

@@ -204,6 +204,10 @@ def test_knowledge_base_reading_wins_over_an_overlapping_tagger_span() -> None:
     ("عبد العزيز بن صقر", "Abdulaziz bin Saqr"),
     ("محمد جواد ظريف", "Mohammed Jawad Zarif"),
     ("سوروش أبو طالبي", "Surush Abu Talebi"),
+    # Foreign given names the Arab-name index spells as rare Arab ones (Lari, Abby).
+    ("لاري كينغ", "Larry King"),
+    ("جون كيلي", "John Kelly"),
+    ("نعمة الله أبي نصر", "Nehme Allah Abi Nasr"),
 ])
 def test_romanise_gives_the_usual_spelling_of_real_names(arabic: str, latin: str) -> None:
     assert romanise(arabic) == latin
