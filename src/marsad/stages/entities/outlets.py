@@ -64,6 +64,11 @@ def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < len(doc.tokens) - 1:
+        glued = _glued_outlet(doc, kb, keys, i)
+        if glued is not None:
+            out.append(glued)
+            i += 3
+            continue
         cue = _cue_at(doc, i)
         if cue is None:
             i += 1
@@ -90,6 +95,19 @@ def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
             continue
         i += 1
     return out
+
+
+def _glued_outlet(doc: Document, kb: KnowledgeBase, keys: list[str], i: int) -> Mention | None:
+    """A known outlet quoted with the preposition glued inside the quotes («قال "للاقتصادية"»,
+    «صرح "لعكاظ"»: said to the paper): one quoted word, ل + the outlet's name."""
+    if not _is_quote(doc, i) or not _is_quote(doc, i + 2) or not keys[i + 1].startswith("ل"):
+        return None
+    hit = longest_at(doc, kb, kb.outlet_forms, keys, i + 1)
+    if hit is None or hit[0] != i + 1 or hit[2][0] == keys[i + 1]:
+        return None  # not one word, or no preposition taken off
+    token = doc.tokens[i + 1]
+    outlet = kb.entries[kb.outlet_forms[hit[2]]]
+    return Mention(Span(token.start + hit[1], token.end), "ORG", outlet.kb_id, outlet.country, "outlet")
 
 
 @lru_cache(maxsize=1)
