@@ -307,3 +307,19 @@ def test_football_clubs_are_organisations_not_their_cities(text: str, mention: s
 def test_a_shared_surname_goes_to_the_holder_of_the_day(published: str, name_en: str) -> None:
     doc = kb_reading("وقال الحريري إن الحكومة ستجتمع غدا.", published)
     assert entity_by_mention(doc)["الحريري"].name_en == name_en
+
+
+@pytest.mark.parametrize(("text", "published", "kb_id"), [
+    ("وقال المعارض السوري إن قوات الأسد قصفت ريف دمشق أمس.", "2015-08-01", "assad"),
+    ("وأكد الوزير أن الأسد لن يكون جزءا من مستقبل سوريا.", "2015-08-01", "assad"),
+    ("وفي خطاب أمام البرلمان قال الأسد إن سوريا لن تتراجع.", "1990-05-01", "hafez_assad"),
+])
+def test_surname_that_is_a_word_links_in_an_article_on_its_state(text: str, published: str, kb_id: str) -> None:
+    # الأسد is "the lion" too: the holder of the office on the date, once the article names Syria.
+    entity = entity_by_mention(kb_reading(text, published))["الأسد"]
+    assert (entity.type, entity.kb_id) == ("PER", kb_id)
+
+
+def test_surname_that_is_a_word_stays_a_word_elsewhere() -> None:
+    doc = kb_reading("وزأر الأسد في حديقة الحيوان بالقاهرة أمس.", "2015-08-01")
+    assert "الأسد" not in entity_by_mention(doc)

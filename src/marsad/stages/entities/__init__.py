@@ -178,9 +178,17 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
     states = {m.country for m in out if m.country}
     for m in waiting:
         fitting = [n for n in m.names if kb.entries[n.kb_id].country in states]
-        if fitting:
-            entry = kb.entries[fitting[0].kb_id]
-            out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
+        if not fitting:
+            continue
+        if all(n.short for n in fitting):
+            # A surname that is a common word too (الأسد "the lion"), in an article on its state:
+            # the person named in full, else the one in office.
+            kb_id = resolver.resolve_name(NameMatch(m.span, m.first, m.last, m.key, tuple(fitting)))
+            if kb_id is not None:
+                out.append(_kb_mention(doc, kb, m, kb_id, resolver))
+            continue
+        entry = kb.entries[fitting[0].kb_id]
+        out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
     return out
 
 
