@@ -88,3 +88,12 @@ def test_a_facility_is_its_head_and_place(text: str, mention: str, name_en: str)
 def test_a_class_noun_before_a_common_word_is_no_facility() -> None:
     doc = kb_reading("وقال إن قاعدة البيانات جاهزة.")
     assert not [e for e in doc.entities if e.type == "FAC"]
+
+
+@pytest.mark.parametrize(("text", "words", "mention"), [
+    ("وقال عميد شؤون الطلاب بجامعة تبوك إن التسجيل يبدأ غدا.", "بجامعة تبوك", "جامعة تبوك"),
+    ("والتقى الوفد بفيصل بن خالد في مكتبه.", "فيصل بن خالد", "فيصل بن خالد"),
+])
+def test_a_preposition_the_clitic_analysis_left_on_a_name_is_cut(text: str, words: str, mention: str) -> None:
+    doc = _with_tagged(text, [(words, "ORG" if "جامعة" in words else "PER")])
+    assert mention in entity_by_mention(doc)

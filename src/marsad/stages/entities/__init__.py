@@ -59,8 +59,19 @@ def trim_proclitics(doc: Document, span: Span) -> Span:
     token = doc.tokens[i]
     if token.start != span.start:
         return _whole_name(doc, span, token)
-    cut = clitic_offset(token, doc.text[token.start:token.end])
+    word = doc.text[token.start:token.end]
+    cut = clitic_offset(token, word) if token.pieces else _unanalysed_cut(word)
     return Span(span.start + cut, span.end) if span.start + cut < span.end else span
+
+
+def _unanalysed_cut(word: str) -> int:
+    """A preposition or conjunction on a word the clitic analysis left whole (بجامعة تبوك):
+    cut where the rest is a likelier word than the whole (``first_word_keys``), unless the
+    whole is a known name (فيصل, بشار)."""
+    if fold(word) in name_tokens():
+        return 0
+    cuts = [offset for key, offset in first_word_keys(word)[1:] if offset > 0 and frequency(key) > 0]
+    return cuts[0] if cuts else 0
 
 
 def _whole_name(doc: Document, span: Span, token: Token) -> Span:
