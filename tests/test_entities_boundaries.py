@@ -7,7 +7,9 @@ import pytest
 import marsad
 from conftest import entity_by_mention, kb_reading
 from marsad.core.document import Document, Span
-from marsad.stages.entities import assemble, find_mentions
+from marsad.core.settings import Settings
+from marsad.stages import entities as entities_stage
+from marsad.stages.entities import assemble, find_entities, find_mentions
 from marsad.stages.entities import kb as kbmod
 from marsad.stages.entities.kb import abd_variant
 
@@ -97,3 +99,19 @@ def test_a_class_noun_before_a_common_word_is_no_facility() -> None:
 def test_a_preposition_the_clitic_analysis_left_on_a_name_is_cut(text: str, words: str, mention: str) -> None:
     doc = _with_tagged(text, [(words, "ORG" if "جامعة" in words else "PER")])
     assert mention in entity_by_mention(doc)
+
+
+@pytest.mark.parametrize("currency", ["دولار", "الدولار", "يورو"])
+def test_a_currency_is_no_misc_entity(currency: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = marsad.analyze(f"وارتفع سعر {currency} أمام الجنيه في السوق الموازية أمس.", "2016-01-01",
+                         stages=("clean", "segment"))
+    start = doc.text.index(currency)
+    monkeypatch.setattr(entities_stage, "tagger_mentions", lambda _doc: [(Span(start, start + len(currency)), "MISC")])
+    assert not [e for e in find_entities(doc) if e.type == "MISC"]
+    # ANERcorp marks them MISC: the setting entities.currencies keeps them.
+    assert [e.type for e in find_entities(doc, currencies=True)] == ["MISC"]
+
+
+def test_the_currencies_setting_reaches_the_stage() -> None:
+    assert Settings().with_assignments(["entities.currencies=true"]).entities.currencies is True
+    assert Settings().entities.currencies is False

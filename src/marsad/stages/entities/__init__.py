@@ -35,6 +35,7 @@ from marsad.stages.entities.outlets import find_facilities, find_headed_places, 
 from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
+from marsad.text.resources import read_tsv
 
 Tagged = list[tuple[Span, str]]
 
@@ -268,6 +269,18 @@ def _never_names() -> frozenset[str]:
     return frozenset(fold(r["word"]) for r in read_table("not_persons.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    """Folded currency names of ``data/units.tsv`` (دولار، يورو، ريال), with and without ال."""
+    forms = {fold(form) for form, _, kind in read_tsv("units.tsv", ("form", "unit", "kind")) if kind == "currency"}
+    return frozenset(forms | {"ال" + f for f in forms})
+
+
+def _is_currency(text: str) -> bool:
+    """A currency's name is a unit of a quantity (``quantities``), not an entity."""
+    return fold(text) in _currency_words() or any(k in _currency_words() for k, _ in first_word_keys(text)[1:])
+
+
 def _may_be_person(text: str) -> bool:
     """A tagged person's name is not a word that is never one (الله).  (Requiring a one-word
     name to be a known name token cost ANERcorp PER recall: rare given names.)"""
@@ -380,14 +393,19 @@ def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> l
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 
-def find_entities(doc: Document, *, use_tagger: bool = True, fuzzy_min: float = FUZZY_MIN) -> list[Entity]:
-    """The entities of ``doc`` (a segmented Document)."""
+def find_entities(doc: Document, *, use_tagger: bool = True, fuzzy_min: float = FUZZY_MIN,
+                  currencies: bool = False) -> list[Entity]:
+    """The entities of ``doc`` (a segmented Document); currency names (MISC) only with
+    ``currencies``, as ANERcorp marks them."""
     kb = load()
-    return assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else [], fuzzy_min=fuzzy_min))
+    found = assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else [], fuzzy_min=fuzzy_min))
+    if currencies:
+        return found
+    return [e for e in found if not (e.type == "MISC" and all(_is_currency(doc.span_text(m)) for m in e.mentions))]
 
 
 @register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_ENTITIES,))
 def entities(doc: Document, settings: Settings) -> None:
     """Named entities merged per real-world referent and linked to the knowledge base."""
     doc.entities = find_entities(doc, use_tagger=settings.entities.tagger,
-                                 fuzzy_min=settings.entities.fuzzy_min)
+                                 fuzzy_min=settings.entities.fuzzy_min, currencies=settings.entities.currencies)
