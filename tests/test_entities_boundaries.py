@@ -115,3 +115,26 @@ def test_a_currency_is_no_misc_entity(currency: str, monkeypatch: pytest.MonkeyP
 def test_the_currencies_setting_reaches_the_stage() -> None:
     assert Settings().with_assignments(["entities.currencies=true"]).entities.currencies is True
     assert Settings().entities.currencies is False
+
+
+@pytest.mark.parametrize(("text", "tagged", "mention", "name_en"), [
+    ("وقال مدير جامعة الملك سعود إن القبول يبدأ الأحد.", "جامعة الملك", "جامعة الملك سعود",
+     "King Saud University"),
+    ("وافتتح أمير المنطقة مستشفى الأمير سلطان بن عبدالعزيز الجديد أمس.", "مستشفى الأمير",
+     "مستشفى الأمير سلطان بن عبدالعزيز", "Prince Sultan bin Abdulaziz Hospital"),
+    ("وأعلن بنك مصر المركزي خفض أسعار الفائدة أمس.", "بنك مصر المركزي", "بنك مصر المركزي",
+     "Central Bank of Egypt"),
+    ("وقال متحدث باسم جامعة تبوك إن الدراسة تبدأ غدا.", "جامعة تبوك", "جامعة تبوك", "Tabuk University"),
+    ("وأعلنت الهيئة العامة للسياحة والآثار عن مهرجان جديد.", "الهيئة العامة للسياحة",
+     "الهيئة العامة للسياحة والآثار", None),
+])
+def test_an_organisation_named_by_a_class_noun_is_read_whole_and_named(text: str, tagged: str, mention: str,
+                                                                      name_en: str | None) -> None:
+    entity = entity_by_mention(_with_tagged(text, [(tagged, "ORG")]))[mention]
+    assert entity.type == "ORG"
+    assert name_en is None or entity.name_en == name_en
+
+
+def test_a_described_kind_of_organisation_is_no_name() -> None:
+    doc = _with_tagged("وصنفت الحكومة الجماعة منظمة إرهابية الأسبوع الماضي.", [("منظمة إرهابية", "ORG")])
+    assert not doc.entities

@@ -31,6 +31,7 @@ from marsad.stages.entities.link import (
     to_entity,
 )
 from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
+from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_outlets
 from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
@@ -233,6 +234,9 @@ def _part_of_name(doc: Document, m: Mention, span: Span, label: str) -> bool:
         return False
     if m.type in _PLACE_TYPES:
         return True
+    if label == "ORG" and m.type == "PER":
+        # An institution named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
+        return named_after_person(doc, span, m.span)
     # A word with و outside the surname may start a second person (كاسياس وراموس، بوتين وشي).
     rest = doc.text[span.start:m.span.start] + " " + doc.text[m.span.end:span.end]
     return label == "PER" and m.short and not any(w.startswith("و") for w in rest.split())
@@ -301,7 +305,8 @@ def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
         kb_id = gazetteer_place(kb, doc.span_text(span), type_, states) or fuzzy_entry(kb, doc.span_text(span), type_,
                                                                                      fuzzy_min)
         country = kb.entries[kb_id].country if kb_id else None
-        out.append(Mention(span, type_, kb_id, country, "tagger"))
+        name_en = composed_name(doc, kb, span) if type_ == "ORG" and kb_id is None else None
+        out.append(Mention(span, type_, kb_id, country, "tagger", name_en=name_en))
         taken.append(span)
     return out
 
@@ -365,6 +370,8 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
     tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
+    tagged = [(extend_name(doc, span) if label == "ORG" else span, label) for span, label in tagged
+              if not (label == "ORG" and is_description(doc, span))]
     mentions = _drop_parts_of_tagged_names(doc, mentions, tagged)
     mentions += find_headed_places(doc, kb, [m.span for m in mentions])
     states = {m.country for m in mentions if m.country}

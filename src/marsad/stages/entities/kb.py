@@ -52,6 +52,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "place_heads.tsv": ("word",),
     "family_names.tsv": ("country", "family"),
     "facility_heads.tsv": ("head", "adjective", "english"),
+    "org_heads.tsv": ("head", "adjective", "english"),
+    "name_titles.tsv": ("word", "english"),
 }
 
 NameKey = tuple[str, ...]
