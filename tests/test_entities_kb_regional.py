@@ -1,0 +1,36 @@
+"""The knowledge base knows the region's coalitions, armed groups, parties, state bodies,
+companies and outlets (curated in data/kb/organisations.tsv, bodies.tsv and outlets.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import entity_by_mention, kb_reading
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("وشنت مقاتلات التحالف العربي غارات على مواقع المتمردين في صعدة.", "التحالف العربي", "saudi_led_coalition"),
+    ("وقصفت طائرات التحالف الدولي مواقع التنظيم قرب الرقة.", "التحالف الدولي", "global_coalition_isis"),
+    ("وباشرت قوات الطوارئ الخاصة تأمين محيط الموقع بعد البلاغ.", "قوات الطوارئ الخاصة", "sef_sau"),
+    ("وأصدرت هيئة كبار العلماء بيانا يدين الهجوم.", "هيئة كبار العلماء", "senior_scholars_sau"),
+    ("وقالت المنظمة الدولية للهجرة إن آلاف المهاجرين عبروا البحر.", "المنظمة الدولية للهجرة", "iom"),
+    ("ونشر المقطع على موقع يوتيوب وحصد آلاف المشاهدات.", "يوتيوب", "youtube"),
+    ("وأعلنت شركة موبايلي نتائجها المالية للربع الثاني.", "موبايلي", "mobily"),
+    ("وقال مؤسس الجيش السوري الحر إن المعارك مستمرة.", "الجيش السوري الحر", "fsa"),
+])
+def test_regional_organisation_is_linked(text: str, mention: str, kb_id: str) -> None:
+    entity = entity_by_mention(kb_reading(text, "2015-09-01"))[mention]
+    assert (entity.type, entity.kb_id) == ("ORG", kb_id)
+
+
+def test_a_name_that_is_also_a_phrase_needs_its_state() -> None:
+    # المقاومة الشعبية ("popular resistance") is Yemen's only in an article on Yemen.
+    yemen = kb_reading("وسيطرت المقاومة الشعبية على مدينة عدن جنوب اليمن.", "2015-08-01")
+    assert entity_by_mention(yemen)["المقاومة الشعبية"].kb_id == "popular_resistance_yem"
+    elsewhere = kb_reading("وتحدث الكاتب عن المقاومة الشعبية في تاريخ الشعوب.", "2015-08-01")
+    assert "المقاومة الشعبية" not in entity_by_mention(elsewhere)
+
+
+def test_a_news_agency_by_its_short_name_in_an_outlet_context() -> None:
+    doc = kb_reading("وقال المسؤول لـ«الفرنسية» إن المحادثات ستستأنف.", "2015-08-01")
+    assert entity_by_mention(doc)["الفرنسية"].kb_id == "afp"
