@@ -138,3 +138,9 @@ def test_an_organisation_named_by_a_class_noun_is_read_whole_and_named(text: str
 def test_a_described_kind_of_organisation_is_no_name() -> None:
     doc = _with_tagged("وصنفت الحكومة الجماعة منظمة إرهابية الأسبوع الماضي.", [("منظمة إرهابية", "ORG")])
     assert not doc.entities
+
+
+def test_a_one_word_place_keeps_a_first_letter_that_reads_as_a_preposition() -> None:
+    # لحج (Lahij) is no ل + حج ("pilgrimage"), though حج is the commoner word.
+    doc = _with_tagged("وتقدمت القوات نحو لحج بعد معارك عنيفة.", [("لحج", "GPE")])
+    assert "لحج" in entity_by_mention(doc)

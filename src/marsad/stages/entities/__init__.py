@@ -62,7 +62,11 @@ def trim_proclitics(doc: Document, span: Span) -> Span:
     if token.start != span.start:
         return _whole_name(doc, span, token)
     word = doc.text[token.start:token.end]
-    cut = clitic_offset(token, word) if token.pieces else _unanalysed_cut(word)
+    if token.pieces:
+        cut = clitic_offset(token, word)
+    else:
+        # One word the tagger read whole may be a rare place whose rest is a word (لحج, not ل + حج).
+        cut = _unanalysed_cut(word) if token.end < span.end else 0
     return Span(span.start + cut, span.end) if span.start + cut < span.end else span
 
 
