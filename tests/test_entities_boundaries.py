@@ -144,3 +144,19 @@ def test_a_one_word_place_keeps_a_first_letter_that_reads_as_a_preposition() -> 
     # لحج (Lahij) is no ل + حج ("pilgrimage"), though حج is the commoner word.
     doc = _with_tagged("وتقدمت القوات نحو لحج بعد معارك عنيفة.", [("لحج", "GPE")])
     assert "لحج" in entity_by_mention(doc)
+
+
+@pytest.mark.parametrize(("text", "tagged", "label", "kept"), [
+    ("وأكد أن قوات هادي سيطرتهما كاملة على المدينة.", "هادي سيطرتهما", "PER", "هادي"),
+    ("وطالب الوزير بتحسين أوضاع العمال ومعاملتهم.", "معاملتهم", "PER", None),
+    ("ودعا إلى حسن معاملتهم وفق القانون.", "حسن", "PER", None),
+    ("وقال حسن إن الاجتماع انتهى دون اتفاق.", "حسن", "PER", "حسن"),
+    ("وأصبحت عدن ثالث محافظة محررة من المتمردين.", "محررة", "GPE", None),
+    ("ووصل الوفد إلى محافظة صعدة شمالي البلاد.", "صعدة", "GPE", "صعدة"),
+])
+def test_a_tagged_name_does_not_run_into_ordinary_words(text: str, tagged: str, label: str,
+                                                        kept: str | None) -> None:
+    found = entity_by_mention(_with_tagged(text, [(tagged, label)]))
+    assert tagged not in found or tagged == kept
+    if kept is not None:
+        assert kept in found

@@ -31,6 +31,7 @@ from marsad.stages.entities.link import (
     to_entity,
 )
 from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
+from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_outlets
 from marsad.stages.entities.romanise import name_tokens
@@ -376,6 +377,9 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
     tagged = [(extend_name(doc, span) if label == "ORG" else span, label) for span, label in tagged
               if not (label == "ORG" and is_description(doc, span))]
+    tagged = [(kept, label) for span, label in tagged if (kept := without_possessed_tail(doc, span)) is not None
+              and not (label in _PLACE_TYPES and adjective_after_head(doc, kb, kept))
+              and not (label == "PER" and word_before_possessed_noun(doc, kb, kept))]
     mentions = _drop_parts_of_tagged_names(doc, mentions, tagged)
     mentions += find_headed_places(doc, kb, [m.span for m in mentions])
     states = {m.country for m in mentions if m.country}
