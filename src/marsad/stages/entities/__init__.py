@@ -33,7 +33,7 @@ from marsad.stages.entities.link import (
 from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
 from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
-from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_outlets
+from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
 from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
@@ -384,6 +384,8 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += find_headed_places(doc, kb, [m.span for m in mentions])
     states = {m.country for m in mentions if m.country}
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], states, fuzzy_min)
+    states = {m.country for m in mentions if m.country}
+    mentions += find_local_places(doc, kb, [m.span for m in mentions] + [s for s, _ in tagged], states)
     mentions += _facility_mentions(doc, kb, mentions)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)

@@ -153,6 +153,9 @@ class KnowledgeBase:
     #: Gazetteer places whose names are matched only on a span the tagger found (small places
     #: share names with villages, families and words): name key → entry ids, most populous first.
     tagged_places: dict[NameKey, list[str]] = field(default_factory=dict)
+    #: Populous gazetteer places whose names are no common word (column ``match``): matched in
+    #: text on their own where the article names their state.  Name key → entry id.
+    local_places: dict[NameKey, str] = field(default_factory=dict)
     #: Persons of generated lists by full name, linking a person the tagger found.
     tagged_persons: dict[NameKey, str] = field(default_factory=dict)
     #: Names of news outlets where the context says outlet (صحيفة الرياض، لـ«الشرق الأوسط»).
@@ -425,6 +428,8 @@ def _load_gazetteer(kb: KnowledgeBase) -> None:
         # precision (bench/ner_eval.py --mode stage), being parts of other names and words.
         if kb_id not in kb.tagged_places.setdefault(key, []):
             kb.tagged_places[key].append(kb_id)
+        if row["match"] == "yes":
+            kb.local_places.setdefault(key, kb_id)
 
 
 def _gazetteer_rows(*, linked: bool) -> list[dict[str, str]]:
