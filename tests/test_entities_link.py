@@ -208,16 +208,27 @@ def test_knowledge_base_reading_wins_over_an_overlapping_tagger_span() -> None:
     ("لاري كينغ", "Larry King"),
     ("جون كيلي", "John Kelly"),
     ("نعمة الله أبي نصر", "Nehme Allah Abi Nasr"),
+    # A title before a name is English, not after عبد; a name spelt with عبد already stays whole.
+    ("الأمير سلطان بن سلمان", "Prince Sultan bin Salman"),
+    ("عبد الملك الحوثي", "Abdulmalik al-Houthi"),
+    ("كمال عبد الدائم", "Kamal Abduldaim"),
 ])
 def test_romanise_gives_the_usual_spelling_of_real_names(arabic: str, latin: str) -> None:
     assert romanise(arabic) == latin
 
 
-@pytest.mark.parametrize("arabic", ["خالد العطية", "شرم الشيخ", "سامح شكري", "الهفوف", "كربلاء"])
+@pytest.mark.parametrize("arabic", ["خالد العطية", "شرم الشيخ", "سامح شكري", "الهفوف", "كربلاء", "ناس القابضة",
+                                    "إشبيلية"])
 def test_romanise_never_spells_letter_by_letter(arabic: str) -> None:
     # Letter by letter, خالد is "Khld" and شرم "Shrm": every word needs its vowels.
     for word in romanise(arabic).split():
         assert re.search("[aeiouAEIOU]", word.removeprefix("al-")), word
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("ناس القابضة", "Nas al-Qabda"), ("إشبيلية", "Ashabiliya")])
+def test_romanise_spells_ta_marbuta_as_a_vowel(arabic: str, latin: str) -> None:
+    # ة folds to ه; spelt as h it gave al-Qabadh and Ashabilih.
+    assert romanise(arabic) == latin
 
 
 @pytest.mark.parametrize(("text", "mention", "name_en", "country"), [
