@@ -34,3 +34,13 @@ def test_a_name_that_is_also_a_phrase_needs_its_state() -> None:
 def test_a_news_agency_by_its_short_name_in_an_outlet_context() -> None:
     doc = kb_reading("وقال المسؤول لـ«الفرنسية» إن المحادثات ستستأنف.", "2015-08-01")
     assert entity_by_mention(doc)["الفرنسية"].kb_id == "afp"
+
+
+@pytest.mark.parametrize(("text", "published", "title", "kb_id"), [
+    ("واستقبل وزير الدفاع السعودي نظيره الفرنسي في جدة.", "2015-08-01", "وزير الدفاع السعودي", "mbs"),
+    ("وأكد وزير الخارجية التركي أن بلاده لن تتدخل.", "2015-01-10", "وزير الخارجية التركي", "cavusoglu"),
+    ("وقال وزير الدفاع الأمريكي إن القوات ستبقى.", "2016-03-01", "وزير الدفاع الأمريكي", "ash_carter"),
+    ("وأعلن رئيس الوزراء اليمني عودة الحكومة إلى عدن.", "2015-09-20", "رئيس الوزراء اليمني", "bahah"),
+])
+def test_a_title_links_the_holder_on_the_publication_date(text: str, published: str, title: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, published))[title].kb_id == kb_id
