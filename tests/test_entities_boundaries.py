@@ -160,3 +160,22 @@ def test_a_tagged_name_does_not_run_into_ordinary_words(text: str, tagged: str, 
     assert tagged not in found or tagged == kept
     if kept is not None:
         assert kept in found
+
+
+def test_a_known_persons_name_after_a_given_name_is_the_childs() -> None:
+    doc = kb_reading("وحضر الحفل نجله أحمد علي عبدالله صالح قائد الحرس الجمهوري السابق.", "2015-08-01")
+    entity = entity_by_mention(doc)["أحمد علي عبدالله صالح"]
+    assert (entity.kb_id, entity.name_en) == (None, "Ahmed Ali Abdullah Saleh")
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("وأعرب الملك سلمان والأمير محمد بن نايف عن تهانيهما.", "محمد بن نايف", "mohammed_bin_nayef"),
+    ("وأثنى الرئيس على علي عبدالله صالح في خطابه.", "علي عبدالله صالح", "saleh_yemen"),
+])
+def test_a_title_or_a_preposition_before_a_known_name_is_no_given_name(text: str, mention: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, "2015-08-01"))[mention].kb_id == kb_id
+
+
+def test_facebook_with_the_article_is_facebook() -> None:
+    doc = kb_reading("ونشر المقطع على الفيس بوك وتداوله مستخدمو فيسبوك بكثافة.")
+    assert [e.kb_id for e in doc.entities] == ["facebook"]

@@ -134,6 +134,42 @@ def _inside_other_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> bool:
     return word in _lineage_particles() and all(kb.entries[n.kb_id].type == "PER" for n in m.names)
 
 
+_GIVEN: dict[int, frozenset[str]] = {}
+#: Least wordfreq frequency (Zipf 6) of a function word (على، إلى), more frequent than any name.
+FUNCTION_WORD_FREQ = 1e-3
+
+
+def _given_names(kb: KnowledgeBase) -> frozenset[str]:
+    """First words of the knowledge base's persons' names (محمد، أحمد، علي): given names."""
+    found = _GIVEN.get(id(kb))
+    if found is None:
+        words = {name_key(e.name_ar)[0] for e in kb.entries.values() if e.type == "PER" and e.name_ar}
+        words |= {key[0] for key in kb.tagged_persons}
+        found = _GIVEN[id(kb)] = frozenset(words - _honorifics() - _particles())
+    return found
+
+
+def _childs_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> Span | None:
+    """A known person's full name (three words or more) right after a given name is the father's
+    inside the child's (أحمد علي عبدالله صالح is Ahmed, the son of Ali Abdullah Saleh): the
+    child's whole name, else None."""
+    if m.first == 0 or len(m.key) < 3 or not all(kb.entries[n.kb_id].type == "PER" and not n.short for n in m.names):
+        return None
+    before = doc.tokens[m.first - 1]
+    if before.kind != "word" or doc.sentence_of(before.start) != doc.sentence_of(m.span.start):
+        return None
+    if doc.tokens[m.first].key in _honorifics():
+        return None  # الملك سلمان والأمير محمد بن نايف: a title starts a new name
+    word = doc.text[before.start:before.end]
+    if frequency(word) >= FUNCTION_WORD_FREQ:
+        return None  # على folds to علي (Ali)
+    given = _given_names(kb)
+    for key, offset in first_word_keys(word):
+        if key in given:
+            return Span(before.start + offset, m.span.end)
+    return None
+
+
 def _ta_marbuta_clash(doc: Document, m: NameMatch) -> bool:
     """Written with final ه where every name form has ة, and a word of its own (جده, not جدة)."""
     last = doc.tokens[m.last]
@@ -182,6 +218,10 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
     waiting: list[NameMatch] = []
     for m in names:
         if _inside_other_name(doc, m, kb) or _ta_marbuta_clash(doc, m):
+            continue
+        child = _childs_name(doc, m, kb)
+        if child is not None:
+            out.append(Mention(child, "PER", None, None))
             continue
         if all(n.context for n in m.names):
             waiting.append(m)
