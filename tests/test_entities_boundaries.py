@@ -45,7 +45,8 @@ def test_a_ruling_familys_name_closes_the_full_name() -> None:
 
 
 @pytest.mark.parametrize(("text", "mention", "name_en", "linked"), [
-    ("وخرج المتظاهرون في محافظة ذي قار جنوبي العراق.", "ذي قار", "Dhi Qar", False),
+    # A province has the point of its seat (Nasiriyah): linked, on the map.
+    ("وخرج المتظاهرون في محافظة ذي قار جنوبي العراق.", "ذي قار", "Dhi Qar", True),
     ("وزار الوفد مدينة الهفوف شرقي المملكة.", "الهفوف", "Hofuf", True),
 ])
 def test_a_place_after_a_class_noun_is_found_in_the_gazetteer(text: str, mention: str, name_en: str,

@@ -137,3 +137,13 @@ def test_regions_seas_and_states_have_a_point(kb_id: str) -> None:
     entry = kbmod.load().entries[kb_id]
     assert entry.lat is not None and entry.lon is not None
     assert -90 <= entry.lat <= 90 and -180 <= entry.lon <= 180
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en"), [
+    ("وأشاد أمير منطقة عسير بجهود رجال الأمن.", "عسير", "Asir"),
+    ("وهطلت أمطار غزيرة على منطقة القصيم أمس.", "القصيم", "Qassim"),
+])
+def test_a_province_is_linked_with_the_point_of_its_seat(text: str, mention: str, name_en: str) -> None:
+    entity = entity_by_mention(kb_reading(text))[mention]
+    assert (entity.name_en, entity.kb_id is not None, entity.wikidata) == (name_en, True, None)
+    assert entity.lat is not None and entity.lon is not None

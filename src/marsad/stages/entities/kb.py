@@ -415,11 +415,13 @@ def _load_gazetteer(kb: KnowledgeBase) -> None:
     for row in _gazetteer_rows(linked=True):
         key = tuple(fold(row["names_ar"]).split())  # one fold per name: the file is long
         lat, lon = float(row["lat"]), float(row["lon"])
-        kb_id = by_wikidata.get(row["wikidata"]) or "geo:" + row["wikidata"]
+        # A province has its seat's point but no Wikidata id: its state and name make its id.
+        own = row["wikidata"] or f"{row['country']}:{row['name_en']}"
+        kb_id = by_wikidata.get(row["wikidata"]) or "geo:" + own
         entry = kb.entries.get(kb_id)
         if entry is None:
             entry = KbEntry(kb_id, _entity_type(row["type"], "gazetteer.tsv"), row["name_en"], row["names_ar"],
-                            row["wikidata"], row["country"] or None, "gazetteer", lat, lon)
+                            row["wikidata"] or None, row["country"] or None, "gazetteer", lat, lon)
         elif entry.lat is None:
             entry = replace(entry, lat=lat, lon=lon)
         kb.entries[kb_id] = entry
