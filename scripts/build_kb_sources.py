@@ -7,9 +7,9 @@ Writes, in ``src/marsad/data/kb/``:
 
 - ``gazetteer.tsv``: Arabic place names of GeoNames (cities500, CC BY 4.0) and first-level
   subdivisions (iso3166-2, MIT), with Wikidata id, coordinates and population from Natural Earth
-  (public domain) where it knows the place, and for a province the point of its seat; ``match`` says whether the name is matched in text on
-  its own (a known, populous place whose name is not a common word) or only names a span the
-  tagger found.
+  (public domain) where it knows the place, and for a province the point of its seat;
+  ``match`` says whether the name is matched in text on its own (a known, populous place whose
+  name is not a common word) or only names a span the tagger found.
 - ``name_tokens.tsv``: Arabic name token → usual Latin spelling, for readable English names of
   persons and places the knowledge base lacks: Arab personal-name units of the
   ``arabic-name-romanizer`` package's index (MIT; Wikidata labels, CC0) first, then foreign names
