@@ -156,6 +156,9 @@ class KnowledgeBase:
     #: Populous gazetteer places whose names are no common word (column ``match``): matched in
     #: text on their own where the article names their state.  Name key → entry id.
     local_places: dict[NameKey, str] = field(default_factory=dict)
+    #: The states those places are in, and the first words of their names.
+    local_states: set[str] = field(default_factory=set)
+    local_first_words: set[str] = field(default_factory=set)
     #: Persons of generated lists by full name, linking a person the tagger found.
     tagged_persons: dict[NameKey, str] = field(default_factory=dict)
     #: Names of news outlets where the context says outlet (صحيفة الرياض، لـ«الشرق الأوسط»).
@@ -432,6 +435,8 @@ def _load_gazetteer(kb: KnowledgeBase) -> None:
             kb.tagged_places[key].append(kb_id)
         if row["match"] == "yes":
             kb.local_places.setdefault(key, kb_id)
+            kb.local_states.add(row["country"])
+            kb.local_first_words.add(key[0])
 
 
 def _gazetteer_rows(*, linked: bool) -> list[dict[str, str]]:

@@ -143,10 +143,18 @@ def find_local_places(doc: Document, kb: KnowledgeBase, taken: list[Span], state
     """Populous places of a state the article names (أبها in an article on Saudi Arabia), where
     no other mention covers them: the tagger misses rarer place names, and the state keeps a
     village elsewhere or a word out (``kb.local_places``: no common word, 50,000 people or more)."""
+    if not states & kb.local_states:
+        return []
     keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    firsts = kb.local_first_words
     out: list[Mention] = []
     i = 0
     while i < len(doc.tokens):
+        token = doc.tokens[i]
+        # Most words start no place name: a cheap look before the full match.
+        if not any(k in firsts for k, _ in first_word_keys(doc.text[token.start:token.end])):
+            i += 1
+            continue
         hit = longest_at(doc, kb, kb.local_places, keys, i)
         if hit is None:
             i += 1
