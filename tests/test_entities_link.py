@@ -334,3 +334,8 @@ def test_surname_that_is_a_word_links_in_an_article_on_its_state(text: str, publ
 def test_surname_that_is_a_word_stays_a_word_elsewhere() -> None:
     doc = kb_reading("وزأر الأسد في حديقة الحيوان بالقاهرة أمس.", "2015-08-01")
     assert "الأسد" not in entity_by_mention(doc)
+
+
+def test_romanise_spells_a_glued_preposition_and_article_apart() -> None:
+    # للثقافة was "Lalathaqafh": لل is "lil-", وال "wal-", as English news writes them.
+    assert romanise("جمعية الثقافة للفنون والتراث") == "Jamiya al-Thaqafa lil-Fanun wal-Tarath"

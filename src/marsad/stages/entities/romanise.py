@@ -96,6 +96,23 @@ def spell_by_rule(word: str, *, feminine: bool = False) -> str:
     return latin[:1].upper() + latin[1:]
 
 
+#: A preposition or conjunction glued to a definite word, as English news writes it (للثقافة →
+#: lil-Thaqafa, والفنون → wal-Funun, بالطائف → bil-Taif).
+_ARTICLE_PROCLITICS: tuple[tuple[str, str], ...] = (("وال", "wal-"), ("بال", "bil-"), ("فال", "fal-"),
+                                                    ("كال", "kal-"), ("لل", "lil-"))
+
+
+def _with_proclitic(word: str, *, feminine: bool) -> str:
+    """A word the table lacks: a glued preposition and article spelt apart, the rest by rule."""
+    for prefix, latin in _ARTICLE_PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            # The rest is a common noun (للثقافة "for culture") far more often than a name, and
+            # the table is one of names (فنون → Fignon): spelt by rule.
+            spelt = spell_by_rule(word[len(prefix):], feminine=feminine)
+            return latin + spelt[:1].upper() + spelt[1:]
+    return spell_by_rule(word, feminine=feminine)
+
+
 def romanise_words(words: list[str], table: Mapping[str, str], *, strict: bool = False) -> str | None:
     """The English name of an Arabic name's words; with ``strict``, None when a word is unknown."""
     keys = [fold(w) for w in words]
@@ -125,7 +142,7 @@ def romanise_words(words: list[str], table: Mapping[str, str], *, strict: bool =
         if latin is None:
             if strict:
                 return None
-            latin = spell_by_rule(word, feminine=words[i].endswith("ة"))
+            latin = _with_proclitic(word, feminine=words[i].endswith("ة"))
         if latin:
             out.append(latin)
         i += 1
