@@ -44,3 +44,12 @@ def test_a_news_agency_by_its_short_name_in_an_outlet_context() -> None:
 ])
 def test_a_title_links_the_holder_on_the_publication_date(text: str, published: str, title: str, kb_id: str) -> None:
     assert entity_by_mention(kb_reading(text, published))[title].kb_id == kb_id
+
+
+@pytest.mark.parametrize(("text", "mention", "name_en"), [
+    ("وقاتل المسلحون الأكراد القوات الحكومية قرب الحدود.", "الأكراد", "Kurds"),
+    ("وفر آلاف الإيزيديين من جبل سنجار.", "الإيزيديين", "Yazidis"),
+])
+def test_a_people_without_a_state_is_norp_not_an_organisation(text: str, mention: str, name_en: str) -> None:
+    entity = entity_by_mention(kb_reading(text))[mention]
+    assert (entity.type, entity.name_en) == ("NORP", name_en)
