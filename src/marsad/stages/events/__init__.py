@@ -23,6 +23,7 @@ from marsad.core.registry import (
     register,
 )
 from marsad.core.settings import Settings
+from marsad.stages.events.actors import affiliations, domestic, home_country, with_bodies
 from marsad.stages.events.args import (
     Arguments,
     Mention,
@@ -151,6 +152,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     ranges = sentence_tokens(doc)
     mentions = find_mentions(doc)
     speakers = find_speakers(doc, mentions, ranges)
+    affil = affiliations(doc, mentions)
+    agents = {(m.span.start, m.span.end): m for m in mentions if m.agent}
+    home = home_country(doc)
     events: list[Event] = []
     anaphoric: list[bool] = []
     feats: list[set[str]] = []
@@ -184,10 +188,13 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         if cand.trigger.type == "ACCUSE" and source and target:
             accusation = (source, target)
         target = _other_side(doc, source, target)
+        location = to_actors(args.location)[0] if args.location else None
+        country = (actor_country(doc, location) if location else None) or home
+        source = with_bodies(doc, domestic(doc, source, agents, country), affil)
+        target = with_bodies(doc, domestic(doc, target, agents, country), affil)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
-                   mode=mode, cameo=cameo, date=date,
-                   location=to_actors(args.location)[0] if args.location else None,
+                   mode=mode, cameo=cameo, date=date, location=location,
                    sentences=(cand.sentence,))
         events.append(ev)
         anaphoric.append(not source and not target and _definite(doc, cand))

@@ -108,7 +108,7 @@ def _is_construct_head(doc: Document, k: int) -> bool:
             and not any(role == "pron" for _, _, role in tok.pieces))
 
 
-def _construct_agent(doc: Document, k: int) -> bool:
+def construct_agent(doc: Document, k: int) -> bool:
     """Whether agent word ``k`` heads a construct another agent completes (وزير الداخلية): an
     indefinite noun without the dual or plural ن, which a construct head drops."""
     return _is_construct_head(doc, k) and not surface(doc, doc.tokens[k]).endswith(("ون", "ان", "ين"))
@@ -199,6 +199,10 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention]) 
     """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
     or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
+    if m is None and end - i == 1 and _is_construct_head(doc, i) and _is_construct_head(doc, end):
+        # An office completed by its department and then its state: «وزير خارجية روسيا».
+        m = by_first.get(end + 1)
+        return m if m is not None and m.etype == "GPE" and not m.conj and m.prep is None else None
     if m is None or _prep_before(doc, m.first) is not None:
         return None
     construct = end - i == 1 and _is_construct_head(doc, i)
@@ -227,7 +231,7 @@ def find_mentions(doc: Document) -> list[Mention]:
             more = _agent_at(doc, end)
             if more is None or surface(doc, doc.tokens[end])[:1] in "وف" \
                     or any(k in covered for k in range(end, more[0])) \
-                    or not (more[1] == concept or _construct_agent(doc, end - 1)):
+                    or not (more[1] == concept or construct_agent(doc, end - 1)):
                 break
             end = more[0]
         # A generic agent acts for the state named right after it: the actor spans both and points
@@ -248,7 +252,7 @@ def find_mentions(doc: Document) -> list[Mention]:
     return out
 
 
-def _apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
+def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
     adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
     if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep is None
@@ -283,11 +287,11 @@ def _group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
         nxt = ms[k + 1]
         person = _described(group, nxt)
         # An office followed by a name of its own is the next person («… وزير الخارجية جون كيري»).
-        if person is not None and not (k + 2 < len(ms) and _apposition(doc, nxt, ms[k + 2])):
+        if person is not None and not (k + 2 < len(ms) and apposition(doc, nxt, ms[k + 2])):
             k += 1
             group.append(dataclasses.replace(nxt, entity=person.entity, etype="PER"))
             continue
-        if not (_apposition(doc, group[-1], nxt) or (nxt.conj and nxt.prep is None
+        if not (apposition(doc, group[-1], nxt) or (nxt.conj and nxt.prep is None
                                                  and nxt.first - group[-1].last <= 2)):
             break
         k += 1

@@ -1,0 +1,88 @@
+"""Events stage: who an actor acts for. A person takes the body its apposed title names (an
+organisation, or the state of a minister of unknown nationality: «وزير خارجية فرنسا»), and a
+generic agent that names no state (الشرطة، المتظاهرون، المسؤولون) takes the state where the event
+happened, else the article's home state; armed groups, other states (دول) and counterparts (نظيره)
+take none.
+
+Sentences are written in the style of SaudiNewsNet; entities are given by hand (surface, type,
+ISO3 country), as in test_events_arguments.py.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from conftest import events_doc
+from marsad.core.document import Actor, Document, Event
+from marsad.stages.events import find_events
+from marsad.stages.events.actors import home_country
+
+build = functools.partial(events_doc, published="2015-08-05")
+
+
+def codes(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
+    """The entity names (Arabic) and countries a side of an event stands for."""
+    out: set[str] = set()
+    for a in actors:
+        if a.entity is not None:
+            ent = doc.entities[a.entity]
+            out |= {v for v in (ent.name_ar, ent.country) if v}
+    return out
+
+
+def of_type(doc: Document, etype: str) -> Event:
+    found = [e for e in find_events(doc, learned_filter=False) if e.type == etype]
+    assert len(found) == 1, [(e.type, doc.span_text(e.trigger)) for e in find_events(doc, learned_filter=False)]
+    return found[0]
+
+
+def test_a_person_acts_for_the_organisation_its_title_names() -> None:
+    doc = build("قال سمير الحسيني رئيس الاتحاد العربي للنقل البري إن الحركة تراجعت. "
+                "وزار الحسيني القاهرة أمس لبحث الأزمة.",
+                (("الحسيني", "PER", None), ("الاتحاد العربي للنقل البري", "ORG", None),
+                 ("القاهرة", "GPE", "EGY")))
+    visit = of_type(doc, "CONSULT")
+    assert codes(doc, visit.source) == {"الحسيني", "الاتحاد العربي للنقل البري"}
+    assert codes(doc, visit.target) == {"القاهرة", "EGY"}
+
+
+def test_a_minister_of_a_named_state_acts_for_it() -> None:
+    doc = build("واستقبل العاهل الأردني في عمان أمس وزير خارجية فرنسا لوران فابيوس.",
+                (("الأردني", "NORP", "JOR"), ("عمان", "GPE", "JOR"), ("فرنسا", "GPE", "FRA"),
+                 ("لوران فابيوس", "PER", None)))
+    host = of_type(doc, "CONSULT")
+    assert "FRA" in codes(doc, host.target) and "لوران فابيوس" in codes(doc, host.target)
+
+
+def test_police_and_protesters_act_for_the_state_where_it_happened() -> None:
+    doc = build("وأطلقت الشرطة النار على المتظاهرين في البصرة مساء أمس.", (("البصرة", "GPE", "IRQ"),))
+    attack = of_type(doc, "ASSAULT")
+    assert codes(doc, attack.source) >= {"IRQ"} and codes(doc, attack.target) >= {"IRQ"}
+
+
+def test_gunmen_act_for_no_state() -> None:
+    doc = build("وهاجم مسلحون مجهولون مركزا للشرطة في البصرة فجر اليوم.", (("البصرة", "GPE", "IRQ"),))
+    attack = of_type(doc, "ASSAULT")
+    assert codes(doc, attack.source) == set()
+
+
+def test_officials_of_a_saudi_story_are_saudi() -> None:
+    doc = build("أعلنت السعودية أمس خطة جديدة للنقل. وقالت وزارة النقل في السعودية إن الخطة تبدأ العام المقبل. "
+                "واستنكر المسؤولون الهجوم على الحافلة.",
+                (("السعودية", "GPE", "SAU"),))
+    assert home_country(doc) == "SAU"
+    condemn = of_type(doc, "ACCUSE")
+    assert codes(doc, condemn.source) == {"السعودية", "SAU"}
+
+
+def test_no_home_state_when_two_states_share_the_story() -> None:
+    doc = build("زار الرئيس الروسي كوريا الشمالية. وقالت روسيا إن كوريا الشمالية شريك.",
+                (("الروسي", "NORP", "RUS"), ("روسيا", "GPE", "RUS"), ("كوريا الشمالية", "GPE", "PRK")))
+    assert home_country(doc) is None
+
+
+def test_other_states_and_a_counterpart_keep_no_state() -> None:
+    doc = build("أعلنت السعودية ذلك. وقالت السعودية إن الخطة جاهزة. والتقى وزير الخارجية نظيره في جدة.",
+                (("السعودية", "GPE", "SAU"), ("جدة", "GPE", "SAU")))
+    meet = of_type(doc, "CONSULT")
+    assert codes(doc, meet.target) == set()
