@@ -119,8 +119,12 @@ def _owned(doc: Document, m: Mention) -> bool:
     """Whether an agent is an indefinite noun completed by words no entity covers («وزراء خارجية
     دول»، «طائرات التحالف»): its owner is named, just not resolved, so it is not the home state's."""
     nxt = m.last
-    return (nxt < len(doc.tokens) and doc.tokens[nxt].kind == "word" and construct_agent(doc, nxt - 1)
-            and surface(doc, doc.tokens[nxt]) not in PREPOSITIONS)
+    if nxt >= len(doc.tokens) or doc.tokens[nxt].kind != "word":
+        return False
+    word = surface(doc, doc.tokens[nxt])
+    # A nisba adjective no entity covers names the agent's own state: «الرئيس الفرنسي».
+    nisba = word.startswith("ال") and word.endswith(("ي", "يه")) and m.prep is None
+    return nisba or (construct_agent(doc, nxt - 1) and word not in PREPOSITIONS)
 
 
 def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, int], Mention],
@@ -134,10 +138,13 @@ def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, i
     if state is None:
         return actors
     codes = _agent_codes()
+    # A title beside a named person is that person's («الرئيس … ماكرون»): the person gives the state.
+    person = any(a.entity is not None and doc.entities[a.entity].type == "PER" for a in actors)
     out: list[Actor] = []
     for a in actors:
         m = agents.get((a.span.start, a.span.end))
         if (a.entity is None and m is not None and m.concept is not None and not m.refs
+                and not (person and m.concept == "officials")
                 and codes.get(m.concept) not in STATELESS_CODES and not _owned(doc, m)
                 and not foreign_words() & set(fold(doc.span_text(a.span)).split())):
             a = Actor(a.span, state)

@@ -195,12 +195,15 @@ def _clitic_length(doc: Document, i: int) -> int:
     return 0
 
 
-def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention]) -> Mention | None:
+def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], office: bool = False
+                 ) -> Mention | None:
     """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
     or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
-    if m is None and end - i == 1 and _is_construct_head(doc, i) and _is_construct_head(doc, end):
-        # An office completed by its department and then its state: «وزير خارجية روسيا».
+    if (m is None and office and end - i == 1 and _is_construct_head(doc, i) and _is_construct_head(doc, end)
+            and not surface(doc, doc.tokens[end]).endswith(("ى", "ي"))):
+        # An office completed by its department and then its state: «وزير خارجية روسيا» (not an
+        # adjective: «دول أخرى إسرائيل»).
         m = by_first.get(end + 1)
         return m if m is not None and m.etype == "GPE" and not m.conj and m.prep is None else None
     if m is None or _prep_before(doc, m.first) is not None:
@@ -236,7 +239,7 @@ def find_mentions(doc: Document) -> list[Mention]:
             end = more[0]
         # A generic agent acts for the state named right after it: the actor spans both and points
         # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
-        state = _state_after(doc, i, end, by_first)
+        state = _state_after(doc, i, end, by_first, office=concept == "officials")
         span_end = state.span.end if state else doc.tokens[end - 1].end
         last = state.last if state else end
         span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
