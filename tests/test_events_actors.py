@@ -86,3 +86,11 @@ def test_other_states_and_a_counterpart_keep_no_state() -> None:
                 (("السعودية", "GPE", "SAU"), ("جدة", "GPE", "SAU")))
     meet = of_type(doc, "CONSULT")
     assert codes(doc, meet.target) == set()
+
+
+def test_an_agent_before_a_preposition_keeps_the_home_state() -> None:
+    # إلى folds to الي, which looks like a nisba adjective (الأردني) and must not be read as one.
+    doc = build("شهدت العاصمة العراقية احتجاجات. وفي العراق تتواصل الأزمة. دعا ناشطون إلى التظاهر سلميا.",
+                (("العراقية", "NORP", "IRQ"), ("العراق", "GPE", "IRQ")))
+    call = of_type(doc, "REQUEST")
+    assert "IRQ" in codes(doc, call.source)
