@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 from conftest import events_doc
-from marsad.core.document import Actor, Document, Event
+from marsad.core.document import Actor, Document, Event, Quote, Span
 from marsad.stages.events import find_events
 from marsad.stages.events.actors import home_country
 
@@ -94,3 +94,26 @@ def test_an_agent_before_a_preposition_keeps_the_home_state() -> None:
                 (("العراقية", "NORP", "IRQ"), ("العراق", "GPE", "IRQ")))
     call = of_type(doc, "REQUEST")
     assert "IRQ" in codes(doc, call.source)
+
+
+def test_a_meeting_names_both_parties_on_both_sides() -> None:
+    doc = build("وأوضح الوزير أن الجبير اتفق مع لافروف على ضرورة الحل السياسي.",
+                (("الجبير", "PER", "SAU"), ("لافروف", "PER", None)))
+    agree = of_type(doc, "AGREE")
+    assert codes(doc, agree.source) == codes(doc, agree.target) == {"الجبير", "SAU", "لافروف"}
+
+
+def test_a_visit_stays_one_way() -> None:
+    doc = build("وزار الجبير موسكو أمس.", (("الجبير", "PER", "SAU"), ("موسكو", "GPE", "RUS")))
+    visit = of_type(doc, "CONSULT")
+    assert codes(doc, visit.source) == {"الجبير", "SAU"} and codes(doc, visit.target) == {"موسكو", "RUS"}
+
+
+def test_a_first_person_verb_in_a_quote_is_the_speakers() -> None:
+    text = "وقال خالد العتيبي، أحد منظمي الاعتصام: «سوف نتظاهر أمام مبنى البلدية حتى تلبى مطالبنا»."
+    doc = build(text, (("خالد العتيبي", "PER", "KWT"),))
+    start = doc.text.index("سوف")
+    who = doc.text.index("خالد العتيبي")
+    doc.quotes.append(Quote("direct", Span(start, doc.text.index("»")), Actor(Span(who, who + 12), 0)))
+    protest = of_type(doc, "PROTEST")
+    assert codes(doc, protest.source) == {"خالد العتيبي", "KWT"}

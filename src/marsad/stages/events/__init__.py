@@ -23,7 +23,7 @@ from marsad.core.registry import (
     register,
 )
 from marsad.core.settings import Settings
-from marsad.stages.events.actors import affiliations, domestic, home_country, with_bodies
+from marsad.stages.events.actors import affiliations, domestic, home_country, mutual, with_bodies
 from marsad.stages.events.args import (
     Arguments,
     Mention,
@@ -119,6 +119,30 @@ def _speaker(speakers: list[list[tuple[int, tuple[Mention, ...]]]], cand: Candid
     return ()
 
 
+def _quoted(doc: Document, cand: Candidate, inside: bool = False) -> Actor | None:
+    """Who says the event: the speaker of the quote whose content holds the trigger, else (unless
+    ``inside``) of the last quote whose cue comes before it in its sentence (the quotes stage has
+    already resolved titles and pronouns: «وأضاف معاليه» → the minister)."""
+    for q in doc.quotes:
+        if q.content.start <= cand.span.start < q.content.end:
+            return q.speaker
+    if inside:
+        return None
+    sent = doc.sentences[cand.sentence]
+    cued = [q for q in doc.quotes if q.cue is not None and sent.start <= q.cue.start < cand.span.start]
+    return cued[-1].speaker if cued else None
+
+
+def _first_person(doc: Document, cand: Candidate) -> bool:
+    """A verb in the first person plural (نتظاهر، تظاهرنا): in a quote, its subject is the speaker."""
+    if cand.trigger.kind != "V":
+        return False
+    tok = doc.tokens[cand.first]
+    word = surface(doc, tok)
+    core = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+    return core.startswith(("ن", "سن")) or core.endswith("نا")
+
+
 def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...]) -> bool:
     """Whether the denier was among the accused (same entity or same state): only then does a
     denial without an object answer the accusation, however far back it was told."""
@@ -176,9 +200,15 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
         etype, mode, cameo = _promised(cand, status)
-        if not args.source and etype in VERBAL:
+        # A first-person verb in a quote («نتظاهر») has the speaker as its subject, whatever follows it.
+        said = (_quoted(doc, cand, inside=True) if _first_person(doc, cand)
+                else _quoted(doc, cand) if not args.source and etype in VERBAL else None)
+        if said is None and not args.source and etype in VERBAL:
             args = dataclasses.replace(args, source=_speaker(speakers, cand))
-        source, target = _actors(args.source), _actors(args.target)
+        source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
+        both = mutual(doc, cand.trigger.concept, source, args.target)
+        if both is not None:
+            source = target = both
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
             target = source

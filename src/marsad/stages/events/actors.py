@@ -16,7 +16,7 @@ from functools import lru_cache
 from marsad.core.document import Actor, Document
 from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
-from marsad.stages.events.args import PREPOSITIONS, Mention, apposition, construct_agent
+from marsad.stages.events.args import PREPOSITIONS, Mention, apposition, construct_agent, to_actors
 from marsad.stages.events.detect import surface
 from marsad.text.keys import fold
 from marsad.text.resources import load_yaml
@@ -38,6 +38,36 @@ def foreign_words() -> frozenset[str]:
     if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
         raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'foreign' must be a list of words")
     return frozenset(fold(v) for v in raw)
+
+
+@lru_cache(maxsize=1)
+def mutual_concepts() -> frozenset[str]:
+    """Trigger concepts two parties do with each other (meet, agree, negotiate)."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get("mutual")
+    known = {t.concept for t in lexicon.triggers()}
+    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'mutual' must list concepts of "
+                        "events/triggers.tsv")
+    return frozenset(raw)
+
+
+#: Prepositions (folded) that introduce the other party of a mutual event; None is the direct object.
+PARTY_PREPS = frozenset({"مع", "ب", "بين", None})
+
+
+def mutual(doc: Document, concept: str, source: tuple[Actor, ...], target: tuple[Mention, ...]
+           ) -> tuple[Actor, ...] | None:
+    """Both parties of a mutual event (a meeting, an agreement) when the clause names the other
+    one after مع/ب or as the object: each acts on the other, so both are source and target.  None
+    when the event is not mutual or the other party is not a named entity (نظيره stays a target)."""
+    if concept not in mutual_concepts() or not source or not target:
+        return None
+    if any(m.prep not in PARTY_PREPS for m in target):
+        return None  # «اتفقا على …»: after على comes what they agreed on, not a party
+    mine = {a.entity for a in source if a.entity is not None}
+    if not any(m.entity is not None and m.entity not in mine for m in target):
+        return None
+    return (*source, *(a for m in target for a in to_actors(m) if a.entity is None or a.entity not in mine))
 
 
 @lru_cache(maxsize=1)
