@@ -117,3 +117,28 @@ def test_a_first_person_verb_in_a_quote_is_the_speakers() -> None:
     doc.quotes.append(Quote("direct", Span(start, doc.text.index("»")), Actor(Span(who, who + 12), 0)))
     protest = of_type(doc, "PROTEST")
     assert codes(doc, protest.source) == {"خالد العتيبي", "KWT"}
+
+
+def test_a_secretary_general_acts_for_his_organisation() -> None:
+    doc = build("وبحث وزير الخارجية الأردني ناصر جودة في اتصال هاتفي مع الأمين العام للأمم المتحدة "
+                "بان كي مون الأوضاع في سوريا.",
+                (("الأردني", "NORP", "JOR"), ("ناصر جودة", "PER", "JOR"), ("للأمم المتحدة", "ORG", None),
+                 ("بان كي مون", "PER", None), ("سوريا", "GPE", "SYR")))
+    call = of_type(doc, "CONSULT")
+    # The call is told in a phrase after the verb: the verb's subject made it, with the UN chief.
+    assert {"JOR", "للأمم المتحدة", "بان كي مون"} <= codes(doc, call.source)
+    assert {"JOR", "للأمم المتحدة"} <= codes(doc, call.target)
+
+
+def test_a_female_title_introduces_its_name() -> None:
+    doc = build("وناقش الرئيس التونسي مع المستشارة الألمانية أنجيلا ميركل ملف الهجرة.",
+                (("التونسي", "NORP", "TUN"), ("أنجيلا ميركل", "PER", "DEU")))
+    talks = of_type(doc, "CONSULT")
+    assert "DEU" in codes(doc, talks.target)
+
+
+def test_the_object_past_a_time_frame_and_a_comma() -> None:
+    doc = build("طلبت الصومال أمس (الأحد)، من جامعة الدول العربية دعم جهود الإغاثة.",
+                (("الصومال", "GPE", "SOM"), ("جامعة الدول العربية", "ORG", None)))
+    ask = of_type(doc, "REQUEST")
+    assert codes(doc, ask.source) == {"الصومال", "SOM"} and codes(doc, ask.target) == {"جامعة الدول العربية"}

@@ -23,7 +23,8 @@ from marsad.core.registry import (
     register,
 )
 from marsad.core.settings import Settings
-from marsad.stages.events.actors import affiliations, domestic, home_country, mutual, with_bodies
+from marsad.stages.events import lexicon
+from marsad.stages.events.actors import affiliations, domestic, home_country, mutual, mutual_concepts, with_bodies
 from marsad.stages.events.args import (
     Arguments,
     Mention,
@@ -31,9 +32,18 @@ from marsad.stages.events.args import (
     find_arguments,
     find_mentions,
     find_speakers,
+    opening_subject,
     to_actors,
+    widened,
 )
-from marsad.stages.events.detect import Candidate, clause_bounds, find_triggers, sentence_tokens, surface
+from marsad.stages.events.detect import (
+    Candidate,
+    clause_bounds,
+    find_triggers,
+    is_boundary,
+    sentence_tokens,
+    surface,
+)
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLD, keep, sentence_features
 from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.status import find_status, punct_bounds
@@ -170,6 +180,32 @@ def _actors(mentions: tuple[object, ...]) -> tuple[Actor, ...]:
     return tuple(a for m in mentions for a in to_actors(m))  # type: ignore[arg-type]
 
 
+def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tuple[int, int],
+               clause: tuple[int, int]) -> Arguments:
+    """The trigger's arguments from its clause; a verb whose clause stops after its subject and
+    time frame reads its object past the comma, and a meeting or call told in a phrase after the
+    verb («… في اتصال هاتفي مع …») has that verb's subject as its source."""
+    (lo, hi), (c_lo, c_hi) = sent, clause
+    comps = lexicon.status_cues()["complementizers"]
+    inside = {k for m in mentions if c_hi <= m.first < hi for k in range(m.first + 1, m.last)} | {
+        m.first for m in mentions if c_hi <= m.first < hi and m.prep is None and not m.conj and m.entity is not None}
+    while c_hi < hi and c_hi in inside:
+        # A name that reads as a complementizer (بان كي مون: بأن) does not end the clause.
+        c_hi += 1
+        while c_hi < hi and not is_boundary(doc, c_hi, comps):
+            c_hi += 1
+    args = find_arguments(doc, cand, mentions, c_lo, c_hi)
+    if not args.target:
+        wide = widened(doc, cand, c_hi, hi, lambda k: is_boundary(doc, k, comps))
+        if wide != c_hi:
+            more = find_arguments(doc, cand, mentions, c_lo, wide)
+            args = more if more.target else args
+    if (not args.source and cand.trigger.kind != "V" and cand.trigger.concept in mutual_concepts()
+            and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال")):
+        args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
+    return args
+
+
 def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]:
     """Every triggered event before filtering and merging, whether it is an anaphoric noun, and
     the learned filter's features for the filtered types."""
@@ -187,7 +223,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     for cand in find_triggers(doc):
         lo, hi = ranges[cand.sentence]
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
-        args = find_arguments(doc, cand, mentions, c_lo, c_hi)
+        args = _arguments(doc, cand, mentions, (lo, hi), (c_lo, c_hi))
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
         date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi), (lo, hi)])
         verb = cand.trigger.kind == "V"

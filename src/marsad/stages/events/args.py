@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Span
@@ -25,6 +26,11 @@ NOUN_SUBJECT_GAP = 3
 NOUN_OBJECT_GAP = 2
 #: Most tokens after a trigger in which its target is looked for.
 TARGET_WINDOW = 10
+#: Most tokens from a sentence's start to the subject of its opening verb («وبحث رئيس الوزراء …»).
+OPENING_SUBJECT = 3
+#: Most tokens between a verb and the punctuation that cuts its clause before its object
+#: («طلبت إريتريا اليوم (السبت)، من الأمم المتحدة»): room for a subject and a time frame only.
+WIDEN_GAP = 4
 #: How many sentences back a dual noun (الزعيمان) looks for the two states it refers to.
 PAIR_LOOKBACK = 2
 #: Most tokens between a generic actor and the cue naming its members (وزراء خارجية دول من بينها).
@@ -206,6 +212,8 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
         # adjective: «دول أخرى إسرائيل»).
         m = by_first.get(end + 1)
         return m if m is not None and m.etype == "GPE" and not m.conj and m.prep is None else None
+    if m is not None and office and m.prep == "ل" and m.etype == "ORG" and not m.conj:
+        return m  # the office of an organisation: «الأمين العام للأمم المتحدة»
     if m is None or _prep_before(doc, m.first) is not None:
         return None
     construct = end - i == 1 and _is_construct_head(doc, i)
@@ -542,3 +550,34 @@ def actor_country(doc: Document, actor: Actor) -> str | None:
     if actor.entity is not None and 0 <= actor.entity < len(doc.entities):
         return doc.entities[actor.entity].country
     return None
+
+
+def opening_subject(doc: Document, mentions: list[Mention], lo: int, stop: int) -> list[Mention]:
+    """The subject of the verb opening a sentence (VSO: «وبحث رئيس الوزراء التركي أحمد داود أوغلو
+    … في اتصال هاتفي مع …»): the bare actor within OPENING_SUBJECT tokens of its start, with its
+    titles and coordinated names, ending before token ``stop``."""
+    before = [m for m in mentions if lo <= m.first and m.last <= stop]
+    if not before or before[0].prep is not None or before[0].first - lo > OPENING_SUBJECT:
+        return []
+    if before[0].first == lo or doc.tokens[lo].kind != "word":
+        return []  # a sentence opening with a name is SVO; its verb comes later
+    return _group_forward(doc, before, 0)
+
+
+def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callable[[int], bool]) -> int:
+    """Where a verb's clause ends once a parenthesis and a comma right after its subject and time
+    frame are passed over: «طلبت إريتريا اليوم (السبت)، من الأمم المتحدة التحقيق …» (the object
+    follows the comma).  ``c_hi`` when the clause already holds more than that."""
+    if cand.trigger.kind != "V" or c_hi - cand.last > WIDEN_GAP:
+        return c_hi
+    k = c_hi
+    if k < hi and "(" in doc.text[doc.tokens[k].start:doc.tokens[k].end]:
+        while k < hi and ")" not in doc.text[doc.tokens[k].start:doc.tokens[k].end]:
+            k += 1
+        k += 1
+    if k < hi and doc.text[doc.tokens[k].start:doc.tokens[k].end] in ("،", ","):
+        k += 1
+    end = k
+    while end < hi and not boundary(end):
+        end += 1
+    return end if end > k else c_hi
