@@ -142,3 +142,26 @@ def test_the_object_past_a_time_frame_and_a_comma() -> None:
                 (("الصومال", "GPE", "SOM"), ("جامعة الدول العربية", "ORG", None)))
     ask = of_type(doc, "REQUEST")
     assert codes(doc, ask.source) == {"الصومال", "SOM"} and codes(doc, ask.target) == {"جامعة الدول العربية"}
+
+
+def test_a_clause_opening_with_anna_is_the_speakers() -> None:
+    text = "وأكد الجبير في ختام جولته أنه أجرى مباحثات مثمرة مع المسؤولين الفرنسيين."
+    doc = build(text, (("الجبير", "PER", "SAU"), ("الفرنسيين", "NORP", "FRA")))
+    start = doc.text.index("أنه")
+    doc.quotes.append(Quote("indirect", Span(start, len(doc.text) - 1), Actor(Span(5, 11), 0)))
+    talks = of_type(doc, "CONSULT")
+    assert {"SAU", "FRA"} <= codes(doc, talks.source) and {"SAU", "FRA"} <= codes(doc, talks.target)
+
+
+def test_a_name_after_anna_does_not_take_the_preposition_before_it() -> None:
+    doc = build("وأشار البيان إضافة إلى أن الجبير بحث مع المسؤولين الفرنسيين الأزمة اليمنية.",
+                (("الجبير", "PER", "SAU"), ("الفرنسيين", "NORP", "FRA")))
+    talks = of_type(doc, "CONSULT")
+    assert "SAU" in codes(doc, talks.source)
+
+
+def test_agents_of_a_place_of_unknown_country_keep_no_state() -> None:
+    doc = build("أعلنت تركيا الحداد. وقالت تركيا إن الوضع هادئ. وأطلقت الشرطة النار على المحتجين في جزيرة بعيدة "
+                "في قرية تل حمدان.", (("تركيا", "GPE", "TUR"), ("تل حمدان", "GPE", None)))
+    attack = of_type(doc, "ASSAULT")
+    assert codes(doc, attack.source) == set()

@@ -59,6 +59,10 @@ PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Most words of a sentence-opening time frame («وفي الشهر الماضي، …»).
 OPENING_TOKENS = 4
+#: Complementizers carrying the speaker as pronoun (folded): «أنه»، «إنها»، «أننا»، «إنني».
+SELF_PRONOUNS = frozenset({"انه", "انها", "اننا", "انني", "انهم"})
+#: Most tokens between such a complementizer and the trigger it is the subject of.
+SELF_REACH = 2
 #: Date mention kinds that can date an event (a duration such as «يومين» cannot).
 DATING_KINDS = frozenset({"point", "range"})
 
@@ -141,6 +145,15 @@ def _quoted(doc: Document, cand: Candidate, inside: bool = False) -> Actor | Non
     sent = doc.sentences[cand.sentence]
     cued = [q for q in doc.quotes if q.cue is not None and sent.start <= q.cue.start < cand.span.start]
     return cued[-1].speaker if cued else None
+
+
+def _self_reference(doc: Document, cand: Candidate, c_lo: int) -> bool:
+    """Whether the trigger's clause opens with «أنه/إنها/أننا» right before it (SELF_REACH tokens):
+    «وأكد كيري أنه أجرى محادثات مع …» — the speaker did it."""
+    for k in range(max(c_lo - 1, 0), cand.first):
+        if cand.first - k <= SELF_REACH and surface(doc, doc.tokens[k]).lstrip("وب") in SELF_PRONOUNS:
+            return True
+    return False
 
 
 def _first_person(doc: Document, cand: Candidate) -> bool:
@@ -238,6 +251,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         etype, mode, cameo = _promised(cand, status)
         # A first-person verb in a quote («نتظاهر») has the speaker as its subject, whatever follows it.
         said = (_quoted(doc, cand, inside=True) if _first_person(doc, cand)
+                or (not args.source and _self_reference(doc, cand, c_lo))
                 else _quoted(doc, cand) if not args.source and etype in VERBAL else None)
         if said is None and not args.source and etype in VERBAL:
             args = dataclasses.replace(args, source=_speaker(speakers, cand))
@@ -255,7 +269,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             accusation = (source, target)
         target = _other_side(doc, source, target)
         location = to_actors(args.location)[0] if args.location else None
-        country = (actor_country(doc, location) if location else None) or home
+        # Where the event happened decides; a place of unknown country leaves agents stateless.
+        country = actor_country(doc, location) if location else home
         source = with_bodies(doc, domestic(doc, source, agents, country), affil)
         target = with_bodies(doc, domestic(doc, target, agents, country), affil)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,

@@ -151,12 +151,7 @@ def _owned(doc: Document, m: Mention) -> bool:
     nxt = m.last
     if nxt >= len(doc.tokens) or doc.tokens[nxt].kind != "word":
         return False
-    word = surface(doc, doc.tokens[nxt])
-    if word in PREPOSITIONS:
-        return False
-    # A nisba adjective no entity covers names the agent's own state: «الرئيس الفرنسي».
-    nisba = word.startswith("ال") and word.endswith(("ي", "يه")) and m.prep is None
-    return nisba or construct_agent(doc, nxt - 1)
+    return surface(doc, doc.tokens[nxt]) not in PREPOSITIONS and construct_agent(doc, nxt - 1)
 
 
 def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, int], Mention],

@@ -83,7 +83,9 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     if prep is None and head is not None:
         # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
         return _prep_before(doc, head), conj
-    if prep is not None or first < 2 or not _is_construct_head(doc, first - 1):
+    if (prep is not None or first < 2 or not _is_construct_head(doc, first - 1)
+            or word_keys_in(doc, first - 1, lexicon.status_cues()["complementizers"])):
+        # «إضافة إلى أن كيري بحث»: أن is no noun a name completes, so إلى is not the name's.
         return prep, conj
     # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
     # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
