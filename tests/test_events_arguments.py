@@ -199,3 +199,17 @@ def test_an_announced_easing_is_a_concession_and_a_done_one_a_retreat() -> None:
     done = build("ورفعت الولايات المتحدة العقوبات عن إيران أمس.", ents)
     ev = next(e for e in find_events(done, learned_filter=False) if "ورفعت" in done.span_text(e.trigger))
     assert (ev.type, ev.mode) == ("RETREAT", "ease")
+
+
+@pytest.mark.parametrize(("text", "ents", "source", "target"), [
+    # A verb in the plural has its subject before it: the name after it is its object.
+    ("وقالت الشرطة إن مسلحي التنظيم هاجموا دورية للجيش العراقي قرب الموصل.",
+     (("التنظيم", "ORG", None), ("العراقي", "NORP", "IRQ"), ("الموصل", "GPE", "IRQ")),
+     ("التنظيم",), ("للجيش العراقي",)),
+    ("وأفاد شهود أن المحتجين هاجموا مقر المحافظة في البصرة.", (("البصرة", "GPE", "IRQ"),),
+     ("المحتجين",), ()),
+])
+def test_a_plural_verb_takes_its_subject_from_before(text: str, ents: Ents, source: tuple[str, ...],
+                                                     target: tuple[str, ...]) -> None:
+    _, _, got_source, got_target = only(build(text, ents), "ASSAULT")
+    assert (got_source, got_target) == (source, target)

@@ -333,7 +333,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     """Source, target and location of a trigger whose clause spans tokens ``[c_lo, c_hi)``."""
     after = [m for m in mentions if cand.last <= m.first < c_hi]
     before = [m for m in mentions if c_lo <= m.first and m.last <= cand.first]
-    source = _subject(doc, cand, before, after)
+    source = _subject(doc, cand, before, after, c_lo)
     used = {m.span for m in source}
     # The object follows the subject in VSO: the window opens after the subject's titles.
     opens = source[-1].last if source and source[0] in after else cand.last
@@ -360,7 +360,8 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     return Arguments(tuple(source), tuple(target), location)
 
 
-def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention]) -> list[Mention]:
+def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention], c_lo: int
+             ) -> list[Mention]:
     """The trigger's subject: the bare actor after a verb (VSO) or right before it (SVO), or the
     subject of the light verb before a verbal noun."""
     verb = cand.trigger.kind == "V"
@@ -368,6 +369,11 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
     gap = SUBJECT_GAP if verb else 1
+    if verb and not topic and _plural_verb(doc, cand):
+        # «إن متمردي الحزب … هاجموا عناصر من قوات الأمن»: a verb agreeing in the plural has its
+        # subject before it (the clause's topic); the bare actor after it is its object.
+        opening = bare and before[bare[0]].first - c_lo <= 1
+        return _group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and after[0].first - cand.last <= gap
             and not _counted(doc, cand, after[0]) and (verb or not _governed(doc, cand))):
         if verb and _unnamed_topic(doc, cand, before):
@@ -379,6 +385,14 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
     return []
+
+
+def _plural_verb(doc: Document, cand: Candidate) -> bool:
+    """Whether a verb trigger carries a plural subject suffix (هاجموا، يهاجمون): Arabic puts a
+    verb in the plural only when its subject stands before it or is a pronoun."""
+    word = surface(doc, doc.tokens[cand.first])
+    return cand.last - cand.first == 1 and len(word) > 4 and (
+        word.endswith("وا") or (word.endswith("ون") and word.lstrip("وف")[:1] in ("ي", "ت")))
 
 
 def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:
