@@ -112,6 +112,16 @@ def test_a_denial_answers_only_an_accusation_against_the_denier() -> None:
     deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
     assert [doc.span_text(a.span) for a in deny.target] == ["البحرين"]
 
+    # An accusation told long before is not what a denial answers.
+    filler = " ".join(f"وأضاف البيان أن الاجتماع رقم {k} ناقش الميزانية." for k in range(5))
+    doc = build(f"واتهمت البحرين إيران بتدريب خلايا مسلحة. {filler} ونفت إيران أي تدخل.", ents)
+    deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
+    assert deny.target == ()
+    # Unless the denial points back to it with a demonstrative (هذه الاتهامات).
+    doc = build(f"واتهمت البحرين إيران بتدريب خلايا مسلحة. {filler} ونفت إيران الاتهامات هذه.", ents)
+    deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
+    assert [doc.span_text(a.span) for a in deny.target] == ["البحرين"]
+
 
 @pytest.mark.parametrize(
     ("text", "etype"),
@@ -208,6 +218,9 @@ def test_an_announced_easing_is_a_concession_and_a_done_one_a_retreat() -> None:
      ("التنظيم",), ("للجيش العراقي",)),
     ("وأفاد شهود أن المحتجين هاجموا مقر المحافظة في البصرة.", (("البصرة", "GPE", "IRQ"),),
      ("المحتجين",), ()),
+    # The dual too: «هاجمتا» has its subject (the two helicopters) before it.
+    ("وقال حاكم المنطقة إن مروحيتين أمريكيتين هاجمتا حاجزا للجيش الأفغاني.",
+     (("أمريكيتين", "NORP", "USA"), ("الأفغاني", "NORP", "AFG")), ("أمريكيتين",), ("للجيش الأفغاني",)),
 ])
 def test_a_plural_verb_takes_its_subject_from_before(text: str, ents: Ents, source: tuple[str, ...],
                                                      target: tuple[str, ...]) -> None:

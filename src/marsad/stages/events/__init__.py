@@ -24,7 +24,15 @@ from marsad.core.registry import (
 )
 from marsad.core.settings import Settings
 from marsad.stages.events import lexicon
-from marsad.stages.events.actors import affiliations, domestic, home_country, mutual, mutual_concepts, with_bodies
+from marsad.stages.events.actors import (
+    affiliations,
+    demonstratives,
+    domestic,
+    home_country,
+    mutual,
+    mutual_concepts,
+    with_bodies,
+)
 from marsad.stages.events.args import (
     Arguments,
     Mention,
@@ -59,6 +67,9 @@ PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Most words of a sentence-opening time frame («وفي الشهر الماضي، …»).
 OPENING_TOKENS = 4
+#: Most sentences between an accusation and the denial answering it: a denial 25 sentences on
+#: answers something else (issue 14: «an accusation 25 sentences earlier»).
+DENIAL_REACH = 3
 #: Complementizers carrying the speaker as pronoun (folded): «أنه»، «إنها»، «أننا»، «إنني».
 SELF_PRONOUNS = frozenset({"انه", "انها", "اننا", "انني", "انهم"})
 #: Most tokens between such a complementizer and the trigger it is the subject of.
@@ -147,6 +158,14 @@ def _quoted(doc: Document, cand: Candidate, inside: bool = False) -> Actor | Non
     return cued[-1].speaker if cued else None
 
 
+def _points_back(doc: Document, cand: Candidate, c_hi: int) -> bool:
+    """Whether a demonstrative follows the trigger in its clause («ونفت موسكو عمليات النقل هذه»):
+    the denial names what was told before, so a far accusation is still the one it answers."""
+    words = demonstratives()
+    return any(doc.tokens[k].kind == "word" and surface(doc, doc.tokens[k]) in words
+               for k in range(cand.last, min(c_hi, len(doc.tokens))))
+
+
 def _self_reference(doc: Document, cand: Candidate, c_lo: int) -> bool:
     """Whether the trigger's clause opens with «أنه/إنها/أننا» right before it (SELF_REACH tokens):
     «وأكد كيري أنه أجرى محادثات مع …» — the speaker did it."""
@@ -168,7 +187,7 @@ def _first_person(doc: Document, cand: Candidate) -> bool:
 
 def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...]) -> bool:
     """Whether the denier was among the accused (same entity or same state): only then does a
-    denial without an object answer the accusation, however far back it was told."""
+    denial without an object answer the accusation (told at most DENIAL_REACH sentences back)."""
     def ids(actors: tuple[Actor, ...]) -> set[str]:
         return {actor_key(doc, a) for a in actors} | {c for a in actors if (c := actor_country(doc, a))}
     return bool(denier) and bool(ids(denier) & ids(accused))
@@ -232,7 +251,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     anaphoric: list[bool] = []
     feats: list[set[str]] = []
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
-    accusation: tuple[tuple[Actor, ...], tuple[Actor, ...]] = ((), ())
+    accusation: tuple[tuple[Actor, ...], tuple[Actor, ...], int] = ((), (), -DENIAL_REACH - 1)
     for cand in find_triggers(doc):
         lo, hi = ranges[cand.sentence]
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
@@ -262,11 +281,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
             target = source
-        if cand.trigger.mode == "deny" and not target and _accused(doc, source, accusation[1]):
+        if (cand.trigger.mode == "deny" and not target and _accused(doc, source, accusation[1])
+                and (cand.sentence - accusation[2] <= DENIAL_REACH or _points_back(doc, cand, c_hi))):
             # A denial by the accused answers the accusation: its target is the accuser.
             target = accusation[0]
         if cand.trigger.type == "ACCUSE" and source and target:
-            accusation = (source, target)
+            accusation = (source, target, cand.sentence)
         target = _other_side(doc, source, target)
         location = to_actors(args.location)[0] if args.location else None
         # Where the event happened decides; a place of unknown country leaves agents stateless.

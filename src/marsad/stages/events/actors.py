@@ -71,6 +71,15 @@ def mutual(doc: Document, concept: str, source: tuple[Actor, ...], target: tuple
 
 
 @lru_cache(maxsize=1)
+def demonstratives() -> frozenset[str]:
+    """Folded demonstratives (هذه، تلك) that point a phrase back to something told before."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get("demonstratives")
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'demonstratives' must be a list of words")
+    return frozenset(fold(v) for v in raw)
+
+
+@lru_cache(maxsize=1)
 def _agent_codes() -> dict[str, str]:
     return {agent.concept: agent.code for agent in lexicon.agents()}
 

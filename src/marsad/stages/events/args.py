@@ -388,14 +388,15 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
 
 
 def _plural_verb(doc: Document, cand: Candidate) -> bool:
-    """Whether a verb trigger carries a plural subject suffix (هاجموا، يهاجمون): Arabic puts a
-    verb in the plural only when its subject stands before it or is a pronoun."""
+    """Whether a verb trigger carries a plural or dual subject suffix (هاجموا، يهاجمون، هاجمتا):
+    Arabic puts a verb in the plural or dual only when its subject stands before it or is a pronoun."""
     if cand.last - cand.first != 1:
         return False
     word = surface(doc, doc.tokens[cand.first])
     # The suffix must sit on a listed form: يتعاون ends in ون but is singular (يتعا+ون is no verb).
     forms = {fold(f) for f in cand.trigger.forms}
-    return any(form.endswith(("وا", "ون")) and form[:-2] in forms for form, _ in variants(word))
+    return any((form.endswith(("وا", "ون", "تا", "ان")) and form[:-2] in forms)
+               or (form.endswith("ا") and len(form) > 4 and form[:-1] in forms) for form, _ in variants(word))
 
 
 def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:
