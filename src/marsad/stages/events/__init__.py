@@ -13,6 +13,7 @@ from marsad.core.registry import (
     ATTR_DATES,
     ATTR_ENTITIES,
     ATTR_EVENTS,
+    ATTR_QUOTES,
     EVENTS,
     ORIGIN,
     PUBLISHED,
@@ -337,7 +338,7 @@ def find_events(doc: Document, *, learned_filter: bool = True, threshold: float 
     return collapse(doc, [events[k] for k in idx], [anaphoric[k] for k in idx])
 
 
-@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES, PUBLISHED, ORIGIN, URL),
+@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES, ATTR_QUOTES, PUBLISHED, ORIGIN, URL),
           provides=(ATTR_EVENTS,))
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""
