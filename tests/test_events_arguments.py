@@ -226,3 +226,16 @@ def test_a_plural_verb_takes_its_subject_from_before(text: str, ents: Ents, sour
                                                      target: tuple[str, ...]) -> None:
     _, _, got_source, got_target = only(build(text, ents), "ASSAULT")
     assert (got_source, got_target) == (source, target)
+
+
+@pytest.mark.parametrize(("text", "ents", "source"), [
+    # The group a count is taken from is the actor: «مئات من أنصار الحزب».
+    ("وتظاهر أمس مئات من أنصار حزب الوفد أمام مقر البرلمان في القاهرة.",
+     (("حزب الوفد", "ORG", "EGY"), ("القاهرة", "GPE", "EGY")), ("حزب الوفد",)),
+    # A count between the verb and its subject does not part them, and a singular counted noun
+    # (after numbers above ten) is still the protesters.
+    ("وتجمع أمس نحو 300 متظاهر أمام السفارة في عمان.", (("عمان", "GPE", "JOR"),), ("متظاهر",)),
+])
+def test_a_counted_group_is_the_protest_source(text: str, ents: Ents, source: tuple[str, ...]) -> None:
+    _, _, got_source, _ = only(build(text, ents), "PROTEST")
+    assert got_source == source

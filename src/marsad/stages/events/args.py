@@ -374,17 +374,36 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         # subject before it (the clause's topic); the bare actor after it is its object.
         opening = bare and before[bare[0]].first - c_lo <= 1
         return _group_forward(doc, before, bare[0]) if opening else []
-    if (not topic and after and after[0].prep is None and after[0].first - cand.last <= gap
+    if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
             and not _counted(doc, cand, after[0]) and (verb or not _governed(doc, cand))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
-        return _group_forward(doc, after, 0)
+        return _partitive_owner(doc, after) or _group_forward(doc, after, 0)
     if bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
                           and _prep_before(doc, cand.first) is None)):
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
     return []
+
+
+def _words_between(doc: Document, start: int, end: int) -> int:
+    """Tokens in ``[start, end)`` other than numbers and number words: a count stands between a verb
+    and its subject without parting them («تظاهر أمس نحو مائتي شخص»)."""
+    return sum(1 for k in range(start, end) if doc.tokens[k].kind != "number"
+               and surface(doc, doc.tokens[k]).lstrip("و") not in lexicon.number_words())
+
+
+def _partitive_owner(doc: Document, after: list[Mention]) -> list[Mention]:
+    """The group a counting subject is taken from: «تظاهر مئات من أعضاء الحزب» → the party
+    («من» right after a partitive such as مئات، عشرات); [] when the subject counts no named group."""
+    head = after[0]
+    if (len(after) < 2 or head.last - head.first != 1 or head.last >= len(doc.tokens)
+            or surface(doc, doc.tokens[head.last]) != "من"
+            or surface(doc, doc.tokens[head.first]).lstrip("و") not in lexicon.partitives()
+            or not 1 <= after[1].first - head.last <= 2):
+        return []  # (the name after «مئات من» has no preposition of its own: see _prep_of)
+    return _group_forward(doc, after, 1)
 
 
 def _plural_verb(doc: Document, cand: Candidate) -> bool:
