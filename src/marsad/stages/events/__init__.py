@@ -213,15 +213,19 @@ def _actors(mentions: tuple[object, ...]) -> tuple[Actor, ...]:
     return tuple(a for m in mentions for a in to_actors(m))  # type: ignore[arg-type]
 
 
+def _inside_names(mentions: list[Mention]) -> frozenset[int]:
+    """Tokens a clause boundary may not fall on: inside a mention, or opening a bare named one."""
+    return frozenset({k for m in mentions for k in range(m.first + 1, m.last)}
+                     | {m.first for m in mentions if m.prep is None and not m.conj and m.entity is not None})
+
+
 def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tuple[int, int],
-               clause: tuple[int, int]) -> Arguments:
+               clause: tuple[int, int], inside: frozenset[int]) -> Arguments:
     """The trigger's arguments from its clause; a verb whose clause stops after its subject and
     time frame reads its object past the comma, and a meeting or call told in a phrase after the
     verb («… في اتصال هاتفي مع …») has that verb's subject as its source."""
     (lo, hi), (c_lo, c_hi) = sent, clause
     comps = lexicon.status_cues()["complementizers"]
-    inside = {k for m in mentions if c_hi <= m.first < hi for k in range(m.first + 1, m.last)} | {
-        m.first for m in mentions if c_hi <= m.first < hi and m.prep is None and not m.conj and m.entity is not None}
     while c_hi < hi and c_hi in inside:
         # A name that reads as a complementizer (بان كي مون: بأن) does not end the clause.
         c_hi += 1
@@ -248,6 +252,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     affil = affiliations(doc, mentions)
     agents = {(m.span.start, m.span.end): m for m in mentions if m.agent}
     home = home_country(doc)
+    inside = _inside_names(mentions)
     events: list[Event] = []
     anaphoric: list[bool] = []
     feats: list[set[str]] = []
@@ -256,7 +261,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     for cand in find_triggers(doc):
         lo, hi = ranges[cand.sentence]
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
-        args = _arguments(doc, cand, mentions, (lo, hi), (c_lo, c_hi))
+        args = _arguments(doc, cand, mentions, (lo, hi), (c_lo, c_hi), inside)
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
         date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi), (lo, hi)])
         verb = cand.trigger.kind == "V"
