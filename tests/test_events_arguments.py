@@ -239,3 +239,16 @@ def test_a_plural_verb_takes_its_subject_from_before(text: str, ents: Ents, sour
 def test_a_counted_group_is_the_protest_source(text: str, ents: Ents, source: tuple[str, ...]) -> None:
     _, _, got_source, _ = only(build(text, ents), "PROTEST")
     assert got_source == source
+
+
+@pytest.mark.parametrize(("text", "ents", "target"), [
+    # Victims before a killing verb are its patients (قُتلوا is passive): civilians, a counted
+    # group, or a dual.
+    ("وقال قائد الشرطة إن ستة مدنيين قتلوا في هجوم على سوق شعبي في قندهار.", (("قندهار", "GPE", "AFG"),),
+     ("مدنيين",)),
+    ("وأفاد مصدر أمني أن جنديين قتلا بانفجار عبوة ناسفة جنوب كركوك.", (("كركوك", "GPE", "IRQ"),),
+     ("جنديين",)),
+])
+def test_victims_before_a_killing_verb_are_its_target(text: str, ents: Ents, target: tuple[str, ...]) -> None:
+    found = [e for e in events(build(text, ents)) if e[0] == "ASSAULT" and e[1] in ("قتلوا", "قتلا")]
+    assert found and found[0][2] == () and found[0][3] == target, events(build(text, ents))

@@ -341,6 +341,10 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     if source and source[0] in after:
         rest = [m for m in rest if m.first >= source[-1].last]
     target = _object(doc, cand, source, after, rest, opens)
+    if source and source[0] in before and _victims(doc, cand, source[0]):
+        # «إن ستة مدنيين قتلوا في هجوم»: victims before a killing verb are its patients (the
+        # verb is passive, قُتلوا), not its doers.
+        source, target = [], source
     if target and all(m.agent and m.entity is None for m in target):
         target += _members(doc, rest, target[-1].last, c_hi)
     doer = _doer(doc, cand, after)
@@ -554,6 +558,27 @@ def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[
                 return []
             return [dataclasses.replace(m, prep=None) for m in _group_forward(doc, rest, hit)]
     return []
+
+
+#: Agent concepts that name people attacks befall (CAMEO civilians), not who attacks.
+VICTIM_CONCEPTS = frozenset({"civilians"})
+
+
+def _victims(doc: Document, cand: Candidate, m: Mention) -> bool:
+    """Whether the subject before an attack verb is its victims: civilians, or a group counted by
+    a number right before it («جنديين عراقيين قتلا»، «ان شخصا قتل»)."""
+    if cand.trigger.type != "ASSAULT" or cand.trigger.kind != "V":
+        return False
+    k = m.first - 1
+    counted = k >= 0 and (doc.tokens[k].kind == "number"
+                          or surface(doc, doc.tokens[k]).lstrip("و") in lexicon.number_words())
+    return counted or m.concept in VICTIM_CONCEPTS or _dual_noun(doc, m)
+
+
+def _dual_noun(doc: Document, m: Mention) -> bool:
+    """A bare agent in the dual (جنديين، شرطيين) counts its members as a number would."""
+    word = surface(doc, doc.tokens[m.first])
+    return m.agent and m.concept in ("army", "police") and m.last - m.first == 1 and word.endswith("يين")
 
 
 def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
