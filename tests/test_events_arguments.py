@@ -252,3 +252,17 @@ def test_a_counted_group_is_the_protest_source(text: str, ents: Ents, source: tu
 def test_victims_before_a_killing_verb_are_its_target(text: str, ents: Ents, target: tuple[str, ...]) -> None:
     found = [e for e in events(build(text, ents)) if e[0] == "ASSAULT" and e[1] in ("قتلوا", "قتلا")]
     assert found and found[0][2] == () and found[0][3] == target, events(build(text, ents))
+
+
+def test_the_name_after_an_assassination_is_its_victim() -> None:
+    doc = build("وأثار اغتيال الوزير بيار الجميل أمس في بيروت موجة غضب واسعة.",
+                (("بيار الجميل", "PER", "LBN"), ("بيروت", "GPE", "LBN")))
+    kill = only(doc, "ASSAULT")
+    assert kill[2] == () and "بيار الجميل" in kill[3]
+
+
+def test_the_sufferer_of_an_attempt_may_have_a_long_name() -> None:
+    doc = build("وأفادت تقارير بتعرض المرجع الشيعي آية الله علي السيستاني لمحاولة اغتيال في النجف.",
+                (("علي السيستاني", "PER", "IRQ"), ("النجف", "GPE", "IRQ")))
+    kill = only(doc, "ASSAULT")
+    assert kill[2] == () and kill[3] == ("علي السيستاني",)

@@ -22,6 +22,9 @@ from marsad.text.keys import fold
 SUBJECT_GAP = 3
 #: Most tokens between a verbal noun and the subject of its light verb before it (شنت إسرائيل غارة).
 NOUN_SUBJECT_GAP = 3
+#: Most tokens between تعرض and the noun it undergoes (a long name may stand between: «تعرض المرجع
+#: الشيعي آية الله علي السيستاني لمحاولة اغتيال»).
+SUFFER_REACH = 10
 #: Most tokens between a verbal noun and its object (زيارة رسمية بكين).
 NOUN_OBJECT_GAP = 2
 #: Most tokens after a trigger in which its target is looked for.
@@ -379,7 +382,8 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         opening = bare and before[bare[0]].first - c_lo <= 1
         return _group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
-            and not _counted(doc, cand, after[0]) and (verb or not _governed(doc, cand))):
+            and not _counted(doc, cand, after[0])
+            and (verb or not (_governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
         return _partitive_owner(doc, after) or _group_forward(doc, after, 0)
@@ -389,6 +393,12 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
     return []
+
+
+def _patient_genitive(cand: Candidate) -> bool:
+    """Whether the name right after a verbal noun is its object: nouns whose target is first the
+    direct object (اغتيال الأمين العام، اعتقال الصحفي، قصف المدينة), unlike زيارة بوتين."""
+    return cand.trigger.kind == "N" and cand.trigger.target[:1] == ("obj",)
 
 
 def _words_between(doc: Document, start: int, end: int) -> int:
@@ -505,7 +515,7 @@ def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int
     if cand.trigger.kind != "N":
         return []
     suffer = lexicon.actor_verbs()["suffer"]
-    verb = next((k for k in range(cand.first - 1, max(c_lo, cand.first - SUBJECT_GAP * 2) - 1, -1)
+    verb = next((k for k in range(cand.first - 1, max(c_lo, cand.first - SUFFER_REACH) - 1, -1)
                  if doc.tokens[k].kind == "word" and word_keys_in(doc, k, suffer)), None)
     if verb is None:
         return []
