@@ -266,3 +266,16 @@ def test_the_sufferer_of_an_attempt_may_have_a_long_name() -> None:
                 (("علي السيستاني", "PER", "IRQ"), ("النجف", "GPE", "IRQ")))
     kill = only(doc, "ASSAULT")
     assert kill[2] == () and kill[3] == ("علي السيستاني",)
+
+
+@pytest.mark.parametrize(("text", "ents", "etype", "target"), [
+    # A subject no entity covers right after the verb: the name after it is the object, and no
+    # earlier speaker stands in for the source.
+    ("وقال المتحدث إن الوضع صعب. ويحمّل التقرير الحكومة السودانية مسؤولية تدهور الأوضاع في دارفور.",
+     (("السودانية", "NORP", "SDN"), ("دارفور", "LOC", "SDN")), "ACCUSE", ("الحكومة السودانية",)),
+    ("وزار الوفد بغداد الأسبوع الماضي.", (("بغداد", "GPE", "IRQ"),), "CONSULT", ("بغداد",)),
+])
+def test_an_unnamed_subject_leaves_the_source_empty(text: str, ents: Ents, etype: str,
+                                                    target: tuple[str, ...]) -> None:
+    _, _, source, got_target = only(build(text, ents), etype)
+    assert source == () and got_target == target

@@ -265,7 +265,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
         date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi), (lo, hi)])
         verb = cand.trigger.kind == "V"
-        if verb and not args.source and last_verb[0] == cand.sentence:
+        if verb and not args.source and not args.unnamed and last_verb[0] == cand.sentence:
             # Arabic drops a repeated subject, and the clause shares the first one's time:
             # «عندما زار بوتين كوريا الشمالية في عام 2000، التقى بسلف كيم».
             args = dataclasses.replace(args, source=last_verb[1].source)
@@ -275,10 +275,11 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         status = find_status(doc, cand, lo, hi)
         etype, mode, cameo = _promised(cand, status)
         # A first-person verb in a quote («نتظاهر») has the speaker as its subject, whatever follows it.
+        dropped = not args.source and not args.unnamed
         said = (_quoted(doc, cand, inside=True) if _first_person(doc, cand)
-                or (not args.source and _self_reference(doc, cand, c_lo))
-                else _quoted(doc, cand) if not args.source and etype in VERBAL else None)
-        if said is None and not args.source and etype in VERBAL:
+                or (dropped and _self_reference(doc, cand, c_lo))
+                else _quoted(doc, cand) if dropped and etype in VERBAL else None)
+        if said is None and dropped and etype in VERBAL:
             args = dataclasses.replace(args, source=_speaker(speakers, cand))
         source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
         both = mutual(doc, cand.trigger.concept, source, args.target)

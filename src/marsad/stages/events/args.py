@@ -329,6 +329,9 @@ class Arguments:
     source: tuple[Mention, ...]
     target: tuple[Mention, ...]
     location: Mention | None
+    #: The clause names a subject that no entity or agent covers (ويحمّل التقرير …): the source is
+    #: unknown, not dropped, so no earlier subject or speaker stands in for it.
+    unnamed: bool = False
 
 
 def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int
@@ -336,7 +339,8 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     """Source, target and location of a trigger whose clause spans tokens ``[c_lo, c_hi)``."""
     after = [m for m in mentions if cand.last <= m.first < c_hi]
     before = [m for m in mentions if c_lo <= m.first and m.last <= cand.first]
-    source = _subject(doc, cand, before, after, c_lo)
+    unnamed = _unnamed_subject(doc, cand, after)
+    source = [] if unnamed else _subject(doc, cand, before, after, c_lo)
     used = {m.span for m in source}
     # The object follows the subject in VSO: the window opens after the subject's titles.
     opens = source[-1].last if source and source[0] in after else cand.last
@@ -364,7 +368,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     stop = _relative_after(doc, cand, c_hi)
     location = _location(cand, mentions, c_lo, c_hi if stop is None else stop, used,
                          min(after_target) if after_target else None)
-    return Arguments(tuple(source), tuple(target), location)
+    return Arguments(tuple(source), tuple(target), location, unnamed and not source)
 
 
 def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention], c_lo: int
@@ -445,6 +449,22 @@ def _governed(doc: Document, cand: Candidate) -> bool:
     «وقع انفجار»): it is that verb's subject or object, and the name after it is not its doer."""
     k = cand.first - 1
     return k >= 0 and doc.tokens[k].kind == "word" and word_keys_in(doc, k, lexicon.noun_context()["support_verbs"])
+
+
+def _unnamed_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bool:
+    """A definite noun right after a verb that no mention covers, with a name right after it, is
+    the verb's subject and the name its object (verb-subject-object): «ويحمّل التقرير الحكومة
+    الإريترية مسؤولية», «وزار الوفد بغداد».  Not when the name is a nisba of the noun (الوفد السعودي)."""
+    k = cand.last
+    if (cand.trigger.kind != "V" or not after or after[0].first != k + 1 or after[0].prep is not None
+            or after[0].conj or (after[0].etype in ("NORP", "PER") and not after[0].agent)
+            or doc.tokens[k].kind != "word"):
+        # (a definite noun before a person's name is a title: «فقتلت المدرس هاني نعيم»)
+        return False
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"] | lexicon.honorifics()
+    return (word.startswith("ال") and len(word) > 4 and word not in skip and not word_keys_in(doc, k, skip)
+            and not word.endswith(("ي", "يه")))
 
 
 def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> bool:
