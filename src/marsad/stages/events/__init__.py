@@ -32,6 +32,7 @@ from marsad.stages.events.actors import (
     home_country,
     mutual,
     mutual_concepts,
+    self_pronouns,
     with_bodies,
 )
 from marsad.stages.events.args import (
@@ -71,9 +72,7 @@ OPENING_TOKENS = 4
 #: Most sentences between an accusation and the denial answering it: a denial 25 sentences on
 #: answers something else (issue 14: «an accusation 25 sentences earlier»).
 DENIAL_REACH = 3
-#: Complementizers carrying the speaker as pronoun (folded): «أنه»، «إنها»، «أننا»، «إنني».
-SELF_PRONOUNS = frozenset({"انه", "انها", "اننا", "انني", "انهم"})
-#: Most tokens between such a complementizer and the trigger it is the subject of.
+#: Most tokens between a complementizer carrying the speaker (أنه، إننا) and and the trigger it is the subject of.
 SELF_REACH = 2
 #: Date mention kinds that can date an event (a duration such as «يومين» cannot).
 DATING_KINDS = frozenset({"point", "range"})
@@ -171,7 +170,7 @@ def _self_reference(doc: Document, cand: Candidate, c_lo: int) -> bool:
     """Whether the trigger's clause opens with «أنه/إنها/أننا» right before it (SELF_REACH tokens):
     «وأكد كيري أنه أجرى محادثات مع …» — the speaker did it."""
     for k in range(max(c_lo - 1, 0), cand.first):
-        if cand.first - k <= SELF_REACH and surface(doc, doc.tokens[k]).lstrip("وب") in SELF_PRONOUNS:
+        if cand.first - k <= SELF_REACH and surface(doc, doc.tokens[k]).lstrip("وب") in self_pronouns():
             return True
     return False
 
@@ -211,6 +210,24 @@ def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, .
 
 def _actors(mentions: tuple[object, ...]) -> tuple[Actor, ...]:
     return tuple(a for m in mentions for a in to_actors(m))  # type: ignore[arg-type]
+
+
+def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
+             speakers: list[list[tuple[int, tuple[Mention, ...]]]], c_lo: int
+             ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Source and target from the clause's arguments: a first-person verb in a quote («نتظاهر»)
+    and a clause opening with أنه are the speaker's, a verbal event without a subject is its
+    speaker's (the quotes stage's, else the sentence's), and a mutual event names both parties
+    on both sides."""
+    dropped = not args.source and not args.unnamed
+    said = (_quoted(doc, cand, inside=True) if _first_person(doc, cand)
+            or (dropped and _self_reference(doc, cand, c_lo))
+            else _quoted(doc, cand) if dropped and verbal else None)
+    if said is None and dropped and verbal:
+        args = dataclasses.replace(args, source=_speaker(speakers, cand))
+    source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
+    both = mutual(doc, cand.trigger.concept, source, args.target)
+    return (both, both) if both is not None else (source, target)
 
 
 def _inside_names(mentions: list[Mention]) -> frozenset[int]:
@@ -274,17 +291,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
         etype, mode, cameo = _promised(cand, status)
-        # A first-person verb in a quote («نتظاهر») has the speaker as its subject, whatever follows it.
-        dropped = not args.source and not args.unnamed
-        said = (_quoted(doc, cand, inside=True) if _first_person(doc, cand)
-                or (dropped and _self_reference(doc, cand, c_lo))
-                else _quoted(doc, cand) if dropped and etype in VERBAL else None)
-        if said is None and dropped and etype in VERBAL:
-            args = dataclasses.replace(args, source=_speaker(speakers, cand))
-        source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
-        both = mutual(doc, cand.trigger.concept, source, args.target)
-        if both is not None:
-            source = target = both
+        source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
             target = source

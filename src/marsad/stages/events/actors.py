@@ -34,10 +34,7 @@ HOME_MIN = 2
 @lru_cache(maxsize=1)
 def foreign_words() -> frozenset[str]:
     """Folded titles that name an official of another state (نظيره): never given the home state."""
-    raw = load_yaml(lexicon.ACTOR_CUES).get("foreign")
-    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'foreign' must be a list of words")
-    return frozenset(fold(v) for v in raw)
+    return _words("foreign")
 
 
 @lru_cache(maxsize=1)
@@ -70,13 +67,23 @@ def mutual(doc: Document, concept: str, source: tuple[Actor, ...], target: tuple
     return (*source, *(a for m in target for a in to_actors(m) if a.entity is None or a.entity not in mine))
 
 
+def _words(key: str) -> frozenset[str]:
+    raw = load_yaml(lexicon.ACTOR_CUES).get(key)
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: {key!r} must be a list of words")
+    return frozenset(fold(v) for v in raw)
+
+
 @lru_cache(maxsize=1)
 def demonstratives() -> frozenset[str]:
     """Folded demonstratives (هذه، تلك) that point a phrase back to something told before."""
-    raw = load_yaml(lexicon.ACTOR_CUES).get("demonstratives")
-    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'demonstratives' must be a list of words")
-    return frozenset(fold(v) for v in raw)
+    return _words("demonstratives")
+
+
+@lru_cache(maxsize=1)
+def self_pronouns() -> frozenset[str]:
+    """Folded complementizers carrying the speaker as pronoun (أنه، إننا)."""
+    return _words("self_pronouns")
 
 
 @lru_cache(maxsize=1)
