@@ -46,6 +46,8 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"
 PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT", "ease"): ("CONCEDE", None, "081")}
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Statuses of events that happened: an undated one may retell an earlier dated one of its type.
+RETOLD_STATUSES = frozenset({"asserted", "reported"})
 #: Most words of a sentence-opening time frame («وفي الشهر الماضي، …»).
 OPENING_TOKENS = 4
 #: Date mention kinds that can date an event (a duration such as «يومين» cannot).
@@ -172,6 +174,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
         etype, mode, cameo = _promised(cand, status)
+        if date is None and cand.trigger.kind == "N" and status in RETOLD_STATUSES:
+            # An undated verbal noun of a type already told with a date retells that event (the lead
+            # gives «سلمت … أول من أمس», a later sentence «وقالت الوزارة إنه تم تسليمها»); a new
+            # verb (وقد اعتقلت) may tell another event, so it takes no date from before.
+            date = next((ev.date for ev in reversed(events)
+                         if ev.type == etype and ev.date and ev.status in RETOLD_STATUSES), None)
         if not args.source and etype in VERBAL:
             args = dataclasses.replace(args, source=_speaker(speakers, cand))
         source, target = _actors(args.source), _actors(args.target)
