@@ -122,3 +122,12 @@ def test_triggers_keep_exact_spans() -> None:
 def test_future_light_verb_plans_the_event() -> None:
     # سـ on the light verb (سيتم) plans the verbal noun it carries.
     assert ("COERCE", "planned") in events("وقال المتحدث إنه سيتم اعتقال جميع المتورطين في الهجوم.")
+
+
+def test_undated_verbal_noun_retells_the_dated_event_of_its_type() -> None:
+    doc = events_doc("وأعلنت الوزارة أن الشرطة سلمت المتهم إلى السلطات المصرية أول من أمس. "
+                     "وقال المتحدث إنه تم تسليم المتهم إلى السلطات في القاهرة.",
+                     dates=(("أول من أمس", "2024-06-15"),))
+    found = [e for e in find_events(doc, learned_filter=False) if e.type == "COOPERATE"]
+    assert len({e.sentence for e in found}) == 2 or any(len(e.sentences) == 2 for e in found), found
+    assert all(e.date == "2024-06-15" for e in found)
