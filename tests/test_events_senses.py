@@ -70,6 +70,7 @@ NEW_TRIGGERS = [
     ("واختتم الوزير كلمته داعيا إلى وقف فوري لإطلاق النار.", "REQUEST"),
     ("وأصدرت الهيئة بيانا منددة بالهجوم على المدنيين.", "ACCUSE"),
     ("وقدم الأهالي مطالبهم إلى المحافظ أمس.", "REQUEST"),
+    ("وقررت الحكومة إرسال تعزيزات عسكرية إلى الحدود الشمالية أمس.", "MOBILIZE"),
     ("وتم أمس إيصال المساعدات الغذائية إلى الأسر النازحة في المخيمات.", "AID"),
     ("وأكد المتحدث أنه تم تسليم المتهم إلى السلطات المصرية أمس.", "COOPERATE"),
     ("ويحل الرئيس الفرنسي ضيفا على المملكة الأسبوع المقبل.", "CONSULT"),
@@ -131,3 +132,11 @@ def test_undated_verbal_noun_retells_the_dated_event_of_its_type() -> None:
     found = [e for e in find_events(doc, learned_filter=False) if e.type == "COOPERATE"]
     assert len({e.sentence for e in found}) == 2 or any(len(e.sentences) == 2 for e in found), found
     assert all(e.date == "2024-06-15" for e in found)
+
+
+def test_undated_plan_happens_on_the_day_the_lead_announces() -> None:
+    doc = events_doc("يفتتح الرئيس غدا المعرض الدولي للكتاب في العاصمة. "
+                     "وسيتم نشر ألفي شرطي حول مقر المعرض لتأمين الزوار.",
+                     dates=(("غدا", "2024-06-18"),))
+    found = [e for e in find_events(doc, learned_filter=False) if e.type == "MOBILIZE"]
+    assert found and found[0].status == "planned" and found[0].date == "2024-06-18"

@@ -108,6 +108,18 @@ def _promised(cand: Candidate, status: str) -> tuple[str, str | None, str]:
     return trig.type, trig.mode, trig.cameo
 
 
+def _occasion(doc: Document) -> str | None:
+    """The day the lead sentence announces (يدشن الرئيس غدا …), when it lies after publication: an
+    article about a coming occasion lists what is planned for it (guests, security) without
+    repeating its date, so an undated planned event happens on that day."""
+    if not doc.sentences or doc.published is None:
+        return None
+    lead = doc.sentences[0]
+    days = [d.value for d in doc.dates if d.value and d.kind == "point" and len(d.value) == 10
+            and lead.contains(d.span)]
+    return next((v for v in days if v > doc.published.isoformat()), None)
+
+
 def _speaker(speakers: list[list[tuple[int, tuple[Mention, ...]]]], cand: Candidate
              ) -> tuple[Mention, ...]:
     """Who says a verbal event that names no subject: the speaker of the last speech verb before it
@@ -158,6 +170,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     feats: list[set[str]] = []
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
     accusation: tuple[tuple[Actor, ...], tuple[Actor, ...]] = ((), ())
+    occasion = _occasion(doc)
     for cand in find_triggers(doc):
         lo, hi = ranges[cand.sentence]
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
@@ -180,6 +193,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             # verb (وقد اعتقلت) may tell another event, so it takes no date from before.
             date = next((ev.date for ev in reversed(events)
                          if ev.type == etype and ev.date and ev.status in RETOLD_STATUSES), None)
+        if date is None and status == "planned":
+            date = occasion
         if not args.source and etype in VERBAL:
             args = dataclasses.replace(args, source=_speaker(speakers, cand))
         source, target = _actors(args.source), _actors(args.target)
