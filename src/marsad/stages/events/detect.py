@@ -238,6 +238,14 @@ def relative_background(doc: Document, i: int, lo: int) -> bool:
     return False
 
 
+def _subject_veto(doc: Document, trig: Trigger, i: int, lo: int) -> bool:
+    """Whether the word right before the trigger, as its subject, makes it part of another event
+    (مظاهرات تطالب: the protest's demand)."""
+    words = lexicon.senses().subjects.get(trig.type)
+    return bool(words) and i > lo and doc.tokens[i - 1].kind == "word" and bool(
+        word_keys(doc, doc.tokens[i - 1]) & (words or frozenset()))
+
+
 def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int, bool] | None:
     """The most specific lexicon entry that token ``i`` starts, with its end and whether سـ was on it."""
     index = lexicon.trigger_index()
@@ -299,7 +307,7 @@ def find_triggers(doc: Document) -> list[Candidate]:
             entry, end, fut = best
             if vetoed is None:
                 vetoed = _vetoed(doc, lo, hi)
-            if entry.trigger.type in vetoed or (
+            if entry.trigger.type in vetoed or _subject_veto(doc, entry.trigger, i, lo) or (
                     entry.trigger.kind == "V" and relative_background(doc, i, lo)):
                 i = end
                 continue

@@ -333,6 +333,7 @@ class Senses:
     intransitive: frozenset[str]  # verb concepts that take no object pronoun
     prepositions: frozenset[str]  # words that stand before a noun, never before a verb
     auxiliaries: frozenset[str]  # words between a relative pronoun and its verb (كان، قد)
+    subjects: dict[str, frozenset[str]]  # PLOVER type → subjects right before that fold it into another event
 
 
 def _word_list(raw: dict[str, Any], key: str) -> frozenset[str]:
@@ -353,6 +354,10 @@ def senses() -> Senses:
     concepts = {t.concept for t in triggers()}
     if not isinstance(after, dict) or not all(c in concepts and isinstance(v, list) for c, v in after.items()):
         raise DataError(f"data file marsad/data/{SENSES}: 'after' must map a trigger concept to a list of words")
+    subjects = raw.get("subjects")
+    if not isinstance(subjects, dict) or not all(
+            t in PLOVER_TYPES and isinstance(v, list) for t, v in subjects.items()):
+        raise DataError(f"data file marsad/data/{SENSES}: 'subjects' must map a PLOVER type to a list of words")
     intransitive = raw.get("intransitive")
     if not isinstance(intransitive, list) or not set(intransitive) <= concepts:
         raise DataError(f"data file marsad/data/{SENSES}: 'intransitive' must list trigger concepts")
@@ -360,4 +365,5 @@ def senses() -> Senses:
                   vetoes={str(t): frozenset(fold(w) for w in v) for t, v in vetoes.items()},
                   after={str(c): frozenset(fold(w) for w in v) for c, v in after.items()},
                   intransitive=frozenset(intransitive),
-                  prepositions=_word_list(raw, "prepositions"), auxiliaries=_word_list(raw, "auxiliaries"))
+                  prepositions=_word_list(raw, "prepositions"), auxiliaries=_word_list(raw, "auxiliaries"),
+                  subjects={str(t): frozenset(fold(w) for w in v) for t, v in subjects.items()})
