@@ -41,6 +41,10 @@ NOT_THIS_SENSE = [
     ("وانتشرت قوات مكافحة الشغب في محيط الملعب قبل المباراة أمس.", "PROTEST"),
     # a cultural تظاهرة is a festival
     ("وتشارك الفرقة في تظاهرة ثقافية تقام في العاصمة الأسبوع المقبل.", "PROTEST"),
+    # احتجاجا على: "in protest at", an adverb on another event (a mourning)
+    ("وأعلنت الحركة الحداد العام أمس احتجاجا على مقتل ثلاثة من أنصارها.", "PROTEST"),
+    # خطف الأنظار: caught the eye
+    ("وخطفت السيارات الكهربائية الأنظار في المعرض الذي افتتح أمس.", "ASSAULT"),
     # the demand of a protest is the protest's, not a REQUEST of its own
     ("وخرجت أمس مظاهرات تطالب بتحسين الخدمات في عدة مدن جنوبية.", "REQUEST"),
 ]
@@ -97,6 +101,10 @@ def test_announced_easing_is_a_concession() -> None:
     # PLOVER: the promise of easing restrictions is CONCEDE; the easing done is RETREAT.
     assert ("CONCEDE", "planned") in events("وأعلنت الحكومة أنها ستبدأ رفع القيود على السفر الأسبوع المقبل.")
     assert "RETREAT" in types("ورفعت الحكومة أمس القيود على السفر بين المحافظات.")
+
+
+def test_almost_is_not_happened() -> None:
+    assert ("ASSAULT", "hypothetical") in events("وقال الشهود إن الحافلة كادت تنفجر أمس بعد اشتعال محركها.")
 
 
 def test_negated_judgement_makes_a_generic_statement() -> None:

@@ -253,6 +253,8 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int
     found: list[tuple[int, int, FormEntry, int, bool]] = []
     tok = doc.tokens[i]
     word = surface(doc, tok)
+    if word in lexicon.senses().adverbial:
+        return None
     verbal = not _after_preposition(doc, i, lo)
     for form, fut in variants(word):
         if form in hamza_only and not HAMZA_LETTERS & set(doc.text[tok.start:tok.end]):
