@@ -216,3 +216,11 @@ def test_agreement_ceiling_falls_with_split_votes() -> None:
     noisy = bench.ceiling(split, bench._beta_binomial_prior(split), draws=20)  # type: ignore[attr-defined]
     assert clear > 0.7
     assert noisy < clear - 0.1
+
+
+def test_assault_needs_a_higher_probability_than_protest(monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.stages.events import filter as event_filter
+
+    monkeypatch.setattr(event_filter, "probability", lambda *_args, **_kw: 0.32)
+    assert event_filter.keep("PROTEST", set()) and not event_filter.keep("ASSAULT", set())
+    assert event_filter.keep("ASSAULT", set(), threshold=0.0)
