@@ -255,15 +255,19 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int
     word = surface(doc, tok)
     if word in lexicon.senses().adverbial:
         return None
-    verbal = not _after_preposition(doc, i, lo)
+    verbal: bool | None = None  # read only when a verb entry comes up
     for form, fut in variants(word):
         if form in hamza_only and not HAMZA_LETTERS & set(doc.text[tok.start:tok.end]):
             continue
-        as_verb = verbal and form in verb_forms(word)
         for entry in index.get(form, ()):
             trig = entry.trigger
-            if (fut and trig.kind != "V") or (trig.kind == "V" and not as_verb):
+            if fut and trig.kind != "V":
                 continue
+            if trig.kind == "V":
+                if verbal is None:
+                    verbal = not _after_preposition(doc, i, lo)
+                if not (verbal and form in verb_forms(word)):
+                    continue
             end = _phrase_end(doc, i, hi, entry) if entry.words else i + 1
             if end is None or not _context_ok(doc, trig, i, end, lo, hi) or _sense_after(doc, trig, end, hi):
                 continue
