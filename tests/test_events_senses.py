@@ -43,6 +43,8 @@ NOT_THIS_SENSE = [
     ("وانتشرت قوات مكافحة الشغب في محيط الملعب قبل المباراة أمس.", "PROTEST"),
     # a cultural تظاهرة is a festival
     ("وتشارك الفرقة في تظاهرة ثقافية تقام في العاصمة الأسبوع المقبل.", "PROTEST"),
+    # two ministries, not two women who visited
+    ("وشرعت وزارتا التعليم والصحة في تنفيذ الاتفاق أمس.", "CONSULT"),
     # a feminine participle folds like a noun with a pronoun (مطالبة = مطالبه "his demands")
     ("ووصف الوزير المفاوضات بأنها عملية يتنازل فيها كل طرف عن بعض مطالبه.", "REQUEST"),
     # احتجاجا على: "in protest at", an adverb on another event (a mourning)
@@ -163,3 +165,13 @@ def test_undated_plan_happens_on_the_day_the_lead_announces() -> None:
                      dates=(("غدا", "2024-06-18"),))
     found = [e for e in find_events(doc, learned_filter=False) if e.type == "MOBILIZE"]
     assert found and found[0].status == "planned" and found[0].date == "2024-06-18"
+
+
+def test_a_trigger_word_inside_a_name_is_part_of_the_name() -> None:
+    doc = events_doc("وألقى الشيخ صالح آل طالب كلمة في حفل الافتتاح أمس.",
+                     (("صالح آل طالب", "PER", None),))
+    assert not find_events(doc, learned_filter=False)
+    # a verb the tagger ran into a name keeps its event (it carries a pronoun: no name word does)
+    doc = events_doc("وأعلنت المقاومة والجيش الموالي للرئيس هادي سيطرتهما على القاعدة أمس.",
+                     (("هادي سيطرتهما", "PER", None),))
+    assert "COERCE" in {e.type for e in find_events(doc, learned_filter=False)}

@@ -6,6 +6,7 @@ prefix (سـ) or a preposition (ب ل ك) is taken off, so the lexicon holds bar
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,9 @@ HAMZA_LETTERS = frozenset("أإؤئءآ")
 AFTER_WINDOW = 6
 #: How many auxiliaries (كان، قد) may stand between a relative pronoun and the verb it opens.
 AUXILIARY_RUN = 2
+#: Entity types whose names may contain a trigger word that is only part of the name («آل طالب»،
+#: «منظمة التعاون الإسلامي»): a word inside such a mention starts no event.
+NAMED = frozenset({"PER", "ORG", "GPE", "LOC", "FAC"})
 #: Punctuation that closes a clause.
 CLAUSE_PUNCT = frozenset(",،؛;:()[]«»\"“”–—-")
 
@@ -253,7 +257,7 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int
     found: list[tuple[int, int, FormEntry, int, bool]] = []
     tok = doc.tokens[i]
     word = surface(doc, tok)
-    if word in lexicon.senses().adverbial:
+    if word in lexicon.senses().not_triggers:
         return None
     verbal: bool | None = None  # read only when a verb entry comes up
     for form, fut in variants(word):
@@ -293,9 +297,30 @@ def _vetoed(doc: Document, lo: int, hi: int) -> frozenset[str]:
     return frozenset(t for t, cues in vetoes.items() if words & cues)
 
 
+def _name_spans(doc: Document) -> tuple[list[int], list[int]]:
+    """Starts and ends of the named mentions (NAMED types), sorted by start."""
+    spans = sorted((m.start, m.end) for e in doc.entities if e.type in NAMED for m in e.mentions)
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _in_name(names: tuple[list[int], list[int]], pos: int) -> bool:
+    """Whether the character at ``pos`` lies inside a named mention (the last one starting at or
+    before it; mentions do not overlap)."""
+    k = bisect_right(names[0], pos) - 1
+    return k >= 0 and pos < names[1][k]
+
+
+def _name_word(doc: Document, names: tuple[list[int], list[int]], i: int) -> bool:
+    """Whether token ``i`` is a word of a name: inside a named mention and bare (a word carrying a
+    pronoun, سيطرتهما, is a verb the tagger ran the name into, not part of the name)."""
+    tok = doc.tokens[i]
+    return _in_name(names, tok.end - 1) and not any(role == "pron" for _, _, role in tok.pieces)
+
+
 def find_triggers(doc: Document) -> list[Candidate]:
     """Every trigger in the document, in text order, at most one per token."""
     out: list[Candidate] = []
+    names = _name_spans(doc)
     for s, (lo, hi) in enumerate(sentence_tokens(doc)):
         vetoed: frozenset[str] | None = None  # read only once a trigger is found
         # A word that completed an earlier trigger («فرض حظرا») starts no event of another type; one of
@@ -304,7 +329,7 @@ def find_triggers(doc: Document) -> list[Candidate]:
         i = lo
         while i < hi:
             tok = doc.tokens[i]
-            best = _best_entry(doc, i, lo, hi) if tok.kind == "word" else None
+            best = _best_entry(doc, i, lo, hi) if tok.kind == "word" and not _name_word(doc, names, i) else None
             if best is not None and taken.get(i, best[0].trigger.type) != best[0].trigger.type:
                 best = None
             if best is None:

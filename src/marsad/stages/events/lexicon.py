@@ -328,7 +328,7 @@ class Senses:
     """What tells a trigger's sense from its context (``data/events/senses.yaml``), folded."""
 
     hamza_only: frozenset[str]  # forms that are triggers only when written with hamza
-    adverbial: frozenset[str]  # inflected forms that are adverbs, never triggers (احتجاجا على)
+    not_triggers: frozenset[str]  # forms that look like a trigger but are other words (احتجاجا، وزارتا)
     vetoes: dict[str, frozenset[str]]  # PLOVER type → sentence words that veto its triggers
     after: dict[str, frozenset[str]]  # concept → words just after the trigger that veto it
     intransitive: frozenset[str]  # verb concepts that take no object pronoun
@@ -362,7 +362,7 @@ def senses() -> Senses:
     intransitive = raw.get("intransitive")
     if not isinstance(intransitive, list) or not set(intransitive) <= concepts:
         raise DataError(f"data file marsad/data/{SENSES}: 'intransitive' must list trigger concepts")
-    return Senses(hamza_only=_word_list(raw, "hamza_only"), adverbial=_word_list(raw, "adverbial"),
+    return Senses(hamza_only=_word_list(raw, "hamza_only"), not_triggers=_word_list(raw, "not_triggers"),
                   vetoes={str(t): frozenset(fold(w) for w in v) for t, v in vetoes.items()},
                   after={str(c): frozenset(fold(w) for w in v) for c, v in after.items()},
                   intransitive=frozenset(intransitive),
