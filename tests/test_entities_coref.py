@@ -1,45 +1,113 @@
-"""Titles and honorific pronouns join the entity of the person they point back to."""
+"""Titles, honorific pronouns and body nouns refer to an entity (``doc.references``), and are
+not entity mentions."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+import marsad
 from conftest import entity_by_mention, kb_reading
+from marsad.core.document import Document, Reference
+from marsad.stages.entities.coref import find_references
+from marsad.stages.entities.kb import load
 
 
-@pytest.mark.parametrize(("text", "published", "reference", "kb_id"), [
+def _references(text: str, published: str | None) -> Document:
+    doc = kb_reading(text, published)
+    doc.references = find_references(doc, load())
+    return doc
+
+
+def _referred(doc: Document, ref: Reference) -> tuple[str, str, str | None]:
+    """(the referring words, its kind, the kb id of the entity it stands for)."""
+    return doc.span_text(ref.span), ref.kind, doc.entities[ref.entity].kb_id
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
     # A pronoun stands for the subject of the sentence before it, not the guest.
     ("استقبل وزير الخارجية عادل الجبير في الرياض نظيره الإيراني محمد جواد ظريف. وأكد معاليه أن "
-     "المملكة تدعم الحل السياسي.", "2016-05-01", "معاليه", "adel_al_jubeir"),
+     "المملكة تدعم الحل السياسي.", "2016-05-01", [("معاليه", "pronoun", "adel_al_jubeir")]),
     # A bare title after a named holder of the role.
     ("وصل وزير الخارجية القطري خالد العطية إلى القاهرة. وقال وزير الخارجية إن بلاده تدعم الحوار.",
-     "2014-02-01", "وزير الخارجية", "khalid_al_attiyah"),
+     "2014-02-01", [("وزير الخارجية", "title", "khalid_al_attiyah")]),
     # الوزير: any minister named before.
     ("أعلن وزير الطاقة خالد الفالح خفض الإنتاج. وأضاف الوزير أن السوق ستتوازن.", "2017-01-10",
-     "الوزير", "khalid_al_falih"),
+     [("الوزير", "title", "khalid_al_falih")]),
     # سموه after a prince the knowledge base has no office for: the person named before it.
     ("افتتح الأمير فيصل بن خالد مشروعا في أبها، وأوضح سموه أن المنطقة تشهد نموا.", "2015-03-01",
-     "سموه", "faisal_bin_khalid"),
-    # A bare title with no person named: the holder in the article's main state on that date.
-    ("وقال ولي العهد السعودي في الرياض إن المملكة ستواصل الإصلاحات. وأكد ولي العهد أن الرؤية تمضي.",
-     "2016-05-01", "ولي العهد", "mohammed_bin_nayef"),
+     [("سموه", "pronoun", "faisal_bin_khalid")]),
+    # A rank between the title and the name («الأستاذ») still names the holder of the title, and
+    # «معاليه» goes to the one introduced with «معالي», not to the prince named in between.
+    ("التقى معالي وزير الخارجية الأستاذ عادل الجبير في جدة نظيره البريطاني. وأوضح معالي وزير "
+     "الخارجية أن اللقاء كان مثمرا. وقال معاليه إن زيارة صاحب السمو الملكي الأمير محمد بن سلمان "
+     "إلى لندن عززت العلاقات. وأضاف معاليه أن البلدين يتفقان على دعم اليمن.", "2015-09-01",
+     [("وزير الخارجية", "title", "adel_al_jubeir"), ("معاليه", "pronoun", "adel_al_jubeir"),
+      ("معاليه", "pronoun", "adel_al_jubeir")]),
 ])
-def test_reference_joins_the_persons_entity(text: str, published: str, reference: str, kb_id: str) -> None:
-    doc = kb_reading(text, published)
-    entity = entity_by_mention(doc)[reference]
-    assert entity.kb_id == kb_id
-    assert entity.type == "PER"
+def test_reference_stands_for_the_person(text: str, published: str,
+                                         expected: list[tuple[str, str, str | None]]) -> None:
+    doc = _references(text, published)
+    assert [_referred(doc, r) for r in doc.references if r.kind != "body"] == expected
+    # They are references, not mentions: an NER corpus does not count «معاليه» as a name.
+    assert not {ref for ref, _, _ in expected} & set(entity_by_mention(doc))
+
+
+def test_a_bare_title_with_nobody_named_is_the_office_holder_mention() -> None:
+    # No person named: the holder in the article's main state on that date, as an entity mention
+    # (as «ولي العهد السعودي» is); a later bare title refers to that mention.
+    doc = _references("وأكد ولي العهد في الرياض أن السعودية ستواصل الإصلاحات. وأضاف ولي العهد أن "
+                      "الرؤية تمضي.", "2016-05-01")
+    assert entity_by_mention(doc)["ولي العهد"].kb_id == "mohammed_bin_nayef"
+    assert [_referred(doc, r) for r in doc.references] == [("ولي العهد", "title", "mohammed_bin_nayef")]
+
+
+def test_a_title_in_apposition_after_a_name_stands_for_that_name() -> None:
+    doc = _references("وقال خالد العطية، وزير الخارجية، إن الدوحة تدعم الحوار.", "2014-02-01")
+    assert [_referred(doc, r) for r in doc.references] == [("وزير الخارجية", "title", "khalid_al_attiyah")]
 
 
 def test_a_title_with_a_nationality_is_not_taken_for_an_earlier_person() -> None:
     # وزير الخارجية الأمريكي is not Jubeir, named before with the same role.
-    doc = kb_reading("قال وزير الخارجية عادل الجبير إن المملكة تدعم الحل. ورد وزير الخارجية "
-                     "الأمريكي بأن واشنطن توافق.", "2016-05-01")
+    doc = _references("قال وزير الخارجية عادل الجبير إن المملكة تدعم الحل. ورد وزير الخارجية "
+                      "الأمريكي بأن واشنطن توافق.", "2016-05-01")
     by_mention = entity_by_mention(doc)
     assert by_mention["وزير الخارجية الأمريكي"].kb_id == "kerry"
     assert [doc.span_text(m) for m in by_mention["عادل الجبير"].mentions] == ["عادل الجبير"]
+    assert [r for r in doc.references if r.kind != "body"] == []
 
 
-def test_a_pronoun_with_nobody_named_before_it_is_no_mention() -> None:
-    doc = kb_reading("وأكد معاليه أن المملكة تدعم الحل السياسي.", "2016-05-01")
-    assert "معاليه" not in entity_by_mention(doc)
+def test_a_pronoun_with_nobody_named_before_it_refers_to_nobody() -> None:
+    doc = _references("وأكد معاليه أن المملكة تدعم الحل السياسي.", "2016-05-01")
+    assert doc.references == []
+
+
+@pytest.mark.parametrize(("text", "body", "name_en"), [
+    # The head noun alone names the last body named with it ...
+    ("أعلنت وزارة الدفاع الأميركية أن القوات سلمت المعتقلة. وقالت الوزارة في بيان إن القرار نهائي.",
+     "الوزارة", "Pentagon"),
+    # ... or the state whose government it is.
+    ("طلبت حكومة إريتريا من مجلس الأمن التحقيق في تهريب البشر. وقالت الحكومة إن لديها أدلة.",
+     "الحكومة", "Eritrea"),
+])
+def test_a_body_noun_stands_for_the_body_named_before(text: str, body: str, name_en: str) -> None:
+    doc = _references(text, "2015-08-01")
+    found = [(doc.span_text(r.span), doc.entities[r.entity].name_en) for r in doc.references if r.kind == "body"]
+    assert found == [(body, name_en)]
+
+
+def test_a_body_noun_with_an_adjective_names_its_own_body() -> None:
+    # «الحكومة العراقية» is described on the spot; it does not refer back to Eritrea's.
+    doc = _references("طلبت حكومة إريتريا التحقيق. وردت الحكومة العراقية بأنها تدرس الطلب.", "2015-08-01")
+    assert [r for r in doc.references if r.kind == "body"] == []
+
+
+def test_references_are_in_the_json_and_read_back() -> None:
+    doc = marsad.analyze("استقبل وزير الخارجية عادل الجبير نظيره الفرنسي في الرياض. وأكد معاليه أن "
+                         "المباحثات تناولت الأزمة في اليمن.", dt.date(2016, 5, 1))
+    out = doc.to_dict()["references"]
+    assert [(r["text"], r["kind"], doc.entities[r["entity"]].kb_id) for r in out] == [
+        ("معاليه", "pronoun", "adel_al_jubeir")]
+    assert out[0]["antecedent"]["text"] == "عادل الجبير"
+    assert Document.from_dict(doc.to_dict()).references == doc.references
