@@ -12,15 +12,17 @@ from __future__ import annotations
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim
 from marsad.stages.quotes.marks import OPENERS, inside
-from marsad.stages.quotes.phrases import actor, has_form, is_title, outlet_at, phrase_span
+from marsad.stages.quotes.phrases import actor, bracket_end, has_form, is_title, outlet_at, phrase_span
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
+    cue_subject,
     fronted_subject,
     group_speaker,
     inner_subject,
     main_subject,
     may_be_implicit,
+    named_subject,
     names_group,
     note,
     opening_subject,
@@ -29,9 +31,16 @@ from marsad.stages.quotes.subjects import (
     speaker_end_at,
     topic,
 )
+from marsad.text import keys as textkeys
 
 #: Words allowed between the speaker and the content opener (adjuncts: place, time, addressee).
 MAX_ADJUNCT_WORDS = 12
+#: More words allowed when the speaker is followed by a description set off by a comma
+#: ("وقال فلان، أحد منظمي المظاهرات في محافظة كربلاء (110 كلم جنوب بغداد) في حديث لـ«…»: إن").
+MAX_APPOSITION_WORDS = 10
+#: Most words between a speaker and a quotation that follows with no colon ("وقال في بيان «…»");
+#: farther, marks quote a phrase of the narrative ("يشير إلى ارتكاب انتهاكات بشكل «ممنهج …»").
+MAX_BARE_QUOTE_GAP = 4
 #: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
 #: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
 MIN_BARE_QUOTE_WORDS = 3
@@ -71,6 +80,9 @@ def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
     ch = char(ctx, idx)
     if ch == ":":
         nxt = idx + 1
+        if (nxt + 1 < len(ctx.words) and ctx.cues.is_complementiser(ctx.words[nxt].key)
+                and char(ctx, nxt + 1) in OPENERS and pair_at(ctx, ctx.words[nxt + 1].token.start)):
+            nxt += 1  # "في حديث لـ«الشرق الأوسط»: إن «المظاهرات ...»": the quotation is the speech
         if nxt < len(ctx.words) and char(ctx, nxt) in OPENERS:
             pair = pair_at(ctx, ctx.words[nxt].token.start)
             if pair is not None:
@@ -131,10 +143,16 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
     via: Actor | None = None
     source: tuple[int, int] | None = None
     start = k
-    seen = 0  # words read, punctuation aside
-    while k < limit and seen <= MAX_ADJUNCT_WORDS:
+    seen = 0  # words read, punctuation and brackets aside
+    budget = MAX_ADJUNCT_WORDS + (MAX_APPOSITION_WORDS if k < limit and char(ctx, k) in ("،", ",") else 0)
+    bracket = -1  # index past the closing bracket of the aside being read
+    while k < limit and seen <= budget:
         w = words[k]
-        seen += w.is_word
+        if bracket < 0 and w.key == "(":
+            bracket = bracket_end(words, k, limit)
+        seen += w.is_word and k >= bracket
+        if k + 1 >= bracket:
+            bracket = -1
         ch = char(ctx, k)
         pair = pair_at(ctx, w.token.start) if ch in OPENERS else None
         glued = pair is not None and k + 1 < limit and words[k + 1].prep and not _speech_sized(ctx, pair)
@@ -155,7 +173,7 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
                 k += 1
             continue
         if ((c.is_complementiser(w.key) and not _adverbial(ctx, k, start)) or ch == ":"
-                or (pair is not None and _speech_sized(ctx, pair))):
+                or (pair is not None and _speech_sized(ctx, pair) and seen <= MAX_BARE_QUOTE_GAP + 1)):
             return k, via, source
         if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
             if (w.key in c.words("relay_adverbs") and k + 1 < limit
@@ -179,6 +197,17 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
                     continue
         k += 1
     return -1, via, source
+
+
+def _past_relative(ctx: Context, k: int, limit: int) -> int:
+    """"كما أكدت الحكومة التي اتهمت … بأنها تقف وراء النزوح، أن لديها أدلة": a relative clause
+    after the subject, up to its comma, has its own complementiser; the speech comes after it."""
+    if k >= limit or ctx.words[k].key not in ctx.cues.words("relative_pronouns"):
+        return k
+    for x in range(k + 1, min(limit, k + 2 + MAX_ADJUNCT_WORDS + MAX_APPOSITION_WORDS)):
+        if char(ctx, x) in ("،", ","):
+            return x + 1
+    return k
 
 
 def _cue_span(ctx: Context, idx: int) -> Span:
@@ -231,7 +260,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     else:
         quoted = None
     subject: tuple[int, int] | None = (j, end) if end > j else (
-        fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i))
+        fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
+        or named_subject(ctx, i))
     group: Actor | None = None
     if subject is None and not may_be_implicit(ctx, i):
         if not (plural(ctx, i) and i > 0 and words[i - 1].key not in c.words("relatives")):
@@ -239,7 +269,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         group = group_speaker(ctx, i, last)  # "وقالوا إن": the group named last
         if group is None:
             return None
-    opener, via, source = _seek_content(ctx, end, limit)
+    opener, via, source = _seek_content(ctx, _past_relative(ctx, end, limit), limit)
     found: tuple[QuoteKind, Span] | None = None
     if opener >= 0:
         if c.is_complementiser(words[opener].key):
@@ -305,17 +335,33 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
 
 
+def _past_adjuncts(ctx: Context, k: int, limit: int) -> int:
+    """Index past time adverbs and a bracketed abbreviation after a relaying outlet or person
+    ("ونقلت وكالة الأنباء الألمانية (د.ب.أ) عن", "ونقل المتحدث أمس عن")."""
+    while k < limit:
+        if ctx.words[k].key in ctx.cues.words("adverbs"):
+            k += 1
+            continue
+        after = bracket_end(ctx.words, k, limit)
+        if after == k:
+            return k
+        k = after
+    return k
+
+
 def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
-    """نقلت وكالة X عن Y قوله: «...» / نقلت X عن Y أن ..."""
+    """نقلت وكالة X عن Y قوله: «...» / نقلت X عن Y أن ... / نقلت عنه X قوله ..."""
     words, c = ctx.words, ctx.cues
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
+    if i + 2 < limit and words[i + 1].key in c.words("relay_from_pronouns") and last is not None:
+        return _relay_from_pronoun(ctx, i, last)
     end = speaker_end_at(ctx, i + 1, limit)
     if end == i + 1:
         return None
     via: Actor | None = speaker_actor(ctx, i + 1, end)
     subject = (i + 1, end)
-    k = end
+    k = _past_adjuncts(ctx, end, limit)
     if k < limit and words[k].key in c.words("relay_from"):
         s_end = speaker_end_at(ctx, k + 1, limit)
         if s_end == k + 1:
@@ -339,6 +385,30 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
                  via or extra_via, words[i].token.start, s)
 
 
+def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
+    """"ونقلت عنه وكالة الصحافة الفرنسية قوله إن": the outlet after عنه relays the last speaker."""
+    words, c = ctx.words, ctx.cues
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    end = speaker_end_at(ctx, i + 2, limit)
+    if end == i + 2:
+        return None
+    via = speaker_actor(ctx, i + 2, end)
+    k = _past_adjuncts(ctx, end, limit)
+    if k < limit and words[k].key in c.speech_nouns:
+        k += 1
+    opener, _, _ = _seek_content(ctx, k, limit)
+    if opener < 0:
+        return None
+    found = (_content_from(ctx, opener + 1, s) if c.is_complementiser(words[opener].key)
+             else _direct_after(ctx, opener))
+    if found is None:
+        return None
+    who = ctx.discourse.person(ctx.doc)
+    speaker = last if who is None or last.entity == who else Actor(last.span, who)
+    return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
+
+
 def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | None) -> Draft | None:
     """"...، مؤكدا أن ...": the speaker is the subject of the clause it continues."""
     words = ctx.words
@@ -354,12 +424,20 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     if found is None:
         return None
     same = [d for d in drafts if d.sentence == s]
-    speaker = same[-1].speaker if same else clause_subject(ctx, s) or inner_subject(ctx, i) or last
+    region = words[i].token.start
+    lo = ctx.sent_first[s]
+    if same and same[-1].cue is not None:
+        lo = next((k for k in range(lo, i) if ctx.words[k].token.start >= same[-1].cue.end), i)
+    nearer = cue_subject(ctx, lo, i)  # "…، فيما شدد كيري على …، موضحا أن": the nearer clause's
+    if nearer is not None:
+        speaker: Actor | None = nearer[0]
+        region = nearer[1]
+    else:
+        speaker = same[-1].speaker if same else clause_subject(ctx, s) or inner_subject(ctx, i) or last
     if plural(ctx, i) and (speaker is None or not names_group(ctx, speaker)):
         speaker = group_speaker(ctx, i, last) or speaker  # "..., مؤكدين": a group speaks
     if speaker is None:
         return None
-    region = words[i].token.start
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
 
 
@@ -368,8 +446,10 @@ def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
     w = ctx.words[j]
     if has_form(w, ctx.cues.according_not_sources):
         return False
-    if any(role == "pron" for _, _, role in w.token.pieces) and not has_form(w, ctx.cues.speech_nouns):
-        return False  # "بحسب إمكاناتهم": a measure, not a source
+    told = j > i + 1 and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)
+    if (any(role == "pron" for _, _, role in w.token.pieces) and not has_form(w, ctx.cues.speech_nouns)
+            and not told):
+        return False  # "بحسب إمكاناتهم": a measure, not a source ("حسبما أعلن مكتبه" is one)
     first = ctx.sent_first[ctx.sent_of[i]]
     # A source is set off by a comma, opens or closes the sentence, or is named after a verb
     # (حسبما ذكرت); in mid-clause "وفق" is "in line with".
@@ -470,9 +550,7 @@ def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list
                 continue
             if inside(ctx.pairs, r) is not None and d.kind != "indirect":
                 continue
-            a, b = trim(ctx.text, d.content.start, r)
-            while b > a and ctx.text[b - 1] == "و" and (b - 1 == a or ctx.text[b - 2] == " "):
-                a, b = trim(ctx.text, a, b - 1)  # a bare "و" before the next cue
+            a, b = _without_link(ctx, *trim(ctx.text, d.content.start, r))
             d.content = Span(a, b)
         if d.content.end > d.content.start:
             _settle_kind(ctx, d)
@@ -480,6 +558,21 @@ def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list
             if d.kind == "direct" or len(ctx.text[d.content.start:d.content.end].split()) >= 2:
                 kept.append(d)
     return kept
+
+
+def _without_link(ctx: Context, a: int, b: int) -> tuple[int, int]:
+    """A content cut before the next attribution, without the "و" or "، فيما" that joins them."""
+    links = ctx.cues.words("clause_links")
+    while b > a:
+        if ctx.text[b - 1] == "و" and (b - 1 == a or ctx.text[b - 2] == " "):
+            a, b = trim(ctx.text, a, b - 1)  # a bare "و" before the next cue
+            continue
+        last = ctx.text.rfind(" ", a, b) + 1 or a
+        if last > a and textkeys.fold(ctx.text[last:b]) in links:
+            a, b = trim(ctx.text, a, last)
+            continue
+        break
+    return a, b
 
 
 def _settle_kind(ctx: Context, d: Draft) -> None:

@@ -129,6 +129,9 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
         ent = discourse.person(doc)
         last = discourse.last()
         return Actor(found.span, ent if ent is not None or last is None else last.entity)
+    if len(words) == 1 and _possessed_body(words[0], cues):
+        # "حسبما أعلن مكتبه": his office speaks for the person named last.
+        return Actor(found.span, discourse.person(doc))
     title = bare_title(words, cues)
     if title is not None:
         return Actor(found.span, discourse.person(doc, title))
@@ -136,6 +139,12 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
         # "وأضاف المعهد": a definite noun alone names the body last named with that head noun.
         return Actor(found.span, discourse.headed(stems_of(words)[0]))
     return found
+
+
+def _possessed_body(word: Word, cues: Cues) -> bool:
+    """"مكتبه", "حكومته": a body noun with a pronoun suffix."""
+    return (any(role == "pron" for _, _, role in word.token.pieces) and not word.key.startswith("ال")
+            and word.bare in cues.words("possessed_bodies"))
 
 
 def is_group(words: list[Word], cues: Cues) -> bool:
