@@ -111,3 +111,30 @@ def test_references_are_in_the_json_and_read_back() -> None:
         ("معاليه", "pronoun", "adel_al_jubeir")]
     assert out[0]["antecedent"]["text"] == "عادل الجبير"
     assert Document.from_dict(doc.to_dict()).references == doc.references
+
+
+def test_a_title_of_one_state_is_not_taken_for_another_states_king() -> None:
+    # «خادم الحرمين الشريفين» is the Saudi king, not the Jordanian king named with «الملك».
+    doc = _references("استقبل الملك عبدالله الثاني في عمان ولي العهد. وأبلغه تحيات الملك سلمان بن عبدالعزيز. "
+                      "وكانت وجهات نظر خادم الحرمين الشريفين وأخيه متطابقة.", "2015-08-01")
+    assert [_referred(doc, r) for r in doc.references if r.kind == "title"
+            and doc.span_text(r.span) == "خادم الحرمين الشريفين"] == [
+        ("خادم الحرمين الشريفين", "title", "salman")]
+
+
+def test_a_title_named_with_a_past_holder_is_not_remembered() -> None:
+    # «الملك فيصل» in a 2015 story is history: «العاهل» later is not Faisal.
+    doc = _references("وكانت الرابطة قد تأسست برعاية الملك فيصل. وقال العاهل إن المملكة ماضية في دعم "
+                      "العمل الإسلامي.", "2015-08-01")
+    assert all(doc.entities[r.entity].kb_id != "faisal" for r in doc.references)
+
+
+def test_a_title_after_a_comma_and_a_name_lists_another_person() -> None:
+    doc = _references("استقبل خالد العطية، وزير الخارجية البحريني في الدوحة.", "2014-02-01")
+    assert [r for r in doc.references if r.kind == "title"] == []
+
+
+def test_a_body_named_after_a_place_is_not_the_place() -> None:
+    # «جمعية جدة الخيرية … الجمعية»: the society, not Jeddah; «حكومة اليمن … الحكومة» is Yemen's.
+    doc = _references("وأعلنت جمعية جدة الخيرية توزيع السلال. وقالت الجمعية إن التوزيع مستمر.", "2015-08-01")
+    assert [r for r in doc.references if r.kind == "body"] == []

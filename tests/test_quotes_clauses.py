@@ -107,6 +107,14 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[Found]]] = [
      [("PER", "خالد الدكتور سعيد الزهراني"), ("ORG", "المنظمة الدولية للهجرة")],
      [("الجامعة مستعدة", "سعيد الزهراني", 0, None),
       ("آلاف المهاجرين وصلوا إلى اليونان", "المنظمة الدولية للهجرة", 1, None)]),
+    # A quotation far from the verb is speech when it is long, a quoted term when short.
+    ("وأكد هيل بعد لقائه رئيس الحكومة تمام سلام «التزام الولايات المتحدة بدعم الجيش في الدفاع عن الحدود».",
+     [("PER", "هيل"), ("PER", "تمام سلام")],
+     [("التزام الولايات المتحدة بدعم الجيش في الدفاع عن الحدود", "هيل", 0, None)]),
+    # An honorific pronoun takes no modifier: what follows it is the object.
+    ("ودعا معاليه جميع الموظفين إلى مواصلة العمل، مؤكدا أن الوزارة ماضية في خططها.",
+     [],
+     [("الوزارة ماضية في خططها", "معاليه", None, None)]),
     # Content cut before the next attribution leaves out the «فيما» that joins them.
     ("كما أفاد كيري بأن البلدين اتفقا على بحث التعاون، فيما أوضح شكري أن الحوار مثمر.",
      [("PER", "كيري"), ("PER", "شكري")],

@@ -60,6 +60,8 @@ class Lexicon:
     honorific_reach: int
     body_heads: frozenset[str]
     relatives: frozenset[str]
+    state_heads: frozenset[str]
+    state_titles: dict[NameKey, str]
 
     @property
     def all_nouns(self) -> frozenset[str]:
@@ -78,11 +80,13 @@ def lexicon() -> Lexicon:
     data = load_yaml(REFERENCES_FILE)
     nouns = data.get("honorific_nouns")
     reach = data.get("honorific_reach")
-    if not isinstance(nouns, dict) or not isinstance(reach, int):
-        raise DataError(f"data file marsad/data/{REFERENCES_FILE}: 'honorific_nouns' must map pronouns "
-                        "to lists and 'honorific_reach' be a number of words")
+    states = data.get("state_titles")
+    if not isinstance(nouns, dict) or not isinstance(reach, int) or not isinstance(states, dict):
+        raise DataError(f"data file marsad/data/{REFERENCES_FILE}: 'honorific_nouns' and 'state_titles' "
+                        "must be mappings and 'honorific_reach' a number of words")
     return Lexicon({fold(k): _folded_list(nouns, k) for k in nouns}, _folded_list(data, "name_fillers"),
-                   reach, _folded_list(data, "body_heads"), _folded_list(data, "relatives"))
+                   reach, _folded_list(data, "body_heads"), _folded_list(data, "relatives"),
+                   _folded_list(data, "state_heads"), {name_key(k): str(v) for k, v in states.items()})
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +119,14 @@ def _fits(kb: KnowledgeBase, person: str | None, roles: frozenset[str], day: dt.
     return False
 
 
+def _may_hold(kb: KnowledgeBase, person: str | None, role: str, day: dt.date | None) -> bool:
+    """False only when the knowledge base lists offices of ``person`` and none is ``role`` (any
+    minister's for :data:`ANY_MINISTER`) on ``day``."""
+    if person is None or day is None or not any(o.person == person for o in kb.offices):
+        return True
+    return _fits(kb, person, frozenset({role}), day)
+
+
 def _holder(kb: KnowledgeBase, role: str, state: str | None, day: dt.date | None) -> str | None:
     if state is None or day is None:
         return None
@@ -145,6 +157,7 @@ class TitleHit:
     after: int
     demonym: bool
     honoured: frozenset[str]
+    state: str | None = None  # the one state whose office holder the title names
 
 
 def title_hits(doc: Document, kb: KnowledgeBase) -> list[TitleHit]:
@@ -168,7 +181,7 @@ def title_hits(doc: Document, kb: KnowledgeBase) -> list[TitleHit]:
             nxt += 1  # وزير الخارجية الأستاذ عادل الجبير
         before = _keys_of(doc, i - 1) & lex.all_nouns if i > 0 else set()
         out.append(TitleHit(Span(doc.tokens[i].start + offset, doc.tokens[last].end), table[key], i, last,
-                            nxt, demonym is not None, frozenset(before)))
+                            nxt, demonym is not None, frozenset(before), lex.state_titles.get(key)))
         i = last + 1
     return out
 
@@ -185,17 +198,33 @@ def _person_starting(persons: list[Person], doc: Document, index: int
     return next((p for p in persons if start <= p[0].start < end), None)
 
 
-def _person_ending(persons: list[Person], doc: Document, index: int
-                   ) -> Person | None:
-    """The person whose mention ends at token ``index - 1`` (a comma between allowed): the
-    title after it is in apposition («محمد بن سلمان ولي ولي العهد»، «فلان، وزير الخارجية»)."""
-    k = index - 1
-    if k >= 0 and doc.tokens[k].kind == "punct" and _word(doc, k) in ("،", ","):
+def _person_after(persons: list[Person], doc: Document, hit: TitleHit) -> Person | None:
+    """The person named right after the title, past the ranks that follow it (a mention may
+    start at a rank: «خادم الحرمين الشريفين | الملك سلمان»)."""
+    for index in range(hit.last + 1, hit.after + 1):
+        found = _person_starting(persons, doc, index)
+        if found is not None:
+            return found
+    return None
+
+
+def _person_ending(persons: list[Person], doc: Document, hit: TitleHit) -> Person | None:
+    """The person whose mention ends right before the title: the title is in apposition
+    («محمد بن سلمان ولي ولي العهد»، «فلان، وزير الخارجية،»).  After a comma, only a title set off
+    by a comma on its other side too: «استقبل فلان، وزير الخارجية فلان» lists two people."""
+    k = hit.first - 1
+    if k >= 0 and _is_comma(doc, k):
+        if not (hit.last + 1 < len(doc.tokens) and _is_comma(doc, hit.last + 1)):
+            return None
         k -= 1
     if k < 0:
         return None
     end = doc.tokens[k].end
     return next((p for p in persons if p[0].end == end), None)
+
+
+def _is_comma(doc: Document, k: int) -> bool:
+    return doc.tokens[k].kind == "punct" and _word(doc, k) in ("،", ",")
 
 
 def _main_state(countries: list[str | None]) -> str | None:
@@ -217,7 +246,7 @@ def title_holders(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> 
     named: set[str] = set()
     out: list[Mention] = []
     for hit in title_hits(doc, kb):
-        if _person_starting(persons, doc, hit.after) or _person_ending(persons, doc, hit.first):
+        if _person_after(persons, doc, hit) or _person_ending(persons, doc, hit):
             named |= {hit.role, ANY_MINISTER} if hit.role.endswith("_minister") else {hit.role}
             continue
         if hit.demonym or hit.role in named or any(hit.span.overlaps(t) for t in taken):
@@ -274,31 +303,39 @@ class _Resolver:
         return frozenset(found)
 
     def title(self, hit: TitleHit) -> Reference | None:
-        following = _person_starting(self.persons, self.doc, hit.after)
+        following = _person_after(self.persons, self.doc, hit)
         if following is not None:
-            self._remember(hit.role, following)  # وزير الخارجية عادل الجبير: the name is the mention
+            self._remember(hit, following)  # وزير الخارجية عادل الجبير: the name is the mention
             return None
-        before = _person_ending(self.persons, self.doc, hit.first)
+        before = _person_ending(self.persons, self.doc, hit)
         if before is not None:
-            self._remember(hit.role, before)
+            self._remember(hit, before)
             return self._note(Reference(hit.span, before[2], "title", before[0]), hit.honoured)
         if hit.demonym or any(hit.span.overlaps(t) for t in self.taken):
             return None  # a title with a nationality: the entities stage resolved it, or nobody
         target = self._title_target(hit)
         return self._note(target, hit.honoured) if target is not None else None
 
-    def _remember(self, role: str, person: Person) -> None:
-        self.after_title[role] = (person[0], person[2])
-        if role.endswith("_minister"):
+    def _remember(self, hit: TitleHit, person: Person) -> None:
+        """Note who was named with a title, unless the knowledge base knows their offices and
+        none is this role on the publication date («الملك فيصل» in a 2015 story is history)."""
+        if not _may_hold(self.kb, person[1], hit.role, self.doc.published):
+            return
+        self.after_title[hit.role] = (person[0], person[2])
+        if hit.role.endswith("_minister"):
             self.after_title[ANY_MINISTER] = (person[0], person[2])
 
     def _title_target(self, hit: TitleHit) -> Reference | None:
-        earlier = self.after_title.get(hit.role)
+        day = self.doc.published
+        earlier = self.after_title.get(hit.role) if hit.state is None else None
         if earlier is not None:
             return Reference(hit.span, earlier[1], "title", earlier[0])
-        day = self.doc.published
         if day is None:
             return None  # who held an office is a question of date
+        if hit.state is not None:  # «خادم الحرمين الشريفين»: the holder in that state, whoever was named
+            holder = _holder(self.kb, hit.role, hit.state, day)
+            known = next((i for i, e in enumerate(self.doc.entities) if holder and e.kb_id == holder), None)
+            return Reference(hit.span, known, "title") if known is not None else None
         roles = frozenset({hit.role})
         fitting = {idx: span for span, kb_id, idx in self.persons
                    if span.start < hit.span.start and _fits(self.kb, kb_id, roles, day)}
@@ -370,7 +407,8 @@ def _body_antecedent(doc: Document, head: str, span: Span) -> tuple[int, Span] |
             first = fold(doc.text[m.start:m.end].split(" ", 1)[0])
             i = _token_at(doc, m.start)
             before = _keys_of(doc, i - 1) if i > 0 else set()
-            if first.removeprefix("ال") == head or head in before:
+            if first.removeprefix("ال") == head or (head in before and head in lexicon().state_heads
+                                                    and ent.type == "GPE"):
                 if best is None or m.start > best[1]:
                     best = (idx, m.start, m)
     if best is None:

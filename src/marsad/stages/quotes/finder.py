@@ -38,9 +38,12 @@ MAX_ADJUNCT_WORDS = 12
 #: More words allowed when the speaker is followed by a description set off by a comma
 #: ("وقال فلان، أحد منظمي المظاهرات في محافظة كربلاء (110 كلم جنوب بغداد) في حديث لـ«…»: إن").
 MAX_APPOSITION_WORDS = 10
-#: Most words between a speaker and a quotation that follows with no colon ("وقال في بيان «…»");
-#: farther, marks quote a phrase of the narrative ("يشير إلى ارتكاب انتهاكات بشكل «ممنهج …»").
+#: Most words between a speaker and a short quotation that follows with no colon ("وقال في بيان
+#: «…»"); farther, a quotation of fewer than MIN_FAR_QUOTE_WORDS words is a phrase the narrative
+#: quotes ("يشير إلى ارتكاب انتهاكات بشكل «ممنهج وعلى نطاق واسع»"), a longer one still speech
+#: ("وأكد هيل بعد لقائه رئيس الحكومة تمام سلام «التزام الولايات المتحدة …»").
 MAX_BARE_QUOTE_GAP = 4
+MIN_FAR_QUOTE_WORDS = 6
 #: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
 #: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
 MIN_BARE_QUOTE_WORDS = 3
@@ -97,9 +100,9 @@ def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
     return None
 
 
-def _speech_sized(ctx: Context, pair: tuple[int, int]) -> bool:
+def _speech_sized(ctx: Context, pair: tuple[int, int], least: int = 0) -> bool:
     """Whether a quotation opened with no colon is long enough to be speech, not a name."""
-    return len(ctx.text[pair[0] + 1:pair[1]].split()) >= MIN_BARE_QUOTE_WORDS
+    return len(ctx.text[pair[0] + 1:pair[1]].split()) >= (least or MIN_BARE_QUOTE_WORDS)
 
 
 def _adverbial(ctx: Context, k: int, start: int) -> bool:
@@ -173,7 +176,8 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
                 k += 1
             continue
         if ((c.is_complementiser(w.key) and not _adverbial(ctx, k, start)) or ch == ":"
-                or (pair is not None and _speech_sized(ctx, pair) and seen <= MAX_BARE_QUOTE_GAP + 1)):
+                or (pair is not None and _speech_sized(ctx, pair, 0 if seen <= MAX_BARE_QUOTE_GAP + 1
+                                                       else MIN_FAR_QUOTE_WORDS))):
             return k, via, source
         if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
             if (w.key in c.words("relay_adverbs") and k + 1 < limit

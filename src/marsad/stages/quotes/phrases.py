@@ -116,6 +116,8 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
     ``names``: start offsets of person mentions; a word that starts one is never a stop word
     («وقال علي الأحمدي»: علي folds to the preposition على).
     """
+    if i < limit and has_form(words[i], cues.honorific_pronouns):
+        return i + 1  # «وهنأ معاليه جميع الموظفين»: a pronoun takes no modifier
     j = i
     named = False
     while j < limit and j - i < MAX_SPEAKER_WORDS:

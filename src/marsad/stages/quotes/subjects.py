@@ -254,6 +254,9 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     first = ctx.sent_first[ctx.sent_of[i]]
     if w.conj_end > w.token.start or i == first:
         return None
+    if w.key[:1] in c.words("imperfect_prefixes") and words[i - 1].is_word and not words[i - 1].prep \
+            and words[i - 1].token.start not in ctx.names and words[i - 1].token.end not in _name_ends(ctx):
+        return None  # "نتائج مميزة تؤكد أن": an imperfect verb describing the noun before it
     for k in range(i - 1, max(first, i - MAX_DESCRIBED_SUBJECT) - 1, -1):
         x = words[k]
         if c.is_complementiser(x.key) or x.key in c.verbs or x.key in c.words("relatives"):
@@ -266,6 +269,10 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
             return k, i
         return None
     return None
+
+
+def _name_ends(ctx: Context) -> frozenset[int]:
+    return frozenset(ctx.names.values())
 
 
 def main_subject(ctx: Context, i: int) -> Actor | None:
@@ -325,11 +332,13 @@ def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
 
 
 def _group_end(ctx: Context, k: int, end: int) -> int:
-    """End of a group's phrase: the plural noun, plural adjectives that agree with it and a place
-    it is from ("المسؤولين الأمنيين في المنطقة"); a singular noun after it is the verb's object
+    """End of a group's phrase: the plural noun (with the noun it is annexed to), plural adjectives
+    that agree with it and a place it is from ("المسؤولين الأمنيين في المنطقة"); a singular noun
+    after it is the verb's object
     ("استنكر عدد من المسؤولين الهجوم")."""
     words, c = ctx.words, ctx.cues
-    x = k + 1
+    # An indefinite head is annexed to the next word ("أسر الشهداء", "أهالي الضحايا").
+    x = k + 1 if words[k].key.startswith("ال") else min(end, k + 2)
     while x < end:
         w = words[x]
         if w.key in c.words("place_prepositions") and x + 1 < end:
