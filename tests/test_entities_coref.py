@@ -9,7 +9,7 @@ import pytest
 
 import marsad
 from conftest import entity_by_mention, kb_reading
-from marsad.core.document import Document, Reference
+from marsad.core.document import Document, Entity, Reference, Span
 from marsad.stages.entities.coref import find_references
 from marsad.stages.entities.kb import load
 
@@ -138,3 +138,20 @@ def test_a_body_named_after_a_place_is_not_the_place() -> None:
     # «جمعية جدة الخيرية … الجمعية»: the society, not Jeddah; «حكومة اليمن … الحكومة» is Yemen's.
     doc = _references("وأعلنت جمعية جدة الخيرية توزيع السلال. وقالت الجمعية إن التوزيع مستمر.", "2015-08-01")
     assert [r for r in doc.references if r.kind == "body"] == []
+
+
+def test_a_pronoun_goes_to_the_one_introduced_with_its_honorific_over_a_long_title() -> None:
+    # «معالي» eleven words before the name; «معاليه» is not the king named in between.
+    text = ("وحضر الحفل معالي الرئيس العام لشؤون المسجد الحرام والمسجد النبوي الشيخ الدكتور عبدالرحمن "
+            "السديس. وأشاد بدعم خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز. وقال معاليه إن الموسم "
+            "كان ناجحا.")
+    doc = marsad.analyze(text, "2015-08-01", stages=("clean", "segment"))
+    doc.entities = [Entity("PER", (_span_of(doc, "عبدالرحمن السديس"),)),
+                    Entity("PER", (_span_of(doc, "سلمان بن عبدالعزيز"),), kb_id="salman")]
+    pronouns = [r for r in find_references(doc, load()) if r.kind == "pronoun"]
+    assert [(doc.span_text(r.span), r.entity) for r in pronouns] == [("معاليه", 0)]
+
+
+def _span_of(doc: Document, surface: str) -> Span:
+    start = doc.text.index(surface)
+    return Span(start, start + len(surface))

@@ -297,8 +297,10 @@ class _Resolver:
         sentence = self._sentence(span)
         found: set[str] = set()
         for k in range(i - 1, max(-1, i - 1 - self.lex.honorific_reach), -1):
-            if self._sentence(doc.tokens[k].span) != sentence:
-                break
+            token = doc.tokens[k]
+            if self._sentence(token.span) != sentence or any(p[0].start <= token.start < p[0].end
+                                                             for p in self.persons):
+                break  # another sentence, or another person's name: the honorific is theirs
             found |= _keys_of(doc, k) & nouns
         return frozenset(found)
 
@@ -480,6 +482,11 @@ def _antecedent(kb: KnowledgeBase, doc: Document, named: list[_Named], span: Spa
     known = [n for n in before if doc.entities[n.entity].kb_id is not None]
     if not known:
         return None
+    if honorific.roles:
+        # A person whose known offices do not fit is not meant (معاليه is no king's).
+        known = [n for n in known if _may_fit(kb, doc.entities[n.entity].kb_id, honorific.roles, doc.published)]
+        if not known:
+            return None
     sentence = known[-1].sentence
     nearest = [n for n in known if n.sentence == sentence]
     if honorific.roles:
@@ -487,6 +494,14 @@ def _antecedent(kb: KnowledgeBase, doc: Document, named: list[_Named], span: Spa
         if fitting:
             return fitting[0]
     return nearest[0]
+
+
+def _may_fit(kb: KnowledgeBase, person: str | None, roles: frozenset[str], day: dt.date | None) -> bool:
+    """Whether ``person`` may hold one of ``roles``: yes when the knowledge base lists no office
+    of theirs (an unknown office may fit), else only when one fits."""
+    if person is None or not any(o.person == person for o in kb.offices):
+        return True
+    return _fits(kb, person, roles, day)
 
 
 __all__ = [

@@ -214,6 +214,24 @@ def _past_relative(ctx: Context, k: int, limit: int) -> int:
     return k
 
 
+def _nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | None:
+    """"وشدد كيري على ضرورة وقف الهجمات", "مشيرا خصوصا إلى حالات تعذيب": after a cue that reports
+    with a noun, the noun phrase after إلى / على (at word ``k``, past the subject) is the content."""
+    words, c = ctx.words, ctx.cues
+    if words[i].key not in c.words("nominal_cues"):
+        return None
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    while k < limit and words[k].key in c.words("nominal_adverbs"):
+        k += 1
+    if k + 2 >= limit or words[k].key not in c.words("nominal_prepositions"):
+        return None
+    head = words[k + 1]
+    if not head.is_word or head.token.start in ctx.names or has_form(head, c.speaker_stops):
+        return None  # "أكد على أن" is read elsewhere; "أشار إليه", "إلى ذلك" report nothing
+    return _content_from(ctx, k + 1, s)
+
+
 def _cue_span(ctx: Context, idx: int) -> Span:
     w = ctx.words[idx]
     return Span(w.conj_end, w.token.end)
@@ -283,6 +301,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     elif subject is not None:
         before = _preceding_quote(ctx, i)
         found = ("direct", before) if before is not None else None
+    if found is None:
+        found = _nominal_content(ctx, i, end)  # "وشدد الوزير على ضرورة وقف …"
     if found is None:
         return None
     if source is not None:
@@ -419,9 +439,10 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
     opener, via, _ = _seek_content(ctx, i + 1, min(limit, i + 1 + MAX_PARTICIPLE_GAP))
+    found: tuple[QuoteKind, Span] | None = None
     if opener < 0:
-        return None
-    if ctx.cues.is_complementiser(words[opener].key):
+        found = _nominal_content(ctx, i, i + 1)  # "مشيرا إلى أهمية انعقاد الحوار"
+    elif ctx.cues.is_complementiser(words[opener].key):
         found = _content_from(ctx, opener + 1, s)
     else:
         found = _direct_after(ctx, opener)
@@ -549,7 +570,8 @@ def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list
     """End each content where a later attribution inside it starts; drop what becomes empty."""
     kept: list[Draft] = []
     for d in drafts:
-        for r in sorted({o.region for o in drafts if o is not d} | set(clauses)):
+        cues = {o.cue.start for o in drafts if o is not d and o.cue is not None}
+        for r in sorted({o.region for o in drafts if o is not d} | cues | set(clauses)):
             if not d.content.start < r < d.content.end:
                 continue
             if inside(ctx.pairs, r) is not None and d.kind != "indirect":
