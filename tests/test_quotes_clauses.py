@@ -127,6 +127,17 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[Found]]] = [
     ("وأشار إليه الوزير في كلمته. وأكد علي الشهري على أن الموسم ناجح.",
      [("PER", "علي الشهري")],
      [("الموسم ناجح", "علي الشهري", 0, None)]),
+    # A verb of saying with an object pronoun before its complementiser is a cue; the content
+    # it sits in ends before its subject, without the «وأن» that joins them.
+    ("وأوضح كيري أنه اتفق مع نظيره على أهمية الانتخابات، وأن شكري أبلغه بأن الانتخابات ستجرى في الخريف.",
+     [("PER", "كيري"), ("PER", "شكري")],
+     [("اتفق مع نظيره على أهمية الانتخابات", "كيري", 0, None),
+      ("الانتخابات ستجرى في الخريف", "شكري", 1, None)]),
+    # «المصدر» is the source named before; with no entity to link, it carries those words ...
+    ("وقال مصدر أمني إن الجثتين نقلتا إلى المستشفى. وأضاف المصدر أن التحقيق مستمر.",
+     [],
+     [("الجثتين نقلتا إلى المستشفى", "مصدر أمني", None, None),
+      ("التحقيق مستمر", "مصدر أمني", None, None)]),
     # Content cut before the next attribution leaves out the «فيما» that joins them.
     ("كما أفاد كيري بأن البلدين اتفقا على بحث التعاون، فيما أوضح شكري أن الحوار مثمر.",
      [("PER", "كيري"), ("PER", "شكري")],
@@ -137,3 +148,4 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[Found]]] = [
 @pytest.mark.parametrize(("text", "entities", "expected"), CASES, ids=[f"c{i:02d}" for i in range(len(CASES))])
 def test_speaker_and_content(text: str, entities: list[tuple[EntityType, str]], expected: list[Found]) -> None:
     assert _found(_doc(text, entities)) == expected
+

@@ -594,7 +594,8 @@ def _without_link(ctx: Context, a: int, b: int) -> tuple[int, int]:
             a, b = trim(ctx.text, a, b - 1)  # a bare "و" before the next cue
             continue
         last = ctx.text.rfind(" ", a, b) + 1 or a
-        if last > a and textkeys.fold(ctx.text[last:b]) in links:
+        word = textkeys.fold(ctx.text[last:b])
+        if last > a and (word in links or (word[:1] in "وف" and ctx.cues.is_complementiser(word[1:]))):
             a, b = trim(ctx.text, a, last)
             continue
         break
@@ -658,6 +659,14 @@ def _clause_initial_verb(ctx: Context, i: int) -> bool:
     return w.conj_end > w.token.start and (i == ctx.sent_first[ctx.sent_of[i]] or k < i - 1)
 
 
+def _told_verb(ctx: Context, i: int) -> bool:
+    """"وأن شكري أبلغه بأن": a verb of saying with an object pronoun, right before its
+    complementiser (alone, "أكده" is no cue: "وهو ما أكده الوزير")."""
+    w = ctx.words[i]
+    return (w.bare in ctx.cues.verbs and any(role == "pron" for _, _, role in w.token.pieces)
+            and i + 1 < len(ctx.words) and ctx.cues.is_complementiser(ctx.words[i + 1].key))
+
+
 def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     """The quotation whose cue is word ``i``, by the rule for that kind of cue."""
     w, c = ctx.words[i], ctx.cues
@@ -673,7 +682,7 @@ def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
             return None  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
     if w.key in c.relay_verbs:
         return relay_quote(ctx, i, last)
-    if w.key in c.verbs or _clause_initial_verb(ctx, i):
+    if w.key in c.verbs or _clause_initial_verb(ctx, i) or _told_verb(ctx, i):
         return verb_quote(ctx, i, last)
     if w.key in c.words("appear_verbs"):
         return statement_quote(ctx, i, last)

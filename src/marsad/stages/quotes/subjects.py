@@ -153,7 +153,8 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
-    ctx.phrases[found.span] = whole
+    if whole.contains(found.span):  # an actor carried from earlier keeps the phrase that named it
+        ctx.phrases[found.span] = whole
     return found
 
 
