@@ -18,13 +18,15 @@ knowledge base named in the nearest sentence before it whose office fits (see
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.core.document import Document, Reference, Span
 from marsad.core.errors import DataError
-from marsad.stages.entities.kb import KnowledgeBase, NameKey, name_key, read_table
+from marsad.stages.entities.kb import KnowledgeBase, NameKey, Office, name_key, read_table
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at
 from marsad.text.keys import fold
@@ -107,24 +109,35 @@ def bare_titles() -> dict[NameKey, str]:
     return {name_key(r["form"]): r["role"] for r in read_table("bare_titles.tsv")}
 
 
-def _fits(kb: KnowledgeBase, person: str | None, roles: frozenset[str], day: dt.date | None) -> bool:
+#: Offices by person, built once per document (the knowledge base lists a few hundred).
+OfficesOf = dict[str, list[Office]]
+
+
+def offices_of(kb: KnowledgeBase) -> OfficesOf:
+    out: OfficesOf = defaultdict(list)
+    for office in kb.offices:
+        out[office.person].append(office)
+    return out
+
+
+def _fits(offices: OfficesOf, person: str | None, roles: frozenset[str], day: dt.date | None) -> bool:
     """Does ``person`` hold (on ``day``, or ever when no date is known) one of ``roles``?"""
     if person is None:
         return False
-    for office in kb.offices:
-        if office.person != person or (day is not None and not office.holds(day)):
+    for office in offices.get(person, ()):
+        if day is not None and not office.holds(day):
             continue
         if office.role in roles or (ANY_MINISTER in roles and office.role.endswith("_minister")):
             return True
     return False
 
 
-def _may_hold(kb: KnowledgeBase, person: str | None, role: str, day: dt.date | None) -> bool:
-    """False only when the knowledge base lists offices of ``person`` and none is ``role`` (any
-    minister's for :data:`ANY_MINISTER`) on ``day``."""
-    if person is None or day is None or not any(o.person == person for o in kb.offices):
+def _may_fit(offices: OfficesOf, person: str | None, roles: frozenset[str], day: dt.date | None) -> bool:
+    """False only when the knowledge base lists offices of ``person`` and none of ``roles`` (any
+    minister's for :data:`ANY_MINISTER`) is theirs on ``day``: an unknown office may fit."""
+    if person is None or day is None or person not in offices:
         return True
-    return _fits(kb, person, frozenset({role}), day)
+    return _fits(offices, person, roles, day)
 
 
 def _holder(kb: KnowledgeBase, role: str, state: str | None, day: dt.date | None) -> str | None:
@@ -187,40 +200,83 @@ def title_hits(doc: Document, kb: KnowledgeBase) -> list[TitleHit]:
 
 
 #: A person's mention as coreference sees it: its span, knowledge-base id and entity index.
-Person = tuple[Span, str | None, int]
+Person = tuple[Span, "str | None", int]
 
 
-def _person_starting(persons: list[Person], doc: Document, index: int
-                     ) -> Person | None:
-    if index >= len(doc.tokens):
-        return None
-    start, end = doc.tokens[index].start, doc.tokens[index].end
-    return next((p for p in persons if start <= p[0].start < end), None)
+class _Persons:
+    """Person mentions in text order, indexed so that every look-up is a bisection."""
 
+    def __init__(self, doc: Document, persons: list[Person]) -> None:
+        self.doc = doc
+        self.items: list[Person] = sorted(persons, key=lambda p: p[0].start)
+        self.starts = [p[0].start for p in self.items]
+        self.by_end: dict[int, Person] = {}
+        for p in self.items:
+            self.by_end.setdefault(p[0].end, p)
 
-def _person_after(persons: list[Person], doc: Document, hit: TitleHit) -> Person | None:
-    """The person named right after the title, past the ranks that follow it (a mention may
-    start at a rank: «خادم الحرمين الشريفين | الملك سلمان»)."""
-    for index in range(hit.last + 1, hit.after + 1):
-        found = _person_starting(persons, doc, index)
-        if found is not None:
-            return found
-    return None
+    def add(self, person: Person) -> None:
+        k = bisect.bisect_right(self.starts, person[0].start)
+        self.items.insert(k, person)
+        self.starts.insert(k, person[0].start)
+        self.by_end.setdefault(person[0].end, person)
 
-
-def _person_ending(persons: list[Person], doc: Document, hit: TitleHit) -> Person | None:
-    """The person whose mention ends right before the title: the title is in apposition
-    («محمد بن سلمان ولي ولي العهد»، «فلان، وزير الخارجية،»).  After a comma, only a title set off
-    by a comma on its other side too: «استقبل فلان، وزير الخارجية فلان» lists two people."""
-    k = hit.first - 1
-    if k >= 0 and _is_comma(doc, k):
-        if not (hit.last + 1 < len(doc.tokens) and _is_comma(doc, hit.last + 1)):
+    def starting(self, index: int) -> Person | None:
+        """The person whose mention starts in token ``index`` (after a proclitic, too)."""
+        if index >= len(self.doc.tokens):
             return None
-        k -= 1
-    if k < 0:
+        token = self.doc.tokens[index]
+        k = bisect.bisect_left(self.starts, token.start)
+        return self.items[k] if k < len(self.items) and self.starts[k] < token.end else None
+
+    def after(self, hit: TitleHit) -> Person | None:
+        """The person named right after the title, past the ranks that follow it (a mention may
+        start at a rank: «خادم الحرمين الشريفين | الملك سلمان»)."""
+        for index in range(hit.last + 1, hit.after + 1):
+            found = self.starting(index)
+            if found is not None:
+                return found
         return None
-    end = doc.tokens[k].end
-    return next((p for p in persons if p[0].end == end), None)
+
+    def ending(self, hit: TitleHit) -> Person | None:
+        """The person whose mention ends right before the title: the title is in apposition
+        («محمد بن سلمان ولي ولي العهد»، «فلان، وزير الخارجية،»).  After a comma, only a title set
+        off by a comma on its other side too: «استقبل فلان، وزير الخارجية فلان» lists two people."""
+        doc = self.doc
+        k = hit.first - 1
+        if k >= 0 and _is_comma(doc, k):
+            if not (hit.last + 1 < len(doc.tokens) and _is_comma(doc, hit.last + 1)):
+                return None
+            k -= 1
+        return self.by_end.get(doc.tokens[k].end) if k >= 0 else None
+
+    def fitting_before(self, offices: OfficesOf, role: str, offset: int, day: dt.date | None) -> list[Person]:
+        """Persons named before ``offset`` who hold ``role`` on ``day``."""
+        roles = frozenset({role})
+        fits: dict[str | None, bool] = {}
+        out = []
+        for p in self.items[:bisect.bisect_left(self.starts, offset)]:
+            if p[1] not in fits:
+                fits[p[1]] = _fits(offices, p[1], roles, day)
+            if fits[p[1]]:
+                out.append(p)
+        return out
+
+
+class _Spans:
+    """Spans that may overlap one another, for "does this span overlap any" in log time."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s.start for s in ordered]
+        self.reach: list[int] = []  # the farthest end among the spans up to each one
+        far = -1
+        for s in ordered:
+            far = max(far, s.end)
+            self.reach.append(far)
+
+    def overlap(self, span: Span) -> bool:
+        k = bisect.bisect_left(self.starts, span.end)  # spans starting before ``span`` ends
+        return k > 0 and self.reach[k - 1] > span.start
 
 
 def _is_comma(doc: Document, k: int) -> bool:
@@ -240,24 +296,24 @@ def title_holders(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> 
     (:func:`find_references`), not mentions."""
     if doc.published is None:
         return []
-    persons = sorted(((m.span, m.kb_id, 0) for m in mentions if m.type == "PER"), key=lambda p: p[0].start)
-    taken = [m.span for m in mentions]
+    persons = _Persons(doc, [(m.span, m.kb_id, 0) for m in mentions if m.type == "PER"])
+    taken = _Spans([m.span for m in mentions])
+    offices = offices_of(kb)
     state = _main_state([m.country for m in mentions])
     named: set[str] = set()
     out: list[Mention] = []
     for hit in title_hits(doc, kb):
-        if _person_after(persons, doc, hit) or _person_ending(persons, doc, hit):
+        if persons.after(hit) or persons.ending(hit):
             named |= {hit.role, ANY_MINISTER} if hit.role.endswith("_minister") else {hit.role}
             continue
-        if hit.demonym or hit.role in named or any(hit.span.overlaps(t) for t in taken):
+        if hit.demonym or hit.role in named or taken.overlap(hit.span):
             continue
-        roles = frozenset({hit.role})
-        if any(p[0].start < hit.span.start and _fits(kb, p[1], roles, doc.published) for p in persons):
-            continue
+        if persons.fitting_before(offices, hit.role, hit.span.start, doc.published):
+            continue  # a named person holds the role: the title refers to them
         holder = _holder(kb, hit.role, state, doc.published)
         if holder is not None:
             out.append(Mention(hit.span, "PER", holder, kb.entries[holder].country, "title"))
-            persons.append((hit.span, holder, 0))  # a later bare title refers back to this one
+            persons.add((hit.span, holder, 0))  # a later bare title refers back to this one
     return out
 
 
@@ -277,13 +333,17 @@ class _Resolver:
     def __init__(self, doc: Document, kb: KnowledgeBase) -> None:
         self.doc, self.kb = doc, kb
         self.lex = lexicon()
-        self.persons = sorted(((m, e.kb_id, idx) for idx, e in enumerate(doc.entities) if e.type == "PER"
-                               for m in e.mentions), key=lambda p: p[0].start)
+        self.offices = offices_of(kb)
+        self.persons = _Persons(doc, [(m, e.kb_id, idx) for idx, e in enumerate(doc.entities)
+                                      if e.type == "PER" for m in e.mentions])
+        self.in_name = _tokens_in(doc, [p[0] for p in self.persons.items])
         self.named: list[_Named] = [_Named(span, idx, self._sentence(span), self._introduced(span))
-                                    for span, _, idx in self.persons]
+                                    for span, _, idx in self.persons.items]
+        self.named_starts = [n.span.start for n in self.named]
         self.after_title: dict[str, tuple[Span, int]] = {}
         self.state = _main_state([e.country for e in doc.entities])
-        self.taken = [m for e in doc.entities for m in e.mentions]
+        self.taken = _Spans([m for e in doc.entities for m in e.mentions])
+        self.bodies = _BodyIndex(doc, self.lex)
 
     def _sentence(self, span: Span) -> int:
         found = self.doc.sentence_of(span.start)
@@ -297,23 +357,21 @@ class _Resolver:
         sentence = self._sentence(span)
         found: set[str] = set()
         for k in range(i - 1, max(-1, i - 1 - self.lex.honorific_reach), -1):
-            token = doc.tokens[k]
-            if self._sentence(token.span) != sentence or any(p[0].start <= token.start < p[0].end
-                                                             for p in self.persons):
-                break  # another sentence, or another person's name: the honorific is theirs
+            if self.in_name[k] or self._sentence(doc.tokens[k].span) != sentence:
+                break  # another person's name, or another sentence: the honorific is not this one's
             found |= _keys_of(doc, k) & nouns
         return frozenset(found)
 
     def title(self, hit: TitleHit) -> Reference | None:
-        following = _person_after(self.persons, self.doc, hit)
+        following = self.persons.after(hit)
         if following is not None:
             self._remember(hit, following)  # وزير الخارجية عادل الجبير: the name is the mention
             return None
-        before = _person_ending(self.persons, self.doc, hit)
+        before = self.persons.ending(hit)
         if before is not None:
             self._remember(hit, before)
             return self._note(Reference(hit.span, before[2], "title", before[0]), hit.honoured)
-        if hit.demonym or any(hit.span.overlaps(t) for t in self.taken):
+        if hit.demonym or self.taken.overlap(hit.span):
             return None  # a title with a nationality: the entities stage resolved it, or nobody
         target = self._title_target(hit)
         return self._note(target, hit.honoured) if target is not None else None
@@ -321,7 +379,7 @@ class _Resolver:
     def _remember(self, hit: TitleHit, person: Person) -> None:
         """Note who was named with a title, unless the knowledge base knows their offices and
         none is this role on the publication date («الملك فيصل» in a 2015 story is history)."""
-        if not _may_hold(self.kb, person[1], hit.role, self.doc.published):
+        if not _may_fit(self.offices, person[1], frozenset({hit.role}), self.doc.published):
             return
         self.after_title[hit.role] = (person[0], person[2])
         if hit.role.endswith("_minister"):
@@ -334,29 +392,28 @@ class _Resolver:
             return Reference(hit.span, earlier[1], "title", earlier[0])
         if day is None:
             return None  # who held an office is a question of date
-        if hit.state is not None:  # «خادم الحرمين الشريفين»: the holder in that state, whoever was named
-            holder = _holder(self.kb, hit.role, hit.state, day)
-            known = next((i for i, e in enumerate(self.doc.entities) if holder and e.kb_id == holder), None)
-            return Reference(hit.span, known, "title") if known is not None else None
-        roles = frozenset({hit.role})
-        fitting = {idx: span for span, kb_id, idx in self.persons
-                   if span.start < hit.span.start and _fits(self.kb, kb_id, roles, day)}
-        if len(fitting) == 1:
-            idx, span = next(iter(fitting.items()))
-            return Reference(hit.span, idx, "title", span)
-        holder = _holder(self.kb, hit.role, self.state, day)
+        if hit.state is None:
+            fitting = {p[2]: p[0] for p in self.persons.fitting_before(self.offices, hit.role, hit.span.start, day)}
+            if len(fitting) == 1:
+                idx, span = next(iter(fitting.items()))
+                return Reference(hit.span, idx, "title", span)
+        # «خادم الحرمين الشريفين» names its state's holder whoever was named before.
+        holder = _holder(self.kb, hit.role, hit.state or self.state, day)
         known = next((i for i, e in enumerate(self.doc.entities) if holder and e.kb_id == holder), None)
         return Reference(hit.span, known, "title") if known is not None else None
 
     def _note(self, ref: Reference | None, nouns: frozenset[str]) -> Reference | None:
         """Keep ``ref`` as a candidate antecedent for later pronouns."""
         if ref is not None:
-            self.named.append(_Named(ref.span, ref.entity, self._sentence(ref.span), nouns))
-            self.named.sort(key=lambda n: n.span.start)
+            k = bisect.bisect_right(self.named_starts, ref.span.start)
+            self.named.insert(k, _Named(ref.span, ref.entity, self._sentence(ref.span), nouns))
+            self.named_starts.insert(k, ref.span.start)
         return ref
 
     def pronoun(self, span: Span, honorific: Honorific) -> Reference | None:
-        found = _antecedent(self.kb, self.doc, self.named, span, honorific)
+        lo = bisect.bisect_left(self.named_starts, span.start - PRONOUN_REACH - MAX_NAME_CHARS)
+        hi = bisect.bisect_left(self.named_starts, span.start)
+        found = _antecedent(self.offices, self.doc, self.named[lo:hi], span, honorific)
         if found is None:
             return None
         return self._note(Reference(span, found.entity, "pronoun", found.span), honorific.nouns)
@@ -366,14 +423,31 @@ class _Resolver:
         doc = self.doc
         head = next((k[2:] for k in _keys_of(doc, i) if k.startswith("ال") and k[2:] in self.lex.body_heads),
                     None)
+        if head is None:
+            return None
         following = fold(_word(doc, i + 1)) if i + 1 < len(doc.tokens) else ""
-        if head is None or (following.startswith("ال") and following not in self.lex.relatives):
+        if following.startswith("ال") and following not in self.lex.relatives:
             return None  # «الحكومة العراقية»: a description that names its own body
         span = _body_span(doc, i)
-        if any(span.overlaps(t) for t in self.taken):
+        if self.taken.overlap(span):
             return None
-        found = _body_antecedent(doc, head, span)
+        found = self.bodies.last(head, span)
         return Reference(span, found[0], "body", found[1]) if found is not None else None
+
+
+#: Longest person's mention counted on when a pronoun looks back (characters).
+MAX_NAME_CHARS = 200
+
+
+def _tokens_in(doc: Document, spans: list[Span]) -> list[bool]:
+    """For each token, whether it lies inside one of ``spans`` (sorted by start), in one sweep."""
+    flags = [False] * len(doc.tokens)
+    k = 0
+    for i, token in enumerate(doc.tokens):
+        while k < len(spans) and spans[k].end <= token.start:
+            k += 1
+        flags[i] = k < len(spans) and spans[k].start <= token.start < spans[k].end
+    return flags
 
 
 def _token_at(doc: Document, offset: int) -> int:
@@ -396,32 +470,44 @@ def _body_span(doc: Document, i: int) -> Span:
     return token.span
 
 
-def _body_antecedent(doc: Document, head: str, span: Span) -> tuple[int, Span] | None:
-    """The last mention before ``span`` of a body named with ``head``: its name opens with the
-    head («وزارة الدفاع») or follows it («حكومة إريتريا»); a nationality stands for its state."""
-    best: tuple[int, int, Span] | None = None
-    for idx, ent in enumerate(doc.entities):
-        if ent.type not in BODY_TYPES:
-            continue
-        for m in ent.mentions:
-            if m.end > span.start or span.start - m.end > BODY_REACH:
+class _BodyIndex:
+    """Mentions of bodies by the head noun that names them: their name opens with it («وزارة
+    الدفاع») or, for a state, follows a government head («حكومة إريتريا»)."""
+
+    def __init__(self, doc: Document, lex: Lexicon) -> None:
+        self.doc = doc
+        found: dict[str, list[tuple[int, int, Span]]] = defaultdict(list)
+        for idx, ent in enumerate(doc.entities):
+            if ent.type not in BODY_TYPES:
                 continue
-            first = fold(doc.text[m.start:m.end].split(" ", 1)[0])
-            i = _token_at(doc, m.start)
-            before = _keys_of(doc, i - 1) if i > 0 else set()
-            if first.removeprefix("ال") == head or (head in before and head in lexicon().state_heads
-                                                    and ent.type == "GPE"):
-                if best is None or m.start > best[1]:
-                    best = (idx, m.start, m)
-    if best is None:
-        return None
-    idx, _, m = best
-    ent = doc.entities[idx]
-    if ent.type == "NORP" and ent.country:
-        # «الحكومة الإريترية … الحكومة»: the government acts for the state, if the article names it.
-        state = next((k for k, e in enumerate(doc.entities) if e.kb_id == ent.country), None)  # ISO3 ids
-        return (state, m) if state is not None else (idx, m)
-    return idx, m
+            for m in ent.mentions:
+                heads = {fold(doc.text[m.start:m.end].split(" ", 1)[0]).removeprefix("ال")}
+                i = _token_at(doc, m.start)
+                if ent.type == "GPE" and i > 0:
+                    heads |= _keys_of(doc, i - 1) & lex.state_heads
+                for head in heads & lex.body_heads:
+                    found[head].append((m.end, idx, m))
+        self.by_head = {head: sorted(v, key=lambda x: x[0]) for head, v in found.items()}
+
+    def last(self, head: str, span: Span) -> tuple[int, Span] | None:
+        """The last body named with ``head`` that ends before ``span``, within reach; a
+        nationality stands for its state («الحكومة الإريترية … الحكومة»)."""
+        items = self.by_head.get(head, [])
+        k = bisect.bisect_right(items, span.start, key=lambda x: x[0])
+        while k > 0 and items[k - 1][2].start >= span.start:
+            k -= 1
+        if k == 0 or span.start - items[k - 1][0] > BODY_REACH:
+            return None
+        _, idx, m = max(items[max(0, k - MAX_OVERLAPPING):k], key=lambda x: x[2].start)
+        ent = self.doc.entities[idx]
+        if ent.type == "NORP" and ent.country:
+            state = next((j for j, e in enumerate(self.doc.entities) if e.kb_id == ent.country), None)  # ISO3
+            return (state, m) if state is not None else (idx, m)
+        return idx, m
+
+
+#: Mentions ending at the same place that are weighed for the latest start (ends sort them).
+MAX_OVERLAPPING = 4
 
 
 def find_references(doc: Document, kb: KnowledgeBase) -> list[Reference]:
@@ -462,15 +548,15 @@ def _pronoun(doc: Document, i: int) -> tuple[Span, Honorific] | None:
     return None
 
 
-def _antecedent(kb: KnowledgeBase, doc: Document, named: list[_Named], span: Span,
+def _antecedent(offices: OfficesOf, doc: Document, named: list[_Named], span: Span,
                 honorific: Honorific) -> _Named | None:
-    """The person a pronoun stands for.
+    """The person a pronoun stands for, among ``named`` (those just before it).
 
     First the person last introduced with the pronoun's honorific noun, or referred to by a title
     or pronoun that bears it: «التقى معالي الوزير فلان … الأمير علان … وأكد معاليه» is the
     minister.  Otherwise, in the nearest sentence before it (or its own) that names a person of the
-    knowledge base, the first one whose office fits, else the first one (Arabic news names the
-    subject first: «استقبل الوزير فلان نظيره فلان. وأكد معاليه» is the host).
+    knowledge base whose known offices may fit, the first one whose office fits, else the first one
+    (Arabic news names the subject first: «استقبل الوزير فلان نظيره فلان. وأكد معاليه» is the host).
     """
     before = [n for n in named if n.span.end <= span.start and span.start - n.span.end <= PRONOUN_REACH]
     honoured = [n for n in before if n.nouns & honorific.nouns]
@@ -478,30 +564,20 @@ def _antecedent(kb: KnowledgeBase, doc: Document, named: list[_Named], span: Spa
         sentence = honoured[-1].sentence
         return next(n for n in honoured if n.sentence == sentence)
     # Only persons the knowledge base knows: an honorific is given to officials and royals, and
-    # an unknown name before it is as likely the wrong antecedent as the right one.
-    known = [n for n in before if doc.entities[n.entity].kb_id is not None]
+    # an unknown name before it is as likely the wrong antecedent as the right one.  A person
+    # whose known offices do not fit is not meant either (معاليه is no king's).
+    day = doc.published
+    known = [n for n in before if doc.entities[n.entity].kb_id is not None
+             and (not honorific.roles or _may_fit(offices, doc.entities[n.entity].kb_id, honorific.roles, day))]
     if not known:
         return None
-    if honorific.roles:
-        # A person whose known offices do not fit is not meant (معاليه is no king's).
-        known = [n for n in known if _may_fit(kb, doc.entities[n.entity].kb_id, honorific.roles, doc.published)]
-        if not known:
-            return None
     sentence = known[-1].sentence
     nearest = [n for n in known if n.sentence == sentence]
     if honorific.roles:
-        fitting = [n for n in nearest if _fits(kb, doc.entities[n.entity].kb_id, honorific.roles, doc.published)]
+        fitting = [n for n in nearest if _fits(offices, doc.entities[n.entity].kb_id, honorific.roles, day)]
         if fitting:
             return fitting[0]
     return nearest[0]
-
-
-def _may_fit(kb: KnowledgeBase, person: str | None, roles: frozenset[str], day: dt.date | None) -> bool:
-    """Whether ``person`` may hold one of ``roles``: yes when the knowledge base lists no office
-    of theirs (an unknown office may fit), else only when one fits."""
-    if person is None or not any(o.person == person for o in kb.offices):
-        return True
-    return _fits(kb, person, roles, day)
 
 
 __all__ = [
@@ -511,6 +587,7 @@ __all__ = [
     "find_references",
     "honorifics",
     "lexicon",
+    "offices_of",
     "title_hits",
     "title_holders",
 ]

@@ -9,8 +9,10 @@ attribution in the same sentence starts.
 
 from __future__ import annotations
 
+import bisect
+
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
-from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim
+from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
 from marsad.stages.quotes.marks import OPENERS, inside
 from marsad.stages.quotes.phrases import actor, bracket_end, has_form, is_title, outlet_at, phrase_span
 from marsad.stages.quotes.subjects import (
@@ -433,6 +435,14 @@ def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
 
 
+def _same_sentence(drafts: list[Draft], s: int) -> list[Draft]:
+    """The drafts of sentence ``s``: the last ones, as drafts come in text order."""
+    k = len(drafts)
+    while k > 0 and drafts[k - 1].sentence == s:
+        k -= 1
+    return drafts[k:]
+
+
 def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | None) -> Draft | None:
     """"...، مؤكدا أن ...": the speaker is the subject of the clause it continues."""
     words = ctx.words
@@ -448,11 +458,11 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
         found = _direct_after(ctx, opener)
     if found is None:
         return None
-    same = [d for d in drafts if d.sentence == s]
+    same = _same_sentence(drafts, s)
     region = words[i].token.start
     lo = ctx.sent_first[s]
     if same and same[-1].cue is not None:
-        lo = next((k for k in range(lo, i) if ctx.words[k].token.start >= same[-1].cue.end), i)
+        lo = max(lo, min(i, bisect.bisect_left(ctx.starts, same[-1].cue.end)))
     nearer = cue_subject(ctx, lo, i)  # "…، فيما شدد كيري على …، موضحا أن": the nearer clause's
     if nearer is not None:
         speaker: Actor | None = nearer[0]
@@ -556,7 +566,7 @@ def _reaches(ctx: Context, content: Span, here: int) -> bool:
 
 
 def _is_outlet(ctx: Context, who: Actor) -> bool:
-    words = [w for w in ctx.words if who.span.start <= w.token.start < who.span.end]
+    words = words_in(ctx, who.span)
     return bool(words) and outlet_at(words, 0, len(words), ctx.cues) > 0
 
 
@@ -569,12 +579,17 @@ def _clause_starts(ctx: Context) -> list[int]:
 def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list[Draft]:
     """End each content where a later attribution inside it starts; drop what becomes empty."""
     kept: list[Draft] = []
-    for d in drafts:
-        cues = {o.cue.start for o in drafts if o is not d and o.cue is not None}
-        for r in sorted({o.region for o in drafts if o is not d} | cues | set(clauses)):
-            if not d.content.start < r < d.content.end:
-                continue
-            if inside(ctx.pairs, r) is not None and d.kind != "indirect":
+    # Every place an attribution starts, with the draft it belongs to (-1: a clause), in order.
+    points = sorted([(o.region, k) for k, o in enumerate(drafts)]
+                    + [(o.cue.start, k) for k, o in enumerate(drafts) if o.cue is not None]
+                    + [(c, -1) for c in clauses])
+    offsets = [r for r, _ in points]
+    for k, d in enumerate(drafts):
+        x = bisect.bisect_right(offsets, d.content.start)
+        while x < len(points) and points[x][0] < d.content.end:
+            r, owner = points[x]
+            x += 1
+            if owner == k or (inside(ctx.pairs, r) is not None and d.kind != "indirect"):
                 continue
             a, b = _without_link(ctx, *trim(ctx.text, d.content.start, r))
             d.content = Span(a, b)
@@ -699,6 +714,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         return []
     ctx = build_context(doc)
     drafts: list[Draft] = []
+    contents: set[Span] = set()
     quoted = _quoted_words(ctx)
     for i, w in enumerate(ctx.words):
         if i == ctx.sent_first[ctx.sent_of[i]] and not quoted[i]:
@@ -710,8 +726,9 @@ def find_quotes(doc: Document) -> list[Quote]:
         if any(d.region <= w.token.start < d.content.start for d in drafts[-3:]):
             continue  # part of an attribution already read ("نقلا عن" after the verb)
         draft = _draft_at(ctx, i, drafts)
-        if draft is not None and not any(d.content == draft.content for d in drafts):
+        if draft is not None and draft.content not in contents:
             drafts.append(draft)
+            contents.add(draft.content)
             note(ctx, draft.speaker)
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
     return [Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d))

@@ -9,7 +9,7 @@ takes the group of people named nearby.
 from __future__ import annotations
 
 from marsad.core.document import Actor, Span
-from marsad.stages.quotes.context import Context, char
+from marsad.stages.quotes.context import Context, char, words_in
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -39,6 +39,9 @@ MAX_DESCRIBED_SUBJECT = 12
 #: Words of the place a post is held in, between the post and its holder's name
 #: ("مدير فرع الزراعة بمحافظة المجاردة محمد الغاوي": بمحافظة المجاردة).
 MAX_POST_PLACE_WORDS = 3
+#: Farthest a participle looks back, in words, for the clause it continues (a run-on sentence
+#: of hundreds of words has no subject that far back that a reader would take).
+MAX_CLAUSE_WORDS = 40
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
 TOPIC_TYPES = ("PER", "ORG")
 
@@ -177,7 +180,7 @@ def _person_name(ctx: Context, found: Actor, whole: Span) -> Span | None:
 def _after_titles(ctx: Context, name: Span) -> Span:
     """A person's name without a title the tagger took into it ("خالد الدكتور مرعي القحطاني" of
     "جامعة الملك خالد الدكتور مرعي القحطاني"): the name is what follows the last title."""
-    inside = [w for w in ctx.words if name.start <= w.token.start and w.token.end <= name.end]
+    inside = [w for w in words_in(ctx, name) if w.token.end <= name.end]
     cut = max((k for k, w in enumerate(inside[:-1]) if w.key.startswith("ال") and is_title(w, ctx.cues)),
               default=-1)
     return Span(inside[cut + 1].token.start, name.end) if cut >= 0 else name
@@ -186,7 +189,7 @@ def _after_titles(ctx: Context, name: Span) -> Span:
 def note(ctx: Context, who: Actor) -> None:
     """Remember ``who`` as the last actor named, with the whole phrase that named it."""
     whole = ctx.phrases.get(who.span, who.span)
-    ctx.discourse.note(who, [w for w in ctx.words if whole.start <= w.token.start < whole.end])
+    ctx.discourse.note(who, words_in(ctx, whole))
 
 
 def contrast_subject(ctx: Context, i: int) -> tuple[int, int] | None:
@@ -256,7 +259,7 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     if w.conj_end > w.token.start or i == first:
         return None
     if w.key[:1] in c.words("imperfect_prefixes") and words[i - 1].is_word and not words[i - 1].prep \
-            and words[i - 1].token.start not in ctx.names and words[i - 1].token.end not in _name_ends(ctx):
+            and words[i - 1].token.start not in ctx.names and words[i - 1].token.end not in ctx.name_ends:
         return None  # "نتائج مميزة تؤكد أن": an imperfect verb describing the noun before it
     for k in range(i - 1, max(first, i - MAX_DESCRIBED_SUBJECT) - 1, -1):
         x = words[k]
@@ -270,10 +273,6 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
             return k, i
         return None
     return None
-
-
-def _name_ends(ctx: Context) -> frozenset[int]:
-    return frozenset(ctx.names.values())
 
 
 def main_subject(ctx: Context, i: int) -> Actor | None:
@@ -311,7 +310,7 @@ def plural(ctx: Context, i: int) -> bool:
 
 def names_group(ctx: Context, who: Actor) -> bool:
     whole = ctx.phrases.get(who.span, who.span)
-    return is_group([w for w in ctx.words if whole.start <= w.token.start < whole.end], ctx.cues)
+    return is_group(words_in(ctx, whole), ctx.cues)
 
 
 def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
@@ -435,7 +434,7 @@ def cue_subject(ctx: Context, lo: int, i: int) -> tuple[Actor, int] | None:
     saying between words ``lo`` and ``i`` (a person's name or a title), with the offset where
     that clause opens (the content before it ends there)."""
     words, c = ctx.words, ctx.cues
-    for k in range(i - 2, lo - 1, -1):
+    for k in range(i - 2, max(lo, i - MAX_CLAUSE_WORDS) - 1, -1):
         w, nxt = words[k], words[k + 1]
         if not has_form(w, c.verbs) or w.prep:
             continue
@@ -458,7 +457,7 @@ def inner_subject(ctx: Context, i: int) -> Actor | None:
     title or a person's name."""
     words = ctx.words
     first = ctx.sent_first[ctx.sent_of[i]]
-    for k in range(i - 1, first - 1, -1):
+    for k in range(i - 1, max(first, i - MAX_CLAUSE_WORDS) - 1, -1):
         w = words[k]
         opens = k == first or char(ctx, k - 1) in ("،", ",") or w.conj_end > w.token.start
         if not opens or k + 1 >= i or not verb_like(ctx, w, True) or is_title(w, ctx.cues):
