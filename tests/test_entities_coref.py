@@ -155,3 +155,17 @@ def test_a_pronoun_goes_to_the_one_introduced_with_its_honorific_over_a_long_tit
 def _span_of(doc: Document, surface: str) -> Span:
     start = doc.text.index(surface)
     return Span(start, start + len(surface))
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # A head noun before an organisation's name names it; a definite object after the body noun
+    # does not describe it; a relative clause after it does not either.
+    ("وشنت ميليشيات الحوثيين هجوما على مدينة تعز. وبررت الميليشيات القصف بالدفاع عن النفس.",
+     [("الميليشيات", "Houthis")]),
+    ("طلبت حكومة إريتريا التحقيق في التهريب. وأكدت الحكومة التي اتهمت منظمات حقوقية أن لديها أدلة.",
+     [("الحكومة", "Eritrea")]),
+])
+def test_a_body_noun_after_its_name(text: str, bodies: list[tuple[str, str]]) -> None:
+    doc = marsad.analyze(text, dt.date(2015, 8, 1))
+    assert [(doc.span_text(r.span), doc.entities[r.entity].name_en) for r in doc.references
+            if r.kind == "body"] == bodies

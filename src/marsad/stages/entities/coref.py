@@ -61,6 +61,7 @@ class Lexicon:
     fillers: frozenset[str]
     honorific_reach: int
     body_heads: frozenset[str]
+    description_endings: tuple[str, ...]
     relatives: frozenset[str]
     state_heads: frozenset[str]
     state_titles: dict[NameKey, str]
@@ -87,7 +88,8 @@ def lexicon() -> Lexicon:
         raise DataError(f"data file marsad/data/{REFERENCES_FILE}: 'honorific_nouns' and 'state_titles' "
                         "must be mappings and 'honorific_reach' a number of words")
     return Lexicon({fold(k): _folded_list(nouns, k) for k in nouns}, _folded_list(data, "name_fillers"),
-                   reach, _folded_list(data, "body_heads"), _folded_list(data, "relatives"),
+                   reach, _folded_list(data, "body_heads"), tuple(_folded_list(data, "description_endings")),
+                   _folded_list(data, "relatives"),
                    _folded_list(data, "state_heads"), {name_key(k): str(v) for k, v in states.items()})
 
 
@@ -426,7 +428,8 @@ class _Resolver:
         if head is None:
             return None
         following = fold(_word(doc, i + 1)) if i + 1 < len(doc.tokens) else ""
-        if following.startswith("ال") and following not in self.lex.relatives:
+        if (following.startswith("ال") and following.endswith(self.lex.description_endings)
+                and following not in self.lex.relatives):
             return None  # «الحكومة العراقية»: a description that names its own body
         span = _body_span(doc, i)
         if self.taken.overlap(span):
@@ -483,8 +486,9 @@ class _BodyIndex:
             for m in ent.mentions:
                 heads = {fold(doc.text[m.start:m.end].split(" ", 1)[0]).removeprefix("ال")}
                 i = _token_at(doc, m.start)
-                if ent.type == "GPE" and i > 0:
-                    heads |= _keys_of(doc, i - 1) & lex.state_heads
+                if i > 0 and ent.type in ("GPE", "ORG"):
+                    before = _keys_of(doc, i - 1)
+                    heads |= before & (lex.state_heads if ent.type == "GPE" else lex.body_heads)
                 for head in heads & lex.body_heads:
                     found[head].append((m.end, idx, m))
         self.by_head = {head: sorted(v, key=lambda x: x[0]) for head, v in found.items()}
