@@ -138,6 +138,21 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[Found]]] = [
      [],
      [("الجثتين نقلتا إلى المستشفى", "مصدر أمني", None, None),
       ("التحقيق مستمر", "مصدر أمني", None, None)]),
+    # A noun after the verb that names nobody is its object (the subject is dropped), and a verb
+    # describing the noun before it opens no clause: neither reports a noun phrase.
+    ("وأكد حدوث اتفاق على تعاون عسكري بين البلدين. ويأتي ذلك بعد تقارير غربية أشارت إلى ربط "
+     "التنظيم عبوات ناسفة في أرجل الماعز.",
+     [],
+     []),
+    ("واشارت وزارة الطوارىء الى وجود طفلين بين الضحايا.",
+     [],
+     [("وجود طفلين بين الضحايا", "وزارة الطوارىء", None, None)]),
+    # A rare word after a bare title is a name: «الوزير الأصبحي» is not the minister named before.
+    ("وقال وزير حقوق الإنسان اليمني إن الزيارة مهمة. وأكد الوزير الأصبحي في رسالة أهمية الزيارة، "
+     "مؤكدا أنها ستعمل على وقف التدهور.",
+     [],
+     [("الزيارة مهمة", "وزير حقوق الإنسان اليمني", None, None),
+      ("ستعمل على وقف التدهور", "الأصبحي", None, None)]),
     # Content cut before the next attribution leaves out the «فيما» that joins them.
     ("كما أفاد كيري بأن البلدين اتفقا على بحث التعاون، فيما أوضح شكري أن الحوار مثمر.",
      [("PER", "كيري"), ("PER", "شكري")],

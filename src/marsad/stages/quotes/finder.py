@@ -14,7 +14,7 @@ import bisect
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
 from marsad.stages.quotes.marks import OPENERS, inside
-from marsad.stages.quotes.phrases import actor, bracket_end, has_form, is_title, outlet_at, phrase_span
+from marsad.stages.quotes.phrases import actor, bracket_end, entity_of, has_form, is_title, outlet_at, phrase_span
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
@@ -216,6 +216,24 @@ def _past_relative(ctx: Context, k: int, limit: int) -> int:
     return k
 
 
+def _opens_clause(ctx: Context, i: int) -> bool:
+    """A verb that opens its clause (with و/ف, first in the sentence, or after a comma or a
+    particle), not one describing the noun before it ("تقارير غربية أشارت إلى")."""
+    w = ctx.words[i]
+    if w.conj_end > w.token.start or i == ctx.sent_first[ctx.sent_of[i]]:
+        return True
+    return char(ctx, i - 1) in ("،", ",") or has_form(ctx.words[i - 1], ctx.cues.lead_particles)
+
+
+def _names_someone(ctx: Context, a: int, b: int) -> bool:
+    """Whether words ``a..b`` name an actor: a title or body noun (وزارة), a person's name, a
+    definite noun or an entity ("وأكد حدوث اتفاق على تعاون": حدوث is the object, the subject is dropped)."""
+    w = ctx.words[a]
+    return (is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements) or w.key.startswith("ال")
+            or w.token.start in ctx.names
+            or entity_of(ctx.doc.entities, Span(w.token.start, w.token.end)) is not None)
+
+
 def _nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | None:
     """"وشدد كيري على ضرورة وقف الهجمات", "مشيرا خصوصا إلى حالات تعذيب": after a cue that reports
     with a noun, the noun phrase after إلى / على (at word ``k``, past the subject) is the content."""
@@ -303,7 +321,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     elif subject is not None:
         before = _preceding_quote(ctx, i)
         found = ("direct", before) if before is not None else None
-    if found is None:
+    if found is None and _opens_clause(ctx, i) and (subject is None or _names_someone(ctx, *subject)):
         found = _nominal_content(ctx, i, end)  # "وشدد الوزير على ضرورة وقف …"
     if found is None:
         return None

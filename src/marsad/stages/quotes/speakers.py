@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from marsad.core.document import Actor, Document
 from marsad.stages.quotes.lexicon import Cues
-from marsad.stages.quotes.phrases import Word, has_form, is_title
+from marsad.stages.quotes.phrases import Word, common_word, has_form, is_title
 
 #: Fewest letters in the stem of a sound plural ("مواطنين"): shorter words ending in ين/ون
 #: are singular ("الدين", "العيون" aside).
@@ -147,7 +147,9 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
     title = bare_title(words, cues)
     if title is not None:
         ent = discourse.person(doc, title)
-        earlier = discourse.titled(title) if ent is None else None
+        # "وأكد الوزير الأصبحي": a rare word after the title is a name, not more description.
+        described = all(is_title(w, cues) or has_form(w, cues.title_complements) or common_word(w) for w in words)
+        earlier = discourse.titled(title) if ent is None and described else None
         if earlier is not None:
             # "وقال مصدر في قيادات المقاومة … وذكر المصدر أن": the one named with that title,
             # with its words when no entity is known.
