@@ -169,3 +169,13 @@ def test_a_body_noun_after_its_name(text: str, bodies: list[tuple[str, str]]) ->
     doc = marsad.analyze(text, dt.date(2015, 8, 1))
     assert [(doc.span_text(r.span), doc.entities[r.entity].name_en) for r in doc.references
             if r.kind == "body"] == bodies
+
+
+def test_the_references_field_has_its_schema() -> None:
+    from marsad.core import contract
+
+    doc = marsad.analyze("استقبل وزير الخارجية عادل الجبير نظيره الفرنسي. وأكد معاليه أن المباحثات مثمرة.",
+                         dt.date(2016, 5, 1)).to_dict()
+    assert doc["references"] and contract.problems(doc) == []
+    doc["references"][0]["kind"] = "nickname"
+    assert any(p.startswith("references/0/kind") for p in contract.problems(doc))
