@@ -50,7 +50,7 @@ def side_words(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
     return set().union(*(words(doc.span_text(a.span)) for a in actors)) if actors else set()
 
 
-def score(event_type: str, path: Path, errors: int) -> dict[str, float]:
+def score(event_type: str, path: Path, errors: int, side: str = "source") -> dict[str, float]:
     rows = json.loads(path.read_text(encoding="utf-8"))
     counts = {k: 0 for k in ("n_src", "n_tgt", "src_found", "tgt_found", "src_emitted", "src_right",
                              "src_reversed", "tgt_emitted", "tgt_right", "tgt_reversed", "typed", "n")}
@@ -73,7 +73,9 @@ def score(event_type: str, path: Path, errors: int) -> dict[str, float]:
                         counts[f"{side}_emitted"] += 1
                         counts[f"{side}_right"] += bool(g & gold)
                         counts[f"{side}_reversed"] += bool(other and g & other and not g & gold)
-        if shown < errors and events and not any(side_words(doc, e.source) & gold_src for e in events):
+        gold_side = gold_src if side == "source" else gold_tgt
+        if shown < errors and events and gold_side and not any(
+                side_words(doc, e.source if side == "source" else e.target) & gold_side for e in events):
             shown += 1
             print(f"  {row['source']}: {row['text'][:120]}\n    gold {row.get('source_gold')!r} -> "
                   f"{row.get('target_gold')!r}; got " + "; ".join(
@@ -85,10 +87,11 @@ def score(event_type: str, path: Path, errors: int) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--errors", type=int, default=0, help="print up to N sentences whose source is missed")
+    ap.add_argument("--errors", type=int, default=0, help="print up to N sentences whose argument is missed")
+    ap.add_argument("--side", choices=("source", "target"), default="source", help="which argument --errors shows")
     args = ap.parse_args()
     for event_type, name in FILES.items():
-        c = score(event_type, args.data / name, args.errors)
+        c = score(event_type, args.data / name, args.errors, args.side)
 
         def r(a: str, b: str, c: dict[str, float] = c) -> str:
             return f"{c[a] / c[b]:.3f}" if c[b] else "-"

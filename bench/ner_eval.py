@@ -4,6 +4,7 @@
     python bench/ner_eval.py --test PATH/test.txt  # also a CoNLL file such as ANERcorp test
     python bench/ner_eval.py --mode text           # through clean + segment + tagger.tag(doc)
     python bench/ner_eval.py --mode stage          # the whole entities stage, as marsad analyze writes it
+    python bench/ner_eval.py --mode stage --currencies  # ... keeping currencies as MISC, as ANERcorp does
     python bench/ner_eval.py --no-dev --news 1000  # tagging speed over real articles
 
 Dev sets: the last 10% of ANERcorp train sentences and AQMAR dev.  The shipped model is trained
@@ -135,8 +136,12 @@ def labels_by_text(sentences: Sequence[nc.Sentence], whole_stage: bool = False) 
     return out, spent
 
 
+#: Stage mode keeps currency names as MISC entities (ANERcorp's convention; --currencies).
+KEEP_CURRENCIES = {"on": False}
+
+
 def _stage_mentions(doc: Document) -> list[tuple[Span, str]]:
-    found = find_entities(doc)
+    found = find_entities(doc, currencies=KEEP_CURRENCIES["on"])
     return sorted(((m, str(e.type)) for e in found for m in e.mentions), key=lambda x: x[0].start)
 
 
@@ -184,10 +189,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="stage: the whole entities stage's mentions, as marsad analyze writes them")
     parser.add_argument("--news", type=int, default=0, metavar="N",
                         help="also time tagging the first N SaudiNewsNet articles")
+    parser.add_argument("--currencies", action="store_true",
+                        help="stage mode: keep currency names as MISC, as ANERcorp marks them (setting "
+                             "entities.currencies; off by default, where they are units of quantities)")
     parser.add_argument("--no-dev", action="store_true", help="score only the --test files")
     parser.add_argument("--model", type=Path, help="a weights file to use instead of the shipped one "
                         "(e.g. build/ner/holdout.npz from scripts/train_ner_neural.py --holdout)")
     args = parser.parse_args(argv)
+    KEEP_CURRENCIES["on"] = args.currencies
     if args.model:
         use_model(args.model)
     elif not (data_dir() / MODEL_FILE).is_file():

@@ -7,9 +7,9 @@ Writes, in ``src/marsad/data/kb/``:
 
 - ``gazetteer.tsv``: Arabic place names of GeoNames (cities500, CC BY 4.0) and first-level
   subdivisions (iso3166-2, MIT), with Wikidata id, coordinates and population from Natural Earth
-  (public domain) where it knows the place; ``match`` says whether the name is matched in text on
-  its own (a known, populous place whose name is not a common word) or only names a span the
-  tagger found.
+  (public domain) where it knows the place, and for a province the point of its seat;
+  ``match`` says whether the name is matched in text on its own (a known, populous place whose
+  name is not a common word) or only names a span the tagger found.
 - ``name_tokens.tsv``: Arabic name token → usual Latin spelling, for readable English names of
   persons and places the knowledge base lacks: Arab personal-name units of the
   ``arabic-name-romanizer`` package's index (MIT; Wikidata labels, CC0) first, then foreign names
@@ -73,7 +73,12 @@ _PERSIAN_SPELLING = re.compile("ى\\S|(^| )ئ")
 #: A one-word place name that many people bear as a given name (سارة، داود) is matched only
 #: where the tagger found a place: times it is a given name in the romanizer's index.
 MIN_GIVEN_NAME_COUNT = 10
+#: A token is spelt as the foreign names spell it when their commonest spelling is this many times
+#: more frequent than all its Arab-name spellings together.
+FOREIGN_OVER_UNIT = 5
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z'\-]*$")
+_COMPASS = re.compile(r"\b(north|south|east|west|central|upper|lower|middle|northern|southern|eastern|western)",
+                      re.IGNORECASE)
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 #: CAMEO actor codes whose first three letters are not a state.
 NOT_STATES = frozenset({"IGO", "IMG", "NGO", "MNC", "INT", "REF", "REB", "UAF", "SPY", "COP", "MIL",
@@ -155,10 +160,46 @@ def given_names(db: Path) -> set[str]:
     return {fold(key) for key, count in rows if count >= MIN_GIVEN_NAME_COUNT}
 
 
+def name_skeleton(name: str) -> str:
+    """A Latin place name's consonants, without the article, class words and doubled letters:
+    `Asir and Asir, Al Quassim and Qassim, Al Jawf and Al-Jouf meet."""
+    low = ascii_name(name).lower()
+    low = re.sub(r"\b(al|el|ar|as|ash|ad|an|at|az|ath|adh)[ -]", "", low)
+    low = re.sub(r"\b(governorate|province|region|emirate|municipality)\b", "", low)
+    low = re.sub("[aeiouyhw'`]|[^a-z]", "", low)
+    return re.sub(r"(.)\1+", r"\1", low)
+
+
+def region_points(places: list[dict[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(state, skeleton of a first-level division's name) → the point of its seat (Natural
+    Earth's admin-1 capital, else its most populous place): a map point for a province."""
+    seats: dict[tuple[str, str], dict[str, str]] = {}
+    for row in places:
+        key = (NE_STATES.get(row["adm0_a3"], row["adm0_a3"]), name_skeleton(row["adm1"]))
+        rank = (row["feature_class"].startswith(("Admin-1 capital", "Admin-0 capital")),
+                int(float(row["pop_max"] or 0)))
+        best = seats.get(key)
+        if best is None or rank > (best["feature_class"].startswith(("Admin-1 capital", "Admin-0 capital")),
+                                   int(float(best["pop_max"] or 0))):
+            seats[key] = row
+    return {key: (f"{float(r['latitude']):.4f}", f"{float(r['longitude']):.4f}") for key, r in seats.items()}
+
+
+def region_point(points: dict[tuple[str, str], tuple[str, str]], country: str, english: str
+                 ) -> tuple[str, str] | None:
+    """The seat's point of a first-level division whose name's skeleton is its Natural Earth
+    division's exactly (a compass word would make East and West Darfur one)."""
+    skeleton = name_skeleton(english)
+    if len(skeleton) < 2 or _COMPASS.search(english):
+        return None
+    return points.get((country, skeleton))
+
+
 def build_gazetteer(src: Path, persons: set[str]) -> list[list[str]]:
     """Rows of gazetteer.tsv, most populous first within a name."""
     places = read_rows(src / "kb-sources" / "natural-earth-populated-places.tsv")
     natural = {r["wikidata"]: r for r in places if r["wikidata"]}
+    points = region_points(places)
     by_name: dict[tuple[str, str, str], dict[str, str]] = {}
     for file, kind in (("geonames-arabic-names.tsv", "city"), ("iso3166-2-arabic.tsv", "region")):
         for row in read_rows(src / "kb-sources" / file):
@@ -172,6 +213,9 @@ def build_gazetteer(src: Path, persons: set[str]) -> list[list[str]]:
                 continue  # the same place twice (with and without Natural Earth's data)
             lat = f"{float(ne['latitude']):.4f}" if ne else ""
             lon = f"{float(ne['longitude']):.4f}" if ne else ""
+            seat = region_point(points, row["country"], english) if kind == "region" and not ne else None
+            if seat is not None:
+                lat, lon = seat
             population = ne["pop_max"] if ne else ""
             least = MATCH_MIN_POPULATION if row["country"] in REGION_ISO3 else MATCH_MIN_POPULATION_ABROAD
             matched = (bool(ne) and int(population or 0) >= least and not common_word(arabic, int(population))
@@ -196,8 +240,8 @@ def latin_form(latin: str) -> str:
     return latin[:1].upper() + latin[1:]
 
 
-def romanizer_units(db: Path) -> dict[str, str]:
-    """Folded Arab name unit → its commonest Latin spelling, region spellings weighted up."""
+def romanizer_units(db: Path) -> dict[str, Counter[str]]:
+    """Folded Arab name unit → its Latin spellings with counts, region spellings weighted up."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     with sqlite3.connect(db) as conn:
         for arabic, latin, country, count in conn.execute(
@@ -206,24 +250,38 @@ def romanizer_units(db: Path) -> dict[str, str]:
                 continue
             weight = count * (3 if country in ARAB_REGION else 1)
             counts[fold(arabic)][latin_form(latin)] += weight
-    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+    return counts
 
 
-def foreign_tokens(src: Path) -> dict[str, str]:
+def foreign_tokens(src: Path) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for row in read_rows(src / "kb-sources" / "foreign-name-tokens.tsv"):
         arabic, latin = row["arabic_token"], row["latin"]
         if not _ARABIC_ONLY.match(arabic) or " " in arabic or len(arabic) < 2 or not _LATIN.match(latin):
             continue
         counts[fold(arabic)][latin_form(latin)] += int(row["count"] or 1)
-    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+    return counts
+
+
+def preferred_spelling(unit: Counter[str] | None, foreign: Counter[str] | None) -> str:
+    """An Arab name unit's spelling, unless the token is far more often a foreign name's
+    (لاري: Lari in a few Iranian and Gulf labels, Larry in 182 foreign names)."""
+    if unit and foreign:
+        best, count = foreign.most_common(1)[0]
+        if count >= FOREIGN_OVER_UNIT * sum(unit.values()):
+            return best
+    if unit:
+        return unit.most_common(1)[0][0]
+    assert foreign
+    return foreign.most_common(1)[0][0]
 
 
 def build_tokens(src: Path, db: Path) -> tuple[dict[str, str], set[str]]:
     """The token table, and the tokens that are Arab personal-name units."""
-    table = foreign_tokens(src)
+    foreign = foreign_tokens(src)
     units = romanizer_units(db)
-    table.update(units)  # Arab spellings beat transliterated foreign ones
+    # Arab spellings beat transliterated foreign ones, unless the foreign reading dominates.
+    table = {key: preferred_spelling(units.get(key), foreign.get(key)) for key in foreign.keys() | units.keys()}
     for row in read_rows_commented(HAND_TOKENS):
         table[fold(row["token"])] = row["latin"]
     return dict(sorted(table.items())), set(units)

@@ -7,7 +7,9 @@ import pytest
 import marsad
 from conftest import entity_by_mention, kb_reading
 from marsad.core.document import Document, Span
-from marsad.stages.entities import assemble, find_mentions
+from marsad.core.settings import Settings
+from marsad.stages import entities as entities_stage
+from marsad.stages.entities import assemble, find_entities, find_mentions
 from marsad.stages.entities import kb as kbmod
 from marsad.stages.entities.kb import abd_variant
 
@@ -43,7 +45,8 @@ def test_a_ruling_familys_name_closes_the_full_name() -> None:
 
 
 @pytest.mark.parametrize(("text", "mention", "name_en", "linked"), [
-    ("وخرج المتظاهرون في محافظة ذي قار جنوبي العراق.", "ذي قار", "Dhi Qar", False),
+    # A province has the point of its seat (Nasiriyah): linked, on the map.
+    ("وخرج المتظاهرون في محافظة ذي قار جنوبي العراق.", "ذي قار", "Dhi Qar", True),
     ("وزار الوفد مدينة الهفوف شرقي المملكة.", "الهفوف", "Hofuf", True),
 ])
 def test_a_place_after_a_class_noun_is_found_in_the_gazetteer(text: str, mention: str, name_en: str,
@@ -88,3 +91,92 @@ def test_a_facility_is_its_head_and_place(text: str, mention: str, name_en: str)
 def test_a_class_noun_before_a_common_word_is_no_facility() -> None:
     doc = kb_reading("وقال إن قاعدة البيانات جاهزة.")
     assert not [e for e in doc.entities if e.type == "FAC"]
+
+
+@pytest.mark.parametrize(("text", "words", "mention"), [
+    ("وقال عميد شؤون الطلاب بجامعة تبوك إن التسجيل يبدأ غدا.", "بجامعة تبوك", "جامعة تبوك"),
+    ("والتقى الوفد بفيصل بن خالد في مكتبه.", "فيصل بن خالد", "فيصل بن خالد"),
+])
+def test_a_preposition_the_clitic_analysis_left_on_a_name_is_cut(text: str, words: str, mention: str) -> None:
+    doc = _with_tagged(text, [(words, "ORG" if "جامعة" in words else "PER")])
+    assert mention in entity_by_mention(doc)
+
+
+@pytest.mark.parametrize("currency", ["دولار", "الدولار", "يورو"])
+def test_a_currency_is_no_misc_entity(currency: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = marsad.analyze(f"وارتفع سعر {currency} أمام الجنيه في السوق الموازية أمس.", "2016-01-01",
+                         stages=("clean", "segment"))
+    start = doc.text.index(currency)
+    monkeypatch.setattr(entities_stage, "tagger_mentions", lambda _doc: [(Span(start, start + len(currency)), "MISC")])
+    assert not [e for e in find_entities(doc) if e.type == "MISC"]
+    # ANERcorp marks them MISC: the setting entities.currencies keeps them.
+    assert [e.type for e in find_entities(doc, currencies=True)] == ["MISC"]
+
+
+def test_the_currencies_setting_reaches_the_stage() -> None:
+    assert Settings().with_assignments(["entities.currencies=true"]).entities.currencies is True
+    assert Settings().entities.currencies is False
+
+
+@pytest.mark.parametrize(("text", "tagged", "mention", "name_en"), [
+    ("وقال مدير جامعة الملك سعود إن القبول يبدأ الأحد.", "جامعة الملك", "جامعة الملك سعود",
+     "King Saud University"),
+    ("وافتتح أمير المنطقة مستشفى الأمير سلطان بن عبدالعزيز الجديد أمس.", "مستشفى الأمير",
+     "مستشفى الأمير سلطان بن عبدالعزيز", "Prince Sultan bin Abdulaziz Hospital"),
+    ("وأعلن بنك مصر المركزي خفض أسعار الفائدة أمس.", "بنك مصر المركزي", "بنك مصر المركزي",
+     "Central Bank of Egypt"),
+    ("وقال متحدث باسم جامعة تبوك إن الدراسة تبدأ غدا.", "جامعة تبوك", "جامعة تبوك", "Tabuk University"),
+    ("وأعلنت الهيئة العامة للسياحة والآثار عن مهرجان جديد.", "الهيئة العامة للسياحة",
+     "الهيئة العامة للسياحة والآثار", None),
+])
+def test_an_organisation_named_by_a_class_noun_is_read_whole_and_named(text: str, tagged: str, mention: str,
+                                                                      name_en: str | None) -> None:
+    entity = entity_by_mention(_with_tagged(text, [(tagged, "ORG")]))[mention]
+    assert entity.type == "ORG"
+    assert name_en is None or entity.name_en == name_en
+
+
+def test_a_described_kind_of_organisation_is_no_name() -> None:
+    doc = _with_tagged("وصنفت الحكومة الجماعة منظمة إرهابية الأسبوع الماضي.", [("منظمة إرهابية", "ORG")])
+    assert not doc.entities
+
+
+def test_a_one_word_place_keeps_a_first_letter_that_reads_as_a_preposition() -> None:
+    # لحج (Lahij) is no ل + حج ("pilgrimage"), though حج is the commoner word.
+    doc = _with_tagged("وتقدمت القوات نحو لحج بعد معارك عنيفة.", [("لحج", "GPE")])
+    assert "لحج" in entity_by_mention(doc)
+
+
+@pytest.mark.parametrize(("text", "tagged", "label", "kept"), [
+    ("وأكد أن قوات هادي سيطرتهما كاملة على المدينة.", "هادي سيطرتهما", "PER", "هادي"),
+    ("وطالب الوزير بتحسين أوضاع العمال ومعاملتهم.", "معاملتهم", "PER", None),
+    ("ودعا إلى حسن معاملتهم وفق القانون.", "حسن", "PER", None),
+    ("وقال حسن إن الاجتماع انتهى دون اتفاق.", "حسن", "PER", "حسن"),
+    ("وأصبحت عدن ثالث محافظة محررة من المتمردين.", "محررة", "GPE", None),
+    ("ووصل الوفد إلى محافظة صعدة شمالي البلاد.", "صعدة", "GPE", "صعدة"),
+])
+def test_a_tagged_name_does_not_run_into_ordinary_words(text: str, tagged: str, label: str,
+                                                        kept: str | None) -> None:
+    found = entity_by_mention(_with_tagged(text, [(tagged, label)]))
+    assert tagged not in found or tagged == kept
+    if kept is not None:
+        assert kept in found
+
+
+def test_a_known_persons_name_after_a_given_name_is_the_childs() -> None:
+    doc = kb_reading("وحضر الحفل نجله أحمد علي عبدالله صالح قائد الحرس الجمهوري السابق.", "2015-08-01")
+    entity = entity_by_mention(doc)["أحمد علي عبدالله صالح"]
+    assert (entity.kb_id, entity.name_en) == (None, "Ahmed Ali Abdullah Saleh")
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("وأعرب الملك سلمان والأمير محمد بن نايف عن تهانيهما.", "محمد بن نايف", "mohammed_bin_nayef"),
+    ("وأثنى الرئيس على علي عبدالله صالح في خطابه.", "علي عبدالله صالح", "saleh_yemen"),
+])
+def test_a_title_or_a_preposition_before_a_known_name_is_no_given_name(text: str, mention: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, "2015-08-01"))[mention].kb_id == kb_id
+
+
+def test_facebook_with_the_article_is_facebook() -> None:
+    doc = kb_reading("ونشر المقطع على الفيس بوك وتداوله مستخدمو فيسبوك بكثافة.")
+    assert [e.kb_id for e in doc.entities] == ["facebook"]

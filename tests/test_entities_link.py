@@ -204,16 +204,31 @@ def test_knowledge_base_reading_wins_over_an_overlapping_tagger_span() -> None:
     ("عبد العزيز بن صقر", "Abdulaziz bin Saqr"),
     ("محمد جواد ظريف", "Mohammed Jawad Zarif"),
     ("سوروش أبو طالبي", "Surush Abu Talebi"),
+    # Foreign given names the Arab-name index spells as rare Arab ones (Lari, Abby).
+    ("لاري كينغ", "Larry King"),
+    ("جون كيلي", "John Kelly"),
+    ("نعمة الله أبي نصر", "Nehme Allah Abi Nasr"),
+    # A title before a name is English, not after عبد; a name spelt with عبد already stays whole.
+    ("الأمير سلطان بن سلمان", "Prince Sultan bin Salman"),
+    ("عبد الملك الحوثي", "Abdulmalik al-Houthi"),
+    ("كمال عبد الدائم", "Kamal Abduldaim"),
 ])
 def test_romanise_gives_the_usual_spelling_of_real_names(arabic: str, latin: str) -> None:
     assert romanise(arabic) == latin
 
 
-@pytest.mark.parametrize("arabic", ["خالد العطية", "شرم الشيخ", "سامح شكري", "الهفوف", "كربلاء"])
+@pytest.mark.parametrize("arabic", ["خالد العطية", "شرم الشيخ", "سامح شكري", "الهفوف", "كربلاء", "ناس القابضة",
+                                    "إشبيلية"])
 def test_romanise_never_spells_letter_by_letter(arabic: str) -> None:
     # Letter by letter, خالد is "Khld" and شرم "Shrm": every word needs its vowels.
     for word in romanise(arabic).split():
         assert re.search("[aeiouAEIOU]", word.removeprefix("al-")), word
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("ناس القابضة", "Nas al-Qabda"), ("إشبيلية", "Ashabiliya")])
+def test_romanise_spells_ta_marbuta_as_a_vowel(arabic: str, latin: str) -> None:
+    # ة folds to ه; spelt as h it gave al-Qabadh and Ashabilih.
+    assert romanise(arabic) == latin
 
 
 @pytest.mark.parametrize(("text", "mention", "name_en", "country"), [
@@ -303,3 +318,24 @@ def test_football_clubs_are_organisations_not_their_cities(text: str, mention: s
 def test_a_shared_surname_goes_to_the_holder_of_the_day(published: str, name_en: str) -> None:
     doc = kb_reading("وقال الحريري إن الحكومة ستجتمع غدا.", published)
     assert entity_by_mention(doc)["الحريري"].name_en == name_en
+
+
+@pytest.mark.parametrize(("text", "published", "kb_id"), [
+    ("وقال المعارض السوري إن قوات الأسد قصفت ريف دمشق أمس.", "2015-08-01", "assad"),
+    ("وأكد الوزير أن الأسد لن يكون جزءا من مستقبل سوريا.", "2015-08-01", "assad"),
+    ("وفي خطاب أمام البرلمان قال الأسد إن سوريا لن تتراجع.", "1990-05-01", "hafez_assad"),
+])
+def test_surname_that_is_a_word_links_in_an_article_on_its_state(text: str, published: str, kb_id: str) -> None:
+    # الأسد is "the lion" too: the holder of the office on the date, once the article names Syria.
+    entity = entity_by_mention(kb_reading(text, published))["الأسد"]
+    assert (entity.type, entity.kb_id) == ("PER", kb_id)
+
+
+def test_surname_that_is_a_word_stays_a_word_elsewhere() -> None:
+    doc = kb_reading("وزأر الأسد في حديقة الحيوان بالقاهرة أمس.", "2015-08-01")
+    assert "الأسد" not in entity_by_mention(doc)
+
+
+def test_romanise_spells_a_glued_preposition_and_article_apart() -> None:
+    # للثقافة was "Lalathaqafh": لل is "lil-", وال "wal-", as English news writes them.
+    assert romanise("جمعية الثقافة للفنون والتراث") == "Jamiya al-Thaqafa lil-Fanun wal-Tarath"

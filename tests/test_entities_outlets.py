@@ -35,3 +35,18 @@ def test_quoted_unknown_name_after_a_class_noun_is_an_unlinked_outlet() -> None:
 def test_quoted_word_after_li_that_is_no_outlet_is_left_alone() -> None:
     doc = kb_reading('وقال لـ"الجميع" إن الوضع صعب.')
     assert "الجميع" not in entity_by_mention(doc)
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ('وقال مصدر عسكري "للرياض" إن القوات تقدمت نحو المدينة.', "للرياض", "alriyadh"),
+    ('وأوضح المدير «لعكاظ» أن المشروع سيفتتح الشهر المقبل.', "عكاظ", "okaz"),
+])
+def test_outlet_quoted_with_the_preposition_inside_the_quotes(text: str, mention: str, kb_id: str) -> None:
+    entity = entity_by_mention(kb_reading(text))[mention]
+    assert (entity.type, entity.kb_id) == ("ORG", kb_id)
+
+
+def test_quoted_word_with_li_that_names_no_outlet_is_no_outlet() -> None:
+    doc = kb_reading('وقال المسؤول "للجميع" إن الوضع صعب في الرياض.')
+    assert all(e.kb_id != "alriyadh" for e in doc.entities)
+    assert "للجميع" not in entity_by_mention(doc)

@@ -68,7 +68,9 @@ def only(doc: Document, etype: str) -> tuple[str, str, tuple[str, ...], tuple[st
         # Courtesy words between a title and its name do not part them; the guest is the object.
         ("التقى معالي وزير الخارجية الأستاذ عادل الجبير في موسكو اليوم نظيره الروسي سيرغي لافروف.",
          (("عادل الجبير", "PER", "SAU"), ("موسكو", "GPE", "RUS"), ("سيرغي لافروف", "PER", "RUS")), "CONSULT",
-         ("وزير الخارجية", "عادل الجبير"), ("نظيره", "سيرغي لافروف")),
+         # A meeting is mutual: both ministers on both sides.
+         ("وزير الخارجية", "عادل الجبير", "نظيره", "سيرغي لافروف"),
+         ("وزير الخارجية", "عادل الجبير", "نظيره", "سيرغي لافروف")),
         # Offices after a name describe it; they are not the host's guest.
         ("استقبل الأمير محمد بن نايف ولي العهد وزير الداخلية في جدة أمس سفير اليابان.",
          (("محمد بن نايف", "PER", "SAU"), ("جدة", "GPE", "SAU"), ("اليابان", "GPE", "JPN")), "CONSULT",
@@ -107,6 +109,16 @@ def test_a_denial_answers_only_an_accusation_against_the_denier() -> None:
     deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
     assert deny.target == ()
     doc = build("واتهمت البحرين إيران بتدريب خلايا مسلحة. ونفت إيران هذه الاتهامات.", ents)
+    deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
+    assert [doc.span_text(a.span) for a in deny.target] == ["البحرين"]
+
+    # An accusation told long before is not what a denial answers.
+    filler = " ".join(f"وأضاف البيان أن الاجتماع رقم {k} ناقش الميزانية." for k in range(5))
+    doc = build(f"واتهمت البحرين إيران بتدريب خلايا مسلحة. {filler} ونفت إيران أي تدخل.", ents)
+    deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
+    assert deny.target == ()
+    # Unless the denial points back to it with a demonstrative (هذه الاتهامات).
+    doc = build(f"واتهمت البحرين إيران بتدريب خلايا مسلحة. {filler} ونفت إيران الاتهامات هذه.", ents)
     deny = next(e for e in find_events(doc, learned_filter=False) if e.mode == "deny")
     assert [doc.span_text(a.span) for a in deny.target] == ["البحرين"]
 
@@ -197,3 +209,73 @@ def test_an_announced_easing_is_a_concession_and_a_done_one_a_retreat() -> None:
     done = build("ورفعت الولايات المتحدة العقوبات عن إيران أمس.", ents)
     ev = next(e for e in find_events(done, learned_filter=False) if "ورفعت" in done.span_text(e.trigger))
     assert (ev.type, ev.mode) == ("RETREAT", "ease")
+
+
+@pytest.mark.parametrize(("text", "ents", "source", "target"), [
+    # A verb in the plural has its subject before it: the name after it is its object.
+    ("وقالت الشرطة إن مسلحي التنظيم هاجموا دورية للجيش العراقي قرب الموصل.",
+     (("التنظيم", "ORG", None), ("العراقي", "NORP", "IRQ"), ("الموصل", "GPE", "IRQ")),
+     ("التنظيم",), ("للجيش العراقي",)),
+    ("وأفاد شهود أن المحتجين هاجموا مقر المحافظة في البصرة.", (("البصرة", "GPE", "IRQ"),),
+     ("المحتجين",), ()),
+    # The dual too: «هاجمتا» has its subject (the two helicopters) before it.
+    ("وقال حاكم المنطقة إن مروحيتين أمريكيتين هاجمتا حاجزا للجيش الأفغاني.",
+     (("أمريكيتين", "NORP", "USA"), ("الأفغاني", "NORP", "AFG")), ("أمريكيتين",), ("للجيش الأفغاني",)),
+])
+def test_a_plural_verb_takes_its_subject_from_before(text: str, ents: Ents, source: tuple[str, ...],
+                                                     target: tuple[str, ...]) -> None:
+    _, _, got_source, got_target = only(build(text, ents), "ASSAULT")
+    assert (got_source, got_target) == (source, target)
+
+
+@pytest.mark.parametrize(("text", "ents", "source"), [
+    # The group a count is taken from is the actor: «مئات من أنصار الحزب».
+    ("وتظاهر أمس مئات من أنصار حزب الوفد أمام مقر البرلمان في القاهرة.",
+     (("حزب الوفد", "ORG", "EGY"), ("القاهرة", "GPE", "EGY")), ("حزب الوفد",)),
+    # A count between the verb and its subject does not part them, and a singular counted noun
+    # (after numbers above ten) is still the protesters.
+    ("وتجمع أمس نحو 300 متظاهر أمام السفارة في عمان.", (("عمان", "GPE", "JOR"),), ("متظاهر",)),
+])
+def test_a_counted_group_is_the_protest_source(text: str, ents: Ents, source: tuple[str, ...]) -> None:
+    _, _, got_source, _ = only(build(text, ents), "PROTEST")
+    assert got_source == source
+
+
+@pytest.mark.parametrize(("text", "ents", "target"), [
+    # Victims before a killing verb are its patients (قُتلوا is passive): civilians, a counted
+    # group, or a dual.
+    ("وقال قائد الشرطة إن ستة مدنيين قتلوا في هجوم على سوق شعبي في قندهار.", (("قندهار", "GPE", "AFG"),),
+     ("مدنيين",)),
+    ("وأفاد مصدر أمني أن جنديين قتلا بانفجار عبوة ناسفة جنوب كركوك.", (("كركوك", "GPE", "IRQ"),),
+     ("جنديين",)),
+])
+def test_victims_before_a_killing_verb_are_its_target(text: str, ents: Ents, target: tuple[str, ...]) -> None:
+    found = [e for e in events(build(text, ents)) if e[0] == "ASSAULT" and e[1] in ("قتلوا", "قتلا")]
+    assert found and found[0][2] == () and found[0][3] == target, events(build(text, ents))
+
+
+def test_the_name_after_an_assassination_is_its_victim() -> None:
+    doc = build("وأثار اغتيال الوزير بيار الجميل أمس في بيروت موجة غضب واسعة.",
+                (("بيار الجميل", "PER", "LBN"), ("بيروت", "GPE", "LBN")))
+    kill = only(doc, "ASSAULT")
+    assert kill[2] == () and "بيار الجميل" in kill[3]
+
+
+def test_the_sufferer_of_an_attempt_may_have_a_long_name() -> None:
+    doc = build("وأفادت تقارير بتعرض المرجع الشيعي آية الله علي السيستاني لمحاولة اغتيال في النجف.",
+                (("علي السيستاني", "PER", "IRQ"), ("النجف", "GPE", "IRQ")))
+    kill = only(doc, "ASSAULT")
+    assert kill[2] == () and kill[3] == ("علي السيستاني",)
+
+
+@pytest.mark.parametrize(("text", "ents", "etype", "target"), [
+    # A subject no entity covers right after the verb: the name after it is the object, and no
+    # earlier speaker stands in for the source.
+    ("وقال المتحدث إن الوضع صعب. ويحمّل التقرير الحكومة السودانية مسؤولية تدهور الأوضاع في دارفور.",
+     (("السودانية", "NORP", "SDN"), ("دارفور", "LOC", "SDN")), "ACCUSE", ("الحكومة السودانية",)),
+    ("وزار الوفد بغداد الأسبوع الماضي.", (("بغداد", "GPE", "IRQ"),), "CONSULT", ("بغداد",)),
+])
+def test_an_unnamed_subject_leaves_the_source_empty(text: str, ents: Ents, etype: str,
+                                                    target: tuple[str, ...]) -> None:
+    _, _, source, got_target = only(build(text, ents), etype)
+    assert source == () and got_target == target

@@ -139,6 +139,8 @@ class EntitiesSettings(Section):
     #: stages.entities.link.FUZZY_MIN
     fuzzy_min: float = knob(88.0, "least rapidfuzz ratio (0-100) for a tagged name to take a "
                                   "knowledge-base entry spelt a little differently", low=0.0, high=100.0)
+    currencies: bool = knob(False, "keep currency names (دولار، يورو) the tagger marks as MISC entities, as "
+                                   "ANERcorp does (off: they are units of quantities only)")
 
 
 @dataclass(frozen=True)

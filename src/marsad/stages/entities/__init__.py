@@ -40,10 +40,13 @@ from marsad.stages.entities.link import (
     to_entity,
 )
 from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
-from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_outlets
+from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
+from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
+from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
 from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
+from marsad.text.resources import read_tsv
 
 Tagged = list[tuple[Span, str]]
 
@@ -68,8 +71,23 @@ def trim_proclitics(doc: Document, span: Span) -> Span:
     token = doc.tokens[i]
     if token.start != span.start:
         return _whole_name(doc, span, token)
-    cut = clitic_offset(token, doc.text[token.start:token.end])
+    word = doc.text[token.start:token.end]
+    if token.pieces:
+        cut = clitic_offset(token, word)
+    else:
+        # One word the tagger read whole may be a rare place whose rest is a word (لحج, not ل + حج).
+        cut = _unanalysed_cut(word) if token.end < span.end else 0
     return Span(span.start + cut, span.end) if span.start + cut < span.end else span
+
+
+def _unanalysed_cut(word: str) -> int:
+    """A preposition or conjunction on a word the clitic analysis left whole (بجامعة تبوك):
+    cut where the rest is a likelier word than the whole (``first_word_keys``), unless the
+    whole is a known name (فيصل, بشار)."""
+    if fold(word) in name_tokens():
+        return 0
+    cuts = [offset for key, offset in first_word_keys(word)[1:] if offset > 0 and frequency(key) > 0]
+    return cuts[0] if cuts else 0
 
 
 def _whole_name(doc: Document, span: Span, token: Token) -> Span:
@@ -125,6 +143,42 @@ def _inside_other_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> bool:
     return word in _lineage_particles() and all(kb.entries[n.kb_id].type == "PER" for n in m.names)
 
 
+_GIVEN: dict[int, frozenset[str]] = {}
+#: Least wordfreq frequency (Zipf 6) of a function word (على، إلى), more frequent than any name.
+FUNCTION_WORD_FREQ = 1e-3
+
+
+def _given_names(kb: KnowledgeBase) -> frozenset[str]:
+    """First words of the knowledge base's persons' names (محمد، أحمد، علي): given names."""
+    found = _GIVEN.get(id(kb))
+    if found is None:
+        words = {name_key(e.name_ar)[0] for e in kb.entries.values() if e.type == "PER" and e.name_ar}
+        words |= {key[0] for key in kb.tagged_persons}
+        found = _GIVEN[id(kb)] = frozenset(words - _honorifics() - _particles())
+    return found
+
+
+def _childs_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> Span | None:
+    """A known person's full name (three words or more) right after a given name is the father's
+    inside the child's (أحمد علي عبدالله صالح is Ahmed, the son of Ali Abdullah Saleh): the
+    child's whole name, else None."""
+    if m.first == 0 or len(m.key) < 3 or not all(kb.entries[n.kb_id].type == "PER" and not n.short for n in m.names):
+        return None
+    before = doc.tokens[m.first - 1]
+    if before.kind != "word" or doc.sentence_of(before.start) != doc.sentence_of(m.span.start):
+        return None
+    if doc.tokens[m.first].key in _honorifics():
+        return None  # الملك سلمان والأمير محمد بن نايف: a title starts a new name
+    word = doc.text[before.start:before.end]
+    if frequency(word) >= FUNCTION_WORD_FREQ:
+        return None  # على folds to علي (Ali)
+    given = _given_names(kb)
+    for key, offset in first_word_keys(word):
+        if key in given:
+            return Span(before.start + offset, m.span.end)
+    return None
+
+
 def _ta_marbuta_clash(doc: Document, m: NameMatch) -> bool:
     """Written with final ه where every name form has ة, and a word of its own (جده, not جدة)."""
     last = doc.tokens[m.last]
@@ -174,6 +228,10 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
     for m in names:
         if _inside_other_name(doc, m, kb) or _ta_marbuta_clash(doc, m):
             continue
+        child = _childs_name(doc, m, kb)
+        if child is not None:
+            out.append(Mention(child, "PER", None, None))
+            continue
         if all(n.context for n in m.names):
             waiting.append(m)
             continue
@@ -187,9 +245,17 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
     states = {m.country for m in out if m.country}
     for m in waiting:
         fitting = [n for n in m.names if kb.entries[n.kb_id].country in states]
-        if fitting:
-            entry = kb.entries[fitting[0].kb_id]
-            out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
+        if not fitting:
+            continue
+        if all(n.short for n in fitting):
+            # A surname that is a common word too (الأسد "the lion"), in an article on its state:
+            # the person named in full, else the one in office.
+            kb_id = resolver.resolve_name(NameMatch(m.span, m.first, m.last, m.key, tuple(fitting)))
+            if kb_id is not None:
+                out.append(_kb_mention(doc, kb, m, kb_id, resolver))
+            continue
+        entry = kb.entries[fitting[0].kb_id]
+        out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
     return out
 
 
@@ -222,6 +288,9 @@ def _part_of_name(doc: Document, m: Mention, span: Span, label: str) -> bool:
         return False
     if m.type in _PLACE_TYPES:
         return True
+    if label == "ORG" and m.type == "PER":
+        # An institution named after a person (جامعة الملك سعود، مستشفى الأمير سلطان).
+        return named_after_person(doc, span, m.span)
     # A word with و outside the surname may start a second person (كاسياس وراموس، بوتين وشي).
     rest = doc.text[span.start:m.span.start] + " " + doc.text[m.span.end:span.end]
     return label == "PER" and m.short and not any(w.startswith("و") for w in rest.split())
@@ -258,6 +327,18 @@ def _never_names() -> frozenset[str]:
     return frozenset(fold(r["word"]) for r in read_table("not_persons.tsv"))
 
 
+@lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    """Folded currency names of ``data/units.tsv`` (دولار، يورو، ريال), with and without ال."""
+    forms = {fold(form) for form, _, kind in read_tsv("units.tsv", ("form", "unit", "kind")) if kind == "currency"}
+    return frozenset(forms | {"ال" + f for f in forms})
+
+
+def _is_currency(text: str) -> bool:
+    """A currency's name is a unit of a quantity (``quantities``), not an entity."""
+    return fold(text) in _currency_words() or any(k in _currency_words() for k, _ in first_word_keys(text)[1:])
+
+
 def _may_be_person(text: str) -> bool:
     """A tagged person's name is not a word that is never one (الله).  (Requiring a one-word
     name to be a known name token cost ANERcorp PER recall: rare given names.)"""
@@ -278,7 +359,8 @@ def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
         kb_id = gazetteer_place(kb, doc.span_text(span), type_, states) or fuzzy_entry(kb, doc.span_text(span), type_,
                                                                                      fuzzy_min)
         country = kb.entries[kb_id].country if kb_id else None
-        out.append(Mention(span, type_, kb_id, country, "tagger"))
+        name_en = composed_name(doc, kb, span) if type_ == "ORG" and kb_id is None else None
+        out.append(Mention(span, type_, kb_id, country, "tagger", name_en=name_en))
         taken.append(span)
     return out
 
@@ -342,10 +424,17 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
     tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
+    tagged = [(extend_name(doc, span) if label == "ORG" else span, label) for span, label in tagged
+              if not (label == "ORG" and is_description(doc, span))]
+    tagged = [(kept, label) for span, label in tagged if (kept := without_possessed_tail(doc, span)) is not None
+              and not (label in _PLACE_TYPES and adjective_after_head(doc, kb, kept))
+              and not (label == "PER" and word_before_possessed_noun(doc, kb, kept))]
     mentions = _drop_parts_of_tagged_names(doc, mentions, tagged)
     mentions += find_headed_places(doc, kb, [m.span for m in mentions])
     states = {m.country for m in mentions if m.country}
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], states, fuzzy_min)
+    states = {m.country for m in mentions if m.country}
+    mentions += find_local_places(doc, kb, [m.span for m in mentions] + [s for s, _ in tagged], states)
     mentions += _facility_mentions(doc, kb, mentions)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
@@ -370,10 +459,15 @@ def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> l
     return sorted(out, key=lambda e: e.mentions[0].start)
 
 
-def find_entities(doc: Document, *, use_tagger: bool = True, fuzzy_min: float = FUZZY_MIN) -> list[Entity]:
-    """The entities of ``doc`` (a segmented Document)."""
+def find_entities(doc: Document, *, use_tagger: bool = True, fuzzy_min: float = FUZZY_MIN,
+                  currencies: bool = False) -> list[Entity]:
+    """The entities of ``doc`` (a segmented Document); currency names (MISC) only with
+    ``currencies``, as ANERcorp marks them."""
     kb = load()
-    return assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else [], fuzzy_min=fuzzy_min))
+    found = assemble(doc, kb, find_mentions(doc, kb, None if use_tagger else [], fuzzy_min=fuzzy_min))
+    if currencies:
+        return found
+    return [e for e in found if not (e.type == "MISC" and all(_is_currency(doc.span_text(m)) for m in e.mentions))]
 
 
 @register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_ENTITIES, ATTR_REFERENCES))
@@ -381,5 +475,5 @@ def entities(doc: Document, settings: Settings) -> None:
     """Named entities merged per real-world referent and linked to the knowledge base, and the
     titles, honorific pronouns and body nouns that refer back to them (``doc.references``)."""
     doc.entities = find_entities(doc, use_tagger=settings.entities.tagger,
-                                 fuzzy_min=settings.entities.fuzzy_min)
+                                 fuzzy_min=settings.entities.fuzzy_min, currencies=settings.entities.currencies)
     doc.references = find_references(doc, load())

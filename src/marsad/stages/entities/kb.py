@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import get_args
 
+from marsad.core.cache import cached
 from marsad.core.document import EntityType
 from marsad.core.errors import DataError
 from marsad.text.keys import fold
@@ -52,6 +53,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "place_heads.tsv": ("word",),
     "family_names.tsv": ("country", "family"),
     "facility_heads.tsv": ("head", "adjective", "english"),
+    "org_heads.tsv": ("head", "adjective", "english"),
+    "name_titles.tsv": ("word", "english"),
 }
 
 NameKey = tuple[str, ...]
@@ -151,6 +154,12 @@ class KnowledgeBase:
     #: Gazetteer places whose names are matched only on a span the tagger found (small places
     #: share names with villages, families and words): name key → entry ids, most populous first.
     tagged_places: dict[NameKey, list[str]] = field(default_factory=dict)
+    #: Populous gazetteer places whose names are no common word (column ``match``): matched in
+    #: text on their own where the article names their state.  Name key → entry id.
+    local_places: dict[NameKey, str] = field(default_factory=dict)
+    #: The states those places are in, and the first words of their names.
+    local_states: set[str] = field(default_factory=set)
+    local_first_words: set[str] = field(default_factory=set)
     #: Persons of generated lists by full name, linking a person the tagger found.
     tagged_persons: dict[NameKey, str] = field(default_factory=dict)
     #: Names of news outlets where the context says outlet (صحيفة الرياض، لـ«الشرق الأوسط»).
@@ -410,11 +419,13 @@ def _load_gazetteer(kb: KnowledgeBase) -> None:
     for row in _gazetteer_rows(linked=True):
         key = tuple(fold(row["names_ar"]).split())  # one fold per name: the file is long
         lat, lon = float(row["lat"]), float(row["lon"])
-        kb_id = by_wikidata.get(row["wikidata"]) or "geo:" + row["wikidata"]
+        # A province has its seat's point but no Wikidata id: its state and name make its id.
+        own = row["wikidata"] or f"{row['country']}:{row['name_en']}"
+        kb_id = by_wikidata.get(row["wikidata"]) or "geo:" + own
         entry = kb.entries.get(kb_id)
         if entry is None:
             entry = KbEntry(kb_id, _entity_type(row["type"], "gazetteer.tsv"), row["name_en"], row["names_ar"],
-                            row["wikidata"], row["country"] or None, "gazetteer", lat, lon)
+                            row["wikidata"] or None, row["country"] or None, "gazetteer", lat, lon)
         elif entry.lat is None:
             entry = replace(entry, lat=lat, lon=lon)
         kb.entries[kb_id] = entry
@@ -423,6 +434,10 @@ def _load_gazetteer(kb: KnowledgeBase) -> None:
         # precision (bench/ner_eval.py --mode stage), being parts of other names and words.
         if kb_id not in kb.tagged_places.setdefault(key, []):
             kb.tagged_places[key].append(kb_id)
+        if row["match"] == "yes":
+            kb.local_places.setdefault(key, kb_id)
+            kb.local_states.add(row["country"])
+            kb.local_first_words.add(key[0])
 
 
 def _gazetteer_rows(*, linked: bool) -> list[dict[str, str]]:
@@ -475,7 +490,13 @@ def _load_coordinates(kb: KnowledgeBase) -> None:
 
 @lru_cache(maxsize=1)
 def load() -> KnowledgeBase:
-    """The shipped knowledge base, loaded once per process."""
+    """The shipped knowledge base, loaded once per process (from the on-disk cache when it is
+    current: building it folds every name, a third of a second of each command's start)."""
+    return cached("kb", build, codec="pickle")
+
+
+def build() -> KnowledgeBase:
+    """The knowledge base read from the shipped data files."""
     kb = KnowledgeBase()
     _load_countries(kb)
     # Hand-edited entries before generated places: on a shared name the first entry is preferred.

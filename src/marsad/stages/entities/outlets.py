@@ -16,7 +16,7 @@ from marsad.stages.entities.kb import KnowledgeBase, any_place, read_table
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at
 from marsad.stages.entities.romanise import romanise
-from marsad.text.keys import fold
+from marsad.text.keys import fold, frequency
 
 #: Quotation marks that may enclose an outlet's name.
 QUOTES = frozenset('«»"“”„\'‘’')
@@ -64,6 +64,11 @@ def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < len(doc.tokens) - 1:
+        glued = _glued_outlet(doc, kb, keys, i)
+        if glued is not None:
+            out.append(glued)
+            i += 3
+            continue
         cue = _cue_at(doc, i)
         if cue is None:
             i += 1
@@ -90,6 +95,19 @@ def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
             continue
         i += 1
     return out
+
+
+def _glued_outlet(doc: Document, kb: KnowledgeBase, keys: list[str], i: int) -> Mention | None:
+    """A known outlet quoted with the preposition glued inside the quotes («قال "للاقتصادية"»,
+    «صرح "لعكاظ"»: said to the paper): one quoted word, ل + the outlet's name."""
+    if not _is_quote(doc, i) or not _is_quote(doc, i + 2) or not keys[i + 1].startswith("ل"):
+        return None
+    hit = longest_at(doc, kb, kb.outlet_forms, keys, i + 1)
+    if hit is None or hit[0] != i + 1 or hit[2][0] == keys[i + 1]:
+        return None  # not one word, or no preposition taken off
+    token = doc.tokens[i + 1]
+    outlet = kb.entries[kb.outlet_forms[hit[2]]]
+    return Mention(Span(token.start + hit[1], token.end), "ORG", outlet.kb_id, outlet.country, "outlet")
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +137,50 @@ def find_headed_places(doc: Document, kb: KnowledgeBase, taken: list[Span]) -> l
         out.append(Mention(span, "GPE", kb_id, country, "place"))
         taken.append(span)
     return out
+
+
+def find_local_places(doc: Document, kb: KnowledgeBase, taken: list[Span], states: set[str]) -> list[Mention]:
+    """Populous places of a state the article names (أبها in an article on Saudi Arabia), where
+    no other mention covers them: the tagger misses rarer place names, and the state keeps a
+    village elsewhere or a word out (``kb.local_places``: no common word, 50,000 people or more)."""
+    if not states & kb.local_states:
+        return []
+    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    firsts = kb.local_first_words
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc.tokens):
+        token = doc.tokens[i]
+        # Most words start no place name: a cheap look before the full match.
+        if not any(k in firsts for k, _ in first_word_keys(doc.text[token.start:token.end])):
+            i += 1
+            continue
+        hit = longest_at(doc, kb, kb.local_places, keys, i)
+        if hit is None:
+            i += 1
+            continue
+        last, offset, key = hit
+        span = Span(doc.tokens[i].start + offset, doc.tokens[last].end)
+        entry = kb.entries[kb.local_places[key]]
+        if entry.country in states and not any(span.overlaps(t) for t in taken) \
+                and not _reads_as_a_word(doc, kb, i, key):
+            out.append(Mention(span, entry.type, entry.kb_id, entry.country, "place"))
+            taken.append(span)
+        i = last + 1
+    return out
+
+
+def _reads_as_a_word(doc: Document, kb: KnowledgeBase, i: int, key: tuple[str, ...]) -> bool:
+    """A place name written as a word: with final ه where the name has ة (بريده "his mail", not
+    بريدة), or definite right after a definite noun it then qualifies (الدخان الرمادي "grey smoke")."""
+    token = doc.tokens[i]
+    word = doc.text[token.start:token.end]
+    if len(key) == 1 and word.endswith("ه") and 0 < frequency(word) < frequency(word[:-1] + "ة"):
+        return True
+    if i == 0 or fold(word) != key[0] or not key[0].startswith("ال") or doc.tokens[i - 1].kind != "word":
+        return False  # a proclitic on the name (والطائف، بالطائف) is no adjective's
+    before = doc.text[doc.tokens[i - 1].start:doc.tokens[i - 1].end]
+    return any(k.startswith("ال") and not kb.lookup((k,)) for k, _ in first_word_keys(before))
 
 
 @lru_cache(maxsize=1)

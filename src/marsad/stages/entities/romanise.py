@@ -16,6 +16,7 @@ from marsad.text.keys import fold
 from marsad.text.resources import data_path
 
 TOKENS_FILE = "kb/name_tokens.tsv"
+TITLES_FILE = "kb/name_titles.tsv"
 
 #: Latin of each Arabic consonant letter (folded), for words the table lacks.
 _CONSONANTS: dict[str, str] = {
@@ -41,6 +42,14 @@ def name_tokens() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def name_titles() -> dict[str, str]:
+    """Folded title before a name (الملك، الأمير) → its English form (King, Prince)."""
+    text = data_path(TITLES_FILE).read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    return {fold(cells[0]): cells[1] for cells in rows[1:] if len(cells) == 2}
+
+
 def _strip_article(latin: str) -> str:
     return latin[3:] if latin.lower().startswith("al-") else latin
 
@@ -54,11 +63,16 @@ def _known(word: str, table: Mapping[str, str]) -> str | None:
     return None
 
 
-def spell_by_rule(word: str) -> str:
-    """A word the table lacks, with short vowels supplied: شرم → Sharm, الهفوف → al-Hafuf."""
+def spell_by_rule(word: str, *, feminine: bool = False) -> str:
+    """A word the table lacks, with short vowels supplied: شرم → Sharm, الهفوف → al-Hafuf; a
+    ``feminine`` word (written with ة, folded to ه) ends in a: القابضة → al-Qabida."""
     if word.startswith("ال") and len(word) > 3:
-        rest = spell_by_rule(word[2:])
+        rest = spell_by_rule(word[2:], feminine=feminine)
         return "al-" + rest[:1].upper() + rest[1:]
+    if feminine and word.endswith("ه") and len(word) > 2:
+        stem = word[:-1]
+        # ية is -iya (إشبيلية → Ishbiliya), ة after a consonant -a.
+        return spell_by_rule(stem[:-1]) + "iya" if stem.endswith("ي") else spell_by_rule(stem) + "a"
     out: list[str] = []
     letters = [ch for ch in word if ch in _CONSONANTS or ch in _LONG_VOWELS or ch == "ه"]
     for i, ch in enumerate(letters):
@@ -82,6 +96,23 @@ def spell_by_rule(word: str) -> str:
     return latin[:1].upper() + latin[1:]
 
 
+#: A preposition or conjunction glued to a definite word, as English news writes it (للثقافة →
+#: lil-Thaqafa, والفنون → wal-Funun, بالطائف → bil-Taif).
+_ARTICLE_PROCLITICS: tuple[tuple[str, str], ...] = (("وال", "wal-"), ("بال", "bil-"), ("فال", "fal-"),
+                                                    ("كال", "kal-"), ("لل", "lil-"))
+
+
+def _with_proclitic(word: str, *, feminine: bool) -> str:
+    """A word the table lacks: a glued preposition and article spelt apart, the rest by rule."""
+    for prefix, latin in _ARTICLE_PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            # The rest is a common noun (للثقافة "for culture") far more often than a name, and
+            # the table is one of names (فنون → Fignon): spelt by rule.
+            spelt = spell_by_rule(word[len(prefix):], feminine=feminine)
+            return latin + spelt[:1].upper() + spelt[1:]
+    return spell_by_rule(word, feminine=feminine)
+
+
 def romanise_words(words: list[str], table: Mapping[str, str], *, strict: bool = False) -> str | None:
     """The English name of an Arabic name's words; with ``strict``, None when a word is unknown."""
     keys = [fold(w) for w in words]
@@ -89,6 +120,12 @@ def romanise_words(words: list[str], table: Mapping[str, str], *, strict: bool =
     i = 0
     while i < len(keys):
         word = keys[i]
+        # A title before a name is English (الملك سلمان → King Salman), not after عبد (عبد الملك).
+        title = name_titles().get(word)
+        if title and i + 1 < len(keys) and (i == 0 or keys[i - 1] != "عبد"):
+            out.append(title)
+            i += 1
+            continue
         # عبد + a name of God is one name: عبد العزيز → Abdulaziz, عبدالله → Abdullah.
         if word == "عبد" and i + 1 < len(keys) and keys[i + 1].startswith("ال"):
             word, i = word + keys[i + 1], i + 1
@@ -96,14 +133,16 @@ def romanise_words(words: list[str], table: Mapping[str, str], *, strict: bool =
             rest = _known(word[3:], table) or (None if strict else spell_by_rule(word[3:]))
             if rest is None:
                 return None
-            out.append("Abdul" + _strip_article(rest).lower())
+            rest = _strip_article(rest).lower()
+            # The table may spell the name of God with عبد already (الدائم → Abduldaim).
+            out.append(rest.capitalize() if rest.startswith("abd") else "Abdul" + rest)
             i += 1
             continue
         latin = _known(word, table)
         if latin is None:
             if strict:
                 return None
-            latin = spell_by_rule(word)
+            latin = _with_proclitic(word, feminine=words[i].endswith("ة"))
         if latin:
             out.append(latin)
         i += 1

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib.abc import Traversable
 from pathlib import Path
 
+from marsad.core.cache import cached
 from marsad.core.document import Document, Span, Token
 from marsad.stages.entities.features import (
     Lexicons,
@@ -57,7 +58,20 @@ def load_tagger() -> NeuralTagger | None:
     model = data_dir() / MODEL_FILE
     if not model.is_file():
         return None
-    return NeuralTagger(model, load_lexicons(data_dir()), TAG_DOMAIN)
+    return NeuralTagger(model, shipped_lexicons(), TAG_DOMAIN)
+
+
+def shipped_lexicons() -> Lexicons:
+    """The lexicons of the shipped model, from the on-disk cache when it is current (each name
+    of the lexicons and the knowledge base is folded to build them: 0.4 s of each start)."""
+    triggers, gazetteer, clusters, names = cached("ner-lexicons", _lexicon_tables)
+    return Lexicons(triggers, gazetteer, clusters, names)
+
+
+def _lexicon_tables() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], str],
+                               dict[str, tuple[str, ...]], dict[tuple[str, ...], str]]:
+    lexicons = load_lexicons(data_dir())
+    return lexicons.triggers, lexicons.gazetteer, lexicons.clusters, lexicons.kb_names
 
 
 def tag_tokens(words: list[str]) -> list[str]:

@@ -13,6 +13,7 @@ from marsad.core.registry import (
     ATTR_DATES,
     ATTR_ENTITIES,
     ATTR_EVENTS,
+    ATTR_QUOTES,
     EVENTS,
     ORIGIN,
     PUBLISHED,
@@ -23,6 +24,17 @@ from marsad.core.registry import (
     register,
 )
 from marsad.core.settings import Settings
+from marsad.stages.events import lexicon
+from marsad.stages.events.actors import (
+    affiliations,
+    demonstratives,
+    domestic,
+    home_country,
+    mutual,
+    mutual_concepts,
+    self_pronouns,
+    with_bodies,
+)
 from marsad.stages.events.args import (
     Arguments,
     Mention,
@@ -30,9 +42,18 @@ from marsad.stages.events.args import (
     find_arguments,
     find_mentions,
     find_speakers,
+    opening_subject,
     to_actors,
+    widened,
 )
-from marsad.stages.events.detect import Candidate, clause_bounds, find_triggers, sentence_tokens, surface
+from marsad.stages.events.detect import (
+    Candidate,
+    clause_bounds,
+    find_triggers,
+    is_boundary,
+    sentence_tokens,
+    surface,
+)
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLD, keep, sentence_features
 from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.status import find_status, punct_bounds
@@ -48,6 +69,11 @@ PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Most words of a sentence-opening time frame («وفي الشهر الماضي، …»).
 OPENING_TOKENS = 4
+#: Most sentences between an accusation and the denial answering it: a denial 25 sentences on
+#: answers something else (issue 14: «an accusation 25 sentences earlier»).
+DENIAL_REACH = 3
+#: Most tokens between a complementizer carrying the speaker (أنه، إننا) and and the trigger it is the subject of.
+SELF_REACH = 2
 #: Date mention kinds that can date an event (a duration such as «يومين» cannot).
 DATING_KINDS = frozenset({"point", "range"})
 
@@ -118,9 +144,50 @@ def _speaker(speakers: list[list[tuple[int, tuple[Mention, ...]]]], cand: Candid
     return ()
 
 
+def _quoted(doc: Document, cand: Candidate, inside: bool = False) -> Actor | None:
+    """Who says the event: the speaker of the quote whose content holds the trigger, else (unless
+    ``inside``) of the last quote whose cue comes before it in its sentence (the quotes stage has
+    already resolved titles and pronouns: «وأضاف معاليه» → the minister)."""
+    for q in doc.quotes:
+        if q.content.start <= cand.span.start < q.content.end:
+            return q.speaker
+    if inside:
+        return None
+    sent = doc.sentences[cand.sentence]
+    cued = [q for q in doc.quotes if q.cue is not None and sent.start <= q.cue.start < cand.span.start]
+    return cued[-1].speaker if cued else None
+
+
+def _points_back(doc: Document, cand: Candidate, c_hi: int) -> bool:
+    """Whether a demonstrative follows the trigger in its clause («ونفت موسكو عمليات النقل هذه»):
+    the denial names what was told before, so a far accusation is still the one it answers."""
+    words = demonstratives()
+    return any(doc.tokens[k].kind == "word" and surface(doc, doc.tokens[k]) in words
+               for k in range(cand.last, min(c_hi, len(doc.tokens))))
+
+
+def _self_reference(doc: Document, cand: Candidate, c_lo: int) -> bool:
+    """Whether the trigger's clause opens with «أنه/إنها/أننا» right before it (SELF_REACH tokens):
+    «وأكد كيري أنه أجرى محادثات مع …» — the speaker did it."""
+    for k in range(max(c_lo - 1, 0), cand.first):
+        if cand.first - k <= SELF_REACH and surface(doc, doc.tokens[k]).lstrip("وب") in self_pronouns():
+            return True
+    return False
+
+
+def _first_person(doc: Document, cand: Candidate) -> bool:
+    """A verb in the first person plural (نتظاهر، تظاهرنا): in a quote, its subject is the speaker."""
+    if cand.trigger.kind != "V":
+        return False
+    tok = doc.tokens[cand.first]
+    word = surface(doc, tok)
+    core = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+    return core.startswith(("ن", "سن")) or core.endswith("نا")
+
+
 def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...]) -> bool:
     """Whether the denier was among the accused (same entity or same state): only then does a
-    denial without an object answer the accusation, however far back it was told."""
+    denial without an object answer the accusation (told at most DENIAL_REACH sentences back)."""
     def ids(actors: tuple[Actor, ...]) -> set[str]:
         return {actor_key(doc, a) for a in actors} | {c for a in actors if (c := actor_country(doc, a))}
     return bool(denier) and bool(ids(denier) & ids(accused))
@@ -145,25 +212,77 @@ def _actors(mentions: tuple[object, ...]) -> tuple[Actor, ...]:
     return tuple(a for m in mentions for a in to_actors(m))  # type: ignore[arg-type]
 
 
+def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
+             speakers: list[list[tuple[int, tuple[Mention, ...]]]], c_lo: int
+             ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Source and target from the clause's arguments: a first-person verb in a quote («نتظاهر»)
+    and a clause opening with أنه are the speaker's, a verbal event without a subject is its
+    speaker's (the quotes stage's, else the sentence's), and a mutual event names both parties
+    on both sides."""
+    dropped = not args.source and not args.unnamed
+    said = (_quoted(doc, cand, inside=True) if _first_person(doc, cand)
+            or (dropped and _self_reference(doc, cand, c_lo))
+            else _quoted(doc, cand) if dropped and verbal else None)
+    if said is None and dropped and verbal:
+        args = dataclasses.replace(args, source=_speaker(speakers, cand))
+    source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
+    both = mutual(doc, cand.trigger.concept, source, args.target)
+    return (both, both) if both is not None else (source, target)
+
+
+def _inside_names(mentions: list[Mention]) -> frozenset[int]:
+    """Tokens a clause boundary may not fall on: inside a mention, or opening a bare named one."""
+    return frozenset({k for m in mentions for k in range(m.first + 1, m.last)}
+                     | {m.first for m in mentions if m.prep is None and not m.conj and m.entity is not None})
+
+
+def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tuple[int, int],
+               clause: tuple[int, int], inside: frozenset[int]) -> Arguments:
+    """The trigger's arguments from its clause; a verb whose clause stops after its subject and
+    time frame reads its object past the comma, and a meeting or call told in a phrase after the
+    verb («… في اتصال هاتفي مع …») has that verb's subject as its source."""
+    (lo, hi), (c_lo, c_hi) = sent, clause
+    comps = lexicon.status_cues()["complementizers"]
+    while c_hi < hi and c_hi in inside:
+        # A name that reads as a complementizer (بان كي مون: بأن) does not end the clause.
+        c_hi += 1
+        while c_hi < hi and not is_boundary(doc, c_hi, comps):
+            c_hi += 1
+    args = find_arguments(doc, cand, mentions, c_lo, c_hi)
+    if not args.target:
+        wide = widened(doc, cand, c_hi, hi, lambda k: is_boundary(doc, k, comps))
+        if wide != c_hi:
+            more = find_arguments(doc, cand, mentions, c_lo, wide)
+            args = more if more.target else args
+    if (not args.source and cand.trigger.kind != "V" and cand.trigger.concept in mutual_concepts()
+            and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال")):
+        args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
+    return args
+
+
 def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]:
     """Every triggered event before filtering and merging, whether it is an anaphoric noun, and
     the learned filter's features for the filtered types."""
     ranges = sentence_tokens(doc)
     mentions = find_mentions(doc)
     speakers = find_speakers(doc, mentions, ranges)
+    affil = affiliations(doc, mentions)
+    agents = {(m.span.start, m.span.end): m for m in mentions if m.agent}
+    home = home_country(doc)
+    inside = _inside_names(mentions)
     events: list[Event] = []
     anaphoric: list[bool] = []
     feats: list[set[str]] = []
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
-    accusation: tuple[tuple[Actor, ...], tuple[Actor, ...]] = ((), ())
+    accusation: tuple[tuple[Actor, ...], tuple[Actor, ...], int] = ((), (), -DENIAL_REACH - 1)
     for cand in find_triggers(doc):
         lo, hi = ranges[cand.sentence]
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
-        args = find_arguments(doc, cand, mentions, c_lo, c_hi)
+        args = _arguments(doc, cand, mentions, (lo, hi), (c_lo, c_hi), inside)
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
         date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi), (lo, hi)])
         verb = cand.trigger.kind == "V"
-        if verb and not args.source and last_verb[0] == cand.sentence:
+        if verb and not args.source and not args.unnamed and last_verb[0] == cand.sentence:
             # Arabic drops a repeated subject, and the clause shares the first one's time:
             # «عندما زار بوتين كوريا الشمالية في عام 2000، التقى بسلف كيم».
             args = dataclasses.replace(args, source=last_verb[1].source)
@@ -172,22 +291,25 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
         etype, mode, cameo = _promised(cand, status)
-        if not args.source and etype in VERBAL:
-            args = dataclasses.replace(args, source=_speaker(speakers, cand))
-        source, target = _actors(args.source), _actors(args.target)
+        source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
             target = source
-        if cand.trigger.mode == "deny" and not target and _accused(doc, source, accusation[1]):
+        if (cand.trigger.mode == "deny" and not target and _accused(doc, source, accusation[1])
+                and (cand.sentence - accusation[2] <= DENIAL_REACH or _points_back(doc, cand, c_hi))):
             # A denial by the accused answers the accusation: its target is the accuser.
             target = accusation[0]
         if cand.trigger.type == "ACCUSE" and source and target:
-            accusation = (source, target)
+            accusation = (source, target, cand.sentence)
         target = _other_side(doc, source, target)
+        location = to_actors(args.location)[0] if args.location else None
+        # Where the event happened decides; a place of unknown country leaves agents stateless.
+        country = actor_country(doc, location) if location else home
+        source = with_bodies(doc, domestic(doc, source, agents, country), affil)
+        target = with_bodies(doc, domestic(doc, target, agents, country), affil)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
-                   mode=mode, cameo=cameo, date=date,
-                   location=to_actors(args.location)[0] if args.location else None,
+                   mode=mode, cameo=cameo, date=date, location=location,
                    sentences=(cand.sentence,))
         events.append(ev)
         anaphoric.append(not source and not target and _definite(doc, cand))
@@ -229,7 +351,7 @@ def find_events(doc: Document, *, learned_filter: bool = True, threshold: float 
     return collapse(doc, [events[k] for k in idx], [anaphoric[k] for k in idx])
 
 
-@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES, PUBLISHED, ORIGIN, URL),
+@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES, ATTR_QUOTES, PUBLISHED, ORIGIN, URL),
           provides=(ATTR_EVENTS,))
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""

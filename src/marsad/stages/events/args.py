@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Span
@@ -21,10 +22,18 @@ from marsad.text.keys import fold
 SUBJECT_GAP = 3
 #: Most tokens between a verbal noun and the subject of its light verb before it (شنت إسرائيل غارة).
 NOUN_SUBJECT_GAP = 3
+#: Most tokens between تعرض and the noun it undergoes (a long name may stand between: «تعرض المرجع
+#: الشيعي آية الله علي السيستاني لمحاولة اغتيال»).
+SUFFER_REACH = 10
 #: Most tokens between a verbal noun and its object (زيارة رسمية بكين).
 NOUN_OBJECT_GAP = 2
 #: Most tokens after a trigger in which its target is looked for.
 TARGET_WINDOW = 10
+#: Most tokens from a sentence's start to the subject of its opening verb («وبحث رئيس الوزراء …»).
+OPENING_SUBJECT = 3
+#: Most tokens between a verb and the punctuation that cuts its clause before its object
+#: («طلبت إريتريا اليوم (السبت)، من الأمم المتحدة»): room for a subject and a time frame only.
+WIDEN_GAP = 4
 #: How many sentences back a dual noun (الزعيمان) looks for the two states it refers to.
 PAIR_LOOKBACK = 2
 #: Most tokens between a generic actor and the cue naming its members (وزراء خارجية دول من بينها).
@@ -77,7 +86,9 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     if prep is None and head is not None:
         # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
         return _prep_before(doc, head), conj
-    if prep is not None or first < 2 or not _is_construct_head(doc, first - 1):
+    if (prep is not None or first < 2 or not _is_construct_head(doc, first - 1)
+            or word_keys_in(doc, first - 1, lexicon.status_cues()["complementizers"])):
+        # «إضافة إلى أن كيري بحث»: أن is no noun a name completes, so إلى is not the name's.
         return prep, conj
     # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
     # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
@@ -108,7 +119,7 @@ def _is_construct_head(doc: Document, k: int) -> bool:
             and not any(role == "pron" for _, _, role in tok.pieces))
 
 
-def _construct_agent(doc: Document, k: int) -> bool:
+def construct_agent(doc: Document, k: int) -> bool:
     """Whether agent word ``k`` heads a construct another agent completes (وزير الداخلية): an
     indefinite noun without the dual or plural ن, which a construct head drops."""
     return _is_construct_head(doc, k) and not surface(doc, doc.tokens[k]).endswith(("ون", "ان", "ين"))
@@ -195,10 +206,19 @@ def _clitic_length(doc: Document, i: int) -> int:
     return 0
 
 
-def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention]) -> Mention | None:
+def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], office: bool = False
+                 ) -> Mention | None:
     """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
     or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
+    if (m is None and office and end - i == 1 and _is_construct_head(doc, i) and _is_construct_head(doc, end)
+            and not surface(doc, doc.tokens[end]).endswith(("ى", "ي"))):
+        # An office completed by its department and then its state: «وزير خارجية روسيا» (not an
+        # adjective: «دول أخرى إسرائيل»).
+        m = by_first.get(end + 1)
+        return m if m is not None and m.etype == "GPE" and not m.conj and m.prep is None else None
+    if m is not None and office and m.prep == "ل" and m.etype == "ORG" and not m.conj:
+        return m  # the office of an organisation: «الأمين العام للأمم المتحدة»
     if m is None or _prep_before(doc, m.first) is not None:
         return None
     construct = end - i == 1 and _is_construct_head(doc, i)
@@ -227,12 +247,12 @@ def find_mentions(doc: Document) -> list[Mention]:
             more = _agent_at(doc, end)
             if more is None or surface(doc, doc.tokens[end])[:1] in "وف" \
                     or any(k in covered for k in range(end, more[0])) \
-                    or not (more[1] == concept or _construct_agent(doc, end - 1)):
+                    or not (more[1] == concept or construct_agent(doc, end - 1)):
                 break
             end = more[0]
         # A generic agent acts for the state named right after it: the actor spans both and points
         # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
-        state = _state_after(doc, i, end, by_first)
+        state = _state_after(doc, i, end, by_first, office=concept == "officials")
         span_end = state.span.end if state else doc.tokens[end - 1].end
         last = state.last if state else end
         span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
@@ -248,7 +268,7 @@ def find_mentions(doc: Document) -> list[Mention]:
     return out
 
 
-def _apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
+def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
     adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
     if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep is None
@@ -283,11 +303,11 @@ def _group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
         nxt = ms[k + 1]
         person = _described(group, nxt)
         # An office followed by a name of its own is the next person («… وزير الخارجية جون كيري»).
-        if person is not None and not (k + 2 < len(ms) and _apposition(doc, nxt, ms[k + 2])):
+        if person is not None and not (k + 2 < len(ms) and apposition(doc, nxt, ms[k + 2])):
             k += 1
             group.append(dataclasses.replace(nxt, entity=person.entity, etype="PER"))
             continue
-        if not (_apposition(doc, group[-1], nxt) or (nxt.conj and nxt.prep is None
+        if not (apposition(doc, group[-1], nxt) or (nxt.conj and nxt.prep is None
                                                  and nxt.first - group[-1].last <= 2)):
             break
         k += 1
@@ -309,6 +329,9 @@ class Arguments:
     source: tuple[Mention, ...]
     target: tuple[Mention, ...]
     location: Mention | None
+    #: The clause names a subject that no entity or agent covers (ويحمّل التقرير …): the source is
+    #: unknown, not dropped, so no earlier subject or speaker stands in for it.
+    unnamed: bool = False
 
 
 def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int
@@ -316,7 +339,8 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     """Source, target and location of a trigger whose clause spans tokens ``[c_lo, c_hi)``."""
     after = [m for m in mentions if cand.last <= m.first < c_hi]
     before = [m for m in mentions if c_lo <= m.first and m.last <= cand.first]
-    source = _subject(doc, cand, before, after)
+    unnamed = _unnamed_subject(doc, cand, after)
+    source = [] if unnamed else _subject(doc, cand, before, after, c_lo)
     used = {m.span for m in source}
     # The object follows the subject in VSO: the window opens after the subject's titles.
     opens = source[-1].last if source and source[0] in after else cand.last
@@ -324,6 +348,10 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     if source and source[0] in after:
         rest = [m for m in rest if m.first >= source[-1].last]
     target = _object(doc, cand, source, after, rest, opens)
+    if source and source[0] in before and _victims(doc, cand, source[0]):
+        # «إن ستة مدنيين قتلوا في هجوم»: victims before a killing verb are its patients (the
+        # verb is passive, قُتلوا), not its doers.
+        source, target = [], source
     if target and all(m.agent and m.entity is None for m in target):
         target += _members(doc, rest, target[-1].last, c_hi)
     doer = _doer(doc, cand, after)
@@ -340,10 +368,11 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     stop = _relative_after(doc, cand, c_hi)
     location = _location(cand, mentions, c_lo, c_hi if stop is None else stop, used,
                          min(after_target) if after_target else None)
-    return Arguments(tuple(source), tuple(target), location)
+    return Arguments(tuple(source), tuple(target), location, unnamed and not source)
 
 
-def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention]) -> list[Mention]:
+def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention], c_lo: int
+             ) -> list[Mention]:
     """The trigger's subject: the bare actor after a verb (VSO) or right before it (SVO), or the
     subject of the light verb before a verbal noun."""
     verb = cand.trigger.kind == "V"
@@ -351,17 +380,60 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
     gap = SUBJECT_GAP if verb else 1
-    if (not topic and after and after[0].prep is None and after[0].first - cand.last <= gap
-            and not _counted(doc, cand, after[0]) and (verb or not _governed(doc, cand))):
+    if verb and not topic and _plural_verb(doc, cand):
+        # «إن متمردي الحزب … هاجموا عناصر من قوات الأمن»: a verb agreeing in the plural has its
+        # subject before it (the clause's topic); the bare actor after it is its object.
+        opening = bare and before[bare[0]].first - c_lo <= 1
+        return _group_forward(doc, before, bare[0]) if opening else []
+    if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
+            and not _counted(doc, cand, after[0])
+            and (verb or not (_governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
-        return _group_forward(doc, after, 0)
+        return _partitive_owner(doc, after) or _group_forward(doc, after, 0)
     if bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
                           and _prep_before(doc, cand.first) is None)):
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
     return []
+
+
+def _patient_genitive(cand: Candidate) -> bool:
+    """Whether the name right after a verbal noun is its object: nouns whose target is first the
+    direct object (اغتيال الأمين العام، اعتقال الصحفي، قصف المدينة), unlike زيارة بوتين."""
+    return cand.trigger.kind == "N" and cand.trigger.target[:1] == ("obj",)
+
+
+def _words_between(doc: Document, start: int, end: int) -> int:
+    """Tokens in ``[start, end)`` other than numbers and number words: a count stands between a verb
+    and its subject without parting them («تظاهر أمس نحو مائتي شخص»)."""
+    return sum(1 for k in range(start, end) if doc.tokens[k].kind != "number"
+               and surface(doc, doc.tokens[k]).lstrip("و") not in lexicon.number_words())
+
+
+def _partitive_owner(doc: Document, after: list[Mention]) -> list[Mention]:
+    """The group a counting subject is taken from: «تظاهر مئات من أعضاء الحزب» → the party
+    («من» right after a partitive such as مئات، عشرات); [] when the subject counts no named group."""
+    head = after[0]
+    if (len(after) < 2 or head.last - head.first != 1 or head.last >= len(doc.tokens)
+            or surface(doc, doc.tokens[head.last]) != "من"
+            or surface(doc, doc.tokens[head.first]).lstrip("و") not in lexicon.partitives()
+            or not 1 <= after[1].first - head.last <= 2):
+        return []  # (the name after «مئات من» has no preposition of its own: see _prep_of)
+    return _group_forward(doc, after, 1)
+
+
+def _plural_verb(doc: Document, cand: Candidate) -> bool:
+    """Whether a verb trigger carries a plural or dual subject suffix (هاجموا، يهاجمون، هاجمتا):
+    Arabic puts a verb in the plural or dual only when its subject stands before it or is a pronoun."""
+    if cand.last - cand.first != 1:
+        return False
+    word = surface(doc, doc.tokens[cand.first])
+    # The suffix must sit on a listed form: يتعاون ends in ون but is singular (يتعا+ون is no verb).
+    forms = {fold(f) for f in cand.trigger.forms}
+    return any((form.endswith(("وا", "ون", "تا", "ان")) and form[:-2] in forms)
+               or (form.endswith("ا") and len(form) > 4 and form[:-1] in forms) for form, _ in variants(word))
 
 
 def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:
@@ -377,6 +449,22 @@ def _governed(doc: Document, cand: Candidate) -> bool:
     «وقع انفجار»): it is that verb's subject or object, and the name after it is not its doer."""
     k = cand.first - 1
     return k >= 0 and doc.tokens[k].kind == "word" and word_keys_in(doc, k, lexicon.noun_context()["support_verbs"])
+
+
+def _unnamed_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bool:
+    """A definite noun right after a verb that no mention covers, with a name right after it, is
+    the verb's subject and the name its object (verb-subject-object): «ويحمّل التقرير الحكومة
+    الإريترية مسؤولية», «وزار الوفد بغداد».  Not when the name is a nisba of the noun (الوفد السعودي)."""
+    k = cand.last
+    if (cand.trigger.kind != "V" or not after or after[0].first != k + 1 or after[0].prep is not None
+            or after[0].conj or (after[0].etype in ("NORP", "PER") and not after[0].agent)
+            or doc.tokens[k].kind != "word"):
+        # (a definite noun before a person's name is a title: «فقتلت المدرس هاني نعيم»)
+        return False
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"] | lexicon.honorifics()
+    return (word.startswith("ال") and len(word) > 4 and word not in skip and not word_keys_in(doc, k, skip)
+            and not word.endswith(("ي", "يه")))
 
 
 def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> bool:
@@ -447,7 +535,7 @@ def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int
     if cand.trigger.kind != "N":
         return []
     suffer = lexicon.actor_verbs()["suffer"]
-    verb = next((k for k in range(cand.first - 1, max(c_lo, cand.first - SUBJECT_GAP * 2) - 1, -1)
+    verb = next((k for k in range(cand.first - 1, max(c_lo, cand.first - SUFFER_REACH) - 1, -1)
                  if doc.tokens[k].kind == "word" and word_keys_in(doc, k, suffer)), None)
     if verb is None:
         return []
@@ -502,6 +590,27 @@ def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[
     return []
 
 
+#: Agent concepts that name people attacks befall (CAMEO civilians), not who attacks.
+VICTIM_CONCEPTS = frozenset({"civilians"})
+
+
+def _victims(doc: Document, cand: Candidate, m: Mention) -> bool:
+    """Whether the subject before an attack verb is its victims: civilians, or a group counted by
+    a number right before it («جنديين عراقيين قتلا»، «ان شخصا قتل»)."""
+    if cand.trigger.type != "ASSAULT" or cand.trigger.kind != "V":
+        return False
+    k = m.first - 1
+    counted = k >= 0 and (doc.tokens[k].kind == "number"
+                          or surface(doc, doc.tokens[k]).lstrip("و") in lexicon.number_words())
+    return counted or m.concept in VICTIM_CONCEPTS or _dual_noun(doc, m)
+
+
+def _dual_noun(doc: Document, m: Mention) -> bool:
+    """A bare agent in the dual (جنديين، شرطيين) counts its members as a number would."""
+    word = surface(doc, doc.tokens[m.first])
+    return m.agent and m.concept in ("army", "police") and m.last - m.first == 1 and word.endswith("يين")
+
+
 def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
     """A counted group right after an attack verb is its victims, the verb being passive
     (قُتل 21 شخصا، أصيب ثلاثة جنود): a number stands between the verb and the noun."""
@@ -535,3 +644,34 @@ def actor_country(doc: Document, actor: Actor) -> str | None:
     if actor.entity is not None and 0 <= actor.entity < len(doc.entities):
         return doc.entities[actor.entity].country
     return None
+
+
+def opening_subject(doc: Document, mentions: list[Mention], lo: int, stop: int) -> list[Mention]:
+    """The subject of the verb opening a sentence (VSO: «وبحث رئيس الوزراء التركي أحمد داود أوغلو
+    … في اتصال هاتفي مع …»): the bare actor within OPENING_SUBJECT tokens of its start, with its
+    titles and coordinated names, ending before token ``stop``."""
+    before = [m for m in mentions if lo <= m.first and m.last <= stop]
+    if not before or before[0].prep is not None or before[0].first - lo > OPENING_SUBJECT:
+        return []
+    if before[0].first == lo or doc.tokens[lo].kind != "word":
+        return []  # a sentence opening with a name is SVO; its verb comes later
+    return _group_forward(doc, before, 0)
+
+
+def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callable[[int], bool]) -> int:
+    """Where a verb's clause ends once a parenthesis and a comma right after its subject and time
+    frame are passed over: «طلبت إريتريا اليوم (السبت)، من الأمم المتحدة التحقيق …» (the object
+    follows the comma).  ``c_hi`` when the clause already holds more than that."""
+    if cand.trigger.kind != "V" or c_hi - cand.last > WIDEN_GAP:
+        return c_hi
+    k = c_hi
+    if k < hi and "(" in doc.text[doc.tokens[k].start:doc.tokens[k].end]:
+        while k < hi and ")" not in doc.text[doc.tokens[k].start:doc.tokens[k].end]:
+            k += 1
+        k += 1
+    if k < hi and doc.text[doc.tokens[k].start:doc.tokens[k].end] in ("،", ","):
+        k += 1
+    end = k
+    while end < hi and not boundary(end):
+        end += 1
+    return end if end > k else c_hi

@@ -1,4 +1,7 @@
-"""Collapse repeated reports of one event in an article into one event listing every sentence."""
+"""Merge repeated mentions of one event: within a sentence into one event (a verb and its noun,
+«سافر إلى أنقرة في زيارة»), and a definite noun without actors (الزيارة) into the event it names
+again.  A report told again in another sentence stays an event of its own, as PLOVER codes one
+event per type per sentence (the devset's convention too); ``sentences`` lists where it is told."""
 
 from __future__ import annotations
 
@@ -23,12 +26,13 @@ def group_key(doc: Document, actors: tuple[Actor, ...]) -> frozenset[str]:
 
 
 def event_key(doc: Document, ev: Event) -> tuple[object, ...] | None:
-    """Type, actors and date; None when the event names no actor (two bare «هجوم» may differ)."""
+    """Sentence, type, actors and date; None when the event names no actor (two bare «هجوم» may
+    differ)."""
     source = group_key(doc, ev.source)
     target = group_key(doc, ev.target)
     if not source and not target:
         return None
-    return (ev.type, source, target, ev.date)
+    return (ev.sentence, ev.type, source, target, ev.date)
 
 
 def _covered(doc: Document, ev: Event, earlier: Event) -> bool:
@@ -59,7 +63,8 @@ def _fold_anaphora(events: list[Event], anaphoric: list[bool]) -> list[Event]:
 
 
 def collapse(doc: Document, events: list[Event], anaphoric: list[bool] | None = None) -> list[Event]:
-    """Events in first-mention order, repeats folded into the first with ``sentences`` merged."""
+    """Events in first-mention order, repeats within a sentence and anaphoric nouns folded into
+    the first with ``sentences`` merged."""
     events = [dataclasses.replace(ev, sentences=ev.sentences or (ev.sentence,)) for ev in events]
     keep = [k for k, ev in enumerate(events) if not any(_covered(doc, ev, other) for other in events[:k])]
     events = _fold_anaphora([events[k] for k in keep], [bool(anaphoric and anaphoric[k]) for k in keep])

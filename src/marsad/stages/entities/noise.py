@@ -1,0 +1,80 @@
+"""Tagger spans that run into ordinary words: a possessed noun after a name (هادي سيطرتهما "their
+control"), or an adjective after a class noun read as a place (محافظة محررة "a liberated
+governorate")."""
+
+from __future__ import annotations
+
+from marsad.core.document import Document, Span
+from marsad.stages.entities.kb import KnowledgeBase, name_key, unlinked_place
+from marsad.stages.entities.match import first_word_keys
+from marsad.stages.entities.outlets import place_heads
+from marsad.stages.entities.romanise import name_tokens
+from marsad.text.keys import fold, frequency
+
+#: Attached pronouns of a possessed noun ("their", "your", "its"): no name ends in them.  ها and
+#: ه are left out: names end in those letters (طه، بنها).
+POSSESSIVE_SUFFIXES = ("هما", "كما", "هم", "كم", "هن")
+#: Least wordfreq frequency (Zipf 3.0) of a word's stem, without its pronoun, to read as a noun.
+NOUN_MIN_FREQ = 1e-6
+
+
+def _possessed_noun(word: str) -> bool:
+    """Is ``word`` a common noun with an attached pronoun (سيطرتهما، معاملتهم)?"""
+    key = fold(word)
+    if key in name_tokens():
+        return False
+    for suffix in POSSESSIVE_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)]
+            # ة is written ت before a pronoun: سيطرتهما is سيطرة + هما.
+            stems = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
+            return any(frequency(s) >= NOUN_MIN_FREQ for s in stems)
+    return False
+
+
+def without_possessed_tail(doc: Document, span: Span) -> Span | None:
+    """A name without a possessed noun the tagger ran on to (هادي سيطرتهما → هادي); None when the
+    span is nothing but such words."""
+    words = doc.span_text(span).split()
+    end = len(words)
+    while end and _possessed_noun(words[end - 1]):
+        end -= 1
+    if end == len(words):
+        return span
+    if end == 0:
+        return None
+    kept = " ".join(words[:end])
+    text = doc.span_text(span)
+    return Span(span.start, span.start + text.index(kept) + len(kept))
+
+
+def adjective_after_head(doc: Document, kb: KnowledgeBase, span: Span) -> bool:
+    """A one-word place, indefinite and feminine, right after a feminine class noun, that no
+    gazetteer knows: the noun's adjective (محافظة محررة، مدينة صغيرة), not a place's name."""
+    text = doc.span_text(span)
+    if " " in text or text.startswith("ال") or not text.endswith("ة"):
+        return False
+    key = name_key(text)
+    if kb.lookup(key) or kb.tagged_places.get(key) or unlinked_place(key):
+        return False
+    before = doc.text[:span.start].split()
+    if not before:
+        return False
+    heads = {k for k, _ in first_word_keys(before[-1])}
+    return any(h.endswith("ه") for h in heads & place_heads())  # folded: ة is ه
+
+
+#: Least wordfreq frequency (Zipf 4.5) of a one-word name for it to read as an adjective or noun
+#: in construct before a possessed noun (حسن معاملتهم "their good treatment").
+COMMON_WORD_FREQ = 10**-4.5
+
+
+def word_before_possessed_noun(doc: Document, kb: KnowledgeBase, span: Span) -> bool:
+    """A one-word person that is a common word too, right before a possessed noun: the first
+    word of a construct (حسن معاملتهم), not a name, unless the knowledge base knows the person
+    by it (هادي سيطرتهما: Hadi, their control)."""
+    text = doc.span_text(span)
+    if " " in text or frequency(text) < COMMON_WORD_FREQ or kb.lookup(name_key(text)):
+        return False
+    after = doc.text[span.end:span.end + 40].split()
+    return bool(after) and _possessed_noun(after[0])

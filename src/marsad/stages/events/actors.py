@@ -1,0 +1,195 @@
+"""Who an actor acts for: the organisation or state behind a person, and the state behind a
+generic agent (الشرطة، الجيش، المتظاهرون) that names none.
+
+PLOVER and CAMEO code an official by the body they act for (a minister acts for its state, the
+president of the ICRC for the ICRC) and an unnamed domestic agent by the state where it acts
+(«فرقت الشرطة المتظاهرين في بغداد» → IRQ police, IRQ civilians).  The entities stage knows a
+person's country only when its knowledge base does; the article itself often says more, in the
+title standing beside the name («بيتر مورار رئيس اللجنة الدولية للصليب الأحمر»).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from marsad.core.document import Actor, Document
+from marsad.core.errors import DataError
+from marsad.stages.events import lexicon
+from marsad.stages.events.args import PREPOSITIONS, Mention, apposition, construct_agent, to_actors
+from marsad.stages.events.detect import surface
+from marsad.text.keys import fold
+from marsad.text.resources import load_yaml
+
+#: Entity types an office can stand for: an organisation, or a state (by name or nationality).
+BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
+#: CAMEO agent codes of groups that act for no state (unidentified armed forces, rebels).
+STATELESS_CODES = frozenset({"UAF", "REB"})
+#: How many times more mentions the home state needs than the next state (a Putin-in-Pyongyang
+#: story has none), and how many at least; set by hand on SaudiNewsNet articles outside the devset.
+HOME_LEAD = 1.5
+HOME_MIN = 2
+
+
+@lru_cache(maxsize=1)
+def foreign_words() -> frozenset[str]:
+    """Folded titles that name an official of another state (نظيره): never given the home state."""
+    return _words("foreign")
+
+
+@lru_cache(maxsize=1)
+def mutual_concepts() -> frozenset[str]:
+    """Trigger concepts two parties do with each other (meet, agree, negotiate)."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get("mutual")
+    known = {t.concept for t in lexicon.triggers()}
+    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'mutual' must list concepts of "
+                        "events/triggers.tsv")
+    return frozenset(raw)
+
+
+#: Prepositions (folded) that introduce the other party of a mutual event; None is the direct object.
+PARTY_PREPS = frozenset({"مع", "ب", "بين", None})
+
+
+def mutual(doc: Document, concept: str, source: tuple[Actor, ...], target: tuple[Mention, ...]
+           ) -> tuple[Actor, ...] | None:
+    """Both parties of a mutual event (a meeting, an agreement) when the clause names the other
+    one after مع/ب or as the object: each acts on the other, so both are source and target.  None
+    when the event is not mutual or the other party is not a named entity (نظيره stays a target)."""
+    if concept not in mutual_concepts() or not source or not target:
+        return None
+    if any(m.prep not in PARTY_PREPS for m in target):
+        return None  # «اتفقا على …»: after على comes what they agreed on, not a party
+    mine = {a.entity for a in source if a.entity is not None}
+    if not any(m.entity is not None and m.entity not in mine for m in target):
+        return None
+    return (*source, *(a for m in target for a in to_actors(m) if a.entity is None or a.entity not in mine))
+
+
+def _words(key: str) -> frozenset[str]:
+    raw = load_yaml(lexicon.ACTOR_CUES).get(key)
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: {key!r} must be a list of words")
+    return frozenset(fold(v) for v in raw)
+
+
+@lru_cache(maxsize=1)
+def demonstratives() -> frozenset[str]:
+    """Folded demonstratives (هذه، تلك) that point a phrase back to something told before."""
+    return _words("demonstratives")
+
+
+@lru_cache(maxsize=1)
+def self_pronouns() -> frozenset[str]:
+    """Folded complementizers carrying the speaker as pronoun (أنه، إننا)."""
+    return _words("self_pronouns")
+
+
+@lru_cache(maxsize=1)
+def _agent_codes() -> dict[str, str]:
+    return {agent.concept: agent.code for agent in lexicon.agents()}
+
+
+def _body(doc: Document, title: Mention, person: Mention) -> int | None:
+    """The body an office beside a person names («رئيس اللجنة الدولية»، «الرئيس الفرنسي»)."""
+    if not (title.agent and title.concept == "officials" and title.entity is not None
+            and title.entity != person.entity and title.etype in BODY_TYPES):
+        return None
+    return title.entity
+
+
+def affiliations(doc: Document, mentions: list[Mention]) -> dict[int, int]:
+    """Per person entity, the body that an office apposed to one of its mentions names: the title
+    after the name («بيتر مورار رئيس اللجنة الدولية للصليب الأحمر») or before it («وزير خارجية
+    روسيا سيرجي لافروف»).  The first one told wins: it is how the article introduces the person."""
+    out: dict[int, int] = {}
+    for k, m in enumerate(mentions):
+        if m.agent or m.etype != "PER" or m.entity is None or m.entity in out:
+            continue
+        body = None
+        if k + 1 < len(mentions):
+            nxt = mentions[k + 1]
+            if nxt.first == m.last and nxt.prep is None and not nxt.conj:
+                body = _body(doc, nxt, m)
+        if body is None and k > 0 and apposition(doc, mentions[k - 1], m):
+            body = _body(doc, mentions[k - 1], m)
+        if body is not None:
+            out[m.entity] = body
+    return out
+
+
+def with_bodies(doc: Document, actors: tuple[Actor, ...], affil: dict[int, int]) -> tuple[Actor, ...]:
+    """The actors, each person followed by the body it acts for when the article names one that
+    its entity does not already carry (an organisation, or a state for a person of no known country)."""
+    out: list[Actor] = []
+    have = {a.entity for a in actors if a.entity is not None}
+    for a in actors:
+        out.append(a)
+        body = affil.get(a.entity) if a.entity is not None else None
+        if body is None or body in have:
+            continue
+        person, org = doc.entities[a.entity], doc.entities[body]  # type: ignore[index]
+        if org.type == "ORG" or not person.country or person.country != org.country:
+            out.append(Actor(a.span, body))
+            have.add(body)
+    return tuple(out)
+
+
+def home_country(doc: Document) -> str | None:
+    """The state an article is mostly about: the country most of its place and nationality
+    mentions belong to (a Saudi paper's «المملكة» and «الجهات المعنية» are Saudi)."""
+    counts: Counter[str] = Counter()
+    for ent in doc.entities:
+        if ent.type in ("GPE", "NORP") and ent.country:
+            counts[ent.country] += len(ent.mentions)
+    if not counts:
+        return None
+    best = counts.most_common(2)
+    # A close second leaves no home: guessing would give half the agents the wrong state.
+    lead = best[0][1] >= HOME_LEAD * best[1][1] if len(best) > 1 else True
+    return best[0][0] if best[0][1] >= HOME_MIN and lead else None
+
+
+def state_entity(doc: Document, country: str) -> int | None:
+    """The entity that stands for a state: the state itself when the article names it, else its
+    most mentioned place (its country field carries the state)."""
+    places = [(k, e) for k, e in enumerate(doc.entities) if e.type == "GPE" and e.country == country]
+    for k, e in places:
+        if e.kb_id == country:
+            return k
+    return max(places, key=lambda p: len(p[1].mentions))[0] if places else None
+
+
+def _owned(doc: Document, m: Mention) -> bool:
+    """Whether an agent is an indefinite noun completed by words no entity covers («وزراء خارجية
+    دول»، «طائرات التحالف»): its owner is named, just not resolved, so it is not the home state's."""
+    nxt = m.last
+    if nxt >= len(doc.tokens) or doc.tokens[nxt].kind != "word":
+        return False
+    return surface(doc, doc.tokens[nxt]) not in PREPOSITIONS and construct_agent(doc, nxt - 1)
+
+
+def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, int], Mention],
+             country: str | None) -> tuple[Actor, ...]:
+    """Generic agents that name no state (الشرطة، المتظاهرون، الحكومة) act for ``country`` (where
+    the event happened, else the article's home state); armed groups of no state and titles of
+    another state's official (نظيره) keep none."""
+    if country is None:
+        return actors
+    state = state_entity(doc, country)
+    if state is None:
+        return actors
+    codes = _agent_codes()
+    # A title beside a named person is that person's («الرئيس … ماكرون»): the person gives the state.
+    person = any(a.entity is not None and doc.entities[a.entity].type == "PER" for a in actors)
+    out: list[Actor] = []
+    for a in actors:
+        m = agents.get((a.span.start, a.span.end))
+        if (a.entity is None and m is not None and m.concept is not None and not m.refs
+                and not (person and m.concept == "officials")
+                and codes.get(m.concept) not in STATELESS_CODES and not _owned(doc, m)
+                and not foreign_words() & set(fold(doc.span_text(a.span)).split())):
+            a = Actor(a.span, state)
+        out.append(a)
+    return tuple(out)

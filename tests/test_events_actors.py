@@ -1,0 +1,167 @@
+"""Events stage: who an actor acts for. A person takes the body its apposed title names (an
+organisation, or the state of a minister of unknown nationality: «وزير خارجية فرنسا»), and a
+generic agent that names no state (الشرطة، المتظاهرون، المسؤولون) takes the state where the event
+happened, else the article's home state; armed groups, other states (دول) and counterparts (نظيره)
+take none.
+
+Sentences are written in the style of SaudiNewsNet; entities are given by hand (surface, type,
+ISO3 country), as in test_events_arguments.py.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from conftest import events_doc
+from marsad.core.document import Actor, Document, Event, Quote, Span
+from marsad.stages.events import find_events
+from marsad.stages.events.actors import home_country
+
+build = functools.partial(events_doc, published="2015-08-05")
+
+
+def codes(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
+    """The entity names (Arabic) and countries a side of an event stands for."""
+    out: set[str] = set()
+    for a in actors:
+        if a.entity is not None:
+            ent = doc.entities[a.entity]
+            out |= {v for v in (ent.name_ar, ent.country) if v}
+    return out
+
+
+def of_type(doc: Document, etype: str) -> Event:
+    found = [e for e in find_events(doc, learned_filter=False) if e.type == etype]
+    assert len(found) == 1, [(e.type, doc.span_text(e.trigger)) for e in find_events(doc, learned_filter=False)]
+    return found[0]
+
+
+def test_a_person_acts_for_the_organisation_its_title_names() -> None:
+    doc = build("قال سمير الحسيني رئيس الاتحاد العربي للنقل البري إن الحركة تراجعت. "
+                "وزار الحسيني القاهرة أمس لبحث الأزمة.",
+                (("الحسيني", "PER", None), ("الاتحاد العربي للنقل البري", "ORG", None),
+                 ("القاهرة", "GPE", "EGY")))
+    visit = of_type(doc, "CONSULT")
+    assert codes(doc, visit.source) == {"الحسيني", "الاتحاد العربي للنقل البري"}
+    assert codes(doc, visit.target) == {"القاهرة", "EGY"}
+
+
+def test_a_minister_of_a_named_state_acts_for_it() -> None:
+    doc = build("واستقبل العاهل الأردني في عمان أمس وزير خارجية فرنسا لوران فابيوس.",
+                (("الأردني", "NORP", "JOR"), ("عمان", "GPE", "JOR"), ("فرنسا", "GPE", "FRA"),
+                 ("لوران فابيوس", "PER", None)))
+    host = of_type(doc, "CONSULT")
+    assert "FRA" in codes(doc, host.target) and "لوران فابيوس" in codes(doc, host.target)
+
+
+def test_police_and_protesters_act_for_the_state_where_it_happened() -> None:
+    doc = build("وأطلقت الشرطة النار على المتظاهرين في البصرة مساء أمس.", (("البصرة", "GPE", "IRQ"),))
+    attack = of_type(doc, "ASSAULT")
+    assert codes(doc, attack.source) >= {"IRQ"} and codes(doc, attack.target) >= {"IRQ"}
+
+
+def test_gunmen_act_for_no_state() -> None:
+    doc = build("وهاجم مسلحون مجهولون مركزا للشرطة في البصرة فجر اليوم.", (("البصرة", "GPE", "IRQ"),))
+    attack = of_type(doc, "ASSAULT")
+    assert codes(doc, attack.source) == set()
+
+
+def test_officials_of_a_saudi_story_are_saudi() -> None:
+    doc = build("أعلنت السعودية أمس خطة جديدة للنقل. وقالت وزارة النقل في السعودية إن الخطة تبدأ العام المقبل. "
+                "واستنكر المسؤولون الهجوم على الحافلة.",
+                (("السعودية", "GPE", "SAU"),))
+    assert home_country(doc) == "SAU"
+    condemn = of_type(doc, "ACCUSE")
+    assert codes(doc, condemn.source) == {"السعودية", "SAU"}
+
+
+def test_no_home_state_when_two_states_share_the_story() -> None:
+    doc = build("زار الرئيس الروسي كوريا الشمالية. وقالت روسيا إن كوريا الشمالية شريك.",
+                (("الروسي", "NORP", "RUS"), ("روسيا", "GPE", "RUS"), ("كوريا الشمالية", "GPE", "PRK")))
+    assert home_country(doc) is None
+
+
+def test_other_states_and_a_counterpart_keep_no_state() -> None:
+    doc = build("أعلنت السعودية ذلك. وقالت السعودية إن الخطة جاهزة. والتقى وزير الخارجية نظيره في جدة.",
+                (("السعودية", "GPE", "SAU"), ("جدة", "GPE", "SAU")))
+    meet = of_type(doc, "CONSULT")
+    assert codes(doc, meet.target) == set()
+
+
+def test_an_agent_before_a_preposition_keeps_the_home_state() -> None:
+    # إلى folds to الي, which looks like a nisba adjective (الأردني) and must not be read as one.
+    doc = build("شهدت العاصمة العراقية احتجاجات. وفي العراق تتواصل الأزمة. دعا ناشطون إلى التظاهر سلميا.",
+                (("العراقية", "NORP", "IRQ"), ("العراق", "GPE", "IRQ")))
+    call = of_type(doc, "REQUEST")
+    assert "IRQ" in codes(doc, call.source)
+
+
+def test_a_meeting_names_both_parties_on_both_sides() -> None:
+    doc = build("وأوضح الوزير أن الجبير اتفق مع لافروف على ضرورة الحل السياسي.",
+                (("الجبير", "PER", "SAU"), ("لافروف", "PER", None)))
+    agree = of_type(doc, "AGREE")
+    assert codes(doc, agree.source) == codes(doc, agree.target) == {"الجبير", "SAU", "لافروف"}
+
+
+def test_a_visit_stays_one_way() -> None:
+    doc = build("وزار الجبير موسكو أمس.", (("الجبير", "PER", "SAU"), ("موسكو", "GPE", "RUS")))
+    visit = of_type(doc, "CONSULT")
+    assert codes(doc, visit.source) == {"الجبير", "SAU"} and codes(doc, visit.target) == {"موسكو", "RUS"}
+
+
+def test_a_first_person_verb_in_a_quote_is_the_speakers() -> None:
+    text = "وقال خالد العتيبي، أحد منظمي الاعتصام: «سوف نتظاهر أمام مبنى البلدية حتى تلبى مطالبنا»."
+    doc = build(text, (("خالد العتيبي", "PER", "KWT"),))
+    start = doc.text.index("سوف")
+    who = doc.text.index("خالد العتيبي")
+    doc.quotes.append(Quote("direct", Span(start, doc.text.index("»")), Actor(Span(who, who + 12), 0)))
+    protest = of_type(doc, "PROTEST")
+    assert codes(doc, protest.source) == {"خالد العتيبي", "KWT"}
+
+
+def test_a_secretary_general_acts_for_his_organisation() -> None:
+    doc = build("وبحث وزير الخارجية الأردني ناصر جودة في اتصال هاتفي مع الأمين العام للأمم المتحدة "
+                "بان كي مون الأوضاع في سوريا.",
+                (("الأردني", "NORP", "JOR"), ("ناصر جودة", "PER", "JOR"), ("للأمم المتحدة", "ORG", None),
+                 ("بان كي مون", "PER", None), ("سوريا", "GPE", "SYR")))
+    call = of_type(doc, "CONSULT")
+    # The call is told in a phrase after the verb: the verb's subject made it, with the UN chief.
+    assert {"JOR", "للأمم المتحدة", "بان كي مون"} <= codes(doc, call.source)
+    assert {"JOR", "للأمم المتحدة"} <= codes(doc, call.target)
+
+
+def test_a_female_title_introduces_its_name() -> None:
+    doc = build("وناقش الرئيس التونسي مع المستشارة الألمانية أنجيلا ميركل ملف الهجرة.",
+                (("التونسي", "NORP", "TUN"), ("أنجيلا ميركل", "PER", "DEU")))
+    talks = of_type(doc, "CONSULT")
+    assert "DEU" in codes(doc, talks.target)
+
+
+def test_the_object_past_a_time_frame_and_a_comma() -> None:
+    doc = build("طلبت الصومال أمس (الأحد)، من جامعة الدول العربية دعم جهود الإغاثة.",
+                (("الصومال", "GPE", "SOM"), ("جامعة الدول العربية", "ORG", None)))
+    ask = of_type(doc, "REQUEST")
+    assert codes(doc, ask.source) == {"الصومال", "SOM"} and codes(doc, ask.target) == {"جامعة الدول العربية"}
+
+
+def test_a_clause_opening_with_anna_is_the_speakers() -> None:
+    text = "وأكد الجبير في ختام جولته أنه أجرى مباحثات مثمرة مع المسؤولين الفرنسيين."
+    doc = build(text, (("الجبير", "PER", "SAU"), ("الفرنسيين", "NORP", "FRA")))
+    start = doc.text.index("أنه")
+    doc.quotes.append(Quote("indirect", Span(start, len(doc.text) - 1), Actor(Span(5, 11), 0)))
+    talks = of_type(doc, "CONSULT")
+    assert {"SAU", "FRA"} <= codes(doc, talks.source) and {"SAU", "FRA"} <= codes(doc, talks.target)
+
+
+def test_a_name_after_anna_does_not_take_the_preposition_before_it() -> None:
+    doc = build("وأشار البيان إضافة إلى أن الجبير بحث مع المسؤولين الفرنسيين الأزمة اليمنية.",
+                (("الجبير", "PER", "SAU"), ("الفرنسيين", "NORP", "FRA")))
+    talks = of_type(doc, "CONSULT")
+    assert "SAU" in codes(doc, talks.source)
+
+
+def test_agents_of_a_place_of_unknown_country_keep_no_state() -> None:
+    doc = build("أعلنت تركيا الحداد. وقالت تركيا إن الوضع هادئ. وأطلقت الشرطة النار على المحتجين في جزيرة بعيدة "
+                "في قرية تل حمدان.", (("تركيا", "GPE", "TUR"), ("تل حمدان", "GPE", None)))
+    attack = of_type(doc, "ASSAULT")
+    assert codes(doc, attack.source) == set()
