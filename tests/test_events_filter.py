@@ -216,3 +216,28 @@ def test_agreement_ceiling_falls_with_split_votes() -> None:
     noisy = bench.ceiling(split, bench._beta_binomial_prior(split), draws=20)  # type: ignore[attr-defined]
     assert clear > 0.7
     assert noisy < clear - 0.1
+
+
+def test_assault_needs_a_higher_probability_than_protest(monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.stages.events import filter as event_filter
+
+    monkeypatch.setattr(event_filter, "probability", lambda *_args, **_kw: 0.32)
+    assert event_filter.keep("PROTEST", set()) and not event_filter.keep("ASSAULT", set())
+    assert event_filter.keep("ASSAULT", set(), threshold=0.0)
+
+
+def test_bench_leaves_contested_rows_out_unless_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = _bench()
+    path = tmp_path / "assault_dev.csv"
+    path.write_text(
+        "accept,event_type,id,label,reject,text,total\n"
+        "3,assault,AAW_ARB_20071026.0026-1,yes,0,قتل ثلاثة جنود في هجوم.,3\n"
+        "0,assault,AAW_ARB_20071026.0026-2,easy no,3,ناقش المؤتمر ظاهرة العنف.,3\n"
+        "2,assault,AAW_ARB_20071026.0026-3,difficult no,2,اتهم بقتل جندي عام 2003.,4\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(bench, "predicted_types", lambda *_args: {"ASSAULT"})
+    clear = bench.score("ASSAULT", path, (), 0)  # type: ignore[attr-defined]
+    contested = bench.score("ASSAULT", path, (), 0, contested=True)  # type: ignore[attr-defined]
+    assert (clear["sentences"], clear["fp"]) == (2, 1)
+    assert (contested["sentences"], contested["fp"]) == (3, 2)

@@ -17,9 +17,13 @@ TYPE_EXCEPTIONS = {
     "sign": "PLOVER codes signing as SUPPORT, promises to sign as AGREE; «وقّع اتفاقية» is an agreement",
     "signing": "as sign",
     "resign": "PLOVER has RETREAT/resign; the table files 0831 under CONCEDE",
+    "resignation": "as resign",
     "sanction": "the table files 163 under COERCE/restrict; PLOVER's SANCTION covers imposed sanctions",
     "back_sanctions": "as sanction",
     "freeze_assets": "as sanction: the PLOVER manual codes asset freezes as SANCTION/discontinue",
+    "sanction_noun": "as sanction",
+    "embargo": "as sanction: the PLOVER manual codes embargoes as SANCTION/discontinue",
+    "freeze_noun": "as freeze_assets",
 }
 #: CAMEO codes used that the table leaves out (it starts at 02): 016 is CAMEO "deny responsibility".
 NOT_IN_TABLE = {"016"}

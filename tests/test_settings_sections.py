@@ -106,7 +106,7 @@ def test_without_the_tagger_an_unknown_person_is_not_found() -> None:
 
 
 @pytest.mark.parametrize(("text", "events", "expected"), [
-    (PROTEST, {}, ["PROTEST"]),                         # the verb and its noun: one protest, in Khartoum
+    (PROTEST, {}, ["PROTEST"]),  # the verb and its noun are one protest; «احتجاجا على» is no second one
     (PROTEST, {"threshold": 1.0}, []),                   # no sentence is that certain
     (CHARGE, {}, []),
     (CHARGE, {"threshold": 0.0}, ["ASSAULT"]),           # everything the rules find passes

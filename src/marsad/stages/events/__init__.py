@@ -67,6 +67,8 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"
 PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT", "ease"): ("CONCEDE", None, "081")}
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Statuses of events that happened: an undated one may retell an earlier dated one of its type.
+RETOLD_STATUSES = frozenset({"asserted", "reported"})
 #: Most words of a sentence-opening time frame («وفي الشهر الماضي، …»).
 OPENING_TOKENS = 4
 #: Most sentences between an accusation and the denial answering it: a denial 25 sentences on
@@ -130,6 +132,18 @@ def _promised(cand: Candidate, status: str) -> tuple[str, str | None, str]:
     if (trig.type, trig.mode) in PROMISES and status == "planned":
         return PROMISES[(trig.type, trig.mode)]
     return trig.type, trig.mode, trig.cameo
+
+
+def _occasion(doc: Document) -> str | None:
+    """The day the lead sentence announces (يدشن الرئيس غدا …), when it lies after publication: an
+    article about a coming occasion lists what is planned for it (guests, security) without
+    repeating its date, so an undated planned event happens on that day."""
+    if not doc.sentences or doc.published is None:
+        return None
+    lead = doc.sentences[0]
+    days = [d.value for d in doc.dates if d.value and d.kind == "point" and len(d.value) == 10
+            and lead.contains(d.span)]
+    return next((v for v in days if v > doc.published.isoformat()), None)
 
 
 def _speaker(speakers: list[list[tuple[int, tuple[Mention, ...]]]], cand: Candidate
@@ -275,6 +289,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     feats: list[set[str]] = []
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
     accusation: tuple[tuple[Actor, ...], tuple[Actor, ...], int] = ((), (), -DENIAL_REACH - 1)
+    occasion = _occasion(doc)
     for cand in find_triggers(doc):
         lo, hi = ranges[cand.sentence]
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
@@ -291,6 +306,14 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
         etype, mode, cameo = _promised(cand, status)
+        if date is None and cand.trigger.kind == "N" and status in RETOLD_STATUSES:
+            # An undated verbal noun of a type already told with a date retells that event (the lead
+            # gives «سلمت … أول من أمس», a later sentence «وقالت الوزارة إنه تم تسليمها»); a new
+            # verb (وقد اعتقلت) may tell another event, so it takes no date from before.
+            date = next((ev.date for ev in reversed(events)
+                         if ev.type == etype and ev.date and ev.status in RETOLD_STATUSES), None)
+        if date is None and status == "planned":
+            date = occasion
         source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.

@@ -6,6 +6,7 @@ prefix (سـ) or a preposition (ب ل ك) is taken off, so the lexicon holds bar
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +21,13 @@ NEEDS_WINDOW = 6
 UNLESS_WINDOW = 2
 #: Letters that carry hamza: a token written with none of them is not a hamza_only trigger (هنا).
 HAMZA_LETTERS = frozenset("أإؤئءآ")
+#: How many tokens after a trigger an ``after`` sense word (senses.yaml: حقق إنجازا) may come.
+AFTER_WINDOW = 6
+#: How many auxiliaries (كان، قد) may stand between a relative pronoun and the verb it opens.
+AUXILIARY_RUN = 2
+#: Entity types whose names may contain a trigger word that is only part of the name («آل طالب»،
+#: «منظمة التعاون الإسلامي»): a word inside such a mention starts no event.
+NAMED = frozenset({"PER", "ORG", "GPE", "LOC", "FAC"})
 #: Punctuation that closes a clause.
 CLAUSE_PUNCT = frozenset(",،؛;:()[]«»\"“”–—-")
 
@@ -63,6 +71,23 @@ def variants(word: str) -> tuple[tuple[str, bool], ...]:
         if len(base) > 3 and base[0] in "بلك":
             out.append((base[1:], False))
     return tuple(out)
+
+
+@lru_cache(maxsize=131_072)
+def verb_forms(word: str) -> frozenset[str]:
+    """Forms a folded word may stand for as a verb: و ف and the future سـ may stand on a verb, and
+    ل of purpose before an imperfect (ليزور); the prepositions ب ك never do («بحث» is not ب + حث)."""
+    out = {word}
+    bases = [word]
+    if len(word) >= 3 and word[0] in "وف":
+        bases.append(word[1:])
+        out.add(word[1:])
+    for base in bases:
+        if len(base) > 3 and base[0] in "سل" and base[1] in "يتن":
+            out.add(base[1:])
+        if len(base) > 3 and base[0] == "س" and base[1] == "ا":
+            out.add(base[1:])
+    return frozenset(out)
 
 
 def word_keys(doc: Document, tok: Token) -> frozenset[str]:
@@ -128,9 +153,25 @@ def _phrase_end(doc: Document, i: int, hi: int, entry: FormEntry) -> int | None:
 
 
 def _has_near(doc: Document, words: tuple[str, ...], start: int, stop: int) -> bool:
-    wanted = {fold(w) for w in words}
-    return any(doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & wanted
-               for k in range(max(start, 0), min(stop, len(doc.tokens))))
+    return _near_index(doc, words, start, stop) is not None
+
+
+def _near_index(doc: Document, words: tuple[str, ...], start: int, stop: int) -> int | None:
+    """The first token in ``[start, stop)`` that is one of ``words`` (clitics allowed), if any."""
+    wanted = _folded_set(words)
+    return next((k for k in range(max(start, 0), min(stop, len(doc.tokens)))
+                 if doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & wanted), None)
+
+
+@lru_cache(maxsize=1024)
+def _folded_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+def needed_word(doc: Document, cand: Candidate, hi: int) -> int | None:
+    """The token that fulfilled the trigger's ``needs`` (عقوبات after فرض), part of its phrase."""
+    needs = cand.trigger.needs
+    return _near_index(doc, needs, cand.last, min(cand.last + NEEDS_WINDOW, hi)) if needs else None
 
 
 def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int) -> bool:
@@ -155,6 +196,9 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
     for k in range(lo, hi):
         if doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & ctx["outcome_words"]:
             return True
+    if surface(doc, doc.tokens[i]).lstrip("وف").startswith("ب") and any(
+            doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & ctx["allegation"] for k in range(lo, i)):
+        return True  # the act alleged: «اتهم الجيش المسلحين بقصف مستشفى»
     clause = Span(doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end)
     if any(clause.contains(d.span) and d.value for d in doc.dates):
         return True
@@ -167,21 +211,69 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
     return False
 
 
+def _after_preposition(doc: Document, i: int, lo: int) -> bool:
+    """Whether the word before token ``i`` is a preposition: what follows it is a noun, not a verb."""
+    if i <= lo or doc.tokens[i - 1].kind != "word":
+        return False
+    return bool(word_keys(doc, doc.tokens[i - 1]) & lexicon.senses().prepositions)
+
+
+def _sense_after(doc: Document, trig: Trigger, end: int, hi: int) -> bool:
+    """Whether a word just after the trigger gives it a sense outside its concept (حقق إنجازا)."""
+    words = lexicon.senses().after.get(trig.concept)
+    return bool(words) and _has_near(doc, tuple(words or ()), end, min(end + AFTER_WINDOW, hi))
+
+
+def relative_background(doc: Document, i: int, lo: int) -> bool:
+    """Whether the verb at token ``i`` opens a relative clause (الذي اتهم، التي كانت قد هاجمت):
+    background told about a noun, not the news of the sentence."""
+    senses = lexicon.senses()
+    relatives = lexicon.status_cues()["relatives"]
+    k = i - 1
+    for _ in range(AUXILIARY_RUN + 1):
+        if k < lo or doc.tokens[k].kind != "word":
+            return False
+        keys = word_keys(doc, doc.tokens[k])
+        if keys & relatives:
+            return True
+        if not keys & senses.auxiliaries:
+            return False
+        k -= 1
+    return False
+
+
+def _subject_veto(doc: Document, trig: Trigger, i: int, lo: int) -> bool:
+    """Whether the word right before the trigger, as its subject, makes it part of another event
+    (مظاهرات تطالب: the protest's demand)."""
+    words = lexicon.senses().subjects.get(trig.type)
+    return bool(words) and i > lo and doc.tokens[i - 1].kind == "word" and bool(
+        word_keys(doc, doc.tokens[i - 1]) & (words or frozenset()))
+
+
 def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int, bool] | None:
     """The most specific lexicon entry that token ``i`` starts, with its end and whether سـ was on it."""
     index = lexicon.trigger_index()
-    hamza_only, _ = lexicon.senses()
+    hamza_only = lexicon.senses().hamza_only
     found: list[tuple[int, int, FormEntry, int, bool]] = []
     tok = doc.tokens[i]
-    for form, fut in variants(surface(doc, tok)):
+    word = surface(doc, tok)
+    if word in lexicon.senses().not_triggers:
+        return None
+    verbal: bool | None = None  # read only when a verb entry comes up
+    for form, fut in variants(word):
         if form in hamza_only and not HAMZA_LETTERS & set(doc.text[tok.start:tok.end]):
             continue
         for entry in index.get(form, ()):
             trig = entry.trigger
             if fut and trig.kind != "V":
                 continue
+            if trig.kind == "V":
+                if verbal is None:
+                    verbal = not _after_preposition(doc, i, lo)
+                if not (verbal and form in verb_forms(word)):
+                    continue
             end = _phrase_end(doc, i, hi, entry) if entry.words else i + 1
-            if end is None or not _context_ok(doc, trig, i, end, lo, hi):
+            if end is None or not _context_ok(doc, trig, i, end, lo, hi) or _sense_after(doc, trig, end, hi):
                 continue
             if trig.kind == "N" and not _noun_eventive(doc, i, end, lo, hi, trig):
                 continue
@@ -197,7 +289,7 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int
 def _vetoed(doc: Document, lo: int, hi: int) -> frozenset[str]:
     """The PLOVER types whose triggers take another sense in the sentence of tokens ``[lo, hi)``
     (a «لقاء» among football words is a match)."""
-    _, vetoes = lexicon.senses()
+    vetoes = lexicon.senses().vetoes
     words: set[str] = set()
     for k in range(lo, hi):
         if doc.tokens[k].kind == "word":
@@ -205,25 +297,56 @@ def _vetoed(doc: Document, lo: int, hi: int) -> frozenset[str]:
     return frozenset(t for t, cues in vetoes.items() if words & cues)
 
 
+def _name_spans(doc: Document) -> tuple[list[int], list[int]]:
+    """Starts and ends of the named mentions (NAMED types), sorted by start."""
+    spans = sorted((m.start, m.end) for e in doc.entities if e.type in NAMED for m in e.mentions)
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def _in_name(names: tuple[list[int], list[int]], pos: int) -> bool:
+    """Whether the character at ``pos`` lies inside a named mention (the last one starting at or
+    before it; mentions do not overlap)."""
+    k = bisect_right(names[0], pos) - 1
+    return k >= 0 and pos < names[1][k]
+
+
+def _name_word(doc: Document, names: tuple[list[int], list[int]], i: int) -> bool:
+    """Whether token ``i`` is a word of a name: inside a named mention and bare (a word carrying a
+    pronoun, سيطرتهما, is a verb the tagger ran the name into, not part of the name)."""
+    tok = doc.tokens[i]
+    return _in_name(names, tok.end - 1) and not any(role == "pron" for _, _, role in tok.pieces)
+
+
 def find_triggers(doc: Document) -> list[Candidate]:
     """Every trigger in the document, in text order, at most one per token."""
     out: list[Candidate] = []
+    names = _name_spans(doc)
     for s, (lo, hi) in enumerate(sentence_tokens(doc)):
         vetoed: frozenset[str] | None = None  # read only once a trigger is found
+        # A word that completed an earlier trigger («فرض حظرا») starts no event of another type; one of
+        # the same type may (شن غارات جوية: the noun tells the mode).
+        taken: dict[int, str] = {}
         i = lo
         while i < hi:
             tok = doc.tokens[i]
-            best = _best_entry(doc, i, lo, hi) if tok.kind == "word" else None
+            best = _best_entry(doc, i, lo, hi) if tok.kind == "word" and not _name_word(doc, names, i) else None
+            if best is not None and taken.get(i, best[0].trigger.type) != best[0].trigger.type:
+                best = None
             if best is None:
                 i += 1
                 continue
             entry, end, fut = best
             if vetoed is None:
                 vetoed = _vetoed(doc, lo, hi)
-            if entry.trigger.type in vetoed:
+            if entry.trigger.type in vetoed or _subject_veto(doc, entry.trigger, i, lo) or (
+                    entry.trigger.kind == "V" and relative_background(doc, i, lo)):
                 i = end
                 continue
             span = Span(tok.start, doc.tokens[end - 1].end)
-            out.append(Candidate(entry.trigger, i, end, span, s, fut, entry.imperfect or fut))
+            cand = Candidate(entry.trigger, i, end, span, s, fut, entry.imperfect or fut)
+            out.append(cand)
+            need = needed_word(doc, cand, hi)
+            if need is not None:
+                taken[need] = entry.trigger.type
             i = end
     return out

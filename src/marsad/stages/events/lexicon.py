@@ -105,8 +105,10 @@ def triggers() -> tuple[Trigger, ...]:
     return tuple(out)
 
 
-def verb_inflections(form: str) -> Iterator[tuple[str, bool]]:
-    """Folded inflected forms of a 3ms verb, each with whether it is imperfect."""
+def verb_inflections(form: str, objects: bool = True) -> Iterator[tuple[str, bool]]:
+    """Folded inflected forms of a 3ms verb, each with whether it is imperfect; with ``objects``
+    also with an attached object pronoun (an intransitive verb takes none: «لن تثنيهم» is ثنى
+    "deter", not أثنى على "praise")."""
     f = fold(form)
     if f.startswith("ي") and len(f) >= 3:
         base = f[1:]
@@ -116,19 +118,27 @@ def verb_inflections(form: str) -> Iterator[tuple[str, bool]]:
                 yield pre + base + suf, True
                 if weak and suf in ("ون", "ان", "ين"):
                     yield pre + weak + suf, True
+            if not objects:
+                continue
             for pron in _OBJECT_PRONOUNS:
                 yield pre + base + pron, True
+                # A plural or dual subject before the object: يحتجزونهم، يدعمانه (the ن stays).
+                yield pre + (weak or base) + "ون" + pron, True
+                yield pre + (weak or base) + "ان" + pron, True
         return
     weak = f[:-1] if f.endswith("ي") else None  # نفى → نفت، نفوا، نفيا
     for suf in _PERFECT_SUFFIXES:
         yield f + suf, False
         if weak and suf in ("ت", "وا", "تا"):
             yield weak + suf, False
+    if not objects:
+        return
     for pron in _OBJECT_PRONOUNS:
         # A bare ه after a perfect verb folds like a ta marbuta (زاره = وزارة, رحله = رحلة): skipped.
         if pron != "ه":
             yield f + pron, False
         yield f + "ت" + pron, False
+        yield (weak or f) + "و" + pron, False  # the plural drops its alef before a pronoun: اعتقلوهم
         if weak:
             yield weak + "ت" + pron, False
 
@@ -158,7 +168,9 @@ def trigger_index() -> dict[str, tuple[FormEntry, ...]]:
         if entry not in bucket:
             bucket.append(entry)
 
+    intransitive = senses().intransitive
     for trig in triggers():
+        objects = trig.concept not in intransitive
         for form in trig.forms:
             if form.startswith("="):
                 exact = form[1:].split()
@@ -169,12 +181,12 @@ def trigger_index() -> dict[str, tuple[FormEntry, ...]]:
             if len(words) > 1:
                 # A phrase: its first word carries the inflection when it is a verb.
                 rest = tuple(fold(w) for w in words[1:])
-                firsts = (verb_inflections(words[0]) if trig.kind == "V"
+                firsts = (verb_inflections(words[0], objects) if trig.kind == "V"
                           else ((w, False) for w in noun_inflections(words[0])))
                 for first, imperfect in firsts:
                     add(first, FormEntry(trig, imperfect, rest))
             elif trig.kind == "V":
-                for word, imperfect in verb_inflections(form):
+                for word, imperfect in verb_inflections(form, objects):
                     add(word, FormEntry(trig, imperfect, ()))
             else:
                 for word in noun_inflections(form):
@@ -230,9 +242,9 @@ def status_cues() -> dict[str, Any]:
     for status in STATUS_ORDER:
         scopes = raw.get(status) or {}
         for scope in scopes:
-            if scope not in ("near", "clause", "after", "sentence", "complement", "relative"):
-                raise DataError(f"data file marsad/data/{STATUS_CUES}: unknown scope {scope!r} "
-                                f"under {status}; use near, clause, after, sentence, complement or relative")
+            if scope not in ("near", "clause", "after", "sentence", "complement", "relative", "judged"):
+                raise DataError(f"data file marsad/data/{STATUS_CUES}: unknown scope {scope!r} under "
+                                f"{status}; use near, clause, after, sentence, complement, relative or judged")
         cues[status] = {scope: frozenset(fold(w) for w in words) for scope, words in scopes.items()}
     return cues
 
@@ -242,7 +254,7 @@ def noun_context() -> dict[str, frozenset[str]]:
     """Words that make a verbal noun report an event that took place (see detect.py)."""
     raw = load_yaml(CONTEXT)
     out: dict[str, frozenset[str]] = {}
-    for key in ("support_verbs", "outcome_words", "time_words"):
+    for key in ("support_verbs", "outcome_words", "time_words", "allegation"):
         values = raw.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise DataError(f"data file marsad/data/{CONTEXT}: {key!r} must be a list of words")
@@ -311,16 +323,48 @@ def cameo_plover() -> dict[str, tuple[str, str | None]]:
     return {row["cameo"]: (row["type"], row["mode"] or None) for row in _rows(CAMEO_PLOVER)}
 
 
+@dataclass(frozen=True, slots=True)
+class Senses:
+    """What tells a trigger's sense from its context (``data/events/senses.yaml``), folded."""
+
+    hamza_only: frozenset[str]  # forms that are triggers only when written with hamza
+    not_triggers: frozenset[str]  # forms that look like a trigger but are other words (احتجاجا، وزارتا)
+    vetoes: dict[str, frozenset[str]]  # PLOVER type → sentence words that veto its triggers
+    after: dict[str, frozenset[str]]  # concept → words just after the trigger that veto it
+    intransitive: frozenset[str]  # verb concepts that take no object pronoun
+    prepositions: frozenset[str]  # words that stand before a noun, never before a verb
+    auxiliaries: frozenset[str]  # words between a relative pronoun and its verb (كان، قد)
+    subjects: dict[str, frozenset[str]]  # PLOVER type → subjects right before that fold it into another event
+
+
+def _word_list(raw: dict[str, Any], key: str) -> frozenset[str]:
+    values = raw.get(key)
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise DataError(f"data file marsad/data/{SENSES}: {key!r} must be a list of words")
+    return frozenset(fold(v) for v in values)
+
+
 @lru_cache(maxsize=1)
-def senses() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """Folded forms that are triggers only when written with hamza, and per PLOVER type the
-    sentence words that veto its triggers (``data/events/senses.yaml``)."""
+def senses() -> Senses:
+    """The sense cues, checked: vetoes keyed by PLOVER type, after-vetoes by a known concept."""
     raw = load_yaml(SENSES)
-    hamza = raw.get("hamza_only")
     vetoes = raw.get("vetoes")
-    if not isinstance(hamza, list) or not isinstance(vetoes, dict) or not all(
-            t in PLOVER_TYPES and isinstance(v, list) for t, v in vetoes.items()):
-        raise DataError(f"data file marsad/data/{SENSES}: needs 'hamza_only' (a list of words) and "
-                        f"'vetoes' (PLOVER type → list of words)")
-    return (frozenset(fold(w) for w in hamza),
-            {str(t): frozenset(fold(w) for w in v) for t, v in vetoes.items()})
+    after = raw.get("after")
+    if not isinstance(vetoes, dict) or not all(t in PLOVER_TYPES and isinstance(v, list) for t, v in vetoes.items()):
+        raise DataError(f"data file marsad/data/{SENSES}: 'vetoes' must map a PLOVER type to a list of words")
+    concepts = {t.concept for t in triggers()}
+    if not isinstance(after, dict) or not all(c in concepts and isinstance(v, list) for c, v in after.items()):
+        raise DataError(f"data file marsad/data/{SENSES}: 'after' must map a trigger concept to a list of words")
+    subjects = raw.get("subjects")
+    if not isinstance(subjects, dict) or not all(
+            t in PLOVER_TYPES and isinstance(v, list) for t, v in subjects.items()):
+        raise DataError(f"data file marsad/data/{SENSES}: 'subjects' must map a PLOVER type to a list of words")
+    intransitive = raw.get("intransitive")
+    if not isinstance(intransitive, list) or not set(intransitive) <= concepts:
+        raise DataError(f"data file marsad/data/{SENSES}: 'intransitive' must list trigger concepts")
+    return Senses(hamza_only=_word_list(raw, "hamza_only"), not_triggers=_word_list(raw, "not_triggers"),
+                  vetoes={str(t): frozenset(fold(w) for w in v) for t, v in vetoes.items()},
+                  after={str(c): frozenset(fold(w) for w in v) for c, v in after.items()},
+                  intransitive=frozenset(intransitive),
+                  prepositions=_word_list(raw, "prepositions"), auxiliaries=_word_list(raw, "auxiliaries"),
+                  subjects={str(t): frozenset(fold(w) for w in v) for t, v in subjects.items()})

@@ -104,12 +104,21 @@ def _relative_aim(doc: Document, cand: Candidate, words: frozenset[str], relativ
                for k in range(p_lo, cand.first - 1))
 
 
+def _judged(doc: Document, cand: Candidate, words: frozenset[str], negations: frozenset[str], p_hi: int) -> bool:
+    """A negated judgement of the trigger later in its clause: a generic statement about such acts,
+    not a report of one («حظر وسائل التواصل لا يعد قرارا صحيحا»)."""
+    return any(_keys(doc, k) & words and _keys(doc, k - 1) & negations
+               for k in range(cand.last + 1, p_hi))
+
+
 def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], lo: int, hi: int,
              p_lo: int, p_hi: int) -> bool:
     scopes: dict[str, frozenset[str]] = cues.get(status, {})
     if status == "planned" and cand.future:
         return True
     if status == "hypothetical" and _asked(doc, cand, hi):
+        return True
+    if "judged" in scopes and _judged(doc, cand, scopes["judged"], cues["negated"].get("near", frozenset()), p_hi):
         return True
     if "relative" in scopes and _relative_aim(doc, cand, scopes["relative"], cues["relatives"], p_lo):
         return True
