@@ -153,6 +153,11 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[Found]]] = [
      [],
      [("الزيارة مهمة", "وزير حقوق الإنسان اليمني", None, None),
       ("ستعمل على وقف التدهور", "الأصبحي", None, None)]),
+    # A name no entity covers, after a title and the body the person serves: the person speaks,
+    # not the body.
+    ("وأكد وكيل جامعة الملك خالد الدكتور مرعي القحطاني أن الجامعة مستعدة للعام الدراسي.",
+     [("ORG", "جامعة الملك خالد")],
+     [("الجامعة مستعدة للعام الدراسي", "مرعي القحطاني", None, None)]),
     # Content cut before the next attribution leaves out the «فيما» that joins them.
     ("كما أفاد كيري بأن البلدين اتفقا على بحث التعاون، فيما أوضح شكري أن الحوار مثمر.",
      [("PER", "كيري"), ("PER", "شكري")],

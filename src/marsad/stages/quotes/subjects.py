@@ -152,6 +152,11 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         begin = a
     whole = phrase_span(ctx.words, begin, end)
     found = actor(ctx.doc, phrase_span(ctx.words, a, b), whole)
+    if (a, b) != (begin, end) and found.entity is not None and ctx.doc.entities[found.entity].type != "PER" \
+            and actor(ctx.doc, found.span).entity is None:
+        # "وكيل جامعة الملك خالد الدكتور مرعي القحطاني": a name no entity covers, in a phrase naming
+        # the body the person serves; the body does not speak, the person does.
+        found = Actor(found.span)
     name = _person_name(ctx, found, whole)
     if name is not None:
         found = Actor(name, found.entity)
