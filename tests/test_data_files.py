@@ -40,4 +40,5 @@ def test_clean_lexicon_lists_are_strings() -> None:
 
 
 def test_packaged_schema_is_json() -> None:
-    assert json.loads((DATA / "document.schema.json").read_text(encoding="utf-8"))["$schema"]
+    for name in ("document.schema.json", "document.extensions.schema.json"):
+        assert json.loads((DATA / name).read_text(encoding="utf-8"))["$schema"]

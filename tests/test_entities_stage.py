@@ -36,7 +36,7 @@ def _example(text: str) -> Document:
 def test_stage_is_registered_with_its_contract() -> None:
     stage = registry.get(registry.ENTITIES)
     assert stage.requires == {registry.TEXT, registry.SENTENCES, registry.TOKENS, registry.PUBLISHED}
-    assert stage.provides == {registry.ATTR_ENTITIES}
+    assert stage.provides == {registry.ATTR_ENTITIES, registry.ATTR_REFERENCES}
 
 
 def test_entities_serialise_with_exact_spans(example_text: str) -> None:

@@ -19,11 +19,18 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+@lru_cache(maxsize=1)
+def extensions() -> dict[str, Any]:
+    """The schema of the extra fields marsad writes (``references``), which the contract allows."""
+    loaded: dict[str, Any] = json.loads(data_path("document.extensions.schema.json").read_text(encoding="utf-8"))
+    return loaded
+
+
 def problems(document: Any) -> list[str]:
-    """Every way ``document`` breaks the contract, plus any span whose text is not its slice."""
-    validator = jsonschema.Draft202012Validator(schema())
+    """Every way ``document`` breaks the contract or its extensions, plus any span whose text is
+    not its slice."""
     found = [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
-             for e in validator.iter_errors(document)]
+             for s in (schema(), extensions()) for e in jsonschema.Draft202012Validator(s).iter_errors(document)]
     if not found and isinstance(document, dict):
         found += span_problems(document)
     return found

@@ -21,6 +21,7 @@ RemovalReason = Literal["byline", "credit", "caption", "boilerplate", "duplicate
 QuoteKind = Literal["direct", "indirect", "mixed"]
 EventStatus = Literal["asserted", "planned", "negated", "hypothetical", "reported"]
 Approx = Literal["exact", "about", "more_than", "less_than", "at_least", "at_most"]
+ReferenceKind = Literal["title", "pronoun", "body"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -163,6 +164,29 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Reference:
+    """A title, honorific pronoun or body noun that stands for an entity named elsewhere.
+
+    «وزير الخارجية» or «معاليه» after «وزير الخارجية عادل الجبير», «الوزارة» after «وزارة الدفاع
+    الأميركية»: ``span`` is the referring words and ``entity`` the index in ``Document.entities``
+    of what they stand for; ``antecedent`` is the mention they were resolved through (None for an
+    office holder the knowledge base gives).  These are not entity mentions (an NER corpus does not
+    count «معاليه» as a name): quotes and events read them to name the actor at a span
+    (``Document.reference_at``).  ``kind``: ``title`` (a title without a name), ``pronoun`` (an
+    honorific pronoun) or ``body`` (a definite head noun for an organisation or state).
+    """
+
+    span: Span
+    entity: int
+    kind: ReferenceKind
+    antecedent: Span | None = None
+
+    def to_json(self, doc_text: str) -> dict[str, Any]:
+        return {**self.span.to_json(doc_text), "entity": self.entity, "kind": self.kind,
+                "antecedent": self.antecedent.to_json(doc_text) if self.antecedent else None}
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     kind: QuoteKind
     content: Span
@@ -251,6 +275,8 @@ class Document:
     removed: list[Removal] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    #: Titles, honorific pronouns and body nouns resolved to an entity (see :class:`Reference`).
+    references: list[Reference] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
@@ -280,6 +306,18 @@ class Document:
                 return mid
         return None
 
+    def reference_at(self, span: Span) -> Reference | None:
+        """The reference that overlaps ``span`` most (the first on a tie), if any."""
+        best: Reference | None = None
+        most = 0
+        for ref in self.references:
+            if ref.span.start >= span.end:
+                break  # references are in text order
+            overlap = min(ref.span.end, span.end) - max(ref.span.start, span.start)
+            if overlap > most:
+                best, most = ref, overlap
+        return best
+
     def to_dict(self) -> dict[str, Any]:
         """The contract (``marsad.document/1``) as a plain dict."""
         t = self.text
@@ -300,6 +338,8 @@ class Document:
             "repairs": [{"before": r.before, "after": r.after, "start": r.start, "kind": r.kind}
                         for r in self.repairs],
             "entities": [e.to_json(t) for e in self.entities],
+            # An extra field of the contract (its schema allows them): see Reference.
+            "references": [r.to_json(t) for r in self.references],
             "quotes": [q.to_json(t) for q in self.quotes],
             "events": [e.to_json(t) for e in self.events],
             "dates": [d.to_json(t) for d in self.dates],

@@ -23,6 +23,7 @@ from marsad.core.document import (
     Event,
     Quantity,
     Quote,
+    Reference,
     Removal,
     Repair,
     Span,
@@ -50,6 +51,7 @@ def document_from_dict(data: Row) -> Document:
         doc.repairs = [Repair(before=r["before"], after=r["after"], start=int(r["start"]),
                               kind=r.get("kind") or "glued-words") for r in data.get("repairs", [])]
         doc.entities = [_entity(e) for e in data.get("entities", [])]
+        doc.references = [_reference(r) for r in data.get("references", [])]
         doc.quotes = [_quote(q) for q in data.get("quotes", [])]
         doc.events = [_event(e) for e in data.get("events", [])]
         doc.dates = [_date_mention(d) for d in data.get("dates", [])]
@@ -92,6 +94,12 @@ def _entity(row: Row) -> Entity:
     return Entity(type=row["type"], mentions=tuple(_span(m) for m in row["mentions"]), name_en=row.get("name_en"),
                   name_ar=row.get("name_ar"), wikidata=row.get("wikidata"), country=row.get("country"),
                   kb_id=row.get("kb_id"), lat=row.get("lat"), lon=row.get("lon"))
+
+
+def _reference(row: Row) -> Reference:
+    antecedent = row.get("antecedent")
+    return Reference(span=_span(row), entity=int(row["entity"]), kind=row["kind"],
+                     antecedent=_span(antecedent) if antecedent else None)
 
 
 def _quote(row: Row) -> Quote:

@@ -15,10 +15,19 @@ from functools import lru_cache
 from typing import cast
 
 from marsad.core.document import Document, Entity, EntityType, Span, Token
-from marsad.core.registry import ATTR_ENTITIES, ENTITIES, PUBLISHED, SENTENCES, TEXT, TOKENS, register
+from marsad.core.registry import (
+    ATTR_ENTITIES,
+    ATTR_REFERENCES,
+    ENTITIES,
+    PUBLISHED,
+    SENTENCES,
+    TEXT,
+    TOKENS,
+    register,
+)
 from marsad.core.settings import Settings
 from marsad.stages.entities.core import description_adjective, name_core, tagged_core
-from marsad.stages.entities.coref import find_references
+from marsad.stages.entities.coref import find_references, title_holders
 from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
 from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, load, name_key, read_table
 from marsad.stages.entities.link import (
@@ -429,7 +438,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += _facility_mentions(doc, kb, mentions)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
-    mentions += find_references(doc, kb, mentions)
+    mentions += title_holders(doc, kb, mentions)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
 
 
@@ -461,8 +470,10 @@ def find_entities(doc: Document, *, use_tagger: bool = True, fuzzy_min: float = 
     return [e for e in found if not (e.type == "MISC" and all(_is_currency(doc.span_text(m)) for m in e.mentions))]
 
 
-@register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_ENTITIES,))
+@register(ENTITIES, requires=(TEXT, SENTENCES, TOKENS, PUBLISHED), provides=(ATTR_ENTITIES, ATTR_REFERENCES))
 def entities(doc: Document, settings: Settings) -> None:
-    """Named entities merged per real-world referent and linked to the knowledge base."""
+    """Named entities merged per real-world referent and linked to the knowledge base, and the
+    titles, honorific pronouns and body nouns that refer back to them (``doc.references``)."""
     doc.entities = find_entities(doc, use_tagger=settings.entities.tagger,
                                  fuzzy_min=settings.entities.fuzzy_min, currencies=settings.entities.currencies)
+    doc.references = find_references(doc, load())

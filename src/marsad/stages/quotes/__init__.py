@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from marsad.core.document import Document
-from marsad.core.registry import ATTR_DATES, ATTR_ENTITIES, ATTR_QUOTES, QUOTES, SENTENCES, TEXT, TOKENS, register
+from marsad.core.registry import (
+    ATTR_DATES,
+    ATTR_ENTITIES,
+    ATTR_QUOTES,
+    ATTR_REFERENCES,
+    QUOTES,
+    SENTENCES,
+    TEXT,
+    TOKENS,
+    register,
+)
 from marsad.core.settings import Settings
 from marsad.stages.quotes.finder import find_quotes
 
 __all__ = ["find_quotes", "stage"]
 
 
-@register(QUOTES, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES), provides=(ATTR_QUOTES,))
+@register(QUOTES, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES),
+          provides=(ATTR_QUOTES,))
 def stage(doc: Document, settings: Settings) -> None:
     """Find quotations with their speaker, cue, relay and date."""
     doc.quotes = find_quotes(doc)

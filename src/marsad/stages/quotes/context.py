@@ -6,6 +6,7 @@ still cut and relabel it.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from marsad.core.document import Actor, Document, QuoteKind, Span
@@ -43,6 +44,8 @@ class Context:
     discourse: Discourse = field(default_factory=Discourse)
     phrases: dict[Span, Span] = field(default_factory=dict)  # speaker span -> its whole phrase
     names: dict[int, int] = field(default_factory=dict)  # start -> end of each person mention
+    name_ends: frozenset[int] = frozenset()  # end offsets of person mentions
+    starts: list[int] = field(default_factory=list)  # start offset of each word, for bisection
     place_ends: frozenset[int] = frozenset()  # end offsets of place and body mentions
 
     @property
@@ -67,7 +70,13 @@ def build_context(doc: Document) -> Context:
     names = {m.start: m.end for e in doc.entities if e.type == "PER" for m in e.mentions}
     place_ends = frozenset(m.end for e in doc.entities if e.type != "PER" for m in e.mentions)
     return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit, names=names,
-                   place_ends=place_ends)
+                   name_ends=frozenset(names.values()), place_ends=place_ends,
+                   starts=[w.token.start for w in words])
+
+
+def words_in(ctx: Context, span: Span) -> list[Word]:
+    """The words that start inside ``span``, found by bisection."""
+    return ctx.words[bisect.bisect_left(ctx.starts, span.start):bisect.bisect_left(ctx.starts, span.end)]
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

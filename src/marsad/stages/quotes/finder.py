@@ -9,18 +9,22 @@ attribution in the same sentence starts.
 
 from __future__ import annotations
 
+import bisect
+
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
-from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim
+from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
 from marsad.stages.quotes.marks import OPENERS, inside
-from marsad.stages.quotes.phrases import actor, has_form, is_title, outlet_at, phrase_span
+from marsad.stages.quotes.phrases import actor, bracket_end, entity_of, has_form, is_title, outlet_at, phrase_span
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
+    cue_subject,
     fronted_subject,
     group_speaker,
     inner_subject,
     main_subject,
     may_be_implicit,
+    named_subject,
     names_group,
     note,
     opening_subject,
@@ -29,9 +33,19 @@ from marsad.stages.quotes.subjects import (
     speaker_end_at,
     topic,
 )
+from marsad.text import keys as textkeys
 
 #: Words allowed between the speaker and the content opener (adjuncts: place, time, addressee).
 MAX_ADJUNCT_WORDS = 12
+#: More words allowed when the speaker is followed by a description set off by a comma
+#: ("وقال فلان، أحد منظمي المظاهرات في محافظة كربلاء (110 كلم جنوب بغداد) في حديث لـ«…»: إن").
+MAX_APPOSITION_WORDS = 10
+#: Most words between a speaker and a short quotation that follows with no colon ("وقال في بيان
+#: «…»"); farther, a quotation of fewer than MIN_FAR_QUOTE_WORDS words is a phrase the narrative
+#: quotes ("يشير إلى ارتكاب انتهاكات بشكل «ممنهج وعلى نطاق واسع»"), a longer one still speech
+#: ("وأكد هيل بعد لقائه رئيس الحكومة تمام سلام «التزام الولايات المتحدة …»").
+MAX_BARE_QUOTE_GAP = 4
+MIN_FAR_QUOTE_WORDS = 6
 #: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
 #: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
 MIN_BARE_QUOTE_WORDS = 3
@@ -71,6 +85,9 @@ def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
     ch = char(ctx, idx)
     if ch == ":":
         nxt = idx + 1
+        if (nxt + 1 < len(ctx.words) and ctx.cues.is_complementiser(ctx.words[nxt].key)
+                and char(ctx, nxt + 1) in OPENERS and pair_at(ctx, ctx.words[nxt + 1].token.start)):
+            nxt += 1  # "في حديث لـ«الشرق الأوسط»: إن «المظاهرات ...»": the quotation is the speech
         if nxt < len(ctx.words) and char(ctx, nxt) in OPENERS:
             pair = pair_at(ctx, ctx.words[nxt].token.start)
             if pair is not None:
@@ -85,9 +102,9 @@ def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
     return None
 
 
-def _speech_sized(ctx: Context, pair: tuple[int, int]) -> bool:
+def _speech_sized(ctx: Context, pair: tuple[int, int], least: int = 0) -> bool:
     """Whether a quotation opened with no colon is long enough to be speech, not a name."""
-    return len(ctx.text[pair[0] + 1:pair[1]].split()) >= MIN_BARE_QUOTE_WORDS
+    return len(ctx.text[pair[0] + 1:pair[1]].split()) >= (least or MIN_BARE_QUOTE_WORDS)
 
 
 def _adverbial(ctx: Context, k: int, start: int) -> bool:
@@ -131,10 +148,16 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
     via: Actor | None = None
     source: tuple[int, int] | None = None
     start = k
-    seen = 0  # words read, punctuation aside
-    while k < limit and seen <= MAX_ADJUNCT_WORDS:
+    seen = 0  # words read, punctuation and brackets aside
+    budget = MAX_ADJUNCT_WORDS + (MAX_APPOSITION_WORDS if k < limit and char(ctx, k) in ("،", ",") else 0)
+    bracket = -1  # index past the closing bracket of the aside being read
+    while k < limit and seen <= budget:
         w = words[k]
-        seen += w.is_word
+        if bracket < 0 and w.key == "(":
+            bracket = bracket_end(words, k, limit)
+        seen += w.is_word and k >= bracket
+        if k + 1 >= bracket:
+            bracket = -1
         ch = char(ctx, k)
         pair = pair_at(ctx, w.token.start) if ch in OPENERS else None
         glued = pair is not None and k + 1 < limit and words[k + 1].prep and not _speech_sized(ctx, pair)
@@ -155,7 +178,8 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
                 k += 1
             continue
         if ((c.is_complementiser(w.key) and not _adverbial(ctx, k, start)) or ch == ":"
-                or (pair is not None and _speech_sized(ctx, pair))):
+                or (pair is not None and _speech_sized(ctx, pair, 0 if seen <= MAX_BARE_QUOTE_GAP + 1
+                                                       else MIN_FAR_QUOTE_WORDS))):
             return k, via, source
         if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
             if (w.key in c.words("relay_adverbs") and k + 1 < limit
@@ -179,6 +203,53 @@ def _seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, 
                     continue
         k += 1
     return -1, via, source
+
+
+def _past_relative(ctx: Context, k: int, limit: int) -> int:
+    """"كما أكدت الحكومة التي اتهمت … بأنها تقف وراء النزوح، أن لديها أدلة": a relative clause
+    after the subject, up to its comma, has its own complementiser; the speech comes after it."""
+    if k >= limit or ctx.words[k].key not in ctx.cues.words("relative_pronouns"):
+        return k
+    for x in range(k + 1, min(limit, k + 2 + MAX_ADJUNCT_WORDS + MAX_APPOSITION_WORDS)):
+        if char(ctx, x) in ("،", ","):
+            return x + 1
+    return k
+
+
+def _opens_clause(ctx: Context, i: int) -> bool:
+    """A verb that opens its clause (with و/ف, first in the sentence, or after a comma or a
+    particle), not one describing the noun before it ("تقارير غربية أشارت إلى")."""
+    w = ctx.words[i]
+    if w.conj_end > w.token.start or i == ctx.sent_first[ctx.sent_of[i]]:
+        return True
+    return char(ctx, i - 1) in ("،", ",") or has_form(ctx.words[i - 1], ctx.cues.lead_particles)
+
+
+def _names_someone(ctx: Context, a: int, b: int) -> bool:
+    """Whether words ``a..b`` name an actor: a title or body noun (وزارة), a person's name, a
+    definite noun or an entity ("وأكد حدوث اتفاق على تعاون": حدوث is the object, the subject is dropped)."""
+    w = ctx.words[a]
+    return (is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements) or w.key.startswith("ال")
+            or w.token.start in ctx.names
+            or entity_of(ctx.doc.entities, Span(w.token.start, w.token.end)) is not None)
+
+
+def _nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | None:
+    """"وشدد كيري على ضرورة وقف الهجمات", "مشيرا خصوصا إلى حالات تعذيب": after a cue that reports
+    with a noun, the noun phrase after إلى / على (at word ``k``, past the subject) is the content."""
+    words, c = ctx.words, ctx.cues
+    if words[i].key not in c.words("nominal_cues"):
+        return None
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    while k < limit and words[k].key in c.words("nominal_adverbs"):
+        k += 1
+    if k + 2 >= limit or words[k].key not in c.words("nominal_prepositions"):
+        return None
+    head = words[k + 1]
+    if not head.is_word or head.token.start in ctx.names or has_form(head, c.speaker_stops):
+        return None  # "أكد على أن" is read elsewhere; "أشار إليه", "إلى ذلك" report nothing
+    return _content_from(ctx, k + 1, s)
 
 
 def _cue_span(ctx: Context, idx: int) -> Span:
@@ -231,7 +302,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     else:
         quoted = None
     subject: tuple[int, int] | None = (j, end) if end > j else (
-        fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i))
+        fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
+        or named_subject(ctx, i))
     group: Actor | None = None
     if subject is None and not may_be_implicit(ctx, i):
         if not (plural(ctx, i) and i > 0 and words[i - 1].key not in c.words("relatives")):
@@ -239,7 +311,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         group = group_speaker(ctx, i, last)  # "وقالوا إن": the group named last
         if group is None:
             return None
-    opener, via, source = _seek_content(ctx, end, limit)
+    opener, via, source = _seek_content(ctx, _past_relative(ctx, end, limit), limit)
     found: tuple[QuoteKind, Span] | None = None
     if opener >= 0:
         if c.is_complementiser(words[opener].key):
@@ -249,6 +321,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     elif subject is not None:
         before = _preceding_quote(ctx, i)
         found = ("direct", before) if before is not None else None
+    if found is None and _opens_clause(ctx, i) and (subject is None or _names_someone(ctx, *subject)):
+        found = _nominal_content(ctx, i, end)  # "وشدد الوزير على ضرورة وقف …"
     if found is None:
         return None
     if source is not None:
@@ -305,17 +379,33 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
 
 
+def _past_adjuncts(ctx: Context, k: int, limit: int) -> int:
+    """Index past time adverbs and a bracketed abbreviation after a relaying outlet or person
+    ("ونقلت وكالة الأنباء الألمانية (د.ب.أ) عن", "ونقل المتحدث أمس عن")."""
+    while k < limit:
+        if ctx.words[k].key in ctx.cues.words("adverbs"):
+            k += 1
+            continue
+        after = bracket_end(ctx.words, k, limit)
+        if after == k:
+            return k
+        k = after
+    return k
+
+
 def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
-    """نقلت وكالة X عن Y قوله: «...» / نقلت X عن Y أن ..."""
+    """نقلت وكالة X عن Y قوله: «...» / نقلت X عن Y أن ... / نقلت عنه X قوله ..."""
     words, c = ctx.words, ctx.cues
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
+    if i + 2 < limit and words[i + 1].key in c.words("relay_from_pronouns") and last is not None:
+        return _relay_from_pronoun(ctx, i, last)
     end = speaker_end_at(ctx, i + 1, limit)
     if end == i + 1:
         return None
     via: Actor | None = speaker_actor(ctx, i + 1, end)
     subject = (i + 1, end)
-    k = end
+    k = _past_adjuncts(ctx, end, limit)
     if k < limit and words[k].key in c.words("relay_from"):
         s_end = speaker_end_at(ctx, k + 1, limit)
         if s_end == k + 1:
@@ -339,27 +429,68 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
                  via or extra_via, words[i].token.start, s)
 
 
+def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
+    """"ونقلت عنه وكالة الصحافة الفرنسية قوله إن": the outlet after عنه relays the last speaker."""
+    words, c = ctx.words, ctx.cues
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    end = speaker_end_at(ctx, i + 2, limit)
+    if end == i + 2:
+        return None
+    via = speaker_actor(ctx, i + 2, end)
+    k = _past_adjuncts(ctx, end, limit)
+    if k < limit and words[k].key in c.speech_nouns:
+        k += 1
+    opener, _, _ = _seek_content(ctx, k, limit)
+    if opener < 0:
+        return None
+    found = (_content_from(ctx, opener + 1, s) if c.is_complementiser(words[opener].key)
+             else _direct_after(ctx, opener))
+    if found is None:
+        return None
+    who = ctx.discourse.person(ctx.doc)
+    speaker = last if who is None or last.entity == who else Actor(last.span, who)
+    return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
+
+
+def _same_sentence(drafts: list[Draft], s: int) -> list[Draft]:
+    """The drafts of sentence ``s``: the last ones, as drafts come in text order."""
+    k = len(drafts)
+    while k > 0 and drafts[k - 1].sentence == s:
+        k -= 1
+    return drafts[k:]
+
+
 def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | None) -> Draft | None:
     """"...، مؤكدا أن ...": the speaker is the subject of the clause it continues."""
     words = ctx.words
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
     opener, via, _ = _seek_content(ctx, i + 1, min(limit, i + 1 + MAX_PARTICIPLE_GAP))
+    found: tuple[QuoteKind, Span] | None = None
     if opener < 0:
-        return None
-    if ctx.cues.is_complementiser(words[opener].key):
+        found = _nominal_content(ctx, i, i + 1)  # "مشيرا إلى أهمية انعقاد الحوار"
+    elif ctx.cues.is_complementiser(words[opener].key):
         found = _content_from(ctx, opener + 1, s)
     else:
         found = _direct_after(ctx, opener)
     if found is None:
         return None
-    same = [d for d in drafts if d.sentence == s]
-    speaker = same[-1].speaker if same else clause_subject(ctx, s) or inner_subject(ctx, i) or last
+    same = _same_sentence(drafts, s)
+    region = words[i].token.start
+    lo = ctx.sent_first[s]
+    if same and same[-1].cue is not None:
+        lo = max(lo, min(i, bisect.bisect_left(ctx.starts, same[-1].cue.end)))
+    nearer = cue_subject(ctx, lo, i)  # "…، فيما شدد كيري على …، موضحا أن": the nearer clause's
+    if nearer is not None:
+        speaker: Actor | None = nearer[0]
+        region = nearer[1]
+    else:
+        speaker = same[-1].speaker if same else clause_subject(ctx, s) or inner_subject(ctx, i) or last
     if plural(ctx, i) and (speaker is None or not names_group(ctx, speaker)):
         speaker = group_speaker(ctx, i, last) or speaker  # "..., مؤكدين": a group speaks
     if speaker is None:
         return None
-    region = words[i].token.start
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
 
 
@@ -368,8 +499,10 @@ def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
     w = ctx.words[j]
     if has_form(w, ctx.cues.according_not_sources):
         return False
-    if any(role == "pron" for _, _, role in w.token.pieces) and not has_form(w, ctx.cues.speech_nouns):
-        return False  # "بحسب إمكاناتهم": a measure, not a source
+    told = j > i + 1 and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)
+    if (any(role == "pron" for _, _, role in w.token.pieces) and not has_form(w, ctx.cues.speech_nouns)
+            and not told):
+        return False  # "بحسب إمكاناتهم": a measure, not a source ("حسبما أعلن مكتبه" is one)
     first = ctx.sent_first[ctx.sent_of[i]]
     # A source is set off by a comma, opens or closes the sentence, or is named after a verb
     # (حسبما ذكرت); in mid-clause "وفق" is "in line with".
@@ -451,7 +584,7 @@ def _reaches(ctx: Context, content: Span, here: int) -> bool:
 
 
 def _is_outlet(ctx: Context, who: Actor) -> bool:
-    words = [w for w in ctx.words if who.span.start <= w.token.start < who.span.end]
+    words = words_in(ctx, who.span)
     return bool(words) and outlet_at(words, 0, len(words), ctx.cues) > 0
 
 
@@ -464,15 +597,19 @@ def _clause_starts(ctx: Context) -> list[int]:
 def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list[Draft]:
     """End each content where a later attribution inside it starts; drop what becomes empty."""
     kept: list[Draft] = []
-    for d in drafts:
-        for r in sorted({o.region for o in drafts if o is not d} | set(clauses)):
-            if not d.content.start < r < d.content.end:
+    # Every place an attribution starts, with the draft it belongs to (-1: a clause), in order.
+    points = sorted([(o.region, k) for k, o in enumerate(drafts)]
+                    + [(o.cue.start, k) for k, o in enumerate(drafts) if o.cue is not None]
+                    + [(c, -1) for c in clauses])
+    offsets = [r for r, _ in points]
+    for k, d in enumerate(drafts):
+        x = bisect.bisect_right(offsets, d.content.start)
+        while x < len(points) and points[x][0] < d.content.end:
+            r, owner = points[x]
+            x += 1
+            if owner == k or (inside(ctx.pairs, r) is not None and d.kind != "indirect"):
                 continue
-            if inside(ctx.pairs, r) is not None and d.kind != "indirect":
-                continue
-            a, b = trim(ctx.text, d.content.start, r)
-            while b > a and ctx.text[b - 1] == "و" and (b - 1 == a or ctx.text[b - 2] == " "):
-                a, b = trim(ctx.text, a, b - 1)  # a bare "و" before the next cue
+            a, b = _without_link(ctx, *trim(ctx.text, d.content.start, r))
             d.content = Span(a, b)
         if d.content.end > d.content.start:
             _settle_kind(ctx, d)
@@ -480,6 +617,22 @@ def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list
             if d.kind == "direct" or len(ctx.text[d.content.start:d.content.end].split()) >= 2:
                 kept.append(d)
     return kept
+
+
+def _without_link(ctx: Context, a: int, b: int) -> tuple[int, int]:
+    """A content cut before the next attribution, without the "و" or "، فيما" that joins them."""
+    links = ctx.cues.words("clause_links")
+    while b > a:
+        if ctx.text[b - 1] == "و" and (b - 1 == a or ctx.text[b - 2] == " "):
+            a, b = trim(ctx.text, a, b - 1)  # a bare "و" before the next cue
+            continue
+        last = ctx.text.rfind(" ", a, b) + 1 or a
+        word = textkeys.fold(ctx.text[last:b])
+        if last > a and (word in links or (word[:1] in "وف" and ctx.cues.is_complementiser(word[1:]))):
+            a, b = trim(ctx.text, a, last)
+            continue
+        break
+    return a, b
 
 
 def _settle_kind(ctx: Context, d: Draft) -> None:
@@ -539,6 +692,14 @@ def _clause_initial_verb(ctx: Context, i: int) -> bool:
     return w.conj_end > w.token.start and (i == ctx.sent_first[ctx.sent_of[i]] or k < i - 1)
 
 
+def _told_verb(ctx: Context, i: int) -> bool:
+    """"وأن شكري أبلغه بأن": a verb of saying with an object pronoun, right before its
+    complementiser (alone, "أكده" is no cue: "وهو ما أكده الوزير")."""
+    w = ctx.words[i]
+    return (w.bare in ctx.cues.verbs and any(role == "pron" for _, _, role in w.token.pieces)
+            and i + 1 < len(ctx.words) and ctx.cues.is_complementiser(ctx.words[i + 1].key))
+
+
 def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     """The quotation whose cue is word ``i``, by the rule for that kind of cue."""
     w, c = ctx.words[i], ctx.cues
@@ -554,7 +715,7 @@ def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
             return None  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
     if w.key in c.relay_verbs:
         return relay_quote(ctx, i, last)
-    if w.key in c.verbs or _clause_initial_verb(ctx, i):
+    if w.key in c.verbs or _clause_initial_verb(ctx, i) or _told_verb(ctx, i):
         return verb_quote(ctx, i, last)
     if w.key in c.words("appear_verbs"):
         return statement_quote(ctx, i, last)
@@ -571,6 +732,7 @@ def find_quotes(doc: Document) -> list[Quote]:
         return []
     ctx = build_context(doc)
     drafts: list[Draft] = []
+    contents: set[Span] = set()
     quoted = _quoted_words(ctx)
     for i, w in enumerate(ctx.words):
         if i == ctx.sent_first[ctx.sent_of[i]] and not quoted[i]:
@@ -582,8 +744,9 @@ def find_quotes(doc: Document) -> list[Quote]:
         if any(d.region <= w.token.start < d.content.start for d in drafts[-3:]):
             continue  # part of an attribution already read ("نقلا عن" after the verb)
         draft = _draft_at(ctx, i, drafts)
-        if draft is not None and not any(d.content == draft.content for d in drafts):
+        if draft is not None and draft.content not in contents:
             drafts.append(draft)
+            contents.add(draft.content)
             note(ctx, draft.speaker)
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
     return [Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d))

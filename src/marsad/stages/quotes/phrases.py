@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Entity, Span, Token
@@ -109,8 +110,14 @@ def is_stop(word: Word, cues: Cues) -> bool:
             or word.key in cues.participles)
 
 
-def speaker_end(words: list[Word], i: int, limit: int, cues: Cues) -> int:
-    """Index just past the speaker phrase that starts at ``i`` (``i`` itself when there is none)."""
+def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Container[int] = ()) -> int:
+    """Index just past the speaker phrase that starts at ``i`` (``i`` itself when there is none).
+
+    ``names``: start offsets of person mentions; a word that starts one is never a stop word
+    («وقال علي الأحمدي»: علي folds to the preposition على).
+    """
+    if i < limit and has_form(words[i], cues.honorific_pronouns):
+        return i + 1  # «وهنأ معاليه جميع الموظفين»: a pronoun takes no modifier
     j = i
     named = False
     while j < limit and j - i < MAX_SPEAKER_WORDS:
@@ -128,7 +135,7 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues) -> int:
             continue
         if quoted > j:
             break
-        if is_stop(w, cues):
+        if is_stop(w, cues) and w.token.start not in names:
             if (j > i and not named and w.key in cues.words("place_prepositions")
                     and _continues_place(words, j, limit, cues)):
                 j += 1  # "مسؤول كبير في الخارجية": a post held somewhere
@@ -184,7 +191,7 @@ def quoted_name_end(words: list[Word], j: int, limit: int, loose: bool = False) 
     return k + 1 if nxt.is_word or (loose and nxt.key in (":", "،", ",")) else j
 
 
-def _bracket_end(words: list[Word], j: int, limit: int) -> int:
+def bracket_end(words: list[Word], j: int, limit: int) -> int:
     """Index past a short bracketed name at ``j`` ("(إيه.بي.سي)"), else ``j``."""
     if words[j].key != "(":
         return j
@@ -275,7 +282,7 @@ def outlet_at(words: list[Word], i: int, limit: int, cues: Cues) -> int:
             if quoted > end:
                 end = quoted
                 break
-            bracket = _bracket_end(words, end, limit)
+            bracket = bracket_end(words, end, limit)
             if bracket > end:
                 end = bracket  # لشبكة (إيه.بي.سي) الأسترالية: the name in brackets
                 continue
@@ -306,8 +313,14 @@ def entity_of(entities: list[Entity], span: Span) -> int | None:
 
 
 def actor(doc: Document, span: Span, wider: Span | None = None) -> Actor:
-    """An Actor for ``span``, linked to an entity overlapping it (or the wider phrase)."""
+    """An Actor for ``span``, linked to an entity overlapping it (or the wider phrase), or to the
+    entity a title, honorific pronoun or body noun there refers to (``doc.references``)."""
     ent = entity_of(doc.entities, span)
     if ent is None and wider is not None:
         ent = entity_of(doc.entities, wider)
+    if ent is None or doc.entities[ent].type != "PER":
+        ref = doc.reference_at(span) or (doc.reference_at(wider) if wider is not None else None)
+        # «وزير الخارجية» stands for a person, who speaks rather than the place in a phrase.
+        if ref is not None and (ent is None or ref.kind != "body"):
+            ent = ref.entity
     return Actor(span, ent)

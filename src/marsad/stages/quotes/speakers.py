@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from marsad.core.document import Actor, Document
 from marsad.stages.quotes.lexicon import Cues
-from marsad.stages.quotes.phrases import Word, has_form, is_title
+from marsad.stages.quotes.phrases import Word, common_word, has_form, is_title
 
 #: Fewest letters in the stem of a sound plural ("مواطنين"): shorter words ending in ين/ون
 #: are singular ("الدين", "العيون" aside).
@@ -30,6 +30,7 @@ class Named:
     actor: Actor
     stems: frozenset[str]
     head: str  # the first stem of the phrase
+    own: frozenset[str] = frozenset()  # stems of the words inside the actor's own span
 
     @property
     def keys(self) -> frozenset[str]:
@@ -44,7 +45,8 @@ class Discourse:
 
     def note(self, actor: Actor, words: list[Word]) -> None:
         stems = stems_of(words)
-        self.named.append(Named(actor, frozenset(stems), stems[0] if stems else ""))
+        own = stems_of([w for w in words if actor.span.start <= w.token.start < actor.span.end])
+        self.named.append(Named(actor, frozenset(stems), stems[0] if stems else "", frozenset(own)))
 
     def last(self) -> Actor | None:
         return self.named[-1].actor if self.named else None
@@ -57,6 +59,14 @@ class Discourse:
                 continue
             if title is None or title in n.stems:
                 return ent
+        return None
+
+    def titled(self, title: str) -> Actor | None:
+        """The last actor (of any kind) named with ``title`` in its phrase; unlinked, only one
+        whose own words hold the title («مصدر أمني», not a name read after «مسؤول»)."""
+        for n in reversed(self.named):
+            if title in n.stems:
+                return n.actor if n.actor.entity is not None or title in n.own else None
         return None
 
     def honoured(self, keys: frozenset[str]) -> Named | None:
@@ -124,18 +134,37 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
         return found
     if is_pronoun(words, cues):
         ref = discourse.honoured(referent_keys(words[0], cues))
-        if ref is not None:
-            return Actor(found.span, ref.actor.entity)  # معاليه → معالي وزير الخارجية
+        if ref is not None:  # معاليه → معالي وزير الخارجية (its words, when no entity is known)
+            return Actor(found.span, ref.actor.entity) if ref.actor.entity is not None else ref.actor
         ent = discourse.person(doc)
         last = discourse.last()
+        if ent is None and last is not None and last.entity is None:
+            return last
         return Actor(found.span, ent if ent is not None or last is None else last.entity)
+    if len(words) == 1 and _possessed_body(words[0], cues):
+        # "حسبما أعلن مكتبه": his office speaks for the person named last.
+        return Actor(found.span, discourse.person(doc))
     title = bare_title(words, cues)
     if title is not None:
-        return Actor(found.span, discourse.person(doc, title))
+        ent = discourse.person(doc, title)
+        # "وأكد الوزير الأصبحي": a rare word after the title is a name, not more description.
+        described = all(is_title(w, cues) or has_form(w, cues.title_complements) or common_word(w) for w in words)
+        earlier = discourse.titled(title) if ent is None and described else None
+        if earlier is not None:
+            # "وقال مصدر في قيادات المقاومة … وذكر المصدر أن": the one named with that title,
+            # with its words when no entity is known.
+            return Actor(found.span, earlier.entity) if earlier.entity is not None else earlier
+        return Actor(found.span, ent)
     if len(words) == 1 and words[0].key.startswith("ال"):
         # "وأضاف المعهد": a definite noun alone names the body last named with that head noun.
         return Actor(found.span, discourse.headed(stems_of(words)[0]))
     return found
+
+
+def _possessed_body(word: Word, cues: Cues) -> bool:
+    """"مكتبه", "حكومته": a body noun with a pronoun suffix."""
+    return (any(role == "pron" for _, _, role in word.token.pieces) and not word.key.startswith("ال")
+            and word.bare in cues.words("possessed_bodies"))
 
 
 def is_group(words: list[Word], cues: Cues) -> bool:

@@ -9,7 +9,7 @@ takes the group of people named nearby.
 from __future__ import annotations
 
 from marsad.core.document import Actor, Span
-from marsad.stages.quotes.context import Context, char
+from marsad.stages.quotes.context import Context, char, words_in
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -17,6 +17,7 @@ from marsad.stages.quotes.phrases import (
     actor,
     common_word,
     has_form,
+    is_stop,
     is_title,
     name_in,
     phrase_span,
@@ -32,6 +33,15 @@ MIN_ACCUSATIVE_LETTERS = 4
 PLURAL_VERB_ENDING = "وا"
 #: Words allowed between "كان" and "قد" for a subject placed before the verb.
 MAX_FRONTED_SUBJECT = 6
+#: Words allowed between a person's name and the verb it is the subject of, description included
+#: ("فواز جورج خبير الشرق الأوسط لدى معهد لندن للاقتصاد رأى").
+MAX_DESCRIBED_SUBJECT = 12
+#: Words of the place a post is held in, between the post and its holder's name
+#: ("مدير فرع الزراعة بمحافظة المجاردة محمد الغاوي": بمحافظة المجاردة).
+MAX_POST_PLACE_WORDS = 3
+#: Farthest a participle looks back, in words, for the clause it continues (a run-on sentence
+#: of hundreds of words has no subject that far back that a reader would take).
+MAX_CLAUSE_WORDS = 40
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
 TOPIC_TYPES = ("PER", "ORG")
 
@@ -64,7 +74,7 @@ def _accusative(ctx: Context, k: int) -> bool:
 def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
     """End of the speaker phrase at ``i``, stretched over a person's name that word shapes cut
     ("وزير الصحة توفيق الربيعة": توفيق is also a common noun)."""
-    end = speaker_end(ctx.words, i, limit, ctx.cues)
+    end = speaker_end(ctx.words, i, limit, ctx.cues, ctx.names)
     if end == i:
         return end
     for k in range(i + 1, end):
@@ -80,11 +90,35 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
     if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
             and ctx.words[end - 1].token.start not in ctx.names:
         end += 1  # "الأستاذ في جامعة عدن، سليم الحسني": the name set off after the post
+    end = _past_post_place(ctx, i, end, limit)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
     return end
+
+
+def _past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
+    """"مدير فرع الجمعية بأبها أحمد السروي", "مدير الشرطة في جدة خالد …": a titled post, the
+    place where it is held, then the holder's name: the phrase runs on to the name."""
+    words, c = ctx.words, ctx.cues
+    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
+            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions"))):
+        return end
+    for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
+        if words[k].token.start in ctx.names:
+            return k
+        if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
+            break
+    return end
+
+
+def _glued_preposition(w: Word) -> bool:
+    """"بأبها", "بمحافظة": a preposition on the word (the clitic analysis keeps rare forms whole)."""
+    if w.prep:
+        return True
+    stem = strip_diacritics(w.stem)
+    return w.is_word and stem[:1] == "ب" and frequency(stem[1:]) >= MIN_NOUN_FREQUENCY
 
 
 def _possessed(ctx: Context, k: int) -> bool:
@@ -118,29 +152,49 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         begin = a
     whole = phrase_span(ctx.words, begin, end)
     found = actor(ctx.doc, phrase_span(ctx.words, a, b), whole)
+    if (a, b) != (begin, end) and found.entity is not None and ctx.doc.entities[found.entity].type != "PER" \
+            and actor(ctx.doc, found.span).entity is None:
+        # "وكيل جامعة الملك خالد الدكتور مرعي القحطاني": a name no entity covers, in a phrase naming
+        # the body the person serves; the body does not speak, the person does.
+        found = Actor(found.span)
     name = _person_name(ctx, found, whole)
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
-    ctx.phrases[found.span] = whole
+    if whole.contains(found.span):  # an actor carried from earlier keeps the phrase that named it
+        ctx.phrases[found.span] = whole
     return found
 
 
 def _person_name(ctx: Context, found: Actor, whole: Span) -> Span | None:
     """The mention of the person ``found`` links to, when it lies inside the speaker phrase: the
-    entities stage knows where a name ends ("عادل الجبير") better than word shapes do."""
-    if found.entity is None or ctx.doc.entities[found.entity].type != "PER":
+    entities stage knows where a name ends ("عادل الجبير") better than word shapes do.  A body's
+    name that word shapes cut short ("المنظمة الدولية | للهجرة") is taken whole."""
+    if found.entity is None:
         return None
+    if ctx.doc.entities[found.entity].type != "PER":
+        longer = [m for m in ctx.doc.entities[found.entity].mentions
+                  if m.start == found.span.start and m.end > found.span.end]
+        return Span(longer[0].start, longer[0].end) if longer else None
     inner = [m for m in ctx.doc.entities[found.entity].mentions
              if whole.start <= m.start and m.end <= whole.end]
     best = next((m for m in inner if m.overlaps(found.span)), inner[0] if inner else None)
-    return Span(best.start, best.end) if best is not None else None
+    return _after_titles(ctx, Span(best.start, best.end)) if best is not None else None
+
+
+def _after_titles(ctx: Context, name: Span) -> Span:
+    """A person's name without a title the tagger took into it ("خالد الدكتور مرعي القحطاني" of
+    "جامعة الملك خالد الدكتور مرعي القحطاني"): the name is what follows the last title."""
+    inside = [w for w in words_in(ctx, name) if w.token.end <= name.end]
+    cut = max((k for k, w in enumerate(inside[:-1]) if w.key.startswith("ال") and is_title(w, ctx.cues)),
+              default=-1)
+    return Span(inside[cut + 1].token.start, name.end) if cut >= 0 else name
 
 
 def note(ctx: Context, who: Actor) -> None:
     """Remember ``who`` as the last actor named, with the whole phrase that named it."""
     whole = ctx.phrases.get(who.span, who.span)
-    ctx.discourse.note(who, [w for w in ctx.words if whole.start <= w.token.start < whole.end])
+    ctx.discourse.note(who, words_in(ctx, whole))
 
 
 def contrast_subject(ctx: Context, i: int) -> tuple[int, int] | None:
@@ -191,10 +245,39 @@ def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     while k > first and i - k < MAX_FRONTED_SUBJECT and words[k - 1].is_word \
             and not has_form(words[k - 1], c.lead_particles):
         k -= 1
-    if k == i or speaker_end(words, k, i, c) != i:
+    if k == i or speaker_end(words, k, i, c, ctx.names) != i:
         return None
     opens = k == first or not words[k - 1].is_word or has_form(words[k - 1], c.lead_particles)
     return (k, i) if opens else None
+
+
+def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """"غير أن فواز جورج خبير الشرق الأوسط لدى معهد لندن رأى أن": a person named before the verb,
+    described at length (farther than :func:`opening_subject` reads), is its subject.
+
+    The name must open its clause (the sentence, a comma, a particle, or أن of "غير أن"), and no
+    verb of saying, complementiser or full stop may stand between it and the verb.
+    """
+    words, c = ctx.words, ctx.cues
+    w = words[i]
+    first = ctx.sent_first[ctx.sent_of[i]]
+    if w.conj_end > w.token.start or i == first:
+        return None
+    if w.key[:1] in c.words("imperfect_prefixes") and words[i - 1].is_word and not words[i - 1].prep \
+            and words[i - 1].token.start not in ctx.names and words[i - 1].token.end not in ctx.name_ends:
+        return None  # "نتائج مميزة تؤكد أن": an imperfect verb describing the noun before it
+    for k in range(i - 1, max(first, i - MAX_DESCRIBED_SUBJECT) - 1, -1):
+        x = words[k]
+        if c.is_complementiser(x.key) or x.key in c.verbs or x.key in c.words("relatives"):
+            return None
+        if x.token.start not in ctx.names:
+            continue
+        before = words[k - 1] if k > first else None
+        if before is None or char(ctx, k - 1) in ("،", ",") or has_form(before, c.lead_particles) \
+                or c.is_complementiser(before.key):
+            return k, i
+        return None
+    return None
 
 
 def main_subject(ctx: Context, i: int) -> Actor | None:
@@ -232,7 +315,7 @@ def plural(ctx: Context, i: int) -> bool:
 
 def names_group(ctx: Context, who: Actor) -> bool:
     whole = ctx.phrases.get(who.span, who.span)
-    return is_group([w for w in ctx.words if whole.start <= w.token.start < whole.end], ctx.cues)
+    return is_group(words_in(ctx, whole), ctx.cues)
 
 
 def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
@@ -242,11 +325,46 @@ def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
     s = ctx.sent_of[i]
     for k in range(i - 1, ctx.sent_first[max(0, s - 1)] - 1, -1):
         w = ctx.words[k]
-        if w.is_word and is_group([w], ctx.cues):
-            end = speaker_end_at(ctx, k, ctx.sent_limit[ctx.sent_of[k]])
+        if w.is_word and is_group([w], ctx.cues) and not _in_relative(ctx, k):
+            end = _group_end(ctx, k, speaker_end_at(ctx, k, ctx.sent_limit[ctx.sent_of[k]]))
             if end > k:
-                return speaker_actor(ctx, k, end)
+                # The whole phrase speaks ("المسؤولين في مناطق المملكة"): a group has no name in it.
+                whole = phrase_span(ctx.words, k, end)
+                found = actor(ctx.doc, whole)
+                ctx.phrases[found.span] = whole
+                return found
     return last if last is not None and names_group(ctx, last) else None
+
+
+def _group_end(ctx: Context, k: int, end: int) -> int:
+    """End of a group's phrase: the plural noun (with the noun it is annexed to), plural adjectives
+    that agree with it and a place it is from ("المسؤولين الأمنيين في المنطقة"); a singular noun
+    after it is the verb's object
+    ("استنكر عدد من المسؤولين الهجوم")."""
+    words, c = ctx.words, ctx.cues
+    # An indefinite head is annexed to the next word ("أسر الشهداء", "أهالي الضحايا").
+    x = k + 1 if words[k].key.startswith("ال") else min(end, k + 2)
+    while x < end:
+        w = words[x]
+        if w.key in c.words("place_prepositions") and x + 1 < end:
+            x += 2  # في المنطقة
+            continue
+        if not (w.key.endswith(c.words("plural_noun_endings")) or w.key in c.words("place_prepositions")):
+            break
+        x += 1
+    return x
+
+
+def _in_relative(ctx: Context, k: int) -> bool:
+    """"التفجير الذي استهدف المصلين": word ``k`` lies in a relative clause (a relative pronoun
+    before it in its clause), where it is an object, not a speaker."""
+    first = ctx.sent_first[ctx.sent_of[k]]
+    for x in range(k - 1, first - 1, -1):
+        if char(ctx, x) in ("،", ","):
+            return False
+        if ctx.words[x].key in ctx.cues.words("relative_pronouns"):
+            return True
+    return False
 
 
 def opens_with_verb(ctx: Context, first: int) -> bool:
@@ -289,13 +407,53 @@ def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
         m.start == nxt.token.start for e in ctx.doc.entities if e.type == "PER" for m in e.mentions)
 
 
+def _after_turn_adverb(ctx: Context, first: int, limit: int) -> int | None:
+    """Index of the verb after "بدوره" / "من جهته" (and a comma) that opens a sentence."""
+    words, c = ctx.words, ctx.cues
+    k = first
+    if k + 1 < limit and words[k].key in c.words("turn_adverb_from") and words[k + 1].key in c.words("turn_adverbs"):
+        k += 1
+    if words[k].key not in c.words("turn_adverbs"):
+        return None
+    k += 1
+    if k < limit and char(ctx, k) in ("،", ","):
+        k += 1
+    return k if k < limit and words[k].is_word else None
+
+
 def clause_subject(ctx: Context, s: int) -> Actor | None:
-    """The subject after the verb that opens sentence ``s`` ("وأشاد الرئيس بـ...")."""
+    """The subject after the verb that opens sentence ``s`` ("وأشاد الرئيس بـ...", "بدوره عبر
+    المدير عن ...": after an adverb of turn, the next word is the verb)."""
     first, limit = ctx.sent_first[s], ctx.sent_limit[s]
-    if first + 1 >= limit or not opens_with_verb(ctx, first):
+    verb = _after_turn_adverb(ctx, first, limit)
+    if verb is not None:
+        first = verb
+    elif first + 1 >= limit or not opens_with_verb(ctx, first):
         return None
     end = speaker_end_at(ctx, first + 1, limit)
     return speaker_actor(ctx, first + 1, end) if end > first + 1 else None
+
+
+def cue_subject(ctx: Context, lo: int, i: int) -> tuple[Actor, int] | None:
+    """"…، وهو ما أكده شكري بدوره، قائلا إن": the speaker named right after the nearest verb of
+    saying between words ``lo`` and ``i`` (a person's name or a title), with the offset where
+    that clause opens (the content before it ends there)."""
+    words, c = ctx.words, ctx.cues
+    for k in range(i - 2, max(lo, i - MAX_CLAUSE_WORDS) - 1, -1):
+        w, nxt = words[k], words[k + 1]
+        if not has_form(w, c.verbs) or w.prep:
+            continue
+        if not (nxt.token.start in ctx.names or (is_title(nxt, c) and nxt.key.startswith("ال"))):
+            continue
+        end = speaker_end_at(ctx, k + 1, i)
+        if end == k + 1:
+            continue
+        r = k
+        while r - 1 > lo and (words[r - 1].key in c.words("clause_links")
+                              or words[r - 1].bare in c.words("clause_links")):
+            r -= 1
+        return speaker_actor(ctx, k + 1, end), words[r].token.start
+    return None
 
 
 def inner_subject(ctx: Context, i: int) -> Actor | None:
@@ -304,7 +462,7 @@ def inner_subject(ctx: Context, i: int) -> Actor | None:
     title or a person's name."""
     words = ctx.words
     first = ctx.sent_first[ctx.sent_of[i]]
-    for k in range(i - 1, first - 1, -1):
+    for k in range(i - 1, max(first, i - MAX_CLAUSE_WORDS) - 1, -1):
         w = words[k]
         opens = k == first or char(ctx, k - 1) in ("،", ",") or w.conj_end > w.token.start
         if not opens or k + 1 >= i or not verb_like(ctx, w, True) or is_title(w, ctx.cues):

@@ -1,0 +1,32 @@
+"""Quotes take the entity a title, honorific pronoun or body noun refers to (``doc.references``),
+through the whole pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import marsad
+
+
+def _speakers(text: str, published: dt.date) -> list[tuple[str, str | None]]:
+    """(speaker text, the speaker entity's knowledge-base id) of every quote."""
+    doc = marsad.analyze(text, published)
+    return [(doc.span_text(q.speaker.span),
+             doc.entities[q.speaker.entity].kb_id if q.speaker.entity is not None else None)
+            for q in doc.quotes]
+
+
+def test_titles_and_pronouns_speak_for_the_minister() -> None:
+    text = ("التقى معالي وزير الخارجية الأستاذ عادل الجبير في جدة نظيره البريطاني. وأوضح معالي وزير "
+            "الخارجية أن اللقاء كان مثمرا. وقال معاليه إن زيارة صاحب السمو الملكي الأمير محمد بن سلمان "
+            "إلى لندن عززت العلاقات. وأضاف معاليه أن البلدين يتفقان على دعم اليمن.")
+    assert _speakers(text, dt.date(2015, 9, 1)) == [
+        ("وزير الخارجية", "adel_al_jubeir"), ("معاليه", "adel_al_jubeir"), ("معاليه", "adel_al_jubeir")]
+
+
+def test_a_body_noun_speaks_for_the_body_named_before() -> None:
+    text = ("أعلنت وزارة الخارجية التركية أن أنقرة طلبت عقد اجتماع طارئ لحلف شمال الأطلسي. وأضافت "
+            "الوزارة في بيان أن الاجتماع سيعقد الثلاثاء.")
+    speakers = _speakers(text, dt.date(2015, 7, 27))
+    assert [s for s, _ in speakers] == ["وزارة الخارجية التركية", "الوزارة"]
+    assert speakers[0][1] is not None and speakers[1][1] == speakers[0][1]
