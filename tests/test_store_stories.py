@@ -116,3 +116,52 @@ def test_web_stories_page_lists_a_story_with_its_copies(memory_store: Store, sto
     assert story_docs[0]["title"] in html and "نسخة من" in html and "4 مصادر" in html
     assert "alqabas" not in html  # a story of one article is below --min-articles 2
     assert client.get("/ui/stories", params={"from": "not-a-date"}).status_code == 422
+
+
+def _partition(store: Store) -> set[frozenset[str]]:
+    """The stories as sets of record ids (story ids are pks, which differ from store to store)."""
+    groups: dict[int, set[str]] = {}
+    for record, (story, _copy) in _story_of(store).items():
+        groups.setdefault(story, set()).add(record)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_a_failed_batch_leaves_no_article_and_no_story(store: Store, story_docs: list[dict[str, Any]],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import StoreError, open_store
+    from marsad.store import stories as stories_module
+
+    def broken(*_args: Any) -> None:
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(stories_module, "write_summaries", broken)
+    with pytest.raises(StoreError):
+        store.ingest(story_docs, batch=50)
+    for table in ("articles", "mentions", "events"):
+        assert store.count(table) == 0
+    assert store._rows("SELECT COUNT(*) AS n FROM story_keys")[0]["n"] == 0
+    assert store._rows("SELECT COUNT(*) AS n FROM stories")[0]["n"] == 0
+    monkeypatch.undo()
+    assert store.ingest(story_docs, batch=50).added == len(story_docs)
+    with open_store(":memory:") as fresh:
+        fresh.ingest(story_docs, batch=50)
+        assert _partition(store) == _partition(fresh)
+
+
+def test_a_linker_that_drops_old_days_groups_the_same(store: Store, story_docs: list[dict[str, Any]],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import open_store
+    from marsad.store import stories as stories_module
+
+    with open_store(":memory:") as whole:
+        whole.ingest(story_docs, batch=1)
+        expected = _partition(whole)
+    # A window of one article: every batch drops the days it does not need, and reads them back
+    # from the store when a later article needs them again (2015 and 2024 reports alternate).
+    monkeypatch.setattr(stories_module, "MAX_WINDOW", 1)
+    old = [d for d in story_docs if d["published"] < "2020"]
+    new = [d for d in story_docs if d["published"] >= "2020"]
+    mixed = [d for pair in zip(old, new, strict=False) for d in pair] + old[len(new):]
+    assert len(mixed) == len(story_docs)
+    store.ingest(mixed, batch=1)
+    assert _partition(store) == expected

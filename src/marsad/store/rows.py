@@ -22,7 +22,8 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,80}$")
 
 @dataclass
 class ArticleRows:
-    """Everything one article adds to a store; ``article_pk`` is filled in by the store."""
+    """Everything one article adds to a store; ``pk`` and the article's ``story_id`` and
+    ``copy_of`` are filled in by the store."""
 
     article: dict[str, Any]
     title_terms: str
@@ -34,6 +35,7 @@ class ArticleRows:
     events: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
+    pk: int = 0
 
 
 def raw_hash(raw: str) -> str:
@@ -105,7 +107,8 @@ def build_rows(doc: dict[str, Any], raw: str | None, now: str) -> ArticleRows:
                  "raw_sha": raw_hash(raw) if raw is not None else None, "added_at": now,
                  "n_entities": len(ents), "n_quotes": len(doc.get("quotes", [])),
                  "n_events": len(doc.get("events", [])),
-                 "record_id": str(doc["record_id"]) if doc.get("record_id") is not None else None},
+                 "record_id": str(doc["record_id"]) if doc.get("record_id") is not None else None,
+                 "story_id": None, "copy_of": None},
         title_terms=index_text(doc.get("title") or ""),
         body_terms=index_text(text))
     _entity_rows(rows, ents, ids)

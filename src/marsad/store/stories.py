@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -55,8 +54,9 @@ MIN_TERM = 3
 #: Candidates for a story share an actor or a place, or this many lead terms; terms found in
 #: more than COMMON_SHARE of the window's articles (and more than COMMON_MIN) are not evidence.
 LEAD_SHARED = 3
-#: Articles the linker keeps in memory before it starts its window afresh.
-MAX_WINDOW = 50_000
+#: Articles the linker keeps in memory (about 5 kB each) before it drops the days a batch does
+#: not need.
+MAX_WINDOW = 20_000
 COMMON_SHARE = 0.1
 COMMON_MIN = 20
 ACTOR_TYPES = {"PER", "ORG", "NORP"}
@@ -156,45 +156,82 @@ def _ordinal(day: str | None) -> int | None:
     return dt.date.fromisoformat(day).toordinal() if day else None
 
 
-class _Window:
-    """The articles a new one is compared with, by day, with inverted indexes over their
-    actors, places and lead terms so that each new article is scored only against those that
-    share something with it (a day of a busy desk holds thousands of reports)."""
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    """datasketch's bands and rows for COPY_MIN, worked out once (it integrates to find them,
+    which costs more than a day's index)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=COPY_MIN, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+class _Day:
+    """The articles of one publication day, with their LSH index and inverted index over their
+    actors, places and lead terms."""
 
     def __init__(self) -> None:
         from datasketch import MinHashLSH
 
-        self.lsh = MinHashLSH(threshold=COPY_MIN, num_perm=NUM_PERM)
-        self.by_pk: dict[int, Keys] = {}
-        self.by_day: dict[int | None, list[Keys]] = {}
+        self.lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
+        self.keys: list[Keys] = []
         self.postings: dict[str, list[Keys]] = {}
 
     def add(self, k: Keys) -> None:
-        self.by_pk[k.pk] = k
-        self.by_day.setdefault(_ordinal(k.day), []).append(k)
+        self.keys.append(k)
         self.lsh.insert(k.pk, _as_minhash(k.minhash))
         for key in _index_keys(k):
             self.postings.setdefault(key, []).append(k)
 
-    def near(self, k: Keys, a: Keys) -> bool:
-        day, other = _ordinal(k.day), _ordinal(a.day)
-        return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+
+class _Window:
+    """The articles a new one is compared with, by day, so that each new article is scored only
+    against those of the days around its own that share something with it (a day of a busy
+    desk holds thousands of reports), and days no longer needed are dropped."""
+
+    def __init__(self) -> None:
+        self.by_pk: dict[int, Keys] = {}
+        self.days: dict[int | None, _Day] = {}
+
+    def add(self, k: Keys) -> None:
+        self.by_pk[k.pk] = k
+        day = _ordinal(k.day)
+        if day not in self.days:
+            self.days[day] = _Day()
+        self.days[day].add(k)
+
+    def keep(self, days: set[int | None]) -> None:
+        """Drop the days not in ``days`` (articles without a date stay)."""
+        for day in [d for d in self.days if d is not None and d not in days]:
+            for k in self.days.pop(day).keys:
+                del self.by_pk[k.pk]
+
+    def near(self, k: Keys) -> list[_Day]:
+        """The days within WINDOW_DAYS of ``k``'s (every day when either has none)."""
+        day = _ordinal(k.day)
+        if day is None:
+            return list(self.days.values())
+        found = [self.days.get(d) for d in (*range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1), None)]
+        return [d for d in found if d is not None]
 
     def copies(self, k: Keys) -> list[Keys]:
-        return [self.by_pk[p] for p in self.lsh.query(_as_minhash(k.minhash))]
+        mh = _as_minhash(k.minhash)
+        return [self.by_pk[p] for day in self.near(k) for p in day.lsh.query(mh)]
 
     def candidates(self, k: Keys) -> list[Keys]:
-        """Articles sharing an actor or a place with ``k``, or LEAD_SHARED lead terms other
-        than the commonest of the window."""
-        common = max(COMMON_MIN, COMMON_SHARE * len(self.by_pk))
+        """Articles of the near days sharing an actor or a place with ``k``, or LEAD_SHARED lead
+        terms other than the commonest of those days."""
+        near = self.near(k)
+        common = max(COMMON_MIN, COMMON_SHARE * sum(len(d.keys) for d in near))
         shared: dict[int, int] = {}
         for key in _index_keys(k):
-            posting = self.postings.get(key, [])
-            if key.startswith("t:") and len(posting) > common:
-                continue
+            postings = [d.postings[key] for d in near if key in d.postings]
             weight = 1 if key.startswith("t:") else LEAD_SHARED
-            for other in posting:
-                shared[other.pk] = shared.get(other.pk, 0) + weight
+            if weight == 1 and sum(map(len, postings)) > common:
+                continue
+            for posting in postings:
+                for other in posting:
+                    shared[other.pk] = shared.get(other.pk, 0) + weight
         return [self.by_pk[p] for p, n in shared.items() if n >= LEAD_SHARED]
 
 
@@ -207,8 +244,9 @@ def _shift(day: str, days: int) -> str:
 
 
 class StoryLinker:
-    """Assigns each new article of a batch its wire original and its story, in the store's
-    open write transaction."""
+    """Assigns each new article of a batch its wire original and its story (:meth:`place`, before
+    the batch is written), then writes their keys and the stories' summaries (:meth:`write`),
+    all in the store's open write transaction."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -218,13 +256,20 @@ class StoryLinker:
         self.window = _Window()
         self.loaded: set[str] = set()
 
-    def link(self, new: Iterable[tuple[int, ArticleRows]]) -> None:
-        keys = sorted((article_keys(pk, rows) for pk, rows in new), key=lambda k: (k.day or "", k.pk))
+    def place(self, new: list[ArticleRows]) -> list[Keys]:
+        """Set ``story_id`` and ``copy_of`` on each new article (its ``pk`` already given),
+        oldest first; their keys, for :meth:`write`."""
+        keys = sorted((article_keys(rows.pk, rows) for rows in new), key=lambda k: (k.day or "", k.pk))
         if not keys:
-            return
+            return keys
         days = {_shift(k.day, d) for k in keys if k.day for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)}
         if len(self.window.by_pk) > MAX_WINDOW:
-            self.window, self.loaded = _Window(), set()
+            # Only the days around this batch stay (a long date-sorted feed needs no more); when
+            # even they are too many (articles without dates pile up), start afresh.
+            self.window.keep({_ordinal(d) for d in days})
+            self.loaded &= days
+            if len(self.window.by_pk) > MAX_WINDOW:
+                self.window, self.loaded = _Window(), set()
         for k in self._stored(sorted(days - self.loaded)):
             if k.pk not in self.window.by_pk:
                 self.window.add(k)
@@ -232,17 +277,21 @@ class StoryLinker:
         for k in keys:
             self._place(k, self.window)
             self.window.add(k)
-        self._write(keys)
+        by_pk = {k.pk: k for k in keys}
+        for rows in new:
+            k = by_pk[rows.pk]
+            rows.article["story_id"], rows.article["copy_of"] = k.story, k.copy_of
+        return keys
 
     def _place(self, k: Keys, window: _Window) -> None:
-        copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in window.copies(k) if window.near(k, c)]
+        copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in window.copies(k)]
         copies = [c for c in copies if c[0] >= COPY_MIN]
         if copies:
             _score, _pk, original = max(copies, key=lambda t: (t[0], t[1]))
             k.copy_of = original.copy_of or original.article_id
             k.story = original.story
             return
-        scored = [(relatedness(k, c), -c.pk, c) for c in window.candidates(k) if window.near(k, c)]
+        scored = [(relatedness(k, c), -c.pk, c) for c in window.candidates(k)]
         best = max(scored, key=lambda t: (t[0], t[1]), default=None)
         k.story = best[2].story if best is not None and best[0] >= STORY_MIN else k.pk
 
@@ -257,25 +306,34 @@ class StoryLinker:
                 f"WHERE k.day IN ({', '.join('?' * len(chunk))}) ORDER BY k.article_pk", chunk)]
         return found
 
-    def _write(self, keys: list[Keys]) -> None:
-        s = self.store
-        s._exec_many("INSERT INTO story_keys (article_pk, day, lead, actors, places, families, minhash) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [(k.pk, k.day, " ".join(sorted(k.lead)), " ".join(sorted(k.actors)),
-                       "|".join(sorted(k.places)), " ".join(sorted(k.families)), k.minhash.tobytes())
-                      for k in keys])
-        s._exec_many("UPDATE articles SET story_id = ?, copy_of = ?, record_id = ? WHERE pk = ?",
-                     [(k.story, k.copy_of, k.record_id, k.pk) for k in keys])
-        touched = sorted({k.story for k in keys if k.story is not None})
-        s._exec_many("INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING", [(t,) for t in touched])
-        updates = []
-        for start in range(0, len(touched), 500):
-            chunk = touched[start:start + 500]
-            members = s._rows("SELECT story_id, pk, title, source, published FROM articles "
+    def write(self, keys: list[Keys]) -> None:
+        """Store the keys of the placed articles (once they are written) and bring the summary
+        of every story they joined up to date."""
+        self.store._insert_rows("story_keys", KEY_COLUMNS, [_key_row(k) for k in keys])
+        write_summaries(self.store, sorted({k.story for k in keys if k.story is not None}))
+
+
+KEY_COLUMNS = ("article_pk", "day", "lead", "actors", "places", "families", "minhash")
+SUMMARY_COLUMNS = ("title", "first_date", "last_date", "n_articles", "n_sources", "sources", "id")
+
+
+def _key_row(k: Keys) -> tuple[Any, ...]:
+    return (k.pk, k.day, " ".join(sorted(k.lead)), " ".join(sorted(k.actors)), "|".join(sorted(k.places)),
+            " ".join(sorted(k.families)), k.minhash.tobytes())
+
+
+def write_summaries(store: Store, stories: list[int]) -> None:
+    """Recompute the stories rows of ``stories`` from their articles (one upsert per chunk)."""
+    for start in range(0, len(stories), 500):
+        chunk = stories[start:start + 500]
+        members = store._rows("SELECT story_id, pk, title, source, published FROM articles "
                               f"WHERE story_id IN ({', '.join('?' * len(chunk))}) ORDER BY story_id", chunk)
-            updates += [_summary(story, [m for m in members if m["story_id"] == story]) for story in chunk]
-        s._exec_many("UPDATE stories SET title = ?, first_date = ?, last_date = ?, n_articles = ?, "
-                     "n_sources = ?, sources = ? WHERE id = ?", updates)
+        grouped: dict[int, list[Row]] = {}
+        for m in members:
+            grouped.setdefault(int(m["story_id"]), []).append(m)
+        store._insert_missing("stories", SUMMARY_COLUMNS,
+                              [_summary(story, grouped[story]) for story in chunk if story in grouped],
+                              ("id",), update=True)
 
 
 def _summary(story: int, members: list[Row]) -> tuple[Any, ...]:
