@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.store import Store
+from marsad.store import IngestReport, Store
 
 
 def test_a_batch_with_a_repeated_article_stores_it_once(store: Store, docs: list[dict[str, Any]]) -> None:
@@ -27,3 +27,32 @@ def test_entities_shared_by_articles_of_one_batch_are_one_row(store: Store, docs
     stored = store.get_article(docs[0]["id"])
     assert stored is not None and stored["analysis"]["text"] == docs[0]["text"]
     assert [h.id for h in store.search("غوتيريش")] == [docs[1]["id"]]
+
+
+def test_a_batch_that_fails_to_write_stops_ingest_after_the_batches_before(
+        store: Store, docs: list[dict[str, Any]], monkeypatch: Any) -> None:
+    """Batches are written on a thread while the next is built: a failed write still ends the
+    ingest with its error, the batches before it stay stored and nothing of it does."""
+    from marsad.store import StoreError
+
+    assert len(docs) >= 3
+    real = store._insert_articles
+    calls: list[int] = []
+
+    def second_fails(new: Any) -> None:
+        calls.append(len(new))
+        if len(calls) == 2:
+            raise StoreError("disk full")
+        real(new)
+
+    monkeypatch.setattr(store, "_insert_articles", second_fails)
+    seen: list[bool] = []
+    try:
+        for added in store.ingest_iter(docs, IngestReport(), batch=1):
+            seen.append(added)
+    except StoreError as exc:
+        assert "disk full" in str(exc)
+    else:
+        raise AssertionError("the failed write was not reported")
+    assert seen == [True] and store.count("articles") == 1
+    assert store.count("mentions") == sum(len(e["mentions"]) for e in docs[0]["entities"])

@@ -14,6 +14,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -318,18 +319,26 @@ class Store(Overview, ABC):
         """Like :meth:`ingest`, yielding True (new) or False (already stored) per good article
         once its batch is committed, for progress bars; bad items go to ``report.errors``,
         named by ``source(index)``."""
-        pending: list[ArticleRows] = []
-        for number, doc in enumerate(docs):
-            try:
-                pending.append(_build(*_record(doc, None)))
-            except RecordError as exc:
-                if exc.source is None:
-                    exc.source = source(number)
-                report.errors.append(str(exc))
-                continue
-            if len(pending) >= batch:
-                yield from self._write_batch(pending)
-                pending = []
+        # One batch is written (on a thread of its own, which mostly waits for the database)
+        # while the next one is built: building rows is Python work, writing them is the
+        # database's, and the two overlap.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="marsad-store-writer") as writer:
+            writing: Future[list[bool]] | None = None
+            pending: list[ArticleRows] = []
+            for number, doc in enumerate(docs):
+                try:
+                    pending.append(_build(*_record(doc, None)))
+                except RecordError as exc:
+                    if exc.source is None:
+                        exc.source = source(number)
+                    report.errors.append(str(exc))
+                    continue
+                if len(pending) >= batch:
+                    if writing is not None:
+                        yield from writing.result()
+                    writing, pending = writer.submit(self._write_batch, pending), []
+            if writing is not None:
+                yield from writing.result()
         if pending:
             yield from self._write_batch(pending)
 
@@ -712,8 +721,13 @@ def _record(doc: Document | Row, raw: str | None) -> tuple[Row, str | None]:
 
 def _build(doc: Row, raw: str | None) -> ArticleRows:
     """The rows of one record; any malformed part becomes a one-line RecordError."""
+    from marsad.store.stories import article_keys
+
     try:
-        return build_rows(doc, raw, _now())
+        rows = build_rows(doc, raw, _now())
+        # What stories compare, worked out with the rows (while the batch before is written).
+        rows.story_keys = article_keys(0, rows)
+        return rows
     except RecordError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

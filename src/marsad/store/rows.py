@@ -11,11 +11,14 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.core.document import SCHEMA
 from marsad.core.errors import RecordError
 from marsad.store.search import index_text, padded_key
+
+if TYPE_CHECKING:
+    from marsad.store.stories import Keys
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,80}$")
 
@@ -36,6 +39,7 @@ class ArticleRows:
     dates: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
     pk: int = 0
+    story_keys: Keys | None = None
 
 
 def raw_hash(raw: str) -> str:

@@ -79,6 +79,8 @@ class Keys:
     story: int | None = None
     copy_of: str | None = None
     record_id: str | None = None
+    #: The signature as datasketch's LSH takes it (see _as_minhash).
+    sketch: Any = None
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +137,14 @@ def article_keys(pk: int, rows: ArticleRows) -> Keys:
                 frozenset(places - {""}), frozenset(fams), minhash(body), record_id=a.get("record_id"))
 
 
+def _keys_of(rows: ArticleRows) -> Keys:
+    """The article's keys (made when its rows were built, else now), with its pk."""
+    if rows.story_keys is None:
+        return article_keys(rows.pk, rows)
+    rows.story_keys.pk = rows.pk
+    return rows.story_keys
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
@@ -167,34 +177,35 @@ def _lsh_params() -> tuple[int, int]:
 
 
 class _Day:
-    """The articles of one publication day, with their LSH index and inverted index over their
-    actors, places and lead terms."""
+    """The articles of one publication day, with an inverted index over their actors, places
+    and lead terms."""
 
     def __init__(self) -> None:
-        from datasketch import MinHashLSH
-
-        self.lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
         self.keys: list[Keys] = []
         self.postings: dict[str, list[Keys]] = {}
 
     def add(self, k: Keys) -> None:
         self.keys.append(k)
-        self.lsh.insert(k.pk, _as_minhash(k.minhash))
         for key in _index_keys(k):
             self.postings.setdefault(key, []).append(k)
 
 
 class _Window:
-    """The articles a new one is compared with, by day, so that each new article is scored only
+    """The articles a new one is compared with: one LSH index over all of them (for copies),
+    and their lead terms, actors and places by day, so that each new article is scored only
     against those of the days around its own that share something with it (a day of a busy
-    desk holds thousands of reports), and days no longer needed are dropped."""
+    desk holds thousands of reports).  Days no longer needed can be dropped."""
 
     def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
+        self.lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
         self.by_pk: dict[int, Keys] = {}
         self.days: dict[int | None, _Day] = {}
 
     def add(self, k: Keys) -> None:
         self.by_pk[k.pk] = k
+        self.lsh.insert(k.pk, _as_minhash(k))
         day = _ordinal(k.day)
         if day not in self.days:
             self.days[day] = _Day()
@@ -205,6 +216,7 @@ class _Window:
         for day in [d for d in self.days if d is not None and d not in days]:
             for k in self.days.pop(day).keys:
                 del self.by_pk[k.pk]
+                self.lsh.remove(k.pk)
 
     def near(self, k: Keys) -> list[_Day]:
         """The days within WINDOW_DAYS of ``k``'s (every day when either has none)."""
@@ -215,8 +227,12 @@ class _Window:
         return [d for d in found if d is not None]
 
     def copies(self, k: Keys) -> list[Keys]:
-        mh = _as_minhash(k.minhash)
-        return [self.by_pk[p] for day in self.near(k) for p in day.lsh.query(mh)]
+        """Articles of the near days whose signatures LSH finds close to ``k``'s."""
+        day = _ordinal(k.day)
+        found = [self.by_pk[p] for p in self.lsh.query(_as_minhash(k))]
+        if day is None:
+            return found
+        return [c for c in found if (other := _ordinal(c.day)) is None or abs(other - day) <= WINDOW_DAYS]
 
     def candidates(self, k: Keys) -> list[Keys]:
         """Articles of the near days sharing an actor or a place with ``k``, or LEAD_SHARED lead
@@ -259,7 +275,7 @@ class StoryLinker:
     def place(self, new: list[ArticleRows]) -> list[Keys]:
         """Set ``story_id`` and ``copy_of`` on each new article (its ``pk`` already given),
         oldest first; their keys, for :meth:`write`."""
-        keys = sorted((article_keys(rows.pk, rows) for rows in new), key=lambda k: (k.day or "", k.pk))
+        keys = sorted((_keys_of(rows) for rows in new), key=lambda k: (k.day or "", k.pk))
         if not keys:
             return keys
         days = {_shift(k.day, d) for k in keys if k.day for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)}
@@ -345,11 +361,13 @@ def _summary(story: int, members: list[Row]) -> tuple[Any, ...]:
             len(sources), "|".join(sources), story)
 
 
-def _as_minhash(values: np.ndarray[Any, Any]) -> Any:
-    from datasketch import MinHash
+def _as_minhash(k: Keys) -> Any:
+    """``k``'s signature as a datasketch MinHash, made once."""
+    if k.sketch is None:
+        from datasketch import LeanMinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_template().permutations,
-                   scheme=SCHEME)
+        k.sketch = LeanMinHash(seed=1, hashvalues=k.minhash, scheme=SCHEME)
+    return k.sketch
 
 
 def _split(text: str | None, sep: str = " ") -> frozenset[str]:
