@@ -56,3 +56,25 @@ def test_a_batch_that_fails_to_write_stops_ingest_after_the_batches_before(
         raise AssertionError("the failed write was not reported")
     assert seen == [True] and store.count("articles") == 1
     assert store.count("mentions") == sum(len(e["mentions"]) for e in docs[0]["entities"])
+
+
+def test_a_contract_feed_is_stored_in_batches_with_each_bad_line_named(
+        memory_store: Store, docs: list[dict[str, Any]], tmp_path: Any, monkeypatch: Any) -> None:
+    import json
+
+    from marsad.core.settings import Settings
+    from marsad.store import ingest
+
+    monkeypatch.setattr(ingest, "BATCH", 2)
+    lines = [json.dumps(d, ensure_ascii=False) for d in docs]
+    lines.insert(2, "{not json")
+    lines.insert(4, json.dumps({**docs[0], "id": "not-its-id"}, ensure_ascii=False))
+    feed = tmp_path / "analysed.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    statuses = list(ingest.ingest_items(memory_store, (str(feed),), Settings()))
+    assert [s for s, _where in statuses].count("added") == len(docs)
+    errors = [(s, where) for s, where in statuses if s not in {"added", "present"}]
+    assert len(errors) == 2
+    assert errors[0][1] == f"{feed}:3"
+    assert errors[1][0].startswith("E105 not-its-id:")
+    assert memory_store.count("articles") == len(docs)
