@@ -670,8 +670,8 @@ class Store(Overview, ABC):
         while True:
             if name == "articles":
                 with self._lock:
-                    rows = self._rows(f"SELECT {ARTICLE_LIST_COLUMNS}, t.text FROM articles a "
-                                      "JOIN article_texts t ON t.pk = a.pk "
+                    rows = self._rows(f"SELECT {ARTICLE_LIST_COLUMNS}, a.record_id, a.story_id, a.copy_of, "
+                                      "t.text FROM articles a JOIN article_texts t ON t.pk = a.pk "
                                       "ORDER BY a.pk LIMIT ? OFFSET ?", (page, offset))
             elif name == "entities":
                 rows = self._entities_export(page, offset)

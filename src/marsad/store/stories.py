@@ -16,8 +16,10 @@ is compared word by word: two reports often share their background paragraphs.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -291,7 +293,7 @@ class StoryLinker:
                 self.window.add(k)
         self.loaded |= days
         for k in keys:
-            self._place(k, self.window)
+            _place(k, self.window)
             self.window.add(k)
         by_pk = {k.pk: k for k in keys}
         for rows in new:
@@ -299,24 +301,12 @@ class StoryLinker:
             rows.article["story_id"], rows.article["copy_of"] = k.story, k.copy_of
         return keys
 
-    def _place(self, k: Keys, window: _Window) -> None:
-        copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in window.copies(k)]
-        copies = [c for c in copies if c[0] >= COPY_MIN]
-        if copies:
-            _score, _pk, original = max(copies, key=lambda t: (t[0], t[1]))
-            k.copy_of = original.copy_of or original.article_id
-            k.story = original.story
-            return
-        scored = [(relatedness(k, c), -c.pk, c) for c in window.candidates(k)]
-        best = max(scored, key=lambda t: (t[0], t[1]), default=None)
-        k.story = best[2].story if best is not None and best[0] >= STORY_MIN else k.pk
-
     def _stored(self, days: list[str]) -> list[Keys]:
         """Stored articles published on ``days``."""
         found: list[Keys] = []
         for start in range(0, len(days), 500):
             chunk = days[start:start + 500]
-            found += [_from_row(r) for r in self.store._rows(
+            found += [keys_from_row(r) for r in self.store._rows(
                 "SELECT k.article_pk, a.id, a.source, a.story_id, a.copy_of, k.day, k.lead, k.actors, "
                 "k.places, k.families, k.minhash FROM story_keys k JOIN articles a ON a.pk = k.article_pk "
                 f"WHERE k.day IN ({', '.join('?' * len(chunk))}) ORDER BY k.article_pk", chunk)]
@@ -327,6 +317,49 @@ class StoryLinker:
         of every story they joined up to date."""
         self.store._insert_rows("story_keys", KEY_COLUMNS, [_key_row(k) for k in keys])
         write_summaries(self.store, sorted({k.story for k in keys if k.story is not None}))
+
+
+def _place(k: Keys, window: _Window) -> None:
+    """Set ``k``'s original (a wire copy's) and story from the articles of the window."""
+    copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in window.copies(k)]
+    copies = [c for c in copies if c[0] >= COPY_MIN]
+    if copies:
+        _score, _pk, original = max(copies, key=lambda t: (t[0], t[1]))
+        k.copy_of = original.copy_of or original.article_id
+        k.story = original.story
+        return
+    scored = [(relatedness(k, c), -c.pk, c) for c in window.candidates(k)]
+    best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+    k.story = best[2].story if best is not None and best[0] >= STORY_MIN else k.pk
+
+
+def place_in_order(keys: Iterable[Keys]) -> Iterator[Keys]:
+    """Place articles given oldest first (by day, then pk), as an ingest of them in that order
+    into an empty store does, keeping only the days still needed once the window is full: the
+    Spark job streams a whole corpus through this."""
+    window = _Window()
+    for k in keys:
+        day = _ordinal(k.day)
+        if len(window.by_pk) > MAX_WINDOW and day is not None:
+            window.keep(set(range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1)))
+        _place(k, window)
+        window.add(k)
+        yield k
+
+
+def keys_record(k: Keys, **extra: Any) -> dict[str, Any]:
+    """``k`` as a JSON-ready dict (the MinHash as base64), with ``extra`` fields."""
+    return {"pk": k.pk, "id": k.article_id, "day": k.day, "source": k.source, "record_id": k.record_id,
+            "lead": sorted(k.lead), "actors": sorted(k.actors), "places": sorted(k.places),
+            "families": sorted(k.families), "minhash": base64.b64encode(k.minhash.tobytes()).decode("ascii"),
+            **extra}
+
+
+def keys_from_record(r: dict[str, Any]) -> Keys:
+    """The Keys of a :func:`keys_record` dict."""
+    return Keys(int(r["pk"]), r["id"], r["day"], r["source"], frozenset(r["lead"]), frozenset(r["actors"]),
+                frozenset(r["places"]), frozenset(r["families"]),
+                np.frombuffer(base64.b64decode(r["minhash"]), dtype=np.uint64).copy(), record_id=r["record_id"])
 
 
 KEY_COLUMNS = ("article_pk", "day", "lead", "actors", "places", "families", "minhash")
@@ -348,11 +381,11 @@ def write_summaries(store: Store, stories: list[int]) -> None:
         for m in members:
             grouped.setdefault(int(m["story_id"]), []).append(m)
         store._insert_missing("stories", SUMMARY_COLUMNS,
-                              [_summary(story, grouped[story]) for story in chunk if story in grouped],
+                              [story_summary(story, grouped[story]) for story in chunk if story in grouped],
                               ("id",), update=True)
 
 
-def _summary(story: int, members: list[Row]) -> tuple[Any, ...]:
+def story_summary(story: int, members: list[Row]) -> tuple[Any, ...]:
     """The stories row of ``story`` from its articles: title of the first report, dates, counts."""
     first = min(members, key=lambda m: (m["published"] or "9999", m["pk"]))
     days = [m["published"] for m in members if m["published"]]
@@ -374,11 +407,13 @@ def _split(text: str | None, sep: str = " ") -> frozenset[str]:
     return frozenset(t for t in (text or "").split(sep) if t)
 
 
-def _from_row(r: Row) -> Keys:
+def keys_from_row(r: Row) -> Keys:
+    """The Keys of a stored article (a story_keys row joined with its article's id, source,
+    story_id and copy_of)."""
     return Keys(int(r["article_pk"]), r["id"], r["day"], r["source"], _split(r["lead"]), _split(r["actors"]),
                 _split(r["places"], "|"), _split(r["families"]),
                 np.frombuffer(bytes(r["minhash"]), dtype=np.uint64).copy(),
-                story=r["story_id"], copy_of=r["copy_of"])
+                story=r["story_id"], copy_of=r["copy_of"], record_id=r.get("record_id"))
 
 
 # --- reading ------------------------------------------------------------------------------------
