@@ -574,6 +574,18 @@ class Store(Overview, ABC):
 
         return list_stories(self, date_from, date_to, min_articles, limit, offset)
 
+    def backfill_stories(self) -> int:
+        """Place the articles stored without a story (:mod:`marsad.store.backfill`); how many."""
+        from marsad.store.backfill import backfill
+
+        return backfill(self)
+
+    def rebuild_stories(self, date_from: str | None = None) -> int:
+        """Group the articles from ``date_from`` on (all when None) into stories again."""
+        from marsad.store.backfill import rebuild
+
+        return rebuild(self, date_from)
+
     def story(self, story_id: int) -> Row | None:
         from marsad.store.stories import get_story
 

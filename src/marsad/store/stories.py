@@ -372,7 +372,8 @@ def _key_row(k: Keys) -> tuple[Any, ...]:
 
 
 def write_summaries(store: Store, stories: list[int]) -> None:
-    """Recompute the stories rows of ``stories`` from their articles (one upsert per chunk)."""
+    """Recompute the stories rows of ``stories`` from their articles (one upsert per chunk);
+    a story left without articles (by a rebuild) goes."""
     for start in range(0, len(stories), 500):
         chunk = stories[start:start + 500]
         members = store._rows("SELECT story_id, pk, title, source, published FROM articles "
@@ -383,6 +384,9 @@ def write_summaries(store: Store, stories: list[int]) -> None:
         store._insert_missing("stories", SUMMARY_COLUMNS,
                               [story_summary(story, grouped[story]) for story in chunk if story in grouped],
                               ("id",), update=True)
+        empty = [(story,) for story in chunk if story not in grouped]
+        if empty:
+            store._exec_many("DELETE FROM stories WHERE id = ?", empty)
 
 
 def story_summary(story: int, members: list[Row]) -> tuple[Any, ...]:
