@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from marsad.core.document import Document
 from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.store import migrations
-from marsad.store.names import is_name_query, knowledge_base_forms, matching_entities
+from marsad.store.names import is_name_query, knowledge_base_forms, name_key
 from marsad.store.overview import Overview
 from marsad.store.rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
 from marsad.store.search import Query, parse_query, snippet
@@ -49,7 +49,7 @@ Row = dict[str, Any]
 
 #: Characters of context on each side of the mention in a snippet of a hit found by name.
 NAME_SNIPPET_CHARS = 80
-ENTITY_COLUMNS = ("id", "type", "name_en", "name_ar", "wikidata", "country", "key")
+ENTITY_COLUMNS = ("id", "type", "name_en", "name_ar", "wikidata", "country", "key", "skeleton")
 CHILD_TABLES = ("mentions", "quotes", "events", "dates", "quantities")
 #: Columns of the article row a store writes (PostgreSQL adds the search vector).
 ARTICLE_COLUMNS = ("pk", "id", "title", "source", "url", "published", "raw_sha", "added_at", "n_entities",
@@ -288,6 +288,8 @@ class Store(Overview, ABC):
                 with self._transaction():
                     for statement in step.fn(self.dialect):
                         self._exec(statement)
+                    if step.data is not None:
+                        step.data(self)
                     self._exec("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                                (step.version, step.name, _now()))
                 applied.append(step.version)
@@ -404,7 +406,7 @@ class Store(Overview, ABC):
         entities = {e["id"]: e for r in new for e in r.entities}
         self._insert_missing("entities", ENTITY_COLUMNS,
                              [tuple(e[c] for c in ENTITY_COLUMNS) for e in entities.values()], ("id",))
-        self._insert_missing("entity_aliases", ("entity_id", "alias"),
+        self._insert_missing("entity_aliases", ("entity_id", "alias", "skeleton"),
                              list(dict.fromkeys(a for r in new for a in r.aliases)), ("entity_id", "alias"))
         for table in CHILD_TABLES:
             items = [(r.pk, item) for r in new for item in getattr(r, table)]
@@ -620,9 +622,10 @@ class Store(Overview, ABC):
         if not is_name_query(text):
             return []
         with self._lock:
-            known = self._rows("SELECT entity_id, alias FROM entity_aliases UNION "
-                               "SELECT id, name_ar FROM entities WHERE name_ar IS NOT NULL")
-            ids = set(matching_entities(text, ((r["entity_id"], r["alias"]) for r in known)))
+            key = name_key(text)
+            ids = {r["entity_id"] for r in self._rows(
+                "SELECT entity_id FROM entity_aliases WHERE skeleton = ? UNION "
+                "SELECT id FROM entities WHERE skeleton = ?", (key, key))} if key else set()
             ids |= {r["id"] for r in self._rows(
                 "SELECT id FROM entities WHERE id IN (" + ",".join("?" * len(kb)) + ")", kb)} \
                 if (kb := knowledge_base_forms(text)) else set()

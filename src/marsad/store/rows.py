@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from marsad.core.document import SCHEMA
 from marsad.core.errors import RecordError
+from marsad.store.names import skeleton
 from marsad.store.search import index_text, padded_key
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class ArticleRows:
     title_terms: str
     body_terms: str
     entities: list[dict[str, Any]] = field(default_factory=list)
-    aliases: list[tuple[str, str]] = field(default_factory=list)
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # entity id, alias, skeleton
     mentions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -132,8 +133,9 @@ def _entity_rows(rows: ArticleRows, ents: list[dict[str, Any]], ids: list[str]) 
                 "name_ar": ent.get("name_ar") or _longest_mention(ent),
                 "wikidata": ent.get("wikidata"), "country": ent.get("country"),
                 "key": padded_key(ent.get("name_ar"), ent.get("name_en"), _longest_mention(ent))})
+            rows.entities[-1]["skeleton"] = skeleton(rows.entities[-1]["name_ar"] or "") or None
         names = {m.get("text", "") for m in ent.get("mentions", [])} | {ent.get("name_en") or ""}
-        rows.aliases += [(eid, n) for n in sorted(names) if n]
+        rows.aliases += [(eid, n, skeleton(n)) for n in sorted(names) if n]
         for m in ent.get("mentions", []):
             rows.mentions.append({"entity_id": eid, "start_char": m["start"], "end_char": m["end"],
                                   "text": m.get("text", ""), "key": padded_key(m.get("text"))})
