@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from marsad.core.settings import Settings
-from marsad.scale.batch import analyse_mapped, to_json_line
+from marsad.scale.batch import Failure, analyse_mapped, to_json_line
 from marsad.stages.ingest.readers import Article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz"
@@ -38,6 +38,14 @@ def corpus(limit: int) -> list[Article]:
             if len(items) >= limit:
                 break
     return items
+
+
+def _comparable(result: object) -> object:
+    """A result as compared across runs: a Failure by its error's type and message (exceptions
+    never compare equal to another instance)."""
+    if isinstance(result, Failure):
+        return ("failure", type(result.error).__name__, str(result.error), result.record_id)
+    return result
 
 
 def timed(items: list[Article], jobs: int) -> tuple[float, list[object]]:
@@ -63,7 +71,7 @@ def main() -> int:
     print(f"--jobs 1: {one:.1f} s ({len(items) / one:.1f} articles/s)")
     print(f"--jobs {a.jobs}: {many:.1f} s ({len(items) / many:.1f} articles/s); "
           f"speed-up {one / many:.2f}x; load average after {os.getloadavg()[0]:.2f}")
-    same = first == second
+    same = [_comparable(x) for x in first] == [_comparable(x) for x in second]
     print(f"outputs identical, in order: {same}")
     return 0 if same else 1
 

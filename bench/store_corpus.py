@@ -8,6 +8,7 @@ its own words, so ingest writes the child rows a real analysis would.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import random
 import re
@@ -41,6 +42,11 @@ def sentences(limit_articles: int = 5000) -> tuple[str, list[str]]:
     return source, sorted(found)
 
 
+def _text_id(text: str) -> str:
+    """The id a store accepts: the content hash of the text (as Document.id)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _span(text: str, start: int, end: int) -> dict[str, Any]:
     return {"start": start, "end": end, "text": text[start:end]}
 
@@ -61,7 +67,7 @@ def article(number: int, pool: list[str], rng: random.Random) -> dict[str, Any]:
     actor = {**_span(text, *picked[0]), "entity": 0}
     day = f"20{15 + number % 10}-{1 + number % 12:02d}-{1 + number % 28:02d}"
     return {
-        "schema": "marsad.document/1", "id": f"{number:016x}", "record_id": None,
+        "schema": "marsad.document/1", "id": _text_id(text), "record_id": None,
         "title": parts[0][:80], "source": "bench", "url": None, "published": day, "language": "ar",
         "text": text, "dateline": None, "sentences": spans, "tokens": len(words), "removed": [],
         "repairs": [], "entities": entities,

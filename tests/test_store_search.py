@@ -202,3 +202,46 @@ def test_a_name_in_another_spelling_finds_the_articles_of_its_entity(store: Stor
 ])
 def test_name_skeletons(a: str, b: str, same: bool) -> None:
     assert (skeleton(a) == skeleton(b)) is same
+
+
+def _kim_article() -> dict[str, Any]:
+    from marsad.core.document import SCHEMA
+    from marsad.store.rows import text_hash
+
+    text = "استقبل الزعيم الكوري الشمالي كيم جونغ أون وفدا روسيا في العاصمة يوم الخميس."
+    start = text.index("كيم جونغ أون")
+    mention = {"start": start, "end": start + len("كيم جونغ أون"), "text": "كيم جونغ أون"}
+    return {"schema": SCHEMA, "id": text_hash(text), "text": text, "published": "2024-09-12",
+            "title": "كيم يستقبل وفدا روسيا",
+            "entities": [{"type": "PER", "name_en": "Kim Jong Un", "name_ar": None, "mentions": [mention]}]}
+
+
+def test_a_name_query_is_an_index_lookup_on_the_skeletons(store: Store) -> None:
+    store.add(_kim_article())
+    assert [h.via_entity for h in store.search("كيم جونج أون")] == ["Kim Jong Un"]
+    sql = ("SELECT entity_id FROM entity_aliases WHERE skeleton = ? UNION "
+           "SELECT id FROM entities WHERE skeleton = ?")
+    if store.dialect == "sqlite":
+        plan = " ".join(str(r["detail"]) for r in store._rows(f"EXPLAIN QUERY PLAN {sql}", ("x", "x")))
+        assert "entity_aliases_skeleton" in plan and "entities_skeleton" in plan, plan
+    else:
+        found = {r["indexname"] for r in store._rows(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+        assert {"entity_aliases_skeleton", "entities_skeleton"} <= found
+
+
+def test_the_skeleton_migration_fills_names_stored_before_it(store_url: str) -> None:
+    from marsad.store import open_store
+
+    with open_store(store_url) as store:
+        store.add(_kim_article())
+        # The store as it was before migration 5: no skeleton columns, no record of the step.
+        with store._lock, store._transaction():
+            for statement in ("DROP INDEX entity_aliases_skeleton", "DROP INDEX entities_skeleton",
+                              "ALTER TABLE entity_aliases DROP COLUMN skeleton",
+                              "ALTER TABLE entities DROP COLUMN skeleton",
+                              "DELETE FROM migrations WHERE version = 5"):
+                store._exec(statement)
+    with open_store(store_url) as store:
+        assert 5 in {r["version"] for r in store.applied_migrations()}
+        assert [h.via_entity for h in store.search("كيم جونج أون")] == ["Kim Jong Un"]

@@ -116,3 +116,146 @@ def test_web_stories_page_lists_a_story_with_its_copies(memory_store: Store, sto
     assert story_docs[0]["title"] in html and "نسخة من" in html and "4 مصادر" in html
     assert "alqabas" not in html  # a story of one article is below --min-articles 2
     assert client.get("/ui/stories", params={"from": "not-a-date"}).status_code == 422
+
+
+def _partition(store: Store) -> set[frozenset[str]]:
+    """The stories as sets of record ids (story ids are pks, which differ from store to store)."""
+    groups: dict[int, set[str]] = {}
+    for record, (story, _copy) in _story_of(store).items():
+        groups.setdefault(story, set()).add(record)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_a_failed_batch_leaves_no_article_and_no_story(store: Store, story_docs: list[dict[str, Any]],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import StoreError, open_store
+    from marsad.store import stories as stories_module
+
+    def broken(*_args: Any) -> None:
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(stories_module, "write_summaries", broken)
+    with pytest.raises(StoreError):
+        store.ingest(story_docs, batch=50)
+    for table in ("articles", "mentions", "events"):
+        assert store.count(table) == 0
+    assert store._rows("SELECT COUNT(*) AS n FROM story_keys")[0]["n"] == 0
+    assert store._rows("SELECT COUNT(*) AS n FROM stories")[0]["n"] == 0
+    monkeypatch.undo()
+    assert store.ingest(story_docs, batch=50).added == len(story_docs)
+    with open_store(":memory:") as fresh:
+        fresh.ingest(story_docs, batch=50)
+        assert _partition(store) == _partition(fresh)
+
+
+def test_a_linker_that_drops_old_days_groups_the_same(store: Store, story_docs: list[dict[str, Any]],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import open_store
+    from marsad.store import stories as stories_module
+
+    with open_store(":memory:") as whole:
+        whole.ingest(story_docs, batch=1)
+        expected = _partition(whole)
+    # A window of one article: every batch drops the days it does not need, and reads them back
+    # from the store when a later article needs them again (2015 and 2024 reports alternate).
+    monkeypatch.setattr(stories_module, "MAX_WINDOW", 1)
+    old = [d for d in story_docs if d["published"] < "2020"]
+    new = [d for d in story_docs if d["published"] >= "2020"]
+    mixed = [d for pair in zip(old, new, strict=False) for d in pair] + old[len(new):]
+    assert len(mixed) == len(story_docs)
+    store.ingest(mixed, batch=1)
+    assert _partition(store) == expected
+
+
+def _forget_stories(store: Store) -> None:
+    """The store as one written before stories existed: articles without story or keys."""
+    with store._lock, store._transaction():
+        store._exec("DELETE FROM story_keys")
+        store._exec("DELETE FROM stories")
+        store._exec("UPDATE articles SET story_id = NULL, copy_of = NULL")
+
+
+def _consistent(store: Store) -> None:
+    """Every article has a story, and every story row counts its articles."""
+    members: dict[int, int] = {}
+    for r in store._rows("SELECT story_id FROM articles"):
+        assert r["story_id"] is not None
+        members[r["story_id"]] = members.get(r["story_id"], 0) + 1
+    rows = {r["id"]: r["n_articles"] for r in store._rows("SELECT id, n_articles FROM stories")}
+    assert rows == members
+
+
+def test_backfill_places_articles_stored_before_stories_existed(
+        store: Store, story_docs: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import StoreError
+    from marsad.store import backfill as backfill_module
+
+    store.ingest(story_docs, batch=50)
+    expected, copies = _partition(store), {r: c for r, (_s, c) in _story_of(store).items()}
+    _forget_stories(store)
+    real = backfill_module._place
+    calls: list[int] = []
+
+    def second_batch_fails(s: Store, todo: list[Any]) -> None:
+        calls.append(len(todo))
+        if len(calls) == 2:
+            raise StoreError("disk full")
+        real(s, todo)
+
+    monkeypatch.setattr(backfill_module, "_place", second_batch_fails)
+    with pytest.raises(StoreError):
+        backfill_module.backfill(store, batch=3)
+    assert store._rows("SELECT COUNT(*) AS n FROM story_keys")[0]["n"] == 3  # the first batch stays
+    monkeypatch.undo()
+    assert store.backfill_stories() == len(story_docs) - 3  # goes on where it stopped
+    assert store.backfill_stories() == 0
+    _consistent(store)
+    assert _partition(store) == expected
+    assert {r: c for r, (_s, c) in _story_of(store).items()} == copies
+
+
+def test_rebuild_from_a_date_regroups_later_articles_only(
+        store: Store, story_docs: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import stories as stories_module
+
+    store.ingest(story_docs, batch=50)
+    before = _story_of(store)
+    # A stricter grouping setting: only wire copies share a story now.
+    monkeypatch.setattr(stories_module, "STORY_MIN", 2.0)
+    later = {d["record_id"] for d in story_docs if d["published"] >= "2015-07-22"}
+    assert store.rebuild_stories("2015-07-22") == len(later) == 3
+    after = _story_of(store)
+    assert {r: after[r] for r in before if r not in later} == {r: before[r] for r in before if r not in later}
+    pks = {r["record_id"]: r["pk"] for r in store._rows("SELECT record_id, pk FROM articles")}
+    by_id = {d["id"]: d["record_id"] for d in story_docs}
+    for record in later:
+        story, copy_of = after[record]
+        assert story == (pks[record] if copy_of is None else after[by_id[copy_of]][0])
+    _consistent(store)
+    # Everything again by the stricter setting: wire copies still share their original's story.
+    store.rebuild_stories()
+    _consistent(store)
+    again = _story_of(store)
+    for record, (story, copy_of) in again.items():
+        assert story == (pks[record] if copy_of is None else again[by_id[copy_of]][0])
+    assert len({again[r][0] for r in FIRE}) == 1
+
+
+def test_cli_stories_backfill_and_rebuild(tmp_path: Any, story_docs: list[dict[str, Any]]) -> None:
+    import subprocess
+    import sys
+
+    from marsad.store import open_store
+
+    db = tmp_path / "old.db"
+    with open_store(str(db)) as store:
+        store.ingest(story_docs)
+        _forget_stories(store)
+    run = [sys.executable, "-m", "marsad", "stories", "--db", str(db), "--min-articles", "4"]
+    done = subprocess.run([*run, "--backfill"], capture_output=True, text=True, check=True)
+    assert f"{len(story_docs)} articles placed" in done.stderr and "record snn-1e7c407c9d92" in done.stdout
+    bad = subprocess.run([*run, "--rebuild", "--to", "2015-07-22"], capture_output=True, text=True)
+    assert bad.returncode == 1 and "--to" in bad.stderr and len(bad.stderr.splitlines()) == 1
+    again = subprocess.run([*run, "--rebuild", "--from", "2015-07-22"], capture_output=True, text=True,
+                           check=True)
+    assert "articles placed" in again.stderr and "record snn-1e7c407c9d92" in again.stdout

@@ -27,7 +27,9 @@ from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.core.settings import Settings
 
 #: The datasets written, in order; ``errors`` is the records that could not be analysed.
-TABLES = ("articles", "mentions", "entities", "quotes", "events")
+TABLES = ("articles", "mentions", "entities", "quotes", "events", "stories")
+#: Tables whose story columns the driver fills in once the stories of the whole corpus are known.
+WITH_STORIES = ("articles", "events")
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 #: Field names some corpora use for the contract's record fields (SaudiNewsNet: date, outlet).
 ALIASES = {"published": ("date",), "source": ("outlet",)}
@@ -145,8 +147,11 @@ def _table_rows(store: Any) -> Iterator[tuple[str, str]]:
         for row in rows(store, table):
             key = row["id"] if table == "articles" else row["article"]
             row["month"] = months.get(key, NO_MONTH)
-            if table == "events":  # stories span partitions: a partition's own would mislead
+            # Stories span partitions: the driver puts in those of the whole corpus.
+            if table == "events":
                 row.update(story_id=None, num_articles=None, num_sources=None)
+            elif table == "articles":
+                row.update(story_id=None, copy_of=None)
             yield table, json.dumps(row, ensure_ascii=False)
     for row in rows(store, "mentions"):
         row["month"] = _month(row["published"])
@@ -158,6 +163,10 @@ def _table_rows(store: Any) -> Iterator[tuple[str, str]]:
     for row in rows(store, "entities"):
         for month in sorted(seen.get(row["id"], {NO_MONTH})):
             yield "entities", json.dumps({**row, "month": month}, ensure_ascii=False)
+    from marsad.scale.spark_stories import partition_keys
+
+    for line in partition_keys(store):
+        yield "keys", line
 
 
 # --- driver side ----------------------------------------------------------------------------------
@@ -226,11 +235,17 @@ def run(source: str, out: str | os.PathLike[str], settings: Settings | None = No
         inputs = _inputs(spark, source, text_column, partitions)
         tagged = inputs.mapPartitions(lambda part: analyse_partition(part, settings)).cache()
         # One pass analyses everything (and fills the cache); each table then reads the cache.
-        counts = tagged.map(lambda pair: pair[0]).countByValue()
+        counts = dict(tagged.map(lambda pair: pair[0]).countByValue())
+        assigned, stories = _stories(spark, tagged, counts)
         for table in (*TABLES, "errors"):
-            lines = tagged.filter(lambda pair, t=table: pair[0] == t).map(lambda pair: pair[1])
+            if table == "stories":
+                lines = spark.sparkContext.parallelize([json.dumps(s, ensure_ascii=False) for s in stories])
+                counts["stories"] = len(stories)
+            else:
+                lines = tagged.filter(lambda pair, t=table: pair[0] == t).map(lambda pair: pair[1])
             _write(spark, lines, f"{target}/{table}", partitioned=table != "errors",
-                   empty=not counts.get(table))
+                   empty=not counts.get(table), assigned=assigned if table in WITH_STORIES else None,
+                   table=table)
             if table == "errors":
                 report.errors = int(counts.get(table, 0))
             else:
@@ -246,8 +261,23 @@ def run(source: str, out: str | os.PathLike[str], settings: Settings | None = No
     return report
 
 
-def _write(spark: Any, lines: Any, path: str, partitioned: bool, empty: bool) -> None:
-    """Write JSON rows as a Parquet dataset (by month); an empty table gets an empty folder."""
+def _stories(spark: Any, tagged: Any, counts: dict[str, int]) -> tuple[Any, list[dict[str, Any]]]:
+    """The story assignments (a DataFrame: id, story_id, copy_of, num_articles, num_sources)
+    and the stories rows of the whole corpus (:mod:`marsad.scale.spark_stories`)."""
+    from marsad.scale.spark_stories import place
+
+    if not counts.get("keys"):
+        return None, []
+    assigned, stories = place(tagged.filter(lambda pair: pair[0] == "keys").map(lambda pair: pair[1]))
+    schema = "id STRING, story_id LONG, copy_of STRING, num_articles LONG, num_sources LONG"
+    frame = spark.createDataFrame([tuple(a.values()) for a in assigned], schema=schema)
+    return frame, stories
+
+
+def _write(spark: Any, lines: Any, path: str, partitioned: bool, empty: bool, assigned: Any = None,
+           table: str = "") -> None:
+    """Write JSON rows as a Parquet dataset (by month), with the corpus's stories when
+    ``assigned`` is given; an empty table gets an empty folder."""
     if empty:
         Path(path).mkdir(parents=True, exist_ok=True)
         return
@@ -255,6 +285,10 @@ def _write(spark: Any, lines: Any, path: str, partitioned: bool, empty: bool) ->
     # JSON inference sorts the columns; keep the export's order (that of the rows' keys).
     order = [c for c in json.loads(lines.first()) if c in frame.columns]
     frame = frame.select(*order, *(c for c in frame.columns if c not in order))
+    if assigned is not None:
+        from marsad.scale.spark_stories import with_stories
+
+        frame = with_stories(frame, assigned, table)
     writer = frame.write.mode("overwrite")
     if partitioned and "month" in frame.columns:
         writer = writer.partitionBy("month")

@@ -14,6 +14,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from marsad.core.document import Document
 from marsad.core.errors import InputError, MarsadError, RecordError
 from marsad.store import migrations
-from marsad.store.names import is_name_query, knowledge_base_forms, matching_entities
+from marsad.store.names import is_name_query, knowledge_base_forms, name_key
 from marsad.store.overview import Overview
 from marsad.store.rows import ArticleRows, build_rows, day_of, entity_id, raw_hash
 from marsad.store.search import Query, parse_query, snippet
@@ -48,6 +49,11 @@ Row = dict[str, Any]
 
 #: Characters of context on each side of the mention in a snippet of a hit found by name.
 NAME_SNIPPET_CHARS = 80
+ENTITY_COLUMNS = ("id", "type", "name_en", "name_ar", "wikidata", "country", "key", "skeleton")
+CHILD_TABLES = ("mentions", "quotes", "events", "dates", "quantities")
+#: Columns of the article row a store writes (PostgreSQL adds the search vector).
+ARTICLE_COLUMNS = ("pk", "id", "title", "source", "url", "published", "raw_sha", "added_at", "n_entities",
+                   "n_quotes", "n_events", "story_id", "copy_of", "record_id")
 ARTICLE_LIST_COLUMNS = "a.id, a.title, a.source, a.url, a.published, a.added_at, " \
                        "a.n_entities, a.n_quotes, a.n_events"
 
@@ -210,19 +216,33 @@ class Store(Overview, ABC):
         """One writer per store: fail at once when another process is writing."""
 
     @abstractmethod
-    def _insert_article(self, rows: ArticleRows) -> int | None:
-        """Insert the article row and its index entry; its pk, or None when already stored."""
+    def _next_pks(self, count: int) -> list[int]:
+        """``count`` unused article pks, ascending (inside the write transaction)."""
+
+    @abstractmethod
+    def _insert_articles(self, new: list[ArticleRows]) -> None:
+        """Insert the article rows (pk, story and copy already set) and their index entries."""
+
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """Insert new rows (PostgreSQL: COPY)."""
+        if rows:
+            self._exec_many(f"INSERT INTO {table} ({', '.join(columns)}) "
+                            f"VALUES ({', '.join('?' * len(columns))})", rows)
+
+    def _insert_missing(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+                        key: tuple[str, ...], update: bool = False) -> None:
+        """Insert rows whose ``key`` is not stored yet; the others are left as they are, or
+        replaced by the new values when ``update``."""
+        if not rows:
+            return
+        self._exec_many(f"INSERT INTO {table} ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' * len(columns))}) {conflict_clause(columns, key, update)}", rows)
 
     @abstractmethod
     def _search_rows(self, query: Query, where: str, params: list[Any], limit: int, offset: int
                      ) -> list[Row]:
         """Hits (id, title, source, url, published, text) best ranked first, among the
         ``max(SEARCH_CANDIDATES, limit + offset)`` most recently stored matches."""
-
-    def _insert_text(self, pk: int, rows: ArticleRows) -> None:
-        a = rows.article
-        self._exec("INSERT INTO article_texts (pk, raw, text, analysis) VALUES (?, ?, ?, ?)",
-                   (pk, a["raw"], a["text"], a["analysis"]))
 
     @abstractmethod
     def _release_writer_lock(self) -> None: ...
@@ -268,6 +288,8 @@ class Store(Overview, ABC):
                 with self._transaction():
                     for statement in step.fn(self.dialect):
                         self._exec(statement)
+                    if step.data is not None:
+                        step.data(self)
                     self._exec("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                                (step.version, step.name, _now()))
                 applied.append(step.version)
@@ -299,18 +321,26 @@ class Store(Overview, ABC):
         """Like :meth:`ingest`, yielding True (new) or False (already stored) per good article
         once its batch is committed, for progress bars; bad items go to ``report.errors``,
         named by ``source(index)``."""
-        pending: list[ArticleRows] = []
-        for number, doc in enumerate(docs):
-            try:
-                pending.append(_build(*_record(doc, None)))
-            except RecordError as exc:
-                if exc.source is None:
-                    exc.source = source(number)
-                report.errors.append(str(exc))
-                continue
-            if len(pending) >= batch:
-                yield from self._write_batch(pending)
-                pending = []
+        # One batch is written (on a thread of its own, which mostly waits for the database)
+        # while the next one is built: building rows is Python work, writing them is the
+        # database's, and the two overlap.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="marsad-store-writer") as writer:
+            writing: Future[list[bool]] | None = None
+            pending: list[ArticleRows] = []
+            for number, doc in enumerate(docs):
+                try:
+                    pending.append(_build(*_record(doc, None)))
+                except RecordError as exc:
+                    if exc.source is None:
+                        exc.source = source(number)
+                    report.errors.append(str(exc))
+                    continue
+                if len(pending) >= batch:
+                    if writing is not None:
+                        yield from writing.result()
+                    writing, pending = writer.submit(self._write_batch, pending), []
+            if writing is not None:
+                yield from writing.result()
         if pending:
             yield from self._write_batch(pending)
 
@@ -319,61 +349,71 @@ class Store(Overview, ABC):
         return self._write_batch([_build(*_record(doc, raw))])[0]
 
     def _write_batch(self, batch: list[ArticleRows]) -> list[bool]:
+        """Write a batch in one transaction: True for each article new to the store (a second
+        copy of an article in the batch is already stored)."""
         with self._lock:
             try:
                 with self._transaction():
-                    flags = self._write_rows(batch)
-                    self._link_stories([rows for rows, new in zip(batch, flags, strict=True) if new])
+                    new, flags = self._new_in(batch)
+                    if new:
+                        for rows, pk in zip(new, self._next_pks(len(new)), strict=True):
+                            rows.pk = pk
+                        # Stories are placed before anything is written, so the article rows go in
+                        # once, with their story (an UPDATE afterwards rewrote every row and its
+                        # indexes: a fifth of PostgreSQL ingest time).
+                        linker = self._story_linker()
+                        keys = linker.place(new)
+                        self._write_rows(new)
+                        linker.write(keys)
                     return flags
             except BaseException:
                 self._linker = None  # its window may hold articles that were rolled back
                 raise
 
-    def _link_stories(self, new: list[ArticleRows]) -> None:
-        """Mark wire copies and put each new article in a story (:mod:`marsad.store.stories`)."""
-        if not new:
-            return
-        from marsad.store.stories import StoryLinker
-
-        ids = [rows.article["id"] for rows in new]
-        pks: dict[str, int] = {}
+    def _new_in(self, batch: list[ArticleRows]) -> tuple[list[ArticleRows], list[bool]]:
+        """The articles of ``batch`` not stored yet (each once), and a new/present flag for each item."""
+        ids = list(dict.fromkeys(rows.article["id"] for rows in batch))
+        stored: set[str] = set()
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
-            pks.update((r["id"], int(r["pk"])) for r in self._rows(
-                f"SELECT pk, id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+            stored.update(r["id"] for r in self._rows(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        new: list[ArticleRows] = []
+        flags = []
+        for rows in batch:
+            fresh = rows.article["id"] not in stored
+            stored.add(rows.article["id"])
+            flags.append(fresh)
+            if fresh:
+                new.append(rows)
+        return new, flags
+
+    def _story_linker(self) -> StoryLinker:
+        """The linker that marks wire copies and puts articles in stories (:mod:`marsad.store.stories`),
+        kept while this store stays the writer."""
+        from marsad.store.stories import StoryLinker
+
         if self._linker is None:
             self._linker = StoryLinker(self)
-        self._linker.link((pks[rows.article["id"]], rows) for rows in new)
+        return self._linker
 
-    def _write_rows(self, batch: list[ArticleRows]) -> list[bool]:
-        """Write a batch inside the open transaction; True for each article new to the store.
-        A backend with bulk loading (PostgreSQL's COPY) writes the whole batch at once."""
-        return [self._write(rows) for rows in batch]
-
-    def _write(self, rows: ArticleRows) -> bool:
-        pk = self._insert_article(rows)
-        if pk is None:
-            return False
-        self._exec_many("INSERT INTO entities (id, type, name_en, name_ar, wikidata, country, key) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                        [(e["id"], e["type"], e["name_en"], e["name_ar"], e["wikidata"], e["country"],
-                          e["key"]) for e in rows.entities])
-        self._exec_many("INSERT INTO entity_aliases (entity_id, alias) VALUES (?, ?) "
-                        "ON CONFLICT (entity_id, alias) DO NOTHING", rows.aliases)
-        self._insert_children(pk, "mentions", rows.mentions)
-        self._insert_children(pk, "quotes", rows.quotes)
-        self._insert_children(pk, "events", rows.events)
-        self._insert_children(pk, "dates", rows.dates)
-        self._insert_children(pk, "quantities", rows.quantities)
-        return True
-
-    def _insert_children(self, pk: int, table: str, items: list[Row]) -> None:
-        if not items:
-            return
-        columns = list(items[0])
-        sql = (f"INSERT INTO {table} (article_pk, {', '.join(columns)}) "
-               f"VALUES (?{', ?' * len(columns)})")
-        self._exec_many(sql, [(pk, *(item[c] for c in columns)) for item in items])
+    def _write_rows(self, new: list[ArticleRows]) -> None:
+        """Write the rows of new articles (pks and stories set) inside the open transaction, a
+        table at a time: one statement (PostgreSQL: one COPY) per table and batch."""
+        self._insert_articles(new)
+        self._insert_rows("article_texts", ("pk", "raw", "text", "analysis"),
+                          [(r.pk, r.article["raw"], r.article["text"], r.article["analysis"]) for r in new])
+        entities = {e["id"]: e for r in new for e in r.entities}
+        self._insert_missing("entities", ENTITY_COLUMNS,
+                             [tuple(e[c] for c in ENTITY_COLUMNS) for e in entities.values()], ("id",))
+        self._insert_missing("entity_aliases", ("entity_id", "alias", "skeleton"),
+                             list(dict.fromkeys(a for r in new for a in r.aliases)), ("entity_id", "alias"))
+        for table in CHILD_TABLES:
+            items = [(r.pk, item) for r in new for item in getattr(r, table)]
+            if items:
+                columns = tuple(items[0][1])
+                self._insert_rows(table, ("article_pk", *columns),
+                                  [(pk, *(item[c] for c in columns)) for pk, item in items])
 
     def has_raw(self, raw: str) -> bool:
         """True when an article read from exactly this raw input is stored (skip re-analysis)."""
@@ -536,6 +576,18 @@ class Store(Overview, ABC):
 
         return list_stories(self, date_from, date_to, min_articles, limit, offset)
 
+    def backfill_stories(self) -> int:
+        """Place the articles stored without a story (:mod:`marsad.store.backfill`); how many."""
+        from marsad.store.backfill import backfill
+
+        return backfill(self)
+
+    def rebuild_stories(self, date_from: str | None = None) -> int:
+        """Group the articles from ``date_from`` on (all when None) into stories again."""
+        from marsad.store.backfill import rebuild
+
+        return rebuild(self, date_from)
+
     def story(self, story_id: int) -> Row | None:
         from marsad.store.stories import get_story
 
@@ -570,9 +622,10 @@ class Store(Overview, ABC):
         if not is_name_query(text):
             return []
         with self._lock:
-            known = self._rows("SELECT entity_id, alias FROM entity_aliases UNION "
-                               "SELECT id, name_ar FROM entities WHERE name_ar IS NOT NULL")
-            ids = set(matching_entities(text, ((r["entity_id"], r["alias"]) for r in known)))
+            key = name_key(text)
+            ids = {r["entity_id"] for r in self._rows(
+                "SELECT entity_id FROM entity_aliases WHERE skeleton = ? UNION "
+                "SELECT id FROM entities WHERE skeleton = ?", (key, key))} if key else set()
             ids |= {r["id"] for r in self._rows(
                 "SELECT id FROM entities WHERE id IN (" + ",".join("?" * len(kb)) + ")", kb)} \
                 if (kb := knowledge_base_forms(text)) else set()
@@ -632,8 +685,8 @@ class Store(Overview, ABC):
         while True:
             if name == "articles":
                 with self._lock:
-                    rows = self._rows(f"SELECT {ARTICLE_LIST_COLUMNS}, t.text FROM articles a "
-                                      "JOIN article_texts t ON t.pk = a.pk "
+                    rows = self._rows(f"SELECT {ARTICLE_LIST_COLUMNS}, a.record_id, a.story_id, a.copy_of, "
+                                      "t.text FROM articles a JOIN article_texts t ON t.pk = a.pk "
                                       "ORDER BY a.pk LIMIT ? OFFSET ?", (page, offset))
             elif name == "entities":
                 rows = self._entities_export(page, offset)
@@ -665,6 +718,13 @@ class Store(Overview, ABC):
         return rows
 
 
+def conflict_clause(columns: tuple[str, ...], key: tuple[str, ...], update: bool) -> str:
+    if not update:
+        return f"ON CONFLICT ({', '.join(key)}) DO NOTHING"
+    return (f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key))
+
+
 def _record(doc: Document | Row, raw: str | None) -> tuple[Row, str | None]:
     """The contract dict and raw input of a Document or of a contract dict."""
     if isinstance(doc, Document):
@@ -676,8 +736,13 @@ def _record(doc: Document | Row, raw: str | None) -> tuple[Row, str | None]:
 
 def _build(doc: Row, raw: str | None) -> ArticleRows:
     """The rows of one record; any malformed part becomes a one-line RecordError."""
+    from marsad.store.stories import article_keys
+
     try:
-        return build_rows(doc, raw, _now())
+        rows = build_rows(doc, raw, _now())
+        # What stories compare, worked out with the rows (while the batch before is written).
+        rows.story_keys = article_keys(0, rows)
+        return rows
     except RecordError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

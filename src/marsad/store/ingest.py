@@ -107,28 +107,34 @@ def ingest_items(store: Store, inputs: tuple[str, ...], settings: Settings
 
 
 def _store_contracts(store: Store, records: Iterator[Labelled]) -> Iterator[tuple[str, str]]:
-    """Store already-analysed records, BATCH per transaction (fast, and a killed ingest loses
-    at most one uncommitted batch, which the rerun stores)."""
-    batch: list[tuple[str, dict[str, Any]]] = []
-    for where, record in records:
-        if isinstance(record, MarsadError):
-            yield str(record), where
-            continue
-        batch.append((where, record))
-        if len(batch) >= BATCH:
-            yield from _store_batch(store, batch)
-            batch = []
-    if batch:
-        yield from _store_batch(store, batch)
+    """Store already-analysed records through one ``ingest_iter`` (BATCH per transaction, one
+    batch written while the next is built; a killed ingest loses at most the uncommitted
+    batches, which the rerun stores)."""
+    wheres: list[str] = []
+    unreadable: list[tuple[str, str]] = []
 
+    def readable() -> Iterator[dict[str, Any]]:
+        for where, record in records:
+            if isinstance(record, MarsadError):
+                unreadable.append((str(record), where))
+                continue
+            wheres.append(where)
+            yield record
 
-def _store_batch(store: Store, batch: list[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, str]]:
     outcome = IngestReport()
-    records = [record for _where, record in batch]
-    for added in store.ingest_iter(records, outcome, source=lambda n: batch[n][0]):
+    told = 0
+    for added in store.ingest_iter(readable(), outcome, BATCH, source=wheres.__getitem__):
+        yield from _drain(unreadable)
+        yield from ((error, "") for error in outcome.errors[told:])
+        told = len(outcome.errors)
         yield ("added" if added else "present"), ""
-    for error in outcome.errors:
-        yield error, ""
+    yield from _drain(unreadable)
+    yield from ((error, "") for error in outcome.errors[told:])
+
+
+def _drain(items: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    while items:
+        yield items.pop(0)
 
 
 def stored_form(doc: Document) -> tuple[dict[str, Any], str, str | None]:

@@ -1,6 +1,7 @@
 """Schema migrations: registered functions, each applied in a transaction and recorded.
 
 A migration receives the dialect (``sqlite`` or ``postgres``) and returns the statements to run;
+one may also fill its new columns in Python (``data``: it gets the store, after the statements).
 :func:`pending` lists those a store has not recorded in its ``migrations`` table yet.  Stores
 apply each one inside a write transaction together with its ``migrations`` row, so a crash
 leaves either the whole step or none of it (house style habit 10).
@@ -10,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from marsad.store.base import Store
 
 Dialect = str
 MigrationFn = Callable[[Dialect], list[str]]
+DataFn = Callable[["Store"], None]
 
 
 @dataclass(frozen=True)
@@ -20,6 +26,7 @@ class Migration:
     version: int
     name: str
     fn: MigrationFn
+    data: DataFn | None = None
 
 
 MIGRATIONS: list[Migration] = []
@@ -28,13 +35,15 @@ RECORD_TABLE = """CREATE TABLE IF NOT EXISTS migrations (
   version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"""
 
 
-def migration(version: int, name: str) -> Callable[[MigrationFn], MigrationFn]:
-    """Register ``fn`` as schema step ``version``; versions must be registered in order."""
+def migration(version: int, name: str, data: DataFn | None = None
+              ) -> Callable[[MigrationFn], MigrationFn]:
+    """Register ``fn`` as schema step ``version`` (and ``data`` as its Python part); versions
+    must be registered in order."""
 
     def wrap(fn: MigrationFn) -> MigrationFn:
         if MIGRATIONS and MIGRATIONS[-1].version >= version:
             raise ValueError(f"migration {version} registered after {MIGRATIONS[-1].version}")
-        MIGRATIONS.append(Migration(version, name, fn))
+        MIGRATIONS.append(Migration(version, name, fn, data))
         return fn
 
     return wrap
@@ -134,4 +143,28 @@ def stories(dialect: Dialect) -> list[str]:
         f"""CREATE TABLE story_keys ({_child(dialect)} PRIMARY KEY, day TEXT, lead TEXT NOT NULL,
             actors TEXT NOT NULL, places TEXT NOT NULL, families TEXT NOT NULL, minhash {blob} NOT NULL)""",
         "CREATE INDEX story_keys_day ON story_keys(day)",
+    ]
+
+
+def _fill_skeletons(store: Store) -> None:
+    """The skeleton of every alias and Arabic name stored before the column existed."""
+    from marsad.store.names import skeleton
+
+    aliases = store._rows("SELECT entity_id, alias FROM entity_aliases")
+    store._exec_many("UPDATE entity_aliases SET skeleton = ? WHERE entity_id = ? AND alias = ?",
+                     [(skeleton(r["alias"]), r["entity_id"], r["alias"]) for r in aliases])
+    names = store._rows("SELECT id, name_ar FROM entities WHERE name_ar IS NOT NULL")
+    store._exec_many("UPDATE entities SET skeleton = ? WHERE id = ?",
+                     [(skeleton(r["name_ar"]), r["id"]) for r in names])
+
+
+@migration(5, "name skeletons, indexed, for searches by a name in another spelling", data=_fill_skeletons)
+def name_skeletons(dialect: Dialect) -> list[str]:
+    # A name query was a scan of every alias, skeletonised in Python on each query; now it is an
+    # index lookup (store/names.py).
+    return [
+        "ALTER TABLE entity_aliases ADD COLUMN skeleton TEXT",
+        "ALTER TABLE entities ADD COLUMN skeleton TEXT",
+        "CREATE INDEX entity_aliases_skeleton ON entity_aliases(skeleton)",
+        "CREATE INDEX entities_skeleton ON entities(skeleton)",
     ]

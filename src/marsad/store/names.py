@@ -5,12 +5,13 @@ long vowels written or left out. A name's *skeleton* keeps what these spellings 
 letters without spaces, the g letters as one, and no long vowels after the first letter. A search
 query whose skeleton is that of a name the store's entities are known by (their mentions, Arabic
 name, or any form the knowledge base gives them) also finds the articles mentioning that entity.
+Stores keep each name's skeleton in an indexed column, so the lookup is an index search.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from functools import lru_cache
 
 from marsad.text.keys import fold
 
@@ -23,6 +24,7 @@ _LONG_VOWELS = re.compile(r"(?<=.)[اوي]")
 MIN_SKELETON = 4
 
 
+@lru_cache(maxsize=65_536)
 def skeleton(name: str) -> str:
     """The spelling-independent key of a name: بيونغ يانغ، بيونغيانغ and بيونج يانج give one."""
     letters = _NOT_LETTER.sub("", fold(name)).translate(_SAME_SOUND)
@@ -36,14 +38,13 @@ def is_name_query(query: str) -> bool:
     return 0 < len(words) <= 4 and all(_NOT_LETTER.sub("", w) == w for w in words)
 
 
-def matching_entities(query: str, known: Iterable[tuple[str, str]]) -> list[str]:
-    """Ids of the entities one of whose names (``(entity_id, name)`` pairs) the query spells."""
+def name_key(query: str) -> str | None:
+    """The skeleton a name query is looked up by (stores index their names' skeletons), or
+    None when the query cannot be a name or its skeleton is too short to be one."""
     if not is_name_query(query):
-        return []
+        return None
     key = skeleton(query)
-    if len(key) < MIN_SKELETON:
-        return []
-    return sorted({entity for entity, name in known if skeleton(name) == key})
+    return key if len(key) >= MIN_SKELETON else None
 
 
 def knowledge_base_forms(query: str) -> list[str]:

@@ -10,7 +10,15 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from marsad.store.base import SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
+from marsad.store.base import (
+    ARTICLE_COLUMNS,
+    SEARCH_CANDIDATES,
+    Row,
+    Store,
+    StoreBusyError,
+    StoreError,
+    conflict_clause,
+)
 from marsad.store.rows import ArticleRows
 from marsad.store.search import Query, tsquery_text
 
@@ -21,20 +29,16 @@ TS_CONFIG = "arabic"
 #: two schemas of one database (``?options=-csearch_path%3DNAME``) are two stores.
 WRITER_LOCK = "hashtextextended('marsad/' || current_database() || '/' || current_schema(), 0)"
 CONNECT_TIMEOUT_S = 10
-#: Bulk writes go through these session temp tables (COPY in, INSERT … SELECT out).
-ARTICLE_STAGING = ("n", "id", "title", "source", "url", "published", "raw_sha", "added_at", "n_entities",
-                   "n_quotes", "n_events", "title_terms", "body_terms")
+#: Bulk writes go through these session temp tables (COPY in, INSERT … SELECT out), emptied at
+#: each commit.
 STAGING_TABLES = (
-    "CREATE TEMP TABLE IF NOT EXISTS ingest_articles (n INTEGER, id TEXT, title TEXT, source TEXT, "
+    "CREATE TEMP TABLE IF NOT EXISTS ingest_articles (pk BIGINT, id TEXT, title TEXT, source TEXT, "
     "url TEXT, published TEXT, raw_sha TEXT, added_at TEXT, n_entities INTEGER, n_quotes INTEGER, "
-    "n_events INTEGER, title_terms TEXT, body_terms TEXT) ON COMMIT DELETE ROWS",
-    "CREATE TEMP TABLE IF NOT EXISTS ingest_entities (id TEXT, type TEXT, name_en TEXT, name_ar TEXT, "
-    "wikidata TEXT, country TEXT, key TEXT) ON COMMIT DELETE ROWS",
-    "CREATE TEMP TABLE IF NOT EXISTS ingest_entity_aliases (entity_id TEXT, alias TEXT) "
+    "n_events INTEGER, story_id BIGINT, copy_of TEXT, record_id TEXT, title_terms TEXT, body_terms TEXT) "
     "ON COMMIT DELETE ROWS",
+    *(f"CREATE TEMP TABLE IF NOT EXISTS ingest_{table} (LIKE {table}) ON COMMIT DELETE ROWS"
+      for table in ("entities", "entity_aliases", "stories")),
 )
-ENTITY_COLUMNS = ("id", "type", "name_en", "name_ar", "wikidata", "country", "key")
-CHILD_TABLES = ("mentions", "quotes", "events", "dates", "quantities")
 
 _PASSWORD_RE = re.compile(r"(://[^:/@]+):[^@]*@")
 
@@ -123,79 +127,38 @@ class PostgresStore(Store):
             self._rows(f"SELECT pg_advisory_unlock({WRITER_LOCK}) AS ok")
         self._writer = False
 
-    def _insert_article(self, rows: ArticleRows) -> int | None:
-        a = rows.article
-        found = self._rows(
-            "INSERT INTO articles (id, title, source, url, published, raw_sha, added_at, n_entities, "
-            "n_quotes, n_events, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            f"setweight(to_tsvector('{TS_CONFIG}', ?), 'A') || to_tsvector('{TS_CONFIG}', ?)) "
-            "ON CONFLICT (id) DO NOTHING RETURNING pk",
-            (a["id"], a["title"], a["source"], a["url"], a["published"], a["raw_sha"], a["added_at"],
-             a["n_entities"], a["n_quotes"], a["n_events"], rows.title_terms, rows.body_terms))
-        if not found:
-            return None
-        pk = int(found[0]["pk"])
-        self._insert_text(pk, rows)
-        return pk
+    def _next_pks(self, count: int) -> list[int]:
+        found = self._rows("SELECT nextval(pg_get_serial_sequence('articles', 'pk')) AS pk "
+                           "FROM generate_series(1, ?)", (count,))
+        return sorted(int(r["pk"]) for r in found)
 
-    def _write_rows(self, batch: list[ArticleRows]) -> list[bool]:
-        """The whole batch in a few statements: one multi-row INSERT for the articles (their pks
-        come back), one for entities and aliases, and COPY for texts and child rows.  One
-        round trip per statement per article held ingest near 200 articles/s."""
-        first: dict[str, ArticleRows] = {}
-        for rows in batch:
-            first.setdefault(rows.article["id"], rows)
-        pks = self._insert_articles(list(first.values()))
-        new = [(pks[i], rows) for i, rows in first.items() if i in pks]
-        self._copy("article_texts", ("pk", "raw", "text", "analysis"),
-                   [(pk, r.article["raw"], r.article["text"], r.article["analysis"]) for pk, r in new])
-        entities = {e["id"]: e for _pk, r in new for e in r.entities}
-        self._insert_many("entities", ENTITY_COLUMNS, [tuple(e[c] for c in ENTITY_COLUMNS)
-                                                       for e in entities.values()], "id")
-        aliases = list(dict.fromkeys(a for _pk, r in new for a in r.aliases))
-        self._insert_many("entity_aliases", ("entity_id", "alias"), aliases, "entity_id, alias")
-        for table in CHILD_TABLES:
-            items = [(pk, item) for pk, r in new for item in getattr(r, table)]
-            if items:
-                columns = tuple(items[0][1])
-                self._copy(table, ("article_pk", *columns),
-                           [(pk, *(item[c] for c in columns)) for pk, item in items])
-        added: set[int] = set()
-        flags = []
-        for rows in batch:  # a second copy of an article in the same batch is "already stored"
-            pk = pks.get(rows.article["id"])
-            flags.append(pk is not None and pk not in added)
-            if pk is not None:
-                added.add(pk)
-        return flags
-
-    def _insert_articles(self, batch: list[ArticleRows]) -> dict[str, int]:
-        """Insert the article rows (with their search vectors); the pk of each new one, by id.
-        COPY into a session temp table, then one INSERT … SELECT: a multi-row VALUES of 2,400
-        parameters cost more to build and parse than the insert itself."""
+    def _insert_articles(self, new: list[ArticleRows]) -> None:
+        """COPY the article rows into a session temp table, then one INSERT … SELECT that makes
+        their search vectors: a multi-row VALUES of 2,400 parameters cost more to build and
+        parse than the insert itself."""
         self._staging()
-        self._copy("ingest_articles", ARTICLE_STAGING, [
-            (n, *(rows.article[c] for c in ARTICLE_STAGING[1:-2]), rows.title_terms, rows.body_terms)
-            for n, rows in enumerate(batch)])
-        found = self._rows(
-            "INSERT INTO articles (id, title, source, url, published, raw_sha, added_at, n_entities, "
-            "n_quotes, n_events, search) SELECT id, title, source, url, published, raw_sha, added_at, "
-            f"n_entities, n_quotes, n_events, setweight(to_tsvector('{TS_CONFIG}', title_terms), 'A') || "
-            f"to_tsvector('{TS_CONFIG}', body_terms) FROM ingest_articles ORDER BY n "
-            "ON CONFLICT (id) DO NOTHING RETURNING pk, id")
-        return {str(r["id"]): int(r["pk"]) for r in found}
+        self._copy("ingest_articles", (*ARTICLE_COLUMNS, "title_terms", "body_terms"),
+                   [(r.pk, *(r.article[c] for c in ARTICLE_COLUMNS[1:]), r.title_terms, r.body_terms)
+                    for r in new])
+        names = ", ".join(ARTICLE_COLUMNS)
+        self._exec(f"INSERT INTO articles ({names}, search) SELECT {names}, "
+                   f"setweight(to_tsvector('{TS_CONFIG}', title_terms), 'A') || "
+                   f"to_tsvector('{TS_CONFIG}', body_terms) FROM ingest_articles")
 
-    def _insert_many(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
-                     key: str) -> None:
-        """COPY into a temp table, then INSERT … ON CONFLICT DO NOTHING (COPY alone cannot
-        skip the rows already there)."""
+    def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        self._copy(table, columns, rows)
+
+    def _insert_missing(self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]],
+                        key: tuple[str, ...], update: bool = False) -> None:
+        """COPY into a temp table, then one INSERT … ON CONFLICT (COPY alone cannot skip or
+        update the rows already there)."""
         if not rows:
             return
         self._staging()
         self._copy(f"ingest_{table}", columns, rows)
         names = ", ".join(columns)
         self._exec(f"INSERT INTO {table} ({names}) SELECT {names} FROM ingest_{table} "
-                   f"ON CONFLICT ({key}) DO NOTHING")
+                   + conflict_clause(columns, key, update))
 
     def _staging(self) -> None:
         """The session's staging tables for bulk writes, emptied at each commit."""

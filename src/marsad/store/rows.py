@@ -11,29 +11,36 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.core.document import SCHEMA
 from marsad.core.errors import RecordError
+from marsad.store.names import skeleton
 from marsad.store.search import index_text, padded_key
+
+if TYPE_CHECKING:
+    from marsad.store.stories import Keys
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,80}$")
 
 
 @dataclass
 class ArticleRows:
-    """Everything one article adds to a store; ``article_pk`` is filled in by the store."""
+    """Everything one article adds to a store; ``pk`` and the article's ``story_id`` and
+    ``copy_of`` are filled in by the store."""
 
     article: dict[str, Any]
     title_terms: str
     body_terms: str
     entities: list[dict[str, Any]] = field(default_factory=list)
-    aliases: list[tuple[str, str]] = field(default_factory=list)
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # entity id, alias, skeleton
     mentions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     quantities: list[dict[str, Any]] = field(default_factory=list)
+    pk: int = 0
+    story_keys: Keys | None = None
 
 
 def raw_hash(raw: str) -> str:
@@ -105,7 +112,8 @@ def build_rows(doc: dict[str, Any], raw: str | None, now: str) -> ArticleRows:
                  "raw_sha": raw_hash(raw) if raw is not None else None, "added_at": now,
                  "n_entities": len(ents), "n_quotes": len(doc.get("quotes", [])),
                  "n_events": len(doc.get("events", [])),
-                 "record_id": str(doc["record_id"]) if doc.get("record_id") is not None else None},
+                 "record_id": str(doc["record_id"]) if doc.get("record_id") is not None else None,
+                 "story_id": None, "copy_of": None},
         title_terms=index_text(doc.get("title") or ""),
         body_terms=index_text(text))
     _entity_rows(rows, ents, ids)
@@ -125,8 +133,9 @@ def _entity_rows(rows: ArticleRows, ents: list[dict[str, Any]], ids: list[str]) 
                 "name_ar": ent.get("name_ar") or _longest_mention(ent),
                 "wikidata": ent.get("wikidata"), "country": ent.get("country"),
                 "key": padded_key(ent.get("name_ar"), ent.get("name_en"), _longest_mention(ent))})
+            rows.entities[-1]["skeleton"] = skeleton(rows.entities[-1]["name_ar"] or "") or None
         names = {m.get("text", "") for m in ent.get("mentions", [])} | {ent.get("name_en") or ""}
-        rows.aliases += [(eid, n) for n in sorted(names) if n]
+        rows.aliases += [(eid, n, skeleton(n)) for n in sorted(names) if n]
         for m in ent.get("mentions", []):
             rows.mentions.append({"entity_id": eid, "start_char": m["start"], "end_char": m["end"],
                                   "text": m.get("text", ""), "key": padded_key(m.get("text"))})

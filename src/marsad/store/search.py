@@ -73,9 +73,11 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 def terms(text: str) -> list[str]:
     """The search terms of ``text`` in order (empty terms dropped)."""
-    get = _TERMS.get
-    found = [get(w) or term(w) for w in WORD_RE.findall(text)]
-    return [t for t in found if t]
+    found = WORD_RE.findall(text)
+    known = list(map(_TERMS.get, found))  # map over the dict's own get: ingest's hottest loop
+    if None in known:
+        known = [t if t is not None else term(w) for t, w in zip(known, found, strict=True)]
+    return list(filter(None, known))
 
 
 def index_text(text: str) -> str:

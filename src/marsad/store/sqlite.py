@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from marsad.store.base import SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
+from marsad.store.base import ARTICLE_COLUMNS, SEARCH_CANDIDATES, Row, Store, StoreBusyError, StoreError
 from marsad.store.rows import ArticleRows
 from marsad.store.search import Query, fts5_match
 
@@ -89,21 +89,16 @@ class SQLiteStore(Store):
             self._lockfile.close()
             self._lockfile = None
 
-    def _insert_article(self, rows: ArticleRows) -> int | None:
-        a = rows.article
-        cur = self._conn.execute(
-            "INSERT INTO articles (id, title, source, url, published, raw_sha, added_at, n_entities, "
-            "n_quotes, n_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (a["id"], a["title"], a["source"], a["url"], a["published"], a["raw_sha"], a["added_at"],
-             a["n_entities"], a["n_quotes"], a["n_events"]))
-        if cur.rowcount == 0:
-            return None
-        pk = cur.lastrowid
-        assert pk is not None
-        self._insert_text(pk, rows)
-        self._conn.execute("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
-                           (pk, rows.title_terms, rows.body_terms))
-        return pk
+    def _next_pks(self, count: int) -> list[int]:
+        # BEGIN IMMEDIATE holds the write lock, so no one else takes these before we commit.
+        top = int(self._rows("SELECT COALESCE(MAX(pk), 0) AS top FROM articles")[0]["top"])
+        return list(range(top + 1, top + 1 + count))
+
+    def _insert_articles(self, new: list[ArticleRows]) -> None:
+        self._insert_rows("articles", ARTICLE_COLUMNS,
+                          [(r.pk, *(r.article[c] for c in ARTICLE_COLUMNS[1:])) for r in new])
+        self._insert_rows("article_fts", ("rowid", "title", "body"),
+                          [(r.pk, r.title_terms, r.body_terms) for r in new])
 
     def _search_rows(self, query: Query, where: str, params: list[Any], limit: int, offset: int
                      ) -> list[Row]:

@@ -16,9 +16,10 @@ is compared word by word: two reports often share their background paragraphs.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -55,8 +56,9 @@ MIN_TERM = 3
 #: Candidates for a story share an actor or a place, or this many lead terms; terms found in
 #: more than COMMON_SHARE of the window's articles (and more than COMMON_MIN) are not evidence.
 LEAD_SHARED = 3
-#: Articles the linker keeps in memory before it starts its window afresh.
-MAX_WINDOW = 50_000
+#: Articles the linker keeps in memory (about 5 kB each) before it drops the days a batch does
+#: not need.
+MAX_WINDOW = 20_000
 COMMON_SHARE = 0.1
 COMMON_MIN = 20
 ACTOR_TYPES = {"PER", "ORG", "NORP"}
@@ -79,6 +81,8 @@ class Keys:
     story: int | None = None
     copy_of: str | None = None
     record_id: str | None = None
+    #: The signature as datasketch's LSH takes it (see _as_minhash).
+    sketch: Any = None
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +139,14 @@ def article_keys(pk: int, rows: ArticleRows) -> Keys:
                 frozenset(places - {""}), frozenset(fams), minhash(body), record_id=a.get("record_id"))
 
 
+def _keys_of(rows: ArticleRows) -> Keys:
+    """The article's keys (made when its rows were built, else now), with its pk."""
+    if rows.story_keys is None:
+        return article_keys(rows.pk, rows)
+    rows.story_keys.pk = rows.pk
+    return rows.story_keys
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
@@ -156,45 +168,88 @@ def _ordinal(day: str | None) -> int | None:
     return dt.date.fromisoformat(day).toordinal() if day else None
 
 
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    """datasketch's bands and rows for COPY_MIN, worked out once (it integrates to find them,
+    which costs more than a day's index)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=COPY_MIN, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+class _Day:
+    """The articles of one publication day, with an inverted index over their actors, places
+    and lead terms."""
+
+    def __init__(self) -> None:
+        self.keys: list[Keys] = []
+        self.postings: dict[str, list[Keys]] = {}
+
+    def add(self, k: Keys) -> None:
+        self.keys.append(k)
+        for key in _index_keys(k):
+            self.postings.setdefault(key, []).append(k)
+
+
 class _Window:
-    """The articles a new one is compared with, by day, with inverted indexes over their
-    actors, places and lead terms so that each new article is scored only against those that
-    share something with it (a day of a busy desk holds thousands of reports)."""
+    """The articles a new one is compared with: one LSH index over all of them (for copies),
+    and their lead terms, actors and places by day, so that each new article is scored only
+    against those of the days around its own that share something with it (a day of a busy
+    desk holds thousands of reports).  Days no longer needed can be dropped."""
 
     def __init__(self) -> None:
         from datasketch import MinHashLSH
 
-        self.lsh = MinHashLSH(threshold=COPY_MIN, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params())
         self.by_pk: dict[int, Keys] = {}
-        self.by_day: dict[int | None, list[Keys]] = {}
-        self.postings: dict[str, list[Keys]] = {}
+        self.days: dict[int | None, _Day] = {}
 
     def add(self, k: Keys) -> None:
         self.by_pk[k.pk] = k
-        self.by_day.setdefault(_ordinal(k.day), []).append(k)
-        self.lsh.insert(k.pk, _as_minhash(k.minhash))
-        for key in _index_keys(k):
-            self.postings.setdefault(key, []).append(k)
+        self.lsh.insert(k.pk, _as_minhash(k))
+        day = _ordinal(k.day)
+        if day not in self.days:
+            self.days[day] = _Day()
+        self.days[day].add(k)
 
-    def near(self, k: Keys, a: Keys) -> bool:
-        day, other = _ordinal(k.day), _ordinal(a.day)
-        return day is None or other is None or abs(day - other) <= WINDOW_DAYS
+    def keep(self, days: set[int | None]) -> None:
+        """Drop the days not in ``days`` (articles without a date stay)."""
+        for day in [d for d in self.days if d is not None and d not in days]:
+            for k in self.days.pop(day).keys:
+                del self.by_pk[k.pk]
+                self.lsh.remove(k.pk)
+
+    def near(self, k: Keys) -> list[_Day]:
+        """The days within WINDOW_DAYS of ``k``'s (every day when either has none)."""
+        day = _ordinal(k.day)
+        if day is None:
+            return list(self.days.values())
+        found = [self.days.get(d) for d in (*range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1), None)]
+        return [d for d in found if d is not None]
 
     def copies(self, k: Keys) -> list[Keys]:
-        return [self.by_pk[p] for p in self.lsh.query(_as_minhash(k.minhash))]
+        """Articles of the near days whose signatures LSH finds close to ``k``'s."""
+        day = _ordinal(k.day)
+        found = [self.by_pk[p] for p in self.lsh.query(_as_minhash(k))]
+        if day is None:
+            return found
+        return [c for c in found if (other := _ordinal(c.day)) is None or abs(other - day) <= WINDOW_DAYS]
 
     def candidates(self, k: Keys) -> list[Keys]:
-        """Articles sharing an actor or a place with ``k``, or LEAD_SHARED lead terms other
-        than the commonest of the window."""
-        common = max(COMMON_MIN, COMMON_SHARE * len(self.by_pk))
+        """Articles of the near days sharing an actor or a place with ``k``, or LEAD_SHARED lead
+        terms other than the commonest of those days."""
+        near = self.near(k)
+        common = max(COMMON_MIN, COMMON_SHARE * sum(len(d.keys) for d in near))
         shared: dict[int, int] = {}
         for key in _index_keys(k):
-            posting = self.postings.get(key, [])
-            if key.startswith("t:") and len(posting) > common:
-                continue
+            postings = [d.postings[key] for d in near if key in d.postings]
             weight = 1 if key.startswith("t:") else LEAD_SHARED
-            for other in posting:
-                shared[other.pk] = shared.get(other.pk, 0) + weight
+            if weight == 1 and sum(map(len, postings)) > common:
+                continue
+            for posting in postings:
+                for other in posting:
+                    shared[other.pk] = shared.get(other.pk, 0) + weight
         return [self.by_pk[p] for p, n in shared.items() if n >= LEAD_SHARED]
 
 
@@ -207,8 +262,9 @@ def _shift(day: str, days: int) -> str:
 
 
 class StoryLinker:
-    """Assigns each new article of a batch its wire original and its story, in the store's
-    open write transaction."""
+    """Assigns each new article of a batch its wire original and its story (:meth:`place`, before
+    the batch is written), then writes their keys and the stories' summaries (:meth:`write`),
+    all in the store's open write transaction."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -218,67 +274,122 @@ class StoryLinker:
         self.window = _Window()
         self.loaded: set[str] = set()
 
-    def link(self, new: Iterable[tuple[int, ArticleRows]]) -> None:
-        keys = sorted((article_keys(pk, rows) for pk, rows in new), key=lambda k: (k.day or "", k.pk))
+    def place(self, new: list[ArticleRows]) -> list[Keys]:
+        """Set ``story_id`` and ``copy_of`` on each new article (its ``pk`` already given),
+        oldest first; their keys, for :meth:`write`."""
+        keys = sorted((_keys_of(rows) for rows in new), key=lambda k: (k.day or "", k.pk))
         if not keys:
-            return
+            return keys
         days = {_shift(k.day, d) for k in keys if k.day for d in range(-WINDOW_DAYS, WINDOW_DAYS + 1)}
         if len(self.window.by_pk) > MAX_WINDOW:
-            self.window, self.loaded = _Window(), set()
+            # Only the days around this batch stay (a long date-sorted feed needs no more); when
+            # even they are too many (articles without dates pile up), start afresh.
+            self.window.keep({_ordinal(d) for d in days})
+            self.loaded &= days
+            if len(self.window.by_pk) > MAX_WINDOW:
+                self.window, self.loaded = _Window(), set()
         for k in self._stored(sorted(days - self.loaded)):
             if k.pk not in self.window.by_pk:
                 self.window.add(k)
         self.loaded |= days
         for k in keys:
-            self._place(k, self.window)
+            _place(k, self.window)
             self.window.add(k)
-        self._write(keys)
-
-    def _place(self, k: Keys, window: _Window) -> None:
-        copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in window.copies(k) if window.near(k, c)]
-        copies = [c for c in copies if c[0] >= COPY_MIN]
-        if copies:
-            _score, _pk, original = max(copies, key=lambda t: (t[0], t[1]))
-            k.copy_of = original.copy_of or original.article_id
-            k.story = original.story
-            return
-        scored = [(relatedness(k, c), -c.pk, c) for c in window.candidates(k) if window.near(k, c)]
-        best = max(scored, key=lambda t: (t[0], t[1]), default=None)
-        k.story = best[2].story if best is not None and best[0] >= STORY_MIN else k.pk
+        by_pk = {k.pk: k for k in keys}
+        for rows in new:
+            k = by_pk[rows.pk]
+            rows.article["story_id"], rows.article["copy_of"] = k.story, k.copy_of
+        return keys
 
     def _stored(self, days: list[str]) -> list[Keys]:
         """Stored articles published on ``days``."""
         found: list[Keys] = []
         for start in range(0, len(days), 500):
             chunk = days[start:start + 500]
-            found += [_from_row(r) for r in self.store._rows(
+            found += [keys_from_row(r) for r in self.store._rows(
                 "SELECT k.article_pk, a.id, a.source, a.story_id, a.copy_of, k.day, k.lead, k.actors, "
                 "k.places, k.families, k.minhash FROM story_keys k JOIN articles a ON a.pk = k.article_pk "
                 f"WHERE k.day IN ({', '.join('?' * len(chunk))}) ORDER BY k.article_pk", chunk)]
         return found
 
-    def _write(self, keys: list[Keys]) -> None:
-        s = self.store
-        s._exec_many("INSERT INTO story_keys (article_pk, day, lead, actors, places, families, minhash) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [(k.pk, k.day, " ".join(sorted(k.lead)), " ".join(sorted(k.actors)),
-                       "|".join(sorted(k.places)), " ".join(sorted(k.families)), k.minhash.tobytes())
-                      for k in keys])
-        s._exec_many("UPDATE articles SET story_id = ?, copy_of = ?, record_id = ? WHERE pk = ?",
-                     [(k.story, k.copy_of, k.record_id, k.pk) for k in keys])
-        touched = sorted({k.story for k in keys if k.story is not None})
-        s._exec_many("INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING", [(t,) for t in touched])
-        updates = []
-        for start in range(0, len(touched), 500):
-            chunk = touched[start:start + 500]
-            members = s._rows("SELECT story_id, pk, title, source, published FROM articles "
+    def write(self, keys: list[Keys]) -> None:
+        """Store the keys of the placed articles (once they are written) and bring the summary
+        of every story they joined up to date."""
+        self.store._insert_rows("story_keys", KEY_COLUMNS, [_key_row(k) for k in keys])
+        write_summaries(self.store, sorted({k.story for k in keys if k.story is not None}))
+
+
+def _place(k: Keys, window: _Window) -> None:
+    """Set ``k``'s original (a wire copy's) and story from the articles of the window."""
+    copies = [(similarity(k.minhash, c.minhash), -c.pk, c) for c in window.copies(k)]
+    copies = [c for c in copies if c[0] >= COPY_MIN]
+    if copies:
+        _score, _pk, original = max(copies, key=lambda t: (t[0], t[1]))
+        k.copy_of = original.copy_of or original.article_id
+        k.story = original.story
+        return
+    scored = [(relatedness(k, c), -c.pk, c) for c in window.candidates(k)]
+    best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+    k.story = best[2].story if best is not None and best[0] >= STORY_MIN else k.pk
+
+
+def place_in_order(keys: Iterable[Keys]) -> Iterator[Keys]:
+    """Place articles given oldest first (by day, then pk), as an ingest of them in that order
+    into an empty store does, keeping only the days still needed once the window is full: the
+    Spark job streams a whole corpus through this."""
+    window = _Window()
+    for k in keys:
+        day = _ordinal(k.day)
+        if len(window.by_pk) > MAX_WINDOW and day is not None:
+            window.keep(set(range(day - WINDOW_DAYS, day + WINDOW_DAYS + 1)))
+        _place(k, window)
+        window.add(k)
+        yield k
+
+
+def keys_record(k: Keys, **extra: Any) -> dict[str, Any]:
+    """``k`` as a JSON-ready dict (the MinHash as base64), with ``extra`` fields."""
+    return {"pk": k.pk, "id": k.article_id, "day": k.day, "source": k.source, "record_id": k.record_id,
+            "lead": sorted(k.lead), "actors": sorted(k.actors), "places": sorted(k.places),
+            "families": sorted(k.families), "minhash": base64.b64encode(k.minhash.tobytes()).decode("ascii"),
+            **extra}
+
+
+def keys_from_record(r: dict[str, Any]) -> Keys:
+    """The Keys of a :func:`keys_record` dict."""
+    return Keys(int(r["pk"]), r["id"], r["day"], r["source"], frozenset(r["lead"]), frozenset(r["actors"]),
+                frozenset(r["places"]), frozenset(r["families"]),
+                np.frombuffer(base64.b64decode(r["minhash"]), dtype=np.uint64).copy(), record_id=r["record_id"])
+
+
+KEY_COLUMNS = ("article_pk", "day", "lead", "actors", "places", "families", "minhash")
+SUMMARY_COLUMNS = ("title", "first_date", "last_date", "n_articles", "n_sources", "sources", "id")
+
+
+def _key_row(k: Keys) -> tuple[Any, ...]:
+    return (k.pk, k.day, " ".join(sorted(k.lead)), " ".join(sorted(k.actors)), "|".join(sorted(k.places)),
+            " ".join(sorted(k.families)), k.minhash.tobytes())
+
+
+def write_summaries(store: Store, stories: list[int]) -> None:
+    """Recompute the stories rows of ``stories`` from their articles (one upsert per chunk);
+    a story left without articles (by a rebuild) goes."""
+    for start in range(0, len(stories), 500):
+        chunk = stories[start:start + 500]
+        members = store._rows("SELECT story_id, pk, title, source, published FROM articles "
                               f"WHERE story_id IN ({', '.join('?' * len(chunk))}) ORDER BY story_id", chunk)
-            updates += [_summary(story, [m for m in members if m["story_id"] == story]) for story in chunk]
-        s._exec_many("UPDATE stories SET title = ?, first_date = ?, last_date = ?, n_articles = ?, "
-                     "n_sources = ?, sources = ? WHERE id = ?", updates)
+        grouped: dict[int, list[Row]] = {}
+        for m in members:
+            grouped.setdefault(int(m["story_id"]), []).append(m)
+        store._insert_missing("stories", SUMMARY_COLUMNS,
+                              [story_summary(story, grouped[story]) for story in chunk if story in grouped],
+                              ("id",), update=True)
+        empty = [(story,) for story in chunk if story not in grouped]
+        if empty:
+            store._exec_many("DELETE FROM stories WHERE id = ?", empty)
 
 
-def _summary(story: int, members: list[Row]) -> tuple[Any, ...]:
+def story_summary(story: int, members: list[Row]) -> tuple[Any, ...]:
     """The stories row of ``story`` from its articles: title of the first report, dates, counts."""
     first = min(members, key=lambda m: (m["published"] or "9999", m["pk"]))
     days = [m["published"] for m in members if m["published"]]
@@ -287,22 +398,26 @@ def _summary(story: int, members: list[Row]) -> tuple[Any, ...]:
             len(sources), "|".join(sources), story)
 
 
-def _as_minhash(values: np.ndarray[Any, Any]) -> Any:
-    from datasketch import MinHash
+def _as_minhash(k: Keys) -> Any:
+    """``k``'s signature as a datasketch MinHash, made once."""
+    if k.sketch is None:
+        from datasketch import LeanMinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_template().permutations,
-                   scheme=SCHEME)
+        k.sketch = LeanMinHash(seed=1, hashvalues=k.minhash, scheme=SCHEME)
+    return k.sketch
 
 
 def _split(text: str | None, sep: str = " ") -> frozenset[str]:
     return frozenset(t for t in (text or "").split(sep) if t)
 
 
-def _from_row(r: Row) -> Keys:
+def keys_from_row(r: Row) -> Keys:
+    """The Keys of a stored article (a story_keys row joined with its article's id, source,
+    story_id and copy_of)."""
     return Keys(int(r["article_pk"]), r["id"], r["day"], r["source"], _split(r["lead"]), _split(r["actors"]),
                 _split(r["places"], "|"), _split(r["families"]),
                 np.frombuffer(bytes(r["minhash"]), dtype=np.uint64).copy(),
-                story=r["story_id"], copy_of=r["copy_of"])
+                story=r["story_id"], copy_of=r["copy_of"], record_id=r.get("record_id"))
 
 
 # --- reading ------------------------------------------------------------------------------------

@@ -205,12 +205,21 @@ def export(db: str, fmt: str, tables: tuple[str, ...], out_dir: Path) -> None:
               help="only stories with at least this many articles")
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--backfill", is_flag=True,
+              help="first put the articles stored without a story (before stories existed) in stories")
+@click.option("--rebuild", is_flag=True,
+              help="first group the articles from --from on (all without it) into stories again")
 @one_line_errors
 def stories(db: str, date_from: str | None, date_to: str | None, min_articles: int, limit: int,
-            fmt: str) -> None:
+            fmt: str, backfill: bool, rebuild: bool) -> None:
     """Print stories: the stored reports of one event, with their sources and events."""
     _check_db_exists(db)
+    if rebuild and date_to:
+        raise InputError("--rebuild groups every article from --from on; --to does not apply to it")
     with open_store(db) as store:
+        if rebuild or backfill:
+            placed = store.rebuild_stories(date_from) if rebuild else store.backfill_stories()
+            click.echo(f"{db}: {placed} articles placed in stories", err=True)
         found = store.stories(date_from, date_to, min_articles, limit)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
