@@ -14,6 +14,7 @@ from marsad.core.registry import (
     ATTR_ENTITIES,
     ATTR_EVENTS,
     ATTR_QUOTES,
+    ATTR_REFERENCES,
     EVENTS,
     ORIGIN,
     PUBLISHED,
@@ -43,6 +44,7 @@ from marsad.stages.events.args import (
     find_mentions,
     find_speakers,
     opening_subject,
+    referent,
     to_actors,
     widened,
 )
@@ -241,7 +243,10 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
         args = dataclasses.replace(args, source=_speaker(speakers, cand))
     source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
     both = mutual(doc, cand.trigger.concept, source, args.target)
-    return (both, both) if both is not None else (source, target)
+    if both is not None:
+        source = target = both
+    # A title or body noun («الوزير»، «الحكومة») acts for the entity it refers to.
+    return tuple(referent(doc, a) for a in source), tuple(referent(doc, a) for a in target)
 
 
 def _inside_names(mentions: list[Mention]) -> frozenset[int]:
@@ -374,7 +379,7 @@ def find_events(doc: Document, *, learned_filter: bool = True, threshold: float 
     return collapse(doc, [events[k] for k in idx], [anaphoric[k] for k in idx])
 
 
-@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES, ATTR_QUOTES, PUBLISHED, ORIGIN, URL),
+@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES, ATTR_QUOTES, PUBLISHED, ORIGIN, URL),
           provides=(ATTR_EVENTS,))
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""

@@ -219,10 +219,19 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
         return m if m is not None and m.etype == "GPE" and not m.conj and m.prep is None else None
     if m is not None and office and m.prep == "ل" and m.etype == "ORG" and not m.conj:
         return m  # the office of an organisation: «الأمين العام للأمم المتحدة»
-    if m is None or _prep_before(doc, m.first) is not None:
+    if m is None or _prep_before(doc, m.first) is not None or _definite_before_name(doc, end - 1, m):
         return None
     construct = end - i == 1 and _is_construct_head(doc, i)
     return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
+
+
+def _definite_before_name(doc: Document, k: int, m: Mention) -> bool:
+    """Whether a definite agent word (الوزير) stands before a state's name rather than its nisba
+    adjective: «اتهم الوزير إيران» is subject and object, «الشرطة العراقية» one actor."""
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    name = surface(doc, doc.tokens[m.first]).lstrip("وف")
+    return (m.etype == "GPE" and word.startswith(("ال", "لل"))
+            and not name.endswith(("ي", "ية", "يه", "يين", "يون")))
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -264,8 +273,35 @@ def find_mentions(doc: Document) -> list[Mention]:
         if state is not None:
             out.remove(state)
         i = last
+    starts = [t.start for t in doc.tokens]
+    out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
     return out
+
+
+def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> list[Mention]:
+    """Titles, honorific pronouns and body nouns (``doc.references``) that no entity or agent
+    covers, as actors of the entity they stand for: «وأكد معاليه …», «وأعلنت الوزارة …».  A title
+    or body noun is an agent (a name may follow it in apposition); a pronoun is the person."""
+    out: list[Mention] = []
+    for ref in doc.references:
+        first = _token_at(starts, ref.span.start)
+        last = _token_at(starts, max(ref.span.end - 1, ref.span.start)) + 1
+        if any(k in covered for k in range(first, last)) or not 0 <= ref.entity < len(doc.entities):
+            continue
+        prep, conj = _prep_of(doc, first, ref.span)
+        out.append(Mention(ref.span, first, last, ref.entity, doc.entities[ref.entity].type, prep, conj,
+                           agent=ref.kind != "pronoun"))
+    return out
+
+
+def referent(doc: Document, actor: Actor) -> Actor:
+    """The actor with the entity a title or body noun at its span stands for (``doc.references``)
+    when no entity names it: «الوزير» → the minister named before, «الحكومة» → its state."""
+    if actor.entity is not None:
+        return actor
+    ref = doc.reference_at(actor.span)
+    return actor if ref is None else Actor(actor.span, ref.entity)
 
 
 def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:

@@ -1,0 +1,82 @@
+"""Events stage: an actor that is a title without a name (الوزير), an honorific pronoun (معاليه)
+or a body noun (الوزارة، الحكومة) takes the entity it refers to (``doc.references``, resolved by
+the entities stage's coreference).
+
+Sentences are written in the style of SaudiNewsNet; entities and references are given by hand,
+as in test_events_actors.py, and one test runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import marsad
+from conftest import events_doc
+from marsad.core.document import Document, Event, Reference, Span
+from marsad.stages.events import find_events
+
+build = functools.partial(events_doc, published="2015-08-05")
+
+
+def refer(doc: Document, surface: str, entity: int, kind: str, nth: int = 0) -> None:
+    """Add a reference for the ``nth`` occurrence of ``surface`` to entity ``entity``."""
+    i = -1
+    for _ in range(nth + 1):
+        i = doc.text.index(surface, i + 1)
+    doc.references.append(Reference(Span(i, i + len(surface)), entity, kind))  # type: ignore[arg-type]
+    doc.references.sort(key=lambda r: r.span.start)
+
+
+def names(doc: Document, ev: Event) -> tuple[set[str], set[str]]:
+    def side(actors: tuple[object, ...]) -> set[str]:
+        return {doc.entities[a.entity].name_ar for a in actors if a.entity is not None}  # type: ignore[attr-defined]
+    return side(ev.source), side(ev.target)
+
+
+def of_type(doc: Document, etype: str) -> Event:
+    found = [e for e in find_events(doc, learned_filter=False) if e.type == etype]
+    assert len(found) == 1, [(e.type, doc.span_text(e.trigger)) for e in find_events(doc, learned_filter=False)]
+    return found[0]
+
+
+def test_a_bare_title_acts_for_the_person_it_refers_to() -> None:
+    doc = build("وصل وزير الخارجية عادل الجبير إلى القاهرة. واتهم الوزير إيران بدعم الميليشيات في اليمن.",
+                (("عادل الجبير", "PER", "SAU"), ("إيران", "GPE", "IRN"), ("اليمن", "GPE", "YEM")))
+    refer(doc, "الوزير", 0, "title")
+    source, target = names(doc, of_type(doc, "ACCUSE"))
+    assert source == {"عادل الجبير"}
+    assert target == {"إيران"}
+
+
+def test_without_the_reference_the_title_names_nobody() -> None:
+    doc = build("وصل وزير الخارجية عادل الجبير إلى القاهرة. واتهم الوزير إيران بدعم الميليشيات في اليمن.",
+                (("عادل الجبير", "PER", "SAU"), ("إيران", "GPE", "IRN"), ("اليمن", "GPE", "YEM")))
+    source, target = names(doc, of_type(doc, "ACCUSE"))
+    assert "عادل الجبير" not in source
+    assert target == {"إيران"}  # a definite title before a state's name is subject, then object
+
+
+def test_an_honorific_pronoun_is_its_person() -> None:
+    doc = build("ترأس معالي وزير الداخلية محمد العلي اجتماعا أمنيا أمس. وطالب معاليه الحكومة الفرنسية بتسليم المطلوبين.",
+                (("محمد العلي", "PER", "KWT"), ("الحكومة الفرنسية", "ORG", "FRA")))
+    refer(doc, "معاليه", 0, "pronoun")
+    ev = of_type(doc, "REQUEST")
+    assert names(doc, ev)[0] == {"محمد العلي"}
+    assert doc.span_text(ev.source[0].span) == "معاليه"
+    assert names(doc, ev)[1] == {"الحكومة الفرنسية"}
+
+
+def test_a_body_noun_acts_for_the_body_it_refers_to() -> None:
+    doc = build("أصدرت وزارة الداخلية بيانا أمس. واعتقلت الوزارة خمسة مطلوبين في الرياض.",
+                (("وزارة الداخلية", "ORG", "SAU"), ("الرياض", "GPE", "SAU")))
+    refer(doc, "الوزارة", 0, "body")
+    assert names(doc, of_type(doc, "COERCE"))[0] == {"وزارة الداخلية"}
+
+
+def test_the_pipeline_gives_a_title_its_minister() -> None:
+    doc = marsad.analyze("قال وزير الخارجية السعودي عادل الجبير إن المملكة تدعم اليمن. "
+                         "وأدان الوزير الهجمات التي استهدفت المدنيين في صنعاء.", "2016-03-02")
+    assert any(r.kind == "title" for r in doc.references)
+    accuse = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source
+    assert {doc.entities[a.entity].name_en for a in accuse[0].source if a.entity is not None} == {"Adel al-Jubeir"}
