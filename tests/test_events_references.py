@@ -57,7 +57,8 @@ def test_without_the_reference_the_title_names_nobody() -> None:
 
 
 def test_an_honorific_pronoun_is_its_person() -> None:
-    doc = build("ترأس معالي وزير الداخلية محمد العلي اجتماعا أمنيا أمس. وطالب معاليه الحكومة الفرنسية بتسليم المطلوبين.",
+    doc = build("ترأس معالي وزير الداخلية محمد العلي اجتماعا أمنيا أمس. "
+                "وطالب معاليه الحكومة الفرنسية بتسليم المطلوبين.",
                 (("محمد العلي", "PER", "KWT"), ("الحكومة الفرنسية", "ORG", "FRA")))
     refer(doc, "معاليه", 0, "pronoun")
     ev = of_type(doc, "REQUEST")

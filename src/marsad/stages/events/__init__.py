@@ -379,7 +379,8 @@ def find_events(doc: Document, *, learned_filter: bool = True, threshold: float 
     return collapse(doc, [events[k] for k in idx], [anaphoric[k] for k in idx])
 
 
-@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES, ATTR_QUOTES, PUBLISHED, ORIGIN, URL),
+@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES, ATTR_QUOTES,
+                            PUBLISHED, ORIGIN, URL),
           provides=(ATTR_EVENTS,))
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""
