@@ -81,3 +81,24 @@ def test_the_pipeline_gives_a_title_its_minister() -> None:
     accuse = [e for e in doc.events if e.type == "ACCUSE"]
     assert accuse and accuse[0].source
     assert {doc.entities[a.entity].name_en for a in accuse[0].source if a.entity is not None} == {"Adel al-Jubeir"}
+
+
+def test_a_protest_naming_no_target_is_against_the_protesters_state() -> None:
+    doc = build("تظاهر آلاف الطلاب العراقيين أمس في بغداد للمطالبة بتحسين الخدمات.",
+                (("العراقيين", "NORP", "IRQ"), ("بغداد", "GPE", "IRQ")))
+    ev = of_type(doc, "PROTEST")
+    assert ev.target and all(doc.entities[a.entity].country == "IRQ" for a in ev.target if a.entity is not None)
+
+
+def test_a_protest_with_a_named_target_keeps_it() -> None:
+    doc = build("تظاهر مئات اللبنانيين أمس في بيروت ضد إسرائيل تنديدا بالغارات.",
+                (("اللبنانيين", "NORP", "LBN"), ("بيروت", "GPE", "LBN"), ("إسرائيل", "GPE", "ISR")))
+    ev = of_type(doc, "PROTEST")
+    assert {doc.entities[a.entity].country for a in ev.target if a.entity is not None} == {"ISR"}
+
+
+def test_protesters_told_after_an_unnamed_protest_are_not_merged_into_it() -> None:
+    doc = build("وجابت المسيرة شوارع مدينة الموصل صباح اليوم، وردد المتظاهرون هتافات تطالب بصرف الرواتب.",
+                (("الموصل", "GPE", "IRQ"),))
+    protests = [e for e in find_events(doc, learned_filter=False) if e.type == "PROTEST"]
+    assert any(doc.span_text(a.span) == "المتظاهرون" for e in protests for a in e.source)

@@ -34,6 +34,7 @@ from marsad.stages.events.actors import (
     mutual,
     mutual_concepts,
     self_pronouns,
+    state_entity,
     with_bodies,
 )
 from marsad.stages.events.args import (
@@ -67,6 +68,8 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"
 #: Material easings that, announced or planned, are verbal concessions (PLOVER manual: CONCEDE covers
 #: "the promise of future concessions such as easing of administrative or legal restrictions").
 PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT", "ease"): ("CONCEDE", None, "081")}
+#: Event types that, naming no target, are directed at a state's government (CAMEO 14: protests).
+AGAINST_STATE = frozenset({"PROTEST"})
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Statuses of events that happened: an undated one may retell an earlier dated one of its type.
@@ -224,6 +227,20 @@ def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, .
     return rest if named or not any(a.entity is not None for a in target) else ()
 
 
+def _protested_state(doc: Document, cand: Candidate, source: tuple[Actor, ...], country: str | None
+                     ) -> tuple[Actor, ...]:
+    """Whom a protest naming no target is against: the protesters' own state (CAMEO and PLOVER
+    code a demonstration against no named party as directed at the government), else the state
+    where it happens.  The actor is that state's mention nearest the trigger; () when none."""
+    own = {c for a in source if (c := actor_country(doc, a))}
+    state_code = next(iter(own)) if len(own) == 1 else country if not own else None
+    state = state_entity(doc, state_code) if state_code else None
+    if state is None:
+        return ()
+    near = min(doc.entities[state].mentions, key=lambda m: abs(m.start - cand.span.start))
+    return (Actor(near, state),)
+
+
 def _actors(mentions: tuple[object, ...]) -> tuple[Actor, ...]:
     return tuple(a for m in mentions for a in to_actors(m))  # type: ignore[arg-type]
 
@@ -335,6 +352,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         country = actor_country(doc, location) if location else home
         source = with_bodies(doc, domestic(doc, source, agents, country), affil)
         target = with_bodies(doc, domestic(doc, target, agents, country), affil)
+        if etype in AGAINST_STATE and not target:
+            target = _protested_state(doc, cand, source, country)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,
