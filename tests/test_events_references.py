@@ -102,3 +102,34 @@ def test_protesters_told_after_an_unnamed_protest_are_not_merged_into_it() -> No
                 (("الموصل", "GPE", "IRQ"),))
     protests = [e for e in find_events(doc, learned_filter=False) if e.type == "PROTEST"]
     assert any(doc.span_text(a.span) == "المتظاهرون" for e in protests for a in e.source)
+
+
+def sources(doc: Document, etype: str) -> list[set[str]]:
+    return [names(doc, e)[0] for e in find_events(doc, learned_filter=False) if e.type == etype]
+
+
+def test_a_sentence_opening_with_kama_goes_on_with_the_last_subject() -> None:
+    doc = build("وقصفت المدفعية الإسرائيلية مواقع لحركة حماس شرق غزة. كما استهدفت مستودعا للذخيرة في رفح.",
+                (("الإسرائيلية", "NORP", "ISR"), ("حماس", "ORG", "PSE"), ("غزة", "GPE", "PSE"),
+                 ("رفح", "GPE", "PSE")))
+    assert sources(doc, "ASSAULT")[-1] == {"الإسرائيلية"}
+
+
+def test_a_verb_with_its_own_subject_does_not_go_on_with_the_last() -> None:
+    doc = build("وقصفت المدفعية الإسرائيلية مواقع لحركة حماس شرق غزة. كما هاجمت حماس موقعا عسكريا في النقب.",
+                (("الإسرائيلية", "NORP", "ISR"), ("حماس", "ORG", "PSE"), ("غزة", "GPE", "PSE"),
+                 ("النقب", "LOC", "ISR")))
+    assert sources(doc, "ASSAULT")[-1] == {"حماس"}
+
+
+def test_a_new_sentence_without_a_continuation_word_keeps_no_subject() -> None:
+    doc = build("وقصفت المدفعية الإسرائيلية مواقع لحركة حماس شرق غزة. وفي سياق آخر استهدفت مستودعا للذخيرة.",
+                (("الإسرائيلية", "NORP", "ISR"), ("حماس", "ORG", "PSE"), ("غزة", "GPE", "PSE")))
+    assert sources(doc, "ASSAULT")[-1] == set()
+
+
+def test_a_noun_after_a_light_verb_is_done_by_its_subject() -> None:
+    doc = build("وقصفت المدفعية الإسرائيلية مواقع لحركة حماس شرق غزة. وشنت غارة على مخيم رفح.",
+                (("الإسرائيلية", "NORP", "ISR"), ("حماس", "ORG", "PSE"), ("غزة", "GPE", "PSE"),
+                 ("مخيم رفح", "FAC", "PSE")))
+    assert all(s == {"الإسرائيلية"} for s in sources(doc, "ASSAULT"))

@@ -28,6 +28,7 @@ from marsad.core.settings import Settings
 from marsad.stages.events import lexicon
 from marsad.stages.events.actors import (
     affiliations,
+    continuations,
     demonstratives,
     domestic,
     home_country,
@@ -38,12 +39,14 @@ from marsad.stages.events.actors import (
     with_bodies,
 )
 from marsad.stages.events.args import (
+    SUBJECT_GAP,
     Arguments,
     Mention,
     actor_country,
     find_arguments,
     find_mentions,
     find_speakers,
+    governed,
     opening_subject,
     referent,
     to_actors,
@@ -266,6 +269,17 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
     return tuple(referent(doc, a) for a in source), tuple(referent(doc, a) for a in target)
 
 
+def _continues(doc: Document, cand: Candidate, lo: int, mentions: list[Mention]) -> bool:
+    """Whether a verb opens its sentence (after its own و/ف or a continuation word such as كما)
+    with no actor right after it: its subject is the one the sentence before told.  A bare actor
+    after the verb is its subject, or its patient when the verb is passive (كما قتل ثلاثة جنود)."""
+    lead = [k for k in range(lo, cand.first) if doc.tokens[k].kind == "word"]
+    if any(surface(doc, doc.tokens[k]).lstrip("وف") not in continuations() for k in lead) or len(lead) > 1:
+        return False
+    nxt = next((m for m in mentions if m.first >= cand.last), None)
+    return nxt is None or nxt.prep is not None or nxt.first - cand.last > SUBJECT_GAP
+
+
 def _inside_names(mentions: list[Mention]) -> frozenset[int]:
     """Tokens a clause boundary may not fall on: inside a mention, or opening a bare named one."""
     return frozenset({k for m in mentions for k in range(m.first + 1, m.last)}
@@ -319,11 +333,19 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
         date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi), (lo, hi)])
         verb = cand.trigger.kind == "V"
-        if verb and not args.source and not args.unnamed and last_verb[0] == cand.sentence:
+        if ((verb or (governed(doc, cand) and not any(m.span.overlaps(cand.span) for m in last_verb[1].source)))
+                and not args.source and not args.unnamed and last_verb[0] == cand.sentence):
             # Arabic drops a repeated subject, and the clause shares the first one's time:
-            # «عندما زار بوتين كوريا الشمالية في عام 2000، التقى بسلف كيم».
+            # «عندما زار بوتين كوريا الشمالية في عام 2000، التقى بسلف كيم»; a verbal noun after a
+            # light verb is done by that verb's subject («وشنت الطائرات غارة على …»).
             args = dataclasses.replace(args, source=last_verb[1].source)
             date = date or last_verb[2]
+        elif (verb and not args.source and not args.unnamed and last_verb[0] == cand.sentence - 1
+              and _continues(doc, cand, lo, mentions)):
+            # «… وشنت طائرات التحالف غارات. كما استهدفت مخزنا للأسلحة»: the new sentence goes on
+            # with the last one's subject (its own time may differ, so no date is taken).
+            args = dataclasses.replace(args, source=last_verb[1].source)
+            last_verb = (cand.sentence, args, date)
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)

@@ -423,7 +423,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         return _group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
             and not _counted(doc, cand, after[0])
-            and (verb or not (_governed(doc, cand) or _patient_genitive(cand)))):
+            and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
         return _partitive_owner(doc, after) or _group_forward(doc, after, 0)
@@ -480,7 +480,7 @@ def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:
     return next((k for k in range(cand.last, end) if word_keys_in(doc, k, relatives)), None)
 
 
-def _governed(doc: Document, cand: Candidate) -> bool:
+def governed(doc: Document, cand: Candidate) -> bool:
     """Whether a verbal noun stands right after a light verb («استهدف هجوم انتحاري مقر الشرطة»,
     «وقع انفجار»): it is that verb's subject or object, and the name after it is not its doer."""
     k = cand.first - 1
