@@ -133,3 +133,10 @@ def test_a_noun_after_a_light_verb_is_done_by_its_subject() -> None:
                 (("الإسرائيلية", "NORP", "ISR"), ("حماس", "ORG", "PSE"), ("غزة", "GPE", "PSE"),
                  ("مخيم رفح", "FAC", "PSE")))
     assert all(s == {"الإسرائيلية"} for s in sources(doc, "ASSAULT"))
+
+
+def test_a_nationality_qualifying_the_object_is_the_target() -> None:
+    # «الإسرائيلية» qualifies «الإجراءات» after على: Israel is what the protest is against.
+    doc = build("واحتجت الأردن رسميا على الإجراءات الإسرائيلية في القدس.",
+                (("الأردن", "GPE", "JOR"), ("الإسرائيلية", "NORP", "ISR"), ("القدس", "GPE", "ISR")))
+    assert names(doc, of_type(doc, "PROTEST")) == ({"الأردن"}, {"الإسرائيلية"})

@@ -67,8 +67,9 @@ def _token_at(starts: list[int], offset: int) -> int:
     return max(k, 0)
 
 
-def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
-    """The preposition introducing a mention (clitic or standalone) and whether it starts with و."""
+def _prep_of(doc: Document, first: int, span: Span, nisba: bool = False) -> tuple[str | None, bool]:
+    """The preposition introducing a mention (clitic or standalone) and whether it starts with و;
+    a ``nisba`` adjective takes the one of the definite noun it qualifies (بالهجمات التركية: ب)."""
     tok = doc.tokens[first]
     word = surface(doc, tok)
     # Clitics left outside the mention, else those the tokenizer split off inside it.
@@ -82,6 +83,9 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     if prep == "من" and first >= 2 and surface(doc, doc.tokens[first - 2]).lstrip("وف") in lexicon.partitives():
         # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase.
         return None, conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
+    if prep is None and nisba and not conj and _qualifies(doc, first):
+        # «رحب بالهجمات التركية»: the state whose attacks are welcomed is the object.
+        return _prep_before(doc, first - 1), conj
     head = _place_head(doc, first)
     if prep is None and head is not None:
         # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
@@ -94,6 +98,15 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
     prep = _prep_before(doc, first - 1)
     return (None if prep == "ك" else prep), conj
+
+
+def _qualifies(doc: Document, first: int) -> bool:
+    """Whether a nationality at token ``first`` qualifies the definite noun right before it, that
+    noun carrying or following a preposition («بالهجمات التركية»، «على المواقع الإسرائيلية»)."""
+    if first < 1 or doc.tokens[first - 1].kind != "word":
+        return False
+    word = surface(doc, doc.tokens[first - 1]).lstrip("وف")
+    return word.startswith(("ال", "بال", "لل", "كال")) and _prep_before(doc, first - 1) is not None
 
 
 def _place_head(doc: Document, first: int) -> int | None:
@@ -151,7 +164,7 @@ def _entity_mentions(doc: Document) -> list[Mention]:
         for span in ent.mentions:
             first = _token_at(starts, span.start)
             last = _token_at(starts, max(span.end - 1, span.start)) + 1
-            prep, conj = _prep_of(doc, first, span)
+            prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
             out.append(Mention(span, first, last, idx, ent.type, prep, conj))
     return out
 
