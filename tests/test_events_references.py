@@ -140,3 +140,9 @@ def test_a_nationality_qualifying_the_object_is_the_target() -> None:
     doc = build("واحتجت الأردن رسميا على الإجراءات الإسرائيلية في القدس.",
                 (("الأردن", "GPE", "JOR"), ("الإسرائيلية", "NORP", "ISR"), ("القدس", "GPE", "ISR")))
     assert names(doc, of_type(doc, "PROTEST")) == ({"الأردن"}, {"الإسرائيلية"})
+
+
+def test_a_group_counted_after_a_preposition_takes_that_preposition() -> None:
+    doc = build("وأطلق مسلحون النار على عناصر من الشرطة قرب الحدود.")
+    ev = of_type(doc, "ASSAULT")
+    assert [doc.span_text(a.span) for a in ev.target] == ["الشرطة"]

@@ -81,8 +81,9 @@ def _prep_of(doc: Document, first: int, span: Span, nisba: bool = False) -> tupl
         return clitic[:1], conj
     prep = _prep_before(doc, first, own_clitic=False)  # the mention's own clitics are read above
     if prep == "من" and first >= 2 and surface(doc, doc.tokens[first - 2]).lstrip("وف") in lexicon.partitives():
-        # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase.
-        return None, conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
+        # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase; after
+        # a preposition it is that preposition's («أطلق النار على عناصر من الشرطة»: على).
+        return _prep_before(doc, first - 2), conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
     if prep is None and nisba and not conj and _qualifies(doc, first):
         # «رحب بالهجمات التركية»: the state whose attacks are welcomed is the object.
         return _prep_before(doc, first - 1), conj
