@@ -374,15 +374,16 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         country = actor_country(doc, location) if location else home
         source = with_bodies(doc, domestic(doc, source, agents, country), affil)
         target = with_bodies(doc, domestic(doc, target, agents, country), affil)
-        if etype in AGAINST_STATE and not target:
-            target = _protested_state(doc, cand, source, country)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,
                    sentences=(cand.sentence,))
-        events.append(ev)
         anaphoric.append(not source and not target and _definite(doc, cand))
+        # The learned filter was trained on events as told, before a protest's default target.
         feats.append(sentence_features(doc, ev, cand, lo, hi) if ev.type in FILTERED else set())
+        if etype in AGAINST_STATE and not target:
+            ev = dataclasses.replace(ev, target=_protested_state(doc, cand, source, country))
+        events.append(ev)
     return events, anaphoric, feats
 
 
