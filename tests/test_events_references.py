@@ -146,3 +146,10 @@ def test_a_group_counted_after_a_preposition_takes_that_preposition() -> None:
     doc = build("وأطلق مسلحون النار على عناصر من الشرطة قرب الحدود.")
     ev = of_type(doc, "ASSAULT")
     assert [doc.span_text(a.span) for a in ev.target] == ["الشرطة"]
+
+
+def test_a_name_apposed_to_a_title_after_a_preposition_is_no_bare_subject() -> None:
+    # «هادي» is in the phrase «الموالي للرئيس هادي»: the forces it qualifies took control.
+    doc = build("وأكد البيان إعلان المقاومة الشعبية والجيش الموالي للرئيس هادي سيطرتهما على القاعدة الجوية.",
+                (("المقاومة الشعبية", "ORG", "YEM"), ("هادي", "PER", "YEM")))
+    assert names(doc, of_type(doc, "COERCE"))[0] == {"المقاومة الشعبية"}

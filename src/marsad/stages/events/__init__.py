@@ -282,8 +282,12 @@ def _continues(doc: Document, cand: Candidate, lo: int, mentions: list[Mention])
 
 def _inside_names(mentions: list[Mention]) -> frozenset[int]:
     """Tokens a clause boundary may not fall on: inside a mention, or opening a bare named one."""
+    # A name right after another mention (a title it is apposed to: «مع الأمين العام … بان كي مون»)
+    # continues that phrase too.
+    after_mention = {m.last for m in mentions}
     return frozenset({k for m in mentions for k in range(m.first + 1, m.last)}
-                     | {m.first for m in mentions if m.prep is None and not m.conj and m.entity is not None})
+                     | {m.first for m in mentions if (m.prep is None or m.first in after_mention)
+                        and not m.conj and m.entity is not None})
 
 
 def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tuple[int, int],

@@ -290,7 +290,17 @@ def find_mentions(doc: Document) -> list[Mention]:
     starts = [t.start for t in doc.tokens]
     out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
-    return out
+    return _apposed_preps(doc, out)
+
+
+def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
+    """A name apposed to a title after a preposition is in that phrase too: «الموالي للرئيس هادي»,
+    «مع الرئيس السيسي» (not a bare subject)."""
+    for k in range(len(ms) - 1):
+        head, nxt = ms[k], ms[k + 1]
+        if head.agent and head.prep is not None and nxt.prep is None and apposition(doc, head, nxt):
+            ms[k + 1] = dataclasses.replace(nxt, prep=head.prep)
+    return ms
 
 
 def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> list[Mention]:
@@ -321,7 +331,7 @@ def referent(doc: Document, actor: Actor) -> Actor:
 def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
     adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
-    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep is None
+    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep in (None, head.prep)
             and not nxt.conj) or _agent_at(doc, nxt.first) is not None:
         # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
         # the name of the title before it («خادم الحرمين الشريفين»).
