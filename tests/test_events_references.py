@@ -153,3 +153,9 @@ def test_a_name_apposed_to_a_title_after_a_preposition_is_no_bare_subject() -> N
     doc = build("وأكد البيان إعلان المقاومة الشعبية والجيش الموالي للرئيس هادي سيطرتهما على القاعدة الجوية.",
                 (("المقاومة الشعبية", "ORG", "YEM"), ("هادي", "PER", "YEM")))
     assert names(doc, of_type(doc, "COERCE"))[0] == {"المقاومة الشعبية"}
+
+
+def test_a_title_in_a_construct_leaves_its_name_the_subject_of_a_relative_clause() -> None:
+    doc = build("وأقيم الحفل في حضور وزير الخارجية الكوبي برونو رودريغيز الذي يقوم بأول زيارة إلى واشنطن.",
+                (("الكوبي", "NORP", "CUB"), ("برونو رودريغيز", "PER", "CUB"), ("واشنطن", "GPE", "USA")))
+    assert "برونو رودريغيز" in names(doc, of_type(doc, "CONSULT"))[0]

@@ -298,7 +298,10 @@ def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
     «مع الرئيس السيسي» (not a bare subject)."""
     for k in range(len(ms) - 1):
         head, nxt = ms[k], ms[k + 1]
-        if head.agent and head.prep is not None and nxt.prep is None and apposition(doc, head, nxt):
+        # (only a preposition on or right before the title: «في حضور وزير الخارجية X» puts the
+        # title in a construct, and X may still be the subject of a relative clause after it)
+        if (head.agent and head.prep is not None and nxt.prep is None
+                and _prep_before(doc, head.first) is not None and apposition(doc, head, nxt)):
             ms[k + 1] = dataclasses.replace(nxt, prep=head.prep)
     return ms
 
