@@ -159,3 +159,17 @@ def test_a_title_in_a_construct_leaves_its_name_the_subject_of_a_relative_clause
     doc = build("وأقيم الحفل في حضور وزير الخارجية الكوبي برونو رودريغيز الذي يقوم بأول زيارة إلى واشنطن.",
                 (("الكوبي", "NORP", "CUB"), ("برونو رودريغيز", "PER", "CUB"), ("واشنطن", "GPE", "USA")))
     assert "برونو رودريغيز" in names(doc, of_type(doc, "CONSULT"))[0]
+
+
+def test_the_verb_pointing_back_to_an_attack_names_its_doer() -> None:
+    doc = build("وأسفر الهجوم الذي نفذته حركة طالبان في كابول عن مقتل ثلاثة جنود.",
+                (("حركة طالبان", "ORG", None), ("كابول", "GPE", "AFG")))
+    attack = next(e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "الهجوم")
+    assert names(doc, attack)[0] == {"حركة طالبان"}
+
+
+def test_a_nationality_after_an_attack_noun_is_its_doer() -> None:
+    doc = build("وقتل خمسة مدنيين في الغارات الإسرائيلية على خان يونس.",
+                (("الإسرائيلية", "NORP", "ISR"), ("خان يونس", "GPE", "PSE")))
+    raid = next(e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "الغارات")
+    assert names(doc, raid) == ({"الإسرائيلية"}, {"خان يونس"})

@@ -426,6 +426,10 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     elif doer and not any(m.span in {d.span for d in doer} for m in source):
         # «قتل الجندي على يد مسلحين»: the verb is passive; its subject is the target.
         source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}])
+    if not source and cand.trigger.kind == "N":
+        # «هجوم انتحاري نفذته امرأة», «الضربات الجوية الأميركية»: the noun's doer told after it.
+        source = _noun_doer(doc, cand, after)
+        target = [m for m in target if m.span not in {s.span for s in source}]
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
     stop = _relative_after(doc, cand, c_hi)
@@ -590,6 +594,32 @@ def _doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]
                 continue
             hit = next((i for i, m in enumerate(after) if m.first == end), None)
             return [] if hit is None else _group_forward(doc, after, hit)
+    return []
+
+
+#: Most tokens between an event noun and the verb that says who did it (an adjective, الذي/التي).
+DOER_VERB_GAP = 3
+
+
+def _noun_doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]:
+    """The doer of an event noun told after it: the nationality qualifying it («الغارات
+    الإسرائيلية», one adjective may stand between: «ضربة جوية أميركية»), or the subject of a
+    verb pointing back to it (DOER_VERB_GAP tokens on, data ``doer_verbs``: «هجوم نفذته امرأة»,
+    «الهجوم الذي شنته طائرات التحالف»)."""
+    near = [m for m in after if m.first - cand.last <= 1 and not m.agent and m.etype == "NORP" and not m.conj]
+    if near:
+        return [near[0]]
+    cues = lexicon.doer_verbs()
+    firsts = {cue[0] for cue in cues}
+    for k in range(cand.last, min(cand.last + DOER_VERB_GAP + 1, len(doc.tokens))):
+        if doc.tokens[k].kind != "word" or surface(doc, doc.tokens[k]).lstrip("و") not in firsts:
+            continue
+        for cue in cues:
+            end = k + len(cue)
+            if end <= len(doc.tokens) and tuple(surface(doc, doc.tokens[j]).lstrip("و")
+                                                for j in range(k, end)) == cue:
+                hit = next((i for i, m in enumerate(after) if m.first == end and m.prep is None), None)
+                return [] if hit is None else _group_forward(doc, after, hit)
     return []
 
 

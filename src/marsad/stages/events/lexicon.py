@@ -309,6 +309,12 @@ def actor_verbs() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def doer_verbs() -> tuple[tuple[str, ...], ...]:
+    """Folded verbs (one or two words) whose subject did the event noun before them (نفذته، قام به)."""
+    return _phrases("doer_verbs")
+
+
+@lru_cache(maxsize=1)
 def number_words() -> frozenset[str]:
     """Folded cardinal number words (ثلاثة، عشرات) that count a group of people."""
     raw = load_yaml(ACTOR_CUES).get("numbers")
