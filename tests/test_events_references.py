@@ -173,3 +173,11 @@ def test_a_nationality_after_an_attack_noun_is_its_doer() -> None:
                 (("الإسرائيلية", "NORP", "ISR"), ("خان يونس", "GPE", "PSE")))
     raid = next(e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "الغارات")
     assert names(doc, raid) == ({"الإسرائيلية"}, {"خان يونس"})
+
+
+def test_the_fire_of_a_killing_names_its_doer() -> None:
+    doc = build("وفي الديوانية قتل أحد عناصر الشرطة بنيران مسلحين مجهولين وسط المدينة.",
+                (("الديوانية", "GPE", "IRQ"),))
+    ev = of_type(doc, "ASSAULT")
+    assert [doc.span_text(a.span) for a in ev.source] == ["مسلحين مجهولين"]
+    assert [doc.span_text(a.span) for a in ev.target] == ["الشرطة"]
