@@ -181,3 +181,10 @@ def test_the_fire_of_a_killing_names_its_doer() -> None:
     ev = of_type(doc, "ASSAULT")
     assert [doc.span_text(a.span) for a in ev.source] == ["مسلحين مجهولين"]
     assert [doc.span_text(a.span) for a in ev.target] == ["الشرطة"]
+
+
+def test_the_subject_of_qama_bi_did_the_noun_after_it() -> None:
+    doc = build("وقامت قوات الاحتلال الإسرائيلي باعتقال ثلاثة شبان من مخيم جنين فجر اليوم.",
+                (("الإسرائيلي", "NORP", "ISR"), ("مخيم جنين", "FAC", "PSE")))
+    ev = of_type(doc, "COERCE")
+    assert [doc.span_text(a.span) for a in ev.source] == ["قوات الاحتلال الإسرائيلي"]

@@ -428,7 +428,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}])
     if not source and cand.trigger.kind == "N":
         # «هجوم انتحاري نفذته امرأة», «الضربات الجوية الأميركية»: the noun's doer told after it.
-        source = _noun_doer(doc, cand, after)
+        source = _noun_doer(doc, cand, after) or _sufferer(doc, cand, mentions, c_lo, "perform")
         target = [m for m in target if m.span not in {s.span for s in source}]
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
@@ -623,16 +623,20 @@ def _noun_doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Men
     return []
 
 
-def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int) -> list[Mention]:
-    """For a verbal noun after a verb such as تعرض, the actor that verb's subject names."""
+def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, key: str = "suffer"
+              ) -> list[Mention]:
+    """For a verbal noun after a verb such as تعرض (``key`` suffer) or قام بـ (perform), the actor
+    that verb's subject names."""
     if cand.trigger.kind != "N":
         return []
-    suffer = lexicon.actor_verbs()["suffer"]
+    suffer = lexicon.actor_verbs()[key]
     verb = next((k for k in range(cand.first - 1, max(c_lo, cand.first - SUFFER_REACH) - 1, -1)
                  if doc.tokens[k].kind == "word" and word_keys_in(doc, k, suffer)), None)
     if verb is None:
         return []
-    between = [m for m in mentions if verb < m.first and m.last <= cand.first]
+    # (the doer of قام بـ is bare; what تعرض befalls may be owned: «تعرضت دورية للشرطة لهجوم»)
+    between = [m for m in mentions if verb < m.first and m.last <= cand.first
+               and (key == "suffer" or m.prep is None)]
     if between:
         return [between[0]]
     ahead = [m for m in mentions if c_lo <= m.first and m.last <= verb and m.prep is None]
