@@ -12,8 +12,9 @@ import functools
 
 import marsad
 from conftest import events_doc
-from marsad.core.document import Document, Event, Reference, Span
+from marsad.core.document import Actor, Document, Event, Reference, Span
 from marsad.stages.events import find_events
+from marsad.stages.events.args import referents
 
 build = functools.partial(events_doc, published="2015-08-05")
 
@@ -188,3 +189,21 @@ def test_the_subject_of_qama_bi_did_the_noun_after_it() -> None:
                 (("الإسرائيلي", "NORP", "ISR"), ("مخيم جنين", "FAC", "PSE")))
     ev = of_type(doc, "COERCE")
     assert [doc.span_text(a.span) for a in ev.source] == ["قوات الاحتلال الإسرائيلي"]
+
+
+def test_a_nationality_after_min_may_still_be_the_object() -> None:
+    doc = build("استضافت الفنانة شذى حسون مطلع الأسبوع نخبة من الفنانين المغاربة على حفل سحور.",
+                (("شذى حسون", "PER", "IRQ"), ("المغاربة", "NORP", "MAR")))
+    ev = of_type(doc, "CONSULT")
+    assert names(doc, ev) == ({"شذى حسون"}, {"المغاربة"})
+
+
+def test_a_title_beside_a_named_person_is_not_resolved_to_another() -> None:
+    doc = build("وصل الأمير سعود بن نايف إلى جدة. واستقبل الأمير فيصل بن سلمان الوفد.",
+                (("سعود بن نايف", "PER", "SAU"), ("جدة", "GPE", "SAU"), ("فيصل بن سلمان", "PER", "SAU")))
+    refer(doc, "الأمير", 0, "title", nth=1)  # a wrong resolution of the second title to the first prince
+    title = doc.text.index("الأمير", doc.text.index("جدة"))
+    name = doc.text.index("فيصل بن سلمان")
+    side = (Actor(Span(title, title + len("الأمير")), None), Actor(Span(name, name + len("فيصل بن سلمان")), 2))
+    assert referents(doc, side) == side
+    assert referents(doc, side[:1])[0].entity == 0  # alone, the title takes what it refers to

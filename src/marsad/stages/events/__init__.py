@@ -48,7 +48,7 @@ from marsad.stages.events.args import (
     find_speakers,
     governed,
     opening_subject,
-    referent,
+    referents,
     to_actors,
     widened,
 )
@@ -266,7 +266,7 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
     if both is not None:
         source = target = both
     # A title or body noun («الوزير»، «الحكومة») acts for the entity it refers to.
-    return tuple(referent(doc, a) for a in source), tuple(referent(doc, a) for a in target)
+    return referents(doc, source), referents(doc, target)
 
 
 def _continues(doc: Document, cand: Candidate, lo: int, mentions: list[Mention]) -> bool:

@@ -107,7 +107,8 @@ def _qualifies(doc: Document, first: int) -> bool:
     if first < 1 or doc.tokens[first - 1].kind != "word":
         return False
     word = surface(doc, doc.tokens[first - 1]).lstrip("وف")
-    return word.startswith(("ال", "بال", "لل", "كال")) and _prep_before(doc, first - 1) is not None
+    # (not after من: «نخبة من الفنانين المغاربة» counts a group, which may be the object)
+    return word.startswith(("ال", "بال", "لل", "كال")) and _prep_before(doc, first - 1) not in (None, "من")
 
 
 def _place_head(doc: Document, first: int) -> int | None:
@@ -322,9 +323,17 @@ def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> 
     return out
 
 
+def referents(doc: Document, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The actors of one side, a title or body noun that no entity names taking the entity it
+    stands for (``doc.references``): «الوزير» → the minister named before, «الحكومة» → its state.
+    Not when the side names a person: a title beside the name is that person's («للأمير خالد»)."""
+    if any(a.entity is not None and doc.entities[a.entity].type == "PER" for a in actors):
+        return actors
+    return tuple(referent(doc, a) for a in actors)
+
+
 def referent(doc: Document, actor: Actor) -> Actor:
-    """The actor with the entity a title or body noun at its span stands for (``doc.references``)
-    when no entity names it: «الوزير» → the minister named before, «الحكومة» → its state."""
+    """The actor with the entity a title or body noun at its span refers to, if none names it."""
     if actor.entity is not None:
         return actor
     ref = doc.reference_at(actor.span)
