@@ -14,6 +14,7 @@ from marsad.core.registry import (
     ATTR_ENTITIES,
     ATTR_EVENTS,
     ATTR_QUOTES,
+    ATTR_REFERENCES,
     EVENTS,
     ORIGIN,
     PUBLISHED,
@@ -27,22 +28,27 @@ from marsad.core.settings import Settings
 from marsad.stages.events import lexicon
 from marsad.stages.events.actors import (
     affiliations,
+    continuations,
     demonstratives,
     domestic,
     home_country,
     mutual,
     mutual_concepts,
     self_pronouns,
+    state_entity,
     with_bodies,
 )
 from marsad.stages.events.args import (
+    SUBJECT_GAP,
     Arguments,
     Mention,
     actor_country,
     find_arguments,
     find_mentions,
     find_speakers,
+    governed,
     opening_subject,
+    referents,
     to_actors,
     widened,
 )
@@ -65,6 +71,8 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"
 #: Material easings that, announced or planned, are verbal concessions (PLOVER manual: CONCEDE covers
 #: "the promise of future concessions such as easing of administrative or legal restrictions").
 PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT", "ease"): ("CONCEDE", None, "081")}
+#: Event types that, naming no target, are directed at a state's government (CAMEO 14: protests).
+AGAINST_STATE = frozenset({"PROTEST"})
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: Statuses of events that happened: an undated one may retell an earlier dated one of its type.
@@ -222,6 +230,20 @@ def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, .
     return rest if named or not any(a.entity is not None for a in target) else ()
 
 
+def _protested_state(doc: Document, cand: Candidate, source: tuple[Actor, ...], country: str | None
+                     ) -> tuple[Actor, ...]:
+    """Whom a protest naming no target is against: the protesters' own state (CAMEO and PLOVER
+    code a demonstration against no named party as directed at the government), else the state
+    where it happens.  The actor is that state's mention nearest the trigger; () when none."""
+    own = {c for a in source if (c := actor_country(doc, a))}
+    state_code = next(iter(own)) if len(own) == 1 else country if not own else None
+    state = state_entity(doc, state_code) if state_code else None
+    if state is None:
+        return ()
+    near = min(doc.entities[state].mentions, key=lambda m: abs(m.start - cand.span.start))
+    return (Actor(near, state),)
+
+
 def _actors(mentions: tuple[object, ...]) -> tuple[Actor, ...]:
     return tuple(a for m in mentions for a in to_actors(m))  # type: ignore[arg-type]
 
@@ -241,13 +263,31 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
         args = dataclasses.replace(args, source=_speaker(speakers, cand))
     source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
     both = mutual(doc, cand.trigger.concept, source, args.target)
-    return (both, both) if both is not None else (source, target)
+    if both is not None:
+        source = target = both
+    # A title or body noun («الوزير»، «الحكومة») acts for the entity it refers to.
+    return referents(doc, source), referents(doc, target)
+
+
+def _continues(doc: Document, cand: Candidate, lo: int, mentions: list[Mention]) -> bool:
+    """Whether a verb opens its sentence (after its own و/ف or a continuation word such as كما)
+    with no actor right after it: its subject is the one the sentence before told.  A bare actor
+    after the verb is its subject, or its patient when the verb is passive (كما قتل ثلاثة جنود)."""
+    lead = [k for k in range(lo, cand.first) if doc.tokens[k].kind == "word"]
+    if any(surface(doc, doc.tokens[k]).lstrip("وف") not in continuations() for k in lead) or len(lead) > 1:
+        return False
+    nxt = next((m for m in mentions if m.first >= cand.last), None)
+    return nxt is None or nxt.prep is not None or nxt.first - cand.last > SUBJECT_GAP
 
 
 def _inside_names(mentions: list[Mention]) -> frozenset[int]:
     """Tokens a clause boundary may not fall on: inside a mention, or opening a bare named one."""
+    # A name right after another mention (a title it is apposed to: «مع الأمين العام … بان كي مون»)
+    # continues that phrase too.
+    after_mention = {m.last for m in mentions}
     return frozenset({k for m in mentions for k in range(m.first + 1, m.last)}
-                     | {m.first for m in mentions if m.prep is None and not m.conj and m.entity is not None})
+                     | {m.first for m in mentions if (m.prep is None or m.first in after_mention)
+                        and not m.conj and m.entity is not None})
 
 
 def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tuple[int, int],
@@ -297,11 +337,19 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
         date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi), (lo, hi)])
         verb = cand.trigger.kind == "V"
-        if verb and not args.source and not args.unnamed and last_verb[0] == cand.sentence:
+        if ((verb or (governed(doc, cand) and not any(m.span.overlaps(cand.span) for m in last_verb[1].source)))
+                and not args.source and not args.unnamed and last_verb[0] == cand.sentence):
             # Arabic drops a repeated subject, and the clause shares the first one's time:
-            # «عندما زار بوتين كوريا الشمالية في عام 2000، التقى بسلف كيم».
+            # «عندما زار بوتين كوريا الشمالية في عام 2000، التقى بسلف كيم»; a verbal noun after a
+            # light verb is done by that verb's subject («وشنت الطائرات غارة على …»).
             args = dataclasses.replace(args, source=last_verb[1].source)
             date = date or last_verb[2]
+        elif (verb and not args.source and not args.unnamed and last_verb[0] == cand.sentence - 1
+              and _continues(doc, cand, lo, mentions)):
+            # «… وشنت طائرات التحالف غارات. كما استهدفت مخزنا للأسلحة»: the new sentence goes on
+            # with the last one's subject (its own time may differ, so no date is taken).
+            args = dataclasses.replace(args, source=last_verb[1].source)
+            last_verb = (cand.sentence, args, date)
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
@@ -334,9 +382,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,
                    sentences=(cand.sentence,))
-        events.append(ev)
         anaphoric.append(not source and not target and _definite(doc, cand))
+        # The learned filter was trained on events as told, before a protest's default target.
         feats.append(sentence_features(doc, ev, cand, lo, hi) if ev.type in FILTERED else set())
+        if etype in AGAINST_STATE and not target:
+            ev = dataclasses.replace(ev, target=_protested_state(doc, cand, source, country))
+        events.append(ev)
     return events, anaphoric, feats
 
 
@@ -374,7 +425,8 @@ def find_events(doc: Document, *, learned_filter: bool = True, threshold: float 
     return collapse(doc, [events[k] for k in idx], [anaphoric[k] for k in idx])
 
 
-@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_DATES, ATTR_QUOTES, PUBLISHED, ORIGIN, URL),
+@register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES, ATTR_QUOTES,
+                            PUBLISHED, ORIGIN, URL),
           provides=(ATTR_EVENTS,))
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""

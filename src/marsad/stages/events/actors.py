@@ -81,6 +81,12 @@ def demonstratives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def continuations() -> frozenset[str]:
+    """Folded words (كما، ثم) that open a sentence going on with the last sentence's subject."""
+    return _words("continuations")
+
+
+@lru_cache(maxsize=1)
 def self_pronouns() -> frozenset[str]:
     """Folded complementizers carrying the speaker as pronoun (أنه، إننا)."""
     return _words("self_pronouns")

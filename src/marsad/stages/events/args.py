@@ -67,8 +67,9 @@ def _token_at(starts: list[int], offset: int) -> int:
     return max(k, 0)
 
 
-def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
-    """The preposition introducing a mention (clitic or standalone) and whether it starts with و."""
+def _prep_of(doc: Document, first: int, span: Span, nisba: bool = False) -> tuple[str | None, bool]:
+    """The preposition introducing a mention (clitic or standalone) and whether it starts with و;
+    a ``nisba`` adjective takes the one of the definite noun it qualifies (بالهجمات التركية: ب)."""
     tok = doc.tokens[first]
     word = surface(doc, tok)
     # Clitics left outside the mention, else those the tokenizer split off inside it.
@@ -80,8 +81,12 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
         return clitic[:1], conj
     prep = _prep_before(doc, first, own_clitic=False)  # the mention's own clitics are read above
     if prep == "من" and first >= 2 and surface(doc, doc.tokens[first - 2]).lstrip("وف") in lexicon.partitives():
-        # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase.
-        return None, conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
+        # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase; after
+        # a preposition it is that preposition's («أطلق النار على عناصر من الشرطة»: على).
+        return _prep_before(doc, first - 2), conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
+    if prep is None and nisba and not conj and _qualifies(doc, first):
+        # «رحب بالهجمات التركية»: the state whose attacks are welcomed is the object.
+        return _prep_before(doc, first - 1), conj
     head = _place_head(doc, first)
     if prep is None and head is not None:
         # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
@@ -94,6 +99,16 @@ def _prep_of(doc: Document, first: int, span: Span) -> tuple[str | None, bool]:
     # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
     prep = _prep_before(doc, first - 1)
     return (None if prep == "ك" else prep), conj
+
+
+def _qualifies(doc: Document, first: int) -> bool:
+    """Whether a nationality at token ``first`` qualifies the definite noun right before it, that
+    noun carrying or following a preposition («بالهجمات التركية»، «على المواقع الإسرائيلية»)."""
+    if first < 1 or doc.tokens[first - 1].kind != "word":
+        return False
+    word = surface(doc, doc.tokens[first - 1]).lstrip("وف")
+    # (not after من: «نخبة من الفنانين المغاربة» counts a group, which may be the object)
+    return word.startswith(("ال", "بال", "لل", "كال")) and _prep_before(doc, first - 1) not in (None, "من")
 
 
 def _place_head(doc: Document, first: int) -> int | None:
@@ -151,7 +166,7 @@ def _entity_mentions(doc: Document) -> list[Mention]:
         for span in ent.mentions:
             first = _token_at(starts, span.start)
             last = _token_at(starts, max(span.end - 1, span.start)) + 1
-            prep, conj = _prep_of(doc, first, span)
+            prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
             out.append(Mention(span, first, last, idx, ent.type, prep, conj))
     return out
 
@@ -219,10 +234,19 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
         return m if m is not None and m.etype == "GPE" and not m.conj and m.prep is None else None
     if m is not None and office and m.prep == "ل" and m.etype == "ORG" and not m.conj:
         return m  # the office of an organisation: «الأمين العام للأمم المتحدة»
-    if m is None or _prep_before(doc, m.first) is not None:
+    if m is None or _prep_before(doc, m.first) is not None or _definite_before_name(doc, end - 1, m):
         return None
     construct = end - i == 1 and _is_construct_head(doc, i)
     return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
+
+
+def _definite_before_name(doc: Document, k: int, m: Mention) -> bool:
+    """Whether a definite agent word (الوزير) stands before a state's name rather than its nisba
+    adjective: «اتهم الوزير إيران» is subject and object, «الشرطة العراقية» one actor."""
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    name = surface(doc, doc.tokens[m.first]).lstrip("وف")
+    return (m.etype == "GPE" and word.startswith(("ال", "لل"))
+            and not name.endswith(("ي", "ية", "يه", "يين", "يون")))
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -264,14 +288,62 @@ def find_mentions(doc: Document) -> list[Mention]:
         if state is not None:
             out.remove(state)
         i = last
+    starts = [t.start for t in doc.tokens]
+    out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
+    return _apposed_preps(doc, out)
+
+
+def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
+    """A name apposed to a title after a preposition is in that phrase too: «الموالي للرئيس هادي»,
+    «مع الرئيس السيسي» (not a bare subject)."""
+    for k in range(len(ms) - 1):
+        head, nxt = ms[k], ms[k + 1]
+        # (only a preposition on or right before the title: «في حضور وزير الخارجية X» puts the
+        # title in a construct, and X may still be the subject of a relative clause after it)
+        if (head.agent and head.prep is not None and nxt.prep is None
+                and _prep_before(doc, head.first) is not None and apposition(doc, head, nxt)):
+            ms[k + 1] = dataclasses.replace(nxt, prep=head.prep)
+    return ms
+
+
+def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> list[Mention]:
+    """Titles, honorific pronouns and body nouns (``doc.references``) that no entity or agent
+    covers, as actors of the entity they stand for: «وأكد معاليه …», «وأعلنت الوزارة …».  A title
+    or body noun is an agent (a name may follow it in apposition); a pronoun is the person."""
+    out: list[Mention] = []
+    for ref in doc.references:
+        first = _token_at(starts, ref.span.start)
+        last = _token_at(starts, max(ref.span.end - 1, ref.span.start)) + 1
+        if any(k in covered for k in range(first, last)) or not 0 <= ref.entity < len(doc.entities):
+            continue
+        prep, conj = _prep_of(doc, first, ref.span)
+        out.append(Mention(ref.span, first, last, ref.entity, doc.entities[ref.entity].type, prep, conj,
+                           agent=ref.kind != "pronoun"))
     return out
+
+
+def referents(doc: Document, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The actors of one side, a title or body noun that no entity names taking the entity it
+    stands for (``doc.references``): «الوزير» → the minister named before, «الحكومة» → its state.
+    Not when the side names a person: a title beside the name is that person's («للأمير خالد»)."""
+    if any(a.entity is not None and doc.entities[a.entity].type == "PER" for a in actors):
+        return actors
+    return tuple(referent(doc, a) for a in actors)
+
+
+def referent(doc: Document, actor: Actor) -> Actor:
+    """The actor with the entity a title or body noun at its span refers to, if none names it."""
+    if actor.entity is not None:
+        return actor
+    ref = doc.reference_at(actor.span)
+    return actor if ref is None else Actor(actor.span, ref.entity)
 
 
 def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
     adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
-    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep is None
+    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep in (None, head.prep)
             and not nxt.conj) or _agent_at(doc, nxt.first) is not None:
         # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
         # the name of the title before it («خادم الحرمين الشريفين»).
@@ -363,6 +435,10 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     elif doer and not any(m.span in {d.span for d in doer} for m in source):
         # «قتل الجندي على يد مسلحين»: the verb is passive; its subject is the target.
         source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}])
+    if not source and cand.trigger.kind == "N":
+        # «هجوم انتحاري نفذته امرأة», «الضربات الجوية الأميركية»: the noun's doer told after it.
+        source = _noun_doer(doc, cand, after) or _sufferer(doc, cand, mentions, c_lo, "perform")
+        target = [m for m in target if m.span not in {s.span for s in source}]
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
     stop = _relative_after(doc, cand, c_hi)
@@ -387,7 +463,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         return _group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
             and not _counted(doc, cand, after[0])
-            and (verb or not (_governed(doc, cand) or _patient_genitive(cand)))):
+            and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
         return _partitive_owner(doc, after) or _group_forward(doc, after, 0)
@@ -444,7 +520,7 @@ def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:
     return next((k for k in range(cand.last, end) if word_keys_in(doc, k, relatives)), None)
 
 
-def _governed(doc: Document, cand: Candidate) -> bool:
+def governed(doc: Document, cand: Candidate) -> bool:
     """Whether a verbal noun stands right after a light verb («استهدف هجوم انتحاري مقر الشرطة»,
     «وقع انفجار»): it is that verb's subject or object, and the name after it is not its doer."""
     k = cand.first - 1
@@ -530,16 +606,46 @@ def _doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]
     return []
 
 
-def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int) -> list[Mention]:
-    """For a verbal noun after a verb such as تعرض, the actor that verb's subject names."""
+#: Most tokens between an event noun and the verb that says who did it (an adjective, الذي/التي).
+DOER_VERB_GAP = 3
+
+
+def _noun_doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]:
+    """The doer of an event noun told after it: the nationality qualifying it («الغارات
+    الإسرائيلية», one adjective may stand between: «ضربة جوية أميركية»), or the subject of a
+    verb pointing back to it (DOER_VERB_GAP tokens on, data ``doer_verbs``: «هجوم نفذته امرأة»,
+    «الهجوم الذي شنته طائرات التحالف»)."""
+    near = [m for m in after if m.first - cand.last <= 1 and not m.agent and m.etype == "NORP" and not m.conj]
+    if near:
+        return [near[0]]
+    cues = lexicon.doer_verbs()
+    firsts = {cue[0] for cue in cues}
+    for k in range(cand.last, min(cand.last + DOER_VERB_GAP + 1, len(doc.tokens))):
+        if doc.tokens[k].kind != "word" or surface(doc, doc.tokens[k]).lstrip("و") not in firsts:
+            continue
+        for cue in cues:
+            end = k + len(cue)
+            if end <= len(doc.tokens) and tuple(surface(doc, doc.tokens[j]).lstrip("و")
+                                                for j in range(k, end)) == cue:
+                hit = next((i for i, m in enumerate(after) if m.first == end and m.prep is None), None)
+                return [] if hit is None else _group_forward(doc, after, hit)
+    return []
+
+
+def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, key: str = "suffer"
+              ) -> list[Mention]:
+    """For a verbal noun after a verb such as تعرض (``key`` suffer) or قام بـ (perform), the actor
+    that verb's subject names."""
     if cand.trigger.kind != "N":
         return []
-    suffer = lexicon.actor_verbs()["suffer"]
+    suffer = lexicon.actor_verbs()[key]
     verb = next((k for k in range(cand.first - 1, max(c_lo, cand.first - SUFFER_REACH) - 1, -1)
                  if doc.tokens[k].kind == "word" and word_keys_in(doc, k, suffer)), None)
     if verb is None:
         return []
-    between = [m for m in mentions if verb < m.first and m.last <= cand.first]
+    # (the doer of قام بـ is bare; what تعرض befalls may be owned: «تعرضت دورية للشرطة لهجوم»)
+    between = [m for m in mentions if verb < m.first and m.last <= cand.first
+               and (key == "suffer" or m.prep is None)]
     if between:
         return [between[0]]
     ahead = [m for m in mentions if c_lo <= m.first and m.last <= verb and m.prep is None]

@@ -304,8 +304,15 @@ def agentive_cues() -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1)
 def actor_verbs() -> dict[str, frozenset[str]]:
-    """Folded verbs whose subject is the target (``suffer``: تعرض) or a speaker (``speech``: قال)."""
-    return {key: frozenset(w[0] for w in _phrases(key)) for key in ("suffer", "speech")}
+    """Folded verbs whose subject is the target (``suffer``: تعرض), the doer (``perform``: قام بـ) of
+    the noun after them, or a speaker (``speech``: قال)."""
+    return {key: frozenset(w[0] for w in _phrases(key)) for key in ("suffer", "perform", "speech")}
+
+
+@lru_cache(maxsize=1)
+def doer_verbs() -> tuple[tuple[str, ...], ...]:
+    """Folded verbs (one or two words) whose subject did the event noun before them (نفذته، قام به)."""
+    return _phrases("doer_verbs")
 
 
 @lru_cache(maxsize=1)

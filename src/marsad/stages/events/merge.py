@@ -42,9 +42,11 @@ def _covered(doc: Document, ev: Event, earlier: Event) -> bool:
         return False
     if ev.date and earlier.date and ev.date != earlier.date:
         return False
-    mine = {actor_key(doc, a) for a in (*ev.source, *ev.target)}
-    theirs = {actor_key(doc, a) for a in (*earlier.source, *earlier.target)}
-    return mine <= theirs
+    # Side by side: a protest whose protesters and protested state are one state («المتظاهرون»
+    # → IRQ against IRQ) does not repeat an earlier one that names only the state as target.
+    def keys(actors: tuple[Actor, ...]) -> set[str]:
+        return {actor_key(doc, a) for a in actors}
+    return keys(ev.source) <= keys(earlier.source) and keys(ev.target) <= keys(earlier.target)
 
 
 def _fold_anaphora(events: list[Event], anaphoric: list[bool]) -> list[Event]:
