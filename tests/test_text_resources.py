@@ -44,3 +44,11 @@ def test_malformed_file_is_one_line_error_naming_file_and_line(tmp_path: Path, t
 def test_missing_packaged_file_says_what_to_do() -> None:
     with pytest.raises(DataError, match=r"marsad/data/nothing\.tsv is missing; reinstall marsad"):
         read_tsv("nothing.tsv", ("a", "b"))
+
+
+def test_folded_words_checks_and_folds_a_yaml_word_list() -> None:
+    from marsad.text.keys import folded_words
+
+    assert folded_words({"heads": ["الوزارة", "إدارة"]}, "heads", "x.yaml") == {"الوزاره", "اداره"}
+    with pytest.raises(DataError, match=r"marsad/data/x.yaml: 'heads' must be a list of words"):
+        folded_words({"heads": "الوزارة"}, "heads", "x.yaml")

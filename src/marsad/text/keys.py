@@ -10,7 +10,7 @@ word, so names such as وليد or بوتين are left whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from marsad.core.errors import DataError
@@ -265,3 +265,11 @@ def lookup_form(word: str, prep_ratio: float = PREP_RATIO) -> str:
 def key(text: str) -> str:
     """Matching key of a word or phrase: each word's lookup form, folded."""
     return " ".join(fold(lookup_form(w)) for w in text.split())
+
+
+def folded_words(data: Mapping[str, object], key: str, file: str) -> frozenset[str]:
+    """The folded forms of the word list under ``key`` of the YAML data file ``file``, checked."""
+    values = data.get(key)
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise DataError(f"data file marsad/data/{file}: {key!r} must be a list of words")
+    return frozenset(fold(v) for v in values)

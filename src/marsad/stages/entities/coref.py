@@ -29,7 +29,7 @@ from marsad.core.errors import DataError
 from marsad.stages.entities.kb import KnowledgeBase, NameKey, Office, name_key, read_table
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at
-from marsad.text.keys import fold
+from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml
 
 #: Role that stands for every role of its kind (الوزير: any minister).
@@ -72,10 +72,7 @@ class Lexicon:
 
 
 def _folded_list(data: dict[str, object], key: str) -> frozenset[str]:
-    values = data.get(key)
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise DataError(f"data file marsad/data/{REFERENCES_FILE}: {key!r} must be a list of words")
-    return frozenset(fold(v) for v in values)
+    return folded_words(data, key, REFERENCES_FILE)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from marsad.core.errors import DataError
-from marsad.text.keys import fold
+from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml, read_tsv_dicts
 
 TRIGGERS = "events/triggers.tsv"
@@ -345,10 +345,7 @@ class Senses:
 
 
 def _word_list(raw: dict[str, Any], key: str) -> frozenset[str]:
-    values = raw.get(key)
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise DataError(f"data file marsad/data/{SENSES}: {key!r} must be a list of words")
-    return frozenset(fold(v) for v in values)
+    return folded_words(raw, key, SENSES)
 
 
 @lru_cache(maxsize=1)

@@ -79,6 +79,14 @@ def _content_from(ctx: Context, first: int, sentence: int) -> tuple[QuoteKind, S
     return ("mixed" if has_marks else "indirect"), Span(start, end)
 
 
+def _content_at(ctx: Context, opener: int, sentence: int) -> tuple[QuoteKind, Span] | None:
+    """Content after the word ``opener``: a complementiser (أن، إن) opens reported speech, a colon
+    or quotation mark direct speech."""
+    if ctx.cues.is_complementiser(ctx.words[opener].key):
+        return _content_from(ctx, opener + 1, sentence)
+    return _direct_after(ctx, opener)
+
+
 def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
     """Content opened by a colon or a quotation mark at word ``idx``."""
     sentence = ctx.sent_of[idx]
@@ -372,8 +380,7 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     opener, via, _ = _seek_content(ctx, end, limit)
     if opener < 0:
         return None
-    found = (_content_from(ctx, opener + 1, s) if c.is_complementiser(words[opener].key)
-             else _direct_after(ctx, opener))
+    found = _content_at(ctx, opener, s)
     if found is None:
         return None
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
@@ -444,8 +451,7 @@ def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
     opener, _, _ = _seek_content(ctx, k, limit)
     if opener < 0:
         return None
-    found = (_content_from(ctx, opener + 1, s) if c.is_complementiser(words[opener].key)
-             else _direct_after(ctx, opener))
+    found = _content_at(ctx, opener, s)
     if found is None:
         return None
     who = ctx.discourse.person(ctx.doc)
