@@ -553,7 +553,8 @@ class Store(Overview, ABC):
         return self._rows(
             "SELECT a.id AS article, a.title, a.url, a.published, e.idx, e.type, e.mode, e.cameo, e.status, "
             "e.date, e.day, e.source_text AS source, e.target_text AS target, e.source_countries, "
-            "e.target_countries, e.source_entities, e.target_entities, e.location, "
+            "e.target_countries, e.source_entities, e.target_entities, e.source_names, e.target_names, "
+            "e.location, "
             "e.trigger_text AS trigger, e.start_char AS start, e.end_char AS \"end\", e.sentence, "
             "a.story_id, s.n_articles AS num_articles, s.n_sources AS num_sources "
             "FROM events e JOIN articles a ON a.pk = e.article_pk LEFT JOIN stories s ON s.id = a.story_id "

@@ -38,16 +38,19 @@ def _english(ids: str | None, names: dict[str, str]) -> str | None:
 
 
 def gdelt_row(event: Row, number: int, names: dict[str, str] | None = None) -> Row:
-    """One event as a GDELT-like row; actors by the English names of their entities (``names``:
-    entity id → English name), else by their words in the text."""
+    """One event as a GDELT-like row; actors named as ``marsad events`` names them (stored with the
+    event; for events stored before that, the English names of their entities, ``names``: entity
+    id → English name, else their words in the text)."""
     cameo = event.get("cameo") or None
     day = event.get("day") or ""
     names = names or {}
     return {
         "GLOBALEVENTID": number, "SQLDATE": day.replace("-", "") or None,
-        "Actor1Name": _english(event.get("source_entities"), names) or event.get("source") or None,
+        "Actor1Name": event.get("source_names") or _english(event.get("source_entities"), names)
+        or event.get("source") or None,
         "Actor1CountryCode": _first_code(event.get("source_countries")),
-        "Actor2Name": _english(event.get("target_entities"), names) or event.get("target") or None,
+        "Actor2Name": event.get("target_names") or _english(event.get("target_entities"), names)
+        or event.get("target") or None,
         "Actor2CountryCode": _first_code(event.get("target_countries")),
         "EventCode": cameo, "EventRootCode": cameo[:2] if cameo else None,
         "PLOVERType": event.get("type"), "PLOVERMode": event.get("mode"), "Status": event.get("status"),
@@ -76,8 +79,10 @@ def rows(store: Store, table: str) -> Iterator[Row]:
     for row in store.iter_table(table):
         flat = {k: _flat(v) for k, v in row.items()}
         if table == "events":  # the actors as `marsad events` and the GDELT table name them
-            flat["source_names"] = _english(row.get("source_entities"), names) or flat.get("source")
-            flat["target_names"] = _english(row.get("target_entities"), names) or flat.get("target")
+            flat["source_names"] = (row.get("source_names") or _english(row.get("source_entities"), names)
+                                    or flat.get("source"))
+            flat["target_names"] = (row.get("target_names") or _english(row.get("target_entities"), names)
+                                    or flat.get("target"))
         yield flat
 
 

@@ -168,3 +168,12 @@ def name_skeletons(dialect: Dialect) -> list[str]:
         "CREATE INDEX entity_aliases_skeleton ON entity_aliases(skeleton)",
         "CREATE INDEX entities_skeleton ON entities(skeleton)",
     ]
+
+
+@migration(6, "event actors named as the events view names them")
+def event_actor_names(dialect: Dialect) -> list[str]:
+    # The export and the GDELT-like table named actors by their linked entities only; these
+    # columns hold every actor's name as `marsad events` gives it (stages/events/table.py).
+    # Rows stored before stay NULL and are named the old way.
+    return ["ALTER TABLE events ADD COLUMN source_names TEXT",
+            "ALTER TABLE events ADD COLUMN target_names TEXT"]

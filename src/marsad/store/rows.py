@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from marsad.core.document import SCHEMA
 from marsad.core.errors import RecordError
+from marsad.stages.events.table import actor_label, join_names
 from marsad.store.names import skeleton
 from marsad.store.search import index_text, padded_key
 
@@ -183,6 +184,16 @@ def _countries(actors: list[dict[str, Any]], ents: list[dict[str, Any]]) -> str:
     return " " + " ".join(dict.fromkeys(codes)) + " "
 
 
+def _side_names(actors: list[dict[str, Any]], ents: list[dict[str, Any]]) -> str:
+    """An event side's actors named as ``marsad events`` names them (English when linked)."""
+    labels = []
+    for actor in actors:
+        index = actor.get("entity")
+        ent = ents[index] if isinstance(index, int) and 0 <= index < len(ents) else {}
+        labels.append(actor_label(actor.get("text") or "", ent.get("name_en"), ent.get("type")))
+    return join_names(labels)
+
+
 def _event_rows(rows: ArticleRows, doc: dict[str, Any], ents: list[dict[str, Any]],
                 ids: list[str], published: str | None) -> None:
     for i, ev in enumerate(doc.get("events", [])):
@@ -198,6 +209,7 @@ def _event_rows(rows: ArticleRows, doc: dict[str, Any], ents: list[dict[str, Any
             "source_entities": " " + " ".join(filter(None, (_actor_entity(a, ids) for a in source))) + " ",
             "target_entities": " " + " ".join(filter(None, (_actor_entity(a, ids) for a in target))) + " ",
             "source_countries": _countries(source, ents), "target_countries": _countries(target, ents),
+            "source_names": _side_names(source, ents), "target_names": _side_names(target, ents),
             "location": location.get("text") if location else None,
             "trigger_text": trigger.get("text", ""), "start_char": trigger.get("start"),
             "end_char": trigger.get("end"), "sentence": ev.get("sentence")})

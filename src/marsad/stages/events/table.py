@@ -13,16 +13,23 @@ COLUMNS = ("date", "source", "source_country", "type", "mode", "cameo", "target"
            "location", "status", "sentence", "url")
 
 
+def actor_label(text: str, name_en: str | None, entity_type: str | None) -> str:
+    """How every event table names an actor (this view, ``marsad export`` and the GDELT-like
+    table): its entity's English name when linked, else its words in the text.  A nationality's
+    English name is its people ("Turks" for «الشرطة التركية»), so such an actor keeps its words."""
+    if name_en and entity_type != "NORP":
+        return name_en
+    return " ".join(text.split())
+
+
 def actor_name(doc: Document, actor: Actor) -> str:
-    """An actor's name: its entity's English name when linked, else its words in the text."""
-    if actor.entity is not None and 0 <= actor.entity < len(doc.entities):
-        ent = doc.entities[actor.entity]
-        if ent.name_en and ent.type not in ("NORP",):
-            return ent.name_en
-    return " ".join(doc.span_text(actor.span).split())
+    """An actor's name in event tables (:func:`actor_label`)."""
+    ent = doc.entities[actor.entity] if actor.entity is not None and 0 <= actor.entity < len(doc.entities) else None
+    return actor_label(doc.span_text(actor.span), ent.name_en if ent else None, ent.type if ent else None)
 
 
-def _join(values: Iterable[str | None]) -> str:
+def join_names(values: Iterable[str | None]) -> str:
+    """One side's actor names, each once, in order, separated by ``;``."""
     seen: list[str] = []
     for v in values:
         if v and v not in seen:
@@ -34,13 +41,13 @@ def event_row(doc: Document, ev: Event) -> dict[str, str]:
     """One event as a flat row of strings (empty string for a missing value)."""
     return {
         "date": ev.date or "",
-        "source": _join(actor_name(doc, a) for a in ev.source),
-        "source_country": _join(actor_country(doc, a) for a in ev.source),
+        "source": join_names(actor_name(doc, a) for a in ev.source),
+        "source_country": join_names(actor_country(doc, a) for a in ev.source),
         "type": ev.type,
         "mode": ev.mode or "",
         "cameo": ev.cameo or "",
-        "target": _join(actor_name(doc, a) for a in ev.target),
-        "target_country": _join(actor_country(doc, a) for a in ev.target),
+        "target": join_names(actor_name(doc, a) for a in ev.target),
+        "target_country": join_names(actor_country(doc, a) for a in ev.target),
         "location": actor_name(doc, ev.location) if ev.location else "",
         "status": ev.status,
         "sentence": " ".join(doc.span_text(doc.sentences[ev.sentence]).split()) if doc.sentences else "",
