@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from marsad.core.document import SCHEMA
 from marsad.core.errors import RecordError
@@ -42,6 +42,10 @@ class ArticleRows:
     quantities: list[dict[str, Any]] = field(default_factory=list)
     pk: int = 0
     story_keys: Keys | None = None
+
+
+#: An item of a per-entity list (the article's entity dicts, or their store ids).
+T = TypeVar("T")
 
 
 def raw_hash(raw: str) -> str:
@@ -142,9 +146,10 @@ def _entity_rows(rows: ArticleRows, ents: list[dict[str, Any]], ids: list[str]) 
                                   "text": m.get("text", ""), "key": padded_key(m.get("text"))})
 
 
-def _actor_entity(actor: dict[str, Any] | None, ids: list[str]) -> str | None:
+def _actor_entity(actor: dict[str, Any] | None, items: list[T]) -> T | None:
+    """What ``items`` (the article's entities, or their store ids) holds for the actor's entity."""
     index = actor.get("entity") if actor else None
-    return ids[index] if isinstance(index, int) and 0 <= index < len(ids) else None
+    return items[index] if isinstance(index, int) and 0 <= index < len(items) else None
 
 
 def _actor_names(actor: dict[str, Any] | None, ents: list[dict[str, Any]]) -> list[str | None]:
@@ -152,9 +157,8 @@ def _actor_names(actor: dict[str, Any] | None, ents: list[dict[str, Any]]) -> li
     if not actor:
         return []
     names: list[str | None] = [actor.get("text")]
-    index = actor.get("entity")
-    if isinstance(index, int) and 0 <= index < len(ents):
-        ent = ents[index]
+    ent = _actor_entity(actor, ents)
+    if ent is not None:
         names += [ent.get("name_ar"), ent.get("name_en")]
         names += [m.get("text") for m in ent.get("mentions", [])]
     return names
@@ -178,9 +182,9 @@ def _quote_rows(rows: ArticleRows, doc: dict[str, Any], ents: list[dict[str, Any
 def _countries(actors: list[dict[str, Any]], ents: list[dict[str, Any]]) -> str:
     codes = []
     for actor in actors:
-        index = actor.get("entity")
-        if isinstance(index, int) and 0 <= index < len(ents) and ents[index].get("country"):
-            codes.append(str(ents[index]["country"]))
+        ent = _actor_entity(actor, ents)
+        if ent is not None and ent.get("country"):
+            codes.append(str(ent["country"]))
     return " " + " ".join(dict.fromkeys(codes)) + " "
 
 
@@ -188,8 +192,7 @@ def _side_names(actors: list[dict[str, Any]], ents: list[dict[str, Any]]) -> str
     """An event side's actors named as ``marsad events`` names them (English when linked)."""
     labels = []
     for actor in actors:
-        index = actor.get("entity")
-        ent = ents[index] if isinstance(index, int) and 0 <= index < len(ents) else {}
+        ent = _actor_entity(actor, ents) or {}
         labels.append(actor_label(actor.get("text") or "", ent.get("name_en"), ent.get("type")))
     return join_names(labels)
 
