@@ -80,8 +80,10 @@ def _content_from(ctx: Context, first: int, sentence: int) -> tuple[QuoteKind, S
 
 
 def _content_at(ctx: Context, opener: int, sentence: int) -> tuple[QuoteKind, Span] | None:
-    """Content after the word ``opener``: a complementiser (أن، إن) opens reported speech, a colon
-    or quotation mark direct speech."""
+    """Content after the word ``opener`` (none when no opener was found, -1): a complementiser
+    (أن، إن) opens reported speech, a colon or quotation mark direct speech."""
+    if opener < 0:
+        return None
     if ctx.cues.is_complementiser(ctx.words[opener].key):
         return _content_from(ctx, opener + 1, sentence)
     return _direct_after(ctx, opener)
@@ -378,8 +380,6 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         speaker = last or Actor(phrase_span(words, k + 1, k + 2))
         end = k + 2
     opener, via, _ = _seek_content(ctx, end, limit)
-    if opener < 0:
-        return None
     found = _content_at(ctx, opener, s)
     if found is None:
         return None
@@ -449,8 +449,6 @@ def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
     if k < limit and words[k].key in c.speech_nouns:
         k += 1
     opener, _, _ = _seek_content(ctx, k, limit)
-    if opener < 0:
-        return None
     found = _content_at(ctx, opener, s)
     if found is None:
         return None
