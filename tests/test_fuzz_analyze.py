@@ -20,7 +20,7 @@ import marsad
 from conftest import EXAMPLE
 from marsad.core.contract import problems
 from marsad.core.document import Document
-from marsad.core.errors import MarsadError
+from marsad.core.errors import MarsadError, StageError
 
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 
@@ -37,7 +37,8 @@ ARABIC_HEAVY = st.text(
 )
 WORDS = ["قال", "الرئيس", "بوتين", "إن", "مليار", "مليون", "ألف", "دولار", "يومين", "قبل", "منذ", "سنة", "عام",
          "يونيو", "حزيران", "2024", "٢٠٢٤", "أكثر", "من", "نحو", "وقال", "«", "»", ".", "،", ":", "-", "/",
-         "كوريا", "الشمالية", "وزارة", "الخارجية", "الأمم", "المتحدة", "الماضيوسافر", "3-5", "10:30", "١٢٫٥",
+         "كوريا", "الشمالية", "وزارة", "الخارجية", "وزير", "استقبل", "الشرطة", "قوات",
+         "الأمم", "المتحدة", "الماضيوسافر", "3-5", "10:30", "١٢٫٥",
          "<p>", "</p>", "<b>", "&amp;", "<script>x</script>", "\u200f", "\u202e", "\n", "\n\n"]
 DIGIT_RUNS = st.builds(lambda d, n: d * n, st.sampled_from(["9", "1", "٩", "0", "1,000", "2,137٫2e"]),
                        st.one_of(st.integers(1, 40), st.integers(20, 600)))
@@ -108,9 +109,12 @@ def check_document(doc: Document) -> None:
 
 
 def analyse_or_refuse(text: str) -> None:
-    """``analyze`` gives a sound Document or raises a MarsadError, never anything else."""
+    """``analyze`` gives a sound Document or refuses the input with a MarsadError, never anything
+    else; a stage failing (StageError, "please report it") is a bug, not a refusal."""
     try:
         doc = marsad.analyze(text, "2024-06-17")
+    except StageError:
+        raise
     except MarsadError:
         return
     check_document(doc)
@@ -164,6 +168,22 @@ def test_fuzz_reproductions_analyse_cleanly(text: str) -> None:
     doc = marsad.analyze(text, "2024-06-17")
     check_document(doc)
     assert all(d.value is None or not d.value.startswith("-") for d in doc.dates)
+
+
+#: News sentences every word-prefix of which must analyse: a text may stop anywhere, and a rule
+#: that looks at the word after a cue must not run past the last token.
+PREFIXED = [
+    "وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي إن المملكة ستواصل دعم اليمن.",
+    "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في الرياض أمس سفير روسيا لدى المملكة.",
+    "أطلقت قوات الأمن العراقية النار على متظاهرين في البصرة، وفق ما قال شهود عيان للوكالة.",
+]
+
+
+@pytest.mark.parametrize("sentence", PREFIXED)
+def test_every_word_prefix_of_a_sentence_analyses(sentence: str) -> None:
+    words = sentence.split()
+    for n in range(1, len(words) + 1):
+        check_document(marsad.analyze(" ".join(words[:n]), "2024-06-17"))
 
 
 def _seconds(word: str, size: int) -> float:

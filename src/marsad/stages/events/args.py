@@ -226,7 +226,9 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
     """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
     or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
-    if (m is None and office and end - i == 1 and _is_construct_head(doc, i) and _is_construct_head(doc, end)
+    # ``end`` is past the last token when the agent ends the text.
+    if (m is None and office and end - i == 1 and end < len(doc.tokens) and _is_construct_head(doc, i)
+            and _is_construct_head(doc, end)
             and not surface(doc, doc.tokens[end]).endswith(("ى", "ي"))):
         # An office completed by its department and then its state: «وزير خارجية روسيا» (not an
         # adjective: «دول أخرى إسرائيل»).
