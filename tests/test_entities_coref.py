@@ -86,7 +86,7 @@ def test_a_pronoun_with_nobody_named_before_it_refers_to_nobody() -> None:
 @pytest.mark.parametrize(("text", "body", "name_en"), [
     # The head noun alone names the last body named with it ...
     ("أعلنت وزارة الدفاع الأميركية أن القوات سلمت المعتقلة. وقالت الوزارة في بيان إن القرار نهائي.",
-     "الوزارة", "Pentagon"),
+     "الوزارة", "United States Department of Defense"),
     # ... or the state whose government it is.
     ("طلبت حكومة إريتريا من مجلس الأمن التحقيق في تهريب البشر. وقالت الحكومة إن لديها أدلة.",
      "الحكومة", "Eritrea"),
