@@ -279,3 +279,29 @@ def test_an_unnamed_subject_leaves_the_source_empty(text: str, ents: Ents, etype
                                                     target: tuple[str, ...]) -> None:
     _, _, source, got_target = only(build(text, ents), etype)
     assert source == () and got_target == target
+
+
+@pytest.mark.parametrize("text", [
+    # Protesters the text names only by their state's name are not their own target.
+    "تظاهر مئات من أهالي العراق في البصرة أمس احتجاجا على انقطاع الكهرباء.",
+])
+def test_no_event_names_one_actor_as_its_whole_source_and_target(text: str) -> None:
+    import marsad
+
+    doc = marsad.analyze(text, "2015-08-01")
+    assert doc.events, "the sentence tells an event"
+    for ev in doc.events:
+        source = {a.entity if a.entity is not None else doc.span_text(a.span) for a in ev.source}
+        target = {a.entity if a.entity is not None else doc.span_text(a.span) for a in ev.target}
+        assert not (len(source) == 1 and source == target), (ev.type, source)
+
+
+def test_civilians_act_for_their_people_and_protest_against_their_state() -> None:
+    import marsad
+
+    doc = marsad.analyze("يعاني العراقيون من انقطاع الكهرباء منذ أسابيع. وتظاهر الأهالي في بغداد أمس احتجاجا على "
+                         "سوء الخدمات.", "2015-08-01")
+    protest = next(ev for ev in doc.events if ev.type == "PROTEST")
+    (source,), (target,) = protest.source, protest.target
+    assert (doc.span_text(source.span), doc.entities[source.entity].name_en) == ("الأهالي", "Iraqi people")
+    assert doc.entities[target.entity].country == "IRQ" and target.entity != source.entity

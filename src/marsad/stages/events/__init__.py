@@ -386,7 +386,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         # The learned filter was trained on events as told, before a protest's default target.
         feats.append(sentence_features(doc, ev, cand, lo, hi) if ev.type in FILTERED else set())
         if etype in AGAINST_STATE and not target:
-            ev = dataclasses.replace(ev, target=_protested_state(doc, cand, source, country))
+            # Protesters who act for their state itself (no people entity is named) get no target:
+            # the state is not its own target.
+            ev = dataclasses.replace(ev, target=_other_side(doc, source, _protested_state(doc, cand, source, country)))
         events.append(ev)
     return events, anaphoric, feats
 

@@ -25,6 +25,10 @@ from marsad.text.resources import load_yaml
 BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 #: CAMEO agent codes of groups that act for no state (unidentified armed forces, rebels).
 STATELESS_CODES = frozenset({"UAF", "REB"})
+#: Agents that are a state's people, not its state (CAMEO civilians, students, labour, media): they
+#: act for the people's entity when the article has one (العراقيون), so that protesters and the
+#: government they protest against are two actors.
+PEOPLE_CODES = frozenset({"CVL", "EDU", "LAB", "MED"})
 #: How many times more mentions the home state needs than the next state (a Putin-in-Pyongyang
 #: story has none), and how many at least; set by hand on SaudiNewsNet articles outside the devset.
 HOME_LEAD = 1.5
@@ -167,6 +171,11 @@ def state_entity(doc: Document, country: str) -> int | None:
     return max(places, key=lambda p: len(p[1].mentions))[0] if places else None
 
 
+def people_entity(doc: Document, country: str) -> int | None:
+    """The entity that stands for a state's people (NORP: العراقيون، الشعب المصري), if named."""
+    return next((k for k, e in enumerate(doc.entities) if e.type == "NORP" and e.country == country), None)
+
+
 def _owned(doc: Document, m: Mention) -> bool:
     """Whether an agent is an indefinite noun completed by words no entity covers («وزراء خارجية
     دول»، «طائرات التحالف»): its owner is named, just not resolved, so it is not the home state's."""
@@ -196,6 +205,7 @@ def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, i
                 and not (person and m.concept == "officials")
                 and codes.get(m.concept) not in STATELESS_CODES and not _owned(doc, m)
                 and not foreign_words() & set(fold(doc.span_text(a.span)).split())):
-            a = Actor(a.span, state)
+            people = people_entity(doc, country) if codes.get(m.concept) in PEOPLE_CODES else None
+            a = Actor(a.span, state if people is None else people)
         out.append(a)
     return tuple(out)
