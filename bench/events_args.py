@@ -63,16 +63,16 @@ def score(event_type: str, path: Path, errors: int, side: str = "source") -> dic
         events = [e for e in find_events(doc, learned_filter=False) if e.type == event_type]
         counts["n"] += 1
         counts["typed"] += bool(events)
-        for side, gold, other in (("src", gold_src, gold_tgt), ("tgt", gold_tgt, gold_src)):
-            got = [side_words(doc, e.source if side == "src" else e.target) for e in events]
+        for part, gold, other in (("src", gold_src, gold_tgt), ("tgt", gold_tgt, gold_src)):
+            got = [side_words(doc, e.source if part == "src" else e.target) for e in events]
             if gold:
-                counts[f"n_{side}"] += 1
-                counts[f"{side}_found"] += any(g & gold for g in got)
+                counts[f"n_{part}"] += 1
+                counts[f"{part}_found"] += any(g & gold for g in got)
                 for g in got:
                     if g:
-                        counts[f"{side}_emitted"] += 1
-                        counts[f"{side}_right"] += bool(g & gold)
-                        counts[f"{side}_reversed"] += bool(other and g & other and not g & gold)
+                        counts[f"{part}_emitted"] += 1
+                        counts[f"{part}_right"] += bool(g & gold)
+                        counts[f"{part}_reversed"] += bool(other and g & other and not g & gold)
         gold_side = gold_src if side == "source" else gold_tgt
         if shown < errors and events and gold_side and not any(
                 side_words(doc, e.source if side == "source" else e.target) & gold_side for e in events):
