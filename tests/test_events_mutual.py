@@ -101,3 +101,23 @@ def test_no_mutual_event_names_one_actor_as_its_whole_source_and_target() -> Non
 def test_mutual_cues_load_folded() -> None:
     assert "اللقاء" in cues().anaphors and "الجانبان" in cues().duals
     assert "views_agree" in cues().shared
+
+
+@pytest.mark.parametrize("follow", [
+    # one party tells a shared view or a joint decision: it is the meeting's
+    "وقال الملك عبدالله الثاني إن هناك توافقا حيال أهمية الحل السياسي في سوريا.",
+    # one party named, the other only as a counterpart
+    "وأشار الملك عبدالله الثاني إلى أنه بحث مع نظيره الإيطالي ملف اللاجئين.",
+])
+def test_a_party_telling_the_talks_again_names_the_whole_meeting(follow: str) -> None:
+    doc = build(MEETING + follow, ENTS)
+    found = [e for e in find_events(doc, learned_filter=False) if e.sentence == 1 and e.type in ("AGREE", "CONSULT")]
+    assert found and all(names(doc, e.source) == names(doc, e.target) == {"عبدالله الثاني", "ماتيو رينزي"}
+                         for e in found)
+
+
+def test_talks_told_from_one_side_only_lend_no_parties() -> None:
+    # «اتفاقيتي تعاون مع …» names who signed with whom no one: no meeting to go on about.
+    doc = build("ووقعت الجامعة اتفاقيتي تعاون مع جامعة هارفارد وجامعة ستانفورد. وتناول اللقاء مشاريع البحث.",
+                (("جامعة هارفارد", "ORG", "USA"), ("جامعة ستانفورد", "ORG", "USA")))
+    assert all(not e.source for e in in_sentence(doc, "CONSULT", 1))

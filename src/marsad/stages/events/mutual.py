@@ -24,6 +24,7 @@ from functools import lru_cache
 from marsad.core.document import Actor, Document, Event, Span
 from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
+from marsad.stages.events.actors import mutual_concepts
 from marsad.stages.events.detect import Candidate, sentence_tokens, surface, variants, word_keys
 from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml
@@ -120,15 +121,17 @@ def _vetoed(doc: Document, lo: int, hi: int) -> bool:
 
 def anaphor_candidates(doc: Document, cands: list[Candidate]) -> list[Candidate]:
     """The trigger candidates with a CONSULT added on the first definite meeting noun of each
-    sentence that has no CONSULT of its own and comes at most MEETING_REACH sentences after one."""
-    talks = sorted({c.sentence for c in cands if c.trigger.type == "CONSULT"})
-    if not talks:
+    sentence that has no CONSULT of its own and comes at most MEETING_REACH sentences after talks
+    or an agreement (the text is still telling them) in an article that tells talks."""
+    talks = sorted({c.sentence for c in cands if c.trigger.type in MUTUAL_TYPES})
+    consults = {c.sentence for c in cands if c.trigger.type == "CONSULT"}
+    if not consults:
         return cands
     named = {(m.start, m.end) for e in doc.entities for m in e.mentions}
     trig = _meeting_trigger()
     added: list[Candidate] = []
     for s, (lo, hi) in enumerate(sentence_tokens(doc)):
-        if s in talks or not any(0 < s - t <= MEETING_REACH for t in talks):
+        if s in consults or not any(0 < s - t <= MEETING_REACH for t in talks):
             continue
         k = next((k for k in range(lo, hi) if _is_anaphor(doc, k, hi)), None)
         if k is None or _vetoed(doc, lo, hi):
@@ -155,8 +158,11 @@ def _party(doc: Document, actor: Actor) -> str | None:
 
 
 def meeting_parties(doc: Document, ev: Event) -> tuple[Actor, ...]:
-    """The named actors of a mutual event when they make two parties or more (a visitor and the
-    state they visit, two ministers), each entity once; () otherwise."""
+    """The named actors of a mutual event that names a party on each side, when they make two
+    parties or more (a visitor and the state they visit, two ministers), each entity once; ()
+    otherwise («اتفاقيتي تعاون مع جامعتين» names no one who met them)."""
+    if _unnamed(doc, ev.source) or _unnamed(doc, ev.target):
+        return ()
     seen: set[int] = set()
     out: list[Actor] = []
     for a in (*ev.source, *ev.target):
@@ -171,29 +177,35 @@ def _unnamed(doc: Document, side: tuple[Actor, ...]) -> bool:
     return all(a.entity is None or _is_dual(doc, a) for a in side)
 
 
+def _words_after(doc: Document, ev: Event) -> list[str]:
+    """The folded words right after an event's trigger (RELATIVE_REACH of them)."""
+    return [fold(w) for w in doc.text[ev.trigger.end:ev.trigger.end + 60].split()[:RELATIVE_REACH]]
+
+
 def _names_talks_again(doc: Document, ev: Event) -> bool:
     """Whether a CONSULT's trigger is a definite or possessed meeting noun (وخلال اللقاء) that the
-    word after it does not make another meeting."""
+    words after it do not make another meeting."""
     words = doc.text[ev.trigger.start:ev.trigger.end].split()
     if ev.type != "CONSULT" or len(words) != 1:
         return False
     if not {v for v, _ in variants(fold(words[0]))} & cues().anaphors:
         return False
-    after = [fold(w) for w in doc.text[ev.trigger.end:ev.trigger.end + 60].split()[:RELATIVE_REACH]]
-    return not _another_meeting(after)
+    return not _another_meeting(_words_after(doc, ev))
 
 
 def _wants_parties(doc: Document, ev: Event, concept: str) -> bool:
-    """Whether a mutual event tells a meeting or agreement whose parties it leaves to the text
-    before: a dual noun on a side that names nobody else, an anaphoric meeting noun, or a
-    shared-view phrase («توافق وجهات النظر») told bare."""
-    if ev.type not in MUTUAL_TYPES:
+    """Whether a mutual event tells a meeting or agreement whose parties it leaves (at least in
+    part) to the text before: an anaphoric meeting noun or a shared-view phrase («توافق وجهات
+    النظر»، «قرار مشترك») whoever tells it, or talks or an agreement (اتفق، بحث) with a side that
+    names no party (الجانبان، نظيره, or none).  :func:`inherit` checks that the parties it does
+    name are the meeting's."""
+    if concept == ANAPHOR or concept in cues().shared or _names_talks_again(doc, ev):
+        return True
+    if _another_meeting(_words_after(doc, ev)):
+        return False  # «عقد الاجتماع المقبل»، «المحادثات التي ستجري …»: other talks
+    if concept not in mutual_concepts() and not any(_is_dual(doc, a) for a in (*ev.source, *ev.target)):
         return False
-    sides = (*ev.source, *ev.target)
-    if any(_is_dual(doc, a) for a in sides):
-        return _unnamed(doc, ev.source) or _unnamed(doc, ev.target)
-    told_again = concept == ANAPHOR or concept in cues().shared or _names_talks_again(doc, ev)
-    return told_again and _unnamed(doc, sides)
+    return _unnamed(doc, ev.source) or _unnamed(doc, ev.target)
 
 
 def _requested(doc: Document, ev: Event, before: list[Event]) -> Event:
