@@ -121,3 +121,23 @@ def test_talks_told_from_one_side_only_lend_no_parties() -> None:
     doc = build("ووقعت الجامعة اتفاقيتي تعاون مع جامعة هارفارد وجامعة ستانفورد. وتناول اللقاء مشاريع البحث.",
                 (("جامعة هارفارد", "ORG", "USA"), ("جامعة ستانفورد", "ORG", "USA")))
     assert all(not e.source for e in in_sentence(doc, "CONSULT", 1))
+
+
+def test_talks_during_a_visit_join_the_host_named_to_the_visit_parties() -> None:
+    doc = build("يتوجه الملك عبدالله الثاني اليوم إلى إيطاليا في زيارة رسمية يلتقي خلالها رئيس الوزراء "
+                "الإيطالي ماتيو رينزي.",
+                (("عبدالله الثاني", "PER", "JOR"), ("إيطاليا", "GPE", "ITA"), ("ماتيو رينزي", "PER", "ITA")))
+    meets = [e for e in find_events(doc, learned_filter=False)
+             if e.type == "CONSULT" and doc.span_text(e.trigger) == "يلتقي"]
+    assert meets and all({"عبدالله الثاني", "ماتيو رينزي"} <= names(doc, e.source) == names(doc, e.target)
+                         for e in meets)
+
+
+def test_a_meeting_asked_of_its_own_side_takes_no_target() -> None:
+    # The one asked is the asker's own state: no second party, so not one state on both sides.
+    doc = build("وطالبت الحكومة الأردنية الأردن بعقد اجتماع عاجل.",
+                (("الحكومة الأردنية", "ORG", "JOR"), ("الأردن", "GPE", "JOR")))
+    (request,) = in_sentence(doc, "REQUEST", 0)
+    assert names(doc, request.target) == {"الأردن"}
+    (meeting,) = in_sentence(doc, "CONSULT", 0)
+    assert not meeting.target

@@ -208,17 +208,30 @@ def _wants_parties(doc: Document, ev: Event, concept: str) -> bool:
     return _unnamed(doc, ev.source) or _unnamed(doc, ev.target)
 
 
+def _joined(doc: Document, parties: tuple[Actor, ...], ev: Event) -> tuple[Actor, ...]:
+    """The meeting's parties and the named actors the event adds (the host's president, named
+    in «يلتقي خلالها الرئيس المصري» after a visit to Egypt), each entity once."""
+    seen = {a.entity for a in parties}
+    out = list(parties)
+    for a in (*ev.source, *ev.target):
+        if a.entity is not None and a.entity not in seen and not _is_dual(doc, a):
+            seen.add(a.entity)
+            out.append(a)
+    return tuple(out)
+
+
 def _requested(doc: Document, ev: Event, before: list[Event]) -> Event:
     """A CONSULT asked for (طلبت تركيا من الحلف عقد اجتماع) is between the one asking and the one
     asked: naming only its source, it takes the target of the request of that source told just
     before it in its sentence."""
-    if ev.type != "CONSULT" or ev.target or not ev.source or not before:
-        return ev
+    if ev.type != "CONSULT" or ev.mode is not None or ev.target or not ev.source or not before:
+        return ev  # (a visit asked for goes to a place the request does not name)
     req = before[-1]
     if req.type != "REQUEST" or req.sentence != ev.sentence or not req.target:
         return ev
-    if {_party(doc, a) for a in req.source} != {_party(doc, a) for a in ev.source}:
-        return ev
+    asking, asked = {_party(doc, a) for a in req.source}, {_party(doc, a) for a in req.target}
+    if asking != {_party(doc, a) for a in ev.source} or None in asked or asked & asking:
+        return ev  # another asker, or one asked that is no party apart from the one asking
     return dataclasses.replace(ev, target=req.target)
 
 
@@ -244,8 +257,9 @@ def inherit(doc: Document, events: list[Event], anaphoric: list[bool], concepts:
         ev = _requested(doc, ev, out)
         near = last is not None and 0 <= ev.sentence - last[0] <= MEETING_REACH
         if near and last is not None and _wants_parties(doc, ev, concept) and _within_parties(doc, ev, last[1]):
-            ev = dataclasses.replace(ev, source=last[1], target=last[1], date=ev.date or last[2])
-            last = (ev.sentence, last[1], last[2])
+            parties = _joined(doc, last[1], ev)
+            ev = dataclasses.replace(ev, source=parties, target=parties, date=ev.date or last[2])
+            last = (ev.sentence, parties, last[2])
             ana = False
         elif concept == ANAPHOR and not meeting_parties(doc, ev):
             continue  # added on the chance of naming talks told before, and it names none
