@@ -141,9 +141,3 @@ def test_a_meeting_asked_of_its_own_side_takes_no_target() -> None:
     assert names(doc, request.target) == {"الأردن"}
     (meeting,) = in_sentence(doc, "CONSULT", 0)
     assert not meeting.target
-
-
-def test_an_indefinite_meeting_noun_is_new_talks_not_the_meeting_told() -> None:
-    # «في لقاء مع الإذاعة» is an interview, whoever met before.
-    doc = build(MEETING + "وقال رينزي في لقاء مع الإذاعة إن الزيارة ناجحة.", ENTS)
-    assert all(names(doc, e.target) != {"عبدالله الثاني", "ماتيو رينزي"} for e in in_sentence(doc, "CONSULT", 1))

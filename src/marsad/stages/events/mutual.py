@@ -193,12 +193,6 @@ def _names_talks_again(doc: Document, ev: Event) -> bool:
     return not _another_meeting(_words_after(doc, ev))
 
 
-def _indefinite_noun(concept: str) -> bool:
-    """Whether a trigger is a verbal noun (called only on one that does not name talks again, so
-    an indefinite one: «في لقاء مع الإذاعة»، «أجرى محادثات مع …»): it tells new talks."""
-    return any(t.kind == "N" for t in lexicon.triggers() if t.concept == concept)
-
-
 def _wants_parties(doc: Document, ev: Event, concept: str) -> bool:
     """Whether a mutual event tells a meeting or agreement whose parties it leaves (at least in
     part) to the text before: an anaphoric meeting noun or a shared-view phrase («توافق وجهات
@@ -207,8 +201,8 @@ def _wants_parties(doc: Document, ev: Event, concept: str) -> bool:
     name are the meeting's."""
     if concept == ANAPHOR or concept in cues().shared or _names_talks_again(doc, ev):
         return True
-    if _another_meeting(_words_after(doc, ev)) or _indefinite_noun(concept):
-        return False  # «عقد الاجتماع المقبل»، «في لقاء مع …»: other talks
+    if _another_meeting(_words_after(doc, ev)):
+        return False  # «عقد الاجتماع المقبل»، «المحادثات التي ستجري …»: other talks
     if concept not in mutual_concepts() and not any(_is_dual(doc, a) for a in (*ev.source, *ev.target)):
         return False
     return _unnamed(doc, ev.source) or _unnamed(doc, ev.target)
