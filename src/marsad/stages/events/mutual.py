@@ -24,7 +24,7 @@ from functools import lru_cache
 from marsad.core.document import Actor, Document, Event, Span
 from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
-from marsad.stages.events.actors import mutual_concepts
+from marsad.stages.events.actors import foreign_words, mutual_concepts
 from marsad.stages.events.detect import Candidate, sentence_tokens, surface, variants, word_keys
 from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml
@@ -205,7 +205,15 @@ def _wants_parties(doc: Document, ev: Event, concept: str) -> bool:
         return False  # «عقد الاجتماع المقبل»، «المحادثات التي ستجري …»: other talks
     if concept not in mutual_concepts() and not any(_is_dual(doc, a) for a in (*ev.source, *ev.target)):
         return False
-    return _unnamed(doc, ev.source) or _unnamed(doc, ev.target)
+    # A title of its own («التقى بالزعيم الراحل») names the other party well enough; a dropped
+    # subject, a dual noun or a counterpart («مع نظيره») leaves it to the meeting told before.
+    return any(all(_is_dual(doc, a) or _counterpart(doc, a) for a in side) for side in (ev.source, ev.target))
+
+
+def _counterpart(doc: Document, actor: Actor) -> bool:
+    """Whether an actor no entity names is a counterpart word (نظيره، نظراؤه)."""
+    words = fold(doc.span_text(actor.span)).split()
+    return actor.entity is None and bool(words) and bool({v for v, _ in variants(words[0])} & foreign_words())
 
 
 def _joined(doc: Document, parties: tuple[Actor, ...], ev: Event) -> tuple[Actor, ...]:
