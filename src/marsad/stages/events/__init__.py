@@ -32,12 +32,14 @@ from marsad.stages.events.actors import (
     demonstratives,
     domestic,
     home_country,
-    mutual,
     mutual_concepts,
     self_pronouns,
     state_entity,
     with_bodies,
 )
+
+# (aliased: the submodule events.mutual, imported below, takes the name «mutual» in this package)
+from marsad.stages.events.actors import mutual as clause_parties
 from marsad.stages.events.args import (
     SUBJECT_GAP,
     Arguments,
@@ -62,6 +64,7 @@ from marsad.stages.events.detect import (
 )
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLD, keep, sentence_features
 from marsad.stages.events.merge import actor_key, collapse, group_key
+from marsad.stages.events.mutual import anaphor_candidates, inherit
 from marsad.stages.events.status import find_status, punct_bounds
 
 __all__ = ["candidate_features", "find_events", "stage"]
@@ -262,7 +265,7 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
     if said is None and dropped and verbal:
         args = dataclasses.replace(args, source=_speaker(speakers, cand))
     source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
-    both = mutual(doc, cand.trigger.concept, source, args.target)
+    both = clause_parties(doc, cand.trigger.concept, source, args.target)
     if both is not None:
         source = target = both
     # A title or body noun («الوزير»، «الحكومة») acts for the entity it refers to.
@@ -314,9 +317,9 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
     return args
 
 
-def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]:
-    """Every triggered event before filtering and merging, whether it is an anaphoric noun, and
-    the learned filter's features for the filtered types."""
+def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]], list[str]]:
+    """Every triggered event before filtering and merging, whether it is an anaphoric noun, the
+    learned filter's features for the filtered types, and the trigger concept of each."""
     ranges = sentence_tokens(doc)
     mentions = find_mentions(doc)
     speakers = find_speakers(doc, mentions, ranges)
@@ -327,10 +330,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     events: list[Event] = []
     anaphoric: list[bool] = []
     feats: list[set[str]] = []
+    concepts: list[str] = []
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
     accusation: tuple[tuple[Actor, ...], tuple[Actor, ...], int] = ((), (), -DENIAL_REACH - 1)
     occasion = _occasion(doc)
-    for cand in find_triggers(doc):
+    # A meeting noun naming talks told just before («وجرى خلال اللقاء …») is a trigger too.
+    for cand in anaphor_candidates(doc, find_triggers(doc)):
         lo, hi = ranges[cand.sentence]
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
         args = _arguments(doc, cand, mentions, (lo, hi), (c_lo, c_hi), inside)
@@ -390,7 +395,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             # the state is not its own target.
             ev = dataclasses.replace(ev, target=_other_side(doc, source, _protested_state(doc, cand, source, country)))
         events.append(ev)
-    return events, anaphoric, feats
+        concepts.append(cand.trigger.concept)
+    return events, anaphoric, feats, concepts
 
 
 def _grouped(events: list[Event], feats: list[set[str]]) -> dict[tuple[int, str], set[str]]:
@@ -406,7 +412,7 @@ def _grouped(events: list[Event], feats: list[set[str]]) -> dict[tuple[int, str]
 def candidate_features(doc: Document) -> tuple[dict[tuple[int, str], set[str]], set[tuple[int, str]]]:
     """What scripts/build_event_filter.py trains on: the filter's features per (sentence, type),
     and the (sentence, type) pairs that also hold events the filter never drops."""
-    events, _, feats = _raw_events(doc)
+    events, _, feats, _ = _raw_events(doc)
     unfiltered = {(ev.sentence, ev.type) for ev in events
                   if ev.type in FILTERED and ev.status not in FILTERED_STATUSES}
     return _grouped(events, feats), unfiltered
@@ -418,13 +424,15 @@ def find_events(doc: Document, *, learned_filter: bool = True, threshold: float 
     With ``learned_filter`` (the default) ASSAULT and PROTEST events survive only in sentences
     the model of :mod:`marsad.stages.events.filter` reads as reporting one with a probability
     of at least ``threshold``."""
-    events, anaphoric, feats = _raw_events(doc)
+    events, anaphoric, feats, concepts = _raw_events(doc)
     accepted = {key for key, f in _grouped(events, feats).items()
                 if not learned_filter or keep(key[1], f, threshold)}
     idx = [k for k, ev in enumerate(events)
            if ev.type not in FILTERED or ev.status not in FILTERED_STATUSES
            or (ev.sentence, ev.type) in accepted]
-    return collapse(doc, [events[k] for k in idx], [anaphoric[k] for k in idx])
+    # Talks told again without their parties (الجانبان، خلال اللقاء) take those of the meeting told last.
+    kept, back = inherit(doc, [events[k] for k in idx], [anaphoric[k] for k in idx], [concepts[k] for k in idx])
+    return collapse(doc, kept, back)
 
 
 @register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES, ATTR_QUOTES,
