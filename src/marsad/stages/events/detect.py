@@ -199,6 +199,8 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
     if surface(doc, doc.tokens[i]).lstrip("وف").startswith("ب") and any(
             doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & ctx["allegation"] for k in range(lo, i)):
         return True  # the act alleged: «اتهم الجيش المسلحين بقصف مستشفى»
+    if _counted_object(doc, trig, end, hi):
+        return True
     clause = Span(doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end)
     if any(clause.contains(d.span) and d.value for d in doc.dates):
         return True
@@ -209,6 +211,19 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
         if tok.kind == "word" and surface(doc, tok) in preps:
             return True
     return False
+
+
+def _counted_object(doc: Document, trig: Trigger, end: int, hi: int) -> bool:
+    """Whether a count stands between a verbal noun and its required object («نشر مئات الجنود»,
+    «تزويد أكثر من ألف أسرة بالغذاء»): a quantity of people or goods makes it an act, not a topic."""
+    if not trig.needs or trig.type not in lexicon.counted_types():
+        return False
+    need = _near_index(doc, trig.needs, end, min(end + NEEDS_WINDOW, hi))
+    if need is None:
+        return False
+    numbers = lexicon.number_words()
+    return any(doc.tokens[k].kind == "number" or (
+        doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & numbers)) for k in range(end, need))
 
 
 def _after_preposition(doc: Document, i: int, lo: int) -> bool:

@@ -263,6 +263,16 @@ def noun_context() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def counted_types() -> frozenset[str]:
+    """PLOVER types whose verbal noun is an act when a count stands before its required object
+    (noun_context.yaml ``counted_types``: «نشر مئات الجنود»)."""
+    values = load_yaml(CONTEXT).get("counted_types")
+    if not isinstance(values, list) or not set(values) <= set(PLOVER_TYPES):
+        raise DataError(f"data file marsad/data/{CONTEXT}: 'counted_types' must list PLOVER types")
+    return frozenset(values)
+
+
+@lru_cache(maxsize=1)
 def inclusion_cues() -> tuple[tuple[str, ...], ...]:
     """Folded word sequences that introduce the named members of a generic actor (من بينها)."""
     raw = load_yaml(ACTOR_CUES).get("inclusion")
