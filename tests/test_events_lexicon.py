@@ -18,7 +18,7 @@ TYPE_EXCEPTIONS = {
     "signing": "as sign",
     "resign": "PLOVER has RETREAT/resign; the table files 0831 under CONCEDE",
     "resignation": "as resign",
-    "apologize": "PLOVER manual (SUPPORT, CONCEDE): expressions of regret or remorse are CONCEDE; the table files 055 under SUPPORT",
+    "apologize": "the PLOVER manual codes expressions of regret as CONCEDE; the table files 055 under SUPPORT",
     "sanction": "the table files 163 under COERCE/restrict; PLOVER's SANCTION covers imposed sanctions",
     "back_sanctions": "as sanction",
     "freeze_assets": "as sanction: the PLOVER manual codes asset freezes as SANCTION/discontinue",
