@@ -76,6 +76,7 @@ OTHER_SENSES = [
     ("وبدأ الشوط الأول بسيطرة واضحة للفريق الضيف على الكرة.", "COERCE"),  # control of the game
     ("ونقل المصابون إلى المستشفى لتلقي العلاج.", "COERCE"),  # no prison: a transfer to hospital
     ("واشتبه موظف الجمارك في حقيبة أحد المسافرين.", "ACCUSE"),  # a check, not an allegation
+    ("وأطلقت الدورية النار على أشخاص يشتبه في أنهم زرعوا عبوة ناسفة.", "ACCUSE"),  # describes the targets
     ("وطالب النائب بنشر قوات إضافية على الحدود.", "MOBILIZE"),  # no count: the demand only
     ("وتمكنت فرق الدفاع المدني من إنقاذ المحتجزين داخل المبنى المحترق.", "AID"),  # trapped, not hostages
     ("وحرر الجيش المدينة من قبضة المسلحين.", "AID"),  # a town taken back, not a rescue
