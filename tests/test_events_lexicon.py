@@ -18,12 +18,14 @@ TYPE_EXCEPTIONS = {
     "signing": "as sign",
     "resign": "PLOVER has RETREAT/resign; the table files 0831 under CONCEDE",
     "resignation": "as resign",
+    "apologize": "the PLOVER manual codes expressions of regret as CONCEDE; the table files 055 under SUPPORT",
     "sanction": "the table files 163 under COERCE/restrict; PLOVER's SANCTION covers imposed sanctions",
     "back_sanctions": "as sanction",
     "freeze_assets": "as sanction: the PLOVER manual codes asset freezes as SANCTION/discontinue",
     "sanction_noun": "as sanction",
     "embargo": "as sanction: the PLOVER manual codes embargoes as SANCTION/discontinue",
     "freeze_noun": "as freeze_assets",
+    "blacklist": "as sanction: listing as terrorist freezes assets and bars dealings (163, SANCTION/discontinue)",
 }
 #: CAMEO codes used that the table leaves out (it starts at 02): 016 is CAMEO "deny responsibility".
 NOT_IN_TABLE = {"016"}

@@ -28,6 +28,11 @@ AUXILIARY_RUN = 2
 #: Entity types whose names may contain a trigger word that is only part of the name («آل طالب»،
 #: «منظمة التعاون الإسلامي»): a word inside such a mention starts no event.
 NAMED = frozenset({"PER", "ORG", "GPE", "LOC", "FAC"})
+#: How many tokens after a seizure trigger its place may come: adverbs of manner and time may stand
+#: between them («سيطرا بشكل كامل عصر أمس، على قاعدة …»).
+TERRITORY_WINDOW = 9
+#: Entity types that name a place a seizure may take (senses.yaml ``territory``).
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: Punctuation that closes a clause.
 CLAUSE_PUNCT = frozenset(",،؛;:()[]«»\"“”–—-")
 
@@ -199,6 +204,8 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
     if surface(doc, doc.tokens[i]).lstrip("وف").startswith("ب") and any(
             doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & ctx["allegation"] for k in range(lo, i)):
         return True  # the act alleged: «اتهم الجيش المسلحين بقصف مستشفى»
+    if _counted_object(doc, trig, end, hi):
+        return True
     clause = Span(doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end)
     if any(clause.contains(d.span) and d.value for d in doc.dates):
         return True
@@ -209,6 +216,34 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
         if tok.kind == "word" and surface(doc, tok) in preps:
             return True
     return False
+
+
+def _counted_object(doc: Document, trig: Trigger, end: int, hi: int) -> bool:
+    """Whether a count stands between a verbal noun and its required object («نشر مئات الجنود»,
+    «تزويد أكثر من ألف أسرة بالغذاء»): a quantity of people or goods makes it an act, not a topic."""
+    if not trig.needs or trig.type not in lexicon.counted_types():
+        return False
+    need = _near_index(doc, trig.needs, end, min(end + NEEDS_WINDOW, hi))
+    if need is None:
+        return False
+    numbers = lexicon.number_words()
+    return any(doc.tokens[k].kind == "number" or (
+        doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & numbers)) for k in range(end, need))
+
+
+def _place_follows(doc: Document, trig: Trigger, end: int, hi: int) -> bool:
+    """Whether a seizure trigger has a place after it (a territory noun or a named place), or is
+    no seizure concept: «السيطرة على مديرية التواهي», not «فرض سيطرة أكبر على الجهاز»."""
+    senses = lexicon.senses()
+    if trig.concept not in senses.territory_concepts:
+        return True
+    stop = min(end + TERRITORY_WINDOW, hi)
+    if end >= stop:
+        return False
+    if _has_near(doc, tuple(senses.territory_words), end, stop):
+        return True
+    window = Span(doc.tokens[end].start, doc.tokens[stop - 1].end)
+    return any(e.type in PLACES and any(window.contains(m) for m in e.mentions) for e in doc.entities)
 
 
 def _after_preposition(doc: Document, i: int, lo: int) -> bool:
@@ -274,6 +309,8 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int
                     continue
             end = _phrase_end(doc, i, hi, entry) if entry.words else i + 1
             if end is None or not _context_ok(doc, trig, i, end, lo, hi) or _sense_after(doc, trig, end, hi):
+                continue
+            if not _place_follows(doc, trig, end, hi):
                 continue
             if trig.kind == "N" and not _noun_eventive(doc, i, end, lo, hi, trig):
                 continue

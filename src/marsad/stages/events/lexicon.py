@@ -263,6 +263,16 @@ def noun_context() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def counted_types() -> frozenset[str]:
+    """PLOVER types whose verbal noun is an act when a count stands before its required object
+    (noun_context.yaml ``counted_types``: «نشر مئات الجنود»)."""
+    values = load_yaml(CONTEXT).get("counted_types")
+    if not isinstance(values, list) or not set(values) <= set(PLOVER_TYPES):
+        raise DataError(f"data file marsad/data/{CONTEXT}: 'counted_types' must list PLOVER types")
+    return frozenset(values)
+
+
+@lru_cache(maxsize=1)
 def inclusion_cues() -> tuple[tuple[str, ...], ...]:
     """Folded word sequences that introduce the named members of a generic actor (من بينها)."""
     raw = load_yaml(ACTOR_CUES).get("inclusion")
@@ -342,6 +352,8 @@ class Senses:
     prepositions: frozenset[str]  # words that stand before a noun, never before a verb
     auxiliaries: frozenset[str]  # words between a relative pronoun and its verb (كان، قد)
     subjects: dict[str, frozenset[str]]  # PLOVER type → subjects right before that fold it into another event
+    territory_concepts: frozenset[str]  # seizures that need a place after them (سيطر على + مدينة / a named place)
+    territory_words: frozenset[str]  # territory nouns that count as that place
 
 
 def _word_list(raw: dict[str, Any], key: str) -> frozenset[str]:
@@ -366,9 +378,14 @@ def senses() -> Senses:
     intransitive = raw.get("intransitive")
     if not isinstance(intransitive, list) or not set(intransitive) <= concepts:
         raise DataError(f"data file marsad/data/{SENSES}: 'intransitive' must list trigger concepts")
+    territory = raw.get("territory")
+    if not isinstance(territory, dict) or not set(territory.get("concepts") or ()) <= concepts:
+        raise DataError(f"data file marsad/data/{SENSES}: 'territory' must give trigger 'concepts' and 'words'")
     return Senses(hamza_only=_word_list(raw, "hamza_only"), not_triggers=_word_list(raw, "not_triggers"),
                   vetoes={str(t): frozenset(fold(w) for w in v) for t, v in vetoes.items()},
                   after={str(c): frozenset(fold(w) for w in v) for c, v in after.items()},
                   intransitive=frozenset(intransitive),
                   prepositions=_word_list(raw, "prepositions"), auxiliaries=_word_list(raw, "auxiliaries"),
-                  subjects={str(t): frozenset(fold(w) for w in v) for t, v in subjects.items()})
+                  subjects={str(t): frozenset(fold(w) for w in v) for t, v in subjects.items()},
+                  territory_concepts=frozenset(territory["concepts"]),
+                  territory_words=folded_words(territory, "words", SENSES))
