@@ -6,7 +6,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Entity, Span, Token
-from marsad.stages.quotes.lexicon import Cues
+from marsad.stages.quotes.lexicon import Cues, demonyms
 from marsad.stages.quotes.marks import CLOSERS, OPENERS
 from marsad.text import keys as textkeys
 
@@ -254,6 +254,8 @@ def _describes(words: list[Word], k: int, i: int, cues: Cues) -> bool:
         return False  # "عبد الرحمن": the word after عبد / بن / أبو is part of the name
     if is_title(w, cues) or has_form(w, cues.title_complements) or has_form(w, cues.on_behalf):
         return True
+    if (w.key,) in demonyms():
+        return True  # "مصدر أمني عراقي": a nationality adjective describes, it names nobody
     if k > i and has_form(words[k - 1], cues.on_behalf):
         return True  # "باسم الحكومة"
     if w.prep:
