@@ -130,3 +130,11 @@ def test_the_two_ministers_are_the_first_named_of_the_pair() -> None:
                 [("PER", "سامح شكري", "EGY"), ("PER", "جون كيري", "USA"), ("GPE", "القاهرة", "EGY")])
     quotes, _ = find_quote_sets(doc)
     assert [(doc.span_text(q.speaker.span), q.speaker.entity) for q in quotes] == [("الوزيران", 0)]
+
+
+def test_the_object_after_a_definite_source_is_not_part_of_its_name() -> None:
+    doc = marsad.analyze("وقال مصدر عسكري إن مئات الجنود انتشروا حول المدينة. ورفض المصدر إعطاء مزيد من "
+                         "التفاصيل، مكتفيا بالقول إن القوة هي الأكبر منذ بدء العملية.", "2015-08-04")
+    # «المصدر» refers back to the military source, a state's agent: both are attributed quotes.
+    assert [doc.span_text(q.speaker.span) for q in doc.quotes] == ["مصدر عسكري", "مصدر عسكري"]
+    assert doc.unattributed == []

@@ -26,10 +26,10 @@ from marsad.text.keys import fold
 #: (set by eye on SaudiNewsNet articles: a local Saudi report names Saudi places three times or
 #: more, a regional one names two states about as often).
 STORY_STATE_MIN = 3
+STORY_STATE_LEAD = 2.0
 #: How far back, in words, a definite unnamed speaker («وقال المسؤول») looks for the phrase that
 #: introduced it («مسؤول كبير في الصندوق»): a few sentences of wire copy.
 LOOKBACK_WORDS = 150
-STORY_STATE_LEAD = 2.0
 
 
 def _is(word: Word, forms: frozenset[str]) -> bool:
