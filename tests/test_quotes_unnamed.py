@@ -138,3 +138,11 @@ def test_the_object_after_a_definite_source_is_not_part_of_its_name() -> None:
     # «المصدر» refers back to the military source, a state's agent: both are attributed quotes.
     assert [doc.span_text(q.speaker.span) for q in doc.quotes] == ["مصدر عسكري", "مصدر عسكري"]
     assert doc.unattributed == []
+
+
+def test_a_nationality_makes_a_diplomat_speak_for_his_state_but_not_experts() -> None:
+    doc = marsad.analyze("تستضيف السعودية اجتماعا لوزراء الطاقة الأسبوع المقبل. وقال دبلوماسي سعودي إن الاجتماع "
+                         "سيناقش أسعار النفط. وقال خبراء اقتصاديون سعوديون إن الأسعار ستتراجع خلال الصيف.",
+                         "2015-08-04")
+    assert _said(doc, doc.quotes) == [("الاجتماع سيناقش أسعار النفط", "دبلوماسي سعودي", "SAU")]
+    assert _said(doc, doc.unattributed) == [("الأسعار ستتراجع خلال الصيف", "خبراء اقتصاديون سعوديون", None)]

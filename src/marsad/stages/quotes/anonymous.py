@@ -37,8 +37,15 @@ def _is(word: Word, forms: frozenset[str]) -> bool:
 
 
 def is_anonymous(words: list[Word], cues: Cues) -> bool:
-    """Whether a speaker phrase is headed by an unnamed source or official (مصدر، شهود، مسؤول)."""
-    return bool(words) and (_is(words[0], cues.anonymous["sources"]) or _is(words[0], cues.anonymous["officials"]))
+    """Whether a speaker phrase is headed by an unnamed source, person or official (مصدر، شهود، مسؤول)."""
+    a = cues.anonymous
+    return bool(words) and (_is(words[0], a["sources"]) or _is(words[0], a["people"]) or _is(words[0], a["officials"]))
+
+
+def _agent_nationality(words: list[Word], cues: Cues) -> str | None:
+    """The state a nationality adjective makes an unnamed source or official speak for (مسؤول
+    أمريكي → USA); none for people who act for no state (خبراء سعوديون، شهود عيان)."""
+    return None if _is(words[0], cues.anonymous["people"]) else nationality(words[1:])
 
 
 def nationality(words: list[Word]) -> str | None:
@@ -132,7 +139,7 @@ def speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Ac
     if found.entity is not None and not _place_in(doc, words, found.entity):
         return found
     ent: int | None = None
-    iso3 = nationality(words[1:])
+    iso3 = _agent_nationality(words, cues)
     if iso3 is not None:
         ent = state_entity(doc, iso3)
     if ent is None and iso3 is None:
@@ -180,7 +187,7 @@ def unattributed(cues: Cues, words: list[Word], who: Actor, names: set[int] | di
         return False
     if any(w.token.start in names for w in words):
         return False
-    return nationality(words[1:]) is None
+    return _agent_nationality(words, cues) is None
 
 
 __all__ = ["is_anonymous", "named_before", "speaks_for", "state_entity", "story_state", "unattributed"]

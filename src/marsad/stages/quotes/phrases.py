@@ -169,8 +169,8 @@ def _definite_noun(word: Word, cues: Cues) -> bool:
 def _definite_source(word: Word, cues: Cues) -> bool:
     """"ورفض المصدر إعطاء تفاصيل": an unnamed source with the article refers back, and no name
     follows it, so an indefinite noun after it is the verb's object."""
-    return word.key.startswith("ال") and (word.key in cues.anonymous["sources"]
-                                          or word.key[2:] in cues.anonymous["sources"])
+    unnamed = cues.anonymous["sources"] | cues.anonymous["people"]
+    return word.key.startswith("ال") and (word.key in unnamed or word.key[2:] in unnamed)
 
 
 def common_word(word: Word, floor: float = 0.0) -> bool:
