@@ -146,3 +146,18 @@ def test_a_nationality_makes_a_diplomat_speak_for_his_state_but_not_experts() ->
                          "2015-08-04")
     assert _said(doc, doc.quotes) == [("الاجتماع سيناقش أسعار النفط", "دبلوماسي سعودي", "SAU")]
     assert _said(doc, doc.unattributed) == [("الأسعار ستتراجع خلال الصيف", "خبراء اقتصاديون سعوديون", None)]
+
+
+def test_the_same_sources_again_keep_the_state_they_spoke_for() -> None:
+    doc = marsad.analyze("قالت مصادر مصرية مطلعة إن تغييرا وزاريا سيجري قريبا في مصر. وأوضحت المصادر نفسها "
+                         "وجود «ثلاثة مرشحين محتملين لرئاسة الحكومة».", "2015-08-04")
+    said = _said(doc, doc.quotes)
+    assert ("ثلاثة مرشحين محتملين لرئاسة الحكومة", "المصادر نفسها", "EGY") in said  # وجود: the object
+    assert doc.unattributed == []
+
+
+def test_a_town_in_the_phrase_is_where_an_official_sits_not_whom_he_speaks_for() -> None:
+    doc = _hand("وقال مسؤول عسكري في المريسة إن السفن كانت صغيرة.", [("GPE", "المريسة", "SDN")])
+    quotes, _ = find_quote_sets(doc)
+    assert [(doc.span_text(q.speaker.span), q.speaker.entity) for q in quotes] == [
+        ("مسؤول عسكري في المريسة", None)]

@@ -99,8 +99,8 @@ def _named_body(doc: Document, words: list[Word]) -> int | None:
     if not heads:
         return None
     for k, e in enumerate(doc.entities):
-        if e.type not in ("ORG", "GPE"):
-            continue
+        if e.type != "ORG" and not (e.type == "GPE" and e.kb_id is not None and e.kb_id == e.country):
+            continue  # a body or a state: «مسؤول عسكري في المريسة» sits in a town, speaks for none
         for m in e.mentions:
             first = fold(doc.text[m.start:m.end]).split(" ", 1)[0]
             if first in heads or (first.startswith("لل") and "ال" + first[2:] in heads):

@@ -148,7 +148,7 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
         described = is_title(w, cues) or has_form(w, cues.title_complements)
         if (j > i and not named and not described and not w.key.startswith("ال")
                 and common_word(w, MIN_OBJECT_FREQUENCY)
-                and (_definite_noun(words[j - 1], cues) or _definite_source(words[j - 1], cues))
+                and (_definite_noun(words[j - 1], cues) or _definite_source(words, i, j, cues))
                 and not (j - 2 >= i and has_form(words[j - 2], cues.on_behalf))):
             # "أعلن الجيش مقتل..." / "أرجع رئيس المهرجان نجاح...": after a definite noun that is
             # no title, an indefinite word is not its modifier (they agree) but the object.
@@ -166,11 +166,16 @@ def _definite_noun(word: Word, cues: Cues) -> bool:
     return common_word(word)
 
 
-def _definite_source(word: Word, cues: Cues) -> bool:
-    """"ورفض المصدر إعطاء تفاصيل": an unnamed source with the article refers back, and no name
-    follows it, so an indefinite noun after it is the verb's object."""
+def _definite_source(words: list[Word], i: int, j: int, cues: Cues) -> bool:
+    """"ورفض المصدر إعطاء تفاصيل", "وأوضحت المصادر نفسها وجود …": an unnamed source with the
+    article (words ``i..j``, with describers such as نفسها) refers back, and no name follows it, so
+    an indefinite noun after it is the verb's object."""
     unnamed = cues.anonymous["sources"] | cues.anonymous["people"]
-    return word.key.startswith("ال") and (word.key in unnamed or word.key[2:] in unnamed)
+    head = words[i]
+    if not head.key.startswith("ال") or not (head.key in unnamed or head.key[2:] in unnamed):
+        return False
+    describers = cues.anonymous["describers"]
+    return all(w.key in describers or w.bare in describers for w in words[i + 1:j])
 
 
 def common_word(word: Word, floor: float = 0.0) -> bool:
