@@ -40,3 +40,10 @@ def test_arabic_cells_are_isolated_right_to_left() -> None:
     out = _rendered(doc, width=100)
     assert f"{RLI}«" in out and f"»{PDI}" in out  # the quoted words
     assert f"{RLI}أمس{PDI}" in out
+
+
+def test_quotes_of_unnamed_speakers_have_a_table_of_their_own() -> None:
+    doc = marsad.analyze("وقال شهود عيان إن الانفجار وقع قرب سوق شعبية مكتظة.", dt.date(2015, 8, 4))
+    out = _rendered(doc)
+    assert "unattributed" in out and "quotes" not in out.split()
+    assert "شهود عيان" in out

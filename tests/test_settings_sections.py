@@ -47,7 +47,7 @@ def _analyze(text: str, settings: Settings) -> marsad.Document:
     ({"temporal": {"anchor_reach": 2.5}}, "temporal.anchor_reach must be a whole number ≥ 0, got 2.5"),
     ({"temporal": {"anchor_reach": -1}}, "temporal.anchor_reach must be a whole number ≥ 0, got -1"),
     ({"segment": {"prep_ratio": 0.5}}, "segment.prep_ratio must be a number ≥ 1.0, got 0.5"),
-    ({"quotes": {"anything": 1}}, "unknown setting(s) quotes.anything; allowed in quotes: none"),
+    ({"quotes": {"anything": 1}}, "unknown setting(s) quotes.anything; allowed in quotes: unattributed_as_quotes"),
     ({"clean": {"glue_min_zipf": 9}}, "clean.glue_min_zipf must be a number from 0.0 to 8.0, got 9"),
     ({"events": [0.5]}, "events must be a mapping of settings (learned_filter, threshold)"),
 ])

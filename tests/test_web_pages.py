@@ -8,7 +8,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+import marsad
 from conftest import parse
+from marsad.core.settings import Settings
+from marsad.shells.server import create_app
+from marsad.store import Store
 
 # Fixtures live in tests/conftest.py: docs (the sample articles) and web_client (a client over
 # them in an in-memory store).
@@ -122,3 +126,11 @@ def test_lists_page_forward_and_back_keeping_filters(web_client: TestClient,
     assert following and "offset=2" in following.group(1) and "country=" in following.group(1)
     second = web_client.get(following.group(1).replace("&amp;", "&")).text
     assert second.count("<tr>") - 1 == 1 and 'rel="prev"' in second and 'rel="next"' not in second
+
+
+def test_article_page_lists_unattributed_quotes_apart(memory_store: Store) -> None:
+    doc = marsad.analyze("وقال شهود عيان إن الانفجار وقع قرب سوق شعبية مكتظة.", "2015-08-04")
+    memory_store.add(doc.to_dict())
+    html = TestClient(create_app(memory_store, Settings())).get(f"/ui/articles/{doc.id}").text
+    assert "أقوال مصادر غير مسماة (1)" in html and "الاقتباسات (0)" in html
+    assert "شهود عيان" in html.split("أقوال مصادر غير مسماة", 1)[1]

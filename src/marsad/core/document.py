@@ -278,6 +278,9 @@ class Document:
     #: Titles, honorific pronouns and body nouns resolved to an entity (see :class:`Reference`).
     references: list[Reference] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: Quotations of unnamed speakers who speak for no state or organisation the text names
+    #: («مصادر مطلعة», «شهود عيان»): kept apart from ``quotes`` (quotes settings put them back).
+    unattributed: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
@@ -341,6 +344,8 @@ class Document:
             # An extra field of the contract (its schema allows them): see Reference.
             "references": [r.to_json(t) for r in self.references],
             "quotes": [q.to_json(t) for q in self.quotes],
+            # An extra field too: quotes of unnamed speakers who speak for nobody named.
+            "unattributed": [q.to_json(t) for q in self.unattributed],
             "events": [e.to_json(t) for e in self.events],
             "dates": [d.to_json(t) for d in self.dates],
             "quantities": [q.to_json(t) for q in self.quantities],

@@ -53,6 +53,7 @@ def document_from_dict(data: Row) -> Document:
         doc.entities = [_entity(e) for e in data.get("entities", [])]
         doc.references = [_reference(r) for r in data.get("references", [])]
         doc.quotes = [_quote(q) for q in data.get("quotes", [])]
+        doc.unattributed = [_quote(q) for q in data.get("unattributed", [])]
         doc.events = [_event(e) for e in data.get("events", [])]
         doc.dates = [_date_mention(d) for d in data.get("dates", [])]
         doc.quantities = [_quantity(q) for q in data.get("quantities", [])]

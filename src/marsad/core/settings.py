@@ -159,6 +159,9 @@ class QuantitiesSettings(Section):
 @dataclass(frozen=True)
 class QuotesSettings(Section):
     NAME: ClassVar[str] = "quotes"
+    unattributed_as_quotes: bool = knob(False, "list quotes of unnamed speakers who speak for no state or "
+                                               "organisation the text names (مصادر مطلعة، شهود عيان) among "
+                                               "the quotes (off: in the document's unattributed field)")
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,8 @@ def _stage_views(doc: Document) -> list[Table]:
         views.append(entities_table(doc))
     if doc.quotes:
         views.append(quotes_view(doc))
+    if doc.unattributed:
+        views.append(quotes_view(doc, unattributed=True))
     if doc.events:
         views.append(events_view(doc))
     if doc.dates:

@@ -71,12 +71,14 @@ def _speaker_name(doc: Document, index: int | None, fallback: str) -> str:
     return fallback
 
 
-def quotes_view(doc: Document) -> Table:
-    """Who said what: the speaker (English name when linked), then the words, kind and relay."""
-    table = Table(title="quotes", show_header=True, header_style="bold", expand=True)
+def quotes_view(doc: Document, unattributed: bool = False) -> Table:
+    """Who said what: the speaker (English name when linked), then the words, kind and relay;
+    ``unattributed``: the quotes of unnamed speakers who speak for nobody named."""
+    title = "unattributed (unnamed speakers)" if unattributed else "quotes"
+    table = Table(title=title, show_header=True, header_style="bold", expand=True)
     table.add_column("speaker")
     table.add_column("said")
-    for q in doc.quotes:
+    for q in doc.unattributed if unattributed else doc.quotes:
         speaker = _speaker_name(doc, q.speaker.entity, f"{RLI}{doc.span_text(q.speaker.span)}{PDI}")
         kind = q.kind + (f", via {RLI}{doc.span_text(q.via.span)}{PDI}" if q.via else "")
         kind += f", {q.date}" if q.date else ""

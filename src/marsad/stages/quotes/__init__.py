@@ -15,13 +15,17 @@ from marsad.core.registry import (
     register,
 )
 from marsad.core.settings import Settings
-from marsad.stages.quotes.finder import find_quotes
+from marsad.stages.quotes.finder import find_quote_sets, find_quotes
 
-__all__ = ["find_quotes", "stage"]
+__all__ = ["find_quote_sets", "find_quotes", "stage"]
 
 
 @register(QUOTES, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES),
           provides=(ATTR_QUOTES,))
 def stage(doc: Document, settings: Settings) -> None:
-    """Find quotations with their speaker, cue, relay and date."""
-    doc.quotes = find_quotes(doc)
+    """Find quotations with their speaker, cue, relay and date; those of unnamed speakers who
+    speak for nobody named go to ``doc.unattributed`` unless the settings keep them as quotes."""
+    if settings.quotes.unattributed_as_quotes:
+        doc.quotes, doc.unattributed = find_quotes(doc), []
+    else:
+        doc.quotes, doc.unattributed = find_quote_sets(doc)

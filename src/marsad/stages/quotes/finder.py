@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
+from marsad.stages.quotes.anonymous import unattributed
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
 from marsad.stages.quotes.marks import OPENERS, inside
 from marsad.stages.quotes.phrases import actor, bracket_end, entity_of, has_form, is_title, outlet_at, phrase_span
@@ -85,8 +86,20 @@ def _content_at(ctx: Context, opener: int, sentence: int) -> tuple[QuoteKind, Sp
     if opener < 0:
         return None
     if ctx.cues.is_complementiser(ctx.words[opener].key):
-        return _content_from(ctx, opener + 1, sentence)
+        return _content_from(ctx, opener + (0 if _subjunctive(ctx, opener) else 1), sentence)
     return _direct_after(ctx, opener)
+
+
+def _subjunctive(ctx: Context, opener: int) -> bool:
+    """"سائلا المولى أن يديم على البلاد أمنها": أنْ before an imperfect verb opens a wish or
+    request and is part of what is reported; أنّ before a noun (أن الوضع) is not."""
+    w, c = ctx.words[opener], ctx.cues
+    # أن and إن fold alike; إن (after قال) is never subjunctive, nor بأن and أنه.
+    if w.prep or w.key != "ان" or ctx.text[w.body_start] == "إ" or opener + 1 >= len(ctx.words):
+        return False
+    nxt = ctx.words[opener + 1]
+    return (nxt.is_word and nxt.body_start == nxt.token.start and nxt.key[:1] in c.words("subjunctive_prefixes")
+            and nxt.token.start not in ctx.names)
 
 
 def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
@@ -322,13 +335,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         if group is None:
             return None
     opener, via, source = _seek_content(ctx, _past_relative(ctx, end, limit), limit)
-    found: tuple[QuoteKind, Span] | None = None
-    if opener >= 0:
-        if c.is_complementiser(words[opener].key):
-            found = _content_from(ctx, opener + 1, s)
-        else:
-            found = _direct_after(ctx, opener)
-    elif subject is not None:
+    found = _content_at(ctx, opener, s)
+    if opener < 0 and subject is not None:
         before = _preceding_quote(ctx, i)
         found = ("direct", before) if before is not None else None
     if found is None and _opens_clause(ctx, i) and (subject is None or _names_someone(ctx, *subject)):
@@ -424,12 +432,7 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if k < limit and words[k].key in c.speech_nouns:
         k += 1
     opener, extra_via, _ = _seek_content(ctx, k, limit)
-    if opener < 0:
-        return None
-    if c.is_complementiser(words[opener].key):
-        found = _content_from(ctx, opener + 1, s)
-    else:
-        found = _direct_after(ctx, opener)
+    found = _content_at(ctx, opener, s)
     if found is None:
         return None
     return Draft(found[0], found[1], speaker_actor(ctx, *subject), _cue_span(ctx, i),
@@ -471,13 +474,8 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
     opener, via, _ = _seek_content(ctx, i + 1, min(limit, i + 1 + MAX_PARTICIPLE_GAP))
-    found: tuple[QuoteKind, Span] | None = None
-    if opener < 0:
-        found = _nominal_content(ctx, i, i + 1)  # "مشيرا إلى أهمية انعقاد الحوار"
-    elif ctx.cues.is_complementiser(words[opener].key):
-        found = _content_from(ctx, opener + 1, s)
-    else:
-        found = _direct_after(ctx, opener)
+    # "مشيرا إلى أهمية انعقاد الحوار": with no opener, the noun phrase is the content.
+    found = _content_at(ctx, opener, s) if opener >= 0 else _nominal_content(ctx, i, i + 1)
     if found is None:
         return None
     same = _same_sentence(drafts, s)
@@ -731,7 +729,20 @@ def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    """Every quotation in ``doc`` with its speaker, cue, relay and statement date."""
+    """Every quotation in ``doc`` with its speaker, cue, relay and statement date, those of
+    unnamed speakers who speak for nobody named («مصادر مطلعة») included."""
+    return [q for q, _ in _find(doc)]
+
+
+def find_quote_sets(doc: Document) -> tuple[list[Quote], list[Quote]]:
+    """The quotations of ``doc`` split into attributed ones and those of unnamed speakers whose
+    phrase names no state or organisation they speak for («شهود عيان», «مصادر مطلعة»)."""
+    found = _find(doc)
+    return [q for q, loose in found if not loose], [q for q, loose in found if loose]
+
+
+def _find(doc: Document) -> list[tuple[Quote, bool]]:
+    """Every quotation, with whether its speaker is unnamed and speaks for nobody named."""
     if not doc.tokens or not doc.sentences:
         return []
     ctx = build_context(doc)
@@ -753,8 +764,14 @@ def find_quotes(doc: Document) -> list[Quote]:
             contents.add(draft.content)
             note(ctx, draft.speaker)
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
-    return [Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d))
+    return [(Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d)), _loose(ctx, d.speaker))
             for d in drafts]
 
 
-__all__ = ["Draft", "find_quotes"]
+def _loose(ctx: Context, who: Actor) -> bool:
+    """Whether ``who`` is unnamed and names nobody it speaks for, read from the whole phrase
+    that named it (an actor carried back keeps that phrase: «المصادر نفسها» → «شهود عيان»)."""
+    return unattributed(ctx.cues, words_in(ctx, ctx.phrases.get(who.span, who.span)), who, ctx.names)
+
+
+__all__ = ["Draft", "find_quote_sets", "find_quotes"]

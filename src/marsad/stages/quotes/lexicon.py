@@ -8,9 +8,16 @@ from typing import Any
 
 from marsad.core.errors import DataError
 from marsad.text import keys as textkeys
-from marsad.text.resources import load_yaml
+from marsad.text.resources import load_yaml, read_tsv
 
 CUES_FILE = "quote_cues.yaml"
+COUNTRIES_FILE = "kb/countries.tsv"
+COUNTRY_COLUMNS = ("iso3", "name_en", "wikidata", "names_ar", "demonym", "plural", "adj_en", "leader")
+#: Endings that make a masculine singular nationality adjective (عراقي) feminine or plural, with
+#: or without the article: عراقية، عراقيون، عراقيين، عراقيات.
+DEMONYM_ENDINGS = ("", "ة", "ون", "ين", "ات")
+#: The concepts of ``anonymous`` in the cues file (anonymous.py reads each).
+ANONYMOUS_KEYS = ("sources", "people", "officials", "state_agents", "describers", "bodies")
 
 
 def _fold_all(values: Any, where: str) -> frozenset[str]:
@@ -63,6 +70,8 @@ class Cues:
     lead_particles: frozenset[str]
 
     grammar: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded, by concept
+    #: ``anonymous.<concept>``: the words of unnamed speakers' phrases (anonymous.py), folded.
+    anonymous: dict[str, frozenset[str]] = field(default_factory=dict)
     vocabulary: frozenset[str] = frozenset()  # every single word looked up, filled by cues()
     outlet_firsts: frozenset[str] = frozenset()  # first words of multi-word outlet names
 
@@ -116,7 +125,12 @@ def cues() -> Cues:
         raise DataError(f"data file marsad/data/{CUES_FILE}: 'grammar' must map names to lists")
     folded = {name: tuple(sorted(_fold_all(forms, f"grammar.{name}"), key=len, reverse=True))
               for name, forms in grammar.items()}
-    return replace(loaded, grammar=folded, vocabulary=_vocabulary(loaded),
+    unnamed = data.get("anonymous")
+    if not isinstance(unnamed, dict) or set(unnamed) != set(ANONYMOUS_KEYS):
+        raise DataError(f"data file marsad/data/{CUES_FILE}: 'anonymous' must map "
+                        f"{', '.join(ANONYMOUS_KEYS)} to lists")
+    anonymous = {name: _fold_all(forms, f"anonymous.{name}") for name, forms in unnamed.items()}
+    return replace(loaded, grammar=folded, anonymous=anonymous, vocabulary=_vocabulary(loaded),
                    outlet_firsts=frozenset(n[0] for n in loaded.outlet_names))
 
 
@@ -124,3 +138,23 @@ def _vocabulary(c: Cues) -> frozenset[str]:
     return (c.verbs | c.relay_verbs | c.participles | c.complementisers | c.speech_nouns
             | c.according | c.titles | c.speaker_stops | c.lead_particles | c.outlet_heads
             | c.statement_nouns)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[tuple[str, ...], str]:
+    """Folded nationality adjectives (one or two words, any gender and number, with or without
+    the article) → ISO 3166 alpha-3 code."""
+    out: dict[tuple[str, ...], str] = {}
+    for row in read_tsv(COUNTRIES_FILE, COUNTRY_COLUMNS):
+        iso3, demonym, plural = row[0], row[4], row[5]
+        for form in filter(None, demonym.split("|")):
+            words = form.split()
+            for ending in DEMONYM_ENDINGS:
+                for article in ("", "ال"):
+                    out.setdefault(tuple(textkeys.fold(article + w + ending) for w in words), iso3)
+        for form in filter(None, plural.split("|")):
+            key = tuple(textkeys.fold(w) for w in form.split())
+            out.setdefault(key, iso3)
+            if key[0].startswith("ال"):
+                out.setdefault((key[0][2:], *key[1:]), iso3)
+    return out

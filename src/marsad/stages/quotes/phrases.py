@@ -6,7 +6,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Entity, Span, Token
-from marsad.stages.quotes.lexicon import Cues
+from marsad.stages.quotes.lexicon import Cues, demonyms
 from marsad.stages.quotes.marks import CLOSERS, OPENERS
 from marsad.text import keys as textkeys
 
@@ -148,7 +148,7 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
         described = is_title(w, cues) or has_form(w, cues.title_complements)
         if (j > i and not named and not described and not w.key.startswith("ال")
                 and common_word(w, MIN_OBJECT_FREQUENCY)
-                and _definite_noun(words[j - 1], cues)
+                and (_definite_noun(words[j - 1], cues) or _definite_source(words, i, j, cues))
                 and not (j - 2 >= i and has_form(words[j - 2], cues.on_behalf))):
             # "أعلن الجيش مقتل..." / "أرجع رئيس المهرجان نجاح...": after a definite noun that is
             # no title, an indefinite word is not its modifier (they agree) but the object.
@@ -164,6 +164,18 @@ def _definite_noun(word: Word, cues: Cues) -> bool:
     if not word.key.startswith("ال") or is_title(word, cues) or word.key.endswith(cues.words("nisba_endings")):
         return False
     return common_word(word)
+
+
+def _definite_source(words: list[Word], i: int, j: int, cues: Cues) -> bool:
+    """"ورفض المصدر إعطاء تفاصيل", "وأوضحت المصادر نفسها وجود …": an unnamed source with the
+    article (words ``i..j``, with describers such as نفسها) refers back, and no name follows it, so
+    an indefinite noun after it is the verb's object."""
+    unnamed = cues.anonymous["sources"] | cues.anonymous["people"]
+    head = words[i]
+    if not head.key.startswith("ال") or not (head.key in unnamed or head.key[2:] in unnamed):
+        return False
+    describers = cues.anonymous["describers"]
+    return all(w.key in describers or w.bare in describers for w in words[i + 1:j])
 
 
 def common_word(word: Word, floor: float = 0.0) -> bool:
@@ -254,6 +266,8 @@ def _describes(words: list[Word], k: int, i: int, cues: Cues) -> bool:
         return False  # "عبد الرحمن": the word after عبد / بن / أبو is part of the name
     if is_title(w, cues) or has_form(w, cues.title_complements) or has_form(w, cues.on_behalf):
         return True
+    if (w.key,) in demonyms():
+        return True  # "مصدر أمني عراقي": a nationality adjective describes, it names nobody
     if k > i and has_form(words[k - 1], cues.on_behalf):
         return True  # "باسم الحكومة"
     if w.prep:

@@ -144,6 +144,8 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
     if len(words) == 1 and _possessed_body(words[0], cues):
         # "حسبما أعلن مكتبه": his office speaks for the person named last.
         return Actor(found.span, discourse.person(doc))
+    if _dual_title(words, cues):
+        return Actor(found.span, _pair(doc, found.span.start))  # "وشدد الوزيران": the two named last
     title = bare_title(words, cues)
     if title is not None:
         ent = discourse.person(doc, title)
@@ -159,6 +161,28 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
         # "وأضاف المعهد": a definite noun alone names the body last named with that head noun.
         return Actor(found.span, discourse.headed(stems_of(words)[0]))
     return found
+
+
+def _pair(doc: Document, before: int) -> int | None:
+    """Of the last two persons mentioned before offset ``before``, the one named first
+    («التقى شكري نظيره كيري … وشدد الوزيران»: a joint statement is given to the first named of
+    the pair, who speaks for both)."""
+    last: dict[int, int] = {}  # person entity -> its last mention before the offset
+    for k, e in enumerate(doc.entities):
+        if e.type in PERSON_TYPES:
+            ends = [m.start for m in e.mentions if m.end <= before]
+            if ends:
+                last[k] = max(ends)
+    two = sorted(last, key=last.__getitem__)[-2:]
+    return two[0] if len(two) == 2 else None
+
+
+def _dual_title(words: list[Word], cues: Cues) -> bool:
+    """"الوزيران", "الرئيسين": one definite title in the dual."""
+    if len(words) != 1 or not words[0].key.startswith("ال"):
+        return False
+    stem = words[0].key[2:]
+    return any(stem.endswith(e) and stem[:-len(e)] in cues.titles for e in cues.words("dual_endings"))
 
 
 def _possessed_body(word: Word, cues: Cues) -> bool:

@@ -9,6 +9,7 @@ takes the group of people named nearby.
 from __future__ import annotations
 
 from marsad.core.document import Actor, Span
+from marsad.stages.quotes.anonymous import named_before, speaks_for
 from marsad.stages.quotes.context import Context, char, words_in
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
@@ -161,9 +162,11 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
-    if whole.contains(found.span):  # an actor carried from earlier keeps the phrase that named it
-        ctx.phrases[found.span] = whole
-    return found
+    found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
+    if not whole.contains(found.span):
+        return found  # an actor carried from earlier keeps the phrase that named it
+    ctx.phrases[found.span] = whole
+    return named_before(ctx, begin, end, found)  # "وقال المسؤول" after "مسؤول في الصندوق"
 
 
 def _person_name(ctx: Context, found: Actor, whole: Span) -> Span | None:
@@ -330,7 +333,7 @@ def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
             if end > k:
                 # The whole phrase speaks ("المسؤولين في مناطق المملكة"): a group has no name in it.
                 whole = phrase_span(ctx.words, k, end)
-                found = actor(ctx.doc, whole)
+                found = speaks_for(ctx.doc, ctx.cues, ctx.words[k:end], actor(ctx.doc, whole))
                 ctx.phrases[found.span] = whole
                 return found
     return last if last is not None and names_group(ctx, last) else None

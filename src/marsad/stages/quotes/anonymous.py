@@ -1,0 +1,193 @@
+"""Speakers the text does not name, and the state or organisation they speak for.
+
+Wire copy attributes much of what it reports to unnamed people: «مصادر مطلعة», «شهود عيان»,
+«مسؤول أمريكي», «مصدر في قيادة المقاومة».  Such a speaker speaks for what its phrase names: the
+state of a nationality adjective («مسؤولون أمريكيون» → the United States), an organisation or state
+named in it («مصدر في وزارة الداخلية»، «مصدر في قيادة المقاومة» → the Popular Resistance named
+elsewhere by «المقاومة الشعبية»), or, for an official or a security source with nothing else said
+(«مصدر أمني»، «مصدر في الشرطة»), the state the story is about when the article leaves no doubt.
+One that names nothing («مصادر مطلعة», «شهود عيان», «منظمو المظاهرات») is no attributed quote: the
+quotes stage keeps it apart (``doc.unattributed``).  The words are in ``data/quote_cues.yaml``
+(``anonymous``), the nationality adjectives in the knowledge base's ``kb/countries.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from marsad.core.document import Actor, Document, Span
+from marsad.stages.quotes.context import Context
+from marsad.stages.quotes.lexicon import Cues, demonyms
+from marsad.stages.quotes.phrases import Word, speaker_end
+from marsad.text.keys import fold
+
+#: The story's state must have at least this many place and nationality mentions, and this many
+#: times as many as any other state, for an unnamed security source to be taken as its agent
+#: (set by eye on SaudiNewsNet articles: a local Saudi report names Saudi places three times or
+#: more, a regional one names two states about as often).
+STORY_STATE_MIN = 3
+STORY_STATE_LEAD = 2.0
+#: How far back, in words, a definite unnamed speaker («وقال المسؤول») looks for the phrase that
+#: introduced it («مسؤول كبير في الصندوق»): a few sentences of wire copy.
+LOOKBACK_WORDS = 150
+
+
+def _is(word: Word, forms: frozenset[str]) -> bool:
+    return word.key in forms or word.bare in forms
+
+
+def is_anonymous(words: list[Word], cues: Cues) -> bool:
+    """Whether a speaker phrase is headed by an unnamed source, person or official (مصدر، شهود، مسؤول)."""
+    a = cues.anonymous
+    return bool(words) and (_is(words[0], a["sources"]) or _is(words[0], a["people"]) or _is(words[0], a["officials"]))
+
+
+def _agent_nationality(words: list[Word], cues: Cues) -> str | None:
+    """The state a nationality adjective makes an unnamed source or official speak for (مسؤول
+    أمريكي → USA); none for people who act for no state (خبراء سعوديون، شهود عيان)."""
+    return None if _is(words[0], cues.anonymous["people"]) else nationality(words[1:])
+
+
+def nationality(words: list[Word]) -> str | None:
+    """The state of the first nationality adjective in ``words`` (مصدر أمني عراقي → IRQ)."""
+    table = demonyms()
+    keys = [w.key for w in words]
+    for k in range(len(keys)):
+        for n in (2, 1):
+            found = table.get(tuple(keys[k:k + n])) if k + n <= len(keys) else None
+            if found is not None:
+                return found
+    return None
+
+
+def state_entity(doc: Document, iso3: str) -> int | None:
+    """The entity that stands for a state: the state itself when the article names it, else its
+    people (a nationality mention), else its most mentioned place (its country field is the state)."""
+    best: tuple[int, int, int] | None = None  # (rank, -mentions, index)
+    for k, e in enumerate(doc.entities):
+        if e.country != iso3 or e.type not in ("GPE", "NORP"):
+            continue
+        rank = 0 if e.kb_id == iso3 else (1 if e.type == "NORP" else 2)
+        cand = (rank, -len(e.mentions), k)
+        if best is None or cand < best:
+            best = cand
+    return best[2] if best is not None else None
+
+
+def story_state(doc: Document) -> str | None:
+    """The state an article is about: the country of most of its place and nationality mentions,
+    when it leads clearly (else None: guessing would give an unnamed source the wrong state)."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        if e.type in ("GPE", "NORP") and e.country:
+            counts[e.country] += len(e.mentions)
+    top = counts.most_common(2)
+    if not top or top[0][1] < STORY_STATE_MIN:
+        return None
+    if len(top) > 1 and top[0][1] < STORY_STATE_LEAD * top[1][1]:
+        return None
+    return top[0][0]
+
+
+def _named_body(doc: Document, words: list[Word]) -> int | None:
+    """An organisation or state named elsewhere whose name opens with a definite word of the
+    phrase: «مصدر في قيادة المقاومة» after «المقاومة الشعبية», «مسؤول في الصندوق» after «صندوق النقد
+    الدولي» (one such entity, or none)."""
+    found: set[int] = set()
+    # "في الصندوق" names «صندوق النقد الدولي» too: the name's first word may lack the article.
+    heads = {h for w in words[1:] if w.key.startswith("ال") for h in (w.key, w.key[2:])}
+    if not heads:
+        return None
+    for k, e in enumerate(doc.entities):
+        if e.type != "ORG" and not (e.type == "GPE" and e.kb_id is not None and e.kb_id == e.country):
+            continue  # a body or a state: «مسؤول عسكري في المريسة» sits in a town, speaks for none
+        for m in e.mentions:
+            first = fold(doc.text[m.start:m.end]).split(" ", 1)[0]
+            if first in heads or (first.startswith("لل") and "ال" + first[2:] in heads):
+                found.add(k)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+def _place_in(doc: Document, words: list[Word], ent: int) -> bool:
+    """Whether ``ent`` is a place inside a state, named in the phrase («مصادر محلية في محافظة
+    أبين»): where an unnamed source sits is not whom it speaks for."""
+    e = doc.entities[ent]
+    if e.type not in ("GPE", "LOC", "FAC") or (e.kb_id is not None and e.kb_id == e.country):
+        return False
+    lo, hi = words[0].token.start, words[-1].token.end
+    return any(lo <= m.start and m.end <= hi for m in e.mentions)
+
+
+def _state_agent(words: list[Word], cues: Cues) -> bool:
+    """An official or security source that says nothing more of itself («مسؤول كبير», «مصدر
+    أمني», «مصدر في الشرطة»): an agent of the story's state."""
+    a = cues.anonymous
+    rest = words[1:]
+    if not rest and words[0].key.startswith("ال") and not words[0].key.endswith(cues.words("plural_noun_endings")):
+        return False  # "وقال المسؤول": one person told before, whom the back-reference failed to find
+    if not all(_is(w, a["describers"]) or _is(w, a["state_agents"]) for w in rest):
+        return False
+    return _is(words[0], a["officials"]) or any(_is(w, a["state_agents"]) for w in rest)
+
+
+def speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Actor:
+    """``found`` (an unnamed speaker no entity links) with the entity of the state or
+    organisation its phrase ``words`` names, when there is one."""
+    if not is_anonymous(words, cues):
+        return found
+    if found.entity is not None and not _place_in(doc, words, found.entity):
+        return found
+    ent: int | None = None
+    iso3 = _agent_nationality(words, cues)
+    if iso3 is not None:
+        ent = state_entity(doc, iso3)
+    if ent is None and iso3 is None:
+        ent = _named_body(doc, words)
+    if ent is None and iso3 is None and _state_agent(words, cues):
+        home = story_state(doc)
+        ent = state_entity(doc, home) if home is not None else None
+    return Actor(found.span, ent)
+
+
+def named_before(ctx: Context, begin: int, end: int, found: Actor) -> Actor:
+    """"كما قال مسؤول كبير في الصندوق. وقال المسؤول إن": a definite unnamed speaker («المسؤول»،
+    «المصدر ذاته») that nothing else resolved speaks for what the last phrase with the same head,
+    told without the article within LOOKBACK_WORDS words, names.  When that phrase names a body
+    no entity links («مصدر مسؤول في صندوق …»), the speaker keeps it as the phrase that named it."""
+    words, cues = ctx.words, ctx.cues
+    w = words[begin]
+    if (found.entity is not None or not w.key.startswith("ال") or not is_anonymous([w], cues)
+            or not all(_is(x, cues.anonymous["describers"]) for x in words[begin + 1:end])):
+        return found
+    head = w.key[2:]
+    for k in range(begin - 1, max(-1, begin - LOOKBACK_WORDS), -1):
+        if words[k].key != head:
+            continue
+        stop = speaker_end(words, k, ctx.sent_limit[ctx.sent_of[k]], cues, ctx.names)
+        told = speaks_for(ctx.doc, cues, words[k:stop], Actor(words[k].token.span))
+        if told.entity is not None:
+            return Actor(found.span, told.entity)
+        if not unattributed(cues, words[k:stop], told, ctx.names):
+            ctx.phrases[found.span] = Span(words[k].token.start, words[stop - 1].token.end)
+        return found
+    return found
+
+
+def unattributed(cues: Cues, words: list[Word], who: Actor, names: set[int] | dict[int, int]) -> bool:
+    """Whether an unnamed speaker names no state or organisation it speaks for («مصادر مطلعة»،
+    «شهود عيان»، «موظفون مصرفيون»): no entity, no nationality, no body or state agency and no
+    person's name (``names``: start offsets of person mentions) in its phrase."""
+    if who.entity is not None or not is_anonymous(words, cues):
+        return False
+    # A body («مسؤول في شركة») or a state's agency («مصدر في الشرطة», «مصدر أمني») is named,
+    # though no entity links it: the quote is attributed.
+    named = cues.anonymous["bodies"] | cues.anonymous["state_agents"]
+    if any(_is(w, named) or (w.key.startswith("ال") and w.key[2:] in named) for w in words[1:]):
+        return False
+    if any(w.token.start in names for w in words):
+        return False
+    return _agent_nationality(words, cues) is None
+
+
+__all__ = ["is_anonymous", "named_before", "speaks_for", "state_entity", "story_state", "unattributed"]
