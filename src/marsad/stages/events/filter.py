@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from marsad.core.document import Document, Event, Token
@@ -31,18 +31,12 @@ CUES = "events/filter_cues.yaml"
 FILTERED = frozenset({"ASSAULT", "PROTEST"})
 #: Only events told as having happened are checked; the others already say they did not.
 FILTERED_STATUSES = frozenset({"asserted", "reported"})
-#: A sentence's events of a filtered type are kept when the model's probability reaches this
-#: (5-fold cross-validation grouped by article on the GSR dev half, scripts/build_event_filter.py
-#: --cv: F1 is within two points from 0.3 to 0.45 for both types; the lowest of that plateau keeps
-#: the events of allegations and reports that the issue's status cases need).  The model is
-#: fitted to annotator shares, not to the unanimous ``yes``, so its probabilities run higher than
-#: those of filter v2 (threshold 0.25).  The default of ``settings.events.threshold``.
-THRESHOLD = 0.3
-#: Per type, the factor on the threshold a sentence's probability must reach.  ASSAULT's
-#: cross-validated clear-cut F1 (``scripts/build_event_filter.py --cv``, yes against easy no) peaks
-#: between 0.35 and 0.4 in every run of issue 14 (0.80-0.81 against 0.78-0.79 at 0.3), PROTEST's
-#: at 0.3; a factor keeps one ``threshold`` setting for both, 0 still letting every event through.
-TYPE_SCALE = {"ASSAULT": 0.35 / 0.3}
+#: Per type, the least probability of the model for a sentence to keep its events of that type:
+#: the threshold with the best clear-cut F1 (yes against easy no) in 5-fold cross-validation grouped
+#: by article on the GSR dev half (``scripts/build_event_filter.py --cv``, which also reports the
+#: nested estimate with the threshold chosen inside each fold).  The defaults of
+#: ``settings.events.assault_threshold`` and ``settings.events.protest_threshold``.
+THRESHOLDS: dict[str, float] = {"ASSAULT": 0.35, "PROTEST": 0.3}
 BIAS = "__bias__"
 #: Cue class read by position (just before the trigger) rather than anywhere in the sentence.
 SUBORDINATORS = "subordinators"
@@ -187,7 +181,6 @@ def probability(event_type: str, feats: Iterable[str], table: dict[str, float] |
     return sigmoid(z)
 
 
-def keep(event_type: str, feats: Iterable[str], threshold: float = THRESHOLD) -> bool:
-    """Whether a sentence with these features keeps its events of the type (``threshold`` times
-    the type's factor)."""
-    return event_type not in FILTERED or probability(event_type, feats) >= threshold * TYPE_SCALE.get(event_type, 1.0)
+def keep(event_type: str, feats: Iterable[str], thresholds: Mapping[str, float] = THRESHOLDS) -> bool:
+    """Whether a sentence with these features keeps its events of the type (other types always do)."""
+    return event_type not in FILTERED or probability(event_type, feats) >= thresholds[event_type]
