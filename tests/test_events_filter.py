@@ -82,6 +82,33 @@ def test_assault_triggers_find_the_act(text: str, trigger: str, mode: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("وسار آلاف المتظاهرين في شوارع وسط المدينة رافعين لافتات تندد بالحرب.", "وسار"),
+        ("وتوجه المحتجون إلى مقر الحكومة مطالبين بإقالة الوزير.", "وتوجه"),
+        ("ونظم العشرات وقفة صامتة أمام السفارة تضامنا مع ضحايا التفجير.", "وقفة صامتة"),
+    ],
+)
+def test_protest_marches_and_vigils(text: str, trigger: str) -> None:
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
+    found = [doc.text[e.trigger.start:e.trigger.end] for e in find_events(doc, learned_filter=False)
+             if e.type == "PROTEST"]
+    assert trigger in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوجه الوزير إلى الرياض أمس في زيارة رسمية.",  # a journey: no protesters march
+        "وسار الفريق على نهج مدربه السابق.",  # a manner, not a march
+    ],
+)
+def test_travel_is_no_march(text: str) -> None:
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
+    assert "PROTEST" not in {e.type for e in find_events(doc, learned_filter=False)}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "ودعا الوزير إلى وقف إطلاق النار فورا.",  # a ceasefire, not shooting
@@ -118,6 +145,11 @@ def features(text: str, etype: str) -> set[str]:
         ("وبعد أيام من الهجوم على السفارة، أعلنت الحكومة حالة الطوارئ.", "ASSAULT", {"subordinate"}, {"toll"}),
         ("وتظاهر آلاف الطلاب أمس أمام مبنى البرلمان في الخرطوم احتجاجا على ارتفاع أسعار الخبز.", "PROTEST",
          {"cue=crowd", "cue=staging", "when=week", "places=1"}, {"cue=legal", "question"}),
+        # the words right around the trigger and its form
+        ("وهتف المتظاهرون أمس بشعارات تطالب برحيل الحكومة.", "PROTEST",
+         {"tense=perfect", "after=المتظاهرون", "after=امس"}, {"tense=noun", "before=المتظاهرون"}),
+        ("واندلعت مظاهرات في عدة مدن أمس احتجاجا على الغلاء.", "PROTEST",
+         {"tense=noun", "before=اندلعت", "after=في"}, {"tense=perfect", "tense=imperfect"}),
     ],
 )
 def test_sentence_features(text: str, etype: str, present: set[str], absent: set[str]) -> None:

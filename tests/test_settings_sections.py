@@ -39,9 +39,11 @@ def _analyze(text: str, settings: Settings) -> marsad.Document:
 
 @pytest.mark.parametrize(("values", "message"), [
     ({"events": {"protest_threshold": 1.5}}, "E200 events.protest_threshold must be a number from 0.0 to 1.0, got 1.5"),
-    ({"events": {"protest_threshold": "high"}}, "events.protest_threshold must be a number from 0.0 to 1.0, got 'high'"),
+    ({"events": {"protest_threshold": "high"}},
+     "events.protest_threshold must be a number from 0.0 to 1.0, got 'high'"),
     ({"events": {"protest_threshold": float("nan")}}, "events.protest_threshold must be a number"),
-    ({"events": {"thresold": 0.5}}, "unknown setting(s) events.thresold; allowed in events: learned_filter, assault_threshold, protest_threshold"),
+    ({"events": {"thresold": 0.5}},
+     "unknown setting(s) events.thresold; allowed in events: learned_filter, assault_threshold, protest_threshold"),
     ({"entities": {"tagger": "no"}}, "entities.tagger must be true or false, got 'no'"),
     ({"entities": {"fuzzy_min": 101}}, "entities.fuzzy_min must be a number from 0.0 to 100.0, got 101"),
     ({"temporal": {"anchor_reach": 2.5}}, "temporal.anchor_reach must be a whole number ≥ 0, got 2.5"),
@@ -86,7 +88,8 @@ def test_with_assignments_reads_values_as_json_and_sets_top_level_settings_too()
 @pytest.mark.parametrize(("assignment", "message"), [
     ("events.protest_threshold", "is not NAME=VALUE"),
     ("teleport.speed=3", "unknown settings section(s) teleport; sections: clean, segment"),
-    ("events=0.5", "events is a section; set one of its keys: events.learned_filter, events.assault_threshold, events.protest_threshold"),
+    ("events=0.5", "events is a section; set one of its keys: events.learned_filter, "
+                    "events.assault_threshold, events.protest_threshold"),
     ("colour=red", "unknown setting(s) colour"),
 ])
 def test_a_bad_assignment_is_one_line(assignment: str, message: str) -> None:
