@@ -2,8 +2,9 @@
 
 Trigger words such as قتل or مظاهرات often name a subject of discussion («جرائم قتل»، «ثقافة
 الاحتجاج»), a past background event or a charge in court.  A logistic-regression model over the
-rule-based event's features (trigger concept, status, actors, place, how long ago its date is,
-casualty tolls, where the trigger stands) and over the sentence's words and word classes
+rule-based event's features (trigger concept and form, status, actors, place, how long ago its
+date is, casualty tolls, where the trigger stands, the words right around it) and over the
+sentence's words and word classes
 (``data/events/filter_cues.yaml``: news-report cues, time anchors, background, court, topic,
 weapons, victims, crowds…) decides whether such a sentence reports an event.  Its weights are
 trained by ``scripts/build_event_filter.py`` on the Arabic event GSR development half, each
