@@ -11,7 +11,7 @@ from training.event_filter import train
 
 import marsad
 from marsad.stages.events import candidate_features, find_events
-from marsad.stages.events.filter import FILTERED, THRESHOLD, cue_classes, keep, probability, weights
+from marsad.stages.events.filter import FILTERED, THRESHOLDS, cue_classes, keep, probability, weights
 from marsad.text.resources import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def test_weights_cover_both_types_and_other_types_pass() -> None:
     assert {name.split("|")[0] for name in table} == set(FILTERED)
     assert 0.0 < probability("ASSAULT", {"casualties"}) < 1.0
     assert keep("CONSULT", set())
-    assert 0.0 < THRESHOLD < 1.0
+    assert set(THRESHOLDS) == set(FILTERED) and all(0.0 < t < 1.0 for t in THRESHOLDS.values())
 
 
 @pytest.mark.parametrize(
@@ -79,6 +79,33 @@ def test_assault_triggers_find_the_act(text: str, trigger: str, mode: str) -> No
     found = [(doc.text[e.trigger.start:e.trigger.end], e.mode) for e in find_events(doc, learned_filter=False)
              if e.type == "ASSAULT"]
     assert (trigger, mode) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("وسار آلاف المتظاهرين في شوارع وسط المدينة رافعين لافتات تندد بالحرب.", "وسار"),
+        ("وتوجه المحتجون إلى مقر الحكومة مطالبين بإقالة الوزير.", "وتوجه"),
+        ("ونظم العشرات وقفة صامتة أمام السفارة تضامنا مع ضحايا التفجير.", "وقفة صامتة"),
+    ],
+)
+def test_protest_marches_and_vigils(text: str, trigger: str) -> None:
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
+    found = [doc.text[e.trigger.start:e.trigger.end] for e in find_events(doc, learned_filter=False)
+             if e.type == "PROTEST"]
+    assert trigger in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوجه الوزير إلى الرياض أمس في زيارة رسمية.",  # a journey: no protesters march
+        "وسار الفريق على نهج مدربه السابق.",  # a manner, not a march
+    ],
+)
+def test_travel_is_no_march(text: str) -> None:
+    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
+    assert "PROTEST" not in {e.type for e in find_events(doc, learned_filter=False)}
 
 
 @pytest.mark.parametrize(
@@ -118,6 +145,11 @@ def features(text: str, etype: str) -> set[str]:
         ("وبعد أيام من الهجوم على السفارة، أعلنت الحكومة حالة الطوارئ.", "ASSAULT", {"subordinate"}, {"toll"}),
         ("وتظاهر آلاف الطلاب أمس أمام مبنى البرلمان في الخرطوم احتجاجا على ارتفاع أسعار الخبز.", "PROTEST",
          {"cue=crowd", "cue=staging", "when=week", "places=1"}, {"cue=legal", "question"}),
+        # the words right around the trigger and its form
+        ("وهتف المتظاهرون أمس بشعارات تطالب برحيل الحكومة.", "PROTEST",
+         {"tense=perfect", "after=المتظاهرون", "after=امس"}, {"tense=noun", "before=المتظاهرون"}),
+        ("واندلعت مظاهرات في عدة مدن أمس احتجاجا على الغلاء.", "PROTEST",
+         {"tense=noun", "before=اندلعت", "after=في"}, {"tense=perfect", "tense=imperfect"}),
     ],
 )
 def test_sentence_features(text: str, etype: str, present: set[str], absent: set[str]) -> None:
@@ -165,11 +197,10 @@ def test_weights_are_current(shared_dir: Path) -> None:
     shipped = weights()
     for event_type in gsr.FILES:
         samples, _ = module.load(event_type, data, names)
-        trained = module.train(event_type, [(f, share) for _, f, _, share in samples])
-        same = sum(
-            (probability(event_type, f, trained) >= THRESHOLD) == (probability(event_type, f, shipped) >= THRESHOLD)
-            for _, f, _, _ in samples
-        )
+        trained = module.train(event_type, [(f, share) for _, f, _, share, _ in samples])
+        cut = THRESHOLDS[event_type]
+        same = sum((probability(event_type, f, trained) >= cut) == (probability(event_type, f, shipped) >= cut)
+                   for _, f, _, _, _ in samples)
         assert same >= MIN_AGREEMENT * len(samples), f"{event_type}: run scripts/build_event_filter.py"
 
 
@@ -218,12 +249,22 @@ def test_agreement_ceiling_falls_with_split_votes() -> None:
     assert noisy < clear - 0.1
 
 
-def test_assault_needs_a_higher_probability_than_protest(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_type_has_its_own_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     from marsad.stages.events import filter as event_filter
 
     monkeypatch.setattr(event_filter, "probability", lambda *_args, **_kw: 0.32)
+    # The shipped thresholds: ASSAULT needs more than PROTEST (cross-validated on the GSR dev half).
     assert event_filter.keep("PROTEST", set()) and not event_filter.keep("ASSAULT", set())
-    assert event_filter.keep("ASSAULT", set(), threshold=0.0)
+    assert event_filter.keep("ASSAULT", set(), {"ASSAULT": 0.0, "PROTEST": 1.0})
+    assert not event_filter.keep("PROTEST", set(), {"ASSAULT": 0.0, "PROTEST": 1.0})
+
+
+def test_assault_threshold_setting_reaches_the_stage() -> None:
+    text = "ووجهت المحكمة لهما 51 تهمة تتراوح بين جرائم ضد الإنسانية وقتل واغتصاب."
+    run = marsad.analyze(text, "2024-06-17",
+                         settings=marsad.Settings(events={"assault_threshold": 0.0}))  # type: ignore[arg-type]
+    assert "ASSAULT" in {e.type for e in run.events}
+    assert "ASSAULT" not in {e.type for e in marsad.analyze(text, "2024-06-17").events}
 
 
 def test_bench_leaves_contested_rows_out_unless_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

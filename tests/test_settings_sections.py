@@ -15,7 +15,7 @@ from marsad.core.settings import EntitiesSettings, EventsSettings, Settings
 from marsad.shells.cli.main import main
 from marsad.stages.clean import GLUE_SUPPORT
 from marsad.stages.entities.link import FUZZY_MIN
-from marsad.stages.events.filter import THRESHOLD
+from marsad.stages.events.filter import THRESHOLDS
 from marsad.stages.temporal import ANCHOR_REACH
 from marsad.text.keys import PREP_RATIO
 
@@ -38,10 +38,12 @@ def _analyze(text: str, settings: Settings) -> marsad.Document:
 
 
 @pytest.mark.parametrize(("values", "message"), [
-    ({"events": {"threshold": 1.5}}, "E200 events.threshold must be a number from 0.0 to 1.0, got 1.5"),
-    ({"events": {"threshold": "high"}}, "events.threshold must be a number from 0.0 to 1.0, got 'high'"),
-    ({"events": {"threshold": float("nan")}}, "events.threshold must be a number"),
-    ({"events": {"thresold": 0.5}}, "unknown setting(s) events.thresold; allowed in events: learned_filter, threshold"),
+    ({"events": {"protest_threshold": 1.5}}, "E200 events.protest_threshold must be a number from 0.0 to 1.0, got 1.5"),
+    ({"events": {"protest_threshold": "high"}},
+     "events.protest_threshold must be a number from 0.0 to 1.0, got 'high'"),
+    ({"events": {"protest_threshold": float("nan")}}, "events.protest_threshold must be a number"),
+    ({"events": {"thresold": 0.5}},
+     "unknown setting(s) events.thresold; allowed in events: learned_filter, assault_threshold, protest_threshold"),
     ({"entities": {"tagger": "no"}}, "entities.tagger must be true or false, got 'no'"),
     ({"entities": {"fuzzy_min": 101}}, "entities.fuzzy_min must be a number from 0.0 to 100.0, got 101"),
     ({"temporal": {"anchor_reach": 2.5}}, "temporal.anchor_reach must be a whole number ≥ 0, got 2.5"),
@@ -49,7 +51,7 @@ def _analyze(text: str, settings: Settings) -> marsad.Document:
     ({"segment": {"prep_ratio": 0.5}}, "segment.prep_ratio must be a number ≥ 1.0, got 0.5"),
     ({"quotes": {"anything": 1}}, "unknown setting(s) quotes.anything; allowed in quotes: unattributed_as_quotes"),
     ({"clean": {"glue_min_zipf": 9}}, "clean.glue_min_zipf must be a number from 0.0 to 8.0, got 9"),
-    ({"events": [0.5]}, "events must be a mapping of settings (learned_filter, threshold)"),
+    ({"events": [0.5]}, "events must be a mapping of settings (learned_filter, assault_threshold, protest_threshold)"),
 ])
 def test_a_bad_section_value_is_one_line_naming_section_key_value_and_range(
         values: dict[str, object], message: str) -> None:
@@ -62,30 +64,32 @@ def test_a_bad_section_value_is_one_line_naming_section_key_value_and_range(
 
 def test_sections_take_a_mapping_or_the_section_and_default_to_the_tuned_constants() -> None:
     default = Settings()
-    assert default.events.threshold == THRESHOLD and default.events.learned_filter is True
+    assert (default.events.assault_threshold, default.events.protest_threshold) == (
+        THRESHOLDS["ASSAULT"], THRESHOLDS["PROTEST"]) and default.events.learned_filter is True
     assert default.entities.tagger is True and default.entities.fuzzy_min == FUZZY_MIN
     assert default.temporal.anchor_reach == ANCHOR_REACH and default.segment.prep_ratio == PREP_RATIO
     assert (default.clean.glue_min_zipf, default.clean.glue_min_zipf_clitic,
             default.clean.glue_min_zipf_final) == GLUE_SUPPORT
-    by_mapping = Settings(entities={"tagger": False}, events={"threshold": 1})  # type: ignore[arg-type]
+    by_mapping = Settings(entities={"tagger": False}, events={"protest_threshold": 1})  # type: ignore[arg-type]
     assert by_mapping.entities == EntitiesSettings(tagger=False)
-    assert by_mapping.events.threshold == 1.0 and isinstance(by_mapping.events.threshold, float)
-    assert Settings(events=EventsSettings(threshold=0.5)).events.threshold == 0.5
+    assert by_mapping.events.protest_threshold == 1.0 and isinstance(by_mapping.events.protest_threshold, float)
+    assert Settings(events=EventsSettings(protest_threshold=0.5)).events.protest_threshold == 0.5
     changed = by_mapping.with_sections({"events": {"learned_filter": False}})
-    assert changed.events == EventsSettings(learned_filter=False, threshold=1.0)  # threshold kept
+    assert changed.events == EventsSettings(learned_filter=False, protest_threshold=1.0)  # threshold kept
 
 
 def test_with_assignments_reads_values_as_json_and_sets_top_level_settings_too() -> None:
-    s = Settings().with_assignments(["events.threshold=0.5", "entities.tagger=false", "jobs=2",
+    s = Settings().with_assignments(["events.protest_threshold=0.5", "entities.tagger=false", "jobs=2",
                                      "stages=clean,segment", "temporal.anchor_reach=10"])
-    assert (s.events.threshold, s.entities.tagger, s.jobs, s.stages, s.temporal.anchor_reach) == (
+    assert (s.events.protest_threshold, s.entities.tagger, s.jobs, s.stages, s.temporal.anchor_reach) == (
         0.5, False, 2, ("clean", "segment"), 10)
 
 
 @pytest.mark.parametrize(("assignment", "message"), [
-    ("events.threshold", "is not NAME=VALUE"),
+    ("events.protest_threshold", "is not NAME=VALUE"),
     ("teleport.speed=3", "unknown settings section(s) teleport; sections: clean, segment"),
-    ("events=0.5", "events is a section; set one of its keys: events.learned_filter, events.threshold"),
+    ("events=0.5", "events is a section; set one of its keys: events.learned_filter, "
+                    "events.assault_threshold, events.protest_threshold"),
     ("colour=red", "unknown setting(s) colour"),
 ])
 def test_a_bad_assignment_is_one_line(assignment: str, message: str) -> None:
@@ -107,9 +111,9 @@ def test_without_the_tagger_an_unknown_person_is_not_found() -> None:
 
 @pytest.mark.parametrize(("text", "events", "expected"), [
     (PROTEST, {}, ["PROTEST"]),  # the verb and its noun are one protest; «احتجاجا على» is no second one
-    (PROTEST, {"threshold": 1.0}, []),                   # no sentence is that certain
+    (PROTEST, {"protest_threshold": 1.0}, []),                   # no sentence is that certain
     (CHARGE, {}, []),
-    (CHARGE, {"threshold": 0.0}, ["ASSAULT"]),           # everything the rules find passes
+    (CHARGE, {"assault_threshold": 0.0}, ["ASSAULT"]),           # everything the rules find passes
     (CHARGE, {"learned_filter": False}, ["ASSAULT"]),
 ])
 def test_the_events_section_decides_what_the_learned_filter_keeps(
@@ -155,14 +159,14 @@ def test_cli_set_changes_the_output() -> None:
         return [e["type"] for e in json.loads(result.stdout)["events"]]
 
     assert "PROTEST" in events()
-    assert "PROTEST" not in events("--set", "events.threshold=1.0")
-    assert "PROTEST" in events("--set", "events.threshold=1.0", "--set", "events.learned_filter=false")
+    assert "PROTEST" not in events("--set", "events.protest_threshold=1.0")
+    assert "PROTEST" in events("--set", "events.protest_threshold=1.0", "--set", "events.learned_filter=false")
 
 
 @pytest.mark.parametrize(("command", "assignment", "needle"), [
-    ("analyze", "events.threshold=2", "events.threshold must be a number from 0.0 to 1.0, got 2"),
+    ("analyze", "events.protest_threshold=2", "events.protest_threshold must be a number from 0.0 to 1.0, got 2"),
     ("analyze", "entities.taggr=false", "unknown setting(s) entities.taggr"),
-    ("events", "events.threshold", "is not NAME=VALUE"),
+    ("events", "events.protest_threshold", "is not NAME=VALUE"),
     ("ingest", "temporal.anchor_reach=far", "temporal.anchor_reach must be a whole number"),
 ])
 def test_cli_a_bad_set_is_one_line_and_exit_1(command: str, assignment: str, needle: str) -> None:
@@ -175,9 +179,9 @@ def test_cli_a_bad_set_is_one_line_and_exit_1(command: str, assignment: str, nee
 def test_serve_set_gives_the_server_wide_defaults() -> None:
     from marsad.shells.cli.web import serve_settings
 
-    assert serve_settings(None, None, False, ("events.threshold=0.9",)).events.threshold == 0.9
+    assert serve_settings(None, None, False, ("events.protest_threshold=0.9",)).events.protest_threshold == 0.9
     with pytest.raises(SettingsError):
-        serve_settings(None, None, False, ("events.threshold=9",))
+        serve_settings(None, None, False, ("events.protest_threshold=9",))
 
 
 def test_api_analyze_takes_stage_settings(public_analyser: TestClient) -> None:
@@ -188,12 +192,12 @@ def test_api_analyze_takes_stage_settings(public_analyser: TestClient) -> None:
         return [e["type"] for e in answer.json()["events"]]
 
     assert "PROTEST" in types(None)
-    assert "PROTEST" not in types({"events": {"threshold": 1.0}})
+    assert "PROTEST" not in types({"events": {"protest_threshold": 1.0}})
     assert "PROTEST" in types(None)  # a request's settings last for that request only
 
 
 @pytest.mark.parametrize(("settings", "needle"), [
-    ({"events": {"threshold": 7}}, "events.threshold must be a number from 0.0 to 1.0, got 7"),
+    ({"events": {"protest_threshold": 7}}, "events.protest_threshold must be a number from 0.0 to 1.0, got 7"),
     ({"events": {"colour": "red"}}, "unknown setting(s) events.colour"),
     ({"teleport": {}}, "unknown settings section(s) teleport"),
     ({"entities": "off"}, "entities must be a mapping of settings"),

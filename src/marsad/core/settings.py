@@ -1,7 +1,7 @@
 """One validated settings object (trafilatura ``Extractor``, datasette ``SETTINGS``).
 
 Unknown keys, wrong types and bad values fail at start-up with the allowed values in the message.
-Each built-in stage has a section of its own (``Settings(events={"threshold": 0.5})``) whose
+Each built-in stage has a section of its own (``Settings(events={"protest_threshold": 0.5})``) whose
 defaults are the values the stage was tuned with; the stage reads its section and nothing else.
 """
 
@@ -169,9 +169,11 @@ class EventsSettings(Section):
     NAME: ClassVar[str] = "events"
     learned_filter: bool = knob(True, "keep ASSAULT and PROTEST events only in sentences the learned "
                                       "filter reads as reporting one (off: every rule match)")
-    #: stages.events.filter.THRESHOLD
-    threshold: float = knob(0.3, "least probability (0-1) of the learned filter for an ASSAULT or "
-                                 "PROTEST event to be kept", low=0.0, high=1.0)
+    #: stages.events.filter.THRESHOLDS (5-fold CV on the GSR dev half, scripts/build_event_filter.py --cv)
+    assault_threshold: float = knob(0.35, "least probability (0-1) of the learned filter for an ASSAULT "
+                                          "event to be kept", low=0.0, high=1.0)
+    protest_threshold: float = knob(0.3, "least probability (0-1) of the learned filter for a PROTEST "
+                                         "event to be kept", low=0.0, high=1.0)
 
 
 #: Section name → its class, in pipeline order.
@@ -250,7 +252,7 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
     def with_sections(self, sections: Mapping[str, Any]) -> Settings:
-        """These settings with some section values changed (``{"events": {"threshold": 0.5}}``);
+        """These settings with some section values changed (``{"events": {"protest_threshold": 0.5}}``);
         values not named keep theirs."""
         if not isinstance(sections, Mapping):
             raise SettingsError(f"settings must be a mapping of sections ({', '.join(SECTIONS)}), got {sections!r}")
@@ -285,13 +287,13 @@ class Settings:
 
 
 def parse_assignment(text: str) -> tuple[str, Any]:
-    """``events.threshold=0.5`` → ``("events.threshold", 0.5)``: the value read as JSON (true,
+    """``events.protest_threshold=0.5`` → ``("events.protest_threshold", 0.5)``: the value read as JSON (true,
     false, null, numbers, quoted strings) when it is JSON, as plain text otherwise."""
     name, sep, raw = text.partition("=")
     name = name.strip()
     if not sep or not name:
         raise SettingsError(f"setting {text!r} is not NAME=VALUE; use SECTION.KEY=VALUE, "
-                            "e.g. events.threshold=0.5")
+                            "e.g. events.protest_threshold=0.5")
     raw = raw.strip()
     try:
         value: Any = json.loads(raw)

@@ -25,7 +25,7 @@ class ArticleInput(BaseModel):
     # Any mapping: Settings checks it and names a bad section.key in its one-line E200 message.
     settings: dict[str, Any] | None = Field(None, description=(
         "stage settings over the server's, by section (docs/settings.md), "
-        'e.g. {"events": {"threshold": 0.5}, "entities": {"tagger": false}}'))
+        'e.g. {"events": {"protest_threshold": 0.5}, "entities": {"tagger": false}}'))
 
     @model_validator(mode="after")
     def _one_input(self) -> ArticleInput:

@@ -46,7 +46,7 @@ def one_line_errors(fn: F) -> F:
 def set_option(fn: F) -> F:
     """The repeatable ``--set SECTION.KEY=VALUE`` option of every command that builds Settings."""
     return click.option("--set", "assignments", multiple=True, metavar="SECTION.KEY=VALUE",
-                        help="change a setting, e.g. --set events.threshold=0.5 or --set entities.tagger=false "
+                        help="change a setting, e.g. --set events.protest_threshold=0.5 or --set entities.tagger=false "
                              "(repeatable; see docs/settings.md)")(fn)
 
 

@@ -7,6 +7,7 @@ and the registered stage stores them on ``doc.events``.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 from marsad.core.document import Actor, Document, Event, Span
 from marsad.core.registry import (
@@ -62,7 +63,7 @@ from marsad.stages.events.detect import (
     sentence_tokens,
     surface,
 )
-from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLD, keep, sentence_features
+from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS, keep, sentence_features
 from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.mutual import anaphor_candidates, inherit
 from marsad.stages.events.status import find_status, punct_bounds
@@ -418,15 +419,16 @@ def candidate_features(doc: Document) -> tuple[dict[tuple[int, str], set[str]], 
     return _grouped(events, feats), unfiltered
 
 
-def find_events(doc: Document, *, learned_filter: bool = True, threshold: float = THRESHOLD) -> list[Event]:
+def find_events(doc: Document, *, learned_filter: bool = True,
+                thresholds: Mapping[str, float] = THRESHOLDS) -> list[Event]:
     """Every event of the document, repeated reports collapsed, in order of first mention.
 
     With ``learned_filter`` (the default) ASSAULT and PROTEST events survive only in sentences
     the model of :mod:`marsad.stages.events.filter` reads as reporting one with a probability
-    of at least ``threshold``."""
+    of at least their type's ``thresholds``."""
     events, anaphoric, feats, concepts = _raw_events(doc)
     accepted = {key for key, f in _grouped(events, feats).items()
-                if not learned_filter or keep(key[1], f, threshold)}
+                if not learned_filter or keep(key[1], f, thresholds)}
     idx = [k for k, ev in enumerate(events)
            if ev.type not in FILTERED or ev.status not in FILTERED_STATUSES
            or (ev.sentence, ev.type) in accepted]
@@ -441,4 +443,5 @@ def find_events(doc: Document, *, learned_filter: bool = True, threshold: float 
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""
     doc.events = find_events(doc, learned_filter=settings.events.learned_filter,
-                             threshold=settings.events.threshold)
+                             thresholds={"ASSAULT": settings.events.assault_threshold,
+                                         "PROTEST": settings.events.protest_threshold})
