@@ -91,6 +91,9 @@ def test_with_assignments_reads_values_as_json_and_sets_top_level_settings_too()
     ("events=0.5", "events is a section; set one of its keys: events.learned_filter, "
                     "events.assault_threshold, events.protest_threshold"),
     ("colour=red", "unknown setting(s) colour"),
+    # A setting of an earlier release names what replaced it.
+    ("events.threshold=0.4", "events.threshold is now two settings, events.assault_threshold and "
+                             "events.protest_threshold"),
 ])
 def test_a_bad_assignment_is_one_line(assignment: str, message: str) -> None:
     with pytest.raises(SettingsError) as info:

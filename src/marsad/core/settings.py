@@ -57,6 +57,8 @@ class Section:
     """Settings of one stage: each field's type is its default's; numbers must lie in their range."""
 
     NAME: ClassVar[str] = ""
+    #: Settings of earlier releases → what replaced them, named in the error for the old key.
+    RENAMED: ClassVar[Mapping[str, str]] = {}
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -70,8 +72,9 @@ class Section:
             raise SettingsError(f"{cls.NAME} must be a mapping of settings ({allowed}), got {values!r}")
         unknown = sorted(set(values) - set(cls.keys()))
         if unknown:
+            moved = "".join(f" ({cls.NAME}.{k} is now {cls.RENAMED[k]})" for k in unknown if k in cls.RENAMED)
             raise SettingsError(f"unknown setting(s) {', '.join(f'{cls.NAME}.{k}' for k in unknown)}; "
-                                f"allowed in {cls.NAME}: {allowed}")
+                                f"allowed in {cls.NAME}: {allowed}{moved}")
         return cls(**values)
 
     @classmethod
@@ -167,6 +170,8 @@ class QuotesSettings(Section):
 @dataclass(frozen=True)
 class EventsSettings(Section):
     NAME: ClassVar[str] = "events"
+    RENAMED: ClassVar[Mapping[str, str]] = {
+        "threshold": "two settings, events.assault_threshold and events.protest_threshold"}
     learned_filter: bool = knob(True, "keep ASSAULT and PROTEST events only in sentences the learned "
                                       "filter reads as reporting one (off: every rule match)")
     #: stages.events.filter.THRESHOLDS (5-fold CV on the GSR dev half, scripts/build_event_filter.py --cv)
