@@ -165,3 +165,45 @@ def test_agents_of_a_place_of_unknown_country_keep_no_state() -> None:
                 "في قرية تل حمدان.", (("تركيا", "GPE", "TUR"), ("تل حمدان", "GPE", None)))
     attack = of_type(doc, "ASSAULT")
     assert codes(doc, attack.source) == set()
+
+
+def test_a_name_after_a_square_or_street_is_where_not_who() -> None:
+    doc = build("وشهد شارع الرشيد في بغداد مظاهرة حاشدة أمس للمطالبة بتحسين الخدمات.",
+                (("الرشيد", "PER", None), ("بغداد", "GPE", "IRQ")))
+    protest = of_type(doc, "PROTEST")
+    assert "الرشيد" not in codes(doc, protest.source)
+
+
+def test_a_plural_pronoun_on_the_verb_names_the_group_told_before() -> None:
+    doc = build("وخرج المعلمون إلى شوارع عمان أمس. وأكد وزير التربية أنه يدعمهم في مطالبهم.",
+                (("عمان", "GPE", "JOR"),))
+    support = of_type(doc, "SUPPORT")
+    assert [doc.span_text(a.span) for a in support.target] == ["المعلمون"]
+
+
+def test_a_plural_pronoun_after_a_bare_noun_is_that_noun() -> None:
+    # «أسرى تحتجزهم»: a relative clause on an indefinite noun; the pronoun is the prisoners.
+    doc = build("وخرج المتظاهرون في عدن أمس. وأفرجت الحكومة عن أسرى تحتجزهم منذ عام.",
+                (("عدن", "GPE", "YEM"),))
+    held = [e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "تحتجزهم"]
+    assert held and all(not e.target for e in held)
+
+
+def test_a_force_named_without_its_state_keeps_the_state_it_was_told_with() -> None:
+    # The United States is mentioned most, yet the security forces are the Turkish ones told before.
+    doc = build("وقالت الولايات المتحدة إنها تراقب الوضع في تركيا. واندلعت اشتباكات بين قوات الأمن التركية "
+                "ومسلحين أكراد قرب الحدود. وذكرت الولايات المتحدة أن مسلحين هاجموا عناصر من قوات الأمن "
+                "بالصواريخ.",
+                (("الولايات المتحدة", "GPE", "USA"), ("تركيا", "GPE", "TUR")))
+    attacks = [e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "هاجموا"]
+    assert len(attacks) == 1
+    assert "TUR" in codes(doc, attacks[0].target) and "USA" not in codes(doc, attacks[0].target)
+
+
+def test_an_event_without_a_place_happens_where_the_last_placed_one_did() -> None:
+    doc = build("وأعلنت الولايات المتحدة أنها تدعم الحكومة العراقية. وقال مسؤولون أمريكيون إن الولايات "
+                "المتحدة سترسل مساعدات. وأطلقت الشرطة النار على محتجين في البصرة أمس. "
+                "واعتقلت الشرطة عشرات المحتجين.",
+                (("الولايات المتحدة", "GPE", "USA"), ("البصرة", "GPE", "IRQ"), ("العراقية", "NORP", "IRQ")))
+    arrest = of_type(doc, "COERCE")
+    assert "IRQ" in codes(doc, arrest.source) and "USA" not in codes(doc, arrest.source)

@@ -34,6 +34,7 @@ from marsad.stages.events.actors import (
     home_country,
     mutual,
     mutual_concepts,
+    recent_place,
     self_pronouns,
     state_entity,
     with_bodies,
@@ -48,6 +49,7 @@ from marsad.stages.events.args import (
     find_speakers,
     governed,
     opening_subject,
+    pronoun_target,
     referents,
     to_actors,
     widened,
@@ -327,6 +329,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
     events: list[Event] = []
     anaphoric: list[bool] = []
     feats: list[set[str]] = []
+    named = [m for m in mentions if m.agent and m.entity is not None and m.concept]
+    located: list[tuple[int, str | None]] = []
+    told: dict[int, tuple[Mention, ...]] = {}  # per sentence, the last subject an event of it named
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
     accusation: tuple[tuple[Actor, ...], tuple[Actor, ...], int] = ((), (), -DENIAL_REACH - 1)
     occasion = _occasion(doc)
@@ -350,6 +355,11 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             # with the last one's subject (its own time may differ, so no date is taken).
             args = dataclasses.replace(args, source=last_verb[1].source)
             last_verb = (cand.sentence, args, date)
+        elif (verb and not args.source and not args.unnamed and told.get(cand.sentence - 1)
+              and _continues(doc, cand, lo, mentions)):
+            # The same with a subject the sentence before gave an event noun («وشنت الطائرات
+            # غارات على … . وقد استهدفت …»).
+            args = dataclasses.replace(args, source=told[cand.sentence - 1])
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
@@ -362,7 +372,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
                          if ev.type == etype and ev.date and ev.status in RETOLD_STATUSES), None)
         if date is None and status == "planned":
             date = occasion
+        if args.source:
+            told[cand.sentence] = args.source
         source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
+        if not target and not args.target:
+            # «وأكد المرجع أنه يدعمهم»: the pronoun on the verb or its object names the target.
+            target = _actors(tuple(pronoun_target(doc, cand, mentions, args.source)))
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
             target = source
@@ -375,9 +390,15 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
         target = _other_side(doc, source, target)
         location = to_actors(args.location)[0] if args.location else None
         # Where the event happened decides; a place of unknown country leaves agents stateless.
-        country = actor_country(doc, location) if location else home
-        source = with_bodies(doc, domestic(doc, source, agents, country), affil)
-        target = with_bodies(doc, domestic(doc, target, agents, country), affil)
+        country = actor_country(doc, location) if location else None
+        if location:
+            located.append((cand.sentence, country))
+        else:
+            # An event told without a place happens where the story's last placed event did.
+            near, country = recent_place(located, cand.sentence)
+            country = country if near and country else home
+        source = with_bodies(doc, domestic(doc, source, agents, country, named), affil)
+        target = with_bodies(doc, domestic(doc, target, agents, country, named), affil)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,

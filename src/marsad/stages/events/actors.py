@@ -176,15 +176,48 @@ def _owned(doc: Document, m: Mention) -> bool:
     return surface(doc, doc.tokens[nxt]) not in PREPOSITIONS and construct_agent(doc, nxt - 1)
 
 
+#: How many sentences back a generic agent looks for the same agent told with its state
+#: («قوات الأمن التركية … قوات الأمن»), and an event told with no place for the place of the
+#: last event placed before it.
+LOCAL_REACH = 3
+
+
+def recent_place(located: list[tuple[int, str | None]], sentence: int) -> tuple[bool, str | None]:
+    """Whether an event placed within LOCAL_REACH sentences before ``sentence`` exists, and the
+    country of the last one (None when its place has no known country): a story that moves to
+    another state («إلى ذلك، قتل … قرب بلدة شيلوبي») goes on there until it names another place."""
+    for at, country in reversed(located):
+        if sentence - at > LOCAL_REACH:
+            break
+        return True, country
+    return False, None
+
+
+def _told_state(doc: Document, m: Mention, named: list[Mention]) -> int | None:
+    """The state a generic agent was last told acting for, within LOCAL_REACH sentences: the same
+    agent named with its state before it («قوات الأمن التركية … عناصر من قوات الأمن»)."""
+    here = doc.sentence_of(m.span.start) or 0
+    words = fold(doc.span_text(m.span))
+    for other in reversed(named):
+        # The same words, not just the same kind: «الاحتلال البريطاني» is no earlier «الجيش».
+        if (other.span.start >= m.span.start or other.concept != m.concept or other.entity is None
+                or not fold(doc.span_text(other.span)).startswith(words + " ")):
+            continue
+        if here - (doc.sentence_of(other.span.start) or 0) > LOCAL_REACH:
+            return None
+        if doc.entities[other.entity].country:
+            return other.entity
+    return None
+
+
 def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, int], Mention],
-             country: str | None) -> tuple[Actor, ...]:
-    """Generic agents that name no state (الشرطة، المتظاهرون، الحكومة) act for ``country`` (where
-    the event happened, else the article's home state); armed groups of no state and titles of
-    another state's official (نظيره) keep none."""
-    if country is None:
-        return actors
-    state = state_entity(doc, country)
-    if state is None:
+             country: str | None, named: list[Mention] | None = None) -> tuple[Actor, ...]:
+    """Generic agents that name no state (الشرطة، المتظاهرون، الحكومة) act for the state the same
+    agent was just told with (``named``: agents with their state, in text order), else for
+    ``country`` (where the event happened, else the article's home state); armed groups of no
+    state and titles of another state's official (نظيره) keep none."""
+    state = state_entity(doc, country) if country is not None else None
+    if state is None and not named:
         return actors
     codes = _agent_codes()
     # A title beside a named person is that person's («الرئيس … ماكرون»): the person gives the state.
@@ -196,6 +229,8 @@ def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, i
                 and not (person and m.concept == "officials")
                 and codes.get(m.concept) not in STATELESS_CODES and not _owned(doc, m)
                 and not foreign_words() & set(fold(doc.span_text(a.span)).split())):
-            a = Actor(a.span, state)
+            told = _told_state(doc, m, named) if named else None
+            if told is not None or state is not None:
+                a = Actor(a.span, told if told is not None else state)
         out.append(a)
     return tuple(out)

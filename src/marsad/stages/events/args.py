@@ -12,11 +12,14 @@ import bisect
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.core.document import Actor, Document, Span
+from marsad.stages.entities import kb
 from marsad.stages.events import lexicon
 from marsad.stages.events.detect import Candidate, surface, variants, word_keys
-from marsad.text.keys import fold
+from marsad.text.keys import fold, folded_words
+from marsad.text.resources import load_yaml
 
 #: Most tokens between a verb and its subject (a time adverb may sit between: «استضافت موسكو الأسبوع الماضي»).
 SUBJECT_GAP = 3
@@ -43,6 +46,8 @@ PREPOSITIONS = frozenset(fold(p) for p in (
     "إلى", "على", "مع", "ضد", "في", "من", "عن", "بين", "باتجاه", "نحو", "لدى", "عبر", "تجاه", "حول", "بشأن",
     "ضمن", "عند", "مقابل", "بحق", "داخل", "قرب", "أمام"))
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+#: Entity types that are places only: a square or a region never acts (a state, GPE, may).
+NON_ACTOR_TYPES = frozenset({"LOC", "FAC"})
 STATE_TYPES = frozenset({"GPE", "NORP"})
 
 
@@ -60,6 +65,12 @@ class Mention:
     agent: bool = False  # a generic agent or title (الشرطة، الرئيس المصري), not a named entity
     refs: tuple[int, ...] = ()  # entities a dual noun (الزعيمان، البلدين) stands for
     concept: str | None = None  # the generic agent's concept (officials, police…)
+
+
+@lru_cache(maxsize=16)
+def cue_words(key: str) -> frozenset[str]:
+    """The folded word list ``key`` of data/events/actor_cues.yaml."""
+    return folded_words(load_yaml(lexicon.ACTOR_CUES), key, lexicon.ACTOR_CUES)
 
 
 def _token_at(starts: list[int], offset: int) -> int:
@@ -167,8 +178,20 @@ def _entity_mentions(doc: Document) -> list[Mention]:
             first = _token_at(starts, span.start)
             last = _token_at(starts, max(span.end - 1, span.start)) + 1
             prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
-            out.append(Mention(span, first, last, idx, ent.type, prep, conj))
+            etype = "FAC" if _after_facility(doc, first, span) else ent.type
+            out.append(Mention(span, first, last, idx, etype, prep, conj))
     return out
+
+
+def _after_facility(doc: Document, first: int, span: Span) -> bool:
+    """Whether a name follows a noun naming a square, street or building (ميدان التحرير، شارع
+    الرشيد): it is that place, whatever type the entities stage gave it (a person's name often
+    names a square)."""
+    tok = doc.tokens[first]
+    if span.start > tok.start:
+        return False  # the name is glued to a clitic of its own token (بالحبوبي): no head before it
+    return first > 0 and doc.tokens[first - 1].kind == "word" and word_keys_in(
+        doc, first - 1, cue_words("facility_heads"))
 
 
 def _agent_at(doc: Document, i: int) -> tuple[int, str] | None:
@@ -226,6 +249,11 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
     """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
     or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
+    if m is None and _bare_nisba(doc, end):
+        # A nisba no entity covers may stand between the agent and its state: «السلطات الكردية
+        # العراقية» (the Kurdish authorities of Iraq).
+        nxt = by_first.get(end + 1)
+        return nxt if nxt is not None and nxt.etype in STATE_TYPES and nxt.prep is None and not nxt.conj else None
     if (m is None and office and end - i == 1 and _is_construct_head(doc, i) and _is_construct_head(doc, end)
             and not surface(doc, doc.tokens[end]).endswith(("ى", "ي"))):
         # An office completed by its department and then its state: «وزير خارجية روسيا» (not an
@@ -238,6 +266,39 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
         return None
     construct = end - i == 1 and _is_construct_head(doc, i)
     return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
+
+
+def _nisba_state(doc: Document, end: int, covered: set[int]) -> Mention | None:
+    """The state a nationality adjective right after a generic agent names when the entities stage
+    left it untagged («قوات الأمن التركية»، «السلطات الكردية العراقية»: one stateless nisba may
+    stand between), as a mention of the entity that stands for that state in the article; None
+    when the article names no such state."""
+    for k in (end, end + 1):
+        if k >= len(doc.tokens) or k in covered or not _bare_nisba(doc, k):
+            return None
+        iso3 = kb.load().demonyms.get(kb.name_key(surface(doc, doc.tokens[k])))
+        if iso3 is not None:
+            ent = _state_of(doc, iso3)
+            tok = doc.tokens[k]
+            return None if ent is None else Mention(Span(tok.start, tok.end), k, k + 1, ent,
+                                                    doc.entities[ent].type, None, False)
+    return None
+
+
+def _state_of(doc: Document, iso3: str) -> int | None:
+    """The entity standing for state ``iso3`` in the article: the state itself, else a mention
+    of its nationality."""
+    ranked = sorted((e.kb_id != iso3, e.type != "GPE", k) for k, e in enumerate(doc.entities)
+                    if e.type in STATE_TYPES and e.country == iso3)
+    return ranked[0][2] if ranked else None
+
+
+def _bare_nisba(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a definite nisba adjective (الكردية، المحلي)."""
+    if k >= len(doc.tokens) or doc.tokens[k].kind != "word":
+        return False
+    word = surface(doc, doc.tokens[k])
+    return word.startswith("ال") and word.endswith(("ي", "ية", "يه")) and len(word) > 5
 
 
 def _definite_before_name(doc: Document, k: int, m: Mention) -> bool:
@@ -277,6 +338,8 @@ def find_mentions(doc: Document) -> list[Mention]:
         # A generic agent acts for the state named right after it: the actor spans both and points
         # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
         state = _state_after(doc, i, end, by_first, office=concept == "officials")
+        if state is None and concept != "pair":
+            state = _nisba_state(doc, end, covered)
         span_end = state.span.end if state else doc.tokens[end - 1].end
         last = state.last if state else end
         span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
@@ -285,7 +348,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         out.append(Mention(span, i, last, state.entity if state else None,
                            state.etype if state else None, prep, conj, agent=True, refs=refs,
                            concept=concept))
-        if state is not None:
+        if state is not None and state in out:
             out.remove(state)
         i = last
     starts = [t.start for t in doc.tokens]
@@ -439,6 +502,9 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         # «هجوم انتحاري نفذته امرأة», «الضربات الجوية الأميركية»: the noun's doer told after it.
         source = _noun_doer(doc, cand, after) or _sufferer(doc, cand, mentions, c_lo, "perform")
         target = [m for m in target if m.span not in {s.span for s in source}]
+    # A square or region named where the subject stands («يشهد ميدان الحبوبي مظاهرة») is where it
+    # happens, not who acts.
+    source = [m for m in source if m.etype not in NON_ACTOR_TYPES]
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
     stop = _relative_after(doc, cand, c_hi)
@@ -781,3 +847,68 @@ def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callab
     while end < hi and not boundary(end):
         end += 1
     return end if end > k else c_hi
+
+
+#: How many sentences back a plural pronoun (يدعمهم) looks for the group it stands for.
+PRONOUN_LOOKBACK = 2
+#: Agent concepts that name groups of people (a plural pronoun may stand for them however they are
+#: written: الأهالي، السكان).
+GROUP_CONCEPTS = frozenset({"protesters", "civilians"})
+#: Endings of Arabic sound plurals (المتظاهرون، الحوثيين، القوات).
+PLURAL_ENDINGS = ("ون", "ين", "ات")
+
+
+def _plural_suffix(doc: Document, k: int) -> bool:
+    """Whether token ``k`` carries a plural pronoun suffix (يدعمهم، مطالبهم)."""
+    if k >= len(doc.tokens) or doc.tokens[k].kind != "word":
+        return False
+    tok = doc.tokens[k]
+    word = surface(doc, tok)
+    pron = "".join(word[a:b] for a, b, role in tok.pieces if role == "pron")
+    return pron in cue_words("plural_pronouns")
+
+
+def _group(doc: Document, m: Mention) -> bool:
+    """Whether a mention names a group of people a plural pronoun can stand for."""
+    if m.etype in ("PER", "GPE", "LOC", "FAC") or m.refs:
+        return False
+    if m.agent and m.concept in GROUP_CONCEPTS:
+        return True
+    return surface(doc, doc.tokens[m.last - 1]).endswith(PLURAL_ENDINGS)
+
+
+def pronoun_target(doc: Document, cand: Candidate, mentions: list[Mention], source: tuple[Mention, ...]
+                   ) -> list[Mention]:
+    """The group a plural pronoun on a verb trigger («يدعمهم»، «استقبلهم») or on the object right
+    after it («يؤيد مطالبهم») stands for, as the verb's target: the last group told before it,
+    within PRONOUN_LOOKBACK sentences, other than the verb's own subject."""
+    if cand.trigger.kind != "V" or "obj" not in cand.trigger.target:
+        return []
+    if not (_plural_suffix(doc, cand.last - 1) or _plural_suffix(doc, cand.last)):
+        return []
+    if not _pronoun_free(doc, cand, mentions):
+        return []
+    here = doc.sentence_of(cand.span.start) or 0
+    floor = doc.sentences[max(here - PRONOUN_LOOKBACK, 0)].start if doc.sentences else 0
+    spans = {m.span for m in source}
+    ents = {m.entity for m in source if m.entity is not None}
+    for m in reversed(mentions):
+        if m.span.start >= cand.span.start or m.span in spans or (m.entity is not None and m.entity in ents):
+            continue
+        if m.span.start < floor:
+            break
+        if _group(doc, m):
+            return [m]
+    return []
+
+
+def _pronoun_free(doc: Document, cand: Candidate, mentions: list[Mention]) -> bool:
+    """Whether the word before a verb leaves its pronoun free to point back past it: a mention
+    (its subject), a particle (أنه، لا، قد), punctuation or nothing; a bare noun right before
+    it is the antecedent of a relative clause («أسرى تحتجزهم»)."""
+    k = cand.first - 1
+    if k < 0 or doc.tokens[k].kind != "word" or any(m.first <= k < m.last for m in mentions):
+        return True
+    word = surface(doc, doc.tokens[k])
+    particles = cue_words("verb_particles") | cue_words("self_pronouns") | cue_words("continuations")
+    return word in particles or word.lstrip("وف") in particles
