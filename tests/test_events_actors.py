@@ -207,3 +207,11 @@ def test_an_event_without_a_place_happens_where_the_last_placed_one_did() -> Non
                 (("الولايات المتحدة", "GPE", "USA"), ("البصرة", "GPE", "IRQ"), ("العراقية", "NORP", "IRQ")))
     arrest = of_type(doc, "COERCE")
     assert "IRQ" in codes(doc, arrest.source) and "USA" not in codes(doc, arrest.source)
+
+
+def test_a_plural_verb_after_a_parenthetical_takes_the_subject_before_it() -> None:
+    doc = build("وقالت مصادر أمنية إن مقاتلي حركة طالبان، الذين يسيطرون على مناطق واسعة في الجنوب، "
+                "هاجموا نقطة تفتيش للشرطة في قندهار.",
+                (("طالبان", "ORG", None), ("قندهار", "GPE", "AFG")))
+    attack = of_type(doc, "ASSAULT")
+    assert [doc.span_text(a.span) for a in attack.source] == ["طالبان"]

@@ -49,6 +49,7 @@ from marsad.stages.events.args import (
     find_speakers,
     governed,
     opening_subject,
+    parenthesis_subject,
     pronoun_target,
     referents,
     to_actors,
@@ -310,6 +311,8 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         if wide != c_hi:
             more = find_arguments(doc, cand, mentions, c_lo, wide)
             args = more if more.target else args
+    if not args.source and not args.unnamed:
+        args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
     if (not args.source and cand.trigger.kind != "V" and cand.trigger.concept in mutual_concepts()
             and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال")):
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))

@@ -912,3 +912,34 @@ def _pronoun_free(doc: Document, cand: Candidate, mentions: list[Mention]) -> bo
     word = surface(doc, doc.tokens[k])
     particles = cue_words("verb_particles") | cue_words("self_pronouns") | cue_words("continuations")
     return word in particles or word.lstrip("وف") in particles
+
+
+#: Commas (Arabic and Latin) that open and close a parenthetical clause.
+COMMAS = frozenset({"،", ","})
+
+
+def _comma(doc: Document, k: int) -> bool:
+    return doc.text[doc.tokens[k].start:doc.tokens[k].end] in COMMAS
+
+
+def parenthesis_subject(doc: Document, cand: Candidate, mentions: list[Mention], lo: int, c_lo: int
+                        ) -> list[Mention]:
+    """The subject a plural verb left behind a parenthetical clause: «إن مقاتلي الحركة، الذين
+    يسيطرون على …، هاجموا …» — the verb agrees with a subject before it, its clause opens right
+    after the closing comma, and the subject is the bare actor right after the complementizer
+    (OPENING_SUBJECT tokens at most) before the opening comma."""
+    if cand.trigger.kind != "V" or c_lo != cand.first or c_lo < 2 or not _comma(doc, c_lo - 1):
+        return []
+    if not _plural_verb(doc, cand):
+        return []
+    opening = next((k for k in range(c_lo - 2, lo - 1, -1) if _comma(doc, k)), None)
+    if opening is None:
+        return []
+    comps = lexicon.status_cues()["complementizers"]
+    start = next((k + 1 for k in range(opening - 1, lo - 1, -1) if word_keys_in(doc, k, comps)), None)
+    if start is None:
+        return []
+    before = [m for m in mentions if start <= m.first and m.last <= opening]
+    if not before or before[0].prep is not None or before[0].conj or before[0].first - start > OPENING_SUBJECT:
+        return []
+    return [m for m in _group_forward(doc, before, 0) if m.etype not in NON_ACTOR_TYPES]
