@@ -215,3 +215,13 @@ def test_a_plural_verb_after_a_parenthetical_takes_the_subject_before_it() -> No
                 (("طالبان", "ORG", None), ("قندهار", "GPE", "AFG")))
     attack = of_type(doc, "ASSAULT")
     assert [doc.span_text(a.span) for a in attack.source] == ["طالبان"]
+
+
+def test_clashes_between_two_parties_name_both_on_both_sides() -> None:
+    doc = build("واندلعت اشتباكات عنيفة بين الجيش اليمني والمسلحين الحوثيين شمال صنعاء أمس.",
+                (("اليمني", "NORP", "YEM"), ("الحوثيين", "ORG", None), ("صنعاء", "GPE", "YEM")))
+    clashes = [e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "اشتباكات"]
+    assert len(clashes) == 1
+    sides = {doc.span_text(a.span) for a in clashes[0].source}
+    assert sides == {doc.span_text(a.span) for a in clashes[0].target}
+    assert {"الجيش اليمني", "المسلحين"} <= sides

@@ -54,11 +54,16 @@ PARTY_PREPS = frozenset({"مع", "ب", "بين", None})
 
 def mutual(doc: Document, concept: str, source: tuple[Actor, ...], target: tuple[Mention, ...]
            ) -> tuple[Actor, ...] | None:
-    """Both parties of a mutual event (a meeting, an agreement) when the clause names the other
-    one after مع/ب or as the object: each acts on the other, so both are source and target.  None
+    """Both parties of a mutual event (a meeting, an agreement, clashes) when the clause names the
+    other one after مع/ب or as the object, or names them all after بين with no subject: each acts
+    on the other, so both are source and target.  None
     when the event is not mutual or the other party is not a named entity (نظيره stays a target)."""
-    if concept not in mutual_concepts() or not source or not target:
+    if concept not in mutual_concepts() or not target:
         return None
+    if not source:
+        # «اشتباكات بين قوات الأمن والمسلحين»: the parties after بين are both sides.
+        parties = tuple(a for m in target for a in to_actors(m))
+        return parties if target[0].prep == "بين" and len(parties) > 1 else None
     if any(m.prep not in PARTY_PREPS for m in target):
         return None  # «اتفقا على …»: after على comes what they agreed on, not a party
     mine = {a.entity for a in source if a.entity is not None}
