@@ -225,3 +225,10 @@ def test_clashes_between_two_parties_name_both_on_both_sides() -> None:
     sides = {doc.span_text(a.span) for a in clashes[0].source}
     assert sides == {doc.span_text(a.span) for a in clashes[0].target}
     assert {"الجيش اليمني", "المسلحين"} <= sides
+
+
+def test_the_owner_of_an_object_after_the_time_frame_comma_is_the_target() -> None:
+    doc = build("وكانت الخرطوم قد رفضت في منتصف مايو (أيار)، بيانا لمنظمة العفو الدولية ينتقد أداء الحكومة.",
+                (("الخرطوم", "GPE", "SDN"), ("منظمة العفو الدولية", "ORG", None)))
+    rejection = of_type(doc, "REJECT")
+    assert [doc.span_text(a.span) for a in rejection.target] == ["منظمة العفو الدولية"]

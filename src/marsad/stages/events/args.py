@@ -651,7 +651,10 @@ def _owner_of_object(doc: Document, m: Mention, start: int) -> bool:
     the subject's phrase may stand between): «قصفت مواقع للحوثيين», «هاجموا مركزا للشرطة» (the
     owner is the target)."""
     head = m.first - 1
-    return (m.prep == "ل" and 0 <= head - start <= 1 and doc.tokens[head].kind == "word"
+    # (or right after the comma that closes the verb's time frame: «رفضت في مطلع يونيو (حزيران)،
+    # تقريرا للأمم المتحدة»; see widened)
+    near = 0 <= head - start <= 1 or (head - start > 1 and head > 0 and _comma(doc, head - 1))
+    return (m.prep == "ل" and near and doc.tokens[head].kind == "word"
             and _is_construct_head(doc, head))
 
 
