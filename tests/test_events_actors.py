@@ -232,3 +232,19 @@ def test_the_owner_of_an_object_after_the_time_frame_comma_is_the_target() -> No
                 (("الخرطوم", "GPE", "SDN"), ("منظمة العفو الدولية", "ORG", None)))
     rejection = of_type(doc, "REJECT")
     assert [doc.span_text(a.span) for a in rejection.target] == ["منظمة العفو الدولية"]
+
+
+def test_a_passive_killing_takes_the_doer_of_the_operation_it_happened_in() -> None:
+    # The topic after كان undergoes the passive verb; the raid's owner after ل did it.
+    doc = build("وكان أبو عمر الشيشاني قد قتل في غارة لطائرات التحالف قرب الموصل.",
+                (("أبو عمر الشيشاني", "PER", None), ("التحالف", "ORG", None), ("الموصل", "GPE", "IRQ")))
+    killing = next(e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "قتل")
+    assert "التحالف" in codes(doc, killing.source)
+    assert [doc.span_text(a.span) for a in killing.target] == ["أبو عمر الشيشاني"]
+
+
+def test_a_unit_of_a_force_that_carried_out_the_operation_names_the_force() -> None:
+    doc = build("وقتل القيادي في الحركة في عملية نفذتها وحدة من القوات العراقية غرب الأنبار.",
+                (("العراقية", "NORP", "IRQ"), ("الأنبار", "GPE", "IRQ")))
+    killing = of_type(doc, "ASSAULT")
+    assert [doc.span_text(a.span) for a in killing.source] == ["القوات العراقية"]

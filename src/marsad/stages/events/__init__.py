@@ -42,17 +42,17 @@ from marsad.stages.events.actors import (
 from marsad.stages.events.args import (
     SUBJECT_GAP,
     Arguments,
-    Mention,
     actor_country,
     find_arguments,
-    find_mentions,
-    find_speakers,
     governed,
+    referents,
+    to_actors,
+)
+from marsad.stages.events.context import (
+    find_speakers,
     opening_subject,
     parenthesis_subject,
     pronoun_target,
-    referents,
-    to_actors,
     widened,
 )
 from marsad.stages.events.detect import (
@@ -64,6 +64,7 @@ from marsad.stages.events.detect import (
     surface,
 )
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLD, keep, sentence_features
+from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.status import find_status, punct_bounds
 

@@ -16,8 +16,9 @@ from functools import lru_cache
 from marsad.core.document import Actor, Document
 from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
-from marsad.stages.events.args import PREPOSITIONS, Mention, apposition, construct_agent, to_actors
+from marsad.stages.events.args import to_actors
 from marsad.stages.events.detect import surface
+from marsad.stages.events.mentions import PREPOSITIONS, Mention, apposition, construct_agent
 from marsad.text.keys import fold
 from marsad.text.resources import load_yaml
 
