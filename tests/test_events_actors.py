@@ -248,3 +248,16 @@ def test_a_unit_of_a_force_that_carried_out_the_operation_names_the_force() -> N
                 (("العراقية", "NORP", "IRQ"), ("الأنبار", "GPE", "IRQ")))
     killing = of_type(doc, "ASSAULT")
     assert [doc.span_text(a.span) for a in killing.source] == ["القوات العراقية"]
+
+
+def test_counted_victims_before_a_parenthetical_are_not_the_killers() -> None:
+    doc = build("وقال مصدر في الشرطة، إن خمسة مدنيين، بينهم طفلان، قتلوا جراء قصف على الحي.", ())
+    kills = [e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "قتلوا"]
+    assert kills and all("مدنيين" not in {doc.span_text(a.span) for a in e.source} for e in kills)
+
+
+def test_clashes_with_one_side_named_after_maa_are_not_made_mutual() -> None:
+    doc = build("وكان الجيش الأمريكي ذكر أمس، أن عشرين مسلحا قتلوا في مواجهات مع قوات الأمن الأفغانية.",
+                (("الأمريكي", "NORP", "USA"), ("الأفغانية", "NORP", "AFG")))
+    clashes = [e for e in find_events(doc, learned_filter=False) if doc.span_text(e.trigger) == "مواجهات"]
+    assert clashes and all("الجيش الأمريكي" not in {doc.span_text(a.span) for a in e.source} for e in clashes)

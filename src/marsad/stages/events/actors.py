@@ -49,6 +49,17 @@ def mutual_concepts() -> frozenset[str]:
     return frozenset(raw)
 
 
+@lru_cache(maxsize=1)
+def fight_concepts() -> frozenset[str]:
+    """Trigger concepts of fighting between parties (clashes), mutual only when told with بين."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get("fights")
+    known = {t.concept for t in lexicon.triggers()}
+    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'fights' must list concepts of "
+                        "events/triggers.tsv")
+    return frozenset(raw)
+
+
 #: Prepositions (folded) that introduce the other party of a mutual event; None is the direct object.
 PARTY_PREPS = frozenset({"مع", "ب", "بين", None})
 
@@ -59,12 +70,14 @@ def mutual(doc: Document, concept: str, source: tuple[Actor, ...], target: tuple
     other one after مع/ب or as the object, or names them all after بين with no subject: each acts
     on the other, so both are source and target.  None
     when the event is not mutual or the other party is not a named entity (نظيره stays a target)."""
-    if concept not in mutual_concepts() or not target:
+    if not target or concept not in mutual_concepts() | fight_concepts():
         return None
     if not source:
         # «اشتباكات بين قوات الأمن والمسلحين»: the parties after بين are both sides.
         parties = tuple(a for m in target for a in to_actors(m))
         return parties if target[0].prep == "بين" and len(parties) > 1 else None
+    if concept not in mutual_concepts():
+        return None
     if any(m.prep not in PARTY_PREPS for m in target):
         return None  # «اتفقا على …»: after على comes what they agreed on, not a party
     mine = {a.entity for a in source if a.entity is not None}

@@ -126,7 +126,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     if source and source[0] in after:
         rest = [m for m in rest if m.first >= source[-1].last]
     target = _object(doc, cand, source, after, rest, opens)
-    if source and source[0] in before and _victims(doc, cand, source[0]):
+    if source and source[0] in before and victims(doc, cand, source[0]):
         # «إن ستة مدنيين قتلوا في هجوم»: victims before a killing verb are its patients (the
         # verb is passive, قُتلوا), not its doers.
         source, target = [], source
@@ -411,7 +411,7 @@ def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[
 VICTIM_CONCEPTS = frozenset({"civilians"})
 
 
-def _victims(doc: Document, cand: Candidate, m: Mention) -> bool:
+def victims(doc: Document, cand: Candidate, m: Mention) -> bool:
     """Whether the subject before an attack verb is its victims: civilians, or a group counted by
     a number right before it («جنديين عراقيين قتلا»، «ان شخصا قتل»)."""
     if cand.trigger.type != "ASSAULT" or cand.trigger.kind != "V":

@@ -17,6 +17,7 @@ from marsad.stages.events.args import (
     group_forward,
     is_comma,
     plural_verb,
+    victims,
 )
 from marsad.stages.events.detect import Candidate, surface
 from marsad.stages.events.mentions import NON_ACTOR_TYPES, Mention, cue_words, word_keys_in
@@ -164,4 +165,6 @@ def parenthesis_subject(doc: Document, cand: Candidate, mentions: list[Mention],
     before = [m for m in mentions if start <= m.first and m.last <= opening]
     if not before or before[0].prep is not None or before[0].conj or before[0].first - start > OPENING_SUBJECT:
         return []
+    if victims(doc, cand, before[0]):
+        return []  # «ثمانية أشخاص، بينهم طفلان، قتلوا»: counted victims of a passive killing
     return [m for m in group_forward(doc, before, 0) if m.etype not in NON_ACTOR_TYPES]
