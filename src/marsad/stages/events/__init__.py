@@ -223,8 +223,8 @@ def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, .
     """The target without the source's own actor: an event does not name one actor as its whole
     source and whole target («أكد الوزير … الوزير»); a mutual event between two or more parties
     (two ministers meeting, an agreement) names them all on both sides and is kept."""
-    if not source or not target or (len(source) > 1 and source == target):
-        return target  # (a mutual event built with all its parties on both sides)
+    if not source or not target or (source == target and len({actor_key(doc, a) for a in source}) > 1):
+        return target  # (a mutual event built with two or more parties on both sides)
     src, tgt = group_key(doc, source), group_key(doc, target)
     if len(src) > 1 and src == tgt:
         return target
