@@ -31,6 +31,7 @@ from marsad.stages.events.actors import (
     continuations,
     demonstratives,
     domestic,
+    fight_concepts,
     home_country,
     mutual,
     mutual_concepts,
@@ -223,8 +224,8 @@ def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, .
     """The target without the source's own actor: an event does not name one actor as its whole
     source and whole target («أكد الوزير … الوزير»); a mutual event between two or more parties
     (two ministers meeting, an agreement) names them all on both sides and is kept."""
-    if not source or not target or (source == target and len({actor_key(doc, a) for a in source}) > 1):
-        return target  # (a mutual event built with two or more parties on both sides)
+    if not source or not target:
+        return target
     src, tgt = group_key(doc, source), group_key(doc, target)
     if len(src) > 1 and src == tgt:
         return target
@@ -391,7 +392,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]]]
             target = accusation[0]
         if cand.trigger.type == "ACCUSE" and source and target:
             accusation = (source, target, cand.sentence)
-        target = _other_side(doc, source, target)
+        if not (source == target and cand.trigger.concept in fight_concepts()):
+            # (clashes told between parties keep them all on both sides, named or not)
+            target = _other_side(doc, source, target)
         location = to_actors(args.location)[0] if args.location else None
         # Where the event happened decides; a place of unknown country leaves agents stateless.
         country = actor_country(doc, location) if location else None
