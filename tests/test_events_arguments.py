@@ -68,9 +68,10 @@ def only(doc: Document, etype: str) -> tuple[str, str, tuple[str, ...], tuple[st
         # Courtesy words between a title and its name do not part them; the guest is the object.
         ("التقى معالي وزير الخارجية الأستاذ عادل الجبير في موسكو اليوم نظيره الروسي سيرغي لافروف.",
          (("عادل الجبير", "PER", "SAU"), ("موسكو", "GPE", "RUS"), ("سيرغي لافروف", "PER", "RUS")), "CONSULT",
-         # A meeting is mutual: both ministers on both sides.
-         ("وزير الخارجية", "عادل الجبير", "نظيره", "سيرغي لافروف"),
-         ("وزير الخارجية", "عادل الجبير", "نظيره", "سيرغي لافروف")),
+         # A meeting is mutual: both ministers on both sides (the title takes the nationality
+         # after it, which no entity covers here).
+         ("وزير الخارجية", "عادل الجبير", "نظيره الروسي", "سيرغي لافروف"),
+         ("وزير الخارجية", "عادل الجبير", "نظيره الروسي", "سيرغي لافروف")),
         # Offices after a name describe it; they are not the host's guest.
         ("استقبل الأمير محمد بن نايف ولي العهد وزير الداخلية في جدة أمس سفير اليابان.",
          (("محمد بن نايف", "PER", "SAU"), ("جدة", "GPE", "SAU"), ("اليابان", "GPE", "JPN")), "CONSULT",

@@ -32,8 +32,10 @@ from marsad.stages.events.actors import (
     continuations,
     demonstratives,
     domestic,
+    fight_concepts,
     home_country,
     mutual_concepts,
+    recent_place,
     self_pronouns,
     state_entity,
     with_bodies,
@@ -44,15 +46,17 @@ from marsad.stages.events.actors import mutual as clause_parties
 from marsad.stages.events.args import (
     SUBJECT_GAP,
     Arguments,
-    Mention,
     actor_country,
     find_arguments,
-    find_mentions,
-    find_speakers,
     governed,
-    opening_subject,
     referents,
     to_actors,
+)
+from marsad.stages.events.context import (
+    find_speakers,
+    opening_subject,
+    parenthesis_subject,
+    pronoun_target,
     widened,
 )
 from marsad.stages.events.detect import (
@@ -64,6 +68,7 @@ from marsad.stages.events.detect import (
     surface,
 )
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS, keep, sentence_features
+from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.mutual import anaphor_candidates, inherit
 from marsad.stages.events.status import find_status, punct_bounds
@@ -312,6 +317,8 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         if wide != c_hi:
             more = find_arguments(doc, cand, mentions, c_lo, wide)
             args = more if more.target else args
+    if not args.source and not args.unnamed:
+        args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
     if (not args.source and cand.trigger.kind != "V" and cand.trigger.concept in mutual_concepts()
             and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال")):
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
@@ -332,6 +339,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
     anaphoric: list[bool] = []
     feats: list[set[str]] = []
     concepts: list[str] = []
+    named = [m for m in mentions if m.agent and m.entity is not None and m.concept]
+    located: list[tuple[int, str | None]] = []
+    told: dict[int, tuple[Mention, ...]] = {}  # per sentence, the last subject an event of it named
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
     accusation: tuple[tuple[Actor, ...], tuple[Actor, ...], int] = ((), (), -DENIAL_REACH - 1)
     occasion = _occasion(doc)
@@ -356,6 +366,11 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # with the last one's subject (its own time may differ, so no date is taken).
             args = dataclasses.replace(args, source=last_verb[1].source)
             last_verb = (cand.sentence, args, date)
+        elif (verb and not args.source and not args.unnamed and told.get(cand.sentence - 1)
+              and _continues(doc, cand, lo, mentions)):
+            # The same with a subject the sentence before gave an event noun («وشنت الطائرات
+            # غارات على … . وقد استهدفت …»).
+            args = dataclasses.replace(args, source=told[cand.sentence - 1])
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
@@ -368,7 +383,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
                          if ev.type == etype and ev.date and ev.status in RETOLD_STATUSES), None)
         if date is None and status == "planned":
             date = occasion
+        if args.source:
+            told[cand.sentence] = args.source
         source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
+        if not target and not args.target:
+            # «وأكد المرجع أنه يدعمهم»: the pronoun on the verb or its object names the target.
+            target = _actors(tuple(pronoun_target(doc, cand, mentions, args.source)))
         if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
             target = source
@@ -378,12 +398,20 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             target = accusation[0]
         if cand.trigger.type == "ACCUSE" and source and target:
             accusation = (source, target, cand.sentence)
-        target = _other_side(doc, source, target)
+        if not (source == target and cand.trigger.concept in fight_concepts()):
+            # (clashes told between parties keep them all on both sides, named or not)
+            target = _other_side(doc, source, target)
         location = to_actors(args.location)[0] if args.location else None
         # Where the event happened decides; a place of unknown country leaves agents stateless.
-        country = actor_country(doc, location) if location else home
-        source = with_bodies(doc, domestic(doc, source, agents, country), affil)
-        target = with_bodies(doc, domestic(doc, target, agents, country), affil)
+        country = actor_country(doc, location) if location else None
+        if location:
+            located.append((cand.sentence, country))
+        else:
+            # An event told without a place happens where the story's last placed event did.
+            near, country = recent_place(located, cand.sentence)
+            country = country if near and country else home
+        source = with_bodies(doc, domestic(doc, source, agents, country, named), affil)
+        target = with_bodies(doc, domestic(doc, target, agents, country, named), affil)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,

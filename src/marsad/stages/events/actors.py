@@ -16,8 +16,9 @@ from functools import lru_cache
 from marsad.core.document import Actor, Document
 from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
-from marsad.stages.events.args import PREPOSITIONS, Mention, apposition, construct_agent, to_actors
+from marsad.stages.events.args import to_actors
 from marsad.stages.events.detect import surface
+from marsad.stages.events.mentions import PREPOSITIONS, Mention, apposition, construct_agent
 from marsad.text.keys import fold
 from marsad.text.resources import load_yaml
 
@@ -52,16 +53,34 @@ def mutual_concepts() -> frozenset[str]:
     return frozenset(raw)
 
 
+@lru_cache(maxsize=1)
+def fight_concepts() -> frozenset[str]:
+    """Trigger concepts of fighting between parties (clashes), mutual only when told with بين."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get("fights")
+    known = {t.concept for t in lexicon.triggers()}
+    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'fights' must list concepts of "
+                        "events/triggers.tsv")
+    return frozenset(raw)
+
+
 #: Prepositions (folded) that introduce the other party of a mutual event; None is the direct object.
 PARTY_PREPS = frozenset({"مع", "ب", "بين", None})
 
 
 def mutual(doc: Document, concept: str, source: tuple[Actor, ...], target: tuple[Mention, ...]
            ) -> tuple[Actor, ...] | None:
-    """Both parties of a mutual event (a meeting, an agreement) when the clause names the other
-    one after مع/ب or as the object: each acts on the other, so both are source and target.  None
+    """Both parties of a mutual event (a meeting, an agreement, clashes) when the clause names the
+    other one after مع/ب or as the object, or names them all after بين with no subject: each acts
+    on the other, so both are source and target.  None
     when the event is not mutual or the other party is not a named entity (نظيره stays a target)."""
-    if concept not in mutual_concepts() or not source or not target:
+    if not target or concept not in mutual_concepts() | fight_concepts():
+        return None
+    if not source:
+        # «اشتباكات بين قوات الأمن والمسلحين»: the parties after بين are both sides.
+        parties = tuple(a for m in target for a in to_actors(m))
+        return parties if target[0].prep == "بين" and len(parties) > 1 else None
+    if concept not in mutual_concepts():
         return None
     if any(m.prep not in PARTY_PREPS for m in target):
         return None  # «اتفقا على …»: after على comes what they agreed on, not a party
@@ -185,15 +204,48 @@ def _owned(doc: Document, m: Mention) -> bool:
     return surface(doc, doc.tokens[nxt]) not in PREPOSITIONS and construct_agent(doc, nxt - 1)
 
 
+#: How many sentences back a generic agent looks for the same agent told with its state
+#: («قوات الأمن التركية … قوات الأمن»), and an event told with no place for the place of the
+#: last event placed before it.
+LOCAL_REACH = 3
+
+
+def recent_place(located: list[tuple[int, str | None]], sentence: int) -> tuple[bool, str | None]:
+    """Whether an event placed within LOCAL_REACH sentences before ``sentence`` exists, and the
+    country of the last one (None when its place has no known country): a story that moves to
+    another state («إلى ذلك، قتل … قرب بلدة شيلوبي») goes on there until it names another place."""
+    for at, country in reversed(located):
+        if sentence - at > LOCAL_REACH:
+            break
+        return True, country
+    return False, None
+
+
+def _told_state(doc: Document, m: Mention, named: list[Mention]) -> int | None:
+    """The state a generic agent was last told acting for, within LOCAL_REACH sentences: the same
+    agent named with its state before it («قوات الأمن التركية … عناصر من قوات الأمن»)."""
+    here = doc.sentence_of(m.span.start) or 0
+    words = fold(doc.span_text(m.span))
+    for other in reversed(named):
+        # The same words, not just the same kind: «الاحتلال البريطاني» is no earlier «الجيش».
+        if (other.span.start >= m.span.start or other.concept != m.concept or other.entity is None
+                or not fold(doc.span_text(other.span)).startswith(words + " ")):
+            continue
+        if here - (doc.sentence_of(other.span.start) or 0) > LOCAL_REACH:
+            return None
+        if doc.entities[other.entity].country:
+            return other.entity
+    return None
+
+
 def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, int], Mention],
-             country: str | None) -> tuple[Actor, ...]:
-    """Generic agents that name no state (الشرطة، المتظاهرون، الحكومة) act for ``country`` (where
-    the event happened, else the article's home state); armed groups of no state and titles of
-    another state's official (نظيره) keep none."""
-    if country is None:
-        return actors
-    state = state_entity(doc, country)
-    if state is None:
+             country: str | None, named: list[Mention] | None = None) -> tuple[Actor, ...]:
+    """Generic agents that name no state (الشرطة، المتظاهرون، الحكومة) act for the state the same
+    agent was just told with (``named``: agents with their state, in text order), else for
+    ``country`` (where the event happened, else the article's home state); armed groups of no
+    state and titles of another state's official (نظيره) keep none."""
+    state = state_entity(doc, country) if country is not None else None
+    if state is None and not named:
         return actors
     codes = _agent_codes()
     # A title beside a named person is that person's («الرئيس … ماكرون»): the person gives the state.
@@ -205,7 +257,10 @@ def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, i
                 and not (person and m.concept == "officials")
                 and codes.get(m.concept) not in STATELESS_CODES and not _owned(doc, m)
                 and not foreign_words() & set(fold(doc.span_text(a.span)).split())):
-            people = people_entity(doc, country) if codes.get(m.concept) in PEOPLE_CODES else None
-            a = Actor(a.span, state if people is None else people)
+            told = _told_state(doc, m, named) if named else None
+            people = (people_entity(doc, country) if country is not None and told is None
+                      and codes.get(m.concept) in PEOPLE_CODES else None)
+            if told is not None or state is not None:
+                a = Actor(a.span, told if told is not None else state if people is None else people)
         out.append(a)
     return tuple(out)

@@ -8,14 +8,24 @@ it; the target is the object or the actor after the trigger's preposition (زا�
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Span
 from marsad.stages.events import lexicon
-from marsad.stages.events.detect import Candidate, surface, variants, word_keys
+from marsad.stages.events.detect import Candidate, surface, variants
+from marsad.stages.events.mentions import (
+    INCLUSION_REACH,
+    NON_ACTOR_TYPES,
+    PLACE_TYPES,
+    Mention,
+    apposition,
+    cue_words,
+    is_construct_head,
+    prep_before,
+    token_at,
+    word_keys_in,
+)
 from marsad.text.keys import fold
 
 #: Most tokens between a verb and its subject (a time adverb may sit between: «استضافت موسكو الأسبوع الماضي»).
@@ -34,295 +44,6 @@ OPENING_SUBJECT = 3
 #: Most tokens between a verb and the punctuation that cuts its clause before its object
 #: («طلبت إريتريا اليوم (السبت)، من الأمم المتحدة»): room for a subject and a time frame only.
 WIDEN_GAP = 4
-#: How many sentences back a dual noun (الزعيمان) looks for the two states it refers to.
-PAIR_LOOKBACK = 2
-#: Most tokens between a generic actor and the cue naming its members (وزراء خارجية دول من بينها).
-INCLUSION_REACH = 4
-#: Standalone prepositions that may introduce an actor (folded).
-PREPOSITIONS = frozenset(fold(p) for p in (
-    "إلى", "على", "مع", "ضد", "في", "من", "عن", "بين", "باتجاه", "نحو", "لدى", "عبر", "تجاه", "حول", "بشأن",
-    "ضمن", "عند", "مقابل", "بحق", "داخل", "قرب", "أمام"))
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-STATE_TYPES = frozenset({"GPE", "NORP"})
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An actor mention: where it is, which entity it is (if any), and the preposition before it."""
-
-    span: Span
-    first: int  # first token index
-    last: int  # index past the last token
-    entity: int | None
-    etype: str | None
-    prep: str | None
-    conj: bool  # starts with و: coordinated with the actor before it
-    agent: bool = False  # a generic agent or title (الشرطة، الرئيس المصري), not a named entity
-    refs: tuple[int, ...] = ()  # entities a dual noun (الزعيمان، البلدين) stands for
-    concept: str | None = None  # the generic agent's concept (officials, police…)
-
-
-def _token_at(starts: list[int], offset: int) -> int:
-    k = bisect.bisect_right(starts, offset) - 1
-    return max(k, 0)
-
-
-def _prep_of(doc: Document, first: int, span: Span, nisba: bool = False) -> tuple[str | None, bool]:
-    """The preposition introducing a mention (clitic or standalone) and whether it starts with و;
-    a ``nisba`` adjective takes the one of the definite noun it qualifies (بالهجمات التركية: ب)."""
-    tok = doc.tokens[first]
-    word = surface(doc, tok)
-    # Clitics left outside the mention, else those the tokenizer split off inside it.
-    lead = fold(doc.text[tok.start:span.start]) or "".join(
-        word[a:b] for a, b, role in tok.pieces if role in ("conj", "prep"))
-    conj = lead[:1] in ("و", "ف")
-    clitic = lead.lstrip("وف")
-    if clitic[:1] in ("ب", "ل", "ك"):
-        return clitic[:1], conj
-    prep = _prep_before(doc, first, own_clitic=False)  # the mention's own clitics are read above
-    if prep == "من" and first >= 2 and surface(doc, doc.tokens[first - 2]).lstrip("وف") in lexicon.partitives():
-        # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase; after
-        # a preposition it is that preposition's («أطلق النار على عناصر من الشرطة»: على).
-        return _prep_before(doc, first - 2), conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
-    if prep is None and nisba and not conj and _qualifies(doc, first):
-        # «رحب بالهجمات التركية»: the state whose attacks are welcomed is the object.
-        return _prep_before(doc, first - 1), conj
-    head = _place_head(doc, first)
-    if prep is None and head is not None:
-        # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
-        return _prep_before(doc, head), conj
-    if (prep is not None or first < 2 or not _is_construct_head(doc, first - 1)
-            or word_keys_in(doc, first - 1, lexicon.status_cues()["complementizers"])):
-        # «إضافة إلى أن كيري بحث»: أن is no noun a name completes, so إلى is not the name's.
-        return prep, conj
-    # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
-    # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
-    prep = _prep_before(doc, first - 1)
-    return (None if prep == "ك" else prep), conj
-
-
-def _qualifies(doc: Document, first: int) -> bool:
-    """Whether a nationality at token ``first`` qualifies the definite noun right before it, that
-    noun carrying or following a preposition («بالهجمات التركية»، «على المواقع الإسرائيلية»)."""
-    if first < 1 or doc.tokens[first - 1].kind != "word":
-        return False
-    word = surface(doc, doc.tokens[first - 1]).lstrip("وف")
-    # (not after من: «نخبة من الفنانين المغاربة» counts a group, which may be the object)
-    return word.startswith(("ال", "بال", "لل", "كال")) and _prep_before(doc, first - 1) not in (None, "من")
-
-
-def _place_head(doc: Document, first: int) -> int | None:
-    """The place noun a name stands in apposition to («العاصمة (البلجيكية) بروكسل»), if any."""
-    heads = lexicon.place_heads()
-    for back in (1, 2):
-        k = first - back
-        if k < 1 or doc.tokens[k].kind != "word":
-            return None
-        word = surface(doc, doc.tokens[k]).lstrip("وف")
-        if word in heads:
-            return k
-        if back == 2 or not word.endswith(("ي", "يه")):
-            return None
-    return None
-
-
-def _is_construct_head(doc: Document, k: int) -> bool:
-    """Whether token ``k`` is an indefinite noun that a following name completes (سلف، شرق)."""
-    tok = doc.tokens[k]
-    # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name.
-    return (tok.kind == "word" and not surface(doc, tok).lstrip("وف").startswith(("ال", "لل"))
-            and not any(role == "pron" for _, _, role in tok.pieces))
-
-
-def construct_agent(doc: Document, k: int) -> bool:
-    """Whether agent word ``k`` heads a construct another agent completes (وزير الداخلية): an
-    indefinite noun without the dual or plural ن, which a construct head drops."""
-    return _is_construct_head(doc, k) and not surface(doc, doc.tokens[k]).endswith(("ون", "ان", "ين"))
-
-
-def _prep_before(doc: Document, first: int, own_clitic: bool = True) -> str | None:
-    """The preposition on (``own_clitic``) or just before token ``first``: a clitic ب/ل/ك or a
-    standalone word."""
-    tok = doc.tokens[first]
-    word = surface(doc, tok)
-    clitic = "".join(word[a:b] for a, b, role in tok.pieces if role == "prep") if own_clitic else ""
-    if clitic[:1] in ("ب", "ل", "ك"):
-        return clitic[:1]
-    if first > 0 and doc.tokens[first - 1].kind == "word":
-        prev = surface(doc, doc.tokens[first - 1])
-        bare = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS else prev
-        if bare in PREPOSITIONS:
-            # «كل من موسكو وبيونغ يانغ» is "both Moscow and Pyongyang", not "from Moscow".
-            if bare == "من" and first > 1 and surface(doc, doc.tokens[first - 2]) in ("كل", "وكل"):
-                return None
-            return bare
-    return None
-
-
-def _entity_mentions(doc: Document) -> list[Mention]:
-    out: list[Mention] = []
-    starts = [t.start for t in doc.tokens]
-    for idx, ent in enumerate(doc.entities):
-        for span in ent.mentions:
-            first = _token_at(starts, span.start)
-            last = _token_at(starts, max(span.end - 1, span.start)) + 1
-            prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
-            out.append(Mention(span, first, last, idx, ent.type, prep, conj))
-    return out
-
-
-def _agent_at(doc: Document, i: int) -> tuple[int, str] | None:
-    """Index past the last token of a generic agent starting at token ``i`` and its concept, or None."""
-    index = lexicon.agent_index()
-    best: tuple[int, str] | None = None
-    for form, _ in variants(surface(doc, doc.tokens[i])):
-        for words, agent in index.get(form, ()):
-            j = i + 1
-            for w in words[1:]:
-                if j >= len(doc.tokens) or surface(doc, doc.tokens[j]) != w:
-                    break
-                j += 1
-            else:
-                if best is None or j > best[0]:
-                    best = (j, agent.concept)
-    return best
-
-
-def _pair_refs(doc: Document, ents: list[Mention], start: int) -> tuple[int, ...]:
-    """The two states named last before ``start`` (within PAIR_LOOKBACK sentences) that a dual noun
-    such as «الزعيمان» or «البلدين» stands for; () when there are not two."""
-    here = doc.sentence_of(start) or 0
-    first_offset = doc.sentences[max(here - PAIR_LOOKBACK, 0)].start if doc.sentences else 0
-    seen: dict[str, int] = {}
-    for m in sorted(ents, key=lambda m: -m.span.start):
-        if m.span.start >= start or m.span.start < first_offset or m.entity is None:
-            continue
-        country = doc.entities[m.entity].country
-        if country and country not in seen:
-            seen[country] = m.entity
-            if len(seen) == 2:
-                return tuple(seen.values())
-    return ()
-
-
-def _clitic_length(doc: Document, i: int) -> int:
-    """Characters of conjunction and preposition clitics at the start of token ``i`` (ودول → 1):
-    an actor's span starts at its noun."""
-    tok = doc.tokens[i]
-    word = surface(doc, tok)
-    if word.lstrip("وف").startswith("لل"):
-        # ل + ال drops the article's alef: cutting ل would leave a broken word (لحكومة).
-        return len(word) - len(word.lstrip("وف"))
-    if tok.pieces:
-        return sum(b - a for a, b, role in tok.pieces if role in ("conj", "prep"))
-    for form, _ in variants(word):
-        if form in lexicon.agent_index() and word.endswith(form):
-            return len(word) - len(form)
-    return 0
-
-
-def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], office: bool = False
-                 ) -> Mention | None:
-    """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
-    or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
-    m = by_first.get(end)
-    # ``end`` is past the last token when the agent ends the text.
-    if (m is None and office and end - i == 1 and end < len(doc.tokens) and _is_construct_head(doc, i)
-            and _is_construct_head(doc, end)
-            and not surface(doc, doc.tokens[end]).endswith(("ى", "ي"))):
-        # An office completed by its department and then its state: «وزير خارجية روسيا» (not an
-        # adjective: «دول أخرى إسرائيل»).
-        m = by_first.get(end + 1)
-        return m if m is not None and m.etype == "GPE" and not m.conj and m.prep is None else None
-    if m is not None and office and m.prep == "ل" and m.etype == "ORG" and not m.conj:
-        return m  # the office of an organisation: «الأمين العام للأمم المتحدة»
-    if m is None or _prep_before(doc, m.first) is not None or _definite_before_name(doc, end - 1, m):
-        return None
-    construct = end - i == 1 and _is_construct_head(doc, i)
-    return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
-
-
-def _definite_before_name(doc: Document, k: int, m: Mention) -> bool:
-    """Whether a definite agent word (الوزير) stands before a state's name rather than its nisba
-    adjective: «اتهم الوزير إيران» is subject and object, «الشرطة العراقية» one actor."""
-    word = surface(doc, doc.tokens[k]).lstrip("وف")
-    name = surface(doc, doc.tokens[m.first]).lstrip("وف")
-    return (m.etype == "GPE" and word.startswith(("ال", "لل"))
-            and not name.endswith(("ي", "ية", "يه", "يين", "يون")))
-
-
-def find_mentions(doc: Document) -> list[Mention]:
-    """Entity mentions and generic agents of the document, in text order, without overlaps."""
-    ents = _entity_mentions(doc)
-    covered = {k for m in ents for k in range(m.first, m.last)}
-    by_first = {m.first: m for m in ents}
-    out = list(ents)
-    i = 0
-    while i < len(doc.tokens):
-        if doc.tokens[i].kind != "word" or i in covered:
-            i += 1
-            continue
-        found = _agent_at(doc, i)
-        if found is None or any(k in covered for k in range(i, found[0])):
-            i += 1
-            continue
-        end, concept = found
-        # An agent qualified by another of its kind is one actor («مفجر انتحاري»، «مسلحون مجهولون»),
-        # and so is an indefinite one completed by another («وزير الداخلية»، «قائد الشرطة»).
-        while end < len(doc.tokens) and end not in covered and doc.tokens[end].kind == "word":
-            more = _agent_at(doc, end)
-            if more is None or surface(doc, doc.tokens[end])[:1] in "وف" \
-                    or any(k in covered for k in range(end, more[0])) \
-                    or not (more[1] == concept or construct_agent(doc, end - 1)):
-                break
-            end = more[0]
-        # A generic agent acts for the state named right after it: the actor spans both and points
-        # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
-        state = _state_after(doc, i, end, by_first, office=concept == "officials")
-        span_end = state.span.end if state else doc.tokens[end - 1].end
-        last = state.last if state else end
-        span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
-        prep, conj = _prep_of(doc, i, span)
-        refs = _pair_refs(doc, ents, span.start) if concept == "pair" and state is None else ()
-        out.append(Mention(span, i, last, state.entity if state else None,
-                           state.etype if state else None, prep, conj, agent=True, refs=refs,
-                           concept=concept))
-        if state is not None:
-            out.remove(state)
-        i = last
-    starts = [t.start for t in doc.tokens]
-    out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
-    out.sort(key=lambda m: (m.span.start, -m.span.end))
-    return _apposed_preps(doc, out)
-
-
-def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
-    """A name apposed to a title after a preposition is in that phrase too: «الموالي للرئيس هادي»,
-    «مع الرئيس السيسي» (not a bare subject)."""
-    for k in range(len(ms) - 1):
-        head, nxt = ms[k], ms[k + 1]
-        # (only a preposition on or right before the title: «في حضور وزير الخارجية X» puts the
-        # title in a construct, and X may still be the subject of a relative clause after it)
-        if (head.agent and head.prep is not None and nxt.prep is None
-                and _prep_before(doc, head.first) is not None and apposition(doc, head, nxt)):
-            ms[k + 1] = dataclasses.replace(nxt, prep=head.prep)
-    return ms
-
-
-def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> list[Mention]:
-    """Titles, honorific pronouns and body nouns (``doc.references``) that no entity or agent
-    covers, as actors of the entity they stand for: «وأكد معاليه …», «وأعلنت الوزارة …».  A title
-    or body noun is an agent (a name may follow it in apposition); a pronoun is the person."""
-    out: list[Mention] = []
-    for ref in doc.references:
-        first = _token_at(starts, ref.span.start)
-        last = _token_at(starts, max(ref.span.end - 1, ref.span.start)) + 1
-        if any(k in covered for k in range(first, last)) or not 0 <= ref.entity < len(doc.entities):
-            continue
-        prep, conj = _prep_of(doc, first, ref.span)
-        out.append(Mention(ref.span, first, last, ref.entity, doc.entities[ref.entity].type, prep, conj,
-                           agent=ref.kind != "pronoun"))
-    return out
 
 
 def referents(doc: Document, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -342,23 +63,6 @@ def referent(doc: Document, actor: Actor) -> Actor:
     return actor if ref is None else Actor(actor.span, ref.entity)
 
 
-def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
-    """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
-    adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
-    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep in (None, head.prep)
-            and not nxt.conj) or _agent_at(doc, nxt.first) is not None:
-        # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
-        # the name of the title before it («خادم الحرمين الشريفين»).
-        return False
-    gap = head.last
-    # Courtesy words part a title from its name: «وزير الخارجية الأستاذ عادل الجبير».
-    while gap < nxt.first and surface(doc, doc.tokens[gap]) in lexicon.honorifics():
-        gap += 1
-    if nxt.first == gap:
-        return True
-    return nxt.first == gap + 1 and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
-
-
 def _described(group: list[Mention], nxt: Mention) -> Mention | None:
     """The person an office right after the group describes, without a state of its own:
     «الأمير محمد بن نايف ولي العهد وزير الداخلية» (the titles are his, not the verb's object)."""
@@ -369,7 +73,7 @@ def _described(group: list[Mention], nxt: Mention) -> Mention | None:
     return person if group[-1] is person or group[-1].entity == person.entity else None
 
 
-def _group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
+def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
     """Mention ``k``, its apposed name, the offices describing it, and the mentions coordinated
     after it by و (موسكو وبيونغ يانغ)."""
     group = [ms[k]]
@@ -422,7 +126,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     if source and source[0] in after:
         rest = [m for m in rest if m.first >= source[-1].last]
     target = _object(doc, cand, source, after, rest, opens)
-    if source and source[0] in before and _victims(doc, cand, source[0]):
+    if source and source[0] in before and victims(doc, cand, source[0]):
         # «إن ستة مدنيين قتلوا في هجوم»: victims before a killing verb are its patients (the
         # verb is passive, قُتلوا), not its doers.
         source, target = [], source
@@ -436,11 +140,15 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         source, target = doer, sufferer
     elif doer and not any(m.span in {d.span for d in doer} for m in source):
         # «قتل الجندي على يد مسلحين»: the verb is passive; its subject is the target.
-        source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}])
+        source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}]
+                                or _topic(doc, cand, mentions))
     if not source and cand.trigger.kind == "N":
         # «هجوم انتحاري نفذته امرأة», «الضربات الجوية الأميركية»: the noun's doer told after it.
         source = _noun_doer(doc, cand, after) or _sufferer(doc, cand, mentions, c_lo, "perform")
         target = [m for m in target if m.span not in {s.span for s in source}]
+    # A square or region named where the subject stands («يشهد ميدان الحبوبي مظاهرة») is where it
+    # happens, not who acts.
+    source = [m for m in source if m.etype not in NON_ACTOR_TYPES]
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
     stop = _relative_after(doc, cand, c_hi)
@@ -458,19 +166,19 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
     gap = SUBJECT_GAP if verb else 1
-    if verb and not topic and _plural_verb(doc, cand):
+    if verb and not topic and plural_verb(doc, cand):
         # «إن متمردي الحزب … هاجموا عناصر من قوات الأمن»: a verb agreeing in the plural has its
         # subject before it (the clause's topic); the bare actor after it is its object.
         opening = bare and before[bare[0]].first - c_lo <= 1
-        return _group_forward(doc, before, bare[0]) if opening else []
+        return group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
             and not _counted(doc, cand, after[0])
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
-        return _partitive_owner(doc, after) or _group_forward(doc, after, 0)
+        return _partitive_owner(doc, after) or group_forward(doc, after, 0)
     if bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
-                          and _prep_before(doc, cand.first) is None)):
+                          and prep_before(doc, cand.first) is None)):
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
@@ -499,10 +207,10 @@ def _partitive_owner(doc: Document, after: list[Mention]) -> list[Mention]:
             or surface(doc, doc.tokens[head.first]).lstrip("و") not in lexicon.partitives()
             or not 1 <= after[1].first - head.last <= 2):
         return []  # (the name after «مئات من» has no preposition of its own: see _prep_of)
-    return _group_forward(doc, after, 1)
+    return group_forward(doc, after, 1)
 
 
-def _plural_verb(doc: Document, cand: Candidate) -> bool:
+def plural_verb(doc: Document, cand: Candidate) -> bool:
     """Whether a verb trigger carries a plural or dual subject suffix (هاجموا، يهاجمون، هاجمتا):
     Arabic puts a verb in the plural or dual only when its subject stands before it or is a pronoun."""
     if cand.last - cand.first != 1:
@@ -556,11 +264,6 @@ def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> boo
     return word.startswith("ال") and word not in skip and not word_keys_in(doc, k, skip)
 
 
-def word_keys_in(doc: Document, k: int, words: frozenset[str]) -> bool:
-    """Whether token ``k``, clitics off, is one of ``words``."""
-    return not words.isdisjoint(word_keys(doc, doc.tokens[k]))
-
-
 def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[Mention],
             rest: list[Mention], opens: int) -> list[Mention]:
     """The first actor the trigger's target specs (direct object, prepositions) allow; a verb's
@@ -578,7 +281,7 @@ def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[M
                     if (m.prep == want or (want is None and _owner_of_object(doc, m, start)))
                     and (want or m.first - start <= obj_reach)), None)
         if hit is not None:
-            return _group_forward(doc, rest, hit)
+            return group_forward(doc, rest, hit)
     return []
 
 
@@ -587,8 +290,11 @@ def _owner_of_object(doc: Document, m: Mention, start: int) -> bool:
     the subject's phrase may stand between): «قصفت مواقع للحوثيين», «هاجموا مركزا للشرطة» (the
     owner is the target)."""
     head = m.first - 1
-    return (m.prep == "ل" and 0 <= head - start <= 1 and doc.tokens[head].kind == "word"
-            and _is_construct_head(doc, head))
+    # (or right after the comma that closes the verb's time frame: «رفضت في مطلع يونيو (حزيران)،
+    # تقريرا للأمم المتحدة»; see widened)
+    near = 0 <= head - start <= 1 or (head - start > 1 and head > 0 and is_comma(doc, head - 1))
+    return (m.prep == "ل" and near and doc.tokens[head].kind == "word"
+            and is_construct_head(doc, head))
 
 
 def _doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]:
@@ -604,7 +310,26 @@ def _doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]
                                                for j in range(k, end)) != cue:
                 continue
             hit = next((i for i, m in enumerate(after) if m.first == end), None)
-            return [] if hit is None else _group_forward(doc, after, hit)
+            return [] if hit is None else group_forward(doc, after, hit)
+    return _operation_doer(doc, cand, after)
+
+
+def _operation_doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Mention]:
+    """The doer of the armed operation a verb says it happened in (في/ب + operation noun, the
+    first one within TARGET_WINDOW tokens): «قتل القيادي في غارة لطائرات التحالف» (its owner after ل,
+    one adjective may stand between), «… في عملية نادرة نفذتها قوات خاصة» (a doer verb)."""
+    if cand.trigger.kind != "V":
+        return []
+    ops = cue_words("operations")
+    for k in range(cand.last, min(cand.last + TARGET_WINDOW, len(doc.tokens))):
+        if doc.tokens[k].kind != "word" or not word_keys_in(doc, k, ops):
+            continue
+        if prep_before(doc, k) not in ("في", "ب"):
+            return []
+        owner = next((i for i, m in enumerate(after) if m.prep == "ل" and 1 <= m.first - k <= 2), None)
+        if owner is not None:
+            return [dataclasses.replace(m, prep=None) for m in group_forward(doc, after, owner)]
+        return _noun_doer(doc, dataclasses.replace(cand, first=k, last=k + 1), after)
     return []
 
 
@@ -629,9 +354,19 @@ def _noun_doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Men
             end = k + len(cue)
             if end <= len(doc.tokens) and tuple(surface(doc, doc.tokens[j]).lstrip("و")
                                                 for j in range(k, end)) == cue:
-                hit = next((i for i, m in enumerate(after) if m.first == end and m.prep is None), None)
-                return [] if hit is None else _group_forward(doc, after, hit)
+                hit = next((i for i, m in enumerate(after) if (m.first == end and m.prep is None)
+                            or _counted_from(doc, m, end)), None)
+                return [] if hit is None else [dataclasses.replace(m, prep=None)
+                                               for m in group_forward(doc, after, hit)]
     return []
+
+
+def _counted_from(doc: Document, m: Mention, end: int) -> bool:
+    """Whether mention ``m`` is the group a partitive at token ``end`` counts from: «نفذتها وحدة
+    من القوات الخاصة» (the forces did it)."""
+    # (word keys, not a stripped و: وحدة starts with one of its own)
+    return (m.first == end + 2 and m.prep == "من" and doc.tokens[end].kind == "word"
+            and word_keys_in(doc, end, lexicon.partitives()))
 
 
 def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, key: str = "suffer"
@@ -654,32 +389,6 @@ def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int
     return [ahead[-1]] if ahead and verb - ahead[-1].last <= 1 else []
 
 
-def find_speakers(doc: Document, mentions: list[Mention], ranges: list[tuple[int, int]]
-                  ) -> list[list[tuple[int, tuple[Mention, ...]]]]:
-    """Per sentence, each speech verb (قال، أكد…) with its speaker: the bare actor after it (VSO) or
-    right before it; a speech verb without one («وأضاف أن…») keeps the speaker told last."""
-    speech = lexicon.actor_verbs()["speech"]
-    firsts = [m.first for m in mentions]
-    out: list[list[tuple[int, tuple[Mention, ...]]]] = []
-    last: tuple[Mention, ...] = ()
-    for lo, hi in ranges:
-        found: list[tuple[int, tuple[Mention, ...]]] = []
-        for k in range(lo, hi):
-            if doc.tokens[k].kind != "word" or not word_keys_in(doc, k, speech):
-                continue
-            near = mentions[bisect.bisect_left(firsts, max(lo, k - SUBJECT_GAP * 4)):
-                            bisect.bisect_left(firsts, min(k + 2 + SUBJECT_GAP, hi))]
-            ahead = [m for m in near if k < m.first]
-            behind = [m for m in near if lo <= m.first and m.last <= k and k - m.last <= 1]
-            if ahead and ahead[0].prep is None and ahead[0].first - k - 1 <= SUBJECT_GAP:
-                last = tuple(_group_forward(doc, ahead, 0))
-            elif behind and behind[-1].prep is None:
-                last = (behind[-1],)
-            found.append((k, last))
-        out.append(found)
-    return out
-
-
 def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[Mention]:
     """Named members after a generic actor: «وزراء خارجية دول من بينها الصين وإيران» → الصين، إيران."""
     cues = lexicon.inclusion_cues()
@@ -694,7 +403,7 @@ def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[
             hit = next((i for i, m in enumerate(rest) if m.first == end), None)
             if hit is None:
                 return []
-            return [dataclasses.replace(m, prep=None) for m in _group_forward(doc, rest, hit)]
+            return [dataclasses.replace(m, prep=None) for m in group_forward(doc, rest, hit)]
     return []
 
 
@@ -702,7 +411,7 @@ def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[
 VICTIM_CONCEPTS = frozenset({"civilians"})
 
 
-def _victims(doc: Document, cand: Candidate, m: Mention) -> bool:
+def victims(doc: Document, cand: Candidate, m: Mention) -> bool:
     """Whether the subject before an attack verb is its victims: civilians, or a group counted by
     a number right before it («جنديين عراقيين قتلا»، «ان شخصا قتل»)."""
     if cand.trigger.type != "ASSAULT" or cand.trigger.kind != "V":
@@ -754,32 +463,26 @@ def actor_country(doc: Document, actor: Actor) -> str | None:
     return None
 
 
-def opening_subject(doc: Document, mentions: list[Mention], lo: int, stop: int) -> list[Mention]:
-    """The subject of the verb opening a sentence (VSO: «وبحث رئيس الوزراء التركي أحمد داود أوغلو
-    … في اتصال هاتفي مع …»): the bare actor within OPENING_SUBJECT tokens of its start, with its
-    titles and coordinated names, ending before token ``stop``."""
-    before = [m for m in mentions if lo <= m.first and m.last <= stop]
-    if not before or before[0].prep is not None or before[0].first - lo > OPENING_SUBJECT:
+#: Commas (Arabic and Latin) that open and close a parenthetical clause.
+COMMAS = frozenset({"،", ","})
+
+
+def is_comma(doc: Document, k: int) -> bool:
+    return doc.text[doc.tokens[k].start:doc.tokens[k].end] in COMMAS
+
+
+#: Most tokens between a sentence-opening كان and the verb whose topic it introduces.
+TOPIC_REACH = 20
+
+
+def _topic(doc: Document, cand: Candidate, mentions: list[Mention]) -> list[Mention]:
+    """The topic a sentence opens with after كان («وكان القيادي … قد قتل في غارة لـ…»): the
+    subject of a passive verb told later in the sentence (TOPIC_REACH tokens at most), which
+    undergoes it."""
+    sent = doc.sentences[cand.sentence]
+    lo = token_at([t.start for t in doc.tokens], sent.start)
+    if cand.first - lo > TOPIC_REACH or doc.tokens[lo].kind != "word" or not word_keys_in(
+            doc, lo, cue_words("topic_verbs")):
         return []
-    if before[0].first == lo or doc.tokens[lo].kind != "word":
-        return []  # a sentence opening with a name is SVO; its verb comes later
-    return _group_forward(doc, before, 0)
-
-
-def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callable[[int], bool]) -> int:
-    """Where a verb's clause ends once a parenthesis and a comma right after its subject and time
-    frame are passed over: «طلبت إريتريا اليوم (السبت)، من الأمم المتحدة التحقيق …» (the object
-    follows the comma).  ``c_hi`` when the clause already holds more than that."""
-    if cand.trigger.kind != "V" or c_hi - cand.last > WIDEN_GAP:
-        return c_hi
-    k = c_hi
-    if k < hi and "(" in doc.text[doc.tokens[k].start:doc.tokens[k].end]:
-        while k < hi and ")" not in doc.text[doc.tokens[k].start:doc.tokens[k].end]:
-            k += 1
-        k += 1
-    if k < hi and doc.text[doc.tokens[k].start:doc.tokens[k].end] in ("،", ","):
-        k += 1
-    end = k
-    while end < hi and not boundary(end):
-        end += 1
-    return end if end > k else c_hi
+    first = [m for m in mentions if m.first == lo + 1 and m.prep is None and m.last <= cand.first]
+    return [m for m in first if m.etype not in NON_ACTOR_TYPES]

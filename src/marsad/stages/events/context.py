@@ -1,0 +1,170 @@
+"""Event arguments read beyond the trigger's own clause: the speaker of a speech verb told before,
+the subject a sentence opens with, an object past the comma after a verb's time frame, the group a
+plural pronoun stands for (يدعمهم), and the subject left behind a parenthetical clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from marsad.core.document import Document
+from marsad.stages.events import lexicon
+from marsad.stages.events.args import (
+    OPENING_SUBJECT,
+    SUBJECT_GAP,
+    WIDEN_GAP,
+    group_forward,
+    is_comma,
+    plural_verb,
+    victims,
+)
+from marsad.stages.events.detect import Candidate, surface
+from marsad.stages.events.mentions import NON_ACTOR_TYPES, Mention, cue_words, word_keys_in
+
+
+def find_speakers(doc: Document, mentions: list[Mention], ranges: list[tuple[int, int]]
+                  ) -> list[list[tuple[int, tuple[Mention, ...]]]]:
+    """Per sentence, each speech verb (قال، أكد…) with its speaker: the bare actor after it (VSO) or
+    right before it; a speech verb without one («وأضاف أن…») keeps the speaker told last."""
+    speech = lexicon.actor_verbs()["speech"]
+    firsts = [m.first for m in mentions]
+    out: list[list[tuple[int, tuple[Mention, ...]]]] = []
+    last: tuple[Mention, ...] = ()
+    for lo, hi in ranges:
+        found: list[tuple[int, tuple[Mention, ...]]] = []
+        for k in range(lo, hi):
+            if doc.tokens[k].kind != "word" or not word_keys_in(doc, k, speech):
+                continue
+            near = mentions[bisect.bisect_left(firsts, max(lo, k - SUBJECT_GAP * 4)):
+                            bisect.bisect_left(firsts, min(k + 2 + SUBJECT_GAP, hi))]
+            ahead = [m for m in near if k < m.first]
+            behind = [m for m in near if lo <= m.first and m.last <= k and k - m.last <= 1]
+            if ahead and ahead[0].prep is None and ahead[0].first - k - 1 <= SUBJECT_GAP:
+                last = tuple(group_forward(doc, ahead, 0))
+            elif behind and behind[-1].prep is None:
+                last = (behind[-1],)
+            found.append((k, last))
+        out.append(found)
+    return out
+
+
+def opening_subject(doc: Document, mentions: list[Mention], lo: int, stop: int) -> list[Mention]:
+    """The subject of the verb opening a sentence (VSO: «وبحث رئيس الوزراء التركي أحمد داود أوغلو
+    … في اتصال هاتفي مع …»): the bare actor within OPENING_SUBJECT tokens of its start, with its
+    titles and coordinated names, ending before token ``stop``."""
+    before = [m for m in mentions if lo <= m.first and m.last <= stop]
+    if not before or before[0].prep is not None or before[0].first - lo > OPENING_SUBJECT:
+        return []
+    if before[0].first == lo or doc.tokens[lo].kind != "word":
+        return []  # a sentence opening with a name is SVO; its verb comes later
+    return group_forward(doc, before, 0)
+
+
+def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callable[[int], bool]) -> int:
+    """Where a verb's clause ends once a parenthesis and a comma right after its subject and time
+    frame are passed over: «طلبت إريتريا اليوم (السبت)، من الأمم المتحدة التحقيق …» (the object
+    follows the comma).  ``c_hi`` when the clause already holds more than that."""
+    if cand.trigger.kind != "V" or c_hi - cand.last > WIDEN_GAP:
+        return c_hi
+    k = c_hi
+    if k < hi and "(" in doc.text[doc.tokens[k].start:doc.tokens[k].end]:
+        while k < hi and ")" not in doc.text[doc.tokens[k].start:doc.tokens[k].end]:
+            k += 1
+        k += 1
+    if k < hi and doc.text[doc.tokens[k].start:doc.tokens[k].end] in ("،", ","):
+        k += 1
+    end = k
+    while end < hi and not boundary(end):
+        end += 1
+    return end if end > k else c_hi
+
+
+#: How many sentences back a plural pronoun (يدعمهم) looks for the group it stands for.
+PRONOUN_LOOKBACK = 2
+#: Agent concepts that name groups of people (a plural pronoun may stand for them however they are
+#: written: الأهالي، السكان).
+GROUP_CONCEPTS = frozenset({"protesters", "civilians"})
+#: Endings of Arabic sound plurals (المتظاهرون، الحوثيين، القوات).
+PLURAL_ENDINGS = ("ون", "ين", "ات")
+
+
+def _plural_suffix(doc: Document, k: int) -> bool:
+    """Whether token ``k`` carries a plural pronoun suffix (يدعمهم، مطالبهم)."""
+    if k >= len(doc.tokens) or doc.tokens[k].kind != "word":
+        return False
+    tok = doc.tokens[k]
+    word = surface(doc, tok)
+    pron = "".join(word[a:b] for a, b, role in tok.pieces if role == "pron")
+    return pron in cue_words("plural_pronouns")
+
+
+def _group(doc: Document, m: Mention) -> bool:
+    """Whether a mention names a group of people a plural pronoun can stand for."""
+    if m.etype in ("PER", "GPE", "LOC", "FAC") or m.refs:
+        return False
+    if m.agent and m.concept in GROUP_CONCEPTS:
+        return True
+    return surface(doc, doc.tokens[m.last - 1]).endswith(PLURAL_ENDINGS)
+
+
+def pronoun_target(doc: Document, cand: Candidate, mentions: list[Mention], source: tuple[Mention, ...]
+                   ) -> list[Mention]:
+    """The group a plural pronoun on a verb trigger («يدعمهم»، «استقبلهم») or on the object right
+    after it («يؤيد مطالبهم») stands for, as the verb's target: the last group told before it,
+    within PRONOUN_LOOKBACK sentences, other than the verb's own subject."""
+    if cand.trigger.kind != "V" or "obj" not in cand.trigger.target:
+        return []
+    if not (_plural_suffix(doc, cand.last - 1) or _plural_suffix(doc, cand.last)):
+        return []
+    if not _pronoun_free(doc, cand, mentions):
+        return []
+    here = doc.sentence_of(cand.span.start) or 0
+    floor = doc.sentences[max(here - PRONOUN_LOOKBACK, 0)].start if doc.sentences else 0
+    spans = {m.span for m in source}
+    ents = {m.entity for m in source if m.entity is not None}
+    for m in reversed(mentions):
+        if m.span.start >= cand.span.start or m.span in spans or (m.entity is not None and m.entity in ents):
+            continue
+        if m.span.start < floor:
+            break
+        if _group(doc, m):
+            return [m]
+    return []
+
+
+def _pronoun_free(doc: Document, cand: Candidate, mentions: list[Mention]) -> bool:
+    """Whether the word before a verb leaves its pronoun free to point back past it: a mention
+    (its subject), a particle (أنه، لا، قد), punctuation or nothing; a bare noun right before
+    it is the antecedent of a relative clause («أسرى تحتجزهم»)."""
+    k = cand.first - 1
+    if k < 0 or doc.tokens[k].kind != "word" or any(m.first <= k < m.last for m in mentions):
+        return True
+    word = surface(doc, doc.tokens[k])
+    particles = cue_words("verb_particles") | cue_words("self_pronouns") | cue_words("continuations")
+    return word in particles or word.lstrip("وف") in particles
+
+
+def parenthesis_subject(doc: Document, cand: Candidate, mentions: list[Mention], lo: int, c_lo: int
+                        ) -> list[Mention]:
+    """The subject a plural verb left behind a parenthetical clause: «إن مقاتلي الحركة، الذين
+    يسيطرون على …، هاجموا …» — the verb agrees with a subject before it, its clause opens right
+    after the closing comma, and the subject is the bare actor right after the complementizer
+    (OPENING_SUBJECT tokens at most) before the opening comma."""
+    if cand.trigger.kind != "V" or c_lo != cand.first or c_lo < 2 or not is_comma(doc, c_lo - 1):
+        return []
+    if not plural_verb(doc, cand):
+        return []
+    opening = next((k for k in range(c_lo - 2, lo - 1, -1) if is_comma(doc, k)), None)
+    if opening is None:
+        return []
+    comps = lexicon.status_cues()["complementizers"]
+    start = next((k + 1 for k in range(opening - 1, lo - 1, -1) if word_keys_in(doc, k, comps)), None)
+    if start is None:
+        return []
+    before = [m for m in mentions if start <= m.first and m.last <= opening]
+    if not before or before[0].prep is not None or before[0].conj or before[0].first - start > OPENING_SUBJECT:
+        return []
+    if victims(doc, cand, before[0]):
+        return []  # «ثمانية أشخاص، بينهم طفلان، قتلوا»: counted victims of a passive killing
+    return [m for m in group_forward(doc, before, 0) if m.etype not in NON_ACTOR_TYPES]

@@ -1,0 +1,399 @@
+"""The actors an event may name: entity mentions (from the ``entities`` stage), generic agents
+(الشرطة، المتظاهرون, from ``data/events/agents.tsv``) with the state named after them, and the
+titles and body nouns ``doc.references`` resolves; each with the preposition that introduces it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.core.document import Document, Span
+from marsad.stages.entities import kb
+from marsad.stages.events import lexicon
+from marsad.stages.events.detect import surface, variants, word_keys
+from marsad.text.keys import fold, folded_words
+from marsad.text.resources import load_yaml
+
+#: How many sentences back a dual noun (الزعيمان) looks for the two states it refers to.
+PAIR_LOOKBACK = 2
+
+
+#: Most tokens between a generic actor and the cue naming its members (وزراء خارجية دول من بينها).
+INCLUSION_REACH = 4
+
+
+#: Standalone prepositions that may introduce an actor (folded).
+PREPOSITIONS = frozenset(fold(p) for p in (
+    "إلى", "على", "مع", "ضد", "في", "من", "عن", "بين", "باتجاه", "نحو", "لدى", "عبر", "تجاه", "حول", "بشأن",
+    "ضمن", "عند", "مقابل", "بحق", "داخل", "قرب", "أمام"))
+
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+#: Entity types that are places only: a square or a region never acts (a state, GPE, may).
+NON_ACTOR_TYPES = frozenset({"LOC", "FAC"})
+
+
+STATE_TYPES = frozenset({"GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: where it is, which entity it is (if any), and the preposition before it."""
+
+    span: Span
+    first: int  # first token index
+    last: int  # index past the last token
+    entity: int | None
+    etype: str | None
+    prep: str | None
+    conj: bool  # starts with و: coordinated with the actor before it
+    agent: bool = False  # a generic agent or title (الشرطة، الرئيس المصري), not a named entity
+    refs: tuple[int, ...] = ()  # entities a dual noun (الزعيمان، البلدين) stands for
+    concept: str | None = None  # the generic agent's concept (officials, police…)
+
+
+@lru_cache(maxsize=16)
+def cue_words(key: str) -> frozenset[str]:
+    """The folded word list ``key`` of data/events/actor_cues.yaml."""
+    return folded_words(load_yaml(lexicon.ACTOR_CUES), key, lexicon.ACTOR_CUES)
+
+
+def token_at(starts: list[int], offset: int) -> int:
+    k = bisect.bisect_right(starts, offset) - 1
+    return max(k, 0)
+
+
+def _prep_of(doc: Document, first: int, span: Span, nisba: bool = False) -> tuple[str | None, bool]:
+    """The preposition introducing a mention (clitic or standalone) and whether it starts with و;
+    a ``nisba`` adjective takes the one of the definite noun it qualifies (بالهجمات التركية: ب)."""
+    tok = doc.tokens[first]
+    word = surface(doc, tok)
+    # Clitics left outside the mention, else those the tokenizer split off inside it.
+    lead = fold(doc.text[tok.start:span.start]) or "".join(
+        word[a:b] for a, b, role in tok.pieces if role in ("conj", "prep"))
+    conj = lead[:1] in ("و", "ف")
+    clitic = lead.lstrip("وف")
+    if clitic[:1] in ("ب", "ل", "ك"):
+        return clitic[:1], conj
+    prep = prep_before(doc, first, own_clitic=False)  # the mention's own clitics are read above
+    if prep == "من" and first >= 2 and surface(doc, doc.tokens[first - 2]).lstrip("وف") in lexicon.partitives():
+        # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase; after
+        # a preposition it is that preposition's («أطلق النار على عناصر من الشرطة»: على).
+        return prep_before(doc, first - 2), conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
+    if prep is None and nisba and not conj and _qualifies(doc, first):
+        # «رحب بالهجمات التركية»: the state whose attacks are welcomed is the object.
+        return prep_before(doc, first - 1), conj
+    head = _place_head(doc, first)
+    if prep is None and head is not None:
+        # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
+        return prep_before(doc, head), conj
+    if (prep is not None or first < 2 or not is_construct_head(doc, first - 1)
+            or word_keys_in(doc, first - 1, lexicon.status_cues()["complementizers"])):
+        # «إضافة إلى أن كيري بحث»: أن is no noun a name completes, so إلى is not the name's.
+        return prep, conj
+    # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
+    # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
+    prep = prep_before(doc, first - 1)
+    return (None if prep == "ك" else prep), conj
+
+
+def _qualifies(doc: Document, first: int) -> bool:
+    """Whether a nationality at token ``first`` qualifies the definite noun right before it, that
+    noun carrying or following a preposition («بالهجمات التركية»، «على المواقع الإسرائيلية»)."""
+    if first < 1 or doc.tokens[first - 1].kind != "word":
+        return False
+    word = surface(doc, doc.tokens[first - 1]).lstrip("وف")
+    # (not after من: «نخبة من الفنانين المغاربة» counts a group, which may be the object)
+    return word.startswith(("ال", "بال", "لل", "كال")) and prep_before(doc, first - 1) not in (None, "من")
+
+
+def _place_head(doc: Document, first: int) -> int | None:
+    """The place noun a name stands in apposition to («العاصمة (البلجيكية) بروكسل»), if any."""
+    heads = lexicon.place_heads()
+    for back in (1, 2):
+        k = first - back
+        if k < 1 or doc.tokens[k].kind != "word":
+            return None
+        word = surface(doc, doc.tokens[k]).lstrip("وف")
+        if word in heads:
+            return k
+        if back == 2 or not word.endswith(("ي", "يه")):
+            return None
+    return None
+
+
+def is_construct_head(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is an indefinite noun that a following name completes (سلف، شرق)."""
+    tok = doc.tokens[k]
+    # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name.
+    return (tok.kind == "word" and not surface(doc, tok).lstrip("وف").startswith(("ال", "لل"))
+            and not any(role == "pron" for _, _, role in tok.pieces))
+
+
+def construct_agent(doc: Document, k: int) -> bool:
+    """Whether agent word ``k`` heads a construct another agent completes (وزير الداخلية): an
+    indefinite noun without the dual or plural ن, which a construct head drops."""
+    return is_construct_head(doc, k) and not surface(doc, doc.tokens[k]).endswith(("ون", "ان", "ين"))
+
+
+def prep_before(doc: Document, first: int, own_clitic: bool = True) -> str | None:
+    """The preposition on (``own_clitic``) or just before token ``first``: a clitic ب/ل/ك or a
+    standalone word."""
+    tok = doc.tokens[first]
+    word = surface(doc, tok)
+    clitic = "".join(word[a:b] for a, b, role in tok.pieces if role == "prep") if own_clitic else ""
+    if clitic[:1] in ("ب", "ل", "ك"):
+        return clitic[:1]
+    if first > 0 and doc.tokens[first - 1].kind == "word":
+        prev = surface(doc, doc.tokens[first - 1])
+        bare = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS else prev
+        if bare in PREPOSITIONS:
+            # «كل من موسكو وبيونغ يانغ» is "both Moscow and Pyongyang", not "from Moscow".
+            if bare == "من" and first > 1 and surface(doc, doc.tokens[first - 2]) in ("كل", "وكل"):
+                return None
+            return bare
+    return None
+
+
+def _entity_mentions(doc: Document) -> list[Mention]:
+    out: list[Mention] = []
+    starts = [t.start for t in doc.tokens]
+    for idx, ent in enumerate(doc.entities):
+        for span in ent.mentions:
+            first = token_at(starts, span.start)
+            last = token_at(starts, max(span.end - 1, span.start)) + 1
+            prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
+            etype = "FAC" if _after_facility(doc, first, span) else ent.type
+            out.append(Mention(span, first, last, idx, etype, prep, conj))
+    return out
+
+
+def _after_facility(doc: Document, first: int, span: Span) -> bool:
+    """Whether a name follows a noun naming a square, street or building (ميدان التحرير، شارع
+    الرشيد): it is that place, whatever type the entities stage gave it (a person's name often
+    names a square)."""
+    tok = doc.tokens[first]
+    if span.start > tok.start:
+        return False  # the name is glued to a clitic of its own token (بالحبوبي): no head before it
+    return first > 0 and doc.tokens[first - 1].kind == "word" and word_keys_in(
+        doc, first - 1, cue_words("facility_heads"))
+
+
+def agent_at(doc: Document, i: int) -> tuple[int, str] | None:
+    """Index past the last token of a generic agent starting at token ``i`` and its concept, or None."""
+    index = lexicon.agent_index()
+    best: tuple[int, str] | None = None
+    for form, _ in variants(surface(doc, doc.tokens[i])):
+        for words, agent in index.get(form, ()):
+            j = i + 1
+            for w in words[1:]:
+                if j >= len(doc.tokens) or surface(doc, doc.tokens[j]) != w:
+                    break
+                j += 1
+            else:
+                if best is None or j > best[0]:
+                    best = (j, agent.concept)
+    return best
+
+
+def _pair_refs(doc: Document, ents: list[Mention], start: int) -> tuple[int, ...]:
+    """The two states named last before ``start`` (within PAIR_LOOKBACK sentences) that a dual noun
+    such as «الزعيمان» or «البلدين» stands for; () when there are not two."""
+    here = doc.sentence_of(start) or 0
+    first_offset = doc.sentences[max(here - PAIR_LOOKBACK, 0)].start if doc.sentences else 0
+    seen: dict[str, int] = {}
+    for m in sorted(ents, key=lambda m: -m.span.start):
+        if m.span.start >= start or m.span.start < first_offset or m.entity is None:
+            continue
+        country = doc.entities[m.entity].country
+        if country and country not in seen:
+            seen[country] = m.entity
+            if len(seen) == 2:
+                return tuple(seen.values())
+    return ()
+
+
+def _clitic_length(doc: Document, i: int) -> int:
+    """Characters of conjunction and preposition clitics at the start of token ``i`` (ودول → 1):
+    an actor's span starts at its noun."""
+    tok = doc.tokens[i]
+    word = surface(doc, tok)
+    if word.lstrip("وف").startswith("لل"):
+        # ل + ال drops the article's alef: cutting ل would leave a broken word (لحكومة).
+        return len(word) - len(word.lstrip("وف"))
+    if tok.pieces:
+        return sum(b - a for a, b, role in tok.pieces if role in ("conj", "prep"))
+    for form, _ in variants(word):
+        if form in lexicon.agent_index() and word.endswith(form):
+            return len(word) - len(form)
+    return 0
+
+
+def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], office: bool = False
+                 ) -> Mention | None:
+    """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
+    or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
+    m = by_first.get(end)
+    if m is None and _bare_nisba(doc, end):
+        # A nisba no entity covers may stand between the agent and its state: «السلطات الكردية
+        # العراقية» (the Kurdish authorities of Iraq).
+        nxt = by_first.get(end + 1)
+        return nxt if nxt is not None and nxt.etype in STATE_TYPES and nxt.prep is None and not nxt.conj else None
+    # ``end`` is past the last token when the agent ends the text.
+    if (m is None and office and end - i == 1 and end < len(doc.tokens) and is_construct_head(doc, i)
+            and is_construct_head(doc, end) and not surface(doc, doc.tokens[end]).endswith(("ى", "ي"))):
+        # An office completed by its department and then its state: «وزير خارجية روسيا» (not an
+        # adjective: «دول أخرى إسرائيل»).
+        m = by_first.get(end + 1)
+        return m if m is not None and m.etype == "GPE" and not m.conj and m.prep is None else None
+    if m is not None and office and m.prep == "ل" and m.etype == "ORG" and not m.conj:
+        return m  # the office of an organisation: «الأمين العام للأمم المتحدة»
+    if m is None or prep_before(doc, m.first) is not None or _definite_before_name(doc, end - 1, m):
+        return None
+    construct = end - i == 1 and is_construct_head(doc, i)
+    return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
+
+
+def _nisba_state(doc: Document, end: int, covered: set[int]) -> Mention | None:
+    """The state a nationality adjective right after a generic agent names when the entities stage
+    left it untagged («قوات الأمن التركية»، «السلطات الكردية العراقية»: one stateless nisba may
+    stand between), as a mention of the entity that stands for that state in the article; None
+    when the article names no such state."""
+    for k in (end, end + 1):
+        if k >= len(doc.tokens) or k in covered or not _bare_nisba(doc, k):
+            return None
+        iso3 = kb.load().demonyms.get(kb.name_key(surface(doc, doc.tokens[k])))
+        if iso3 is not None:
+            ent = _state_of(doc, iso3)
+            tok = doc.tokens[k]
+            return None if ent is None else Mention(Span(tok.start, tok.end), k, k + 1, ent,
+                                                    doc.entities[ent].type, None, False)
+    return None
+
+
+def _state_of(doc: Document, iso3: str) -> int | None:
+    """The entity standing for state ``iso3`` in the article: the state itself, else a mention
+    of its nationality."""
+    ranked = sorted((e.kb_id != iso3, e.type != "GPE", k) for k, e in enumerate(doc.entities)
+                    if e.type in STATE_TYPES and e.country == iso3)
+    return ranked[0][2] if ranked else None
+
+
+def _bare_nisba(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a definite nisba adjective (الكردية، المحلي)."""
+    if k >= len(doc.tokens) or doc.tokens[k].kind != "word":
+        return False
+    word = surface(doc, doc.tokens[k])
+    return word.startswith("ال") and word.endswith(("ي", "ية", "يه")) and len(word) > 5
+
+
+def _definite_before_name(doc: Document, k: int, m: Mention) -> bool:
+    """Whether a definite agent word (الوزير) stands before a state's name rather than its nisba
+    adjective: «اتهم الوزير إيران» is subject and object, «الشرطة العراقية» one actor."""
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    name = surface(doc, doc.tokens[m.first]).lstrip("وف")
+    return (m.etype == "GPE" and word.startswith(("ال", "لل"))
+            and not name.endswith(("ي", "ية", "يه", "يين", "يون")))
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Entity mentions and generic agents of the document, in text order, without overlaps."""
+    ents = _entity_mentions(doc)
+    covered = {k for m in ents for k in range(m.first, m.last)}
+    by_first = {m.first: m for m in ents}
+    out = list(ents)
+    i = 0
+    while i < len(doc.tokens):
+        if doc.tokens[i].kind != "word" or i in covered:
+            i += 1
+            continue
+        found = agent_at(doc, i)
+        if found is None or any(k in covered for k in range(i, found[0])):
+            i += 1
+            continue
+        end, concept = found
+        # An agent qualified by another of its kind is one actor («مفجر انتحاري»، «مسلحون مجهولون»),
+        # and so is an indefinite one completed by another («وزير الداخلية»، «قائد الشرطة»).
+        while end < len(doc.tokens) and end not in covered and doc.tokens[end].kind == "word":
+            more = agent_at(doc, end)
+            if more is None or surface(doc, doc.tokens[end])[:1] in "وف" \
+                    or any(k in covered for k in range(end, more[0])) \
+                    or not (more[1] == concept or construct_agent(doc, end - 1)):
+                break
+            end = more[0]
+        # A generic agent acts for the state named right after it: the actor spans both and points
+        # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
+        state = _state_after(doc, i, end, by_first, office=concept == "officials")
+        if state is None and concept != "pair":
+            state = _nisba_state(doc, end, covered)
+        span_end = state.span.end if state else doc.tokens[end - 1].end
+        last = state.last if state else end
+        span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
+        prep, conj = _prep_of(doc, i, span)
+        refs = _pair_refs(doc, ents, span.start) if concept == "pair" and state is None else ()
+        out.append(Mention(span, i, last, state.entity if state else None,
+                           state.etype if state else None, prep, conj, agent=True, refs=refs,
+                           concept=concept))
+        if state is not None and state in out:
+            out.remove(state)
+        i = last
+    starts = [t.start for t in doc.tokens]
+    out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
+    out.sort(key=lambda m: (m.span.start, -m.span.end))
+    return _apposed_preps(doc, out)
+
+
+def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
+    """A name apposed to a title after a preposition is in that phrase too: «الموالي للرئيس هادي»,
+    «مع الرئيس السيسي» (not a bare subject)."""
+    for k in range(len(ms) - 1):
+        head, nxt = ms[k], ms[k + 1]
+        # (only a preposition on or right before the title: «في حضور وزير الخارجية X» puts the
+        # title in a construct, and X may still be the subject of a relative clause after it)
+        if (head.agent and head.prep is not None and nxt.prep is None
+                and prep_before(doc, head.first) is not None and apposition(doc, head, nxt)):
+            ms[k + 1] = dataclasses.replace(nxt, prep=head.prep)
+    return ms
+
+
+def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> list[Mention]:
+    """Titles, honorific pronouns and body nouns (``doc.references``) that no entity or agent
+    covers, as actors of the entity they stand for: «وأكد معاليه …», «وأعلنت الوزارة …».  A title
+    or body noun is an agent (a name may follow it in apposition); a pronoun is the person."""
+    out: list[Mention] = []
+    for ref in doc.references:
+        first = token_at(starts, ref.span.start)
+        last = token_at(starts, max(ref.span.end - 1, ref.span.start)) + 1
+        if any(k in covered for k in range(first, last)) or not 0 <= ref.entity < len(doc.entities):
+            continue
+        prep, conj = _prep_of(doc, first, ref.span)
+        out.append(Mention(ref.span, first, last, ref.entity, doc.entities[ref.entity].type, prep, conj,
+                           agent=ref.kind != "pronoun"))
+    return out
+
+
+def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
+    """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
+    adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
+    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep in (None, head.prep)
+            and not nxt.conj) or agent_at(doc, nxt.first) is not None:
+        # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
+        # the name of the title before it («خادم الحرمين الشريفين»).
+        return False
+    gap = head.last
+    # Courtesy words part a title from its name: «وزير الخارجية الأستاذ عادل الجبير».
+    while gap < nxt.first and surface(doc, doc.tokens[gap]) in lexicon.honorifics():
+        gap += 1
+    if nxt.first == gap:
+        return True
+    return nxt.first == gap + 1 and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
+
+
+def word_keys_in(doc: Document, k: int, words: frozenset[str]) -> bool:
+    """Whether token ``k``, clitics off, is one of ``words``."""
+    return not words.isdisjoint(word_keys(doc, doc.tokens[k]))
