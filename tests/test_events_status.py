@@ -325,3 +325,16 @@ def test_unmanned_aircraft_is_not_a_negation(text: str, trigger: str) -> None:
     doc = marsad.analyze(text, "2024-06-17")
     found = {doc.text[e.trigger.start:e.trigger.end]: e.status for e in doc.events}
     assert found.get(trigger) in ("asserted", "reported"), found
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # The speaker's own state's stance, told in their words, is the speech act itself.
+    ("وقال وزير الخارجية الأمريكي جون كيري إن الولايات المتحدة ملتزمة بدعم علاقاتها مع مصر.", "asserted"),
+    ("وأكد الرئيس المصري عبد الفتاح السيسي أن مصر ترفض التدخل في شؤونها.", "asserted"),
+    # Another party's stance, told by the speaker, stays a report.
+    ("وقال وزير الخارجية الأمريكي جون كيري إن روسيا تدعم النظام السوري.", "reported"),
+])
+def test_a_stance_in_its_holders_own_words_is_asserted(text: str, status: str) -> None:
+    doc = marsad.analyze(text, "2015-08-01")
+    (ev,) = [e for e in doc.events if e.type in ("SUPPORT", "REJECT")]
+    assert ev.status == status

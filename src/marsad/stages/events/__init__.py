@@ -70,7 +70,7 @@ from marsad.stages.events.detect import (
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS, keep, sentence_features
 from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key
-from marsad.stages.events.mutual import anaphor_candidates, inherit
+from marsad.stages.events.mutual import anaphor_candidates, inherit, party
 from marsad.stages.events.status import find_status, punct_bounds
 
 __all__ = ["candidate_features", "find_events", "stage"]
@@ -189,6 +189,16 @@ def _quoted(doc: Document, cand: Candidate, inside: bool = False) -> Actor | Non
     return cued[-1].speaker if cued else None
 
 
+def _own_stance(doc: Document, cand: Candidate, source: tuple[Actor, ...]) -> bool:
+    """Whether the speaker who tells a verbal event is its source, or speaks for its source's state
+    (a minister's «بلادي تدعم»)."""
+    speaker = _quoted(doc, cand)
+    if speaker is None or speaker.entity is None or not source:
+        return False
+    mine = {f"entity:{speaker.entity}"} | ({c} if (c := actor_country(doc, speaker)) else set())
+    return all(actor_key(doc, a) in mine or actor_country(doc, a) in mine for a in source)
+
+
 def _points_back(doc: Document, cand: Candidate, c_hi: int) -> bool:
     """Whether a demonstrative follows the trigger in its clause («ونفت موسكو عمليات النقل هذه»):
     the denial names what was told before, so a far accusation is still the one it answers."""
@@ -224,6 +234,13 @@ def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...
     return bool(denier) and bool(ids(denier) & ids(accused))
 
 
+def _parties_of(doc: Document, actors: tuple[Actor, ...]) -> int:
+    """How many named parties a side holds: a person and the state they act for are one («رئيس
+    الوزراء الإيطالي ماتيو رينزي»: the title's state and the person are Italy's one party), and
+    a word no entity names beside a name is that name's («مستشفى الملك سعود»)."""
+    return len({party(doc, a) for a in actors if a.entity is not None})
+
+
 def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """The target without the source's own actor: an event does not name one actor as its whole
     source and whole target («أكد الوزير … الوزير»); a mutual event between two or more parties
@@ -231,7 +248,7 @@ def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, .
     if not source or not target:
         return target
     src, tgt = group_key(doc, source), group_key(doc, target)
-    if len(src) > 1 and src == tgt:
+    if _parties_of(doc, source) > 1 and src == tgt:
         return target
     rest = tuple(a for a in target if actor_key(doc, a) not in src)
     named = [a for a in rest if a.entity is not None]
@@ -389,7 +406,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         if not target and not args.target:
             # «وأكد المرجع أنه يدعمهم»: the pronoun on the verb or its object names the target.
             target = _actors(tuple(pronoun_target(doc, cand, mentions, args.source)))
-        if not target and len(source) > 1 and cand.trigger.type in RECIPROCAL:
+        if not target and _parties_of(doc, source) > 1 and cand.trigger.type in RECIPROCAL:
             # «الزعيمان يعتزمان توقيع شراكة»: each party acts on the other.
             target = source
         if (cand.trigger.mode == "deny" and not target and _accused(doc, source, accusation[1])
@@ -412,6 +429,10 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             country = country if near and country else home
         source = with_bodies(doc, domestic(doc, source, agents, country, named), affil)
         target = with_bodies(doc, domestic(doc, target, agents, country, named), affil)
+        if status == "reported" and etype in VERBAL and _own_stance(doc, cand, source):
+            # A stance told in its holder's own words («قال كيري إن واشنطن ملتزمة بدعم …») is the
+            # speech act itself, not a report of another's deed.
+            status = "asserted"
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,

@@ -149,7 +149,7 @@ def _is_dual(doc: Document, actor: Actor) -> bool:
     return bool(words) and bool({v for v, _ in variants(words[0])} & cues().duals)
 
 
-def _party(doc: Document, actor: Actor) -> str | None:
+def party(doc: Document, actor: Actor) -> str | None:
     """What makes an actor a party of its own: its state, else its entity (a person and the state
     they act for are one party); None for an actor no entity names."""
     if actor.entity is None or not 0 <= actor.entity < len(doc.entities):
@@ -169,7 +169,7 @@ def meeting_parties(doc: Document, ev: Event) -> tuple[Actor, ...]:
         if a.entity is not None and a.entity not in seen and not _is_dual(doc, a):
             seen.add(a.entity)
             out.append(a)
-    return tuple(out) if len({_party(doc, a) for a in out}) >= 2 else ()
+    return tuple(out) if len({party(doc, a) for a in out}) >= 2 else ()
 
 
 def _unnamed(doc: Document, side: tuple[Actor, ...]) -> bool:
@@ -237,16 +237,16 @@ def _requested(doc: Document, ev: Event, before: list[Event]) -> Event:
     req = before[-1]
     if req.type != "REQUEST" or req.sentence != ev.sentence or not req.target:
         return ev
-    asking, asked = {_party(doc, a) for a in req.source}, {_party(doc, a) for a in req.target}
-    if asking != {_party(doc, a) for a in ev.source} or None in asked or asked & asking:
+    asking, asked = {party(doc, a) for a in req.source}, {party(doc, a) for a in req.target}
+    if asking != {party(doc, a) for a in ev.source} or None in asked or asked & asking:
         return ev  # another asker, or one asked that is no party apart from the one asking
     return dataclasses.replace(ev, target=req.target)
 
 
 def _within_parties(doc: Document, ev: Event, parties: tuple[Actor, ...]) -> bool:
     """Whether the parties an event names itself are among the meeting's (so it is the same talks)."""
-    mine = {_party(doc, a) for a in (*ev.source, *ev.target) if not _is_dual(doc, a)} - {None}
-    return mine <= {_party(doc, a) for a in parties}
+    mine = {party(doc, a) for a in (*ev.source, *ev.target) if not _is_dual(doc, a)} - {None}
+    return mine <= {party(doc, a) for a in parties}
 
 
 def inherit(doc: Document, events: list[Event], anaphoric: list[bool], concepts: list[str]
