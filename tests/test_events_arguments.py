@@ -306,3 +306,11 @@ def test_civilians_act_for_their_people_and_protest_against_their_state() -> Non
     (source,), (target,) = protest.source, protest.target
     assert (doc.span_text(source.span), doc.entities[source.entity].name_en) == ("الأهالي", "Iraqi people")
     assert doc.entities[target.entity].country == "IRQ" and target.entity != source.entity
+
+
+def test_a_military_rank_is_the_source_even_when_its_name_is_not_tagged() -> None:
+    import marsad
+
+    doc = marsad.analyze("وقد أعرب العقيد الهيضل عن شكره وتقديره لولاة الأمر على ترقيته.", "2015-08-01")
+    (ev,) = [e for e in doc.events if e.type == "SUPPORT"]
+    assert [doc.span_text(a.span) for a in ev.source][:1] == ["العقيد"]
