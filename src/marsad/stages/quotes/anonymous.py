@@ -37,15 +37,17 @@ def _is(word: Word, forms: frozenset[str]) -> bool:
 
 
 def is_anonymous(words: list[Word], cues: Cues) -> bool:
-    """Whether a speaker phrase is headed by an unnamed source, person or official (مصدر، شهود، مسؤول)."""
+    """Whether a speaker phrase is headed by an unnamed source, person, individual or official
+    (مصدر، شهود، المرأة، مسؤول)."""
     a = cues.anonymous
-    return bool(words) and (_is(words[0], a["sources"]) or _is(words[0], a["people"]) or _is(words[0], a["officials"]))
+    return bool(words) and any(_is(words[0], a[k]) for k in ("sources", "people", "individuals", "officials"))
 
 
 def _agent_nationality(words: list[Word], cues: Cues) -> str | None:
     """The state a nationality adjective makes an unnamed source or official speak for (مسؤول
     أمريكي → USA); none for people who act for no state (خبراء سعوديون، شهود عيان)."""
-    return None if _is(words[0], cues.anonymous["people"]) else nationality(words[1:])
+    a = cues.anonymous
+    return None if _is(words[0], a["people"]) or _is(words[0], a["individuals"]) else nationality(words[1:])
 
 
 def nationality(words: list[Word]) -> str | None:
