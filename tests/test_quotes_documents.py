@@ -1,0 +1,58 @@
+"""Speakers the quotes stage finds behind a document, after a comma and in unnamed individuals.
+
+«وأوضح بيان للتحالف أن …»: the body that issued the statement speaks, and a later «البيان»
+told alone speaks for it too, its phrase ending at the document; «رئيس الغرفة، فلان،»: the name
+set off after the post is the speaker; «وقالت المرأة»: an unnamed individual speaks for nobody.
+The passages are written in wire style for these tests.
+"""
+
+from __future__ import annotations
+
+import marsad
+from marsad.core.document import Document, Quote
+
+
+def _said(doc: Document, quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
+    """(content, speaker text, speaker's English name) of each quote."""
+    out = []
+    for q in quotes:
+        ent = doc.entities[q.speaker.entity] if q.speaker.entity is not None else None
+        out.append((doc.span_text(q.content), doc.span_text(q.speaker.span),
+                    ent.name_en if ent is not None else None))
+    return out
+
+
+def test_a_report_speaks_for_its_issuer_and_the_report_told_again_too() -> None:
+    doc = marsad.analyze("وذكر تقرير صادر عن منظمة العفو الدولية أن آلاف المدنيين قتلوا في النزاع. "
+                         "وأضاف التقرير أن السلطات لم تحقق في الانتهاكات.", "2015-08-04")
+    assert [(c, who) for c, _, who in _said(doc, doc.quotes)] == [
+        ("آلاف المدنيين قتلوا في النزاع", "Amnesty International"),
+        ("السلطات لم تحقق في الانتهاكات", "Amnesty International")]
+
+
+def test_according_to_the_statement_stops_at_the_statement() -> None:
+    text = ("أعلنت وزارة الصحة السعودية تسجيل إصابات جديدة بفيروس كورونا. وأوضح بيان للوزارة أن "
+            "المصابين يتلقون العلاج في مستشفيات الرياض. وبحسب البيان ستبدأ حملة توعية في المدارس "
+            "الأسبوع المقبل.")
+    doc = marsad.analyze(text, "2015-08-04")
+    said = _said(doc, doc.quotes)
+    assert [c for c, _, _ in said] == ["المصابين يتلقون العلاج في مستشفيات الرياض",
+                                        "ستبدأ حملة توعية في المدارس الأسبوع المقبل"]
+    assert said[0][1:] == said[1][1:]
+    assert "وزارة" in said[1][1] and "البيان" not in said[1][1]
+
+
+def test_a_name_set_off_after_the_post_is_the_speaker() -> None:
+    doc = marsad.analyze("وقال نائب رئيس مجلس إدارة الغرفة التجارية بجدة، مازن بترجي، إن الطلب على "
+                         "العقار تراجع بنسبة كبيرة.", "2015-08-04")
+    assert [(c, s) for c, s, _ in _said(doc, doc.quotes)] == [
+        ("الطلب على العقار تراجع بنسبة كبيرة", "مازن بترجي")]
+
+
+def test_unnamed_individuals_speak_for_nobody() -> None:
+    text = ("ضبطت الشرطة ثلاث نساء بتهمة الاحتيال عبر الإنترنت. ونقلت صحيفة محلية عن إحداهن قولها إن "
+            "الفكرة بدأت بمزحة بين صديقات. وأوضحت المرأة أنها لم تكن تنوي السفر. وقال مواطن سوري إن "
+            "الأسعار ارتفعت كثيرا.")
+    doc = marsad.analyze(text, "2015-08-04")
+    assert doc.quotes == []
+    assert [s for _, s, _ in _said(doc, doc.unattributed)] == ["إحداهن", "المرأة", "مواطن سوري"]
