@@ -56,3 +56,11 @@ def test_unnamed_individuals_speak_for_nobody() -> None:
     doc = marsad.analyze(text, "2015-08-04")
     assert doc.quotes == []
     assert [s for _, s, _ in _said(doc, doc.unattributed)] == ["إحداهن", "المرأة", "مواطن سوري"]
+
+
+def test_an_agency_credit_in_brackets_is_no_content() -> None:
+    text = ("التقت وزيرة الخارجية السويدية مارغوت فالستروم نظيرها الأردني في عمان. وحسب ما نقلته وكالة "
+            "(أ ف ب) ذكرت الوزيرة أن بلادها ستزيد مساعداتها للاجئين السوريين.")
+    doc = marsad.analyze(text, "2015-08-04")
+    assert [(c, s) for c, s, _ in _said(doc, doc.quotes)] == [
+        ("بلادها ستزيد مساعداتها للاجئين السوريين", "الوزيرة")]

@@ -574,7 +574,9 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
             holder.via = relay or source
         return None
     if i == first:
-        k = end
+        k = _past_adjuncts(ctx, end, limit)  # "وحسب ما نقلته وكالة (د ب أ)": the credit is no content
+        if k < limit and has_form(words[k], c.verbs):
+            return None  # "… (د ب أ) ذكرت الوزيرة أنه": the verb after the credit has its own speaker
         while k < limit and (char(ctx, k) in ("،", ",") or c.is_complementiser(words[k].key)):
             k += 1
         found = _content_from(ctx, k, s)
