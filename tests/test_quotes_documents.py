@@ -64,3 +64,28 @@ def test_an_agency_credit_in_brackets_is_no_content() -> None:
     doc = marsad.analyze(text, "2015-08-04")
     assert [(c, s) for c, s, _ in _said(doc, doc.quotes)] == [
         ("بلادها ستزيد مساعداتها للاجئين السوريين", "الوزيرة")]
+
+
+def test_an_individual_with_a_name_the_tagger_missed_is_attributed() -> None:
+    doc = marsad.analyze("وقالت الأم سهام إن أهل الحي لم يتركوها منذ وصولها إلى المدينة.", "2015-08-04")
+    assert [s for _, s, _ in _said(doc, doc.quotes)] == ["الأم سهام"] and doc.unattributed == []
+
+
+def test_the_statement_told_again_is_the_body_that_issued_it_in_a_clause() -> None:
+    text = ("من جهتها، رحبت حركة حماس في بيان بالمبادرة المصرية للتهدئة. وقال البيان إن الحركة مستعدة "
+            "للحوار مع جميع الأطراف.")
+    doc = marsad.analyze(text, "2015-08-04")
+    assert [(c, who) for c, _, who in _said(doc, doc.quotes)] == [
+        ("الحركة مستعدة للحوار مع جميع الأطراف", "Hamas")]
+
+
+def test_adjectives_after_the_document_do_not_hide_its_issuer() -> None:
+    doc = marsad.analyze("وكشف التقرير السنوي لصندوق النقد الدولي أن النمو العالمي سيتباطأ هذا العام.",
+                         "2015-08-04")
+    assert [(c, who) for c, _, who in _said(doc, doc.quotes)] == [
+        ("النمو العالمي سيتباطأ هذا العام", "International Monetary Fund")]
+
+
+def test_a_study_named_by_its_nationality_has_no_issuer() -> None:
+    doc = marsad.analyze("وذكرت دراسة ألمانية حديثة أن الإضرابات الأخيرة أثرت في الاقتصاد.", "2015-08-04")
+    assert [s for _, s, _ in _said(doc, doc.quotes)] == ["دراسة ألمانية حديثة"]

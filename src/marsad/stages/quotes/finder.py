@@ -329,7 +329,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
         or named_subject(ctx, i))
     # "وأوضح بيان للتحالف أن": the document's issuer speaks.
-    paper = document_speaker(ctx, j, limit, last) if subject == (j, end) and quoted is None else None
+    paper = document_speaker(ctx, j, limit) if subject == (j, end) and quoted is None else None
     if paper is not None:
         end = max(end, paper[1])
     group: Actor | None = None
@@ -547,7 +547,7 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     while j < limit and words[j].key in c.according_connectors:
         j += 1  # حسبما نقلت عنه الوكالة
     quoted = _quoted_source(ctx, j, limit)
-    paper = document_speaker(ctx, j, limit, ctx.discourse.last()) if j < limit and not quoted else None
+    paper = document_speaker(ctx, j, limit) if j < limit and not quoted else None
     end = quoted[0] if quoted else paper[1] if paper else speaker_end_at(ctx, j, limit)
     if end == j or not _is_source(ctx, j, i, end):
         return None
