@@ -89,3 +89,11 @@ def test_adjectives_after_the_document_do_not_hide_its_issuer() -> None:
 def test_a_study_named_by_its_nationality_has_no_issuer() -> None:
     doc = marsad.analyze("وذكرت دراسة ألمانية حديثة أن الإضرابات الأخيرة أثرت في الاقتصاد.", "2015-08-04")
     assert [s for _, s, _ in _said(doc, doc.quotes)] == ["دراسة ألمانية حديثة"]
+
+
+def test_a_subject_before_an_adverb_of_turn_set_off_by_commas() -> None:
+    text = ("أوقفت السلطات ثلاثة مشتبه بهم في قضية احتيال. الشرطة المحلية، من جانبها، ذكرت أنها عثرت "
+            "على حسابات وهمية كثيرة على مواقع التواصل.")
+    doc = marsad.analyze(text, "2015-08-04")
+    assert [(c, s) for c, s, _ in _said(doc, doc.quotes)] == [
+        ("عثرت على حسابات وهمية كثيرة على مواقع التواصل", "الشرطة المحلية")]

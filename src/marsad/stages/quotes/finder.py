@@ -34,6 +34,7 @@ from marsad.stages.quotes.subjects import (
     speaker_actor,
     speaker_end_at,
     topic,
+    turn_subject,
 )
 from marsad.text import keys as textkeys
 
@@ -327,7 +328,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         quoted = None
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
-        or named_subject(ctx, i))
+        or turn_subject(ctx, i) or named_subject(ctx, i))
     # "وأوضح بيان للتحالف أن": the document's issuer speaks.
     paper = document_speaker(ctx, j, limit) if subject == (j, end) and quoted is None else None
     if paper is not None:

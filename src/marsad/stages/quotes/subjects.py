@@ -233,6 +233,24 @@ def contrast_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     return (first + 1, end) if end == stop else None
 
 
+def turn_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """"الشرطة الشيشانية، من جانبها، ذكرت أنها": a subject that opens the sentence, then an
+    adverb of turn set off by commas, then the verb."""
+    words, c = ctx.words, ctx.cues
+    first = ctx.sent_first[ctx.sent_of[i]]
+    k = i - 1 if i - 1 > first and char(ctx, i - 1) in ("،", ",") else i
+    if k - 1 <= first or words[k - 1].key not in c.words("turn_adverbs"):
+        return None
+    k -= 1
+    if k - 1 > first and words[k - 1].key in c.words("turn_adverb_from"):
+        k -= 1
+    if k - 1 <= first or char(ctx, k - 1) not in ("،", ","):
+        return None
+    stop = k - 1
+    lead = first + 1 if has_form(words[first], c.lead_particles) else first
+    return (lead, stop) if stop > lead and speaker_end_at(ctx, lead, stop) == stop else None
+
+
 def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     """"وكان الوزير قد قال" / "وكان زعيم الحوثيين أكد": the subject between كان and (قد) the verb."""
     words, first = ctx.words, ctx.sent_first[ctx.sent_of[i]]
