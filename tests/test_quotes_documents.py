@@ -9,7 +9,8 @@ The passages are written in wire style for these tests.
 from __future__ import annotations
 
 import marsad
-from marsad.core.document import Document, Quote
+from marsad.core.document import Document, Entity, Quote, Span
+from marsad.stages.quotes import find_quote_sets
 
 
 def _said(doc: Document, quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
@@ -97,3 +98,28 @@ def test_a_subject_before_an_adverb_of_turn_set_off_by_commas() -> None:
     doc = marsad.analyze(text, "2015-08-04")
     assert [(c, s) for c, s, _ in _said(doc, doc.quotes)] == [
         ("عثرت على حسابات وهمية كثيرة على مواقع التواصل", "الشرطة المحلية")]
+
+
+def _tagged(text: str, orgs: list[tuple[str, str | None]]) -> Document:
+    """``text`` cleaned and segmented, with organisations given by hand as (mention, kb id)."""
+    doc = marsad.analyze(text, "2015-08-04", stages=("clean", "segment"))
+    doc.entities = [Entity("ORG", tuple(Span(k, k + len(m)) for k in range(len(doc.text)) if doc.text.startswith(m, k)),
+                           kb_id=kb, name_en=kb or m) for m, kb in orgs]
+    return doc
+
+
+def test_a_body_named_by_description_speaks_for_the_one_named_in_apposition() -> None:
+    text = ("زار مدير الهيئة الخيرية «أنقذوا الأطفال» مخيمات النازحين في شمال العراق. وقالت الهيئة "
+            "الإنسانية الدولية إن الاحتياجات تفوق الإمكانات المتاحة.")
+    doc = _tagged(text, [("أنقذوا الأطفال", "save_the_children"), ("الهيئة الإنسانية الدولية", None)])
+    said, _ = find_quote_sets(doc)
+    assert [(c, who) for c, _, who in _said(doc, said)] == [
+        ("الاحتياجات تفوق الإمكانات المتاحة", "save_the_children")]
+
+
+def test_a_description_with_no_name_in_apposition_is_left_alone() -> None:
+    text = ("زار وفد من المانحين مخيمات النازحين في شمال العراق. وقالت الهيئة الإنسانية الدولية إن "
+            "الاحتياجات تفوق الإمكانات المتاحة.")
+    doc = _tagged(text, [("الهيئة الإنسانية الدولية", None)])
+    said, _ = find_quote_sets(doc)
+    assert [who for _, _, who in _said(doc, said)] == ["الهيئة الإنسانية الدولية"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from marsad.core.document import Actor, Span
 from marsad.stages.quotes.anonymous import named_before, speaks_for
 from marsad.stages.quotes.context import Context, char, words_in
+from marsad.stages.quotes.descriptors import named_body
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -174,6 +175,7 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
+    found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
     if not whole.contains(found.span):
         return found  # an actor carried from earlier keeps the phrase that named it
     ctx.phrases[found.span] = whole
