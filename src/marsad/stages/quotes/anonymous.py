@@ -37,15 +37,17 @@ def _is(word: Word, forms: frozenset[str]) -> bool:
 
 
 def is_anonymous(words: list[Word], cues: Cues) -> bool:
-    """Whether a speaker phrase is headed by an unnamed source, person or official (مصدر، شهود، مسؤول)."""
+    """Whether a speaker phrase is headed by an unnamed source, person, individual or official
+    (مصدر، شهود، المرأة، مسؤول)."""
     a = cues.anonymous
-    return bool(words) and (_is(words[0], a["sources"]) or _is(words[0], a["people"]) or _is(words[0], a["officials"]))
+    return bool(words) and any(_is(words[0], a[k]) for k in ("sources", "people", "individuals", "officials"))
 
 
 def _agent_nationality(words: list[Word], cues: Cues) -> str | None:
     """The state a nationality adjective makes an unnamed source or official speak for (مسؤول
     أمريكي → USA); none for people who act for no state (خبراء سعوديون، شهود عيان)."""
-    return None if _is(words[0], cues.anonymous["people"]) else nationality(words[1:])
+    a = cues.anonymous
+    return None if _is(words[0], a["people"]) or _is(words[0], a["individuals"]) else nationality(words[1:])
 
 
 def nationality(words: list[Word]) -> str | None:
@@ -174,11 +176,21 @@ def named_before(ctx: Context, begin: int, end: int, found: Actor) -> Actor:
     return found
 
 
+def _named_individual(words: list[Word], cues: Cues) -> bool:
+    """An individual whose phrase goes on past its head with words that do not describe it
+    («الأم سهام», «الشاب أحمد»): a name the tagger missed, who speaks for themself."""
+    a = cues.anonymous
+    if not _is(words[0], a["individuals"]):
+        return False
+    nisba = cues.words("nisba_endings")
+    return any(w.is_word and not _is(w, a["describers"]) and not w.bare.endswith(nisba) for w in words[1:])
+
+
 def unattributed(cues: Cues, words: list[Word], who: Actor, names: set[int] | dict[int, int]) -> bool:
     """Whether an unnamed speaker names no state or organisation it speaks for («مصادر مطلعة»،
     «شهود عيان»، «موظفون مصرفيون»): no entity, no nationality, no body or state agency and no
     person's name (``names``: start offsets of person mentions) in its phrase."""
-    if who.entity is not None or not is_anonymous(words, cues):
+    if who.entity is not None or not is_anonymous(words, cues) or _named_individual(words, cues):
         return False
     # A body («مسؤول في شركة») or a state's agency («مصدر في الشرطة», «مصدر أمني») is named,
     # though no entity links it: the quote is attributed.

@@ -14,6 +14,7 @@ import bisect
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
 from marsad.stages.quotes.anonymous import unattributed
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
+from marsad.stages.quotes.documents import document_speaker
 from marsad.stages.quotes.marks import OPENERS, inside
 from marsad.stages.quotes.phrases import actor, bracket_end, entity_of, has_form, is_title, outlet_at, phrase_span
 from marsad.stages.quotes.subjects import (
@@ -33,6 +34,7 @@ from marsad.stages.quotes.subjects import (
     speaker_actor,
     speaker_end_at,
     topic,
+    turn_subject,
 )
 from marsad.text import keys as textkeys
 
@@ -326,7 +328,11 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         quoted = None
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
-        or named_subject(ctx, i))
+        or turn_subject(ctx, i) or named_subject(ctx, i))
+    # "وأوضح بيان للتحالف أن": the document's issuer speaks.
+    paper = document_speaker(ctx, j, limit) if subject == (j, end) and quoted is None else None
+    if paper is not None:
+        end = max(end, paper[1])
     group: Actor | None = None
     if subject is None and not may_be_implicit(ctx, i):
         if not (plural(ctx, i) and i > 0 and words[i - 1].key not in c.words("relatives")):
@@ -351,6 +357,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         subject = _subject_after_relay(ctx, via, opener)  # "قال لـ«الاقتصادية» مصدر جمركي إن"
     if quoted is not None and subject == (j, end):
         speaker: Actor | None = actor(ctx.doc, quoted[1])
+    elif paper is not None and source is None:
+        speaker = paper[0]
     else:
         speaker = speaker_actor(ctx, *subject) if subject else (group or main_subject(ctx, i) or last)
     if speaker is None:
@@ -540,10 +548,12 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     while j < limit and words[j].key in c.according_connectors:
         j += 1  # حسبما نقلت عنه الوكالة
     quoted = _quoted_source(ctx, j, limit)
-    end = quoted[0] if quoted else speaker_end_at(ctx, j, limit)
+    paper = document_speaker(ctx, j, limit) if j < limit and not quoted else None
+    end = quoted[0] if quoted else paper[1] if paper else speaker_end_at(ctx, j, limit)
     if end == j or not _is_source(ctx, j, i, end):
         return None
-    source = actor(ctx.doc, quoted[1]) if quoted else speaker_actor(ctx, j, end)
+    # "وبحسب البيان ستتوقف …": the document's issuer is the source, and the phrase ends at it.
+    source = actor(ctx.doc, quoted[1]) if quoted else paper[0] if paper else speaker_actor(ctx, j, end)
     relay: Actor | None = None
     if end + 1 < limit and words[end].key in c.words("relay_from"):
         # "بحسب ما نقلته قناة الجزيرة عن مصادر محلية": the outlet relays the sources.
@@ -565,7 +575,9 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
             holder.via = relay or source
         return None
     if i == first:
-        k = end
+        k = _past_adjuncts(ctx, end, limit)  # "وحسب ما نقلته وكالة (د ب أ)": the credit is no content
+        if k < limit and has_form(words[k], c.verbs):
+            return None  # "… (د ب أ) ذكرت الوزيرة أنه": the verb after the credit has its own speaker
         while k < limit and (char(ctx, k) in ("،", ",") or c.is_complementiser(words[k].key)):
             k += 1
         found = _content_from(ctx, k, s)

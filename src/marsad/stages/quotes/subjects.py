@@ -11,6 +11,7 @@ from __future__ import annotations
 from marsad.core.document import Actor, Span
 from marsad.stages.quotes.anonymous import named_before, speaks_for
 from marsad.stages.quotes.context import Context, char, words_in
+from marsad.stages.quotes.descriptors import named_body
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -88,14 +89,20 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             return k  # "المتمردين سارعوا": a verb with the group as its subject
         if _possessed(ctx, k):
             return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
-    if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
-            and ctx.words[end - 1].token.start not in ctx.names:
-        end += 1  # "الأستاذ في جامعة عدن، سليم الحسني": the name set off after the post
-    end = _past_post_place(ctx, i, end, limit)
+    end = _past_post_place(ctx, i, _past_apposition(ctx, end, limit), limit)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
+    return end
+
+
+def _past_apposition(ctx: Context, end: int, limit: int) -> int:
+    """``end`` past a comma before a person's name that follows a post ("الأستاذ في جامعة عدن،
+    سليم الحسني": the name set off after the post)."""
+    if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
+            and ctx.words[end - 1].token.start not in ctx.names:
+        return end + 1
     return end
 
 
@@ -109,6 +116,8 @@ def _past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
     for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
         if words[k].token.start in ctx.names:
             return k
+        if _past_apposition(ctx, k, limit) > k:
+            return k + 1  # "مدير الغرفة التجارية بجدة، مازن بترجي"
         if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
             break
     return end
@@ -153,6 +162,9 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         begin = a
     whole = phrase_span(ctx.words, begin, end)
     found = actor(ctx.doc, phrase_span(ctx.words, a, b), whole)
+    named = _appositive_name(ctx, begin, end)
+    if named is not None and found.span.start < named.start:
+        found = actor(ctx.doc, named)  # "نقيب الأشراف، محمود الشريف،": the name, not the post
     if (a, b) != (begin, end) and found.entity is not None and ctx.doc.entities[found.entity].type != "PER" \
             and actor(ctx.doc, found.span).entity is None:
         # "وكيل جامعة الملك خالد الدكتور مرعي القحطاني": a name no entity covers, in a phrase naming
@@ -163,10 +175,20 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
+    found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
     if not whole.contains(found.span):
         return found  # an actor carried from earlier keeps the phrase that named it
     ctx.phrases[found.span] = whole
     return named_before(ctx, begin, end, found)  # "وقال المسؤول" after "مسؤول في الصندوق"
+
+
+def _appositive_name(ctx: Context, begin: int, end: int) -> Span | None:
+    """A person's name set off by a comma after the post that opens the phrase ("رئيس النادي،
+    خالد العمري،"): the post describes the one the name names, whatever the tagger made of it."""
+    for k in range(begin + 1, end):
+        if char(ctx, k - 1) in ("،", ",") and ctx.words[k].token.start in ctx.names:
+            return Span(ctx.words[k].token.start, ctx.names[ctx.words[k].token.start])
+    return None
 
 
 def _person_name(ctx: Context, found: Actor, whole: Span) -> Span | None:
@@ -211,6 +233,24 @@ def contrast_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     stop = i - 1 if char(ctx, i - 1) in ("،", ",") else i
     end = speaker_end_at(ctx, first + 1, stop)
     return (first + 1, end) if end == stop else None
+
+
+def turn_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """"الشرطة الشيشانية، من جانبها، ذكرت أنها": a subject that opens the sentence, then an
+    adverb of turn set off by commas, then the verb."""
+    words, c = ctx.words, ctx.cues
+    first = ctx.sent_first[ctx.sent_of[i]]
+    k = i - 1 if i - 1 > first and char(ctx, i - 1) in ("،", ",") else i
+    if k - 1 <= first or words[k - 1].key not in c.words("turn_adverbs"):
+        return None
+    k -= 1
+    if k - 1 > first and words[k - 1].key in c.words("turn_adverb_from"):
+        k -= 1
+    if k - 1 <= first or char(ctx, k - 1) not in ("،", ","):
+        return None
+    stop = k - 1
+    lead = first + 1 if has_form(words[first], c.lead_particles) else first
+    return (lead, stop) if stop > lead and speaker_end_at(ctx, lead, stop) == stop else None
 
 
 def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:

@@ -1,0 +1,122 @@
+"""A statement, report or letter as the speaker: the body that issued it speaks.
+
+«وأوضح بيان للتحالف أن …», «وذكر تقرير صادر عن المنظمة أن …», «وقالت رسالة من الوزارة إن …»:
+the document is only the channel; its issuer (the لـ / من / صادر عن phrase after it, or the
+definite noun an indefinite document is annexed to, «بيان الوزارة») is who speaks.  A definite
+document told alone («وبحسب البيان ستتوقف …», «وأضاف البيان أن …») is the one told last with
+the same noun, and speaks for its issuer.  The document nouns are ``grammar.statement_documents``
+in ``data/quote_cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from marsad.core.document import Actor
+from marsad.stages.quotes.context import Context
+from marsad.stages.quotes.phrases import Word, phrase_span
+from marsad.stages.quotes.subjects import clause_subject, speaker_actor, speaker_end_at
+
+#: How far back, in words, a definite document («البيان») looks for the one it refers to
+#: («بيان للتحالف»): a few sentences of wire copy.
+LOOKBACK_WORDS = 150
+#: Most relational adjectives read after a document noun («البيان الختامي المشترك»).
+MAX_ADJECTIVES = 2
+
+
+def is_document(ctx: Context, k: int) -> bool:
+    """Whether word ``k`` is a statement document noun (بيان، تقرير، رسالة، بلاغ)."""
+    return ctx.words[k].key in ctx.cues.words("statement_documents")
+
+
+def issuer_at(ctx: Context, k: int, limit: int) -> tuple[int, int] | None:
+    """Words of the issuer of the document at word ``k``: «بيان للتحالف», «بيان صادر عن
+    الوزارة», «رسالة من الأمين العام», «بيان الوزارة» (an indefinite document annexed to a
+    definite noun); None when the document names no issuer."""
+    words, c = ctx.words, ctx.cues
+    j = _past_adjectives(ctx, k, limit)
+    if j >= limit:
+        return None
+    paper = words[k]
+    if words[j].key in c.words("issued_by") and j + 1 < limit and words[j + 1].key in c.words("relay_from"):
+        j += 2  # بيان صادر عن الوزارة
+    elif words[j].key in c.words("issued_from") and not words[j].prep:
+        j += 1  # رسالة من الأمين العام
+    elif not (_with_li(ctx, j) or (not _definite(paper) and _definite(words[j]) and not words[j].prep)):
+        return None  # "في بيان بالمبادرة": only لـ ties a document to its issuer
+    if j < limit and words[j].key == "ل" and j + 1 < limit:
+        j += 1  # لـ الوزارة, written apart
+    if j >= limit or not words[j].is_word:
+        return None
+    end = speaker_end_at(ctx, j, limit)
+    return (j, end) if end > j else None
+
+
+def _past_adjectives(ctx: Context, k: int, limit: int) -> int:
+    """Index past the relational adjectives after the document at ``k`` («بيان رسمي»,
+    «التقرير السنوي»), which agree with it in definiteness."""
+    words, paper = ctx.words, ctx.words[k]
+    endings = ctx.cues.words("nisba_endings")
+    j = k + 1
+    while (j < min(limit, k + 1 + MAX_ADJECTIVES) and words[j].is_word and not words[j].prep
+           and _definite(words[j]) == _definite(paper) and words[j].bare.endswith(endings)
+           and not is_document(ctx, j) and words[j].key not in ctx.cues.speaker_stops):  # not «الذي»
+        j += 1
+    return j
+
+
+def _with_li(ctx: Context, j: int) -> bool:
+    """Whether word ``j`` bears the preposition لـ («للتحالف», «لصندوق»)."""
+    w = ctx.words[j]
+    return w.prep and ctx.text[w.conj_end:w.token.end].startswith("ل")
+
+
+def _definite(word: Word) -> bool:
+    """Whether ``word`` bears the article: «ألمانية» folds to a key that opens with ال too, so
+    the stem must not."""
+    return word.key.startswith("ال") and not word.bare.startswith("ال")
+
+
+def _alone(ctx: Context, k: int, limit: int) -> bool:
+    """Whether the definite document at ``k`` names nothing more («وبحسب البيان ستتوقف»,
+    «وأضاف البيان أن»), unlike «التقرير الصادر أمس» or «البيان الذي وزعته الوزارة»."""
+    if not _definite(ctx.words[k]):
+        return False
+    j = _past_adjectives(ctx, k, limit)
+    if j < limit and ctx.words[j].key in ctx.cues.words("relative_pronouns"):
+        return False
+    return j >= limit or not ctx.words[j].is_word or not _definite(ctx.words[j]) \
+        or ctx.cues.is_complementiser(ctx.words[j].key)
+
+
+def told_before(ctx: Context, k: int) -> Actor | None:
+    """The issuer of the last document told before word ``k`` with the same noun («بيان
+    للتحالف» for a later «البيان»); for one told without its issuer («ثمنت حركة حماس في بيان
+    …»), the subject of the sentence that told it."""
+    bare = ctx.words[k].bare
+    for m in range(k - 1, max(-1, k - LOOKBACK_WORDS), -1):
+        if ctx.words[m].bare != bare or not is_document(ctx, m):
+            continue
+        s = ctx.sent_of[m]
+        found = issuer_at(ctx, m, ctx.sent_limit[s])
+        if found is None and _alone(ctx, m, ctx.sent_limit[s]):
+            continue  # «وأضاف البيان»: itself a reference to one told before
+        return speaker_actor(ctx, *found) if found is not None else clause_subject(ctx, s)
+    return None
+
+
+def document_speaker(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | None:
+    """The speaker of a document at word ``k`` and the index past the words that named it: its
+    issuer, or for a definite document alone the issuer of the one it refers to (else the
+    document itself); None when word ``k`` is no document or nothing can be said of it."""
+    if not is_document(ctx, k):
+        return None
+    found = issuer_at(ctx, k, limit)
+    if found is not None:
+        return speaker_actor(ctx, *found), found[1]
+    if not _alone(ctx, k, limit):
+        return None
+    past = _past_adjectives(ctx, k, limit)
+    # Told of nowhere before, the document is the speaker; its phrase still ends at it.
+    return told_before(ctx, k) or Actor(phrase_span(ctx.words, k, past)), past
+
+
+__all__ = ["document_speaker", "is_document", "issuer_at"]
