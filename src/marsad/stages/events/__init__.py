@@ -71,7 +71,7 @@ from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS,
 from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.mutual import anaphor_candidates, inherit
-from marsad.stages.events.status import find_status, punct_bounds
+from marsad.stages.events.status import declared, find_status, punct_bounds
 
 __all__ = ["candidate_features", "find_events", "stage"]
 
@@ -79,7 +79,10 @@ __all__ = ["candidate_features", "find_events", "stage"]
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 #: Material easings that, announced or planned, are verbal concessions (PLOVER manual: CONCEDE covers
 #: "the promise of future concessions such as easing of administrative or legal restrictions").
-PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT", "ease"): ("CONCEDE", None, "081")}
+#: Declaring a ceasefire is CONCEDE too (manual: "declarations (but not implementations) of ceasefires");
+#: observing one is RETREAT.
+PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {
+    ("RETREAT", "ease"): ("CONCEDE", None, "081"), ("RETREAT", "ceasefire"): ("CONCEDE", None, "0871")}
 #: Event types that, naming no target, are directed at a state's government (CAMEO 14: protests).
 AGAINST_STATE = frozenset({"PROTEST"})
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
@@ -142,11 +145,11 @@ def _definite(doc: Document, cand: Candidate) -> bool:
         role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
 
 
-def _promised(cand: Candidate, status: str) -> tuple[str, str | None, str]:
-    """Type, mode and CAMEO code of a trigger as told: an easing announced or planned but not yet
-    done is a promise, which the PLOVER manual codes CONCEDE (CAMEO 081), not RETREAT."""
+def _promised(doc: Document, cand: Candidate, status: str, lo: int, hi: int) -> tuple[str, str | None, str]:
+    """Type, mode and CAMEO code of a trigger as told: an easing or ceasefire announced or planned
+    but not yet done is a promise, which the PLOVER manual codes CONCEDE (CAMEO 081), not RETREAT."""
     trig = cand.trigger
-    if (trig.type, trig.mode) in PROMISES and status == "planned":
+    if (trig.type, trig.mode) in PROMISES and (status == "planned" or declared(doc, cand, lo, hi)):
         return PROMISES[(trig.type, trig.mode)]
     return trig.type, trig.mode, trig.cameo
 
@@ -374,7 +377,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
-        etype, mode, cameo = _promised(cand, status)
+        etype, mode, cameo = _promised(doc, cand, status, lo, hi)
         if date is None and cand.trigger.kind == "N" and status in RETOLD_STATUSES:
             # An undated verbal noun of a type already told with a date retells that event (the lead
             # gives «سلمت … أول من أمس», a later sentence «وقالت الوزارة إنه تم تسليمها»); a new

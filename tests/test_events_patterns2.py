@@ -1,0 +1,57 @@
+"""Events stage: patterns from the studied half of the held-apart set (issue 14), each on sentences
+written for these tests: declared truces, seizures with ضبط, charges, apposed titles, civilian
+places hit, and victims counted in the dual."""
+
+from __future__ import annotations
+
+import functools
+
+from conftest import events_doc
+from marsad.core.document import Document, Event
+from marsad.stages.events import find_events
+from marsad.stages.events.args import actor_country
+
+build = functools.partial(events_doc, published="2024-06-17", longest_first=True)
+
+
+def events_on(doc: Document, trigger: str) -> list[Event]:
+    """The events (rules only, no learned filter) whose trigger holds ``trigger``."""
+    return [e for e in find_events(doc, learned_filter=False) if trigger in doc.span_text(e.trigger)]
+
+
+def countries(doc: Document, actors: tuple[object, ...]) -> set[str | None]:
+    return {actor_country(doc, a) for a in actors}  # type: ignore[arg-type]
+
+
+def test_a_declared_truce_is_a_concession() -> None:
+    doc = build("وأعلن الجيش السوداني بدء هدنة لمدة ثلاثة أيام في ولاية الخرطوم.",
+                (("السوداني", "NORP", "SDN"), ("ولاية الخرطوم", "GPE", "SDN")))
+    [ev] = events_on(doc, "هدنة")
+    assert ev.type == "CONCEDE"
+    assert countries(doc, ev.source) == {"SDN"}
+
+
+def test_a_promised_halt_to_fighting_is_a_concession() -> None:
+    doc = build("وقال المتحدث باسم الجيش السوداني إنه ستتوقف العمليات العسكرية في المدينة خلال العيد.",
+                (("السوداني", "NORP", "SDN"),))
+    [ev] = events_on(doc, "ستتوقف")
+    assert (ev.type, ev.status) == ("CONCEDE", "planned")
+
+
+def test_an_observed_truce_stays_a_retreat() -> None:
+    doc = build("وتوقفت المعارك في أحياء مدينة الأبيض صباح أمس بعد وساطة قادها زعماء القبائل.",
+                (("مدينة الأبيض", "GPE", "SDN"),))
+    assert [e.type for e in events_on(doc, "وتوقفت")] == ["RETREAT"]
+
+
+def test_police_seizing_people_is_an_arrest() -> None:
+    doc = build("وضبطت الشرطة المغربية، يوم الثلاثاء، امرأتين بحوزتهما كمية من المخدرات في طنجة.",
+                (("المغربية", "NORP", "MAR"), ("طنجة", "GPE", "MAR")))
+    [ev] = events_on(doc, "وضبطت")
+    assert (ev.type, ev.mode) == ("COERCE", "arrest")
+    assert countries(doc, ev.source) == {"MAR"}
+
+
+def test_restraint_and_price_control_are_no_arrests() -> None:
+    doc = build("ودعا الوزير الأطراف إلى ضبط النفس، فيما تعهدت الحكومة بضبط الأسعار ومراقبة الأسواق.")
+    assert [e.type for e in find_events(doc, learned_filter=False) if e.type == "COERCE"] == []
