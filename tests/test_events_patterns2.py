@@ -55,3 +55,13 @@ def test_police_seizing_people_is_an_arrest() -> None:
 def test_restraint_and_price_control_are_no_arrests() -> None:
     doc = build("ودعا الوزير الأطراف إلى ضبط النفس، فيما تعهدت الحكومة بضبط الأسعار ومراقبة الأسواق.")
     assert [e.type for e in find_events(doc, learned_filter=False) if e.type == "COERCE"] == []
+
+
+def test_charges_faced_are_brought_by_the_state_of_the_story() -> None:
+    doc = build("واعتقلت الشرطة التونسية في مدينة صفاقس أربعة شبان ينتمون إلى تنظيم داعش. "
+                "ويواجه الموقوفون الآن اتهامات بالانتماء إلى تنظيم إرهابي.",
+                (("التونسية", "NORP", "TUN"), ("مدينة صفاقس", "GPE", "TUN"), ("تنظيم داعش", "ORG", None)))
+    [ev] = events_on(doc, "اتهامات")
+    assert ev.type == "ACCUSE"
+    assert countries(doc, ev.source) == {"TUN"}
+    assert "تنظيم داعش" not in {doc.span_text(a.span) for a in ev.source}

@@ -29,6 +29,7 @@ from marsad.core.settings import Settings
 from marsad.stages.events import lexicon
 from marsad.stages.events.actors import (
     affiliations,
+    charged,
     continuations,
     demonstratives,
     domestic,
@@ -249,7 +250,19 @@ def _protested_state(doc: Document, cand: Candidate, source: tuple[Actor, ...], 
     where it happens.  The actor is that state's mention nearest the trigger; () when none."""
     own = {c for a in source if (c := actor_country(doc, a))}
     state_code = next(iter(own)) if len(own) == 1 else country if not own else None
-    state = state_entity(doc, state_code) if state_code else None
+    return _state_actor(doc, cand, state_code) if state_code else ()
+
+
+def _arresting_state(doc: Document, events: list[Event]) -> str | None:
+    """The state of the last arrest told with a state's actor as its source: whoever faces charges
+    later in the story was most likely charged by the state whose police seized them."""
+    return next((c for ev in reversed(events) if ev.type == "COERCE" and ev.mode == "arrest"
+                 for a in ev.source if (c := actor_country(doc, a))), None)
+
+
+def _state_actor(doc: Document, cand: Candidate, country: str) -> tuple[Actor, ...]:
+    """A state as an actor: its entity's mention nearest the trigger; () when the article names none."""
+    state = state_entity(doc, country)
     if state is None:
         return ()
     near = min(doc.entities[state].mentions, key=lambda m: abs(m.start - cand.span.start))
@@ -413,6 +426,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # An event told without a place happens where the story's last placed event did.
             near, country = recent_place(located, cand.sentence)
             country = country if near and country else home
+        if cand.trigger.type == "ACCUSE" and charged(doc, cand, c_lo):
+            # «ويواجه الموقوفون اتهامات بالتزوير»: the police or prosecutors of the story's state
+            # charged them (the last event's place may be abroad: where the accused travelled).
+            charger = _arresting_state(doc, events) or home or country
+            source = _state_actor(doc, cand, charger) if charger else ()
+            target = _other_side(doc, source, target)
         source = with_bodies(doc, domestic(doc, source, agents, country, named), affil)
         target = with_bodies(doc, domestic(doc, target, agents, country, named), affil)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,

@@ -17,7 +17,7 @@ from marsad.core.document import Actor, Document
 from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
-from marsad.stages.events.detect import surface
+from marsad.stages.events.detect import Candidate, surface, word_keys
 from marsad.stages.events.mentions import PREPOSITIONS, Mention, apposition, construct_agent
 from marsad.text.keys import fold
 from marsad.text.resources import load_yaml
@@ -101,6 +101,20 @@ def _words(key: str) -> frozenset[str]:
 def demonstratives() -> frozenset[str]:
     """Folded demonstratives (هذه، تلك) that point a phrase back to something told before."""
     return _words("demonstratives")
+
+
+@lru_cache(maxsize=1)
+def face_charges() -> frozenset[str]:
+    """Folded verbs of facing legal charges (يواجه، تواجه)."""
+    return _words("face_charges")
+
+
+def charged(doc: Document, cand: Candidate, c_lo: int) -> bool:
+    """Whether an accusation noun is a legal charge someone faces: a face_charges verb before it in
+    its clause («ويواجه الموقوفون اتهامات بالتزوير»)."""
+    words = face_charges()
+    return cand.trigger.kind == "N" and any(
+        doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & words for k in range(c_lo, cand.first))
 
 
 @lru_cache(maxsize=1)
