@@ -65,3 +65,12 @@ def test_charges_faced_are_brought_by_the_state_of_the_story() -> None:
     assert ev.type == "ACCUSE"
     assert countries(doc, ev.source) == {"TUN"}
     assert "تنظيم داعش" not in {doc.span_text(a.span) for a in ev.source}
+
+
+def test_a_name_between_commas_is_the_title_before_it() -> None:
+    doc = build("واستنكر نقيب المحامين، سامح عاشور، في بيان له أمس الهجوم الإرهابي على المسجد.",
+                (("نقيب المحامين", "PER", "EGY"), ("سامح عاشور", "PER", "EGY")))
+    [ev] = events_on(doc, "واستنكر")
+    assert ev.type == "ACCUSE"
+    assert {doc.span_text(a.span) for a in ev.source} == {"نقيب المحامين", "سامح عاشور"}
+    assert "سامح عاشور" not in {doc.span_text(a.span) for a in ev.target}

@@ -332,7 +332,8 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         wide = widened(doc, cand, c_hi, hi, lambda k: is_boundary(doc, k, comps))
         if wide != c_hi:
             more = find_arguments(doc, cand, mentions, c_lo, wide)
-            args = more if more.target else args
+            # (a subject that grows past the comma is a name apposed to it: «نقيب المحامين، سامح عاشور،»)
+            args = more if more.target or len(more.source) > len(args.source) else args
     if not args.source and not args.unnamed:
         args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
     if (not args.source and cand.trigger.kind != "V" and cand.trigger.concept in mutual_concepts()

@@ -85,12 +85,23 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
             k += 1
             group.append(dataclasses.replace(nxt, entity=person.entity, etype="PER"))
             continue
-        if not (apposition(doc, group[-1], nxt) or (nxt.conj and nxt.prep is None
+        if not (apposition(doc, group[-1], nxt) or _comma_apposed(doc, group[-1], nxt)
+                or (nxt.conj and nxt.prep is None
                                                  and nxt.first - group[-1].last <= 2)):
             break
         k += 1
         group.append(nxt)
     return group
+
+
+def _comma_apposed(doc: Document, head: Mention, nxt: Mention) -> bool:
+    """A person's name set between commas right after a title or person: «واستنكر نقيب المحامين،
+    سامح عاشور، في بيان …» names one actor, not a subject and its object."""
+    if not (head.agent or head.etype == "PER") or nxt.etype != "PER" or nxt.entity is None:
+        return False
+    if nxt.prep is not None or nxt.conj or nxt.first != head.last + 1 or not is_comma(doc, head.last):
+        return False
+    return nxt.last < len(doc.tokens) and is_comma(doc, nxt.last)
 
 
 def _group_backward(ms: list[Mention], k: int) -> list[Mention]:
