@@ -74,3 +74,13 @@ def test_a_name_between_commas_is_the_title_before_it() -> None:
     assert ev.type == "ACCUSE"
     assert {doc.span_text(a.span) for a in ev.source} == {"نقيب المحامين", "سامح عاشور"}
     assert "سامح عاشور" not in {doc.span_text(a.span) for a in ev.target}
+
+
+def test_victims_counted_in_the_dual_are_the_target() -> None:
+    for text in ("وفي محافظة البيضاء، قتل حوثيان وأصيب ثلاثة آخرون في هجوم لرجال القبائل على حاجز للمتمردين.",
+                 "وفي محافظة البيضاء، قتل حوثيين اثنين في هجوم لرجال القبائل على حاجز للمتمردين."):
+        name = "حوثيان" if "حوثيان" in text else "حوثيين"
+        doc = build(text, (("محافظة البيضاء", "GPE", "YEM"), (name, "ORG", None)))
+        [ev] = [e for e in events_on(doc, "قتل") if e.type == "ASSAULT"]
+        assert name not in {doc.span_text(a.span) for a in ev.source}
+        assert name in {doc.span_text(a.span) for a in ev.target}

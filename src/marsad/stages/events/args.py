@@ -442,9 +442,17 @@ def _dual_noun(doc: Document, m: Mention) -> bool:
 def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
     """A counted group right after an attack verb is its victims, the verb being passive
     (قُتل 21 شخصا، أصيب ثلاثة جنود): a number stands between the verb and the noun."""
-    return cand.trigger.type == "ASSAULT" and any(
+    return cand.trigger.type == "ASSAULT" and (any(
         doc.tokens[k].kind == "number" or surface(doc, doc.tokens[k]).lstrip("و") in lexicon.number_words()
-        for k in range(cand.last, m.first))
+        for k in range(cand.last, m.first)) or _counted_dual(doc, m))
+
+
+def _counted_dual(doc: Document, m: Mention) -> bool:
+    """A group counted by its own form: a one-word nisba dual (حوثيان، جنديان: the ان of the dual
+    after the nisba ي) or a noun with a number right after it («حوثيين اثنين»، «جنود ثلاثة»)."""
+    if m.last < len(doc.tokens) and surface(doc, doc.tokens[m.last]) in lexicon.number_words():
+        return True
+    return m.last - m.first == 1 and surface(doc, doc.tokens[m.first]).lstrip("و").endswith("يان")
 
 
 def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[Span],
