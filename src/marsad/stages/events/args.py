@@ -449,8 +449,8 @@ def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
 
 def _counted_dual(doc: Document, m: Mention) -> bool:
     """A group counted by its own form: a one-word nisba dual (حوثيان، جنديان: the ان of the dual
-    after the nisba ي) or a noun with a number right after it («حوثيين اثنين»، «جنود ثلاثة»)."""
-    if m.last < len(doc.tokens) and surface(doc, doc.tokens[m.last]) in lexicon.number_words():
+    after the nisba ي) or a noun with the number two right after it («حوثيين اثنين»)."""
+    if m.last < len(doc.tokens) and surface(doc, doc.tokens[m.last]) in cue_words("dual_numbers"):
         return True
     return m.last - m.first == 1 and surface(doc, doc.tokens[m.first]).lstrip("و").endswith("يان")
 
