@@ -84,3 +84,18 @@ def test_victims_counted_in_the_dual_are_the_target() -> None:
         [ev] = [e for e in events_on(doc, "قتل") if e.type == "ASSAULT"]
         assert name not in {doc.span_text(a.span) for a in ev.source}
         assert name in {doc.span_text(a.span) for a in ev.target}
+
+
+def test_homes_hit_by_shelling_stand_for_the_civilians_of_the_place() -> None:
+    doc = build("وقصف المتمردون أحياء سكنية في مدينة تعز بقذائف الهاون مساء أمس.",
+                (("مدينة تعز", "GPE", "YEM"),))
+    [ev] = [e for e in events_on(doc, "وقصف") if e.type == "ASSAULT"]
+    assert [doc.span_text(a.span) for a in ev.target] == ["أحياء سكنية"]
+    assert countries(doc, ev.target) == {"YEM"}
+
+
+def test_homes_are_never_a_source() -> None:
+    doc = build("وشهدت الأحياء السكنية في مدينة تعز اشتباكات عنيفة بين المتمردين والقوات الحكومية.",
+                (("مدينة تعز", "GPE", "YEM"),))
+    for ev in find_events(doc, learned_filter=False):
+        assert "الأحياء السكنية" not in {doc.span_text(a.span) for a in ev.source}

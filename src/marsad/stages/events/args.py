@@ -159,7 +159,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         target = [m for m in target if m.span not in {s.span for s in source}]
     # A square or region named where the subject stands («يشهد ميدان الحبوبي مظاهرة») is where it
     # happens, not who acts.
-    source = [m for m in source if m.etype not in NON_ACTOR_TYPES]
+    source = [m for m in source if m.etype not in NON_ACTOR_TYPES and m.concept not in PLACE_CONCEPTS]
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
     stop = _relative_after(doc, cand, c_hi)
@@ -418,6 +418,9 @@ def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[
     return []
 
 
+#: Agent concepts that are places standing for the people living there (homes, residential districts):
+#: a target when hit, never a source («شهدت الأحياء السكنية مظاهرات» names where, not who).
+PLACE_CONCEPTS = frozenset({"dwellings"})
 #: Agent concepts that name people attacks befall (CAMEO civilians), not who attacks.
 VICTIM_CONCEPTS = frozenset({"civilians"})
 
