@@ -99,3 +99,9 @@ def test_homes_are_never_a_source() -> None:
                 (("مدينة تعز", "GPE", "YEM"),))
     for ev in find_events(doc, learned_filter=False):
         assert "الأحياء السكنية" not in {doc.span_text(a.span) for a in ev.source}
+
+
+def test_a_halt_told_in_the_imperfect_is_the_truce_promised() -> None:
+    doc = build("وأعلن الجيش هدنة لمدة يومين في ولاية الخرطوم، تتوقف خلالها العمليات العسكرية في الأحياء.",
+                (("ولاية الخرطوم", "GPE", "SDN"),))
+    assert {e.type for e in events_on(doc, "تتوقف")} == {"CONCEDE"}

@@ -150,7 +150,9 @@ def _promised(doc: Document, cand: Candidate, status: str, lo: int, hi: int) -> 
     """Type, mode and CAMEO code of a trigger as told: an easing or ceasefire announced or planned
     but not yet done is a promise, which the PLOVER manual codes CONCEDE (CAMEO 081), not RETREAT."""
     trig = cand.trigger
-    if (trig.type, trig.mode) in PROMISES and (status == "planned" or declared(doc, cand, lo, hi)):
+    # A truce's terms are told in the imperfect («هدنة … تتوقف فيها الأعمال العسكرية»): not yet done.
+    terms = trig.mode == "ceasefire" and trig.kind == "V" and cand.imperfect
+    if (trig.type, trig.mode) in PROMISES and (status == "planned" or terms or declared(doc, cand, lo, hi)):
         return PROMISES[(trig.type, trig.mode)]
     return trig.type, trig.mode, trig.cameo
 
