@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import functools
 
+import pytest
+
 from conftest import events_doc
 from marsad.core.document import Document, Event
 from marsad.stages.events import find_events
+from marsad.stages.events.actors import charged
 from marsad.stages.events.args import actor_country
+from marsad.stages.events.detect import find_triggers, sentence_tokens
 
 build = functools.partial(events_doc, published="2024-06-17", longest_first=True)
 
@@ -105,3 +109,22 @@ def test_a_halt_told_in_the_imperfect_is_the_truce_promised() -> None:
     doc = build("وأعلن الجيش هدنة لمدة يومين في ولاية الخرطوم، تتوقف خلالها العمليات العسكرية في الأحياء.",
                 (("ولاية الخرطوم", "GPE", "SDN"),))
     assert {e.type for e in events_on(doc, "تتوقف")} == {"CONCEDE"}
+
+
+@pytest.mark.parametrize(("text", "legal"), [
+    ("ويواجه الموقوفون الخمسة اتهامات بالتزوير قد تصل عقوبتها إلى السجن عشر سنوات.", True),
+    ("ويواجه رئيس الوزراء اتهامات من معارضيه بأنه أضعف الاقتصاد بعد اعتقال أنصاره.", False),
+    ("ويواجه رئيس الوزراء اتهامات بإضعاف الاقتصاد وزيادة البطالة.", False),
+])
+def test_only_criminal_charges_with_no_accuser_named_are_the_states(text: str, legal: bool) -> None:
+    doc = build(text)
+    [cand] = [c for c in find_triggers(doc) if c.trigger.type == "ACCUSE"]
+    lo, hi = sentence_tokens(doc)[cand.sentence]
+    assert charged(doc, cand, lo, (lo, hi)) is legal
+
+
+def test_police_who_tell_of_charges_stay_their_source() -> None:
+    doc = build("وقالت الشرطة الهندية إن ثلاثة رجال ألقي القبض عليهم ويواجهون اتهامات بالاحتيال في مدينة مومباي.",
+                (("الهندية", "NORP", "IND"), ("مدينة مومباي", "GPE", "IND")))
+    [ev] = [e for e in events_on(doc, "اتهامات") if e.type == "ACCUSE"]
+    assert [doc.span_text(a.span) for a in ev.source] == ["الشرطة الهندية"]

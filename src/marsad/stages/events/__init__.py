@@ -84,6 +84,8 @@ VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT"
 #: observing one is RETREAT.
 PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {
     ("RETREAT", "ease"): ("CONCEDE", None, "081"), ("RETREAT", "ceasefire"): ("CONCEDE", None, "0871")}
+#: Agent concepts (agents.tsv) that are a state's authorities: they bring charges themselves.
+AUTHORITY_CONCEPTS = frozenset({"police", "judiciary", "government"})
 #: Event types that, naming no target, are directed at a state's government (CAMEO 14: protests).
 AGAINST_STATE = frozenset({"PROTEST"})
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
@@ -253,6 +255,13 @@ def _protested_state(doc: Document, cand: Candidate, source: tuple[Actor, ...], 
     own = {c for a in source if (c := actor_country(doc, a))}
     state_code = next(iter(own)) if len(own) == 1 else country if not own else None
     return _state_actor(doc, cand, state_code) if state_code else ()
+
+
+def _authority(actors: tuple[Actor, ...], agents: dict[tuple[int, int], Mention]) -> bool:
+    """Whether a source is already a state authority (police, judiciary, government) told as a
+    generic agent: «قالت الشرطة إن خمسة … يواجهون اتهامات» keeps the police as the accuser."""
+    return any((m := agents.get((a.span.start, a.span.end))) is not None and m.concept in AUTHORITY_CONCEPTS
+               for a in actors)
 
 
 def _arresting_state(doc: Document, events: list[Event]) -> str | None:
@@ -429,7 +438,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # An event told without a place happens where the story's last placed event did.
             near, country = recent_place(located, cand.sentence)
             country = country if near and country else home
-        if cand.trigger.type == "ACCUSE" and charged(doc, cand, c_lo):
+        if cand.trigger.type == "ACCUSE" and not _authority(source, agents) and charged(doc, cand, c_lo, (lo, hi)):
             # «ويواجه الموقوفون اتهامات بالتزوير»: the police or prosecutors of the story's state
             # charged them (the last event's place may be abroad: where the accused travelled).
             charger = _arresting_state(doc, events) or home or country

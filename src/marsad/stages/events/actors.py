@@ -109,12 +109,25 @@ def face_charges() -> frozenset[str]:
     return _words("face_charges")
 
 
-def charged(doc: Document, cand: Candidate, c_lo: int) -> bool:
+@lru_cache(maxsize=1)
+def legal_context() -> frozenset[str]:
+    """Folded words that tell a criminal case (police, courts, prison)."""
+    return _words("legal_context")
+
+
+def charged(doc: Document, cand: Candidate, c_lo: int, sent: tuple[int, int]) -> bool:
     """Whether an accusation noun is a legal charge someone faces: a face_charges verb before it in
-    its clause («ويواجه الموقوفون اتهامات بالتزوير»)."""
-    words = face_charges()
-    return cand.trigger.kind == "N" and any(
-        doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & words for k in range(c_lo, cand.first))
+    its clause («ويواجه الموقوفون اتهامات بالتزوير»), a criminal case told in its sentence (legal_context:
+    police, courts, prison), and no accuser after it («اتهامات من معارضيه» names who accuses)."""
+    if cand.trigger.kind != "N" or not _any_word(doc, range(c_lo, cand.first), face_charges()):
+        return False
+    if cand.last < sent[1] and surface(doc, doc.tokens[cand.last]) == "من":
+        return False
+    return _any_word(doc, range(*sent), legal_context())
+
+
+def _any_word(doc: Document, ks: range, words: frozenset[str]) -> bool:
+    return any(doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & words for k in ks)
 
 
 @lru_cache(maxsize=1)
