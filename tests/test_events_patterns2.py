@@ -11,7 +11,7 @@ import pytest
 from conftest import events_doc
 from marsad.core.document import Document, Event
 from marsad.stages.events import find_events
-from marsad.stages.events.actors import charged
+from marsad.stages.events.actors import criminal_case, faced
 from marsad.stages.events.args import actor_country
 from marsad.stages.events.detect import find_triggers, sentence_tokens
 
@@ -120,7 +120,8 @@ def test_only_criminal_charges_with_no_accuser_named_are_the_states(text: str, l
     doc = build(text)
     [cand] = [c for c in find_triggers(doc) if c.trigger.type == "ACCUSE"]
     lo, hi = sentence_tokens(doc)[cand.sentence]
-    assert charged(doc, cand, lo, (lo, hi)) is legal
+    assert faced(doc, cand, lo)
+    assert criminal_case(doc, cand, (lo, hi)) is legal
 
 
 def test_police_who_tell_of_charges_stay_their_source() -> None:
@@ -128,3 +129,10 @@ def test_police_who_tell_of_charges_stay_their_source() -> None:
                 (("الهندية", "NORP", "IND"), ("مدينة مومباي", "GPE", "IND")))
     [ev] = [e for e in events_on(doc, "اتهامات") if e.type == "ACCUSE"]
     assert [doc.span_text(a.span) for a in ev.source] == ["الشرطة الهندية"]
+
+
+def test_who_faces_charges_is_their_target_not_their_source() -> None:
+    doc = build("ويواجه رئيس الوزراء الإيطالي اتهامات من معارضيه بإضعاف الاقتصاد.", (("الإيطالي", "NORP", "ITA"),))
+    [ev] = [e for e in events_on(doc, "اتهامات") if e.type == "ACCUSE"]
+    assert "رئيس الوزراء الإيطالي" not in {doc.span_text(a.span) for a in ev.source}
+    assert "رئيس الوزراء الإيطالي" in {doc.span_text(a.span) for a in ev.target}

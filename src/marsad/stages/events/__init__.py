@@ -29,10 +29,11 @@ from marsad.core.settings import Settings
 from marsad.stages.events import lexicon
 from marsad.stages.events.actors import (
     affiliations,
-    charged,
     continuations,
+    criminal_case,
     demonstratives,
     domestic,
+    faced,
     fight_concepts,
     home_country,
     mutual_concepts,
@@ -257,6 +258,21 @@ def _protested_state(doc: Document, cand: Candidate, source: tuple[Actor, ...], 
     return _state_actor(doc, cand, state_code) if state_code else ()
 
 
+def _charges(doc: Document, cand: Candidate, source: tuple[Actor, ...], target: tuple[Actor, ...],
+             bounds: tuple[int, int, int], state: str | None) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Source and target of charges someone faces («ويواجه الموقوفون اتهامات بالتزوير»): the subject
+    of يواجه is the accused, so the target; in a criminal case the police or prosecutors of ``state``
+    (where the accused were arrested, else the story's state) brought them, so it is the source."""
+    c_lo, lo, hi = bounds
+    clause = doc.tokens[c_lo].start
+    accused = tuple(a for a in source if clause <= a.span.start < cand.span.start)
+    # A subject from before the clause (a speaker, the last sentence's) neither faces nor brings them.
+    rest = tuple(a for a in source if a.span.start >= cand.span.end)
+    if state and criminal_case(doc, cand, (lo, hi)):
+        rest = _state_actor(doc, cand, state)
+    return rest, _other_side(doc, rest, target or accused)
+
+
 def _authority(actors: tuple[Actor, ...], agents: dict[tuple[int, int], Mention]) -> bool:
     """Whether a source is already a state authority (police, judiciary, government) told as a
     generic agent: «قالت الشرطة إن خمسة … يواجهون اتهامات» keeps the police as the accuser."""
@@ -438,12 +454,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # An event told without a place happens where the story's last placed event did.
             near, country = recent_place(located, cand.sentence)
             country = country if near and country else home
-        if cand.trigger.type == "ACCUSE" and not _authority(source, agents) and charged(doc, cand, c_lo, (lo, hi)):
-            # «ويواجه الموقوفون اتهامات بالتزوير»: the police or prosecutors of the story's state
-            # charged them (the last event's place may be abroad: where the accused travelled).
-            charger = _arresting_state(doc, events) or home or country
-            source = _state_actor(doc, cand, charger) if charger else ()
-            target = _other_side(doc, source, target)
+        if cand.trigger.type == "ACCUSE" and not _authority(source, agents) and faced(doc, cand, c_lo):
+            source, target = _charges(doc, cand, source, target, (c_lo, lo, hi),
+                                      _arresting_state(doc, events) or home or country)
         source = with_bodies(doc, domestic(doc, source, agents, country, named), affil)
         target = with_bodies(doc, domestic(doc, target, agents, country, named), affil)
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,

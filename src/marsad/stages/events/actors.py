@@ -115,12 +115,15 @@ def legal_context() -> frozenset[str]:
     return _words("legal_context")
 
 
-def charged(doc: Document, cand: Candidate, c_lo: int, sent: tuple[int, int]) -> bool:
-    """Whether an accusation noun is a legal charge someone faces: a face_charges verb before it in
-    its clause («ويواجه الموقوفون اتهامات بالتزوير»), a criminal case told in its sentence (legal_context:
-    police, courts, prison), and no accuser after it («اتهامات من معارضيه» names who accuses)."""
-    if cand.trigger.kind != "N" or not _any_word(doc, range(c_lo, cand.first), face_charges()):
-        return False
+def faced(doc: Document, cand: Candidate, c_lo: int) -> bool:
+    """Whether an accusation noun is a charge someone faces: a face_charges verb before it in its
+    clause («ويواجه الموقوفون اتهامات بالتزوير»)."""
+    return cand.trigger.kind == "N" and _any_word(doc, range(c_lo, cand.first), face_charges())
+
+
+def criminal_case(doc: Document, cand: Candidate, sent: tuple[int, int]) -> bool:
+    """Whether charges are told as a criminal case: police, courts or prison in the sentence
+    (legal_context), and no accuser right after the noun («اتهامات من معارضيه» names who accuses)."""
     if cand.last < sent[1] and surface(doc, doc.tokens[cand.last]) == "من":
         return False
     return _any_word(doc, range(*sent), legal_context())
