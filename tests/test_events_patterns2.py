@@ -136,3 +136,12 @@ def test_who_faces_charges_is_their_target_not_their_source() -> None:
     [ev] = [e for e in events_on(doc, "اتهامات") if e.type == "ACCUSE"]
     assert "رئيس الوزراء الإيطالي" not in {doc.span_text(a.span) for a in ev.source}
     assert "رئيس الوزراء الإيطالي" in {doc.span_text(a.span) for a in ev.target}
+
+
+def test_no_source_holds_its_own_trigger() -> None:
+    import marsad
+
+    doc = marsad.analyze("وأعلن الجيش هدنة في الإقليم. وبحسب البيان ستتوقف الأعمال العسكرية فوق القرى، "
+                         "باستثناء الرد على أي خرق للهدنة.", "2024-06-17")
+    for ev in doc.events:
+        assert not any(a.span.overlaps(ev.trigger) for a in ev.source)

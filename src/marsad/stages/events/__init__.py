@@ -430,6 +430,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         if args.source:
             told[cand.sentence] = args.source
         source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
+        # A speaker span holding the trigger («وبحسب البيان ستتوقف …» read as one speaker) is no actor.
+        source = tuple(a for a in source if not a.span.overlaps(cand.span))
         if not target and not args.target:
             # «وأكد المرجع أنه يدعمهم»: the pronoun on the verb or its object names the target.
             target = _actors(tuple(pronoun_target(doc, cand, mentions, args.source)))
