@@ -145,3 +145,9 @@ def test_no_source_holds_its_own_trigger() -> None:
                          "باستثناء الرد على أي خرق للهدنة.", "2024-06-17")
     for ev in doc.events:
         assert not any(a.span.overlaps(ev.trigger) for a in ev.source)
+
+
+def test_describing_an_attack_as_cowardly_condemns_it() -> None:
+    doc = build("ووصف الوزير الهجوم على المسجد بالجبان والخسيس. ووصف التقرير الحالة الصحية للمصابين بالمستقرة.")
+    assert [(e.type, doc.span_text(e.trigger)) for e in find_events(doc, learned_filter=False)
+            if e.type == "ACCUSE"] == [("ACCUSE", "ووصف")]
