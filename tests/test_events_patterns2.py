@@ -151,3 +151,12 @@ def test_describing_an_attack_as_cowardly_condemns_it() -> None:
     doc = build("ووصف الوزير الهجوم على المسجد بالجبان والخسيس. ووصف التقرير الحالة الصحية للمصابين بالمستقرة.")
     assert [(e.type, doc.span_text(e.trigger)) for e in find_events(doc, learned_filter=False)
             if e.type == "ACCUSE"] == [("ACCUSE", "ووصف")]
+
+
+def test_a_truce_is_declared_towards_the_other_side_the_sentence_names() -> None:
+    doc = build("وأعلن الجيش السوداني بدء هدنة لمدة ثلاثة أيام في ولاية الخرطوم، محذرا من أي خرق لها من "
+                "قوات الدعم السريع.",
+                (("السوداني", "NORP", "SDN"), ("ولاية الخرطوم", "GPE", "SDN"), ("قوات الدعم السريع", "ORG", None)))
+    [ev] = events_on(doc, "هدنة")
+    assert ev.type == "CONCEDE"
+    assert [doc.span_text(a.span) for a in ev.target] == ["قوات الدعم السريع"]

@@ -59,6 +59,7 @@ from marsad.stages.events.context import (
     opening_subject,
     parenthesis_subject,
     pronoun_target,
+    truce_party,
     widened,
 )
 from marsad.stages.events.detect import (
@@ -456,6 +457,10 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # An event told without a place happens where the story's last placed event did.
             near, country = recent_place(located, cand.sentence)
             country = country if near and country else home
+        if cand.trigger.mode == "ceasefire" and source and not target:
+            # A truce is declared towards the other side of the fighting, when the sentence names it.
+            own = frozenset(a.entity for a in source if a.entity is not None)
+            target = _actors(tuple(truce_party(doc, cand, mentions, hi, own)))
         if cand.trigger.type == "ACCUSE" and not _authority(source, agents) and faced(doc, cand, c_lo):
             source, target = _charges(doc, cand, source, target, (c_lo, lo, hi),
                                       _arresting_state(doc, events) or home or country)
