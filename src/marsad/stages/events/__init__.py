@@ -30,8 +30,10 @@ from marsad.stages.events import lexicon
 from marsad.stages.events.actors import (
     affiliations,
     continuations,
+    criminal_case,
     demonstratives,
     domestic,
+    faced,
     fight_concepts,
     home_country,
     mutual_concepts,
@@ -57,6 +59,7 @@ from marsad.stages.events.context import (
     opening_subject,
     parenthesis_subject,
     pronoun_target,
+    truce_party,
     widened,
 )
 from marsad.stages.events.detect import (
@@ -71,7 +74,7 @@ from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS,
 from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.mutual import anaphor_candidates, inherit, party
-from marsad.stages.events.status import find_status, punct_bounds
+from marsad.stages.events.status import declared, find_status, punct_bounds
 
 __all__ = ["candidate_features", "find_events", "stage"]
 
@@ -79,7 +82,12 @@ __all__ = ["candidate_features", "find_events", "stage"]
 VERBAL = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 #: Material easings that, announced or planned, are verbal concessions (PLOVER manual: CONCEDE covers
 #: "the promise of future concessions such as easing of administrative or legal restrictions").
-PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {("RETREAT", "ease"): ("CONCEDE", None, "081")}
+#: Declaring a ceasefire is CONCEDE too (manual: "declarations (but not implementations) of ceasefires");
+#: observing one is RETREAT.
+PROMISES: dict[tuple[str, str | None], tuple[str, str | None, str]] = {
+    ("RETREAT", "ease"): ("CONCEDE", None, "081"), ("RETREAT", "ceasefire"): ("CONCEDE", None, "0871")}
+#: Agent concepts (agents.tsv) that are a state's authorities: they bring charges themselves.
+AUTHORITY_CONCEPTS = frozenset({"police", "judiciary", "government"})
 #: Event types that, naming no target, are directed at a state's government (CAMEO 14: protests).
 AGAINST_STATE = frozenset({"PROTEST"})
 #: Event types that a group does with itself when no other target is named (PLOVER codes both ways).
@@ -142,11 +150,13 @@ def _definite(doc: Document, cand: Candidate) -> bool:
         role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
 
 
-def _promised(cand: Candidate, status: str) -> tuple[str, str | None, str]:
-    """Type, mode and CAMEO code of a trigger as told: an easing announced or planned but not yet
-    done is a promise, which the PLOVER manual codes CONCEDE (CAMEO 081), not RETREAT."""
+def _promised(doc: Document, cand: Candidate, status: str, lo: int, hi: int) -> tuple[str, str | None, str]:
+    """Type, mode and CAMEO code of a trigger as told: an easing or ceasefire announced or planned
+    but not yet done is a promise, which the PLOVER manual codes CONCEDE (CAMEO 081), not RETREAT."""
     trig = cand.trigger
-    if (trig.type, trig.mode) in PROMISES and status == "planned":
+    # A truce's terms are told in the imperfect («هدنة … تتوقف فيها الأعمال العسكرية»): not yet done.
+    terms = trig.mode == "ceasefire" and trig.kind == "V" and cand.imperfect
+    if (trig.type, trig.mode) in PROMISES and (status == "planned" or terms or declared(doc, cand, lo, hi)):
         return PROMISES[(trig.type, trig.mode)]
     return trig.type, trig.mode, trig.cameo
 
@@ -263,7 +273,41 @@ def _protested_state(doc: Document, cand: Candidate, source: tuple[Actor, ...], 
     where it happens.  The actor is that state's mention nearest the trigger; () when none."""
     own = {c for a in source if (c := actor_country(doc, a))}
     state_code = next(iter(own)) if len(own) == 1 else country if not own else None
-    state = state_entity(doc, state_code) if state_code else None
+    return _state_actor(doc, cand, state_code) if state_code else ()
+
+
+def _charges(doc: Document, cand: Candidate, source: tuple[Actor, ...], target: tuple[Actor, ...],
+             bounds: tuple[int, int, int], state: str | None) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Source and target of charges someone faces («ويواجه الموقوفون اتهامات بالتزوير»): the subject
+    of يواجه is the accused, so the target; in a criminal case the police or prosecutors of ``state``
+    (where the accused were arrested, else the story's state) brought them, so it is the source."""
+    c_lo, lo, hi = bounds
+    clause = doc.tokens[c_lo].start
+    accused = tuple(a for a in source if clause <= a.span.start < cand.span.start)
+    # A subject from before the clause (a speaker, the last sentence's) neither faces nor brings them.
+    rest = tuple(a for a in source if a.span.start >= cand.span.end)
+    if state and criminal_case(doc, cand, (lo, hi)):
+        rest = _state_actor(doc, cand, state)
+    return rest, _other_side(doc, rest, target or accused)
+
+
+def _authority(actors: tuple[Actor, ...], agents: dict[tuple[int, int], Mention]) -> bool:
+    """Whether a source is already a state authority (police, judiciary, government) told as a
+    generic agent: «قالت الشرطة إن خمسة … يواجهون اتهامات» keeps the police as the accuser."""
+    return any((m := agents.get((a.span.start, a.span.end))) is not None and m.concept in AUTHORITY_CONCEPTS
+               for a in actors)
+
+
+def _arresting_state(doc: Document, events: list[Event]) -> str | None:
+    """The state of the last arrest told with a state's actor as its source: whoever faces charges
+    later in the story was most likely charged by the state whose police seized them."""
+    return next((c for ev in reversed(events) if ev.type == "COERCE" and ev.mode == "arrest"
+                 for a in ev.source if (c := actor_country(doc, a))), None)
+
+
+def _state_actor(doc: Document, cand: Candidate, country: str) -> tuple[Actor, ...]:
+    """A state as an actor: its entity's mention nearest the trigger; () when the article names none."""
+    state = state_entity(doc, country)
     if state is None:
         return ()
     near = min(doc.entities[state].mentions, key=lambda m: abs(m.start - cand.span.start))
@@ -333,7 +377,8 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         wide = widened(doc, cand, c_hi, hi, lambda k: is_boundary(doc, k, comps))
         if wide != c_hi:
             more = find_arguments(doc, cand, mentions, c_lo, wide)
-            args = more if more.target else args
+            # (a subject that grows past the comma is a name apposed to it: «نقيب المحامين، سامح عاشور،»)
+            args = more if more.target or len(more.source) > len(args.source) else args
     if not args.source and not args.unnamed:
         args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
     if (not args.source and cand.trigger.kind != "V" and cand.trigger.concept in mutual_concepts()
@@ -391,7 +436,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
-        etype, mode, cameo = _promised(cand, status)
+        etype, mode, cameo = _promised(doc, cand, status, lo, hi)
         if date is None and cand.trigger.kind == "N" and status in RETOLD_STATUSES:
             # An undated verbal noun of a type already told with a date retells that event (the lead
             # gives «سلمت … أول من أمس», a later sentence «وقالت الوزارة إنه تم تسليمها»); a new
@@ -403,6 +448,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         if args.source:
             told[cand.sentence] = args.source
         source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
+        # A speaker span holding the trigger («وبحسب البيان ستتوقف …» read as one speaker) is no actor.
+        source = tuple(a for a in source if not a.span.overlaps(cand.span))
         if not target and not args.target:
             # «وأكد المرجع أنه يدعمهم»: the pronoun on the verb or its object names the target.
             target = _actors(tuple(pronoun_target(doc, cand, mentions, args.source)))
@@ -427,6 +474,13 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # An event told without a place happens where the story's last placed event did.
             near, country = recent_place(located, cand.sentence)
             country = country if near and country else home
+        if cand.trigger.mode == "ceasefire" and source and not target:
+            # A truce is declared towards the other side of the fighting, when the sentence names it.
+            own = frozenset(a.entity for a in source if a.entity is not None)
+            target = _actors(tuple(truce_party(doc, cand, mentions, hi, own)))
+        if cand.trigger.type == "ACCUSE" and not _authority(source, agents) and faced(doc, cand, c_lo):
+            source, target = _charges(doc, cand, source, target, (c_lo, lo, hi),
+                                      _arresting_state(doc, events) or home or country)
         source = with_bodies(doc, domestic(doc, source, agents, country, named), affil)
         target = with_bodies(doc, domestic(doc, target, agents, country, named), affil)
         if status == "reported" and etype in VERBAL and _own_stance(doc, cand, source):

@@ -17,7 +17,7 @@ from marsad.core.document import Actor, Document
 from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
-from marsad.stages.events.detect import surface
+from marsad.stages.events.detect import Candidate, surface, word_keys
 from marsad.stages.events.mentions import PREPOSITIONS, Mention, apposition, construct_agent
 from marsad.text.keys import fold
 from marsad.text.resources import load_yaml
@@ -101,6 +101,36 @@ def _words(key: str) -> frozenset[str]:
 def demonstratives() -> frozenset[str]:
     """Folded demonstratives (هذه، تلك) that point a phrase back to something told before."""
     return _words("demonstratives")
+
+
+@lru_cache(maxsize=1)
+def face_charges() -> frozenset[str]:
+    """Folded verbs of facing legal charges (يواجه، تواجه)."""
+    return _words("face_charges")
+
+
+@lru_cache(maxsize=1)
+def legal_context() -> frozenset[str]:
+    """Folded words that tell a criminal case (police, courts, prison)."""
+    return _words("legal_context")
+
+
+def faced(doc: Document, cand: Candidate, c_lo: int) -> bool:
+    """Whether an accusation noun is a charge someone faces: a face_charges verb before it in its
+    clause («ويواجه الموقوفون اتهامات بالتزوير»)."""
+    return cand.trigger.kind == "N" and _any_word(doc, range(c_lo, cand.first), face_charges())
+
+
+def criminal_case(doc: Document, cand: Candidate, sent: tuple[int, int]) -> bool:
+    """Whether charges are told as a criminal case: police, courts or prison in the sentence
+    (legal_context), and no accuser right after the noun («اتهامات من معارضيه» names who accuses)."""
+    if cand.last < sent[1] and surface(doc, doc.tokens[cand.last]) == "من":
+        return False
+    return _any_word(doc, range(*sent), legal_context())
+
+
+def _any_word(doc: Document, ks: range, words: frozenset[str]) -> bool:
+    return any(doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & words for k in ks)
 
 
 @lru_cache(maxsize=1)

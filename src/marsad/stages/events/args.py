@@ -85,12 +85,23 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
             k += 1
             group.append(dataclasses.replace(nxt, entity=person.entity, etype="PER"))
             continue
-        if not (apposition(doc, group[-1], nxt) or (nxt.conj and nxt.prep is None
+        if not (apposition(doc, group[-1], nxt) or _comma_apposed(doc, group[-1], nxt)
+                or (nxt.conj and nxt.prep is None
                                                  and nxt.first - group[-1].last <= 2)):
             break
         k += 1
         group.append(nxt)
     return group
+
+
+def _comma_apposed(doc: Document, head: Mention, nxt: Mention) -> bool:
+    """A person's name set between commas right after a title or person: «واستنكر نقيب المحامين،
+    سامح عاشور، في بيان …» names one actor, not a subject and its object."""
+    if not (head.agent or head.etype == "PER") or nxt.etype != "PER" or nxt.entity is None:
+        return False
+    if nxt.prep is not None or nxt.conj or nxt.first != head.last + 1 or not is_comma(doc, head.last):
+        return False
+    return nxt.last < len(doc.tokens) and is_comma(doc, nxt.last)
 
 
 def _group_backward(ms: list[Mention], k: int) -> list[Mention]:
@@ -148,7 +159,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         target = [m for m in target if m.span not in {s.span for s in source}]
     # A square or region named where the subject stands («يشهد ميدان الحبوبي مظاهرة») is where it
     # happens, not who acts.
-    source = [m for m in source if m.etype not in NON_ACTOR_TYPES]
+    source = [m for m in source if m.etype not in NON_ACTOR_TYPES and m.concept not in PLACE_CONCEPTS]
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
     stop = _relative_after(doc, cand, c_hi)
@@ -407,6 +418,9 @@ def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[
     return []
 
 
+#: Agent concepts that are places standing for the people living there (homes, residential districts):
+#: a target when hit, never a source («شهدت الأحياء السكنية مظاهرات» names where, not who).
+PLACE_CONCEPTS = frozenset({"dwellings"})
 #: Agent concepts that name people attacks befall (CAMEO civilians), not who attacks.
 VICTIM_CONCEPTS = frozenset({"civilians"})
 
@@ -431,9 +445,17 @@ def _dual_noun(doc: Document, m: Mention) -> bool:
 def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
     """A counted group right after an attack verb is its victims, the verb being passive
     (قُتل 21 شخصا، أصيب ثلاثة جنود): a number stands between the verb and the noun."""
-    return cand.trigger.type == "ASSAULT" and any(
+    return cand.trigger.type == "ASSAULT" and (any(
         doc.tokens[k].kind == "number" or surface(doc, doc.tokens[k]).lstrip("و") in lexicon.number_words()
-        for k in range(cand.last, m.first))
+        for k in range(cand.last, m.first)) or _counted_dual(doc, m))
+
+
+def _counted_dual(doc: Document, m: Mention) -> bool:
+    """A group counted by its own form: a one-word nisba dual (حوثيان، جنديان: the ان of the dual
+    after the nisba ي) or a noun with the number two right after it («حوثيين اثنين»)."""
+    if m.last < len(doc.tokens) and surface(doc, doc.tokens[m.last]) in cue_words("dual_numbers"):
+        return True
+    return m.last - m.first == 1 and surface(doc, doc.tokens[m.first]).lstrip("و").endswith("يان")
 
 
 def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[Span],

@@ -168,3 +168,25 @@ def parenthesis_subject(doc: Document, cand: Candidate, mentions: list[Mention],
     if victims(doc, cand, before[0]):
         return []  # «ثمانية أشخاص، بينهم طفلان، قتلوا»: counted victims of a passive killing
     return [m for m in group_forward(doc, before, 0) if m.etype not in NON_ACTOR_TYPES]
+
+
+#: Generic agents that can be the other side of a truce without a name (the rebels); other generic
+#: agents (قوات، سكان) are as likely the truce's own side or its beneficiaries.
+TRUCE_AGENTS = frozenset({"rebels"})
+
+
+def truce_party(doc: Document, cand: Candidate, mentions: list[Mention], hi: int,
+                own: frozenset[int]) -> list[Mention]:
+    """The other party of a truce naming no target: the first actor told after the trigger in its
+    sentence, named (or the rebels), that is not the truce's own side (``own``: its entities) nor a
+    place the truce holds in («هدنة في اليمن»): «… ستتوقف الأعمال العسكرية، باستثناء الرد على أي
+    خرق من جماعة الحوثي»."""
+    for k, m in enumerate(mentions):
+        if m.first < cand.last or m.first >= hi or (m.entity is not None and m.entity in own):
+            continue
+        if m.etype in NON_ACTOR_TYPES or (m.etype == "GPE" and m.prep in ("في", "ب")):
+            continue
+        if m.entity is None and m.concept not in TRUCE_AGENTS:
+            continue  # a generic «قوات» or «سكان» names no side: it may be the truce's own forces
+        return group_forward(doc, mentions, k)
+    return []

@@ -135,6 +135,14 @@ def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], 
                                                   cues["complementizers"])
 
 
+def declared(doc: Document, cand: Candidate, lo: int, hi: int) -> bool:
+    """Whether a declaration verb or noun (أعلن، إعلان) comes before the trigger in its punctuation
+    clause: «أعلنت قيادة التحالف بدء هدنة» announces a truce, it does not report one observed."""
+    words: frozenset[str] = lexicon.status_cues()["declarations"]
+    p_lo, _ = punct_bounds(doc, cand, lo, hi)
+    return any(_keys(doc, k) & words for k in range(p_lo, cand.first))
+
+
 def find_status(doc: Document, cand: Candidate, lo: int, hi: int) -> EventStatus:
     """The status of a trigger in the sentence spanning tokens ``[lo, hi)``."""
     cues = lexicon.status_cues()
