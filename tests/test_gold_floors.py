@@ -76,3 +76,24 @@ def test_bench_prints_figures(shared_dir: Path) -> None:
                           text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "removed_recall" in proc.stdout and "ratio" in proc.stdout
+
+
+def test_heldout_scores_meet_the_pinned_floors(shared_dir: Path, tmp_path: Path) -> None:
+    """The held-apart SaudiNewsNet golds (bench/heldout), per half: B is still blind."""
+    import pytest
+
+    spec = importlib.util.spec_from_file_location("heldout_events", ROOT / "bench" / "heldout_events.py")
+    assert spec and spec.loader
+    heldout = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(heldout)
+    if not heldout.CORPUS.exists():
+        pytest.skip("the SaudiNewsNet corpus is absent from ../shared")
+    floors = json.loads((ROOT / "bench" / "heldout_floors.json").read_text(encoding="utf-8"))
+    golds = heldout.golds()
+    texts = heldout.texts(set(golds))
+    for half, ids in sorted(heldout.HALVES.items()):
+        work = tmp_path / half
+        work.mkdir()
+        picked = {rid: g for rid, g in golds.items() if rid in ids}
+        mean = heldout.score(heldout.stage(work, picked, texts), heldout.COMMAND)["mean"]
+        assert gold_scores.below_floor(mean, floors[half]) == [], half
