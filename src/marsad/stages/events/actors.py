@@ -19,7 +19,7 @@ from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
 from marsad.stages.events.detect import Candidate, surface, word_keys
 from marsad.stages.events.mentions import PREPOSITIONS, Mention, apposition, construct_agent
-from marsad.text.keys import fold
+from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml
 
 #: Entity types an office can stand for: an organisation, or a state (by name or nationality).
@@ -91,10 +91,7 @@ def mutual(doc: Document, concept: str, source: tuple[Actor, ...], target: tuple
 
 
 def _words(key: str) -> frozenset[str]:
-    raw = load_yaml(lexicon.ACTOR_CUES).get(key)
-    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: {key!r} must be a list of words")
-    return frozenset(fold(v) for v in raw)
+    return folded_words(load_yaml(lexicon.ACTOR_CUES), key, lexicon.ACTOR_CUES)
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from marsad.core.document import Document, Event, Token
 from marsad.core.errors import DataError
 from marsad.stages.events.detect import Candidate, word_keys
 from marsad.stages.events.lexicon import noun_context, number_words
-from marsad.text.keys import fold
+from marsad.text.keys import folded_words
 from marsad.text.resources import load_yaml, read_tsv
 
 WEIGHTS = "events/filter_weights.tsv"
@@ -57,12 +57,8 @@ MONTHS_DAYS = 62
 @lru_cache(maxsize=1)
 def cue_classes() -> dict[str, frozenset[str]]:
     """Word class → folded forms, from ``data/events/filter_cues.yaml``."""
-    out: dict[str, frozenset[str]] = {}
-    for name, words in load_yaml(CUES).items():
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise DataError(f"data file marsad/data/{CUES}: {name!r} must be a list of words")
-        out[str(name)] = frozenset(fold(w) for w in words)
-    return out
+    data = load_yaml(CUES)
+    return {str(name): folded_words(data, name, CUES) for name in data}
 
 
 def _date_of(value: str) -> dt.date | None:

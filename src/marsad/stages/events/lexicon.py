@@ -254,13 +254,8 @@ def status_cues() -> dict[str, Any]:
 def noun_context() -> dict[str, frozenset[str]]:
     """Words that make a verbal noun report an event that took place (see detect.py)."""
     raw = load_yaml(CONTEXT)
-    out: dict[str, frozenset[str]] = {}
-    for key in ("support_verbs", "outcome_words", "time_words", "allegation"):
-        values = raw.get(key)
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise DataError(f"data file marsad/data/{CONTEXT}: {key!r} must be a list of words")
-        out[key] = frozenset(fold(v) for v in values)
-    return out
+    return {key: folded_words(raw, key, CONTEXT)
+            for key in ("support_verbs", "outcome_words", "time_words", "allegation")}
 
 
 @lru_cache(maxsize=1)
@@ -329,10 +324,7 @@ def doer_verbs() -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1)
 def number_words() -> frozenset[str]:
     """Folded cardinal number words (ثلاثة، عشرات) that count a group of people."""
-    raw = load_yaml(ACTOR_CUES).get("numbers")
-    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-        raise DataError(f"data file marsad/data/{ACTOR_CUES}: 'numbers' must be a list of words")
-    return frozenset(fold(v) for v in raw)
+    return folded_words(load_yaml(ACTOR_CUES), "numbers", ACTOR_CUES)
 
 
 @lru_cache(maxsize=1)
