@@ -15,15 +15,16 @@ quantity_precision, pooled over the set and as the mean per article.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from pathlib import Path
 
 import marsad
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from heldout_events import texts as records_by_id  # the corpus read by record id
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 
 Amount = tuple[float, str, str]
 GOLD: list[tuple[str, str, str, list[Amount]]] = [
@@ -137,13 +138,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--set", choices=("A", "B"), action="append", help="only this set (default: both)")
     args = ap.parse_args()
-    wanted = {i for s, i, _, _ in GOLD if not args.set or s in args.set}
-    texts: dict[str, str] = {}
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["id"] in wanted:
-                texts[rec["id"]] = rec["text"]
+    texts = records_by_id({i for s, i, _, _ in GOLD if not args.set or s in args.set})
     score = _score_module()
     for name in sorted({s for s, _, _, _ in GOLD if not args.set or s in args.set}):
         gold_n = right = pred_n = kept = 0
