@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import get_args
 
 from marsad.core.cache import cached
@@ -206,6 +206,17 @@ class KnowledgeBase:
 def read_table(name: str) -> list[dict[str, str]]:
     """Rows of ``data/kb/<name>`` as dicts, checking the column line against :data:`COLUMNS`."""
     return read_tsv_dicts(f"{KB_DIR}/{name}", COLUMNS[name])
+
+
+@cache
+def head_patterns(name: str) -> dict[str, dict[str, str]]:
+    """Folded head noun → {folded closing adjective or "-": English pattern}, from a table of
+    ``head, adjective, english`` rows (org_heads.tsv: جامعة … → "{} University"; facility_heads.tsv)."""
+    out: dict[str, dict[str, str]] = {}
+    for row in read_table(name):
+        adjective = row["adjective"] if row["adjective"] == "-" else fold(row["adjective"])
+        out.setdefault(fold(row["head"]), {})[adjective] = row["english"]
+    return out
 
 
 def split_forms(cell: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.core.document import Document, Span
-from marsad.stages.entities.kb import KnowledgeBase, name_key, read_table, unlinked_place
+from marsad.stages.entities.kb import KnowledgeBase, head_patterns, name_key, read_table, unlinked_place
 from marsad.stages.entities.match import first_word_keys
 from marsad.stages.entities.romanise import name_tokens, romanise
 from marsad.text.keys import fold, frequency
@@ -20,16 +20,6 @@ from marsad.text.keys import fold, frequency
 #: Least wordfreq frequency (Zipf 4.0) of the words after a class noun for an indefinite phrase
 #: to read as a description (منظمة إرهابية), not a name: names are rarer words.
 DESCRIPTION_MIN_FREQ = 1e-5
-
-
-@lru_cache(maxsize=1)
-def org_heads() -> dict[str, dict[str, str]]:
-    """Folded class noun → {folded closing adjective or "-": English pattern}."""
-    out: dict[str, dict[str, str]] = {}
-    for row in read_table("org_heads.tsv"):
-        adjective = row["adjective"] if row["adjective"] == "-" else fold(row["adjective"])
-        out.setdefault(fold(row["head"]), {})[adjective] = row["english"]
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +34,7 @@ def _lineage() -> frozenset[str]:
 
 
 def _head(word: str) -> dict[str, str] | None:
-    heads = org_heads()
+    heads = head_patterns("org_heads.tsv")
     return next((heads[key] for key, _ in first_word_keys(word) if key in heads), None)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.core.document import Document, Span
-from marsad.stages.entities.kb import KnowledgeBase, any_place, read_table
+from marsad.stages.entities.kb import KnowledgeBase, any_place, head_patterns, read_table
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at
 from marsad.stages.entities.romanise import romanise
@@ -183,16 +183,6 @@ def _reads_as_a_word(doc: Document, kb: KnowledgeBase, i: int, key: tuple[str, .
     return any(k.startswith("ال") and not kb.lookup((k,)) for k, _ in first_word_keys(before))
 
 
-@lru_cache(maxsize=1)
-def facility_heads() -> dict[str, dict[str, str]]:
-    """Folded head → {folded adjective or "-": English pattern}."""
-    out: dict[str, dict[str, str]] = {}
-    for row in read_table("facility_heads.tsv"):
-        adjective = row["adjective"] if row["adjective"] == "-" else fold(row["adjective"])
-        out.setdefault(fold(row["head"]), {})[adjective] = row["english"]
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class Facility:
     """A facility phrase (head, place, adjective) on tokens first..last, named ``name_en``."""
@@ -205,7 +195,7 @@ class Facility:
 def find_facilities(doc: Document, kb: KnowledgeBase, places: list[Mention]) -> list[Facility]:
     """A facility head right before a place mention (مطار عدن), or before a name no dictionary
     knows (قاعدة العند) when an adjective of the table closes it (الجوية)."""
-    heads = facility_heads()
+    heads = head_patterns("facility_heads.tsv")
     starts = {m.span.start: m for m in places if m.type in ("GPE", "LOC")}
     out: list[Facility] = []
     for i in range(len(doc.tokens) - 1):
