@@ -205,7 +205,7 @@ def _own_stance(doc: Document, cand: Candidate, source: tuple[Actor, ...]) -> bo
     speaker = _quoted(doc, cand)
     if speaker is None or speaker.entity is None or not source:
         return False
-    mine = {f"entity:{speaker.entity}"} | ({c} if (c := actor_country(doc, speaker)) else set())
+    mine = {actor_key(doc, speaker)} | ({c} if (c := actor_country(doc, speaker)) else set())
     return all(actor_key(doc, a) in mine or actor_country(doc, a) in mine for a in source)
 
 

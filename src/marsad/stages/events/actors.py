@@ -284,10 +284,11 @@ def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, i
                 and not (person and m.concept == "officials")
                 and codes.get(m.concept) not in STATELESS_CODES and not _owned(doc, m)
                 and not foreign_words() & set(fold(doc.span_text(a.span)).split())):
-            told = _told_state(doc, m, named) if named else None
-            people = (people_entity(doc, country) if country is not None and told is None
-                      and codes.get(m.concept) in PEOPLE_CODES else None)
-            if told is not None or state is not None:
-                a = Actor(a.span, told if told is not None else state if people is None else people)
+            owner = _told_state(doc, m, named) if named else None
+            if owner is None and state is not None and country is not None:
+                people = people_entity(doc, country) if codes.get(m.concept) in PEOPLE_CODES else None
+                owner = state if people is None else people
+            if owner is not None:
+                a = Actor(a.span, owner)
         out.append(a)
     return tuple(out)
