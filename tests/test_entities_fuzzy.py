@@ -19,6 +19,7 @@ def test_near_spellings_link(text: str, type_: str, kb_id: str) -> None:
 @pytest.mark.parametrize("text", [
     "وزارة الدفاع الكورية",  # two Koreas: was the Cuban ministry (الكوبية), one letter off
     "وزارة الخارجية النمساوية",  # a state's ministry is composed and found exactly, never near
+    "المصرف المركزي الأوروبي",  # was Ethiopia's central bank (الإثيوبي)
 ])
 def test_composed_ministries_are_not_near_matches(text: str) -> None:
     found = fuzzy_entry(load(), text, "ORG")
