@@ -111,9 +111,29 @@ def _judged(doc: Document, cand: Candidate, words: frozenset[str], negations: fr
                for k in range(cand.last + 1, p_hi))
 
 
+#: Most tokens between a verbal noun and the verb that does or undergoes it (as args.SUFFER_REACH).
+LIGHT_REACH = 10
+
+
+def _light_negated(doc: Document, cand: Candidate, negations: frozenset[str], p_lo: int) -> bool:
+    """A verbal noun whose doing or undergoing verb (قام بـ، تمكن من، تعرض لـ; data ``perform`` and
+    ``suffer``) is negated: «ولم تتمكن القوات من السيطرة على المطار» tells of no seizure, though
+    the negation stands too far from السيطرة for the near window."""
+    if cand.trigger.kind != "N":
+        return False
+    verbs = lexicon.actor_verbs()
+    light = verbs["perform"] | verbs["suffer"]
+    for k in range(cand.first - 1, max(p_lo, cand.first - LIGHT_REACH) - 1, -1):
+        if _keys(doc, k) & light:
+            return k > p_lo and bool(_keys(doc, k - 1) & negations)
+    return False
+
+
 def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], lo: int, hi: int,
              p_lo: int, p_hi: int) -> bool:
     scopes: dict[str, frozenset[str]] = cues.get(status, {})
+    if status == "negated" and _light_negated(doc, cand, scopes.get("near", frozenset()), p_lo):
+        return True
     if status == "planned" and cand.future:
         return True
     if status == "hypothetical" and _asked(doc, cand, hi):
