@@ -305,7 +305,13 @@ def find_mentions(doc: Document) -> list[Mention]:
     """Entity mentions and generic agents of the document, in text order, without overlaps."""
     ents = _entity_mentions(doc)
     covered = {k for m in ents for k in range(m.first, m.last)}
+    starts = [t.start for t in doc.tokens]
     by_first = {m.first: m for m in ents}
+    # A body noun standing for a body named earlier completes an agent as a name does: «وقصفت
+    # طائرات التحالف مواقع …» is the coalition's aircraft (التحالف refers back to التحالف العربي).
+    for ref in _reference_mentions(doc, covered, starts):
+        if ref.agent:
+            by_first.setdefault(ref.first, ref)
     out = list(ents)
     i = 0
     while i < len(doc.tokens):
@@ -342,7 +348,6 @@ def find_mentions(doc: Document) -> list[Mention]:
         if state is not None and state in out:
             out.remove(state)
         i = last
-    starts = [t.start for t in doc.tokens]
     out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
     return _apposed_preps(doc, out)
