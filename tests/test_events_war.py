@@ -1,0 +1,91 @@
+"""Events stage: war reports (patterns of the held-apart set's half B, studied on 2026-12-06), on
+sentences of SaudiNewsNet articles outside the held-apart sets or written for these tests: doers
+of verbal nouns after verbs of managing (تمكن من، نجح في) and light verbs with words between,
+their negation, armed bodies shortened to their head noun (المقاومة، التحالف) as actors and as
+owners of an agent (طائرات التحالف), seizures (استولى على، حرر) and destruction of military
+objects."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.core.document import Document, Event
+
+PUBLISHED = "2015-07-27"
+
+
+def events_on(doc: Document, trigger: str) -> list[Event]:
+    return [e for e in doc.events if trigger in doc.span_text(e.trigger)]
+
+
+def names(doc: Document, actors: tuple[object, ...]) -> set[str | None]:
+    return {doc.entities[a.entity].name_en if a.entity is not None else None  # type: ignore[attr-defined]
+            for a in actors}
+
+
+#: A lead naming the story's state, as war reports do: the KB links «المقاومة الشعبية» only in a
+#: story about Yemen (its Arabic names are context forms).
+LEAD = "عدن - وكالات: قالت مصادر في الحكومة اليمنية إن المعارك تتواصل في عدة محافظات. "
+RESISTANCE = "Popular Resistance (Yemen)"
+COALITION = "Saudi-led coalition"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # SaudiNewsNet record 2147 (okaz, 2015): the subject of نجح is the doer of السيطرة.
+    (LEAD + "وقال الناطق باسم مجلس قيادة المقاومة الشعبية علي الأحمدي لوكالة فرانس برس إن «مقاتلي "
+     "المقاومة نجحوا في السيطرة على معظم حي التواهي ومنشآته الحيوية».", "السيطرة"),
+    (LEAD + "وتمكنت المقاومة الشعبية من السيطرة على مواقع في محافظة لحج أمس.", "السيطرة"),
+])
+def test_the_subject_of_a_verb_of_managing_does_the_noun(text: str, trigger: str) -> None:
+    doc = marsad.analyze(text, PUBLISHED)
+    [ev] = events_on(doc, trigger)
+    assert (ev.type, ev.mode) == ("COERCE", "seize")
+    assert names(doc, ev.source) == {RESISTANCE}
+
+
+def test_a_negated_verb_of_managing_negates_the_noun() -> None:
+    doc = marsad.analyze("وقالت المقاومة الشعبية في عدن إن الحوثيين لم يتمكنوا من السيطرة على المطار.",
+                         PUBLISHED)
+    [ev] = events_on(doc, "السيطرة")
+    assert ev.status == "negated"
+
+
+def test_a_body_shortened_to_its_head_noun_acts() -> None:
+    # SaudiNewsNet record 2309 (2015): المقاومة after المقاومة الشعبية.
+    doc = marsad.analyze("أعلنت المقاومة الشعبية في عدن تحرير المدينة. وكانت المقاومة قد سيطرت على مباني "
+                         "الإذاعة والتلفزيون والأمن السياسي وقيادة المنطقة العسكرية الرابعة.", PUBLISHED)
+    [ev] = events_on(doc, "سيطرت")
+    assert names(doc, ev.source) == {RESISTANCE}
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن التحالف العربي بدء عملية جديدة. وقصفت طائرات التحالف مواقع الحوثيين في صنعاء.",
+    "أعلن التحالف العربي بدء عملية جديدة. وشنت طائرات التحالف صباح اليوم سلسلة غارات على مواقع الحوثيين.",
+])
+def test_the_aircraft_of_a_body_named_before_act_for_it(text: str) -> None:
+    doc = marsad.analyze(text, PUBLISHED)
+    [ev] = [e for e in doc.events if e.type == "ASSAULT"]
+    assert names(doc, ev.source) == {COALITION}
+    assert COALITION not in names(doc, ev.target)
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), [
+    (LEAD + "واستولت قوات المقاومة الشعبية على حي صبر بعد معارك عنيفة.", "واستولت", ("COERCE", "seize")),
+    (LEAD + "وحررت المقاومة الشعبية مديرية المسيمير في محافظة لحج.", "وحررت", ("COERCE", "seize")),
+    ("ودمرت طائرات التحالف العربي معسكرا لقوات صالح في صنعاء.", "ودمرت", ("ASSAULT", "destroy")),
+])
+def test_seizing_and_destroying_in_war(text: str, trigger: str, kind: tuple[str, str]) -> None:
+    doc = marsad.analyze(text, PUBLISHED)
+    [ev] = events_on(doc, trigger)
+    assert (ev.type, ev.mode) == kind
+    assert names(doc, ev.source) & {RESISTANCE, COALITION}
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("ودمرت السيول عشرات المنازل في القرية.", "ودمرت"),  # a flood destroys no military object
+    ("وحرر المحضر ضابط الشرطة في المركز.", "وحرر"),  # writing up a report frees no place
+])
+def test_no_war_event_without_its_object(text: str, trigger: str) -> None:
+    doc = marsad.analyze(text, PUBLISHED)
+    assert not events_on(doc, trigger)
