@@ -1,9 +1,9 @@
-"""Events stage: war reports (patterns of the held-apart set's half B, studied on 2026-12-06), on
+"""Events stage: patterns of the held-apart set's half B (studied on 2026-12-06, mostly war reports), on
 sentences of SaudiNewsNet articles outside the held-apart sets or written for these tests: doers
 of verbal nouns after verbs of managing (تمكن من، نجح في) and light verbs with words between,
 their negation, armed bodies shortened to their head noun (المقاومة، التحالف) as actors and as
-owners of an agent (طائرات التحالف), seizures (استولى على، حرر) and destruction of military
-objects."""
+owners of an agent (طائرات التحالف), seizures (استولى على، حرر), destruction of military
+objects, and calls received (تلقى … من: the caller is the source)."""
 
 from __future__ import annotations
 
@@ -89,3 +89,15 @@ def test_seizing_and_destroying_in_war(text: str, trigger: str, kind: tuple[str,
 def test_no_war_event_without_its_object(text: str, trigger: str) -> None:
     doc = marsad.analyze(text, PUBLISHED)
     assert not events_on(doc, trigger)
+
+
+@pytest.mark.parametrize(("text", "caller", "receiver"), [
+    ("تلقى صاحب السمو الملكي الأمير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية "
+     "اتصالا هاتفيا مساء أمس من وزير الخارجية الأمريكي جون كيري.", "John Kerry", "Mohammed bin Nayef"),
+    ("وتلقى الملك سلمان اتصالا هاتفيا من الرئيس الأمريكي باراك أوباما.", "Barack Obama", "Salman bin Abdulaziz"),
+])
+def test_a_call_received_is_made_by_the_caller(text: str, caller: str, receiver: str) -> None:
+    doc = marsad.analyze(text, PUBLISHED)
+    [ev] = [e for e in doc.events if e.type == "CONSULT"]
+    assert caller in names(doc, ev.source)
+    assert receiver in names(doc, ev.target)

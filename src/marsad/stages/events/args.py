@@ -153,6 +153,10 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         # «قتل الجندي على يد مسلحين»: the verb is passive; its subject is the target.
         source, target = doer, (source or [m for m in target if m.span not in {d.span for d in doer}]
                                 or _topic(doc, cand, mentions))
+    sender = _sender(doc, cand, mentions, after, c_lo)
+    if sender:
+        # «تلقى الأمير اتصالا هاتفيا من الرئيس»: the caller acts, the receiver is its target.
+        source, target = sender, source
     if not source and cand.trigger.kind == "N":
         # «هجوم انتحاري نفذته امرأة», «الضربات الجوية الأميركية»: the noun's doer told after it.
         source = _noun_doer(doc, cand, after) or _sufferer(doc, cand, mentions, c_lo, "perform")
@@ -398,6 +402,25 @@ def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int
         return [between[0]]
     ahead = [m for m in mentions if c_lo <= m.first and m.last <= verb and m.prep is None]
     return [ahead[-1]] if ahead and verb - ahead[-1].last <= 1 else []
+
+
+#: Most tokens between a received noun and the من that names its sender («اتصالا هاتفيا أمس من»).
+SENDER_GAP = 3
+
+
+def _sender(doc: Document, cand: Candidate, mentions: list[Mention], after: list[Mention], c_lo: int
+            ) -> list[Mention]:
+    """The actor a verbal noun was received from, when a verb of receiving (data ``receive``: تلقى)
+    stands before it in its clause and من names the sender right after it; [] otherwise."""
+    if cand.trigger.kind == "V":
+        return []
+    receive = lexicon.actor_verbs()["receive"]
+    # (anywhere in the clause before it: a receiver's titles may be long, «تلقى صاحب السمو الملكي
+    # الأمير … ولي ولي العهد وزير الدفاع اتصالا»)
+    if not any(doc.tokens[k].kind == "word" and word_keys_in(doc, k, receive) for k in range(c_lo, cand.first)):
+        return []
+    hit = next((i for i, m in enumerate(after) if m.prep == "من" and m.first - cand.last <= SENDER_GAP), None)
+    return [] if hit is None else [dataclasses.replace(m, prep=None) for m in group_forward(doc, after, hit)]
 
 
 def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[Mention]:

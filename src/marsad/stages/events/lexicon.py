@@ -311,8 +311,8 @@ def agentive_cues() -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1)
 def actor_verbs() -> dict[str, frozenset[str]]:
     """Folded verbs whose subject is the target (``suffer``: تعرض), the doer (``perform``: قام بـ) of
-    the noun after them, or a speaker (``speech``: قال)."""
-    return {key: frozenset(w[0] for w in _phrases(key)) for key in ("suffer", "perform", "speech")}
+    the noun after them, its receiver (``receive``: تلقى … من), or a speaker (``speech``: قال)."""
+    return {key: frozenset(w[0] for w in _phrases(key)) for key in ("suffer", "perform", "speech", "receive")}
 
 
 @lru_cache(maxsize=1)
