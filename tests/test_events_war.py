@@ -101,3 +101,35 @@ def test_a_call_received_is_made_by_the_caller(text: str, caller: str, receiver:
     [ev] = [e for e in doc.events if e.type == "CONSULT"]
     assert caller in names(doc, ev.source)
     assert receiver in names(doc, ev.target)
+
+
+def test_battles_between_parties_are_mutual() -> None:
+    doc = marsad.analyze(LEAD + "وذكرت مصادر عسكرية أن المعارك تستمر بين القوات الموالية لحكومة هادي "
+                         "والحوثيين في حي خور مكسر.", PUBLISHED)
+    [ev] = events_on(doc, "المعارك")
+    assert ev.type == "ASSAULT"
+    assert names(doc, ev.source) == names(doc, ev.target) == {"Abdrabbuh Mansur Hadi", "Houthis"}
+
+
+@pytest.mark.parametrize(("text", "trigger", "source", "target"), [
+    # loyal to / part of a body after ل
+    ("وهاجمت الميليشيات الموالية لإيران القوات التابعة للحكومة العراقية قرب بغداد.", "وهاجمت",
+     "Iran", "Iraqi people"),
+    # drawn from a body after من
+    ("وقتل مسلحون من تنظيم داعش ثلاثة من عناصر الشرطة العراقية في الأنبار.", "وقتل", "Islamic State", None),
+])
+def test_agents_act_for_the_body_they_are_loyal_to_or_drawn_from(text: str, trigger: str, source: str,
+                                                                target: str | None) -> None:
+    doc = marsad.analyze(text, PUBLISHED)
+    [ev] = events_on(doc, trigger)
+    assert names(doc, ev.source) == {source}
+    if target is not None:
+        assert target in names(doc, ev.target)
+
+
+def test_fighters_from_a_state_are_no_members_of_it() -> None:
+    from marsad.stages.events.mentions import find_mentions
+
+    doc = marsad.analyze("وعبر الحدود مقاتلون من روسيا إلى سوريا.", PUBLISHED)
+    [agent] = [m for m in find_mentions(doc) if m.agent]
+    assert doc.span_text(agent.span) == "مقاتلون" and agent.entity is None

@@ -93,13 +93,22 @@ def _prep_of(doc: Document, first: int, span: Span, nisba: bool = False) -> tupl
         # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
         return prep_before(doc, head), conj
     if (prep is not None or first < 2 or not is_construct_head(doc, first - 1)
-            or word_keys_in(doc, first - 1, lexicon.status_cues()["complementizers"])):
+            or word_keys_in(doc, first - 1, lexicon.status_cues()["complementizers"])
+            or (_in_name(doc, first - 1) and not conj)):
         # «إضافة إلى أن كيري بحث»: أن is no noun a name completes, so إلى is not the name's.
         return prep, conj
     # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
     # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
     prep = prep_before(doc, first - 1)
     return (None if prep == "ك" else prep), conj
+
+
+def _in_name(doc: Document, k: int) -> bool:
+    """Whether token ``k`` lies in an entity's mention: a name completes no noun after it
+    («الميليشيات الموالية لإيران القوات …»: القوات is not in the phrase of لإيران), though a name
+    coordinated after it shares its phrase («من آسيا وأوروبا»)."""
+    tok = doc.tokens[k]
+    return any(m.start < tok.end and tok.start < m.end for e in doc.entities for m in e.mentions)
 
 
 def _qualifies(doc: Document, first: int) -> bool:
@@ -276,6 +285,39 @@ def _nisba_state(doc: Document, end: int, covered: set[int]) -> Mention | None:
     return None
 
 
+#: Most tokens between an allegiance word and the name after ل it gives («الموالية للرئيس اليمني هادي»).
+ALLEGIANCE_GAP = 3
+
+
+def _allegiance(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention | None:
+    """The body a generic agent is loyal to or part of (data ``allegiance``: «قوات موالية للرئيس
+    هادي», «الميليشيات الموالية لإيران»): the first name within ALLEGIANCE_GAP tokens after the word,
+    in the phrase ل opens; None when no name follows."""
+    if end + 1 >= len(doc.tokens) or not word_keys_in(doc, end, cue_words("allegiance")):
+        return None
+    if prep_before(doc, end + 1) != "ل":
+        return None
+    for k in range(end + 1, min(end + 1 + ALLEGIANCE_GAP, len(doc.tokens))):
+        m = by_first.get(k)
+        if m is not None:
+            return None if m.conj or m.etype in PLACE_TYPES - STATE_TYPES else dataclasses.replace(m, prep=None)
+        if doc.tokens[k].kind != "word":
+            return None
+    return None
+
+
+def _membership(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention | None:
+    """The body a generic agent is drawn from: «مقاتلون من الحوثيين», «مسلحون من داعش» (the agent
+    acts for it); a person, or a state or place after من (where people come from: «سائحون من
+    روسيا»), is no body of members."""
+    if end + 1 >= len(doc.tokens) or surface(doc, doc.tokens[end]) != "من":
+        return None
+    m = by_first.get(end + 1)
+    if m is None or m.conj or m.etype not in ("ORG", "NORP"):
+        return None
+    return dataclasses.replace(m, prep=None)
+
+
 def _state_of(doc: Document, iso3: str) -> int | None:
     """The entity standing for state ``iso3`` in the article: the state itself, else a mention
     of its nationality."""
@@ -336,7 +378,8 @@ def find_mentions(doc: Document) -> list[Mention]:
         # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
         state = _state_after(doc, i, end, by_first, office=concept == "officials")
         if state is None and concept != "pair":
-            state = _nisba_state(doc, end, covered)
+            state = (_nisba_state(doc, end, covered) or _allegiance(doc, end, by_first)
+                     or _membership(doc, end, by_first))
         span_end = state.span.end if state else doc.tokens[end - 1].end
         last = state.last if state else end
         span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
@@ -345,8 +388,9 @@ def find_mentions(doc: Document) -> list[Mention]:
         out.append(Mention(span, i, last, state.entity if state else None,
                            state.etype if state else None, prep, conj, agent=True, refs=refs,
                            concept=concept))
-        if state is not None and state in out:
-            out.remove(state)
+        if state is not None:
+            # (the owner after an allegiance word comes without its ل: remove it by its span)
+            out = [m for m in out if m.span != state.span]
         i = last
     out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
