@@ -9,7 +9,8 @@ on these articles before the annotations were committed. It measures how marsad 
 was not built around, for issue 14's "articles held apart" targets (event_f1 >= 0.35, quote_f1 >=
 0.70). Once anyone studies its errors to change marsad, it stops being held out: say so in
 bench/heldout/README.md and draw a new set.  On the evening of 2026-12-06 half A (six articles,
-``--half A``) was studied for failure patterns; half B (``--half B``) is still blind.  Set C
+``--half A``) was studied for failure patterns, and later that night half B (``--half B``) too,
+once set C existed: set C is the blind measure now.  Set C
 (``--half C``: 12 more articles in bench/heldout/gold-c, drawn with seed 20261207 and annotated
 blind on 2026-12-06, late evening) is a separate directory, so the default run (no ``--half``)
 still scores the first 12 articles and their floors and tests still hold.
@@ -42,7 +43,7 @@ CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
 COMMAND = "marsad analyze {doc} --published {published} --format json"
 #: The split of 2026-12-06 (the sorted ids, alternately): half A was then studied to find failure
-#: patterns, so only half B still measures marsad on news nobody looked at.
+#: patterns, and half B later that night, once set C (GOLD_C) was there to measure blind.
 HALVES = {
     "A": frozenset({"snn-1bb4fb0764aa", "snn-23f92c7ae77b", "snn-5b21442be3c2", "snn-6af4745b5f9c",
                     "snn-8789ed22e584", "snn-f201710a5aa1"}),
@@ -122,7 +123,7 @@ def main() -> int:
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
     ap.add_argument("--half", choices=("A", "B", "C"), help="only half A (studied since 2026-12-06, "
-                    "evening), half B (still blind), or set C (bench/heldout/gold-c, the second blind "
+                    "evening), half B (studied since late that night), or set C (bench/heldout/gold-c, the second blind "
                     "set): see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
