@@ -9,6 +9,7 @@ import bisect
 import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from marsad.core.document import Document, Span
 from marsad.stages.entities import kb
@@ -107,8 +108,27 @@ def _in_name(doc: Document, k: int) -> bool:
     """Whether token ``k`` lies in an entity's mention: a name completes no noun after it
     («الميليشيات الموالية لإيران القوات …»: القوات is not in the phrase of لإيران), though a name
     coordinated after it shares its phrase («من آسيا وأوروبا»)."""
-    tok = doc.tokens[k]
-    return any(m.start < tok.end and tok.start < m.end for e in doc.entities for m in e.mentions)
+    return k in _named_tokens(doc)
+
+
+_LAST_NAMED: tuple[list[Any], list[Any], frozenset[int]] | None = None
+
+
+def _named_tokens(doc: Document) -> frozenset[int]:
+    """Tokens overlapping an entity mention, for the last document asked about (keyed by its token
+    and entity lists themselves): one pass per document, not one per mention."""
+    global _LAST_NAMED
+    last = _LAST_NAMED
+    if last is not None and last[0] is doc.tokens and last[1] is doc.entities:
+        return last[2]
+    starts = [t.start for t in doc.tokens]
+    named: set[int] = set()
+    for ent in doc.entities:
+        for span in ent.mentions:
+            named.update(range(token_at(starts, span.start), token_at(starts, max(span.end - 1, span.start)) + 1))
+    found = frozenset(named)
+    _LAST_NAMED = (doc.tokens, doc.entities, found)
+    return found
 
 
 def _qualifies(doc: Document, first: int) -> bool:
