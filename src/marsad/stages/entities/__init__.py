@@ -311,15 +311,27 @@ def _facility_mentions(doc: Document, kb: KnowledgeBase, mentions: list[Mention]
 
 def gazetteer_place(kb: KnowledgeBase, text: str, type_: EntityType, states: set[str]) -> str | None:
     """A place the tagger found that the gazetteer knows by this name (of a state the article
-    names if one fits, else the most populous), or a person of the actor list."""
+    names if one fits, else the most populous), a person of the actor list, or an organisation
+    by the core of its name (``tagged_org``)."""
     if type_ == "PER":
         return kb.tagged_persons.get(name_key(text))
+    if type_ == "ORG":
+        return tagged_org(kb, text, states)
     if type_ not in _PLACE_TYPES:
         return None
     ids = kb.tagged_places.get(name_key(text), [])
     local = [i for i in ids if kb.entries[i].country in states]
     pool = local or ids
     return pool[0] if pool else None
+
+
+def tagged_org(kb: KnowledgeBase, text: str, states: set[str]) -> str | None:
+    """An organisation the tagger found by the core of a listed name (الهلال for نادي الهلال):
+    the one such entry of no state or of a state the article names (الأهلي is Egypt's or Saudi
+    Arabia's club by the article's states)."""
+    ids = [i for i in kb.tagged_orgs.get(name_key(text), []) if kb.entries[i].country in states
+           or kb.entries[i].country is None]
+    return ids[0] if len(ids) == 1 else None
 
 
 @lru_cache(maxsize=1)

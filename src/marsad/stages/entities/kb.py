@@ -162,6 +162,9 @@ class KnowledgeBase:
     local_first_words: set[str] = field(default_factory=set)
     #: Persons of generated lists by full name, linking a person the tagger found.
     tagged_persons: dict[NameKey, str] = field(default_factory=dict)
+    #: Organisations by the core of a listed name, without its class noun or nationality (الهلال
+    #: of نادي الهلال, ليفربول of ليفربول الإنجليزي): they link an organisation the tagger found.
+    tagged_orgs: dict[NameKey, list[str]] = field(default_factory=dict)
     #: Names of news outlets where the context says outlet (صحيفة الرياض، لـ«الشرق الأوسط»).
     outlet_forms: dict[NameKey, str] = field(default_factory=dict)
 
@@ -320,6 +323,34 @@ def _load_named(kb: KnowledgeBase, file: str) -> None:
                                         row["country"] or None, file.removesuffix(".tsv"))
         for form in forms:
             kb.add_name(form, row["id"])
+            if row["type"] == "ORG" and file != "outlets.tsv":
+                _add_org_core(kb, form.lstrip(CONTEXT_MARK), row["id"])
+
+
+#: Fewest letters of an organisation's core name: shorter ones (الرائد) are too often a word.
+MIN_CORE_LETTERS = 4
+
+
+def org_core(form: str, demonyms: dict[NameKey, str]) -> NameKey | None:
+    """The name inside an organisation's listed form: after its class noun (نادي الهلال → الهلال)
+    or before a closing nationality adjective (ليفربول الإنجليزي → ليفربول); None when neither."""
+    key = name_key(form)
+    if len(key) < 2:
+        return None
+    heads = head_patterns("org_heads.tsv")
+    if key[0] in heads:
+        core = key[1:]
+    elif key[-1:] in demonyms:
+        core = key[:-1]
+    else:
+        return None
+    return core if sum(len(w) for w in core) >= MIN_CORE_LETTERS else None
+
+
+def _add_org_core(kb: KnowledgeBase, form: str, kb_id: str) -> None:
+    core = org_core(form, kb.demonyms)
+    if core is not None and kb_id not in kb.tagged_orgs.setdefault(core, []):
+        kb.tagged_orgs[core].append(kb_id)
 
 
 def with_family(forms: list[str], families: list[str]) -> list[str]:
