@@ -217,6 +217,25 @@ def test_romanise_gives_the_usual_spelling_of_real_names(arabic: str, latin: str
     assert romanise(arabic) == latin
 
 
+@pytest.mark.parametrize(("arabic", "country", "latin"), [
+    # A Gulf or Levant name keeps the region's spelling, not the Maghreb's French one (Cherif).
+    ("نايف الشريف", None, "Nayef al-Sharif"),
+    ("خالد العبيدي", None, "Khalid al-Obaidi"),
+    ("جلال الطالباني", "IRQ", "Jalal Talabani"),
+    # A person of the Maghreb or Egypt, known by a title (وزير الداخلية التونسي), as they write it.
+    ("نايف الشريف", "TUN", "Nayef Cherif"),
+    ("جمال الشريف", "EGY", "Gamal al-Sherif"),
+])
+def test_romanise_spells_a_name_as_the_persons_region_does(arabic: str, country: str | None, latin: str) -> None:
+    assert romanise(arabic, country) == latin
+
+
+def test_an_unknown_person_with_a_title_of_a_maghreb_state_is_spelt_the_maghreb_way() -> None:
+    doc = _with_tagged("وقال وزير الداخلية التونسي ناصر الشريف إن الحدود آمنة.", "2015-08-01",
+                       [("ناصر الشريف", "PER")])
+    assert entity_by_mention(doc)["ناصر الشريف"].name_en == "Nasser Cherif"
+
+
 @pytest.mark.parametrize("arabic", ["خالد العطية", "شرم الشيخ", "سامح شكري", "الهفوف", "كربلاء", "ناس القابضة",
                                     "إشبيلية"])
 def test_romanise_never_spells_letter_by_letter(arabic: str) -> None:

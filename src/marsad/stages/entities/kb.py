@@ -45,7 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                       "names_ar"),
     "coordinates.tsv": ("key", "lat", "lon"),
     "actors.tsv": ("id", "name_en", "country", "names_ar"),
-    "name_tokens.tsv": ("token", "latin"),
+    "name_tokens.tsv": ("token", "latin", "egypt", "maghreb"),
     "honorifics.tsv": ("form", "roles"),
     "bare_titles.tsv": ("form", "role"),
     "outlet_cues.tsv": ("word", "kind"),

@@ -164,7 +164,8 @@ def to_entity(kb: KnowledgeBase, kb_id: str | None, type_: EntityType, mentions:
         known = unlinked_place(name_key(text))
         if known is not None:
             return Entity(type_, spans, known[0], text, None, country or known[1] or None, None)
-    return Entity(type_, spans, name_en or romanise(text), text, None, country, None)
+    return Entity(type_, spans, name_en or romanise(text, country if type_ == "PER" else None), text, None,
+                  country, None)
 
 
 def surname_owner(words: tuple[str, ...], fuller: dict[str, tuple[str, ...]]) -> str | None:

@@ -9,6 +9,7 @@ between consonants (شرم → Sharm), never letter by letter.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -29,17 +30,42 @@ _LONG_VOWELS: dict[str, str] = {"ا": "a", "و": "u", "ي": "i"}
 _GLIDES: dict[str, str] = {"و": "w", "ي": "y"}
 
 
+#: States whose persons' names are spelt as their region spells them, by the column of
+#: name_tokens.tsv that holds the region's spellings (جمال: Jamal, in Egypt Gamal, in Algeria Djamel).
+REGION_STATES: dict[str, frozenset[str]] = {
+    "egypt": frozenset({"EGY", "SDN"}),
+    "maghreb": frozenset({"DZA", "TUN", "MAR", "LBY", "MRT"}),
+}
+
+
 @lru_cache(maxsize=1)
-def name_tokens() -> dict[str, str]:
-    """Folded Arabic token → Latin spelling, loaded once (about 70,000 rows)."""
+def _token_table() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Folded token → spelling, and per region the tokens it spells otherwise (about 70,000 rows)."""
     text = data_path(TOKENS_FILE).read_text(encoding="utf-8")
     table: dict[str, str] = {}
+    regional: dict[str, dict[str, str]] = {region: {} for region in REGION_STATES}
     rows = (ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#"))
-    next(rows)  # column line
+    next(rows)  # column line: token, latin, then one column per region
     for cells in rows:
-        if len(cells) == 2:
+        if len(cells) == 2 + len(REGION_STATES):
             table[cells[0]] = cells[1]
-    return table
+            for region, spelling in zip(REGION_STATES, cells[2:], strict=True):
+                if spelling:
+                    regional[region][cells[0]] = spelling
+    return table, regional
+
+
+def name_tokens() -> dict[str, str]:
+    """Folded Arabic token → Latin spelling, as the Gulf and the Levant write it."""
+    return _token_table()[0]
+
+
+def tokens_for(country: str | None) -> Mapping[str, str]:
+    """The token table for a person of ``country``: Egypt's and the Maghreb's own spellings first."""
+    for region, states in REGION_STATES.items():
+        if country in states:
+            return ChainMap(_token_table()[1][region], name_tokens())
+    return name_tokens()
 
 
 @lru_cache(maxsize=1)
@@ -152,10 +178,11 @@ def romanise_words(words: list[str], table: Mapping[str, str], *, strict: bool =
     return " ".join(out)
 
 
-def romanise(text: str) -> str | None:
-    """A readable English rendering of an Arabic name (خالد العطية → Khalid al-Attiyah)."""
+def romanise(text: str, country: str | None = None) -> str | None:
+    """A readable English rendering of an Arabic name (خالد العطية → Khalid al-Attiyah), spelt as
+    the region of ``country`` spells names (جمال → Gamal for an Egyptian)."""
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     ascii_words = [w for w in words if w.isascii()]
     if ascii_words and len(ascii_words) == len(words):
         return " ".join(words)
-    return romanise_words(words, name_tokens())
+    return romanise_words(words, tokens_for(country))
