@@ -358,3 +358,23 @@ def test_surname_that_is_a_word_stays_a_word_elsewhere() -> None:
 def test_romanise_spells_a_glued_preposition_and_article_apart() -> None:
     # للثقافة was "Lalathaqafh": لل is "lil-", وال "wal-", as English news writes them.
     assert romanise("جمعية الثقافة للفنون والتراث") == "Jamiya al-Thaqafa lil-Fanun wal-Tarath"
+
+
+@pytest.mark.parametrize(("text", "tagged", "surname", "kb_id"), [
+    # The knowledge base does not list صالح alone (a common word and given name): after the full
+    # name in the article, the tagger's one-word mention is that person.
+    ("وقال الرئيس اليمني السابق علي عبدالله صالح إن الحرب لن تتوقف. وأضاف صالح أن قواته مستعدة.",
+     [("صالح", "PER")], "صالح", "saleh_yemen"),
+])
+def test_a_surname_after_a_known_persons_full_name_is_that_person(text: str, tagged: list[tuple[str, str]],
+                                                                  surname: str, kb_id: str) -> None:
+    doc = _with_tagged(text, "2015-08-01", [("علي عبدالله صالح", "PER"), *tagged])
+    assert entity_by_mention(doc)[surname].kb_id == kb_id
+
+
+def test_a_fathers_name_after_bin_is_no_surname() -> None:
+    # مساعد ends عبدالله بن مساعد as his father's name: a مساعد named alone is someone else.
+    doc = _with_tagged("وكرم الأمير عبدالله بن مساعد الفائزين. وقال مساعد في تصريح إن البطولة ناجحة.",
+                       "2015-08-01", [("عبدالله بن مساعد", "PER"), ("مساعد", "PER")])
+    assert entity_by_mention(doc)["عبدالله بن مساعد"].kb_id == "abdullah_bin_musaed"
+    assert entity_by_mention(doc)["مساعد"].kb_id is None
