@@ -378,3 +378,22 @@ def test_a_fathers_name_after_bin_is_no_surname() -> None:
                        "2015-08-01", [("عبدالله بن مساعد", "PER"), ("مساعد", "PER")])
     assert entity_by_mention(doc)["عبدالله بن مساعد"].kb_id == "abdullah_bin_musaed"
     assert entity_by_mention(doc)["مساعد"].kb_id is None
+
+
+@pytest.mark.parametrize(("text", "tagged", "mention", "name_en"), [
+    # The tagger cuts a foreign double name at its hyphen: the two parts are one person.
+    ("وقالت وزيرة الداخلية النمساوية يوهانا ميكل - لايتنر إن بلادها ستشدد الرقابة.",
+     [("يوهانا ميكل", "PER"), ("لايتنر", "PER")], "يوهانا ميكل - لايتنر", "Yuhana Mikel-Leitner"),
+    ("وقال وزير الخارجية الألماني فرانك - فالتر شتاينماير إن الحوار ضروري.",
+     [("فرانك", "PER"), ("فالتر شتاينماير", "PER")], "فرانك - فالتر شتاينماير", "Frank-Walter Steinmeier"),
+])
+def test_a_double_name_cut_at_its_hyphen_is_one_person(text: str, tagged: list[tuple[str, str]], mention: str,
+                                                      name_en: str) -> None:
+    entities = entity_by_mention(_with_tagged(text, "2015-08-01", tagged))
+    assert entities[mention].name_en == name_en
+
+
+def test_a_dateline_hyphen_joins_no_names() -> None:
+    # «الرياض - واس»: a place and an agency, not one name.
+    doc = _with_tagged("الرياض - واس أعلن المتحدث أن الاجتماع انتهى.", "2015-08-01", [("الرياض", "GPE")])
+    assert "الرياض - واس" not in entity_by_mention(doc)

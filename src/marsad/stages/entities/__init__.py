@@ -130,6 +130,33 @@ def _through_particle(doc: Document, span: Span) -> Span:
     return Span(span.start, following.end)
 
 
+#: Dashes that join the parts of a double name (ميكل - لايتنر, ليفي-ستروس).
+HYPHENS = frozenset("-‐‑–")
+#: Most words of a person's name joined across a hyphen (the parts the tagger cut there).
+MAX_JOINED_WORDS = 5
+
+
+def join_hyphenated(doc: Document, tagged: Tagged) -> Tagged:
+    """Two person spans the tagger cut at a hyphen between them, in one sentence, are one double
+    name (يوهانا ميكل - لايتنر, فرانك - فالتر شتاينماير): Arabic writes foreign double names with
+    a spaced or unspaced hyphen, and the tagger reads the hyphen as a boundary."""
+    out: Tagged = []
+    for span, label in tagged:
+        if out and label == "PER" and out[-1][1] == "PER" and _hyphen_between(doc, out[-1][0], span):
+            joined = Span(out[-1][0].start, span.end)
+            if len(doc.span_text(joined).split()) <= MAX_JOINED_WORDS:
+                out[-1] = (joined, label)
+                continue
+        out.append((span, label))
+    return out
+
+
+def _hyphen_between(doc: Document, left: Span, right: Span) -> bool:
+    gap = doc.text[left.end:right.start]
+    return (left.end <= right.start and gap.strip() != "" and all(ch in HYPHENS for ch in gap.strip())
+            and len(gap.strip()) == 1 and doc.sentence_of(left.start) == doc.sentence_of(right.start))
+
+
 def _inside_other_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> bool:
     """A surname after أبو/بن/عبد... is part of another person's name (حسن أبو هنية), and so is a
     whole known person's name after بن/ابن/بنت: the father's, inside the child's name
@@ -435,7 +462,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     if tagged is None:
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
-    tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
+    tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in join_hyphenated(doc, tagged)]
     tagged = [(extend_name(doc, span) if label == "ORG" else span, label) for span, label in tagged
               if not (label == "ORG" and is_description(doc, span))]
     tagged = [(kept, label) for span, label in tagged if (kept := without_possessed_tail(doc, span)) is not None

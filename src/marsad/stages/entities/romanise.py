@@ -9,6 +9,7 @@ between consonants (شرم → Sharm), never letter by letter.
 
 from __future__ import annotations
 
+import re
 from collections import ChainMap
 from collections.abc import Mapping
 from functools import lru_cache
@@ -17,6 +18,8 @@ from marsad.text.keys import fold
 from marsad.text.resources import data_path
 
 TOKENS_FILE = "kb/name_tokens.tsv"
+#: A hyphen between two words of a name, spaced or not.
+_HYPHEN = re.compile(r"\s*[-‐‑–]\s*")
 TITLES_FILE = "kb/name_titles.tsv"
 
 #: Latin of each Arabic consonant letter (folded), for words the table lacks.
@@ -104,7 +107,9 @@ def spell_by_rule(word: str, *, feminine: bool = False) -> str:
     for i, ch in enumerate(letters):
         prev = letters[i - 1] if i else ""
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
-        if ch in _LONG_VOWELS and (ch == "ا" or (prev and prev not in _LONG_VOWELS)) and i:
+        # A long vowel after a consonant, or after a word-initial glide (يوهانا → Yuhana, not Ywhana).
+        after_glide = i == 1 and prev in _GLIDES
+        if ch in _LONG_VOWELS and (ch == "ا" or (prev and prev not in _LONG_VOWELS) or after_glide) and i:
             out.append(_LONG_VOWELS[ch])
             continue
         if ch in _GLIDES:
@@ -185,4 +190,9 @@ def romanise(text: str, country: str | None = None) -> str | None:
     ascii_words = [w for w in words if w.isascii()]
     if ascii_words and len(ascii_words) == len(words):
         return " ".join(words)
-    return romanise_words(words, tokens_for(country))
+    # A double name keeps its hyphen, each part spelt on its own (ميكل - لايتنر → Mikel-Leitner).
+    parts = [romanise_words([w for w in part.split() if any(ch.isalpha() for ch in w)], tokens_for(country))
+             for part in _HYPHEN.split(text)]
+    if any(p is None for p in parts):
+        return romanise_words(words, tokens_for(country))
+    return "-".join(p for p in parts if p)
