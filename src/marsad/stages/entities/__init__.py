@@ -462,7 +462,8 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     if tagged is None:
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
-    tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in join_hyphenated(doc, tagged)]
+    tagged = join_hyphenated(doc, tagged)
+    tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
     tagged = [(extend_name(doc, span) if label == "ORG" else span, label) for span, label in tagged
               if not (label == "ORG" and is_description(doc, span))]
     tagged = [(kept, label) for span, label in tagged if (kept := without_possessed_tail(doc, span)) is not None
