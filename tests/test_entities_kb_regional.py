@@ -88,6 +88,8 @@ def _tagged_org(text: str, word: str) -> dict[str, str | None]:
     # الأهلي is Egypt's and Saudi Arabia's: the article's places choose.
     ("وفاز الأهلي على الاتفاق في جدة.", "الأهلي", "al_ahli_sau"),
     ("وفاز الأهلي على المصري في القاهرة.", "الأهلي", "al_ahly"),
+    # A preposition the tagger kept on the name: ل + الهلال.
+    ("وكانت الغلبة للهلال في ديربي الرياض أمس.", "للهلال", "al_hilal"),
 ])
 def test_an_organisation_the_tagger_found_by_the_core_of_its_name(text: str, word: str, kb_id: str) -> None:
     assert _tagged_org(text, word)[word] == kb_id

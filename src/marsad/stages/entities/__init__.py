@@ -356,9 +356,16 @@ def tagged_org(kb: KnowledgeBase, text: str, states: set[str]) -> str | None:
     """An organisation the tagger found by the core of a listed name (الهلال for نادي الهلال):
     the one such entry of no state or of a state the article names (الأهلي is Egypt's or Saudi
     Arabia's club by the article's states)."""
-    ids = [i for i in kb.tagged_orgs.get(name_key(text), []) if kb.entries[i].country in states
-           or kb.entries[i].country is None]
-    return ids[0] if len(ids) == 1 else None
+    words = text.split()
+    if not words:
+        return None
+    # The first word may carry a preposition the tagger kept (للأهلي: ل + الأهلي).
+    for first, _ in first_word_keys(words[0]):
+        ids = [i for i in kb.tagged_orgs.get((first, *name_key(" ".join(words[1:]))), [])
+               if kb.entries[i].country in states or kb.entries[i].country is None]
+        if ids:
+            return ids[0] if len(ids) == 1 else None
+    return None
 
 
 @lru_cache(maxsize=1)
