@@ -97,3 +97,29 @@ def test_an_organisation_the_tagger_found_by_the_core_of_its_name(text: str, wor
 
 def test_a_core_name_of_two_organisations_stays_unlinked_without_their_state() -> None:
     assert _tagged_org("وفاز الأهلي في مباراة الأمس.", "الأهلي")["الأهلي"] is None
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    # A foreign name's g written ج, as Saudi and Egyptian papers do.
+    ("وتسلمت الخطوط السعودية طائرتين جديدتين من بوينج الأمريكية.", "بوينج", "boeing"),
+    ("وصوت الكونجرس الأميركي على مشروع القرار أمس.", "الكونجرس", "us_congress"),
+])
+def test_a_foreign_organisation_name_with_its_g_written_jim(text: str, mention: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, "2015-08-01"))[mention].kb_id == kb_id
+
+
+def test_an_arabic_word_with_ghain_keeps_it() -> None:
+    # الغرب is the West; الجرب is scabies, no variant of it.
+    doc = kb_reading("وانتشر مرض الجرب بين الأطفال في المخيم.", "2015-08-01")
+    assert "الجرب" not in entity_by_mention(doc)
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "kb_id"), [
+    ("وقال وزير الخارجية البريطاني إن لندن ستعيد فتح سفارتها في طهران.", "2015-08-20",
+     "وزير الخارجية البريطاني", "hammond"),
+    ("وقال وزير الخارجية الفرنسي إن باريس تدعم الحل السياسي.", "2015-08-01", "وزير الخارجية الفرنسي", "fabius"),
+    ("وأكد رئيس مجلس النواب العراقي سليم الجبوري أن البرلمان سيصوت على الإصلاحات.", "2015-08-10",
+     "سليم الجبوري", "salim_jabouri"),
+])
+def test_officials_of_the_news_are_linked(text: str, published: str, mention: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, published))[mention].kb_id == kb_id

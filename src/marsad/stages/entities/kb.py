@@ -17,7 +17,7 @@ from typing import get_args
 from marsad.core.cache import cached
 from marsad.core.document import EntityType
 from marsad.core.errors import DataError
-from marsad.text.keys import fold
+from marsad.text.keys import fold, frequency
 from marsad.text.resources import read_tsv, read_tsv_dicts
 
 KB_DIR = "kb"
@@ -252,6 +252,23 @@ def spelling_variants(form: str) -> list[str]:
     return [form]
 
 
+#: Most wordfreq frequency (Zipf 4.3) of a word with غ taken for a foreign name's (بوينغ،
+#: الكونغرس): commoner ones are Arabic words whose غ is no g (الغرب، الغذاء، المغرب، الغد).
+FOREIGN_WORD_MAX_FREQ = 2e-5
+
+
+def foreign_g_variants(form: str) -> list[str]:
+    """An organisation's name with the g of its foreign words written ج too (شركة بوينغ → شركة
+    بوينج); Arabic words keep their غ (الغرب is not الجرب "scabies")."""
+    words = form.split()
+    varied = [w.replace("غ", "ج") if "غ" in w and _rare(w) else w for w in words]
+    return [form, " ".join(varied)] if varied != words else [form]
+
+
+def _rare(word: str) -> bool:
+    return frequency(word.lstrip(CONTEXT_MARK + OUTLET_MARK)) < FOREIGN_WORD_MAX_FREQ
+
+
 def adjective_forms(demonym: str) -> list[str]:
     """Definite masculine and feminine forms of a demonym: كوري شمالي → الكوري الشمالي, الكورية الشمالية."""
     words = demonym.split()
@@ -322,9 +339,11 @@ def _load_named(kb: KnowledgeBase, file: str) -> None:
                                         display_form(forms), row["wikidata"] or None,
                                         row["country"] or None, file.removesuffix(".tsv"))
         for form in forms:
-            kb.add_name(form, row["id"])
-            if row["type"] == "ORG" and file != "outlets.tsv":
-                _add_org_core(kb, form.lstrip(CONTEXT_MARK), row["id"])
+            # A foreign name's g is written غ and ج (بوينغ، بوينج), as in persons' names.
+            for variant in foreign_g_variants(form):
+                kb.add_name(variant, row["id"], derived=variant != form)
+                if row["type"] == "ORG" and file != "outlets.tsv":
+                    _add_org_core(kb, variant.lstrip(CONTEXT_MARK), row["id"])
 
 
 #: Fewest letters of an organisation's core name: shorter ones (الرائد) are too often a word.
