@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B] [--json]
+    python bench/heldout_events.py [--half A|B|C] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -9,7 +9,10 @@ on these articles before the annotations were committed. It measures how marsad 
 was not built around, for issue 14's "articles held apart" targets (event_f1 >= 0.35, quote_f1 >=
 0.70). Once anyone studies its errors to change marsad, it stops being held out: say so in
 bench/heldout/README.md and draw a new set.  On the evening of 2026-12-06 half A (six articles,
-``--half A``) was studied for failure patterns; half B (``--half B``) is still blind.
+``--half A``) was studied for failure patterns; half B (``--half B``) is still blind.  Set C
+(``--half C``: 12 more articles in bench/heldout/gold-c, drawn with seed 20261207 and annotated
+blind on 2026-12-06, late evening) is a separate directory, so the default run (no ``--half``)
+still scores the first 12 articles and their floors and tests still hold.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -32,6 +35,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "bench" / "heldout" / "gold"
+#: Set C, the second blind set (bench/heldout/README.md, "Set C"): its own directory, not a half.
+GOLD_DIR_C = ROOT / "bench" / "heldout" / "gold-c"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -50,10 +55,10 @@ COLUMNS = ("event_f1", "event_typed_recall", "event_recall", "event_precision", 
            "entity_f1", "entity_linked")
 
 
-def golds() -> dict[str, dict[str, Any]]:
-    """Every gold file of the set, keyed by its SaudiNewsNet record id."""
+def golds(gold_dir: Path = GOLD_DIR) -> dict[str, dict[str, Any]]:
+    """Every gold file of the set in gold_dir, keyed by its SaudiNewsNet record id."""
     out: dict[str, dict[str, Any]] = {}
-    for path in sorted(GOLD_DIR.glob("*.gold.json")):
+    for path in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         out[gold["source"]["record"]] = gold
     return out
@@ -70,7 +75,8 @@ def texts(ids: set[str]) -> dict[str, str]:
     return found
 
 
-def stage(workdir: Path, gold_by_id: dict[str, dict[str, Any]], text_by_id: dict[str, str]) -> Path:
+def stage(workdir: Path, gold_by_id: dict[str, dict[str, Any]], text_by_id: dict[str, str],
+          source_dir: Path = GOLD_DIR) -> Path:
     """Lay out workdir/gold and workdir/articles as score.py --dir expects; return the gold dir."""
     gold_dir = workdir / "gold"
     gold_dir.mkdir()
@@ -78,7 +84,7 @@ def stage(workdir: Path, gold_by_id: dict[str, dict[str, Any]], text_by_id: dict
         doc = workdir / gold["document"]
         doc.parent.mkdir(parents=True, exist_ok=True)
         doc.write_text(text_by_id[rid], encoding="utf-8")
-        shutil.copy(GOLD_DIR / f"{rid}.gold.json", gold_dir / f"{rid}.gold.json")
+        shutil.copy(source_dir / f"{rid}.gold.json", gold_dir / f"{rid}.gold.json")
     return gold_dir
 
 
@@ -115,21 +121,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
-    ap.add_argument("--half", choices=("A", "B"), help="only half A (studied since 2026-12-06, evening) "
-                    "or half B (still blind): see bench/heldout/README.md")
+    ap.add_argument("--half", choices=("A", "B", "C"), help="only half A (studied since 2026-12-06, "
+                    "evening), half B (still blind), or set C (bench/heldout/gold-c, the second blind "
+                    "set): see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
         print(f"skipped: {SHARED} (corpus and tools/score.py) is absent")
         return 0
-    gold_by_id = golds()
-    if a.half:
+    source_dir = GOLD_DIR_C if a.half == "C" else GOLD_DIR
+    gold_by_id = golds(source_dir)
+    if a.half in HALVES:
         gold_by_id = {rid: g for rid, g in gold_by_id.items() if rid in HALVES[a.half]}
     text_by_id = texts(set(gold_by_id))
     missing = sorted(set(gold_by_id) - set(text_by_id))
     if missing:
         raise SystemExit(f"records not in {CORPUS.name}: {', '.join(missing)}")
     with tempfile.TemporaryDirectory(prefix="marsad-heldout-") as tmp:
-        result = score(stage(Path(tmp), gold_by_id, text_by_id), a.run)
+        result = score(stage(Path(tmp), gold_by_id, text_by_id, source_dir), a.run)
     if a.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:

@@ -1,6 +1,6 @@
 """Draw the candidate articles of the held-apart event/quote gold set (bench/heldout/gold).
 
-    python bench/heldout_select.py [--seed 20261206] [--show N]
+    python bench/heldout_select.py [--seed 20261206] [--show N] [--skip-records FIRST-LAST ...]
 
 Prints, in draw order, SaudiNewsNet ids of political/security news articles of 150-450 words
 that have a reporting cue and at least two event words (keyword filter, then a seeded shuffle),
@@ -8,7 +8,10 @@ none in ../shared/devset, none whose SaudiNewsNet id appears anywhere in this re
 none sharing a sentence with the repository's tests, data or docs.  The annotator then read the
 candidates in this order and kept the first ones with at least one quote or reported statement
 and two political events, at most two per outlet (the rejected ones are listed in
-bench/heldout/README.md).  Nothing here runs marsad.
+bench/heldout/README.md).  ``--skip-records FIRST-LAST`` (repeatable; 0-based positions in the
+corpus file, both ends included) leaves out records that someone studies or studied by hand, so
+that a new blind set is drawn outside them (set C: seed 20261207, skipping 2000-2399, 3000-3399
+and 20000-29999).  Nothing here runs marsad.
 """
 
 from __future__ import annotations
@@ -44,6 +47,14 @@ def records() -> Iterator[dict[str, str]]:
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         for line in fh:
             yield json.loads(line)
+
+
+def record_range(spec: str) -> range:
+    """'FIRST-LAST' (0-based file positions, both included) as a range; argparse's type check."""
+    m = re.fullmatch(r"(\d+)-(\d+)", spec.strip())
+    if not m or int(m[1]) > int(m[2]):
+        raise argparse.ArgumentTypeError(f"--skip-records wants FIRST-LAST, e.g. 20000-29999; got {spec!r}")
+    return range(int(m[1]), int(m[2]) + 1)
 
 
 def devset_keys() -> tuple[set[str], set[str]]:
@@ -107,13 +118,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--show", type=int, default=40, help="how many candidates to print")
+    ap.add_argument("--skip-records", type=record_range, action="append", default=[], metavar="FIRST-LAST",
+                    help="leave out the records at these 0-based file positions (repeatable)")
     a = ap.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent")
         return 0
     dev_ids, dev_heads = devset_keys()
     repo_ids, repo = repo_text()
-    pool = [r for r in records() if candidate(r)]
+    skipped = a.skip_records
+    pool = [r for i, r in enumerate(records()) if not any(i in rng for rng in skipped) and candidate(r)]
     pool.sort(key=lambda r: r["id"])
     random.Random(a.seed).shuffle(pool)
     shown = 0

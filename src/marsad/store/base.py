@@ -502,9 +502,15 @@ class Store(Overview, ABC):
 
     # --- quotes and events ---------------------------------------------------------------
     def quotes(self, speaker: str | None = None, q: str | None = None, entity: str | None = None,
-               article: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
-        """Quotes across articles: "what did X (speaker) say about Y (q)"."""
+               article: str | None = None, limit: int = 50, offset: int = 0,
+               unattributed: bool = False) -> list[Row]:
+        """Quotes across articles: "what did X (speaker) say about Y (q)".
+
+        ``unattributed``: also the quotes of unnamed speakers («مصدر مطلع»), flagged in the
+        rows' ``unattributed`` field."""
         clauses, params = ["1=1"], []
+        if not unattributed:
+            clauses.append("q.unattributed = 0")
         if speaker:
             clauses.append("q.speaker_key LIKE ?")
             params.append(_like(speaker))
@@ -518,12 +524,16 @@ class Store(Overview, ABC):
             clauses.append("q.content_key LIKE ?")
             params.append(f"% {t} %")
         with self._lock:
-            return self._rows(
+            found = self._rows(
                 "SELECT a.id AS article, a.title, a.published, q.idx, q.kind, q.speaker_text AS speaker, "
-                "q.speaker_entity, q.content, q.cue, q.start_char AS start, q.end_char AS \"end\", q.date "
+                "q.speaker_entity, q.content, q.cue, q.start_char AS start, q.end_char AS \"end\", q.date, "
+                "q.unattributed "
                 f"FROM quotes q JOIN articles a ON a.pk = q.article_pk WHERE {' AND '.join(clauses)} "
                 "ORDER BY a.published DESC, a.pk, q.idx LIMIT ? OFFSET ?",
                 [*params, _limit(limit), max(0, offset)])
+        for row in found:
+            row["unattributed"] = bool(row["unattributed"])
+        return found
 
     def events(self, type: str | None = None, country: str | None = None, date_from: str | None = None,
                date_to: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
@@ -692,7 +702,7 @@ class Store(Overview, ABC):
             elif name == "entities":
                 rows = self._entities_export(page, offset)
             elif name == "quotes":
-                rows = self.quotes(limit=page, offset=offset)
+                rows = self.quotes(limit=page, offset=offset, unattributed=True)
             elif name == "events":
                 rows = self.events(limit=page, offset=offset)
             elif name == "mentions":

@@ -9,6 +9,7 @@ leaves either the whole step or none of it (house style habit 10).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -177,3 +178,32 @@ def event_actor_names(dialect: Dialect) -> list[str]:
     # Rows stored before stay NULL and are named the old way.
     return ["ALTER TABLE events ADD COLUMN source_names TEXT",
             "ALTER TABLE events ADD COLUMN target_names TEXT"]
+
+
+def _fill_unattributed(store: Store) -> None:
+    """Rows for the quotes of unnamed speakers of articles stored before the column existed: they
+    were kept only in each article's analysis."""
+    from marsad.store.rows import entity_id, quote_rows
+
+    # The analysis is stored compact (no spaces), so this finds exactly the non-empty lists.
+    found = store._rows("SELECT a.pk, t.analysis FROM articles a "
+                        "JOIN article_texts t ON t.pk = a.pk WHERE t.analysis LIKE ?",
+                        ('%"unattributed":[{%',))
+    columns: tuple[str, ...] = ()
+    values = []
+    for row in found:
+        doc = json.loads(row["analysis"])
+        ents = doc.get("entities") or []
+        new = [r for r in quote_rows(doc, ents, [entity_id(e) for e in ents]) if r["unattributed"]]
+        for item in new:
+            columns = ("article_pk", *item)
+            values.append((row["pk"], *item.values()))
+    if values:
+        store._insert_rows("quotes", columns, values)
+
+
+@migration(7, "quotes of unnamed speakers, flagged", data=_fill_unattributed)
+def unattributed_quotes(dialect: Dialect) -> list[str]:
+    # Quotes of unnamed speakers ("a source said") were only in the stored analysis, out of
+    # reach of quote searches; they are rows now, after the article's quotes, with this flag.
+    return ["ALTER TABLE quotes ADD COLUMN unattributed INTEGER NOT NULL DEFAULT 0"]

@@ -65,7 +65,7 @@ def check_contract(doc: Any) -> None:
         raise RecordError(f"record has schema {doc.get('schema')!r}; expected {SCHEMA!r}")
     if not isinstance(doc.get("text"), str) or not doc["text"].strip():
         raise RecordError("record has no text; run `marsad analyze` on the article first")
-    for name in ("entities", "quotes", "events", "dates", "quantities"):
+    for name in ("entities", "quotes", "unattributed", "events", "dates", "quantities"):
         if not isinstance(doc.get(name, []), list):
             raise RecordError(f"record field {name!r} must be a list")
 
@@ -166,17 +166,28 @@ def _actor_names(actor: dict[str, Any] | None, ents: list[dict[str, Any]]) -> li
 
 def _quote_rows(rows: ArticleRows, doc: dict[str, Any], ents: list[dict[str, Any]],
                 ids: list[str]) -> None:
-    for i, q in enumerate(doc.get("quotes", [])):
+    rows.quotes.extend(quote_rows(doc, ents, ids))
+
+
+def quote_rows(doc: dict[str, Any], ents: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
+    """The quotes table's rows of ``doc``: its quotes, then those of unnamed speakers (the
+    document's ``unattributed`` list), numbered on after them and flagged, so a search for what
+    "a source" said finds them too while speaker searches leave them out by default."""
+    quotes = doc.get("quotes") or []
+    unnamed = doc.get("unattributed") or []
+    out = []
+    for i, q in enumerate([*quotes, *unnamed]):
         speaker = q.get("speaker") or {}
         content = q.get("content") or {}
         cue = q.get("cue") or {}
-        rows.quotes.append({
+        out.append({
             "idx": i, "kind": q.get("kind"), "speaker_text": speaker.get("text"),
             "speaker_entity": _actor_entity(speaker, ids),
             "speaker_key": padded_key(*_actor_names(speaker, ents)),
             "content": content.get("text", ""), "content_key": padded_key(content.get("text")),
             "cue": cue.get("text"), "start_char": content.get("start"), "end_char": content.get("end"),
-            "date": q.get("date")})
+            "date": q.get("date"), "unattributed": int(i >= len(quotes))})
+    return out
 
 
 def _countries(actors: list[dict[str, Any]], ents: list[dict[str, Any]]) -> str:

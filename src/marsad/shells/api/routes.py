@@ -198,8 +198,12 @@ def api_router(ctx: Context) -> APIRouter:
     def list_quotes(limit: Limit = 50, offset: Offset = 0,
                     speaker: Annotated[str | None, Query(description="speaker name (any form)")] = None,
                     q: Annotated[str | None, Query(description="words the quote must contain")] = None,
-                    entity: str | None = None, article: str | None = None) -> dict[str, Any]:
-        found = ctx.store.quotes(speaker or None, q or None, entity or None, article or None, limit, offset)
+                    entity: str | None = None, article: str | None = None,
+                    unattributed: Annotated[bool, Query(description="also quotes of unnamed speakers "
+                                                        "(flagged in each row)")] = False,
+                    ) -> dict[str, Any]:
+        found = ctx.store.quotes(speaker or None, q or None, entity or None, article or None, limit, offset,
+                                 unattributed=unattributed)
         return page(found, limit, offset)
 
     @router.get("/events", tags=["events"], summary="Events across articles, newest first")

@@ -121,16 +121,21 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, m
 @click.option("--to", "date_to", help="published on or before YYYY-MM-DD")
 @click.option("--limit", type=int, default=20, show_default=True)
 @click.option("--quotes", "quotes_only", is_flag=True, help="search quotes (what SPEAKER said about QUERY)")
+@click.option("--unattributed", is_flag=True,
+              help="with --quotes: also quotes of unnamed speakers (a source, an official)")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @one_line_errors
 def search(query: str, db: str, entity: str | None, speaker: str | None, event_type: str | None,
            country: str | None, date_from: str | None, date_to: str | None, limit: int,
-           quotes_only: bool, fmt: str) -> None:
+           quotes_only: bool, unattributed: bool, fmt: str) -> None:
     """Search stored articles; Arabic clitics, hamza forms and diacritics do not matter."""
     _check_db_exists(db)
+    if unattributed and not quotes_only:
+        raise InputError("--unattributed needs --quotes", source="marsad search")
     with open_store(db) as store:
         if quotes_only:
-            found: list[dict[str, Any]] = store.quotes(speaker=speaker, q=query, limit=limit)
+            found: list[dict[str, Any]] = store.quotes(speaker=speaker, q=query, limit=limit,
+                                                       unattributed=unattributed)
             _print_quotes(found, fmt)
             return
         filters = Filters(entity, speaker, event_type, country, date_from, date_to)
@@ -160,7 +165,10 @@ def _print_quotes(found: list[dict[str, Any]], fmt: str) -> None:
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
     for q in found:
-        click.echo(f"{q['article']}  {q['published'] or '-'}  {q['speaker']}: «{q['content']}»")
+        speaker = q["speaker"] or "-"
+        if q.get("unattributed"):
+            speaker += " (unnamed)"
+        click.echo(f"{q['article']}  {q['published'] or '-'}  {speaker}: «{q['content']}»")
     if not found:
         click.echo("no quotes found", err=True)
 

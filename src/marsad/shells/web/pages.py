@@ -184,15 +184,17 @@ def web_router(ctx: Context, openapi: Any) -> APIRouter:
 
     @router.get("/ui/quotes", response_class=HTMLResponse)
     def quotes(request: Request, speaker: str | None = None, q: str | None = None,
-               format: str | None = None, offset: Offset = 0) -> Response:
+               format: str | None = None, offset: Offset = 0, unattributed: bool = False) -> Response:
         fmt = format_arg(format)
         if fmt:
-            return download(store.quotes(text_arg(speaker), text_arg(q), limit=DOWNLOAD_ROWS, offset=offset),
-                            "quotes", fmt)
-        rows = store.quotes(text_arg(speaker), text_arg(q), limit=PAGE_ROWS, offset=offset)
+            return download(store.quotes(text_arg(speaker), text_arg(q), limit=DOWNLOAD_ROWS, offset=offset,
+                                         unattributed=unattributed), "quotes", fmt)
+        rows = store.quotes(text_arg(speaker), text_arg(q), limit=PAGE_ROWS, offset=offset,
+                            unattributed=unattributed)
         return page("quotes.html", title="الاقتباسات", rows=rows, pages=pager(request, offset, len(rows)),
                     download_urls=download_links(request),
-                    form={"speaker": text_arg(speaker) or "", "q": text_arg(q) or ""})
+                    form={"speaker": text_arg(speaker) or "", "q": text_arg(q) or "",
+                          "unattributed": unattributed})
 
     @router.get("/ui/events", response_class=HTMLResponse)
     def events(request: Request, type: str | None = None, country: str | None = None,

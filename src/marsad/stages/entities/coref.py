@@ -28,7 +28,7 @@ from marsad.core.document import Document, Reference, Span
 from marsad.core.errors import DataError
 from marsad.stages.entities.kb import KnowledgeBase, NameKey, Office, name_key, read_table
 from marsad.stages.entities.link import Mention
-from marsad.stages.entities.match import first_word_keys, longest_at
+from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys
 from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml
 
@@ -174,7 +174,7 @@ class TitleHit:
 
 def title_hits(doc: Document, kb: KnowledgeBase) -> list[TitleHit]:
     """Every title without a nationality in ``doc``, longest first, not overlapping."""
-    keys = [fold(_word(doc, i)) for i in range(len(doc.tokens))]
+    keys = surface_keys(doc)
     table = bare_titles()
     lex = lexicon()
     out: list[TitleHit] = []

@@ -145,8 +145,12 @@ def _fuzzy_choices(kb: KnowledgeBase, type_: EntityType) -> dict[str, str]:
     if cache_key not in _FUZZY_CACHE:
         table: dict[str, str] = {}
         for key, names in kb.names.items():
-            full = [n for n in names if not n.short and kb.entries[n.kb_id].type == type_]
-            # Only distinctive names: a short key is too easily near another word.
+            full = [n for n in names if not n.short and kb.entries[n.kb_id].type == type_
+                    and kb.entries[n.kb_id].kind != "ministry"]
+            # Only distinctive names: a short key is too easily near another word.  Composed
+            # ministries (ministry words × every state, kb._load_ministries) are left out: they
+            # differ in one state adjective, so a near miss is another state's ministry (وزارة
+            # الدفاع الكورية read as the Cuban one), and they were two thirds of the choices.
             if len(full) == 1 and sum(len(w) for w in key) >= 6:
                 table[" ".join(key)] = full[0].kb_id
         _FUZZY_CACHE[cache_key] = table

@@ -84,8 +84,20 @@ def _raw_offset(word: str, folded_len: int) -> int:
     return len(word)
 
 
-def _word_keys(doc: Document) -> list[str]:
-    return [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+_LAST_KEYS: tuple[list[Token], list[str]] | None = None
+
+
+def surface_keys(doc: Document) -> list[str]:
+    """``fold`` of every token's text.  Seven matchers of the entities stage read them; the last
+    document's list is kept, keyed by its token list itself (held here, so its identity cannot be
+    taken by another list): folding every token seven times was a tenth of the stage."""
+    global _LAST_KEYS
+    last = _LAST_KEYS
+    if last is not None and last[0] is doc.tokens and len(last[1]) == len(doc.tokens):
+        return last[1]
+    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    _LAST_KEYS = (doc.tokens, keys)
+    return keys
 
 
 def _is_wordlike(token: Token) -> bool:
@@ -141,7 +153,7 @@ def find_names(doc: Document, kb: KnowledgeBase, titles: frozenset[str] = frozen
     longer one starting after the title: «الأمير فيصل بن خالد | بن عبدالعزيز» is read as
     الأمير + «فيصل بن خالد بن عبدالعزيز».
     """
-    keys = _word_keys(doc)
+    keys = surface_keys(doc)
     out: list[NameMatch] = []
     i = 0
     while i < len(doc.tokens):
@@ -163,7 +175,7 @@ def find_names(doc: Document, kb: KnowledgeBase, titles: frozenset[str] = frozen
 
 def find_titles(doc: Document, kb: KnowledgeBase, names: list[NameMatch]) -> list[TitleMatch]:
     """Titles of office: الرئيس الروسي, رئيس وزراء إسرائيل, المتحدث باسم الكرملين."""
-    keys = _word_keys(doc)
+    keys = surface_keys(doc)
     name_at = {m.first: m for m in names}
     out: list[TitleMatch] = []
     i = 0

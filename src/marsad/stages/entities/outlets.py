@@ -14,7 +14,7 @@ from functools import lru_cache
 from marsad.core.document import Document, Span
 from marsad.stages.entities.kb import KnowledgeBase, any_place, head_patterns, name_key, read_table
 from marsad.stages.entities.link import Mention
-from marsad.stages.entities.match import first_word_keys, longest_at
+from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys
 from marsad.stages.entities.romanise import romanise
 from marsad.text.keys import fold, frequency
 
@@ -42,7 +42,7 @@ def _is_quote(doc: Document, i: int) -> bool:
 def _cue_at(doc: Document, i: int) -> str | None:
     word = doc.text[doc.tokens[i].start:doc.tokens[i].end]
     found = cues()
-    if fold(word) in found["preposition"]:
+    if surface_keys(doc)[i] in found["preposition"]:
         return "preposition"
     if any(key in found["head"] for key, _ in first_word_keys(word)):
         return "head"
@@ -60,7 +60,7 @@ def _closing_quote(doc: Document, start: int) -> int | None:
 
 def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
     """Outlet mentions the context marks, linked where the knowledge base knows the name."""
-    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    keys = surface_keys(doc)
     out: list[Mention] = []
     i = 0
     while i < len(doc.tokens) - 1:
@@ -127,7 +127,7 @@ def place_heads() -> frozenset[str]:
 def find_headed_places(doc: Document, kb: KnowledgeBase, taken: list[Span]) -> list[Mention]:
     """Places named after a class noun (محافظة ذي قار، مدينة الهفوف) that no other mention covers:
     linked where the gazetteer has coordinates, else named only (``link.to_entity``)."""
-    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    keys = surface_keys(doc)
     table = any_place(kb)
     heads = place_heads()
     out: list[Mention] = []
@@ -154,7 +154,7 @@ def find_local_places(doc: Document, kb: KnowledgeBase, taken: list[Span], state
     village elsewhere or a word out (``kb.local_places``: no common word, 50,000 people or more)."""
     if not states & kb.local_states:
         return []
-    keys = [fold(doc.text[t.start:t.end]) for t in doc.tokens]
+    keys = surface_keys(doc)
     firsts = kb.local_first_words
     out: list[Mention] = []
     i = 0
