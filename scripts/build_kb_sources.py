@@ -258,6 +258,7 @@ def romanizer_units(db: Path) -> dict[str, dict[str, Counter[str]]]:
     with sqlite3.connect(db) as conn:
         for arabic, latin, country, count in conn.execute(
                 "select arabic_key, latin, country, count from units"):
+            arabic, latin = abd_compound(arabic, latin)
             if " " in arabic or not _LATIN.match(ascii_name(latin)):
                 continue
             key, form = fold(arabic), latin_form(latin)
@@ -268,6 +269,15 @@ def romanizer_units(db: Path) -> dict[str, dict[str, Counter[str]]]:
             elif country in ARAB_REGION:
                 counts[key]["mashriq"][form] += count
     return counts
+
+
+def abd_compound(arabic: str, latin: str) -> tuple[str, str]:
+    """A two-word unit of عبد and a name of God as one token, as news often writes it and the
+    romaniser reads it (عبد اللطيف, Abdul Latif → عبداللطيف, Abdullatif); other units unchanged."""
+    words = arabic.split()
+    if len(words) == 2 and words[0] == "عبد" and words[1].startswith("ال"):
+        return "".join(words), latin.replace(" ", "").replace("-", "").capitalize()
+    return arabic, latin
 
 
 def foreign_tokens(src: Path) -> dict[str, Counter[str]]:

@@ -212,6 +212,10 @@ def test_knowledge_base_reading_wins_over_an_overlapping_tagger_span() -> None:
     ("الأمير سلطان بن سلمان", "Prince Sultan bin Salman"),
     ("عبد الملك الحوثي", "Abdulmalik al-Houthi"),
     ("كمال عبد الدائم", "Kamal Abduldaim"),
+    # عبد and a name of God are one unit, spelt as the region spells the compound (was Abdulletaief,
+    # from a Tunisian surname Letaief).
+    ("عبداللطيف بن عبدالملك آل الشيخ", "Abdullatif bin Abdulmalik Al Sheikh"),
+    ("عبد المحسن القاسم", "Abdulmohsen al-Qasim"),
 ])
 def test_romanise_gives_the_usual_spelling_of_real_names(arabic: str, latin: str) -> None:
     assert romanise(arabic) == latin
