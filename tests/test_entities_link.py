@@ -216,6 +216,8 @@ def test_knowledge_base_reading_wins_over_an_overlapping_tagger_span() -> None:
     # from a Tunisian surname Letaief).
     ("عبداللطيف بن عبدالملك آل الشيخ", "Abdullatif bin Abdulmalik Al Sheikh"),
     ("عبد المحسن القاسم", "Abdulmohsen al-Qasim"),
+    # ولد in a Mauritanian name is Ould, not the Gulf's reading of the word (Wald).
+    ("سيدي ولد التاه", "Sidi Ould Tah"),
 ])
 def test_romanise_gives_the_usual_spelling_of_real_names(arabic: str, latin: str) -> None:
     assert romanise(arabic) == latin
