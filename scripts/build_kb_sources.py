@@ -280,6 +280,14 @@ def abd_compound(arabic: str, latin: str) -> tuple[str, str]:
     return arabic, latin
 
 
+def abdul(key: str, latin: str) -> str:
+    """A compound of عبد spelt as the Gulf writes it, Abdul (Abdalhaqq, Abdelhamid → Abdulhaqq,
+    Abdulhamid); Egypt's and the Maghreb's Abdel stays in their columns."""
+    if key.startswith("عبدال"):
+        return re.sub(r"^Abd(?:al|el|ul|ol)-?(?=[a-z])", "Abdul", latin, flags=re.IGNORECASE)
+    return latin
+
+
 def foreign_tokens(src: Path) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for row in read_rows(src / "kb-sources" / "foreign-name-tokens.tsv"):
@@ -319,7 +327,7 @@ def build_tokens(src: Path, db: Path) -> tuple[dict[str, tuple[str, ...]], set[s
         # The Gulf's and the Levant's spelling, else Egypt's, else the commonest (ظريف is Zarif
         # in Iran, Drif once in Algeria).
         region = regions.get("mashriq") or regions.get("egypt")
-        latin = preferred_spelling(regions.get("all"), foreign.get(key), region)
+        latin = abdul(key, preferred_spelling(regions.get("all"), foreign.get(key), region))
         own = [preferred_spelling(regions.get("all"), foreign.get(key), regions.get(name) or region)
                for name in SPELLING_STATES]
         table[key] = (latin, *("" if spelling == latin else spelling for spelling in own))
