@@ -153,8 +153,8 @@ def join_hyphenated(doc: Document, tagged: Tagged) -> Tagged:
 
 def _hyphen_between(doc: Document, left: Span, right: Span) -> bool:
     gap = doc.text[left.end:right.start]
-    return (left.end <= right.start and gap.strip() != "" and all(ch in HYPHENS for ch in gap.strip())
-            and len(gap.strip()) == 1 and doc.sentence_of(left.start) == doc.sentence_of(right.start))
+    return (left.end <= right.start and gap.strip() in HYPHENS
+            and doc.sentence_of(left.start) == doc.sentence_of(right.start))
 
 
 def _inside_other_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> bool:
