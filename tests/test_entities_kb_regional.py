@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
 from conftest import entity_by_mention, kb_reading
+from marsad.core.document import Span
+from marsad.stages.entities import assemble, find_mentions
+from marsad.stages.entities import kb as kbmod
 
 
 @pytest.mark.parametrize(("text", "mention", "kb_id"), [
@@ -53,3 +57,80 @@ def test_a_title_links_the_holder_on_the_publication_date(text: str, published: 
 def test_a_people_without_a_state_is_norp_not_an_organisation(text: str, mention: str, name_en: str) -> None:
     entity = entity_by_mention(kb_reading(text))[mention]
     assert (entity.type, entity.name_en) == ("NORP", name_en)
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "kb_id"), [
+    ("وأصدرت الهيئة العامة للسياحة والتراث الوطني تقريرا عن المواقع الأثرية.", "2015-08-01",
+     "الهيئة العامة للسياحة والتراث الوطني", "scth_sau"),
+    ("وحذرت الهيئة العامة للغذاء والدواء من منتج مغشوش في الأسواق.", "2015-08-01",
+     "الهيئة العامة للغذاء والدواء", "sfda_sau"),
+    ("وأبقى مجلس الاحتياطي الاتحادي أسعار الفائدة دون تغيير.", "2015-08-01", "مجلس الاحتياطي الاتحادي", "fed"),
+    ("ودعت منظمة حظر الأسلحة الكيميائية إلى تحقيق مستقل.", "2015-08-01", "منظمة حظر الأسلحة الكيميائية", "opcw"),
+    ("وأعلنت الخطوط الجوية العربية السعودية تشغيل رحلات إضافية.", "2015-08-01",
+     "الخطوط الجوية العربية السعودية", "saudia"),
+])
+def test_state_bodies_and_agencies_of_the_news_are_linked(text: str, published: str, mention: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, published))[mention].kb_id == kb_id
+
+
+def _tagged_org(text: str, word: str) -> dict[str, str | None]:
+    """Entities of ``text`` with the tagger's reading given: ``word`` an organisation."""
+    doc = marsad.analyze(text, "2015-08-01", stages=("clean", "segment"))
+    start = doc.text.index(word)
+    mentions = find_mentions(doc, kbmod.load(), [(Span(start, start + len(word)), "ORG")])
+    return {doc.span_text(e.mentions[0]): e.kb_id for e in assemble(doc, kbmod.load(), mentions)}
+
+
+@pytest.mark.parametrize(("text", "word", "kb_id"), [
+    # A club named without نادي: the tagger says organisation, the knowledge base says which.
+    ("وتغلب الهلال على ضيفه في الرياض بثلاثة أهداف.", "الهلال", "al_hilal"),
+    ("وتعاقد ليفربول مع مهاجم من مانشستر سيتي.", "ليفربول", "liverpool_fc"),
+    # الأهلي is Egypt's and Saudi Arabia's: the article's places choose.
+    ("وفاز الأهلي على الاتفاق في جدة.", "الأهلي", "al_ahli_sau"),
+    ("وفاز الأهلي على المصري في القاهرة.", "الأهلي", "al_ahly"),
+    # A preposition the tagger kept on the name: ل + الهلال.
+    ("وكانت الغلبة للهلال في ديربي الرياض أمس.", "للهلال", "al_hilal"),
+])
+def test_an_organisation_the_tagger_found_by_the_core_of_its_name(text: str, word: str, kb_id: str) -> None:
+    assert _tagged_org(text, word)[word] == kb_id
+
+
+def test_a_core_name_of_two_organisations_stays_unlinked_without_their_state() -> None:
+    assert _tagged_org("وفاز الأهلي في مباراة الأمس.", "الأهلي")["الأهلي"] is None
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    # A foreign name's g written ج, as Saudi and Egyptian papers do.
+    ("وتسلمت الخطوط السعودية طائرتين جديدتين من بوينج الأمريكية.", "بوينج", "boeing"),
+    ("وصوت الكونجرس الأميركي على مشروع القرار أمس.", "الكونجرس", "us_congress"),
+])
+def test_a_foreign_organisation_name_with_its_g_written_jim(text: str, mention: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, "2015-08-01"))[mention].kb_id == kb_id
+
+
+def test_an_arabic_word_with_ghain_keeps_it() -> None:
+    # الغرب is the West; الجرب is scabies, no variant of it.
+    doc = kb_reading("وانتشر مرض الجرب بين الأطفال في المخيم.", "2015-08-01")
+    assert "الجرب" not in entity_by_mention(doc)
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "kb_id"), [
+    ("وقال وزير الخارجية البريطاني إن لندن ستعيد فتح سفارتها في طهران.", "2015-08-20",
+     "وزير الخارجية البريطاني", "hammond"),
+    ("وقال وزير الخارجية الفرنسي إن باريس تدعم الحل السياسي.", "2015-08-01", "وزير الخارجية الفرنسي", "fabius"),
+    ("وأكد رئيس مجلس النواب العراقي سليم الجبوري أن البرلمان سيصوت على الإصلاحات.", "2015-08-10",
+     "سليم الجبوري", "salim_jabouri"),
+])
+def test_officials_of_the_news_are_linked(text: str, published: str, mention: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, published))[mention].kb_id == kb_id
+
+
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    # A state's body named without its state: Saudi Arabia's in an article that names it only.
+    ("وباشرت فرق الدفاع المدني إخماد الحريق في أحد أحياء جدة.", "الدفاع المدني", "civil_defence_sau"),
+    ("وقرر مجلس الوزراء في جلسته بالرياض الموافقة على النظام الجديد.", "مجلس الوزراء", "council_ministers_sau"),
+    # With its nationality, another state's (composed like the ministries).
+    ("وأعلن الدفاع المدني السوري انتشال جثث من تحت الأنقاض في حلب.", "الدفاع المدني السوري", "civil_defence@SYR"),
+])
+def test_bodies_named_without_their_state(text: str, mention: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, "2015-08-01"))[mention].kb_id == kb_id

@@ -146,3 +146,10 @@ def test_a_province_is_linked_with_the_point_of_its_seat(text: str, mention: str
     entity = entity_by_mention(kb_reading(text))[mention]
     assert (entity.name_en, entity.kb_id is not None, entity.wikidata) == (name_en, True, None)
     assert entity.lat is not None and entity.lon is not None
+
+
+def test_an_actor_keeps_its_id_when_the_spelling_of_its_name_improves() -> None:
+    # The id was made from the Maghreb spelling (Chikh) before names took the Gulf's (Sheik):
+    # stores and event tables keep ids, so the rebuilt list keeps the id it shipped with.
+    entry = kbmod.load().entries["up:abdulaziz_al_chikh"]
+    assert entry.name_en == "Abdulaziz Al Sheik" and entry.country == "SAU"

@@ -212,9 +212,34 @@ def test_knowledge_base_reading_wins_over_an_overlapping_tagger_span() -> None:
     ("الأمير سلطان بن سلمان", "Prince Sultan bin Salman"),
     ("عبد الملك الحوثي", "Abdulmalik al-Houthi"),
     ("كمال عبد الدائم", "Kamal Abduldaim"),
+    # عبد and a name of God are one unit, spelt as the region spells the compound (was Abdulletaief,
+    # from a Tunisian surname Letaief).
+    ("عبداللطيف بن عبدالملك آل الشيخ", "Abdullatif bin Abdulmalik Al Sheikh"),
+    ("عبد المحسن القاسم", "Abdulmohsen al-Qasim"),
+    # ولد in a Mauritanian name is Ould, not the Gulf's reading of the word (Wald).
+    ("سيدي ولد التاه", "Sidi Ould Tah"),
 ])
 def test_romanise_gives_the_usual_spelling_of_real_names(arabic: str, latin: str) -> None:
     assert romanise(arabic) == latin
+
+
+@pytest.mark.parametrize(("arabic", "country", "latin"), [
+    # A Gulf or Levant name keeps the region's spelling, not the Maghreb's French one (Cherif).
+    ("نايف الشريف", None, "Nayef al-Sharif"),
+    ("خالد العبيدي", None, "Khalid al-Obaidi"),
+    ("جلال الطالباني", "IRQ", "Jalal Talabani"),
+    # A person of the Maghreb or Egypt, known by a title (وزير الداخلية التونسي), as they write it.
+    ("نايف الشريف", "TUN", "Nayef Cherif"),
+    ("جمال الشريف", "EGY", "Gamal al-Sherif"),
+])
+def test_romanise_spells_a_name_as_the_persons_region_does(arabic: str, country: str | None, latin: str) -> None:
+    assert romanise(arabic, country) == latin
+
+
+def test_an_unknown_person_with_a_title_of_a_maghreb_state_is_spelt_the_maghreb_way() -> None:
+    doc = _with_tagged("وقال وزير الداخلية التونسي ناصر الشريف إن الحدود آمنة.", "2015-08-01",
+                       [("ناصر الشريف", "PER")])
+    assert entity_by_mention(doc)["ناصر الشريف"].name_en == "Nasser Cherif"
 
 
 @pytest.mark.parametrize("arabic", ["خالد العطية", "شرم الشيخ", "سامح شكري", "الهفوف", "كربلاء", "ناس القابضة",
@@ -339,3 +364,42 @@ def test_surname_that_is_a_word_stays_a_word_elsewhere() -> None:
 def test_romanise_spells_a_glued_preposition_and_article_apart() -> None:
     # للثقافة was "Lalathaqafh": لل is "lil-", وال "wal-", as English news writes them.
     assert romanise("جمعية الثقافة للفنون والتراث") == "Jamiya al-Thaqafa lil-Fanun wal-Tarath"
+
+
+@pytest.mark.parametrize(("text", "tagged", "surname", "kb_id"), [
+    # The knowledge base does not list صالح alone (a common word and given name): after the full
+    # name in the article, the tagger's one-word mention is that person.
+    ("وقال الرئيس اليمني السابق علي عبدالله صالح إن الحرب لن تتوقف. وأضاف صالح أن قواته مستعدة.",
+     [("صالح", "PER")], "صالح", "saleh_yemen"),
+])
+def test_a_surname_after_a_known_persons_full_name_is_that_person(text: str, tagged: list[tuple[str, str]],
+                                                                  surname: str, kb_id: str) -> None:
+    doc = _with_tagged(text, "2015-08-01", [("علي عبدالله صالح", "PER"), *tagged])
+    assert entity_by_mention(doc)[surname].kb_id == kb_id
+
+
+def test_a_fathers_name_after_bin_is_no_surname() -> None:
+    # مساعد ends عبدالله بن مساعد as his father's name: a مساعد named alone is someone else.
+    doc = _with_tagged("وكرم الأمير عبدالله بن مساعد الفائزين. وقال مساعد في تصريح إن البطولة ناجحة.",
+                       "2015-08-01", [("عبدالله بن مساعد", "PER"), ("مساعد", "PER")])
+    assert entity_by_mention(doc)["عبدالله بن مساعد"].kb_id == "abdullah_bin_musaed"
+    assert entity_by_mention(doc)["مساعد"].kb_id is None
+
+
+@pytest.mark.parametrize(("text", "tagged", "mention", "name_en"), [
+    # The tagger cuts a foreign double name at its hyphen: the two parts are one person.
+    ("وقالت وزيرة الداخلية النمساوية يوهانا ميكل - لايتنر إن بلادها ستشدد الرقابة.",
+     [("يوهانا ميكل", "PER"), ("لايتنر", "PER")], "يوهانا ميكل - لايتنر", "Yuhana Mikel-Leitner"),
+    ("وقال وزير الخارجية الألماني فرانك - فالتر شتاينماير إن الحوار ضروري.",
+     [("فرانك", "PER"), ("فالتر شتاينماير", "PER")], "فرانك - فالتر شتاينماير", "Frank-Walter Steinmeier"),
+])
+def test_a_double_name_cut_at_its_hyphen_is_one_person(text: str, tagged: list[tuple[str, str]], mention: str,
+                                                      name_en: str) -> None:
+    entities = entity_by_mention(_with_tagged(text, "2015-08-01", tagged))
+    assert entities[mention].name_en == name_en
+
+
+def test_a_dateline_hyphen_joins_no_names() -> None:
+    # «الرياض - واس»: a place and an agency, not one name.
+    doc = _with_tagged("الرياض - واس أعلن المتحدث أن الاجتماع انتهى.", "2015-08-01", [("الرياض", "GPE")])
+    assert "الرياض - واس" not in entity_by_mention(doc)

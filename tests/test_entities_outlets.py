@@ -32,6 +32,16 @@ def test_quoted_unknown_name_after_a_class_noun_is_an_unlinked_outlet() -> None:
     assert (entity.type, entity.kb_id) == ("ORG", None)
 
 
+@pytest.mark.parametrize(("text", "mention", "kb_id"), [
+    ("وتفاعل المغردون على موقع «تويتر» مع الخبر منذ الصباح.", "تويتر", "twitter"),
+    ("ونشرت الوزارة المقطع على موقع “يوتيوب” مساء أمس.", "يوتيوب", "youtube"),
+])
+def test_quoted_platform_after_a_class_noun_is_the_known_organisation(text: str, mention: str, kb_id: str) -> None:
+    # موقع «X» marks an outlet's name; a platform the knowledge base lists keeps its link.
+    entity = entity_by_mention(kb_reading(text))[mention]
+    assert (entity.type, entity.kb_id) == ("ORG", kb_id)
+
+
 def test_quoted_word_after_li_that_is_no_outlet_is_left_alone() -> None:
     doc = kb_reading('وقال لـ"الجميع" إن الوضع صعب.')
     assert "الجميع" not in entity_by_mention(doc)

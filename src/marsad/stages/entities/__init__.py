@@ -130,6 +130,33 @@ def _through_particle(doc: Document, span: Span) -> Span:
     return Span(span.start, following.end)
 
 
+#: Dashes that join the parts of a double name (ميكل - لايتنر, ليفي-ستروس).
+HYPHENS = frozenset("-‐‑–")
+#: Most words of a person's name joined across a hyphen (the parts the tagger cut there).
+MAX_JOINED_WORDS = 5
+
+
+def join_hyphenated(doc: Document, tagged: Tagged) -> Tagged:
+    """Two person spans the tagger cut at a hyphen between them, in one sentence, are one double
+    name (يوهانا ميكل - لايتنر, فرانك - فالتر شتاينماير): Arabic writes foreign double names with
+    a spaced or unspaced hyphen, and the tagger reads the hyphen as a boundary."""
+    out: Tagged = []
+    for span, label in tagged:
+        if out and label == "PER" and out[-1][1] == "PER" and _hyphen_between(doc, out[-1][0], span):
+            joined = Span(out[-1][0].start, span.end)
+            if len(doc.span_text(joined).split()) <= MAX_JOINED_WORDS:
+                out[-1] = (joined, label)
+                continue
+        out.append((span, label))
+    return out
+
+
+def _hyphen_between(doc: Document, left: Span, right: Span) -> bool:
+    gap = doc.text[left.end:right.start]
+    return (left.end <= right.start and gap.strip() in HYPHENS
+            and doc.sentence_of(left.start) == doc.sentence_of(right.start))
+
+
 def _inside_other_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> bool:
     """A surname after أبو/بن/عبد... is part of another person's name (حسن أبو هنية), and so is a
     whole known person's name after بن/ابن/بنت: the father's, inside the child's name
@@ -311,15 +338,34 @@ def _facility_mentions(doc: Document, kb: KnowledgeBase, mentions: list[Mention]
 
 def gazetteer_place(kb: KnowledgeBase, text: str, type_: EntityType, states: set[str]) -> str | None:
     """A place the tagger found that the gazetteer knows by this name (of a state the article
-    names if one fits, else the most populous), or a person of the actor list."""
+    names if one fits, else the most populous), a person of the actor list, or an organisation
+    by the core of its name (``tagged_org``)."""
     if type_ == "PER":
         return kb.tagged_persons.get(name_key(text))
+    if type_ == "ORG":
+        return tagged_org(kb, text, states)
     if type_ not in _PLACE_TYPES:
         return None
     ids = kb.tagged_places.get(name_key(text), [])
     local = [i for i in ids if kb.entries[i].country in states]
     pool = local or ids
     return pool[0] if pool else None
+
+
+def tagged_org(kb: KnowledgeBase, text: str, states: set[str]) -> str | None:
+    """An organisation the tagger found by the core of a listed name (الهلال for نادي الهلال):
+    the one such entry of no state or of a state the article names (الأهلي is Egypt's or Saudi
+    Arabia's club by the article's states)."""
+    words = text.split()
+    if not words:
+        return None
+    # The first word may carry a preposition the tagger kept (للأهلي: ل + الأهلي).
+    for first, _ in first_word_keys(words[0]):
+        ids = [i for i in kb.tagged_orgs.get((first, *name_key(" ".join(words[1:]))), [])
+               if kb.entries[i].country in states or kb.entries[i].country is None]
+        if ids:
+            return ids[0] if len(ids) == 1 else None
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -423,6 +469,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     if tagged is None:
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
+    tagged = join_hyphenated(doc, tagged)
     tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
     tagged = [(extend_name(doc, span) if label == "ORG" else span, label) for span, label in tagged
               if not (label == "ORG" and is_description(doc, span))]

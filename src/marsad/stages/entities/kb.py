@@ -17,7 +17,7 @@ from typing import get_args
 from marsad.core.cache import cached
 from marsad.core.document import EntityType
 from marsad.core.errors import DataError
-from marsad.text.keys import fold
+from marsad.text.keys import fold, frequency
 from marsad.text.resources import read_tsv, read_tsv_dicts
 
 KB_DIR = "kb"
@@ -45,7 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                       "names_ar"),
     "coordinates.tsv": ("key", "lat", "lon"),
     "actors.tsv": ("id", "name_en", "country", "names_ar"),
-    "name_tokens.tsv": ("token", "latin"),
+    "name_tokens.tsv": ("token", "latin", "egypt", "maghreb"),
     "honorifics.tsv": ("form", "roles"),
     "bare_titles.tsv": ("form", "role"),
     "outlet_cues.tsv": ("word", "kind"),
@@ -162,6 +162,9 @@ class KnowledgeBase:
     local_first_words: set[str] = field(default_factory=set)
     #: Persons of generated lists by full name, linking a person the tagger found.
     tagged_persons: dict[NameKey, str] = field(default_factory=dict)
+    #: Organisations by the core of a listed name, without its class noun or nationality (الهلال
+    #: of نادي الهلال, ليفربول of ليفربول الإنجليزي): they link an organisation the tagger found.
+    tagged_orgs: dict[NameKey, list[str]] = field(default_factory=dict)
     #: Names of news outlets where the context says outlet (صحيفة الرياض، لـ«الشرق الأوسط»).
     outlet_forms: dict[NameKey, str] = field(default_factory=dict)
 
@@ -249,6 +252,23 @@ def spelling_variants(form: str) -> list[str]:
     return [form]
 
 
+#: Most wordfreq frequency (Zipf 4.3) of a word with غ taken for a foreign name's (بوينغ،
+#: الكونغرس): commoner ones are Arabic words whose غ is no g (الغرب، الغذاء، المغرب، الغد).
+FOREIGN_WORD_MAX_FREQ = 2e-5
+
+
+def foreign_g_variants(form: str) -> list[str]:
+    """An organisation's name with the g of its foreign words written ج too (شركة بوينغ → شركة
+    بوينج); Arabic words keep their غ (الغرب is not الجرب "scabies")."""
+    words = form.split()
+    varied = [w.replace("غ", "ج") if "غ" in w and _rare(w) else w for w in words]
+    return [form, " ".join(varied)] if varied != words else [form]
+
+
+def _rare(word: str) -> bool:
+    return frequency(word.lstrip(CONTEXT_MARK + OUTLET_MARK)) < FOREIGN_WORD_MAX_FREQ
+
+
 def adjective_forms(demonym: str) -> list[str]:
     """Definite masculine and feminine forms of a demonym: كوري شمالي → الكوري الشمالي, الكورية الشمالية."""
     words = demonym.split()
@@ -319,7 +339,37 @@ def _load_named(kb: KnowledgeBase, file: str) -> None:
                                         display_form(forms), row["wikidata"] or None,
                                         row["country"] or None, file.removesuffix(".tsv"))
         for form in forms:
-            kb.add_name(form, row["id"])
+            # A foreign name's g is written غ and ج (بوينغ، بوينج), as in persons' names.
+            for variant in foreign_g_variants(form):
+                kb.add_name(variant, row["id"], derived=variant != form)
+                if row["type"] == "ORG" and file != "outlets.tsv":
+                    _add_org_core(kb, variant.lstrip(CONTEXT_MARK), row["id"])
+
+
+#: Fewest letters of an organisation's core name: shorter ones (الرائد) are too often a word.
+MIN_CORE_LETTERS = 4
+
+
+def org_core(form: str, demonyms: dict[NameKey, str]) -> NameKey | None:
+    """The name inside an organisation's listed form: after its class noun (نادي الهلال → الهلال)
+    or before a closing nationality adjective (ليفربول الإنجليزي → ليفربول); None when neither."""
+    key = name_key(form)
+    if len(key) < 2:
+        return None
+    heads = head_patterns("org_heads.tsv")
+    if key[0] in heads:
+        core = key[1:]
+    elif key[-1:] in demonyms:
+        core = key[:-1]
+    else:
+        return None
+    return core if sum(len(w) for w in core) >= MIN_CORE_LETTERS else None
+
+
+def _add_org_core(kb: KnowledgeBase, form: str, kb_id: str) -> None:
+    core = org_core(form, kb.demonyms)
+    if core is not None and kb_id not in kb.tagged_orgs.setdefault(core, []):
+        kb.tagged_orgs[core].append(kb_id)
 
 
 def with_family(forms: list[str], families: list[str]) -> list[str]:

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from marsad.core.document import Document, Entity, EntityType, Span
-from marsad.stages.entities.kb import KbEntry, KnowledgeBase, Name, name_key, unlinked_place
+from marsad.stages.entities.kb import KbEntry, KnowledgeBase, Name, name_key, read_table, unlinked_place
 from marsad.stages.entities.match import NameMatch, TitleMatch
 from marsad.stages.entities.romanise import romanise
+from marsad.text.keys import fold
 
 #: Least rapidfuzz ratio for a tagger mention to take a knowledge-base name with another
 #: spelling (زيلنسكي / زيلينسكي); checked on the transliteration cases of tests/test_entities_link.py.
@@ -168,16 +170,30 @@ def to_entity(kb: KnowledgeBase, kb_id: str | None, type_: EntityType, mentions:
         known = unlinked_place(name_key(text))
         if known is not None:
             return Entity(type_, spans, known[0], text, None, country or known[1] or None, None)
-    return Entity(type_, spans, name_en or romanise(text), text, None, country, None)
+    return Entity(type_, spans, name_en or romanise(text, country if type_ == "PER" else None), text, None,
+                  country, None)
 
 
 def surname_owner(words: tuple[str, ...], fuller: dict[str, tuple[str, ...]]) -> str | None:
     """The one fuller person name in the article that ends (or starts) with ``words``: قصير of
-    سمير قصير, بن صقر of عبد العزيز بن صقر."""
+    سمير قصير, بن صقر of عبد العزيز بن صقر; a known person's (key ``kb:``) only by its end, and
+    not by a father's name after بن (سلمان of محمد بن سلمان)."""
     n = len(words)
-    owners = [name for name, full in fuller.items()
-              if len(full) > n and (full[-n:] == words or (n == 1 and full[0] == words[0]))]
+    owners = [name for name, full in fuller.items() if len(full) > n and _ends_or_starts(words, full, name)]
     return owners[0] if len(owners) == 1 else None
+
+
+def _ends_or_starts(words: tuple[str, ...], full: tuple[str, ...], name: str) -> bool:
+    n = len(words)
+    if name.startswith("kb:"):
+        return full[-n:] == words and full[-n - 1] not in lineage_particles()
+    return full[-n:] == words or (n == 1 and full[0] == words[0])
+
+
+@lru_cache(maxsize=1)
+def lineage_particles() -> frozenset[str]:
+    """Folded words joining a person to the father (بن، ابن، بنت)."""
+    return frozenset(fold(r["particle"]) for r in read_table("name_particles.tsv") if r["lineage"] == "yes")
 
 
 def merge_key(doc: Document, m: Mention) -> str:
@@ -185,13 +201,15 @@ def merge_key(doc: Document, m: Mention) -> str:
 
 
 def group_unknown_persons(doc: Document, mentions: list[Mention]) -> dict[int, str]:
-    """Merge keys for unlinked one-word person mentions that shorten a fuller one in the article."""
+    """Merge keys for unlinked one-word person mentions that shorten a fuller one in the article:
+    an unknown person's, or a known person's named in full (صالح after علي عبدالله صالح, a surname
+    the knowledge base does not list alone, being a common word and given name)."""
     fuller: dict[str, tuple[str, ...]] = {}
     for m in mentions:
-        if m.kb_id is None and m.type == "PER":
+        if m.type == "PER" and m.source not in ("title", "coref"):
             words = name_key(doc.span_text(m.span))
             if len(words) > 1:
-                fuller[merge_key(doc, m)] = words
+                fuller.setdefault(merge_key(doc, m), words)
     out: dict[int, str] = {}
     for i, m in enumerate(mentions):
         if m.kb_id is None and m.type == "PER":

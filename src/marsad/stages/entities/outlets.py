@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.core.document import Document, Span
-from marsad.stages.entities.kb import KnowledgeBase, any_place, head_patterns, read_table
+from marsad.stages.entities.kb import KnowledgeBase, any_place, head_patterns, name_key, read_table
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys
 from marsad.stages.entities.romanise import romanise
@@ -88,13 +88,22 @@ def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
             i = last + 1
             continue
         if cue == "head" and quoted and close is not None and close > first:
-            # A quoted name after صحيفة/قناة that the knowledge base lacks: an outlet all the same.
-            out.append(Mention(Span(doc.tokens[first].start, doc.tokens[close - 1].end), "ORG", None, None,
-                               "outlet"))
+            # A quoted name after صحيفة/قناة that the knowledge base lacks as an outlet: an outlet
+            # all the same, or the platform it lists by that name (موقع «تويتر»).
+            span = Span(doc.tokens[first].start, doc.tokens[close - 1].end)
+            known = _known_organisation(doc, kb, span)
+            out.append(Mention(span, "ORG", known, kb.entries[known].country if known else None, "outlet"))
             i = close + 1
             continue
         i += 1
     return out
+
+
+def _known_organisation(doc: Document, kb: KnowledgeBase, span: Span) -> str | None:
+    """The knowledge base's organisation of this full name (a web platform, a company), if one."""
+    ids = {n.kb_id for n in kb.lookup(name_key(doc.span_text(span)))
+           if not n.short and not n.context and kb.entries[n.kb_id].type == "ORG"}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _glued_outlet(doc: Document, kb: KnowledgeBase, keys: list[str], i: int) -> Mention | None:

@@ -9,6 +9,8 @@ between consonants (شرم → Sharm), never letter by letter.
 
 from __future__ import annotations
 
+import re
+from collections import ChainMap
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -16,6 +18,8 @@ from marsad.text.keys import fold
 from marsad.text.resources import data_path
 
 TOKENS_FILE = "kb/name_tokens.tsv"
+#: A hyphen between two words of a name, spaced or not.
+_HYPHEN = re.compile(r"\s*[-‐‑–]\s*")
 TITLES_FILE = "kb/name_titles.tsv"
 
 #: Latin of each Arabic consonant letter (folded), for words the table lacks.
@@ -29,17 +33,42 @@ _LONG_VOWELS: dict[str, str] = {"ا": "a", "و": "u", "ي": "i"}
 _GLIDES: dict[str, str] = {"و": "w", "ي": "y"}
 
 
+#: States whose persons' names are spelt as their region spells them, by the column of
+#: name_tokens.tsv that holds the region's spellings (جمال: Jamal, in Egypt Gamal, in Algeria Djamel).
+REGION_STATES: dict[str, frozenset[str]] = {
+    "egypt": frozenset({"EGY", "SDN"}),
+    "maghreb": frozenset({"DZA", "TUN", "MAR", "LBY", "MRT"}),
+}
+
+
 @lru_cache(maxsize=1)
-def name_tokens() -> dict[str, str]:
-    """Folded Arabic token → Latin spelling, loaded once (about 70,000 rows)."""
+def _token_table() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Folded token → spelling, and per region the tokens it spells otherwise (about 70,000 rows)."""
     text = data_path(TOKENS_FILE).read_text(encoding="utf-8")
     table: dict[str, str] = {}
+    regional: dict[str, dict[str, str]] = {region: {} for region in REGION_STATES}
     rows = (ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#"))
-    next(rows)  # column line
+    next(rows)  # column line: token, latin, then one column per region
     for cells in rows:
-        if len(cells) == 2:
+        if len(cells) == 2 + len(REGION_STATES):
             table[cells[0]] = cells[1]
-    return table
+            for region, spelling in zip(REGION_STATES, cells[2:], strict=True):
+                if spelling:
+                    regional[region][cells[0]] = spelling
+    return table, regional
+
+
+def name_tokens() -> dict[str, str]:
+    """Folded Arabic token → Latin spelling, as the Gulf and the Levant write it."""
+    return _token_table()[0]
+
+
+def tokens_for(country: str | None) -> Mapping[str, str]:
+    """The token table for a person of ``country``: Egypt's and the Maghreb's own spellings first."""
+    for region, states in REGION_STATES.items():
+        if country in states:
+            return ChainMap(_token_table()[1][region], name_tokens())
+    return name_tokens()
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +107,9 @@ def spell_by_rule(word: str, *, feminine: bool = False) -> str:
     for i, ch in enumerate(letters):
         prev = letters[i - 1] if i else ""
         nxt = letters[i + 1] if i + 1 < len(letters) else ""
-        if ch in _LONG_VOWELS and (ch == "ا" or (prev and prev not in _LONG_VOWELS)) and i:
+        # A long vowel after a consonant, or after a word-initial glide (يوهانا → Yuhana, not Ywhana).
+        after_glide = i == 1 and prev in _GLIDES
+        if ch in _LONG_VOWELS and (ch == "ا" or (prev and prev not in _LONG_VOWELS) or after_glide) and i:
             out.append(_LONG_VOWELS[ch])
             continue
         if ch in _GLIDES:
@@ -152,10 +183,16 @@ def romanise_words(words: list[str], table: Mapping[str, str], *, strict: bool =
     return " ".join(out)
 
 
-def romanise(text: str) -> str | None:
-    """A readable English rendering of an Arabic name (خالد العطية → Khalid al-Attiyah)."""
+def romanise(text: str, country: str | None = None) -> str | None:
+    """A readable English rendering of an Arabic name (خالد العطية → Khalid al-Attiyah), spelt as
+    the region of ``country`` spells names (جمال → Gamal for an Egyptian)."""
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     ascii_words = [w for w in words if w.isascii()]
     if ascii_words and len(ascii_words) == len(words):
         return " ".join(words)
-    return romanise_words(words, name_tokens())
+    # A double name keeps its hyphen, each part spelt on its own (ميكل - لايتنر → Mikel-Leitner).
+    parts = [romanise_words([w for w in part.split() if any(ch.isalpha() for ch in w)], tokens_for(country))
+             for part in _HYPHEN.split(text)]
+    if any(p is None for p in parts):
+        return romanise_words(words, tokens_for(country))
+    return "-".join(p for p in parts if p)
