@@ -133,3 +133,14 @@ def test_fighters_from_a_state_are_no_members_of_it() -> None:
     doc = marsad.analyze("وعبر الحدود مقاتلون من روسيا إلى سوريا.", PUBLISHED)
     [agent] = [m for m in find_mentions(doc) if m.agent]
     assert doc.span_text(agent.span) == "مقاتلون" and agent.entity is None
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("تتواصل المعارك في اليمن. وقالت مصادر إن المقاومة سيطرت على مواقع قرب قاعدة العند.", True),
+    ("عدن - وكالات: قالت مصادر إن المقاومة سيطرت على مواقع قرب قاعدة العند.", True),
+    # In a story that does not name Yemen, «المقاومة» is no Yemeni body.
+    ("قال الأمين العام لحزب الله إن المقاومة لن تتراجع في لبنان.", False),
+])
+def test_the_resistance_of_a_yemeni_story_is_the_popular_resistance(text: str, linked: bool) -> None:
+    doc = marsad.analyze(text, PUBLISHED)
+    assert (RESISTANCE in {e.name_en for e in doc.entities}) is linked
