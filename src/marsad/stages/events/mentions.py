@@ -239,9 +239,9 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
     """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
     or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
-    if m is None and _bare_nisba(doc, end):
-        # A nisba no entity covers may stand between the agent and its state: «السلطات الكردية
-        # العراقية» (the Kurdish authorities of Iraq).
+    if m is None and end < len(doc.tokens) and doc.tokens[end].kind == "word" and _definite_adjective(doc, end):
+        # An adjective no entity covers may stand between the agent and its state: «السلطات الكردية
+        # العراقية» (the Kurdish authorities of Iraq), «القوات الخاصة الإسرائيلية».
         nxt = by_first.get(end + 1)
         return nxt if nxt is not None and nxt.etype in STATE_TYPES and nxt.prep is None and not nxt.conj else None
     # ``end`` is past the last token when the agent ends the text.
@@ -255,28 +255,65 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
         return m  # the office of an organisation: «الأمين العام للأمم المتحدة»
     if m is None or prep_before(doc, m.first) is not None or _definite_before_name(doc, end - 1, m):
         return None
+    if m.last - m.first > 1 and agent_at(doc, m.first) is not None:
+        # A described institution opening with an agent of its own is the next actor, not this one's
+        # state: «واتهم الانفصاليون الحكومة الأوكرانية» (subject and object).
+        return None
     construct = end - i == 1 and is_construct_head(doc, i)
     return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
 
 
 def _nisba_state(doc: Document, end: int, covered: set[int]) -> Mention | None:
     """The state a nationality adjective right after a generic agent names when the entities stage
-    left it untagged («قوات الأمن التركية»، «السلطات الكردية العراقية»: one stateless nisba may
-    stand between), as a mention of the entity that stands for that state in the article; None
-    when the article names no such state."""
+    left it untagged («قوات الأمن التركية»، «جنود أوكرانيين»، «جنود أتراك»; one stateless adjective
+    may stand between: «السلطات الكردية العراقية»، «القوات الخاصة الإسرائيلية»), as a mention of the
+    entity that stands for that state in the article; None when the article names no such state."""
     for k in (end, end + 1):
-        if k >= len(doc.tokens) or k in covered or not _bare_nisba(doc, k):
+        if k >= len(doc.tokens) or k in covered or doc.tokens[k].kind != "word":
             return None
-        iso3 = kb.load().demonyms.get(kb.name_key(surface(doc, doc.tokens[k])))
+        iso3 = nisba_country(surface(doc, doc.tokens[k]))
         if iso3 is not None:
-            ent = _state_of(doc, iso3)
+            ent = state_of(doc, iso3)
             tok = doc.tokens[k]
             return None if ent is None else Mention(Span(tok.start, tok.end), k, k + 1, ent,
                                                     doc.entities[ent].type, None, False)
+        if not _definite_adjective(doc, k):
+            return None
     return None
 
 
-def _state_of(doc: Document, iso3: str) -> int | None:
+def nisba_country(word: str) -> str | None:
+    """The ISO3 code a nationality adjective names, definite or not, in the singular, feminine, dual
+    or plural (التركي، تركية، أوكرانيين، إسرائيليا) or a people's broken plural (أتراك، الأتراك)."""
+    base = word[2:] if word.startswith("ال") else word
+    if len(base) < 3:
+        return None
+    stems = [base]
+    if base.endswith(("يين", "يون", "يان")):
+        stems.append(base[:-2])
+    elif base.endswith("يا"):
+        stems.append(base[:-1])
+    know = kb.load()
+    for stem in stems:
+        iso3 = know.demonyms.get(kb.name_key("ال" + stem))
+        if iso3 is not None:
+            return iso3
+    for name in know.lookup(kb.name_key("ال" + base)):
+        entry = know.entries.get(name.kb_id)
+        if entry is not None and entry.type == "NORP" and entry.country:
+            return entry.country
+    return None
+
+
+def _definite_adjective(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a definite word that may qualify the agent before it (الخاصة، الكردية),
+    not a time word (الجيش اليوم) nor an agent of its own (الانفصاليون الحكومة)."""
+    word = surface(doc, doc.tokens[k])
+    return (word.startswith("ال") and len(word) > 4 and agent_at(doc, k) is None
+            and not word_keys_in(doc, k, lexicon.noun_context()["time_words"]))
+
+
+def state_of(doc: Document, iso3: str) -> int | None:
     """The entity standing for state ``iso3`` in the article: the state itself, else a mention
     of its nationality."""
     ranked = sorted((e.kb_id != iso3, e.type != "GPE", k) for k, e in enumerate(doc.entities)
