@@ -86,3 +86,34 @@ def test_a_described_government_after_a_group_is_the_object() -> None:
     accuse = first(doc, "ACCUSE")
     assert "UKR" not in codes(doc, accuse.source)
     assert "UKR" in codes(doc, accuse.target)
+
+
+def test_a_place_after_an_area_noun_is_never_the_source() -> None:
+    doc = build("وأغارت مقاتلات التحالف على مواقع للحوثيين. كما استهدفت غارة أخرى منطقة صرواح غرب مأرب.",
+                (("الحوثيين", "ORG", "YEM"), ("صرواح", "GPE", "YEM"), ("مأرب", "GPE", "YEM")))
+    raids = [e for e in find_events(doc, learned_filter=False) if e.type == "ASSAULT" and e.sentence == 1]
+    assert raids and all("صرواح" not in codes(doc, e.source) for e in raids)
+
+
+def test_a_place_after_a_direction_word_is_never_the_source() -> None:
+    doc = build("وقال المصدر إن قذيفة سقطت على منزل بقرية تقع جنوبي الشيخ زويد وقتلت خمسة أشخاص من أسرة واحدة.",
+                (("الشيخ زويد", "GPE", "EGY"),))
+    attack = first(doc, "ASSAULT")
+    assert "الشيخ زويد" not in codes(doc, attack.source)
+
+
+def test_an_agent_does_not_run_on_into_a_prepositional_phrase() -> None:
+    doc = build("وقال مصدر إن المتشددين لقوا حتفهم عندما قصف الجيش بطائرات هليكوبتر ثلاث سيارات في قرية "
+                "جنوبي مدينة الشيخ زويد في مصر.",
+                (("الشيخ زويد", "GPE", "EGY"), ("مصر", "GPE", "EGY")))
+    bombing = first(doc, "ASSAULT")
+    assert [doc.span_text(a.span) for a in bombing.source] == ["الجيش"]
+
+
+def test_the_subject_of_a_relative_clause_does_not_do_the_raid() -> None:
+    doc = build("في غضون ذلك، شنت طائرات التحالف العربي الذي تقوده المملكة غارات جوية على مواقع للحوثيين "
+                "شمال المحافظة.",
+                (("التحالف العربي", "ORG", "SAU"), ("المملكة", "GPE", "SAU"), ("الحوثيين", "ORG", "YEM")))
+    raid = first(doc, "ASSAULT")
+    assert "التحالف العربي" in codes(doc, raid.source)
+    assert "المملكة" not in codes(doc, raid.source)

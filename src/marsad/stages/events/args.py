@@ -188,11 +188,38 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
         return _partitive_owner(doc, after) or group_forward(doc, after, 0)
+    if bare and not verb and _in_relative(doc, before[bare[-1]]):
+        # «شنت طائرات التحالف الذي تقوده المملكة غارات»: the light verb's subject, before the relative
+        # clause, did the raids.
+        return _light_subject(doc, before, bare)
     if bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
                           and prep_before(doc, cand.first) is None)):
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
+    return []
+
+
+#: Most tokens between a relative pronoun and the name that is the subject of its clause (الذي تقوده المملكة).
+RELATIVE_REACH = 2
+
+
+def _in_relative(doc: Document, m: Mention) -> bool:
+    """Whether a name is the subject of a relative clause right before it: «شنت طائرات التحالف الذي
+    تقوده المملكة غارات» (the kingdom leads the coalition; the coalition's planes did the raids)."""
+    relatives = lexicon.status_cues()["relatives"]
+    return any(k >= 0 and doc.tokens[k].kind == "word" and word_keys_in(doc, k, relatives)
+               for k in range(m.first - RELATIVE_REACH, m.first))
+
+
+def _light_subject(doc: Document, before: list[Mention], bare: list[int]) -> list[Mention]:
+    """The bare actor right after a light verb (شن، نفذ) that a relative clause describes, with its
+    apposed names; [] when none opens the clause that way."""
+    verbs = lexicon.noun_context()["support_verbs"]
+    for k in reversed(bare):
+        m = before[k]
+        if m.first > 0 and doc.tokens[m.first - 1].kind == "word" and word_keys_in(doc, m.first - 1, verbs):
+            return group_forward(doc, before, k)[:1]
     return []
 
 

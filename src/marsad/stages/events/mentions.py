@@ -168,7 +168,8 @@ def _entity_mentions(doc: Document) -> list[Mention]:
             first = token_at(starts, span.start)
             last = token_at(starts, max(span.end - 1, span.start)) + 1
             prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
-            etype = "FAC" if _after_facility(doc, first, span) else ent.type
+            etype = ("FAC" if _after_facility(doc, first, span)
+                     else "LOC" if ent.type == "GPE" and _after_area(doc, first, span) else ent.type)
             out.append(Mention(span, first, last, idx, etype, prep, conj))
     return out
 
@@ -182,6 +183,20 @@ def _after_facility(doc: Document, first: int, span: Span) -> bool:
         return False  # the name is glued to a clitic of its own token (بالحبوبي): no head before it
     return first > 0 and doc.tokens[first - 1].kind == "word" and word_keys_in(
         doc, first - 1, cue_words("facility_heads"))
+
+
+def _has_preposition(doc: Document, k: int) -> bool:
+    """Whether token ``k`` carries a preposition clitic: «قصف الجيش بطائرات هليكوبتر» is the army
+    bombing with helicopters, not one actor «الجيش بطائرات»."""
+    return any(role == "prep" for _, _, role in doc.tokens[k].pieces)
+
+
+def _after_area(doc: Document, first: int, span: Span) -> bool:
+    """Whether a place name follows a noun of an area or a direction (منطقة صرواح، بولاية القيروان،
+    جنوبي الشيخ زويد، جنوب شرق تركيا): it names where, so it never acts (a state's bare name may)."""
+    if span.start > doc.tokens[first].start or first == 0 or doc.tokens[first - 1].kind != "word":
+        return False
+    return word_keys_in(doc, first - 1, cue_words("area_heads"))
 
 
 def agent_at(doc: Document, i: int) -> tuple[int, str] | None:
@@ -358,7 +373,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         # and so is an indefinite one completed by another («وزير الداخلية»، «قائد الشرطة»).
         while end < len(doc.tokens) and end not in covered and doc.tokens[end].kind == "word":
             more = agent_at(doc, end)
-            if more is None or surface(doc, doc.tokens[end])[:1] in "وف" \
+            if more is None or surface(doc, doc.tokens[end])[:1] in "وف" or _has_preposition(doc, end) \
                     or any(k in covered for k in range(end, more[0])) \
                     or not (more[1] == concept or construct_agent(doc, end - 1)):
                 break
