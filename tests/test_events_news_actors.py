@@ -117,3 +117,36 @@ def test_the_subject_of_a_relative_clause_does_not_do_the_raid() -> None:
     raid = first(doc, "ASSAULT")
     assert "التحالف العربي" in codes(doc, raid.source)
     assert "المملكة" not in codes(doc, raid.source)
+
+
+def test_names_do_not_use_up_the_window_of_a_required_word() -> None:
+    doc = build("دعا السفير السعودي في مصر أحمد عبدالعزيز قطان إيران إلى عدم محاولة اختبار قدرات المملكة.",
+                (("مصر", "GPE", "EGY"), ("أحمد عبدالعزيز قطان", "PER", "SAU"), ("إيران", "GPE", "IRN")),
+                longest_first=True)
+    request = first(doc, "REQUEST")
+    assert "IRN" in codes(doc, request.target)
+
+
+def test_an_envoy_named_after_his_post_is_the_source() -> None:
+    doc = build("دعا السفير السعودي في مصر أحمد عبدالعزيز قطان إيران إلى عدم محاولة اختبار قدرات المملكة.",
+                (("مصر", "GPE", "EGY"), ("أحمد عبدالعزيز قطان", "PER", "SAU"), ("إيران", "GPE", "IRN")),
+                longest_first=True)
+    request = first(doc, "REQUEST")
+    assert "SAU" in codes(doc, request.source) and "EGY" not in codes(doc, request.source)
+
+
+def test_an_accusing_participle_is_an_accusation() -> None:
+    doc = build("وقال المتحدث باسم الجيش الأوكراني إن الوضع شهد توترا شديدا، متهماً الانفصاليين بقصف "
+                "أربعة أحياء مأهولة قرب دونيتسك.",
+                (("الأوكراني", "NORP", "UKR"), ("دونيتسك", "GPE", "UKR")))
+    accuse = first(doc, "ACCUSE")
+    assert doc.span_text(accuse.trigger) == "متهماً"
+
+
+def test_talking_with_a_counterpart_is_a_consultation() -> None:
+    doc = build("وكان وزير الخارجية السوداني إبراهيم غندور قد تحدث مع الرئيس الأميركي باراك أوباما "
+                "أواخر الشهر الماضي في أديس أبابا.",
+                (("السوداني", "NORP", "SDN"), ("إبراهيم غندور", "PER", "SDN"), ("الأميركي", "NORP", "USA"),
+                 ("باراك أوباما", "PER", "USA"), ("أديس أبابا", "GPE", "ETH")))
+    talks = first(doc, "CONSULT")
+    assert "USA" in codes(doc, talks.target) and "SDN" in codes(doc, talks.source)

@@ -17,6 +17,7 @@ from marsad.stages.events.detect import Candidate, surface, variants
 from marsad.stages.events.mentions import (
     INCLUSION_REACH,
     NON_ACTOR_TYPES,
+    POSTED_PREPS,
     PLACE_TYPES,
     Mention,
     apposition,
@@ -84,6 +85,10 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
         if person is not None and not (k + 2 < len(ms) and apposition(doc, nxt, ms[k + 2])):
             k += 1
             group.append(dataclasses.replace(nxt, entity=person.entity, etype="PER"))
+            continue
+        if (nxt.etype == "GPE" and nxt.prep in POSTED_PREPS and k + 2 < len(ms)
+                and apposition(doc, group[-1], ms[k + 2])):
+            k += 1  # «السفير السعودي في مصر أحمد قطان»: the post is no actor; the name after it is
             continue
         if not (apposition(doc, group[-1], nxt) or _comma_apposed(doc, group[-1], nxt)
                 or (nxt.conj and nxt.prep is None

@@ -432,8 +432,8 @@ def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> 
 def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
     adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
-    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep in (None, head.prep)
-            and not nxt.conj) or agent_at(doc, nxt.first) is not None:
+    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and not nxt.conj) \
+            or agent_at(doc, nxt.first) is not None:
         # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
         # the name of the title before it («خادم الحرمين الشريفين»).
         return False
@@ -441,9 +441,25 @@ def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     # Courtesy words part a title from its name: «وزير الخارجية الأستاذ عادل الجبير».
     while gap < nxt.first and surface(doc, doc.tokens[gap]) in lexicon.honorifics():
         gap += 1
-    if nxt.first == gap:
-        return True
-    return nxt.first == gap + 1 and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
+    nisba = gap < nxt.first and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
+    if _posted_in(doc, gap + 1 if nisba else gap, nxt.first):
+        return True  # (the name then reads as completing the place: its في is the post's, not its own)
+    if nxt.prep not in (None, head.prep):
+        return False
+    return nxt.first == gap or (nisba and nxt.first == gap + 1)
+
+
+#: Prepositions that name where an envoy is posted, between the title and the name: «السفير السعودي في
+#: مصر أحمد قطان», «سفير المملكة لدى الأردن …».
+POSTED_PREPS = frozenset({"في", "لدى"})
+
+
+def _posted_in(doc: Document, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` are في/لدى and a place name only (an ambassador's post)."""
+    if end - start < 2 or end - start > 4 or surface(doc, doc.tokens[start]) not in POSTED_PREPS:
+        return False
+    lo, hi = doc.tokens[start + 1].start, doc.tokens[end - 1].end
+    return any(e.type == "GPE" and any(m.start == lo and m.end == hi for m in e.mentions) for e in doc.entities)
 
 
 def word_keys_in(doc: Document, k: int, words: frozenset[str]) -> bool:
