@@ -17,8 +17,8 @@ from marsad.stages.events.detect import Candidate, surface, variants
 from marsad.stages.events.mentions import (
     INCLUSION_REACH,
     NON_ACTOR_TYPES,
-    POSTED_PREPS,
     PLACE_TYPES,
+    POSTED_PREPS,
     Mention,
     apposition,
     cue_words,
