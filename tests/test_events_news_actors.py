@@ -150,3 +150,31 @@ def test_talking_with_a_counterpart_is_a_consultation() -> None:
                  ("باراك أوباما", "PER", "USA"), ("أديس أبابا", "GPE", "ETH")))
     talks = first(doc, "CONSULT")
     assert "USA" in codes(doc, talks.target) and "SDN" in codes(doc, talks.source)
+
+
+def types_of(text: str) -> list[str]:
+    return [e.type for e in find_events(build(text), learned_filter=False)]
+
+
+def test_deeming_is_not_promising() -> None:
+    assert "AGREE" not in types_of("أدانت الرابطة التصريحات الطائفية وعدتها تصريحات تغذي التطرف والإرهاب.")
+
+
+def test_fulfilling_wishes_is_not_investigating() -> None:
+    assert "ACCUSE" not in types_of("وأوضح أن هذه التصريحات تشعل فتيل التطرف وتحقق رغبات أعداء الأمة في مزيد "
+                                    "تمزيقها.")
+
+
+def test_looming_on_the_horizon_is_no_threat() -> None:
+    assert "THREATEN" not in types_of("وقال إن التمرد بات على يقين أن هزيمته تلوح في الأفق.")
+
+
+def test_declining_to_comment_is_no_rejection() -> None:
+    assert "REJECT" not in types_of("لا زال الحزب يمارس الصمت ويرفض التعليق على الغارة الأخيرة.")
+
+
+def test_ma_after_a_pronoun_is_what_not_a_negation() -> None:
+    doc = build("طالبت حكومة الإقليم بحقها في تنظيم الاستفتاء وهو ما رفضته مدريد.",
+                (("مدريد", "GPE", "ESP"),))
+    reject = first(doc, "REJECT")
+    assert reject.status == "asserted"

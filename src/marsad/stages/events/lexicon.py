@@ -238,6 +238,7 @@ def status_cues() -> dict[str, Any]:
     cues: dict[str, Any] = {"near_window": int(raw.get("near_window", 3)),
                             "complementizers": frozenset(fold(w) for w in raw.get("complementizers", [])),
                             "compound_heads": frozenset(fold(w) for w in raw.get("compound_heads", [])),
+                            "relative_heads": frozenset(fold(w) for w in raw.get("relative_heads", [])),
                             "relatives": frozenset(fold(w) for w in raw.get("relatives", [])),
                             "declarations": frozenset(fold(w) for w in raw.get("declarations", []))}
     for status in STATUS_ORDER:
