@@ -178,3 +178,21 @@ def test_ma_after_a_pronoun_is_what_not_a_negation() -> None:
                 (("مدريد", "GPE", "ESP"),))
     reject = first(doc, "REJECT")
     assert reject.status == "asserted"
+
+
+def test_support_asked_for_is_the_request_only() -> None:
+    doc = build("وقال كازنوف: لقد طلبت من نظيري البريطاني دعما إضافيا من الأجهزة التابعة له.",
+                (("كازنوف", "PER", "FRA"), ("بريطانيا", "GPE", "GBR")))
+    kinds = [e.type for e in find_events(doc, learned_filter=False)]
+    assert "SUPPORT" not in kinds and "REQUEST" in kinds
+
+
+def test_my_counterpart_with_a_nationality_is_the_target() -> None:
+    doc = build("وقال كازنوف: لقد طلبت من نظيري البريطاني دعما إضافيا لمواجهة أزمة المهاجرين في بريطانيا.",
+                (("كازنوف", "PER", "FRA"), ("بريطانيا", "GPE", "GBR")))
+    assert "GBR" in codes(doc, first(doc, "REQUEST").target)
+
+
+def test_an_offer_to_withdraw_is_no_withdrawal() -> None:
+    assert "RETREAT" not in types_of("وقال إن بعض قيادات التمرد طرحوا مبادرات للانسحاب من الجنوب مقابل رفع "
+                                     "العقوبات الدولية عن زعيم الجماعة.")

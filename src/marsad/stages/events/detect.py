@@ -291,6 +291,20 @@ def relative_background(doc: Document, i: int, lo: int) -> bool:
     return False
 
 
+#: Most tokens between a word of seeking or offering and the trigger it takes (طلبت من نظيري البريطاني دعما).
+CONTENT_REACH = 4
+
+
+def _content_veto(doc: Document, trig: Trigger, i: int, lo: int) -> bool:
+    """Whether a trigger is what another act seeks, offers or trades (طلبت … دعما، مقابل رفع
+    العقوبات; دعما reads as a verb too): a content word of its type (``senses.contents``) within
+    CONTENT_REACH tokens before it."""
+    words = lexicon.senses().contents.get(trig.type)
+    return bool(words) and any(
+        doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & (words or frozenset())
+        for k in range(max(lo, i - CONTENT_REACH), i))
+
+
 def _subject_veto(doc: Document, trig: Trigger, i: int, lo: int) -> bool:
     """Whether the word right before the trigger, as its subject, makes it part of another event
     (مظاهرات تطالب: the protest's demand)."""
@@ -390,7 +404,8 @@ def find_triggers(doc: Document) -> list[Candidate]:
             entry, end, fut = best
             if vetoed is None:
                 vetoed = _vetoed(doc, lo, hi)
-            if entry.trigger.type in vetoed or _subject_veto(doc, entry.trigger, i, lo) or (
+            if entry.trigger.type in vetoed or _subject_veto(doc, entry.trigger, i, lo) \
+                    or _content_veto(doc, entry.trigger, i, lo) or (
                     entry.trigger.kind == "V" and relative_background(doc, i, lo)):
                 i = end
                 continue
