@@ -196,3 +196,27 @@ def test_my_counterpart_with_a_nationality_is_the_target() -> None:
 def test_an_offer_to_withdraw_is_no_withdrawal() -> None:
     assert "RETREAT" not in types_of("وقال إن بعض قيادات التمرد طرحوا مبادرات للانسحاب من الجنوب مقابل رفع "
                                      "العقوبات الدولية عن زعيم الجماعة.")
+
+
+def test_others_who_call_on_a_state_are_not_that_state() -> None:
+    doc = build("كما دعا آخرون دولة الإمارات العربية المتحدة إلى تجميد أرصدته على أراضيها.",
+                (("الإمارات العربية المتحدة", "GPE", "ARE"),))
+    request = first(doc, "REQUEST")
+    assert "ARE" in codes(doc, request.target) and "ARE" not in codes(doc, request.source)
+
+
+def test_an_indefinite_plural_nationality_is_its_peoples_actor() -> None:
+    doc = build("وكان صالح قد طالب الحكومة الإماراتية بمراجعة موقفها. إلا أن إماراتيين رفضوا كلماته.",
+                (("صالح", "PER", "YEM"), ("الإماراتية", "NORP", "ARE")))
+    reject = first(doc, "REJECT")
+    assert "ARE" in codes(doc, reject.source)
+
+
+def test_the_light_verbs_subject_holds_the_protest() -> None:
+    doc = build("نفذت العشرات من الأسر اليمنية وأهالي المختطفين لدى ميليشيات الحوثي وفلول الرئيس المخلوع "
+                "علي عبدالله صالح وقفة احتجاجية صباح أمس أمام فندق شيراتون وسط صنعاء.",
+                (("اليمنية", "NORP", "YEM"), ("الحوثي", "ORG", "YEM"), ("علي عبدالله صالح", "PER", "YEM"),
+                 ("صنعاء", "GPE", "YEM")))
+    protest = first(doc, "PROTEST")
+    assert "علي عبدالله صالح" not in codes(doc, protest.source)
+    assert "YEM" in codes(doc, protest.source)

@@ -193,10 +193,12 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
         return _partitive_owner(doc, after) or group_forward(doc, after, 0)
-    if bare and not verb and _in_relative(doc, before[bare[-1]]):
-        # «شنت طائرات التحالف الذي تقوده المملكة غارات»: the light verb's subject, before the relative
-        # clause, did the raids.
-        return _light_subject(doc, before, bare)
+    if bare and not verb and prep_before(doc, cand.first) is None:
+        # «شنت طائرات التحالف الذي تقوده المملكة غارات», «نفذت العشرات من الأسر … وفلول صالح وقفة
+        # احتجاجية»: the light verb's subject did it, not the last name of a long subject phrase.
+        light = _light_subject(doc, before, bare)
+        if light or _in_relative(doc, before[bare[-1]]):
+            return light
     if bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
                           and prep_before(doc, cand.first) is None)):
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
@@ -223,8 +225,11 @@ def _light_subject(doc: Document, before: list[Mention], bare: list[int]) -> lis
     verbs = lexicon.noun_context()["support_verbs"]
     for k in reversed(bare):
         m = before[k]
-        if m.first > 0 and doc.tokens[m.first - 1].kind == "word" and word_keys_in(doc, m.first - 1, verbs):
-            return group_forward(doc, before, k)[:1]
+        v = m.first - 1
+        if v > 1 and surface(doc, doc.tokens[v]) == "من" and word_keys_in(doc, v - 1, lexicon.partitives()):
+            v -= 2  # «نفذت العشرات من الأسر اليمنية وقفة»: the group counted
+        if v >= 0 and doc.tokens[v].kind == "word" and word_keys_in(doc, v, verbs):
+            return [g for g in group_forward(doc, before, k) if not _in_relative(doc, g)]
     return []
 
 
@@ -285,6 +290,10 @@ def _unnamed_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bo
     the verb's subject and the name its object (verb-subject-object): «ويحمّل التقرير الحكومة
     الإريترية مسؤولية», «وزار الوفد بغداد».  Not when the name is a nisba of the noun (الوفد السعودي)."""
     k = cand.last
+    if (cand.trigger.kind == "V" and after and k < len(doc.tokens) and doc.tokens[k].kind == "word"
+            and word_keys_in(doc, k, cue_words("unnamed_subjects")) and after[0].prep is None
+            and not after[0].conj and after[0].first - k <= 2):
+        return True  # «ودعا آخرون دولة الإمارات إلى …», «اتهم آخرون صالح»: "others" did it to the name
     if (cand.trigger.kind != "V" or not after or after[0].first != k + 1 or after[0].prep is not None
             or after[0].conj or (after[0].etype in ("NORP", "PER") and not after[0].agent)
             or doc.tokens[k].kind != "word"):

@@ -396,8 +396,29 @@ def find_mentions(doc: Document) -> list[Mention]:
         i = last
     starts = [t.start for t in doc.tokens]
     out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
+    out.extend(_people_mentions(doc, {k for m in out for k in range(m.first, m.last)}))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
     return _apposed_preps(doc, out)
+
+
+def _people_mentions(doc: Document, covered: set[int]) -> list[Mention]:
+    """Indefinite plural nationalities no entity covers, as the people of their state when the article
+    names it: «إلا أن إماراتيين رفضوا كلماته» → the UAE (CAMEO codes a state's people by the state)."""
+    out: list[Mention] = []
+    for k, tok in enumerate(doc.tokens):
+        if k in covered or tok.kind != "word":
+            continue
+        word = surface(doc, tok)
+        core = word[1:] if word[:1] in ("و", "ف") else word
+        if core.startswith("ال") or len(core) < 6 or not core.endswith(("يين", "يون")):
+            continue
+        iso3 = nisba_country(core)
+        ent = state_of(doc, iso3) if iso3 else None
+        if ent is not None:
+            span = Span(tok.start + len(word) - len(core), tok.end)
+            prep, conj = _prep_of(doc, k, span)
+            out.append(Mention(span, k, k + 1, ent, "NORP", prep, conj))
+    return out
 
 
 def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
