@@ -220,3 +220,33 @@ def test_the_light_verbs_subject_holds_the_protest() -> None:
     protest = first(doc, "PROTEST")
     assert "علي عبدالله صالح" not in codes(doc, protest.source)
     assert "YEM" in codes(doc, protest.source)
+
+
+def test_grabbing_someone_is_an_arrest() -> None:
+    doc = build("واستنادا إلى معلومات استخبارية قبضت القوات الأمنية على 76 عنصرا من التنظيم في الرمادي.",
+                (("الرمادي", "GPE", "IRQ"),))
+    assert first(doc, "COERCE").mode == "arrest"
+
+
+def test_stopping_people_is_an_arrest_and_stopping_money_is_not() -> None:
+    assert "COERCE" in types_of("وقالت الوزارة إن الوحدة تمكنت بعد تحريات ميدانية من إيقاف 6 عناصر بجهة "
+                                "الدهماني.")
+    assert "COERCE" not in types_of("ودعا آخرون إلى إيقاف كافة الاستثمارات التي يتشارك فيها هو ونجله.")
+
+
+def test_the_two_sides_are_the_two_states_not_a_city_of_one() -> None:
+    doc = build("وقعت المملكة العربية السعودية والجزائر اتفاقية تعاون في المدينة المنورة. "
+                "وقد ثمن الجانبان عاليا المجهودات المبذولة.",
+                (("المملكة العربية السعودية", "GPE", "SAU"), ("الجزائر", "GPE", "DZA"),
+                 ("المدينة المنورة", "GPE", "SAU")))
+    praise = first(doc, "SUPPORT")
+    assert {doc.entities[a.entity].name_ar for a in praise.source if a.entity is not None} == {
+        "المملكة العربية السعودية", "الجزائر"}
+
+
+def test_a_name_coordinated_after_a_preposition_is_not_the_next_verbs_subject() -> None:
+    doc = build("وقالت الوزارة إن الحركة تمثل خطرا على الصين والولايات المتحدة وطلبت من الولايات المتحدة "
+                "أن تنسق معها.",
+                (("الصين", "GPE", "CHN"), ("الولايات المتحدة", "GPE", "USA")))
+    request = first(doc, "REQUEST")
+    assert "USA" not in codes(doc, request.source) and "USA" in codes(doc, request.target)

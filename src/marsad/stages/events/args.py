@@ -91,7 +91,7 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
             k += 1  # «السفير السعودي في مصر أحمد قطان»: the post is no actor; the name after it is
             continue
         if not (apposition(doc, group[-1], nxt) or _comma_apposed(doc, group[-1], nxt)
-                or (nxt.conj and nxt.prep is None
+                or (nxt.conj and nxt.prep in (None, group[-1].prep)
                                                  and nxt.first - group[-1].last <= 2)):
             break
         k += 1

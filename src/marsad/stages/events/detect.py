@@ -292,7 +292,7 @@ def relative_background(doc: Document, i: int, lo: int) -> bool:
 
 
 #: Most tokens between a word of seeking or offering and the trigger it takes (طلبت من نظيري البريطاني دعما).
-CONTENT_REACH = 4
+CONTENT_REACH = 6
 
 
 def _content_veto(doc: Document, trig: Trigger, i: int, lo: int) -> bool:

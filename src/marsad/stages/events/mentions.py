@@ -41,6 +41,10 @@ NON_ACTOR_TYPES = frozenset({"LOC", "FAC"})
 STATE_TYPES = frozenset({"GPE", "NORP"})
 
 
+#: Entity types a dual noun (البلدين، الزعيمين) may stand for: states, their people and leaders.
+PAIR_TYPES = frozenset({"GPE", "NORP", "PER"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An actor mention: where it is, which entity it is (if any), and the preposition before it."""
@@ -223,11 +227,16 @@ def _pair_refs(doc: Document, ents: list[Mention], start: int) -> tuple[int, ...
     first_offset = doc.sentences[max(here - PAIR_LOOKBACK, 0)].start if doc.sentences else 0
     seen: dict[str, int] = {}
     for m in sorted(ents, key=lambda m: -m.span.start):
-        if m.span.start >= start or m.span.start < first_offset or m.entity is None:
+        if (m.span.start >= start or m.span.start < first_offset or m.entity is None
+                or m.etype not in PAIR_TYPES):
+            # (an agency of some state is not one of «الطرفين»: after AFP, not France)
             continue
         country = doc.entities[m.entity].country
         if country and country not in seen:
-            seen[country] = m.entity
+            # The state itself stands for a place, not the city that named it (المدينة المنورة → Saudi
+            # Arabia); a leader stands for himself (الزعيمان).
+            state = None if m.etype == "PER" else state_of(doc, country)
+            seen[country] = m.entity if state is None else state
             if len(seen) == 2:
                 return tuple(seen.values())
     return ()
@@ -423,9 +432,13 @@ def _people_mentions(doc: Document, covered: set[int]) -> list[Mention]:
 
 def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
     """A name apposed to a title after a preposition is in that phrase too: «الموالي للرئيس هادي»,
-    «مع الرئيس السيسي» (not a bare subject)."""
+    «مع الرئيس السيسي» (not a bare subject); so is a name coordinated right after a prepositional one
+    («على الصين والولايات المتحدة وطلبت …»: the US is no subject of the verb after it)."""
     for k in range(len(ms) - 1):
         head, nxt = ms[k], ms[k + 1]
+        if head.prep is not None and nxt.conj and nxt.prep is None and nxt.first == head.last:
+            ms[k + 1] = dataclasses.replace(nxt, prep=head.prep)
+            continue
         # (only a preposition on or right before the title: «في حضور وزير الخارجية X» puts the
         # title in a construct, and X may still be the subject of a relative clause after it)
         if (head.agent and head.prep is not None and nxt.prep is None
