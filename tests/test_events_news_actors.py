@@ -250,3 +250,39 @@ def test_a_name_coordinated_after_a_preposition_is_not_the_next_verbs_subject() 
                 (("الصين", "GPE", "CHN"), ("الولايات المتحدة", "GPE", "USA")))
     request = first(doc, "REQUEST")
     assert "USA" not in codes(doc, request.source) and "USA" in codes(doc, request.target)
+
+
+def test_receiving_the_wounded_is_aid_not_hosting() -> None:
+    doc = build("واستقبل مستشفى الجمهورية في عدن أمس عشرات الجرحى من المدنيين جراء القصف.",
+                (("عدن", "GPE", "YEM"),))
+    kinds = [e.type for e in find_events(doc, learned_filter=False)]
+    assert "AID" in kinds and "CONSULT" not in kinds
+
+
+def test_an_obligation_laid_on_a_state_is_a_request() -> None:
+    doc = build("وقال السفير في تصريحات صحفية أمس إنه يجب على إيران الكف عن التدخل في شؤون اليمن.",
+                (("إيران", "GPE", "IRN"), ("اليمن", "GPE", "YEM")))
+    request = first(doc, "REQUEST")
+    assert "IRN" in codes(doc, request.target)
+
+
+def test_sending_an_invitation_is_a_request_to_its_addressee() -> None:
+    doc = build("ووجه وزير الخارجية الروسي دعوة إلى قادة حركة حماس لزيارة موسكو.",
+                (("الروسي", "NORP", "RUS"), ("حماس", "ORG", "PSE"), ("موسكو", "GPE", "RUS")))
+    request = first(doc, "REQUEST")
+    assert "PSE" in codes(doc, request.target) or "حماس" in codes(doc, request.target)
+
+
+def test_solidarity_announced_with_a_state_targets_it() -> None:
+    doc = build("وأعلنت رابطة العالم الإسلامي عن تضامنها الكامل مع المملكة العربية السعودية.",
+                (("رابطة العالم الإسلامي", "ORG", None), ("المملكة العربية السعودية", "GPE", "SAU")))
+    support = first(doc, "SUPPORT")
+    assert "SAU" in codes(doc, support.target)
+
+
+def test_the_counterpart_a_president_receives_is_the_guest() -> None:
+    doc = build("واستقبل الرئيس المصري عبد الفتاح السيسي نظيره اليمني عبد ربه منصور هادي في القاهرة أمس.",
+                (("عبد الفتاح السيسي", "PER", "EGY"), ("عبد ربه منصور هادي", "PER", "YEM"),
+                 ("القاهرة", "GPE", "EGY")))
+    host = first(doc, "CONSULT")
+    assert "YEM" in codes(doc, host.target) and "YEM" not in codes(doc, host.source)

@@ -64,14 +64,21 @@ def referent(doc: Document, actor: Actor) -> Actor:
     return actor if ref is None else Actor(actor.span, ref.entity)
 
 
-def _described(group: list[Mention], nxt: Mention) -> Mention | None:
+def _described(doc: Document, group: list[Mention], nxt: Mention) -> Mention | None:
     """The person an office right after the group describes, without a state of its own:
     «الأمير محمد بن نايف ولي العهد وزير الداخلية» (the titles are his, not the verb's object)."""
     person = next((m for m in reversed(group) if m.etype == "PER" and m.entity is not None), None)
-    if person is None or not (nxt.agent and nxt.entity is None and nxt.concept == "officials"
-                              and nxt.prep is None and not nxt.conj and nxt.first == group[-1].last):
+    if person is None or _counterpart(doc, nxt) or not (
+            nxt.agent and nxt.entity is None and nxt.concept == "officials"
+            and nxt.prep is None and not nxt.conj and nxt.first == group[-1].last):
         return None
     return person if group[-1] is person or group[-1].entity == person.entity else None
+
+
+def _counterpart(doc: Document, m: Mention) -> bool:
+    """Whether a title names another party's official (نظيره، نظيرها): «استقبل الرئيس المصري نظيره
+    اليمني» is the guest, not an office of the host."""
+    return any(word_keys_in(doc, k, cue_words("foreign")) for k in range(m.first, m.last))
 
 
 def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
@@ -80,7 +87,7 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
     group = [ms[k]]
     while k + 1 < len(ms):
         nxt = ms[k + 1]
-        person = _described(group, nxt)
+        person = _described(doc, group, nxt)
         # An office followed by a name of its own is the next person («… وزير الخارجية جون كيري»).
         if person is not None and not (k + 2 < len(ms) and apposition(doc, nxt, ms[k + 2])):
             k += 1

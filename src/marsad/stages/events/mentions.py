@@ -263,6 +263,11 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
     """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
     or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
+    if (m is None and end - i == 1 and end < len(doc.tokens) and is_construct_head(doc, i)
+            and doc.tokens[end].kind == "word" and word_keys_in(doc, end, cue_words("group_heads"))):
+        # «قادة حركة حماس»، «عناصر تنظيم داعش»: the group's head noun stands between the agent and its name.
+        nxt = by_first.get(end + 1)
+        return nxt if nxt is not None and nxt.etype == "ORG" and nxt.prep is None and not nxt.conj else None
     if m is None and end < len(doc.tokens) and doc.tokens[end].kind == "word" and _definite_adjective(doc, end):
         # An adjective no entity covers may stand between the agent and its state: «السلطات الكردية
         # العراقية» (the Kurdish authorities of Iraq), «القوات الخاصة الإسرائيلية».
