@@ -286,3 +286,18 @@ def test_the_counterpart_a_president_receives_is_the_guest() -> None:
                  ("القاهرة", "GPE", "EGY")))
     host = first(doc, "CONSULT")
     assert "YEM" in codes(doc, host.target) and "YEM" not in codes(doc, host.source)
+
+
+def test_a_state_named_after_an_adjective_is_no_nationality() -> None:
+    doc = build("وزار عدد من الوزراء الأوروبيين إيران منذ التوصل لاتفاق نووي معها الشهر الماضي.",
+                (("إيران", "GPE", "IRN"),))
+    visit = first(doc, "CONSULT")
+    assert "IRN" in codes(doc, visit.target) and "IRN" not in codes(doc, visit.source)
+
+
+def test_a_place_after_a_glued_area_noun_is_no_object() -> None:
+    doc = build("استولت السلطات المحلية بمحافظة مأرب على شاحنة محملة بأجهزة اتصالات كانت في طريقها إلى "
+                "ميليشيا الحوثي.",
+                (("مأرب", "GPE", "YEM"), ("الحوثي", "ORG", "YEM")))
+    seizure = first(doc, "COERCE")
+    assert "مأرب" not in codes(doc, seizure.target)

@@ -172,8 +172,11 @@ def _entity_mentions(doc: Document) -> list[Mention]:
             first = token_at(starts, span.start)
             last = token_at(starts, max(span.end - 1, span.start)) + 1
             prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
-            etype = ("FAC" if _after_facility(doc, first, span)
-                     else "LOC" if ent.type == "GPE" and _after_area(doc, first, span) else ent.type)
+            area = ent.type == "GPE" and _after_area(doc, first, span)
+            etype = "FAC" if _after_facility(doc, first, span) else "LOC" if area else ent.type
+            if area and prep is None:
+                # «السلطات المحلية بمحافظة مأرب»: the place takes the preposition glued to its area noun.
+                prep = _glued_preposition(doc, first - 1)
             out.append(Mention(span, first, last, idx, etype, prep, conj))
     return out
 
@@ -187,6 +190,13 @@ def _after_facility(doc: Document, first: int, span: Span) -> bool:
         return False  # the name is glued to a clitic of its own token (بالحبوبي): no head before it
     return first > 0 and doc.tokens[first - 1].kind == "word" and word_keys_in(
         doc, first - 1, cue_words("facility_heads"))
+
+
+def _glued_preposition(doc: Document, k: int) -> str | None:
+    """The preposition ب/ل/ك glued to word ``k`` when the rest of it is one of its word keys
+    (بمحافظة → ب), which the clitic analysis does not always split off."""
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    return word[0] if word[:1] in ("ب", "ل", "ك") and word[1:] in word_keys(doc, doc.tokens[k]) else None
 
 
 def _has_preposition(doc: Document, k: int) -> bool:
@@ -271,8 +281,9 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
     if m is None and end < len(doc.tokens) and doc.tokens[end].kind == "word" and _definite_adjective(doc, end):
         # An adjective no entity covers may stand between the agent and its state: «السلطات الكردية
         # العراقية» (the Kurdish authorities of Iraq), «القوات الخاصة الإسرائيلية».
+        # (a nationality, not a state's name: «الوزراء الأوروبيين إيران» is a subject and its object)
         nxt = by_first.get(end + 1)
-        return nxt if nxt is not None and nxt.etype in STATE_TYPES and nxt.prep is None and not nxt.conj else None
+        return nxt if nxt is not None and nxt.etype == "NORP" and nxt.prep is None and not nxt.conj else None
     # ``end`` is past the last token when the agent ends the text.
     if (m is None and office and end - i == 1 and end < len(doc.tokens) and is_construct_head(doc, i)
             and is_construct_head(doc, end) and not surface(doc, doc.tokens[end]).endswith(("ى", "ي"))):
