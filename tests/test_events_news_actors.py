@@ -301,3 +301,17 @@ def test_a_place_after_a_glued_area_noun_is_no_object() -> None:
                 (("مأرب", "GPE", "YEM"), ("الحوثي", "ORG", "YEM")))
     seizure = first(doc, "COERCE")
     assert "مأرب" not in codes(doc, seizure.target)
+
+
+def test_the_author_of_condemned_statements_is_the_target() -> None:
+    doc = build("أدانت رابطة العالم الإسلامي التصريحات الطائفية التي صدرت عن نائب الرئيس العراقي نوري المالكي.",
+                (("رابطة العالم الإسلامي", "ORG", None), ("العراقي", "NORP", "IRQ"), ("نوري المالكي", "PER", "IRQ")))
+    condemn = first(doc, "ACCUSE")
+    assert "نوري المالكي" in codes(doc, condemn.target)
+
+
+def test_statements_named_by_their_author_target_him() -> None:
+    doc = build("ورفضت الحكومة الإماراتية تصريحات صالح ضد الدولة.",
+                (("الإماراتية", "NORP", "ARE"), ("صالح", "PER", "YEM")))
+    reject = first(doc, "REJECT")
+    assert "YEM" in codes(doc, reject.target)

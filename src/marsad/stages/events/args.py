@@ -149,6 +149,9 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     if source and source[0] in after:
         rest = [m for m in rest if m.first >= source[-1].last]
     target = _object(doc, cand, source, after, rest, opens)
+    if not target and cand.trigger.type in STATEMENT_TYPES:
+        # «أدانت الرابطة التصريحات التي صدرت عن نوري المالكي»: whoever made the statements is condemned.
+        target = _statement_author(doc, cand, [m for m in mentions if m.first >= cand.last], c_hi)
     if source and source[0] in before and victims(doc, cand, source[0]):
         # «إن ستة مدنيين قتلوا في هجوم»: victims before a killing verb are its patients (the
         # verb is passive, قُتلوا), not its doers.
@@ -211,6 +214,33 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
+    return []
+
+
+#: Types whose object may be statements, whose author is then the target (condemning, rejecting them).
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT"})
+#: Most tokens from the trigger to the statement noun, and from it to its author's name.
+STATEMENT_REACH = 6
+
+
+def _statement_author(doc: Document, cand: Candidate, after: list[Mention], c_hi: int) -> list[Mention]:
+    """The author of the statements a condemnation or rejection takes as its object: the name right
+    after the statement noun (تصريحات المالكي, one adjective may stand between) or after عن/من in a
+    clause of issuing (التي صدرت عن …، التي أدلى بها …); [] when none."""
+    nouns, issued = cue_words("statements"), cue_words("issued_by")
+    # (the statement noun is in the trigger's clause; its relative clause of issuing may run past it)
+    stop = min(cand.last + STATEMENT_REACH, c_hi, len(doc.tokens))
+    noun = next((k for k in range(cand.last, stop) if doc.tokens[k].kind == "word"
+                 and word_keys_in(doc, k, nouns)), None)
+    if noun is None:
+        return []
+    issue = next((k for k in range(noun + 1, min(noun + STATEMENT_REACH, len(doc.tokens)))
+                  if doc.tokens[k].kind == "word" and word_keys_in(doc, k, issued)), None)
+    for i, m in enumerate(after):
+        genitive = m.prep is None and 1 <= m.first - noun <= 2
+        by = issue is not None and m.prep in ("عن", "من", "ب", None) and 1 <= m.first - issue <= 3
+        if genitive or by:
+            return [dataclasses.replace(g, prep=None) for g in group_forward(doc, after, i)]
     return []
 
 
