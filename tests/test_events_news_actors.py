@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 
 from conftest import events_doc
-from marsad.core.document import Actor, Document, Event
+from marsad.core.document import Actor, Document, Event, Quote, Span
 from marsad.stages.events import find_events
 
 build = functools.partial(events_doc, published="2015-08-06")
@@ -315,3 +315,14 @@ def test_statements_named_by_their_author_target_him() -> None:
                 (("الإماراتية", "NORP", "ARE"), ("صالح", "PER", "YEM")))
     reject = first(doc, "REJECT")
     assert "YEM" in codes(doc, reject.target)
+
+
+def test_the_speaker_made_the_visit_he_spoke_during() -> None:
+    doc = build("وقال وزير الخارجية التركي مولود جاويش أوغلو إن الطائرات وصلت. وأضاف خلال زيارة إلى ماليزيا "
+                "أن المعركة ستبدأ قريبا.",
+                (("التركي", "NORP", "TUR"), ("مولود جاويش أوغلو", "PER", "TUR"), ("ماليزيا", "GPE", "MYS")))
+    doc.quotes.append(Quote(kind="indirect", speaker=Actor(doc.entities[1].mentions[0], 1),
+                            content=Span(doc.text.index("أن المعركة"), len(doc.text) - 1),
+                            cue=Span(doc.text.index("وأضاف"), doc.text.index("وأضاف") + 5)))
+    visit = first(doc, "CONSULT")
+    assert "TUR" in codes(doc, visit.source) and "MYS" in codes(doc, visit.target)
