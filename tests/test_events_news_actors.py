@@ -326,3 +326,18 @@ def test_the_speaker_made_the_visit_he_spoke_during() -> None:
                             cue=Span(doc.text.index("وأضاف"), doc.text.index("وأضاف") + 5)))
     visit = first(doc, "CONSULT")
     assert "TUR" in codes(doc, visit.source) and "MYS" in codes(doc, visit.target)
+
+
+def test_a_counted_group_after_an_arrest_verb_is_arrested() -> None:
+    doc = build("وفي قلقيلية اعتقل تسعة مواطنين بينهم خمسة من حراس المسجد فجر أمس.",
+                (("قلقيلية", "GPE", "PSE"),))
+    arrest = first(doc, "COERCE")
+    assert "مواطنين" not in {doc.span_text(a.span) for a in arrest.source}
+    assert "مواطنين" in {doc.span_text(a.span) for a in arrest.target}
+
+
+def test_two_soldiers_and_their_nationality_are_the_victims() -> None:
+    doc = build("قتل جنديان تركيان وجرح اثنان آخران أمس في انفجار لغم في جنوب شرق تركيا.",
+                (("تركيا", "GPE", "TUR"),))
+    attack = first(doc, "ASSAULT")
+    assert "TUR" in codes(doc, attack.target) and "TUR" not in codes(doc, attack.source)

@@ -520,10 +520,16 @@ def _dual_noun(doc: Document, m: Mention) -> bool:
     return m.agent and m.concept in ("army", "police") and m.last - m.first == 1 and word.endswith("يين")
 
 
+#: Types whose verb, read passive before a counted group, has that group as its patient.
+COUNTED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
 def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
-    """A counted group right after an attack verb is its victims, the verb being passive
-    (قُتل 21 شخصا، أصيب ثلاثة جنود): a number stands between the verb and the noun."""
-    return cand.trigger.type == "ASSAULT" and (any(
+    """A counted group right after an attack or arrest verb is its victims, the verb being passive
+    (قُتل 21 شخصا، أصيب ثلاثة جنود، اعتُقل تسعة مواطنين): a number stands between the verb and the noun."""
+    patient = cand.trigger.type == "ASSAULT" or (cand.trigger.type in COUNTED_PATIENT_TYPES
+                                                 and cand.trigger.kind == "V")
+    return patient and (any(
         doc.tokens[k].kind == "number" or surface(doc, doc.tokens[k]).lstrip("و") in lexicon.number_words()
         for k in range(cand.last, m.first)) or _counted_dual(doc, m))
 
@@ -533,7 +539,8 @@ def _counted_dual(doc: Document, m: Mention) -> bool:
     after the nisba ي) or a noun with the number two right after it («حوثيين اثنين»)."""
     if m.last < len(doc.tokens) and surface(doc, doc.tokens[m.last]) in cue_words("dual_numbers"):
         return True
-    return m.last - m.first == 1 and surface(doc, doc.tokens[m.first]).lstrip("و").endswith("يان")
+    # (a nationality may follow the dual: «قتل جنديان تركيان»)
+    return (m.last - m.first == 1 or m.agent) and surface(doc, doc.tokens[m.first]).lstrip("و").endswith("يان")
 
 
 def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[Span],
