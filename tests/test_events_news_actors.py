@@ -341,3 +341,10 @@ def test_two_soldiers_and_their_nationality_are_the_victims() -> None:
                 (("تركيا", "GPE", "TUR"),))
     attack = first(doc, "ASSAULT")
     assert "TUR" in codes(doc, attack.target) and "TUR" not in codes(doc, attack.source)
+
+
+def test_ministers_of_other_states_do_not_act_for_the_state_they_visit() -> None:
+    doc = build("وزار عدد من الوزراء الأوروبيين إيران منذ التوصل لاتفاق نووي مع إيران الشهر الماضي.",
+                (("إيران", "GPE", "IRN"),))
+    visit = first(doc, "CONSULT")
+    assert codes(doc, visit.source) == set()

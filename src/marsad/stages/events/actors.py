@@ -42,6 +42,14 @@ def foreign_words() -> frozenset[str]:
     return _words("foreign")
 
 
+def _foreign_after(doc: Document, m: Mention) -> bool:
+    """Whether the word right after an agent says it is of other states (الوزراء الأوروبيين، القوات
+    الدولية، الخبراء الأجانب): it does not act for the state where the event happens."""
+    k = m.last
+    return (k < len(doc.tokens) and doc.tokens[k].kind == "word"
+            and bool(word_keys(doc, doc.tokens[k]) & foreign_words()))
+
+
 @lru_cache(maxsize=1)
 def mutual_concepts() -> frozenset[str]:
     """Trigger concepts two parties do with each other (meet, agree, negotiate)."""
@@ -293,7 +301,7 @@ def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, i
         if (a.entity is None and m is not None and m.concept is not None and not m.refs
                 and not (person and m.concept == "officials")
                 and codes.get(m.concept) not in STATELESS_CODES and not _owned(doc, m)
-                and not foreign_words() & set(fold(doc.span_text(a.span)).split())):
+                and not foreign_words() & set(fold(doc.span_text(a.span)).split()) and not _foreign_after(doc, m)):
             fixed = agent_states().get(m.concept)
             owner = (state_of(doc, fixed) if fixed else _told_state(doc, m, named) if named else None)
             if owner is None and fixed is None and state is not None and country is not None:
