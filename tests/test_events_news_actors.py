@@ -348,3 +348,7 @@ def test_ministers_of_other_states_do_not_act_for_the_state_they_visit() -> None
                 (("إيران", "GPE", "IRN"),))
     visit = first(doc, "CONSULT")
     assert codes(doc, visit.source) == set()
+
+
+def test_an_obligation_on_no_named_party_is_no_request() -> None:
+    assert "REQUEST" not in types_of("وأوضح أنه يجب على العلماء والمفكرين والمثقفين الرد على هذه الإساءات.")

@@ -40,6 +40,7 @@ from marsad.stages.events.actors import (
     recent_place,
     self_pronouns,
     state_entity,
+    target_concepts,
     with_bodies,
 )
 
@@ -502,6 +503,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # A stance told in its holder's own words («قال كيري إن واشنطن ملتزمة بدعم …») is the
             # speech act itself, not a report of another's deed.
             status = "asserted"
+        if cand.trigger.concept in target_concepts() and not any(a.entity is not None for a in target):
+            continue  # «يجب على الجميع …»: an obligation on no named party demands nothing of anyone
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,

@@ -72,6 +72,17 @@ def fight_concepts() -> frozenset[str]:
     return frozenset(raw)
 
 
+@lru_cache(maxsize=1)
+def target_concepts() -> frozenset[str]:
+    """Trigger concepts that are an event only with a named target (يجب على إيران …, not على الجميع)."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get("needs_target")
+    known = {t.concept for t in lexicon.triggers()}
+    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'needs_target' must list concepts of "
+                        "events/triggers.tsv")
+    return frozenset(raw)
+
+
 #: Prepositions (folded) that introduce the other party of a mutual event; None is the direct object.
 PARTY_PREPS = frozenset({"مع", "ب", "بين", None})
 
