@@ -40,6 +40,7 @@ from marsad.stages.events.actors import (
     recent_place,
     self_pronouns,
     state_entity,
+    target_concepts,
     with_bodies,
 )
 
@@ -331,6 +332,10 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
             else _quoted(doc, cand) if dropped and verbal else None)
     if said is None and dropped and verbal:
         args = dataclasses.replace(args, source=_speaker(speakers, cand))
+    elif said is None and dropped and _during(doc, cand, c_lo, mutual_concepts() | DURING_CONCEPTS):
+        # «وأضاف خلال زيارة إلى ماليزيا»: the speaker of the sentence made the visit (a named one).
+        said = _quoted(doc, cand)
+        said = said if said is not None and said.entity is not None else None
     source, target = ((said,) if said else _actors(args.source)), _actors(args.target)
     both = clause_parties(doc, cand.trigger.concept, source, args.target)
     if both is not None:
@@ -381,10 +386,21 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
             args = more if more.target or len(more.source) > len(args.source) else args
     if not args.source and not args.unnamed:
         args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
-    if (not args.source and cand.trigger.kind != "V" and cand.trigger.concept in mutual_concepts()
-            and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال")):
+    if not args.source and _during(doc, cand, lo, mutual_concepts()):
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
     return args
+
+
+#: Verbal noun concepts that, after في/خلال, frame what the speaker of their sentence says: the speaker
+#: made the visit («وأضاف خلال زيارة إلى ماليزيا …»), as the subject of a verb holds talks told so
+#: («وبحث الوزير … في اتصال هاتفي مع …», the mutual concepts).
+DURING_CONCEPTS = frozenset({"visit_noun"})
+
+
+def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -> bool:
+    """Whether a noun of ``concepts`` right after في/خلال frames the act of its sentence."""
+    return (cand.trigger.kind != "V" and cand.trigger.concept in concepts
+            and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال"))
 
 
 def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]], list[str]]:
@@ -487,6 +503,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # A stance told in its holder's own words («قال كيري إن واشنطن ملتزمة بدعم …») is the
             # speech act itself, not a report of another's deed.
             status = "asserted"
+        if cand.trigger.concept in target_concepts() and not any(a.entity is not None for a in target):
+            continue  # «يجب على الجميع …»: an obligation on no named party demands nothing of anyone
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,

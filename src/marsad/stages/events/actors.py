@@ -18,7 +18,7 @@ from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
 from marsad.stages.events.detect import Candidate, surface, word_keys
-from marsad.stages.events.mentions import PREPOSITIONS, Mention, apposition, construct_agent
+from marsad.stages.events.mentions import PREPOSITIONS, Mention, apposition, construct_agent, state_of
 from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml
 
@@ -42,6 +42,14 @@ def foreign_words() -> frozenset[str]:
     return _words("foreign")
 
 
+def _foreign_after(doc: Document, m: Mention) -> bool:
+    """Whether the word right after an agent says it is of other states (الوزراء الأوروبيين، القوات
+    الدولية، الخبراء الأجانب): it does not act for the state where the event happens."""
+    k = m.last
+    return (k < len(doc.tokens) and doc.tokens[k].kind == "word"
+            and bool(word_keys(doc, doc.tokens[k]) & foreign_words()))
+
+
 @lru_cache(maxsize=1)
 def mutual_concepts() -> frozenset[str]:
     """Trigger concepts two parties do with each other (meet, agree, negotiate)."""
@@ -60,6 +68,17 @@ def fight_concepts() -> frozenset[str]:
     known = {t.concept for t in lexicon.triggers()}
     if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
         raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'fights' must list concepts of "
+                        "events/triggers.tsv")
+    return frozenset(raw)
+
+
+@lru_cache(maxsize=1)
+def target_concepts() -> frozenset[str]:
+    """Trigger concepts that are an event only with a named target (يجب على إيران …, not على الجميع)."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get("needs_target")
+    known = {t.concept for t in lexicon.triggers()}
+    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'needs_target' must list concepts of "
                         "events/triggers.tsv")
     return frozenset(raw)
 
@@ -140,6 +159,18 @@ def continuations() -> frozenset[str]:
 def self_pronouns() -> frozenset[str]:
     """Folded complementizers carrying the speaker as pronoun (أنه، إننا)."""
     return _words("self_pronouns")
+
+
+@lru_cache(maxsize=1)
+def agent_states() -> dict[str, str]:
+    """Agent concepts that act for one fixed state (ISO3), wherever the event happens (الاحتلال → ISR)."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get("agent_states")
+    known = {agent.concept for agent in lexicon.agents()}
+    if not isinstance(raw, dict) or not all(k in known and isinstance(v, str) and len(v) == 3
+                                            for k, v in raw.items()):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'agent_states' must map concepts of "
+                        "events/agents.tsv to ISO3 codes")
+    return dict(raw)
 
 
 @lru_cache(maxsize=1)
@@ -272,8 +303,6 @@ def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, i
     ``country`` (where the event happened, else the article's home state); armed groups of no
     state and titles of another state's official (نظيره) keep none."""
     state = state_entity(doc, country) if country is not None else None
-    if state is None and not named:
-        return actors
     codes = _agent_codes()
     # A title beside a named person is that person's («الرئيس … ماكرون»): the person gives the state.
     person = any(a.entity is not None and doc.entities[a.entity].type == "PER" for a in actors)
@@ -283,9 +312,10 @@ def domestic(doc: Document, actors: tuple[Actor, ...], agents: dict[tuple[int, i
         if (a.entity is None and m is not None and m.concept is not None and not m.refs
                 and not (person and m.concept == "officials")
                 and codes.get(m.concept) not in STATELESS_CODES and not _owned(doc, m)
-                and not foreign_words() & set(fold(doc.span_text(a.span)).split())):
-            owner = _told_state(doc, m, named) if named else None
-            if owner is None and state is not None and country is not None:
+                and not foreign_words() & set(fold(doc.span_text(a.span)).split()) and not _foreign_after(doc, m)):
+            fixed = agent_states().get(m.concept)
+            owner = (state_of(doc, fixed) if fixed else _told_state(doc, m, named) if named else None)
+            if owner is None and fixed is None and state is not None and country is not None:
                 people = people_entity(doc, country) if codes.get(m.concept) in PEOPLE_CODES else None
                 owner = state if people is None else people
             if owner is not None:

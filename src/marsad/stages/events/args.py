@@ -18,6 +18,7 @@ from marsad.stages.events.mentions import (
     INCLUSION_REACH,
     NON_ACTOR_TYPES,
     PLACE_TYPES,
+    POSTED_PREPS,
     Mention,
     apposition,
     cue_words,
@@ -63,14 +64,21 @@ def referent(doc: Document, actor: Actor) -> Actor:
     return actor if ref is None else Actor(actor.span, ref.entity)
 
 
-def _described(group: list[Mention], nxt: Mention) -> Mention | None:
+def _described(doc: Document, group: list[Mention], nxt: Mention) -> Mention | None:
     """The person an office right after the group describes, without a state of its own:
     «الأمير محمد بن نايف ولي العهد وزير الداخلية» (the titles are his, not the verb's object)."""
     person = next((m for m in reversed(group) if m.etype == "PER" and m.entity is not None), None)
-    if person is None or not (nxt.agent and nxt.entity is None and nxt.concept == "officials"
-                              and nxt.prep is None and not nxt.conj and nxt.first == group[-1].last):
+    if person is None or _counterpart(doc, nxt) or not (
+            nxt.agent and nxt.entity is None and nxt.concept == "officials"
+            and nxt.prep is None and not nxt.conj and nxt.first == group[-1].last):
         return None
     return person if group[-1] is person or group[-1].entity == person.entity else None
+
+
+def _counterpart(doc: Document, m: Mention) -> bool:
+    """Whether a title names another party's official (نظيره، نظيرها): «استقبل الرئيس المصري نظيره
+    اليمني» is the guest, not an office of the host."""
+    return any(word_keys_in(doc, k, cue_words("foreign")) for k in range(m.first, m.last))
 
 
 def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
@@ -79,14 +87,18 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
     group = [ms[k]]
     while k + 1 < len(ms):
         nxt = ms[k + 1]
-        person = _described(group, nxt)
+        person = _described(doc, group, nxt)
         # An office followed by a name of its own is the next person («… وزير الخارجية جون كيري»).
         if person is not None and not (k + 2 < len(ms) and apposition(doc, nxt, ms[k + 2])):
             k += 1
             group.append(dataclasses.replace(nxt, entity=person.entity, etype="PER"))
             continue
+        if (nxt.etype == "GPE" and nxt.prep in POSTED_PREPS and k + 2 < len(ms)
+                and apposition(doc, group[-1], ms[k + 2])):
+            k += 1  # «السفير السعودي في مصر أحمد قطان»: the post is no actor; the name after it is
+            continue
         if not (apposition(doc, group[-1], nxt) or _comma_apposed(doc, group[-1], nxt)
-                or (nxt.conj and nxt.prep is None
+                or (nxt.conj and nxt.prep in (None, group[-1].prep)
                                                  and nxt.first - group[-1].last <= 2)):
             break
         k += 1
@@ -137,6 +149,9 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     if source and source[0] in after:
         rest = [m for m in rest if m.first >= source[-1].last]
     target = _object(doc, cand, source, after, rest, opens)
+    if not target and cand.trigger.type in STATEMENT_TYPES:
+        # «أدانت الرابطة التصريحات التي صدرت عن نوري المالكي»: whoever made the statements is condemned.
+        target = _statement_author(doc, cand, [m for m in mentions if m.first >= cand.last], c_hi)
     if source and source[0] in before and victims(doc, cand, source[0]):
         # «إن ستة مدنيين قتلوا في هجوم»: victims before a killing verb are its patients (the
         # verb is passive, قُتلوا), not its doers.
@@ -192,11 +207,70 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
         return _partitive_owner(doc, after) or group_forward(doc, after, 0)
+    if bare and not verb and prep_before(doc, cand.first) is None:
+        # «شنت طائرات التحالف الذي تقوده المملكة غارات», «نفذت العشرات من الأسر … وفلول صالح وقفة
+        # احتجاجية»: the light verb's subject did it, not the last name of a long subject phrase.
+        light = _light_subject(doc, before, bare)
+        if light or _in_relative(doc, before[bare[-1]]):
+            return light
     if bare and (verb or (cand.first - before[bare[-1]].last <= NOUN_SUBJECT_GAP
                           and prep_before(doc, cand.first) is None)):
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
         # verb before it, so that verb's subject is not its source.
         return _group_backward(before, bare[-1])
+    return []
+
+
+#: Types whose object may be statements, whose author is then the target (condemning, rejecting them).
+STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT"})
+#: Most tokens from the trigger to the statement noun, and from it to its author's name.
+STATEMENT_REACH = 6
+
+
+def _statement_author(doc: Document, cand: Candidate, after: list[Mention], c_hi: int) -> list[Mention]:
+    """The author of the statements a condemnation or rejection takes as its object: the name right
+    after the statement noun (تصريحات المالكي, one adjective may stand between) or after عن/من in a
+    clause of issuing (التي صدرت عن …، التي أدلى بها …); [] when none."""
+    nouns, issued = cue_words("statements"), cue_words("issued_by")
+    # (the statement noun is in the trigger's clause; its relative clause of issuing may run past it)
+    stop = min(cand.last + STATEMENT_REACH, c_hi, len(doc.tokens))
+    noun = next((k for k in range(cand.last, stop) if doc.tokens[k].kind == "word"
+                 and word_keys_in(doc, k, nouns)), None)
+    if noun is None:
+        return []
+    issue = next((k for k in range(noun + 1, min(noun + STATEMENT_REACH, len(doc.tokens)))
+                  if doc.tokens[k].kind == "word" and word_keys_in(doc, k, issued)), None)
+    for i, m in enumerate(after):
+        genitive = m.prep is None and 1 <= m.first - noun <= 2
+        by = issue is not None and m.prep in ("عن", "من", "ب", None) and 1 <= m.first - issue <= 3
+        if genitive or by:
+            return [dataclasses.replace(g, prep=None) for g in group_forward(doc, after, i)]
+    return []
+
+
+#: Most tokens between a relative pronoun and the name that is the subject of its clause (الذي تقوده المملكة).
+RELATIVE_REACH = 2
+
+
+def _in_relative(doc: Document, m: Mention) -> bool:
+    """Whether a name is the subject of a relative clause right before it: «شنت طائرات التحالف الذي
+    تقوده المملكة غارات» (the kingdom leads the coalition; the coalition's planes did the raids)."""
+    relatives = lexicon.status_cues()["relatives"]
+    return any(k >= 0 and doc.tokens[k].kind == "word" and word_keys_in(doc, k, relatives)
+               for k in range(m.first - RELATIVE_REACH, m.first))
+
+
+def _light_subject(doc: Document, before: list[Mention], bare: list[int]) -> list[Mention]:
+    """The bare actor right after a light verb (شن، نفذ) that a relative clause describes, with its
+    apposed names; [] when none opens the clause that way."""
+    verbs = lexicon.noun_context()["support_verbs"]
+    for k in reversed(bare):
+        m = before[k]
+        v = m.first - 1
+        if v > 1 and surface(doc, doc.tokens[v]) == "من" and word_keys_in(doc, v - 1, lexicon.partitives()):
+            v -= 2  # «نفذت العشرات من الأسر اليمنية وقفة»: the group counted
+        if v >= 0 and doc.tokens[v].kind == "word" and word_keys_in(doc, v, verbs):
+            return [g for g in group_forward(doc, before, k) if not _in_relative(doc, g)]
     return []
 
 
@@ -257,6 +331,10 @@ def _unnamed_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bo
     the verb's subject and the name its object (verb-subject-object): «ويحمّل التقرير الحكومة
     الإريترية مسؤولية», «وزار الوفد بغداد».  Not when the name is a nisba of the noun (الوفد السعودي)."""
     k = cand.last
+    if (cand.trigger.kind == "V" and after and k < len(doc.tokens) and doc.tokens[k].kind == "word"
+            and word_keys_in(doc, k, cue_words("unnamed_subjects")) and after[0].prep is None
+            and not after[0].conj and after[0].first - k <= 2):
+        return True  # «ودعا آخرون دولة الإمارات إلى …», «اتهم آخرون صالح»: "others" did it to the name
     if (cand.trigger.kind != "V" or not after or after[0].first != k + 1 or after[0].prep is not None
             or after[0].conj or (after[0].etype in ("NORP", "PER") and not after[0].agent)
             or doc.tokens[k].kind != "word"):
@@ -465,10 +543,16 @@ def _dual_noun(doc: Document, m: Mention) -> bool:
     return m.agent and m.concept in ("army", "police") and m.last - m.first == 1 and word.endswith("يين")
 
 
+#: Types whose verb, read passive before a counted group, has that group as its patient.
+COUNTED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
 def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
-    """A counted group right after an attack verb is its victims, the verb being passive
-    (قُتل 21 شخصا، أصيب ثلاثة جنود): a number stands between the verb and the noun."""
-    return cand.trigger.type == "ASSAULT" and (any(
+    """A counted group right after an attack or arrest verb is its victims, the verb being passive
+    (قُتل 21 شخصا، أصيب ثلاثة جنود، اعتُقل تسعة مواطنين): a number stands between the verb and the noun."""
+    patient = cand.trigger.type == "ASSAULT" or (cand.trigger.type in COUNTED_PATIENT_TYPES
+                                                 and cand.trigger.kind == "V")
+    return patient and (any(
         doc.tokens[k].kind == "number" or surface(doc, doc.tokens[k]).lstrip("و") in lexicon.number_words()
         for k in range(cand.last, m.first)) or _counted_dual(doc, m))
 
@@ -478,7 +562,8 @@ def _counted_dual(doc: Document, m: Mention) -> bool:
     after the nisba ي) or a noun with the number two right after it («حوثيين اثنين»)."""
     if m.last < len(doc.tokens) and surface(doc, doc.tokens[m.last]) in cue_words("dual_numbers"):
         return True
-    return m.last - m.first == 1 and surface(doc, doc.tokens[m.first]).lstrip("و").endswith("يان")
+    # (a nationality may follow the dual: «قتل جنديان تركيان»)
+    return (m.last - m.first == 1 or m.agent) and surface(doc, doc.tokens[m.first]).lstrip("و").endswith("يان")
 
 
 def _location(cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int, used: set[Span],

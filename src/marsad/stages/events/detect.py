@@ -173,15 +173,29 @@ def _folded_set(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-def needed_word(doc: Document, cand: Candidate, hi: int) -> int | None:
+def needed_word(doc: Document, cand: Candidate, hi: int, names: tuple[list[int], list[int]] | None = None
+                ) -> int | None:
     """The token that fulfilled the trigger's ``needs`` (عقوبات after فرض), part of its phrase."""
     needs = cand.trigger.needs
-    return _near_index(doc, needs, cand.last, min(cand.last + NEEDS_WINDOW, hi)) if needs else None
+    return _near_index(doc, needs, cand.last, _needs_stop(doc, names, cand.last, hi)) if needs else None
 
 
-def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int) -> bool:
+def _needs_stop(doc: Document, names: tuple[list[int], list[int]] | None, end: int, hi: int) -> int:
+    """Where the search for a ``needs`` word ends: NEEDS_WINDOW tokens after the trigger, the words of
+    names not counted (a long subject and object stand between «دعا» and «إلى»: «دعا السفير السعودي
+    في مصر أحمد عبدالعزيز قطان إيران إلى عدم …»)."""
+    k, counted = end, 0
+    while k < hi and counted < NEEDS_WINDOW:
+        if names is None or not _in_name(names, doc.tokens[k].end - 1):
+            counted += 1
+        k += 1
+    return k
+
+
+def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int,
+                names: tuple[list[int], list[int]] | None = None) -> bool:
     """The trigger's ``needs`` word follows it and no ``unless`` word comes just before it."""
-    if trig.needs and not _has_near(doc, trig.needs, end, min(end + NEEDS_WINDOW, hi)):
+    if trig.needs and not _has_near(doc, trig.needs, end, _needs_stop(doc, names, end, hi)):
         return False
     return not (trig.unless and _has_near(doc, trig.unless, max(lo, i - UNLESS_WINDOW), i))
 
@@ -277,6 +291,20 @@ def relative_background(doc: Document, i: int, lo: int) -> bool:
     return False
 
 
+#: Most tokens between a word of seeking or offering and the trigger it takes (طلبت من نظيري البريطاني دعما).
+CONTENT_REACH = 6
+
+
+def _content_veto(doc: Document, trig: Trigger, i: int, lo: int) -> bool:
+    """Whether a trigger is what another act seeks, offers or trades (طلبت … دعما، مقابل رفع
+    العقوبات; دعما reads as a verb too): a content word of its type (``senses.contents``) within
+    CONTENT_REACH tokens before it."""
+    words = lexicon.senses().contents.get(trig.type)
+    return bool(words) and any(
+        doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & (words or frozenset())
+        for k in range(max(lo, i - CONTENT_REACH), i))
+
+
 def _subject_veto(doc: Document, trig: Trigger, i: int, lo: int) -> bool:
     """Whether the word right before the trigger, as its subject, makes it part of another event
     (مظاهرات تطالب: the protest's demand)."""
@@ -285,7 +313,8 @@ def _subject_veto(doc: Document, trig: Trigger, i: int, lo: int) -> bool:
         word_keys(doc, doc.tokens[i - 1]) & (words or frozenset()))
 
 
-def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int, bool] | None:
+def _best_entry(doc: Document, i: int, lo: int, hi: int, names: tuple[list[int], list[int]] | None = None
+                ) -> tuple[FormEntry, int, bool] | None:
     """The most specific lexicon entry that token ``i`` starts, with its end and whether سـ was on it."""
     index = lexicon.trigger_index()
     hamza_only = lexicon.senses().hamza_only
@@ -308,7 +337,7 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int) -> tuple[FormEntry, int
                 if not (verbal and form in verb_forms(word)):
                     continue
             end = _phrase_end(doc, i, hi, entry) if entry.words else i + 1
-            if end is None or not _context_ok(doc, trig, i, end, lo, hi) or _sense_after(doc, trig, end, hi):
+            if end is None or not _context_ok(doc, trig, i, end, lo, hi, names) or _sense_after(doc, trig, end, hi):
                 continue
             if not _place_follows(doc, trig, end, hi):
                 continue
@@ -366,7 +395,7 @@ def find_triggers(doc: Document) -> list[Candidate]:
         i = lo
         while i < hi:
             tok = doc.tokens[i]
-            best = _best_entry(doc, i, lo, hi) if tok.kind == "word" and not _name_word(doc, names, i) else None
+            best = _best_entry(doc, i, lo, hi, names) if tok.kind == "word" and not _name_word(doc, names, i) else None
             if best is not None and taken.get(i, best[0].trigger.type) != best[0].trigger.type:
                 best = None
             if best is None:
@@ -375,14 +404,15 @@ def find_triggers(doc: Document) -> list[Candidate]:
             entry, end, fut = best
             if vetoed is None:
                 vetoed = _vetoed(doc, lo, hi)
-            if entry.trigger.type in vetoed or _subject_veto(doc, entry.trigger, i, lo) or (
+            if entry.trigger.type in vetoed or _subject_veto(doc, entry.trigger, i, lo) \
+                    or _content_veto(doc, entry.trigger, i, lo) or (
                     entry.trigger.kind == "V" and relative_background(doc, i, lo)):
                 i = end
                 continue
             span = Span(tok.start, doc.tokens[end - 1].end)
             cand = Candidate(entry.trigger, i, end, span, s, fut, entry.imperfect or fut)
             out.append(cand)
-            need = needed_word(doc, cand, hi)
+            need = needed_word(doc, cand, hi, names)
             if need is not None:
                 taken[need] = entry.trigger.type
             i = end

@@ -238,6 +238,7 @@ def status_cues() -> dict[str, Any]:
     cues: dict[str, Any] = {"near_window": int(raw.get("near_window", 3)),
                             "complementizers": frozenset(fold(w) for w in raw.get("complementizers", [])),
                             "compound_heads": frozenset(fold(w) for w in raw.get("compound_heads", [])),
+                            "relative_heads": frozenset(fold(w) for w in raw.get("relative_heads", [])),
                             "relatives": frozenset(fold(w) for w in raw.get("relatives", [])),
                             "declarations": frozenset(fold(w) for w in raw.get("declarations", []))}
     for status in STATUS_ORDER:
@@ -345,6 +346,7 @@ class Senses:
     prepositions: frozenset[str]  # words that stand before a noun, never before a verb
     auxiliaries: frozenset[str]  # words between a relative pronoun and its verb (كان، قد)
     subjects: dict[str, frozenset[str]]  # PLOVER type → subjects right before that fold it into another event
+    contents: dict[str, frozenset[str]]  # PLOVER type → words before a verbal noun that make it what is sought
     territory_concepts: frozenset[str]  # seizures that need a place after them (سيطر على + مدينة / a named place)
     territory_words: frozenset[str]  # territory nouns that count as that place
 
@@ -368,6 +370,10 @@ def senses() -> Senses:
     if not isinstance(subjects, dict) or not all(
             t in PLOVER_TYPES and isinstance(v, list) for t, v in subjects.items()):
         raise DataError(f"data file marsad/data/{SENSES}: 'subjects' must map a PLOVER type to a list of words")
+    contents = raw.get("contents")
+    if not isinstance(contents, dict) or not all(
+            t in PLOVER_TYPES and isinstance(v, list) for t, v in contents.items()):
+        raise DataError(f"data file marsad/data/{SENSES}: 'contents' must map a PLOVER type to a list of words")
     intransitive = raw.get("intransitive")
     if not isinstance(intransitive, list) or not set(intransitive) <= concepts:
         raise DataError(f"data file marsad/data/{SENSES}: 'intransitive' must list trigger concepts")
@@ -380,5 +386,6 @@ def senses() -> Senses:
                   intransitive=frozenset(intransitive),
                   prepositions=_word_list(raw, "prepositions"), auxiliaries=_word_list(raw, "auxiliaries"),
                   subjects={str(t): frozenset(fold(w) for w in v) for t, v in subjects.items()},
+                  contents={str(t): frozenset(fold(w) for w in v) for t, v in contents.items()},
                   territory_concepts=frozenset(territory["concepts"]),
                   territory_words=folded_words(territory, "words", SENSES))

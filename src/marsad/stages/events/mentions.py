@@ -42,6 +42,10 @@ NON_ACTOR_TYPES = frozenset({"LOC", "FAC"})
 STATE_TYPES = frozenset({"GPE", "NORP"})
 
 
+#: Entity types a dual noun (البلدين، الزعيمين) may stand for: states, their people and leaders.
+PAIR_TYPES = frozenset({"GPE", "NORP", "PER"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An actor mention: where it is, which entity it is (if any), and the preposition before it."""
@@ -197,7 +201,11 @@ def _entity_mentions(doc: Document) -> list[Mention]:
             first = token_at(starts, span.start)
             last = token_at(starts, max(span.end - 1, span.start)) + 1
             prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
-            etype = "FAC" if _after_facility(doc, first, span) else ent.type
+            area = ent.type == "GPE" and _after_area(doc, first, span)
+            etype = "FAC" if _after_facility(doc, first, span) else "LOC" if area else ent.type
+            if area and prep is None:
+                # «السلطات المحلية بمحافظة مأرب»: the place takes the preposition glued to its area noun.
+                prep = _glued_preposition(doc, first - 1)
             out.append(Mention(span, first, last, idx, etype, prep, conj))
     return out
 
@@ -211,6 +219,27 @@ def _after_facility(doc: Document, first: int, span: Span) -> bool:
         return False  # the name is glued to a clitic of its own token (بالحبوبي): no head before it
     return first > 0 and doc.tokens[first - 1].kind == "word" and word_keys_in(
         doc, first - 1, cue_words("facility_heads"))
+
+
+def _glued_preposition(doc: Document, k: int) -> str | None:
+    """The preposition ب/ل/ك glued to word ``k`` when the rest of it is one of its word keys
+    (بمحافظة → ب), which the clitic analysis does not always split off."""
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    return word[0] if word[:1] in ("ب", "ل", "ك") and word[1:] in word_keys(doc, doc.tokens[k]) else None
+
+
+def _has_preposition(doc: Document, k: int) -> bool:
+    """Whether token ``k`` carries a preposition clitic: «قصف الجيش بطائرات هليكوبتر» is the army
+    bombing with helicopters, not one actor «الجيش بطائرات»."""
+    return any(role == "prep" for _, _, role in doc.tokens[k].pieces)
+
+
+def _after_area(doc: Document, first: int, span: Span) -> bool:
+    """Whether a place name follows a noun of an area or a direction (منطقة صرواح، بولاية القيروان،
+    جنوبي الشيخ زويد، جنوب شرق تركيا): it names where, so it never acts (a state's bare name may)."""
+    if span.start > doc.tokens[first].start or first == 0 or doc.tokens[first - 1].kind != "word":
+        return False
+    return word_keys_in(doc, first - 1, cue_words("area_heads"))
 
 
 def agent_at(doc: Document, i: int) -> tuple[int, str] | None:
@@ -237,11 +266,16 @@ def _pair_refs(doc: Document, ents: list[Mention], start: int) -> tuple[int, ...
     first_offset = doc.sentences[max(here - PAIR_LOOKBACK, 0)].start if doc.sentences else 0
     seen: dict[str, int] = {}
     for m in sorted(ents, key=lambda m: -m.span.start):
-        if m.span.start >= start or m.span.start < first_offset or m.entity is None:
+        if (m.span.start >= start or m.span.start < first_offset or m.entity is None
+                or m.etype not in PAIR_TYPES):
+            # (an agency of some state is not one of «الطرفين»: after AFP, not France)
             continue
         country = doc.entities[m.entity].country
         if country and country not in seen:
-            seen[country] = m.entity
+            # The state itself stands for a place, not the city that named it (المدينة المنورة → Saudi
+            # Arabia); a leader stands for himself (الزعيمان).
+            state = None if m.etype == "PER" else state_of(doc, country)
+            seen[country] = m.entity if state is None else state
             if len(seen) == 2:
                 return tuple(seen.values())
     return ()
@@ -268,11 +302,17 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
     """A demonym or state mention right after a generic agent (الشرطة العراقية، قوات الاحتلال الإسرائيلي),
     or any name completing an indefinite one (قوات الحوثيين، قادة الحوثيين، أنصار صالح)."""
     m = by_first.get(end)
-    if m is None and _bare_nisba(doc, end):
-        # A nisba no entity covers may stand between the agent and its state: «السلطات الكردية
-        # العراقية» (the Kurdish authorities of Iraq).
+    if (m is None and end - i == 1 and end < len(doc.tokens) and is_construct_head(doc, i)
+            and doc.tokens[end].kind == "word" and word_keys_in(doc, end, cue_words("group_heads"))):
+        # «قادة حركة حماس»، «عناصر تنظيم داعش»: the group's head noun stands between the agent and its name.
         nxt = by_first.get(end + 1)
-        return nxt if nxt is not None and nxt.etype in STATE_TYPES and nxt.prep is None and not nxt.conj else None
+        return nxt if nxt is not None and nxt.etype == "ORG" and nxt.prep is None and not nxt.conj else None
+    if m is None and end < len(doc.tokens) and doc.tokens[end].kind == "word" and _definite_adjective(doc, end):
+        # An adjective no entity covers may stand between the agent and its state: «السلطات الكردية
+        # العراقية» (the Kurdish authorities of Iraq), «القوات الخاصة الإسرائيلية».
+        # (a nationality, not a state's name: «الوزراء الأوروبيين إيران» is a subject and its object)
+        nxt = by_first.get(end + 1)
+        return nxt if nxt is not None and nxt.etype == "NORP" and nxt.prep is None and not nxt.conj else None
     # ``end`` is past the last token when the agent ends the text.
     if (m is None and office and end - i == 1 and end < len(doc.tokens) and is_construct_head(doc, i)
             and is_construct_head(doc, end) and not surface(doc, doc.tokens[end]).endswith(("ى", "ي"))):
@@ -284,24 +324,30 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
         return m  # the office of an organisation: «الأمين العام للأمم المتحدة»
     if m is None or prep_before(doc, m.first) is not None or _definite_before_name(doc, end - 1, m):
         return None
+    if m.last - m.first > 1 and agent_at(doc, m.first) is not None:
+        # A described institution opening with an agent of its own is the next actor, not this one's
+        # state: «واتهم الانفصاليون الحكومة الأوكرانية» (subject and object).
+        return None
     construct = end - i == 1 and is_construct_head(doc, i)
     return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
 
 
 def _nisba_state(doc: Document, end: int, covered: set[int]) -> Mention | None:
     """The state a nationality adjective right after a generic agent names when the entities stage
-    left it untagged («قوات الأمن التركية»، «السلطات الكردية العراقية»: one stateless nisba may
-    stand between), as a mention of the entity that stands for that state in the article; None
-    when the article names no such state."""
+    left it untagged («قوات الأمن التركية»، «جنود أوكرانيين»، «جنود أتراك»; one stateless adjective
+    may stand between: «السلطات الكردية العراقية»، «القوات الخاصة الإسرائيلية»), as a mention of the
+    entity that stands for that state in the article; None when the article names no such state."""
     for k in (end, end + 1):
-        if k >= len(doc.tokens) or k in covered or not _bare_nisba(doc, k):
+        if k >= len(doc.tokens) or k in covered or doc.tokens[k].kind != "word":
             return None
-        iso3 = kb.load().demonyms.get(kb.name_key(surface(doc, doc.tokens[k])))
+        iso3 = nisba_country(surface(doc, doc.tokens[k]))
         if iso3 is not None:
-            ent = _state_of(doc, iso3)
+            ent = state_of(doc, iso3)
             tok = doc.tokens[k]
             return None if ent is None else Mention(Span(tok.start, tok.end), k, k + 1, ent,
                                                     doc.entities[ent].type, None, False)
+        if not _definite_adjective(doc, k):
+            return None
     return None
 
 
@@ -338,7 +384,38 @@ def _membership(doc: Document, end: int, by_first: dict[int, Mention]) -> Mentio
     return dataclasses.replace(m, prep=None)
 
 
-def _state_of(doc: Document, iso3: str) -> int | None:
+def nisba_country(word: str) -> str | None:
+    """The ISO3 code a nationality adjective names, definite or not, in the singular, feminine, dual
+    or plural (التركي، تركية، أوكرانيين، إسرائيليا) or a people's broken plural (أتراك، الأتراك)."""
+    base = word[2:] if word.startswith("ال") else word
+    if len(base) < 3:
+        return None
+    stems = [base]
+    if base.endswith(("يين", "يون", "يان")):
+        stems.append(base[:-2])
+    elif base.endswith("يا"):
+        stems.append(base[:-1])
+    know = kb.load()
+    for stem in stems:
+        iso3 = know.demonyms.get(kb.name_key("ال" + stem))
+        if iso3 is not None:
+            return iso3
+    for name in know.lookup(kb.name_key("ال" + base)):
+        entry = know.entries.get(name.kb_id)
+        if entry is not None and entry.type == "NORP" and entry.country:
+            return entry.country
+    return None
+
+
+def _definite_adjective(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a definite word that may qualify the agent before it (الخاصة، الكردية),
+    not a time word (الجيش اليوم) nor an agent of its own (الانفصاليون الحكومة)."""
+    word = surface(doc, doc.tokens[k])
+    return (word.startswith("ال") and len(word) > 4 and agent_at(doc, k) is None
+            and not word_keys_in(doc, k, lexicon.noun_context()["time_words"]))
+
+
+def state_of(doc: Document, iso3: str) -> int | None:
     """The entity standing for state ``iso3`` in the article: the state itself, else a mention
     of its nationality."""
     ranked = sorted((e.kb_id != iso3, e.type != "GPE", k) for k, e in enumerate(doc.entities)
@@ -389,7 +466,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         # and so is an indefinite one completed by another («وزير الداخلية»، «قائد الشرطة»).
         while end < len(doc.tokens) and end not in covered and doc.tokens[end].kind == "word":
             more = agent_at(doc, end)
-            if more is None or surface(doc, doc.tokens[end])[:1] in "وف" \
+            if more is None or surface(doc, doc.tokens[end])[:1] in "وف" or _has_preposition(doc, end) \
                     or any(k in covered for k in range(end, more[0])) \
                     or not (more[1] == concept or construct_agent(doc, end - 1)):
                 break
@@ -413,15 +490,40 @@ def find_mentions(doc: Document) -> list[Mention]:
             out = [m for m in out if m.span != state.span]
         i = last
     out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
+    out.extend(_people_mentions(doc, {k for m in out for k in range(m.first, m.last)}))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
     return _apposed_preps(doc, out)
 
 
+def _people_mentions(doc: Document, covered: set[int]) -> list[Mention]:
+    """Indefinite plural nationalities no entity covers, as the people of their state when the article
+    names it: «إلا أن إماراتيين رفضوا كلماته» → the UAE (CAMEO codes a state's people by the state)."""
+    out: list[Mention] = []
+    for k, tok in enumerate(doc.tokens):
+        if k in covered or tok.kind != "word":
+            continue
+        word = surface(doc, tok)
+        core = word[1:] if word[:1] in ("و", "ف") else word
+        if core.startswith("ال") or len(core) < 6 or not core.endswith(("يين", "يون")):
+            continue
+        iso3 = nisba_country(core)
+        ent = state_of(doc, iso3) if iso3 else None
+        if ent is not None:
+            span = Span(tok.start + len(word) - len(core), tok.end)
+            prep, conj = _prep_of(doc, k, span)
+            out.append(Mention(span, k, k + 1, ent, "NORP", prep, conj))
+    return out
+
+
 def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
     """A name apposed to a title after a preposition is in that phrase too: «الموالي للرئيس هادي»,
-    «مع الرئيس السيسي» (not a bare subject)."""
+    «مع الرئيس السيسي» (not a bare subject); so is a name coordinated right after a prepositional one
+    («على الصين والولايات المتحدة وطلبت …»: the US is no subject of the verb after it)."""
     for k in range(len(ms) - 1):
         head, nxt = ms[k], ms[k + 1]
+        if head.prep is not None and nxt.conj and nxt.prep is None and nxt.first == head.last:
+            ms[k + 1] = dataclasses.replace(nxt, prep=head.prep)
+            continue
         # (only a preposition on or right before the title: «في حضور وزير الخارجية X» puts the
         # title in a construct, and X may still be the subject of a relative clause after it)
         if (head.agent and head.prep is not None and nxt.prep is None
@@ -449,8 +551,8 @@ def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> 
 def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     """A title followed by the name it introduces: «الرئيس المصري عبد الفتاح السيسي»; one nisba
     adjective (ending in ي/ية: الفرنسي، الروسية) may sit between them when no entity covers it."""
-    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and nxt.prep in (None, head.prep)
-            and not nxt.conj) or agent_at(doc, nxt.first) is not None:
+    if not (head.agent and not nxt.agent and nxt.etype in ("PER", "ORG") and not nxt.conj) \
+            or agent_at(doc, nxt.first) is not None:
         # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
         # the name of the title before it («خادم الحرمين الشريفين»).
         return False
@@ -458,9 +560,25 @@ def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     # Courtesy words part a title from its name: «وزير الخارجية الأستاذ عادل الجبير».
     while gap < nxt.first and surface(doc, doc.tokens[gap]) in lexicon.honorifics():
         gap += 1
-    if nxt.first == gap:
-        return True
-    return nxt.first == gap + 1 and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
+    nisba = gap < nxt.first and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
+    if _posted_in(doc, gap + 1 if nisba else gap, nxt.first):
+        return True  # (the name then reads as completing the place: its في is the post's, not its own)
+    if nxt.prep not in (None, head.prep):
+        return False
+    return nxt.first == gap or (nisba and nxt.first == gap + 1)
+
+
+#: Prepositions that name where an envoy is posted, between the title and the name: «السفير السعودي في
+#: مصر أحمد قطان», «سفير المملكة لدى الأردن …».
+POSTED_PREPS = frozenset({"في", "لدى"})
+
+
+def _posted_in(doc: Document, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` are في/لدى and a place name only (an ambassador's post)."""
+    if end - start < 2 or end - start > 4 or surface(doc, doc.tokens[start]) not in POSTED_PREPS:
+        return False
+    lo, hi = doc.tokens[start + 1].start, doc.tokens[end - 1].end
+    return any(e.type == "GPE" and any(m.start == lo and m.end == hi for m in e.mentions) for e in doc.entities)
 
 
 def word_keys_in(doc: Document, k: int, words: frozenset[str]) -> bool:

@@ -40,17 +40,23 @@ def punct_bounds(doc: Document, cand: Candidate, lo: int, hi: int) -> tuple[int,
     return start, end
 
 
+#: The particle that negates a verb («ما قال») or, after a pronoun, is the relative "what" («وهو ما قاله»).
+RELATIVE_MA = "ما"
+
+
 def _keys(doc: Document, k: int) -> frozenset[str]:
     tok = doc.tokens[k]
     return word_keys(doc, tok) if tok.kind == "word" else frozenset()
 
 
 def _near(doc: Document, cand: Candidate, words: frozenset[str], status: str, p_lo: int, window: int,
-          compounds: frozenset[str] = frozenset()) -> bool:
+          compounds: frozenset[str] = frozenset(), relative_heads: frozenset[str] = frozenset()) -> bool:
     for k in range(max(p_lo, cand.first - window), cand.first):
         hit = _keys(doc, k) & words
         if not hit:
             continue
+        if hit == {RELATIVE_MA} and k > 0 and _keys(doc, k - 1) & relative_heads:
+            continue  # «وهو ما رفضته مدريد»: "what", not "not"
         if k + 1 < cand.first and _keys(doc, k + 1) & compounds:
             continue  # طائرة بدون طيار: the cue belongs to a compound noun, it negates nothing
         tight = hit & TIGHT.get(status, frozenset())
@@ -143,7 +149,7 @@ def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], 
     if "relative" in scopes and _relative_aim(doc, cand, scopes["relative"], cues["relatives"], p_lo):
         return True
     if "near" in scopes and _near(doc, cand, scopes["near"], status, p_lo, cues["near_window"],
-                                  cues.get("compound_heads", frozenset())):
+                                  cues.get("compound_heads", frozenset()), cues.get("relative_heads", frozenset())):
         return True
     if "clause" in scopes and any(_keys(doc, k) & scopes["clause"] for k in range(p_lo, cand.first)):
         return True
