@@ -153,10 +153,25 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             # "أعلن الجيش مقتل..." / "أرجع رئيس المهرجان نجاح...": after a definite noun that is
             # no title, an indefinite word is not its modifier (they agree) but the object.
             break
+        if j > i and not named and _object_after_title(words, j, cues, names):
+            break  # "وأدان الوزير الهجوم": a definite noun after a definite title is its object
         if not (described or w.key.startswith("ال")):
             named = True
         j += 1
     return j
+
+
+def _object_after_title(words: list[Word], j: int, cues: Cues, names: Container[int]) -> bool:
+    """Whether word ``j`` is the verb's object after a title with the article: a definite noun
+    cannot be annexed to a definite title, so it is an adjective (الرسمي، العام، الأمريكي, all
+    nisbas or complements), a name, or the object ("أدان الوزير الهجوم")."""
+    before, w = words[j - 1], words[j]
+    if not (before.key.startswith("ال") and is_title(before, cues)) or before.key in cues.words("honorifics"):
+        return False
+    if (not w.key.startswith("ال") or w.prep or w.token.start in names or is_title(w, cues)
+            or has_form(w, cues.title_complements) or w.key.endswith(cues.words("nisba_endings"))):
+        return False
+    return common_word(w, MIN_OBJECT_FREQUENCY)
 
 
 def _definite_noun(word: Word, cues: Cues) -> bool:

@@ -12,6 +12,7 @@ from marsad.core.document import Actor, Span
 from marsad.stages.quotes.anonymous import named_before, speaks_for
 from marsad.stages.quotes.context import Context, char, words_in
 from marsad.stages.quotes.descriptors import named_body
+from marsad.stages.quotes.marks import CLOSERS, OPENERS
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -41,6 +42,12 @@ MAX_DESCRIBED_SUBJECT = 12
 #: Words of the place a post is held in, between the post and its holder's name
 #: ("مدير فرع الزراعة بمحافظة المجاردة محمد الغاوي": بمحافظة المجاردة).
 MAX_POST_PLACE_WORDS = 3
+#: Words of the body a post belongs to, between the post and its holder's name, when the entities
+#: stage names that body ("المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت
+#: الصباغ"): a body's name may be long, but not a clause.
+MAX_AFFILIATION_WORDS = 10
+#: Most words of a dateline before its colon ("مكة المكرمة:", "سبق- الرياض:").
+MAX_DATELINE_WORDS = 3
 #: Farthest a participle looks back, in words, for the clause it continues (a run-on sentence
 #: of hundreds of words has no subject that far back that a reader would take).
 MAX_CLAUSE_WORDS = 40
@@ -54,8 +61,8 @@ def _object_after_name(ctx: Context, k: int) -> bool:
     w = ctx.words[k]
     if not w.is_word or w.key.startswith("ال") or w.prep or w.token.start in ctx.names:
         return False
-    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
-        return False
+    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements) or is_stop(w, ctx.cues):
+        return False  # "رئيس بعثة الأمم المتحدة في أفغانستان": في is where the post is held
     return common_word(w, MIN_OBJECT_FREQUENCY)
 
 
@@ -90,6 +97,7 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
         if _possessed(ctx, k):
             return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
     end = _past_post_place(ctx, i, _past_apposition(ctx, end, limit), limit)
+    end = _past_affiliation(ctx, i, end, limit)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
     while end < limit and ctx.words[end].token.end <= stop:
@@ -111,7 +119,8 @@ def _past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
     place where it is held, then the holder's name: the phrase runs on to the name."""
     words, c = ctx.words, ctx.cues
     if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
-            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions"))):
+            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions"))
+            or _addressee(ctx, end, limit)):
         return end
     for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
         if words[k].token.start in ctx.names:
@@ -121,6 +130,56 @@ def _past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
         if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
             break
     return end
+
+
+def _past_affiliation(ctx: Context, i: int, end: int, limit: int) -> int:
+    """"الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد عاطي القرشي", "رئيس بعثة الأمم المتحدة في
+    أفغانستان نيكولاس هايسوم": a post, the body it belongs to (named, or titles and definite nouns)
+    and then the holder's name: the phrase runs on to the name, who is the speaker.
+
+    Not after a post already named, nor over an addressee ("لنظيره"، "لرئيس الوزراء"): the word
+    that opens the body is no title and has no pronoun suffix."""
+    words, c = ctx.words, ctx.cues
+    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
+            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions")
+                    or words[end].key == "ل")):
+        return end
+    if _addressee(ctx, end, limit):
+        return end
+    bodies = [m for e in ctx.doc.entities if e.type != "PER" for m in e.mentions]
+    for k in range(end, min(limit, end + MAX_AFFILIATION_WORDS + 1)):
+        w = words[k]
+        if w.token.start in ctx.names:
+            return k if k > end else end
+        if not _affiliation_word(ctx, w, bodies):
+            break
+    return end
+
+
+def _addressee(ctx: Context, end: int, limit: int) -> bool:
+    """"وأكد وزير الخارجية لنظيره الأمريكي جون كيري": a title or a noun with a pronoun suffix
+    after the preposition names the one spoken to, not the body or place of the speaker's post."""
+    w = ctx.words[end]
+    opening = ctx.words[end + 1] if w.key == "ل" and end + 1 < limit else w
+    return is_title(opening, ctx.cues) or any(role == "pron" for _, _, role in opening.token.pieces)
+
+
+def _affiliation_word(ctx: Context, w: Word, bodies: list[Span]) -> bool:
+    """A word that may stand in the name of the body a post belongs to: inside a named body or
+    place, a title or honorific (العقيد، الدكتور), a definite noun, a preposition, or a quotation
+    mark around the body's name; never a comma, a colon, a verb of saying or a complementiser."""
+    c = ctx.cues
+    if not w.is_word:
+        return w.key in OPENERS or w.key in CLOSERS
+    if w.key in c.verbs or w.key in c.participles or c.is_complementiser(w.key):
+        return False
+    if any(m.start <= w.token.start < m.end for m in bodies):
+        return True
+    if has_form(w, c.adjunct_heads) or w.token.start in ctx.name_ends:
+        return False
+    # "بشرطة منطقة مكة": an indefinite noun annexed to the next word is part of the body's name.
+    return (w.key in c.words("place_prepositions") or w.key == "ل" or w.key in c.words("honorifics")
+            or not has_form(w, c.speaker_stops))
 
 
 def _glued_preposition(w: Word) -> bool:
@@ -445,9 +504,23 @@ def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
         return False
     if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
         return False
-    nxt = ctx.words[first + 1]
-    return (nxt.key.startswith("ال") and is_title(nxt, ctx.cues)) or any(
-        m.start == nxt.token.start for e in ctx.doc.entities if e.type == "PER" for m in e.mentions)
+    return titled_at(ctx, first + 1) or any(
+        m.start == ctx.words[first + 1].token.start for e in ctx.doc.entities if e.type == "PER"
+        for m in e.mentions)
+
+
+def titled_at(ctx: Context, k: int) -> bool:
+    """Whether a titled subject starts at word ``k``: a title with the article ("الوزير"), or one
+    annexed to a definite noun or a name ("وزير الداخلية", "نائب وزير الصحة")."""
+    words, c = ctx.words, ctx.cues
+    if k >= len(words) or not is_title(words[k], c):
+        return False
+    if words[k].key.startswith("ال"):
+        return True
+    x = k + 1
+    while x < len(words) and x - k <= 2 and is_title(words[x], c) and not words[x].key.startswith("ال"):
+        x += 1  # "نائب وزير الصحة": titles annexed in a chain
+    return x < len(words) and (words[x].key.startswith("ال") or words[x].token.start in ctx.names)
 
 
 def _after_turn_adverb(ctx: Context, first: int, limit: int) -> int | None:
@@ -464,10 +537,25 @@ def _after_turn_adverb(ctx: Context, first: int, limit: int) -> int | None:
     return k if k < limit and words[k].is_word else None
 
 
+def past_dateline(ctx: Context, s: int) -> int:
+    """First word of sentence ``s`` past a dateline the cleaner left ("الرياض: ندد الوزير …",
+    "سبق- جدة: أكد …"): a few words before a colon, none of them a cue, opening the sentence."""
+    words, c = ctx.words, ctx.cues
+    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    for k in range(first + 1, min(limit - 1, first + MAX_DATELINE_WORDS + 2)):
+        if char(ctx, k) == ":":
+            return k + 1
+        w = words[k - 1] if k - 1 >= first else words[first]
+        if w.is_word and (w.key in c.verbs or w.key in c.participles or w.key in c.according
+                          or w.conj_end > w.token.start):
+            return first  # "وقال: إن …": the colon of speech, not of a dateline
+    return first
+
+
 def clause_subject(ctx: Context, s: int) -> Actor | None:
     """The subject after the verb that opens sentence ``s`` ("وأشاد الرئيس بـ...", "بدوره عبر
     المدير عن ...": after an adverb of turn, the next word is the verb)."""
-    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    first, limit = past_dateline(ctx, s), ctx.sent_limit[s]
     verb = _after_turn_adverb(ctx, first, limit)
     if verb is not None:
         first = verb
@@ -486,7 +574,7 @@ def cue_subject(ctx: Context, lo: int, i: int) -> tuple[Actor, int] | None:
         w, nxt = words[k], words[k + 1]
         if not has_form(w, c.verbs) or w.prep:
             continue
-        if not (nxt.token.start in ctx.names or (is_title(nxt, c) and nxt.key.startswith("ال"))):
+        if not (nxt.token.start in ctx.names or titled_at(ctx, k + 1)):
             continue
         end = speaker_end_at(ctx, k + 1, i)
         if end == k + 1:
@@ -510,9 +598,8 @@ def inner_subject(ctx: Context, i: int) -> Actor | None:
         opens = k == first or char(ctx, k - 1) in ("،", ",") or w.conj_end > w.token.start
         if not opens or k + 1 >= i or not verb_like(ctx, w, True) or is_title(w, ctx.cues):
             continue
-        nxt = words[k + 1]
         named = any(words[x].token.start in ctx.names for x in range(k + 1, min(k + 3, i)))
-        if not ((nxt.key.startswith("ال") and is_title(nxt, ctx.cues)) or named):
+        if not (titled_at(ctx, k + 1) or named):
             continue  # "الحرفي عبدالله القفاص": a description may stand before the name
         end = speaker_end_at(ctx, k + 1, i)
         if end > k + 1:
@@ -526,7 +613,7 @@ def topic(ctx: Context, s: int) -> Actor | None:
     Only a person or body counts, named, titled or by honorific pronoun: "وشهدت المدينة" or
     "ونقل التعازي" (an object after a dropped subject) leave the last actor in place.
     """
-    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    first, limit = past_dateline(ctx, s), ctx.sent_limit[s]
     w = ctx.words[first]
     conjoined = w.conj_end > w.token.start and verb_like(ctx, w, True) and not is_title(w, ctx.cues)
     if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)

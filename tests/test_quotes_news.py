@@ -1,0 +1,74 @@
+"""Speakers on ordinary Saudi news (SaudiNewsNet, records 22000-23999, none in the devset): the
+holder of a post named after the body the post belongs to, the subject of a non-reporting verb
+that opens the story after a dateline, and the object that follows a definite title.
+
+Entities are given by hand (as the entities stage would find them), so the cases test only how
+the quotes stage reads the speaker phrase.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.core.document import Document, Entity, EntityType, Span
+from marsad.stages.quotes import find_quotes
+
+
+def _doc(text: str, entities: list[tuple[EntityType, str]]) -> Document:
+    doc = marsad.analyze(text, "2015-08-06", stages=("clean", "segment"))
+    doc.entities = [Entity(kind, (Span(doc.text.index(m), doc.text.index(m) + len(m)),))
+                    for kind, m in entities]
+    return doc
+
+
+def _speakers(doc: Document) -> list[tuple[str, str, int | None]]:
+    return [(doc.span_text(q.content), doc.span_text(q.speaker.span), q.speaker.entity)
+            for q in find_quotes(doc)]
+
+
+CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | None]]]] = [
+    # A post, the body it belongs to, then the holder's name: the holder speaks.
+    ("وأوضح المتحدث الرسمي لـمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، أن هذه "
+     "الفعاليات تنطلق وفقاً للتوجيهات الكريمة.",
+     [("ORG", "مركز الملك سلمان للإغاثة والأعمال الإنسانية"), ("PER", "رأفت الصباغ")],
+     [("هذه الفعاليات تنطلق وفقاً للتوجيهات الكريمة", "رأفت الصباغ", 1)]),
+    ("وأوضح الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد الدكتور عاطي بن عطية القرشي، أنه تم "
+     "التحفظ على المتهمين وسيتم إحالتهم لهيئة التحقيق والادعاء العام.",
+     [("GPE", "مكة المكرمة"), ("PER", "عاطي بن عطية القرشي")],
+     [("تم التحفظ على المتهمين وسيتم إحالتهم لهيئة التحقيق والادعاء العام", "عاطي بن عطية القرشي", 1)]),
+    ("وقال رئيس بعثة الامم المتحدة في افغانستان نيكولاس هايسوم ان «الاحصاءات الباردة حول الضحايا "
+     "المدنيين لا تعبر بدقة عن فظاعة العنف في افغانستان».",
+     [("ORG", "الامم المتحدة"), ("GPE", "افغانستان"), ("PER", "نيكولاس هايسوم")],
+     [("الاحصاءات الباردة حول الضحايا المدنيين لا تعبر بدقة عن فظاعة العنف في افغانستان",
+       "نيكولاس هايسوم", 2)]),
+    # The one spoken to is no affiliation: a title after لـ names the addressee.
+    ("وأكد وزير الخارجية لنظيره الأمريكي جون كيري أن المملكة تدعم الحل السياسي في سوريا.",
+     [("PER", "جون كيري")],
+     [("المملكة تدعم الحل السياسي في سوريا", "وزير الخارجية", None)]),
+    # A story that opens, after its dateline, with a verb that reports nothing (ندد): its subject
+    # is the one who goes on speaking with a dropped subject.
+    ("الرياض: ندد الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ الدكتور عبدالرحمن بن "
+     "عبدالله السند، بالتفجير الإرهابي الذي وقع ظهر اليوم الخميس في مسجد مقر قوات الطوارئ. وقال: "
+     "إن هذا التفجير يعد جرماً عظيماً وعدواناً كبيراً يستهدف رجال أمننا.",
+     [("GPE", "الرياض"), ("ORG", "هيئة الأمر بالمعروف والنهي عن المنكر"),
+      ("PER", "عبدالرحمن بن عبدالله السند")],
+     [("إن هذا التفجير يعد جرماً عظيماً وعدواناً كبيراً يستهدف رجال أمننا", "عبدالرحمن بن عبدالله السند", 2)]),
+    # A participle continues the subject of the verb of its clause, an indefinite title annexed
+    # to a definite noun, not the last speaker.
+    ("وأوضح القحطاني خلال العرض أن التنسيق جار مع الوزارة والشؤون الصحية. وفي نهاية الزيارة أعرب "
+     "نائب وزير الصحة عن سعادته بما شاهده في المجمع من خدمات وبرامج مؤكدا أنها جهود ترفع الرأس.",
+     [("PER", "القحطاني")],
+     [("التنسيق جار مع الوزارة والشؤون الصحية", "القحطاني", 0),
+      ("جهود ترفع الرأس", "نائب وزير الصحة", None)]),
+    # A definite noun after a definite title is the verb's object, not part of the speaker.
+    ("وأدان الوزير الهجوم الإرهابي على المسجد، مؤكدا أن المملكة ستواصل حربها على الإرهاب.",
+     [],
+     [("المملكة ستواصل حربها على الإرهاب", "الوزير", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), CASES)
+def test_speaker_on_news(text: str, entities: list[tuple[EntityType, str]],
+                         expected: list[tuple[str, str, int | None]]) -> None:
+    assert _speakers(_doc(text, entities)) == expected
