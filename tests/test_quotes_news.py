@@ -65,6 +65,17 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
     ("وأدان الوزير الهجوم الإرهابي على المسجد، مؤكدا أن المملكة ستواصل حربها على الإرهاب.",
      [],
      [("المملكة ستواصل حربها على الإرهاب", "الوزير", None)]),
+    # An outlet's name in marks after its head is part of the speaker, also right before أن and
+    # with a dash in it; "في حين" that joins two statements is no part of the first.
+    ("من جهته أكد شريف المقاطعة أن إطلاق النار لم يسفر عن وقوع إصابات، في حين ذكرت صحيفة "
+     "«ذي كلاريون- ليدجر» أن الرصاصات أطلقت من على متن شاحنة.",
+     [],
+     [("إطلاق النار لم يسفر عن وقوع إصابات", "شريف المقاطعة", None),
+      ("الرصاصات أطلقت من على متن شاحنة", "صحيفة «ذي كلاريون- ليدجر»", None)]),
+    # A short name in marks between the verb and a colon is the speaker, not an outlet.
+    ('وتابع "كليبي": "مضى عام على توجيه إمارة جازان بإنصافي ومحاسبة المتسبب في القضية".',
+     [],
+     [("مضى عام على توجيه إمارة جازان بإنصافي ومحاسبة المتسبب في القضية", "كليبي", None)]),
 ]
 
 

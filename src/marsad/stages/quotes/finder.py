@@ -114,8 +114,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)
     quoted = _quoted_source(ctx, j, limit) if end == j else None
-    if quoted is not None and quoted[0] < limit and words[quoted[0]].is_word:
-        end = quoted[0]  # "وأفادت «الفرنسية» أن": a short name in marks is the subject
+    if quoted is not None and quoted[0] < limit and (words[quoted[0]].is_word or char(ctx, quoted[0]) == ":"):
+        end = quoted[0]  # "وأفادت «الفرنسية» أن", "وتابع "كليبي": …": a short name in marks is the subject
     else:
         quoted = None
     subject: tuple[int, int] | None = (j, end) if end > j else (

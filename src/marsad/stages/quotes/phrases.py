@@ -16,6 +16,8 @@ MAX_SPEAKER_WORDS = 12
 MAX_OUTLET_WORDS = 6
 #: Longest name in quotation marks taken as part of a phrase ("صحيفة “ديلي ستار”"), in words.
 MAX_QUOTED_NAME = 4
+#: Dashes that may join the parts of an outlet's name in quotation marks.
+NAME_DASHES = ("-", "–")
 #: How common the word after ال must be (wordfreq) to be a noun rather than a name: between
 #: family names (الدوسري 4e-8, الحلاني 2e-8, اليزابيث 0) and nouns (المفاوض 4e-7, الجيش 8e-5);
 #: set by eye on those words.
@@ -127,9 +129,10 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             continue
         quoted = (quoted_name_end(words, j, limit, loose=has_form(words[j - 1], cues.outlet_heads))
                   if j > i else j)
-        if quoted > j and not cues.is_complementiser(words[quoted].key):
+        if quoted > j and (not cues.is_complementiser(words[quoted].key) or has_form(words[j - 1], cues.outlet_heads)):
             # صحيفة "ديلي ستار": a name in quotation marks after its head; one right before
-            # the complementiser is the outlet told ("أفاد مصدر «الشرق الأوسط» بأن").
+            # the complementiser is the outlet told ("أفاد مصدر «الشرق الأوسط» بأن"), unless it
+            # names the outlet that speaks ("وذكرت صحيفة «الحياة» أن").
             j = quoted
             named = True
             continue
@@ -210,9 +213,12 @@ def quoted_name_end(words: list[Word], j: int, limit: int, loose: bool = False) 
     if j + 1 < limit and words[j + 1].prep:
         return j  # "«للاقتصادية»": the outlet spoken to, written with its preposition inside
     k = j + 1
-    while k < limit and k - j <= MAX_QUOTED_NAME and words[k].is_word:
+    dashes = 0  # "ذي كلاريون- ليدجر": a dash may join the parts of an outlet's name
+    while k < limit and k - j - dashes <= MAX_QUOTED_NAME and (
+            words[k].is_word or (loose and words[k].key in NAME_DASHES)):
+        dashes += not words[k].is_word
         k += 1
-    if k == j + 1 or k >= limit - 1 or k - j > MAX_QUOTED_NAME or words[k].key not in CLOSERS:
+    if k == j + 1 or k >= limit - 1 or k - j - dashes > MAX_QUOTED_NAME or words[k].key not in CLOSERS:
         return j
     nxt = words[k + 1]
     return k + 1 if nxt.is_word or (loose and nxt.key in (":", "،", ",")) else j
