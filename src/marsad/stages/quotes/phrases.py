@@ -247,6 +247,8 @@ def _construct_with_l(words: list[Word], j: int, limit: int, cues: Cues) -> bool
     w = words[j]
     if has_form(w, cues.outlet_heads) or not w.key.startswith("ال"):
         return False
+    if w.key != "ل" and not any(role == "det" and b - a == 1 for a, b, role in w.token.pieces):
+        return False  # "الصباغ بالمتابعة": ب + ال keeps its alef; only لل (ل + ال) is "of the"
     nxt = j + 1
     return nxt < limit and words[nxt].is_word and not is_stop(words[nxt], cues)
 

@@ -26,7 +26,7 @@ from marsad.stages.quotes.phrases import (
     phrase_span,
     speaker_end,
 )
-from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back
+from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
 from marsad.text.keys import frequency, strip_diacritics
 
 #: Fewest letters of a word read as an accusative noun by its final alef (بيانا), so that short
@@ -397,7 +397,7 @@ def main_subject(ctx: Context, i: int) -> Actor | None:
 def may_be_implicit(ctx: Context, i: int) -> bool:
     """A verb without subject continues the last speaker unless it is plural or relative."""
     w = ctx.words[i]
-    if w.key.endswith(ctx.cues.words("plural_verb_endings")):
+    if _plural_form(ctx, w.key):
         return False  # "قالوا": a group, not the last speaker
     if i == 0:
         return True
@@ -408,10 +408,17 @@ def may_be_implicit(ctx: Context, i: int) -> bool:
     return ctx.words[i - 1].key not in ctx.cues.words("relatives")
 
 
+def _plural_form(ctx: Context, key: str) -> bool:
+    """A verb form with a plural or dual subject: قالوا، يقولون، قالتا، يقولان (not أبان)."""
+    c = ctx.cues
+    return key.endswith(c.words("plural_verb_endings")) or (
+        key.endswith(c.words("dual_verb_endings")) and key[:1] in c.words("imperfect_prefixes"))
+
+
 def plural(ctx: Context, i: int) -> bool:
     """A cue with a plural subject: قالوا، يقولون، مؤكدين."""
     key, c = ctx.words[i].key, ctx.cues
-    return key.endswith(c.words("plural_verb_endings")) or (
+    return _plural_form(ctx, key) or (
         key in c.participles and key.endswith(c.words("plural_noun_endings")))
 
 
@@ -427,7 +434,8 @@ def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
     s = ctx.sent_of[i]
     for k in range(i - 1, ctx.sent_first[max(0, s - 1)] - 1, -1):
         w = ctx.words[k]
-        if w.is_word and is_group([w], ctx.cues) and not _in_relative(ctx, k):
+        if w.is_word and not w.prep and is_group([w], ctx.cues) and not _in_relative(ctx, k):
+            # "بالتعاون مع": a noun after a preposition is never the subject.
             end = _group_end(ctx, k, speaker_end_at(ctx, k, ctx.sent_limit[ctx.sent_of[k]]))
             if end > k:
                 # The whole phrase speaks ("المسؤولين في مناطق المملكة"): a group has no name in it.
@@ -614,8 +622,12 @@ def topic(ctx: Context, s: int) -> Actor | None:
     "ونقل التعازي" (an object after a dropped subject) leave the last actor in place.
     """
     first, limit = past_dateline(ctx, s), ctx.sent_limit[s]
+    particle = (first + 1 < limit and has_form(ctx.words[first], ctx.cues.lead_particles)
+                and not has_form(ctx.words[first], ctx.cues.words("fronting_verbs")))
+    first += particle  # "كما أشاد الصباغ بالمتابعة": the verb after the particle opens the clause
     w = ctx.words[first]
-    conjoined = w.conj_end > w.token.start and verb_like(ctx, w, True) and not is_title(w, ctx.cues)
+    conjoined = ((particle or w.conj_end > w.token.start) and verb_like(ctx, w, True)
+                 and not is_title(w, ctx.cues))
     if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)
                                   or _opens_with_bare_verb(ctx, first)):
         return None
@@ -628,4 +640,7 @@ def topic(ctx: Context, s: int) -> Actor | None:
         return who
     named = (is_title(phrase[0], ctx.cues) or is_pronoun(phrase, ctx.cues)
              or has_form(phrase[0], ctx.cues.title_complements))  # وزارة، هيئة، مجلس
-    return who if named else None
+    # "وأوضح الصباغ أن … . كما أشاد الصباغ بـ…": a speaker named before, though no entity links it.
+    stems = frozenset(stems_of(phrase))
+    known = bool(stems) and any(stems <= n.stems for n in ctx.discourse.named)
+    return who if named or known else None
