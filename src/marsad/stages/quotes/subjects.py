@@ -623,7 +623,7 @@ def topic(ctx: Context, s: int) -> Actor | None:
     """
     first, limit = past_dateline(ctx, s), ctx.sent_limit[s]
     particle = (first + 1 < limit and has_form(ctx.words[first], ctx.cues.lead_particles)
-                and not has_form(ctx.words[first], ctx.cues.words("fronting_verbs")))
+                and ctx.words[first].key not in ctx.cues.words("fronting_verbs"))
     first += particle  # "كما أشاد الصباغ بالمتابعة": the verb after the particle opens the clause
     w = ctx.words[first]
     conjoined = ((particle or w.conj_end > w.token.start) and verb_like(ctx, w, True)
