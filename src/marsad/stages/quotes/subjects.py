@@ -61,8 +61,8 @@ def _object_after_name(ctx: Context, k: int) -> bool:
     w = ctx.words[k]
     if not w.is_word or w.key.startswith("ال") or w.prep or w.token.start in ctx.names:
         return False
-    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements) or is_stop(w, ctx.cues):
-        return False  # "رئيس بعثة الأمم المتحدة في أفغانستان": في is where the post is held
+    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
+        return False
     return common_word(w, MIN_OBJECT_FREQUENCY)
 
 
@@ -88,7 +88,10 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
         return end
     for k in range(i + 1, end):
         if ctx.words[k - 1].token.end in ctx.place_ends and _object_after_name(ctx, k):
-            return k  # "وتفقد محافظ جدة موقع السيول": the object after a place name
+            # "وتفقد محافظ جدة موقع السيول": the object after a place name; but "رئيس بعثة
+            # الأمم المتحدة في أفغانستان نيكولاس هايسوم": a place and the post's holder may follow.
+            end = k
+            break
         before = ctx.words[k - 1]
         if before.key.startswith("ال") and not is_title(before, ctx.cues) and _accusative(ctx, k):
             return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
@@ -642,5 +645,7 @@ def topic(ctx: Context, s: int) -> Actor | None:
              or has_form(phrase[0], ctx.cues.title_complements))  # وزارة، هيئة، مجلس
     # "وأوضح الصباغ أن … . كما أشاد الصباغ بـ…": a speaker named before, though no entity links it.
     stems = frozenset(stems_of(phrase))
-    known = bool(stems) and any(stems <= n.stems for n in ctx.discourse.named)
+    lead = phrase[0]  # a subject never opens with و or a preposition ("وأضاف ويفر": و is the name's)
+    known = (bool(stems) and lead.conj_end == lead.token.start and not lead.prep
+             and any(stems <= n.stems for n in ctx.discourse.named))
     return who if named or known else None
