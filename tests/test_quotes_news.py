@@ -96,6 +96,12 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
      "إطلاق النار.",
      [("ORG", "حزب العمال الكردستاني")],
      [("يصعد هجماته بسبب خروق لوقف إطلاق النار", "حزب العمال الكردستاني", 0)]),
+    # في after a place in a post ("قسم الشرق الأوسط في منظمة …") tells where the post is held: the
+    # unnamed official speaks for the body named, and its name in marks is not the speech.
+    ("وقال نائب مدير قسم الشرق الأوسط في منظمة «هيومان رايتس ووتش» لحقوق الإنسان، إن «الحوثيين "
+     "اعتقلوا أناسا ينتقدون حركتهم، بشكل عشوائي».",
+     [("LOC", "الشرق الأوسط"), ("ORG", "هيومان رايتس ووتش")],
+     [("الحوثيين اعتقلوا أناسا ينتقدون حركتهم، بشكل عشوائي", "هيومان رايتس ووتش", 1)]),
 ]
 
 

@@ -61,8 +61,8 @@ def _object_after_name(ctx: Context, k: int) -> bool:
     w = ctx.words[k]
     if not w.is_word or w.key.startswith("ال") or w.prep or w.token.start in ctx.names:
         return False
-    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
-        return False
+    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements) or is_stop(w, ctx.cues):
+        return False  # "نائب مدير قسم الشرق الأوسط في منظمة …": في tells where the post is held
     return common_word(w, MIN_OBJECT_FREQUENCY)
 
 
