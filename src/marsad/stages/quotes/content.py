@@ -176,6 +176,10 @@ def seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, t
                 or (pair is not None and speech_sized(ctx, pair, 0 if seen <= MAX_BARE_QUOTE_GAP + 1
                                                        else MIN_FAR_QUOTE_WORDS))):
             return k, via, source
+        aside = _according_aside(ctx, k, limit) if via is None and w.key in c.according else None
+        if aside is not None:
+            via, k = aside  # "وأكد، بحسب وكالة «إيرنا»، أن": the agency relays the speaker's words
+            continue
         if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
             if (w.key in c.words("relay_adverbs") and k + 1 < limit
                     and words[k + 1].key in c.words("relay_from")):
@@ -198,6 +202,21 @@ def seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, t
                     continue
         k += 1
     return -1, via, source
+
+
+def _according_aside(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | None:
+    """"، بحسب وكالة «إيرنا»،" between a verb and its content, set off by commas: the source it
+    names relays the speaker's words; (that source, the index past the closing comma)."""
+    words, c = ctx.words, ctx.cues
+    if k == 0 or char(ctx, k - 1) not in ("،", ","):
+        return None
+    j = k + 1
+    while j < limit and words[j].key in c.according_connectors:
+        j += 1
+    end = speaker_end_at(ctx, j, limit)
+    if end == j or end >= limit or char(ctx, end) not in ("،", ","):
+        return None
+    return actor(ctx.doc, phrase_span(words, j, end)), end + 1
 
 
 def past_relative(ctx: Context, k: int, limit: int) -> int:

@@ -135,6 +135,8 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             # names the outlet that speaks ("وذكرت صحيفة «الحياة» أن").
             j = quoted
             named = True
+            if j < limit and _object_after_quoted_name(words[j], cues, names):
+                break  # "وأدانت منظمة «هيومان رايتس ووتش» اختطاف الجنيد": the object follows
             continue
         if quoted > j:
             break
@@ -145,8 +147,10 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
                 continue
             break
         if w.prep and j > i and not has_form(w, cues.on_behalf):
-            # An لـ phrase ends the speaker ("للصحفيين", "لوكالة") unless it completes a title.
-            if named or not _construct_with_l(words, j, limit, cues):
+            # An لـ phrase ends the speaker ("للصحفيين", "لوكالة") unless it completes a title
+            # or names what an outlet serves ("الوكالة السورية للأنباء").
+            if named or not (_construct_with_l(words, j, limit, cues)
+                             or (has_form(words[i], cues.outlet_heads) and _lam_article(w))):
                 break
         described = is_title(w, cues) or has_form(w, cues.title_complements)
         if (j > i and not named and not described and not w.key.startswith("ال")
@@ -162,6 +166,19 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             named = True
         j += 1
     return j
+
+
+def _lam_article(w: Word) -> bool:
+    """"للأنباء": ل before the article, whose alef it drops (the article piece is one letter)."""
+    return any(role == "det" and b - a == 1 for a, b, role in w.token.pieces)
+
+
+def _object_after_quoted_name(w: Word, cues: Cues, names: Container[int]) -> bool:
+    """A common noun right after a name in quotation marks: the name is complete, and the noun
+    is the verb's object (the name's own modifiers come inside the marks)."""
+    if not w.is_word or w.prep or w.token.start in names or is_title(w, cues) or has_form(w, cues.title_complements):
+        return False
+    return not is_stop(w, cues) and not w.key.endswith(cues.words("nisba_endings")) and common_word(w)
 
 
 def _object_after_title(words: list[Word], j: int, cues: Cues, names: Container[int]) -> bool:
@@ -247,7 +264,7 @@ def _construct_with_l(words: list[Word], j: int, limit: int, cues: Cues) -> bool
     w = words[j]
     if has_form(w, cues.outlet_heads) or not w.key.startswith("ال"):
         return False
-    if w.key != "ل" and not any(role == "det" and b - a == 1 for a, b, role in w.token.pieces):
+    if not _lam_article(w):
         return False  # "الصباغ بالمتابعة": ب + ال keeps its alef; only لل (ل + ال) is "of the"
     nxt = j + 1
     return nxt < limit and words[nxt].is_word and not is_stop(words[nxt], cues)
