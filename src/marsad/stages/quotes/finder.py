@@ -506,6 +506,20 @@ def _told_verb(ctx: Context, i: int) -> bool:
             and i + 1 < len(ctx.words) and ctx.cues.is_complementiser(ctx.words[i + 1].key))
 
 
+def _embedded(ctx: Context, i: int, drafts: list[Draft]) -> bool:
+    """"أشار الصباغ إلى أن جميع المؤشرات والتقارير، تؤكد أن خطط المركز …": an imperfect verb of
+    saying inside reported speech, with no conjunction or particle opening a clause of its own,
+    belongs to what is reported (its subject is the reported clause's), not a new attribution."""
+    w, c = ctx.words[i], ctx.cues
+    if not drafts or w.conj_end > w.token.start or w.key[:1] not in c.words("imperfect_prefixes"):
+        return False
+    if w.key not in c.verbs or (i > 0 and (has_form(ctx.words[i - 1], c.lead_particles)
+                                           or ctx.words[i - 1].key in c.words("clause_links"))):
+        return False
+    d = drafts[-1]
+    return d.sentence == ctx.sent_of[i] and d.kind != "direct" and d.content.start < w.token.start < d.content.end
+
+
 def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     """The quotation whose cue is word ``i``, by the rule for that kind of cue."""
     w, c = ctx.words[i], ctx.cues
@@ -562,6 +576,8 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
             continue  # a verb inside quotation marks belongs to the quoted speech
         if any(d.region <= w.token.start < d.content.start for d in drafts[-3:]):
             continue  # part of an attribution already read ("نقلا عن" after the verb)
+        if _embedded(ctx, i, drafts):
+            continue
         draft = _draft_at(ctx, i, drafts)
         if draft is not None and draft.content not in contents:
             drafts.append(draft)
