@@ -94,8 +94,8 @@ def _preceding_quote(ctx: Context, i: int) -> Span | None:
 def _subject_after_relay(ctx: Context, via: Actor, opener: int) -> tuple[int, int] | None:
     """A subject placed after the outlet it spoke to: "قال لـ«الاقتصادية» مصدر جمركي، إن"."""
     k = next((x for x in range(opener) if ctx.words[x].token.start >= via.span.end), opener)
-    while k < opener and not ctx.words[k].is_word:
-        k += 1  # the closing mark of «الاقتصادية»
+    while k < opener and (not ctx.words[k].is_word or ctx.words[k].key in ctx.cues.words("adverbs")):
+        k += 1  # the closing mark of «الاقتصادية», "أمس،" ("قال لـ"الاقتصادية" أمس، اللواء …")
     if k >= opener or not (is_title(ctx.words[k], ctx.cues) or ctx.words[k].token.start in ctx.names):
         return None
     end = speaker_end_at(ctx, k, opener)

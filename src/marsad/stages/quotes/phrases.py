@@ -189,6 +189,7 @@ def _object_after_title(words: list[Word], j: int, cues: Cues, names: Container[
     if not (before.key.startswith("ال") and is_title(before, cues)) or before.key in cues.words("honorifics"):
         return False
     if (not w.key.startswith("ال") or w.prep or w.token.start in names or is_title(w, cues)
+            or w.key in cues.words("name_links")  # "الدكتور آل الشيخ"
             or has_form(w, cues.title_complements) or w.key.endswith(cues.words("nisba_endings"))):
         return False
     return common_word(w, MIN_OBJECT_FREQUENCY)

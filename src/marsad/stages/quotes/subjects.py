@@ -61,7 +61,10 @@ def _object_after_name(ctx: Context, k: int) -> bool:
     w = ctx.words[k]
     if not w.is_word or w.key.startswith("ال") or w.prep or w.token.start in ctx.names:
         return False
-    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements) or is_stop(w, ctx.cues):
+    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
+        return False
+    if w.key in ctx.cues.words("place_prepositions") and k + 1 < len(ctx.words) \
+            and has_form(ctx.words[k + 1], ctx.cues.anonymous["bodies"]):
         return False  # "نائب مدير قسم الشرق الأوسط في منظمة …": في tells where the post is held
     return common_word(w, MIN_OBJECT_FREQUENCY)
 
@@ -634,6 +637,8 @@ def topic(ctx: Context, s: int) -> Actor | None:
     if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)
                                   or _opens_with_bare_verb(ctx, first)):
         return None
+    if ctx.words[first + 1].prep:
+        return None  # "قال لـ"الاقتصادية" …": a phrase after a preposition is no subject
     end = speaker_end_at(ctx, first + 1, limit)
     if end == first + 1:
         return None
