@@ -12,7 +12,7 @@ import pytest
 
 import marsad
 from marsad.core.document import Document, Entity, EntityType, Span
-from marsad.stages.quotes import find_quotes
+from marsad.stages.quotes import find_quote_sets, find_quotes
 
 
 def _doc(text: str, entities: list[tuple[EntityType, str]]) -> Document:
@@ -162,3 +162,13 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
 def test_speaker_on_news(text: str, entities: list[tuple[EntityType, str]],
                          expected: list[tuple[str, str, int | None]]) -> None:
     assert _speakers(_doc(text, entities)) == expected
+
+
+def test_own_correspondent_at_a_place_is_unattributed() -> None:
+    """"وأفاد مراسلنا في عدن أن …": the outlet's reporter at a place speaks for nobody named; the
+    place is no speaker."""
+    doc = _doc("وأفاد مراسلنا في عدن أن الحوثيين وقوات صالح قصفوا أحياء سكنية في حي الروضة بمدينة تعز.",
+               [("GPE", "عدن"), ("ORG", "الحوثيين"), ("GPE", "تعز")])
+    quotes, loose = find_quote_sets(doc)
+    assert quotes == []
+    assert [doc.span_text(q.speaker.span) for q in loose] == ["مراسلنا"]

@@ -51,6 +51,8 @@ MAX_DATELINE_WORDS = 3
 #: Farthest a participle looks back, in words, for the clause it continues (a run-on sentence
 #: of hundreds of words has no subject that far back that a reader would take).
 MAX_CLAUSE_WORDS = 40
+#: Entity types of places: after في in a speaker phrase they say where the speaker is.
+PLACE_TYPES = ("GPE", "LOC", "FAC")
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
 TOPIC_TYPES = ("PER", "ORG")
 
@@ -226,6 +228,11 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
             a += 1
         begin = a
     whole = phrase_span(ctx.words, begin, end)
+    if a > begin + 1 and ctx.words[a - 1].key in ctx.cues.words("place_prepositions") \
+            and _possessive(ctx.words[begin]) and _place_only(ctx, phrase_span(ctx.words, a, b)):
+        # "وأفاد مراسلنا في عدن أن": the outlet's own reporter, at a place; the place is no name
+        # (an office-holder at a place, "مدير الشرطة في جدة", keeps the place for its state).
+        a, b = begin, a - 1
     found = actor(ctx.doc, phrase_span(ctx.words, a, b), whole)
     named = _appositive_name(ctx, begin, end)
     if named is not None and found.span.start < named.start:
@@ -245,6 +252,17 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         return found  # an actor carried from earlier keeps the phrase that named it
     ctx.phrases[found.span] = whole
     return named_before(ctx, begin, end, found)  # "وقال المسؤول" after "مسؤول في الصندوق"
+
+
+def _possessive(w: Word) -> bool:
+    """A noun with a pronoun suffix other than ي (مراسلنا، مصادرهم)."""
+    return any(role == "pron" for _, _, role in w.token.pieces) and not w.key.endswith("ي")
+
+
+def _place_only(ctx: Context, span: Span) -> bool:
+    """Whether ``span`` names a place and no person or body (عدن، مدينة تعز)."""
+    types = {e.type for e in ctx.doc.entities for m in e.mentions if m.overlaps(span)}
+    return bool(types) and types <= set(PLACE_TYPES)
 
 
 def _appositive_name(ctx: Context, begin: int, end: int) -> Span | None:
