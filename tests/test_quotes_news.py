@@ -83,14 +83,14 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
      [],
      [("مضى عام على توجيه إمارة جازان بإنصافي ومحاسبة المتسبب في القضية", "كليبي", None)]),
     # أبان is a past verb ("he explained"), not a dual; a noun after a preposition (بالتعاون) is
-    # no group speaker; "كما أشاد الصباغ بـ…" makes the one named before the topic again, and the
-    # phrase after ب + ال is no part of his name.
+    # no group speaker; "كما أشاد الصباغ بـ…" makes the one named before the topic again, the
+    # phrase after ب + ال is no part of his name, and the bare surname is the person named before.
     ("وقال المتحدث باسم المركز رأفت الصباغ إن القوافل انطلقت بالتعاون مع الهيئة العالمية. كما "
      "أشاد الصباغ بالمتابعة الكريمة من الدكتور عبدالله الربيعة، والذي ظل يولي قضية الإغاثة في "
      "اليمن اهتماماً متزايداً، وأبان أنه من خلال هذا التدشين سيوزع المركز 100 ألف سلة غذائية.",
      [("PER", "رأفت الصباغ"), ("PER", "عبدالله الربيعة")],
      [("القوافل انطلقت بالتعاون مع الهيئة العالمية", "رأفت الصباغ", 0),
-      ("من خلال هذا التدشين سيوزع المركز 100 ألف سلة غذائية", "الصباغ", None)]),
+      ("من خلال هذا التدشين سيوزع المركز 100 ألف سلة غذائية", "الصباغ", 0)]),
     # A name that opens with و after a conjoined verb ("وأضاف ويفر") is no new topic, and a time
     # adjunct after a body's name is no part of the speaker.
     ("قال كريس ويفر، وهو شريك بارز في مؤسسة للاستشارات: «لم يعد هناك أي نية لرفع قيمة الروبل». "
@@ -155,6 +155,13 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
     ("وبحسب مصادر الجزيرة في الضفة الغربية والقدس المحتلة اعتقلت قوات الاحتلال 15 فلسطينياً فجراً.",
      [("ORG", "الجزيرة"), ("GPE", "الضفة الغربية")],
      [("في الضفة الغربية والقدس المحتلة اعتقلت قوات الاحتلال 15 فلسطينياً فجراً", "مصادر الجزيرة", 0)]),
+    # A body right after a bare name is the verb's object; the surname is the person named before.
+    ("كشف ياسين مكاوي مستشار الرئيس اليمني أن الحوثيين نقلوا 700 أسير إلى صنعاء. وطالب مكاوي الأمم "
+     "المتحدة والصليب الأحمر بضرورة التحرك لإنقاذ حياة الأسرى، مؤكدا أن المقاومة تعاهد الأسرى بفك "
+     "أسرهم.",
+     [("PER", "ياسين مكاوي"), ("ORG", "الأمم المتحدة"), ("ORG", "الصليب الأحمر")],
+     [("الحوثيين نقلوا 700 أسير إلى صنعاء", "ياسين مكاوي", 0),
+      ("المقاومة تعاهد الأسرى بفك أسرهم", "مكاوي", 0)]),
 ]
 
 

@@ -51,6 +51,8 @@ MAX_DATELINE_WORDS = 3
 #: Farthest a participle looks back, in words, for the clause it continues (a run-on sentence
 #: of hundreds of words has no subject that far back that a reader would take).
 MAX_CLAUSE_WORDS = 40
+#: Fewest letters of a bare surname matched to a person named before (short words are common).
+MIN_SURNAME_LETTERS = 3
 #: Entity types of places: after في in a speaker phrase they say where the speaker is.
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
@@ -104,6 +106,8 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             return k  # "المتمردين سارعوا": a verb with the group as its subject
         if _possessed(ctx, k):
             return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
+        if _body_after_name(ctx, k):
+            return k  # "وطالب مكاوي الأمم المتحدة بضرورة …": the body after a bare name is the object
     end = _past_post_place(ctx, i, _past_apposition(ctx, end, limit), limit)
     end = _past_affiliation(ctx, i, end, limit)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
@@ -211,6 +215,21 @@ def _possessed(ctx: Context, k: int) -> bool:
                for a, b, role in w.token.pieces)
 
 
+def _body_after_name(ctx: Context, k: int) -> bool:
+    """Whether word ``k`` opens a body or place mention right after a bare name (no title, article
+    or preposition, not inside any mention): the name is the subject, the body the object."""
+    before, w, c = ctx.words[k - 1], ctx.words[k], ctx.cues
+    if not before.is_word or before.key.startswith("ال") or before.prep or is_title(before, c):
+        return False
+    if (has_form(before, c.title_complements) or before.key in c.words("name_links") or is_stop(before, c)
+            or has_form(before, c.on_behalf) or common_word(before, MIN_OBJECT_FREQUENCY)):
+        return False  # "باسم الكرملين", "في المريسة", "وكالة رويترز": no name before the mention
+    mentions = [(m, e.type) for e in ctx.doc.entities for m in e.mentions]
+    if any(m.start <= before.token.start < m.end for m, _ in mentions):
+        return False  # "جامعة الملك خالد", "ياسين مكاوي": inside a name, no object begins
+    return any(m.start == w.token.start and kind != "PER" for m, kind in mentions)
+
+
 def _plural_verb(ctx: Context, k: int) -> bool:
     """A past verb with a plural subject (سارعوا، أكدوا): no noun ends so."""
     w = ctx.words[k]
@@ -246,6 +265,8 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
+    if found.entity is None and end - begin == 1:
+        found = Actor(found.span, _surname_of(ctx, ctx.words[begin]))  # "وطالب مكاوي" → ياسين مكاوي
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
     found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
     if not whole.contains(found.span):
@@ -257,6 +278,27 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
 def _possessive(w: Word) -> bool:
     """A noun with a pronoun suffix other than ي (مراسلنا، مصادرهم)."""
     return any(role == "pron" for _, _, role in w.token.pieces) and not w.key.endswith("ي")
+
+
+def _surname_of(ctx: Context, w: Word) -> int | None:
+    """The person named before whose name ends with the bare word ``w`` ("ياسين مكاوي … وطالب
+    مكاوي", "رأفت الصباغ … وأكد الصباغ"): the entity of the last such speaker or topic."""
+    key = _without_article(w.bare)
+    if not w.is_word or is_title(w, ctx.cues) or len(key) < MIN_SURNAME_LETTERS:
+        return None
+    for n in reversed(ctx.discourse.named):
+        ent = n.actor.entity
+        if ent is None or ctx.doc.entities[ent].type != "PER":
+            continue
+        for m in ctx.doc.entities[ent].mentions:
+            inside = words_in(ctx, m)
+            if len(inside) > 1 and _without_article(inside[-1].bare) == key:
+                return ent
+    return None
+
+
+def _without_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") else key
 
 
 def _place_only(ctx: Context, span: Span) -> bool:
@@ -655,8 +697,9 @@ def topic(ctx: Context, s: int) -> Actor | None:
     if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)
                                   or _opens_with_bare_verb(ctx, first)):
         return None
-    if ctx.words[first + 1].prep:
-        return None  # "قال لـ"الاقتصادية" …": a phrase after a preposition is no subject
+    lead = ctx.words[first + 1]
+    if lead.prep or (lead.conj_end > lead.token.start and lead.token.start not in ctx.names):
+        return None  # "قال لـ"الاقتصادية" …", "وأضاف ويفر": no subject opens with a preposition or و
     end = speaker_end_at(ctx, first + 1, limit)
     if end == first + 1:
         return None
