@@ -27,6 +27,7 @@ from marsad.stages.quotes.phrases import (
     speaker_end,
 )
 from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
+from marsad.text import keys as textkeys
 from marsad.text.keys import frequency, strip_diacritics
 
 #: Fewest letters of a word read as an accusative noun by its final alef (بيانا), so that short
@@ -221,13 +222,18 @@ def _body_after_name(ctx: Context, k: int) -> bool:
     before, w, c = ctx.words[k - 1], ctx.words[k], ctx.cues
     if not before.is_word or before.key.startswith("ال") or before.prep or is_title(before, c):
         return False
-    if (has_form(before, c.title_complements) or before.key in c.words("name_links") or is_stop(before, c)
-            or has_form(before, c.on_behalf) or common_word(before, MIN_OBJECT_FREQUENCY)):
-        return False  # "باسم الكرملين", "في المريسة", "وكالة رويترز": no name before the mention
+    if has_form(before, c.title_complements) or before.key in c.words("name_links") or is_stop(before, c):
+        return False
     mentions = [(m, e.type) for e in ctx.doc.entities for m in e.mentions]
     if any(m.start <= before.token.start < m.end for m, _ in mentions):
         return False  # "جامعة الملك خالد", "ياسين مكاوي": inside a name, no object begins
-    return any(m.start == w.token.start and kind != "PER" for m, kind in mentions)
+    if not any(m.start == w.token.start and kind != "PER" for m, kind in mentions):
+        return False
+    # Only a surname of a person named in the story ("ياسين مكاوي … وطالب مكاوي الأمم المتحدة"):
+    # "قبائل مأرب", "باسم الكرملين" are a noun annexed to the place or body.
+    key = _without_article(before.bare)
+    return any(_without_article(textkeys.fold(ctx.text[m.start:m.end].rsplit(" ", 1)[-1])) == key
+               for m, kind in mentions if kind == "PER" and " " in ctx.text[m.start:m.end])
 
 
 def _plural_verb(ctx: Context, k: int) -> bool:
