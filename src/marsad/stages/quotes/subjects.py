@@ -35,8 +35,11 @@ from marsad.text.keys import frequency, strip_diacritics
 MIN_ACCUSATIVE_LETTERS = 4
 #: The ending of past verbs with a plural subject (قالوا، سارعوا).
 PLURAL_VERB_ENDING = "وا"
-#: Words allowed between "كان" and "قد" for a subject placed before the verb.
+#: Words of a subject that opens its clause right before the verb ("الرئيس الأمريكي قال إن").
 MAX_FRONTED_SUBJECT = 6
+#: Words allowed between "كان" and "قد" for a subject placed before the verb: كان … قد fences
+#: the subject, so a titled name may be long ("كان وزير مالية الدنمارك كلاوس هيورت فريدريكسن قد قال").
+MAX_KANA_SUBJECT = 10
 #: Words allowed between a person's name and the verb it is the subject of, description included
 #: ("فواز جورج خبير الشرق الأوسط لدى معهد لندن للاقتصاد رأى").
 MAX_DESCRIBED_SUBJECT = 12
@@ -389,7 +392,7 @@ def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     words, first = ctx.words, ctx.sent_first[ctx.sent_of[i]]
     stop = i - 1 if i - 1 > first and words[i - 1].key in ctx.cues.words("perfect_particle") else i
     k = stop - 1
-    while k >= first and stop - 1 - k < MAX_FRONTED_SUBJECT:
+    while k >= first and stop - 1 - k < (MAX_KANA_SUBJECT if stop < i else MAX_FRONTED_SUBJECT):
         if words[k].key in ctx.cues.words("fronting_verbs"):
             if k + 1 < stop and (stop < i or speaker_end_at(ctx, k + 1, stop) == stop):
                 return (k + 1, stop)
@@ -698,8 +701,12 @@ def topic(ctx: Context, s: int) -> Actor | None:
                 and ctx.words[first].key not in ctx.cues.words("fronting_verbs"))
     first += particle  # "كما أشاد الصباغ بالمتابعة": the verb after the particle opens the clause
     w = ctx.words[first]
-    conjoined = ((particle or w.conj_end > w.token.start) and verb_like(ctx, w, True)
-                 and not is_title(w, ctx.cues))
+    # "وعبر الطالب سعود الزيد عن …": عبر is a preposition too, but a conjoined word before a
+    # titled or named subject is its verb.
+    named_next = titled_at(ctx, first + 1) or any(
+        x < limit and ctx.words[x].token.start in ctx.names for x in (first + 1, first + 2))
+    conjoined = ((particle or w.conj_end > w.token.start) and not is_title(w, ctx.cues)
+                 and (verb_like(ctx, w, True) or (w.is_word and not w.prep and named_next)))
     if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)
                                   or _opens_with_bare_verb(ctx, first)):
         return None
