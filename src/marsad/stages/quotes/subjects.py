@@ -711,7 +711,7 @@ def topic(ctx: Context, s: int) -> Actor | None:
                                   or _opens_with_bare_verb(ctx, first)):
         return None
     lead = ctx.words[first + 1]
-    if lead.prep or (lead.conj_end > lead.token.start and lead.token.start not in ctx.names):
+    if (lead.prep or lead.conj_end > lead.token.start) and lead.token.start not in ctx.names:
         return None  # "قال لـ"الاقتصادية" …", "وأضاف ويفر": no subject opens with a preposition or و
     end = speaker_end_at(ctx, first + 1, limit)
     if end == first + 1:
