@@ -16,6 +16,8 @@ MAX_SPEAKER_WORDS = 12
 MAX_OUTLET_WORDS = 6
 #: Longest name in quotation marks taken as part of a phrase ("صحيفة “ديلي ستار”"), in words.
 MAX_QUOTED_NAME = 4
+#: Alef with hamza below, which tells إمام (a title) from أمام (a preposition) before folding.
+HAMZA_BELOW = "إ"
 #: Dashes that may join the parts of an outlet's name in quotation marks.
 NAME_DASHES = ("-", "–")
 #: How common the word after ال must be (wordfreq) to be a noun rather than a name: between
@@ -140,7 +142,7 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             continue
         if quoted > j:
             break
-        if is_stop(w, cues) and w.token.start not in names:
+        if is_stop(w, cues) and w.token.start not in names and not _hamza_title(w, cues):
             if (j > i and not named and w.key in cues.words("place_prepositions")
                     and _continues_place(words, j, limit, cues)):
                 j += 1  # "مسؤول كبير في الخارجية": a post held somewhere
@@ -166,6 +168,11 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             named = True
         j += 1
     return j
+
+
+def _hamza_title(w: Word, cues: Cues) -> bool:
+    """"إمام" written with hamza below: the title, which folding merges with أمام ("in front of")."""
+    return w.key in cues.words("hamza_titles") and w.stem.startswith(HAMZA_BELOW)
 
 
 def _lam_article(w: Word) -> bool:
