@@ -270,6 +270,8 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         # "وكيل جامعة الملك خالد الدكتور مرعي القحطاني": a name no entity covers, in a phrase naming
         # the body the person serves; the body does not speak, the person does.
         found = Actor(found.span)
+    if _named_after(ctx, begin, found):
+        return Actor(whole)  # "وأكد مركز الملك سلمان الإغاثي": the body speaks, not its namesake
     name = _person_name(ctx, found, whole)
     if name is not None:
         found = Actor(name, found.entity)
@@ -287,6 +289,17 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
 def _possessive(w: Word) -> bool:
     """A noun with a pronoun suffix other than ي (مراسلنا، مصادرهم)."""
     return any(role == "pron" for _, _, role in w.token.pieces) and not w.key.endswith("ي")
+
+
+def _named_after(ctx: Context, begin: int, found: Actor) -> bool:
+    """Whether the phrase opens with a body noun and ``found`` is a person inside it: the body is
+    named after the person ("مركز الملك سلمان", "مؤسسة الأمير سلطان")."""
+    w = ctx.words[begin]
+    if found.entity is None or ctx.doc.entities[found.entity].type != "PER":
+        return False
+    inside = [m for m in ctx.doc.entities[found.entity].mentions if m.overlaps(found.span)]
+    return (bool(inside) and all(m.start > w.token.start for m in inside)
+            and has_form(w, ctx.cues.anonymous["bodies"]) and not is_title(w, ctx.cues))
 
 
 def _surname_of(ctx: Context, w: Word) -> int | None:
