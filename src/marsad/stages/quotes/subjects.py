@@ -298,8 +298,11 @@ def _named_after(ctx: Context, begin: int, found: Actor) -> bool:
     if found.entity is None or ctx.doc.entities[found.entity].type != "PER":
         return False
     inside = [m for m in ctx.doc.entities[found.entity].mentions if m.overlaps(found.span)]
+    # "مكتب الرئيس الفرنسي فرانسوا أولوند", "حكومة نتنياهو": a body that acts for the person
+    # it belongs to speaks for him (grammar.possessed_bodies).
     return (bool(inside) and all(m.start > w.token.start for m in inside)
-            and has_form(w, ctx.cues.anonymous["bodies"]) and not is_title(w, ctx.cues))
+            and has_form(w, ctx.cues.anonymous["bodies"]) and not is_title(w, ctx.cues)
+            and w.key not in ctx.cues.words("possessed_bodies") and w.bare not in ctx.cues.words("possessed_bodies"))
 
 
 def _surname_of(ctx: Context, w: Word) -> int | None:
