@@ -16,6 +16,10 @@ MAX_SPEAKER_WORDS = 12
 MAX_OUTLET_WORDS = 6
 #: Longest name in quotation marks taken as part of a phrase ("صحيفة “ديلي ستار”"), in words.
 MAX_QUOTED_NAME = 4
+#: Alef with hamza below, which tells إمام (a title) from أمام (a preposition) before folding.
+HAMZA_BELOW = "إ"
+#: Dashes that may join the parts of an outlet's name in quotation marks.
+NAME_DASHES = ("-", "–")
 #: How common the word after ال must be (wordfreq) to be a noun rather than a name: between
 #: family names (الدوسري 4e-8, الحلاني 2e-8, اليزابيث 0) and nouns (المفاوض 4e-7, الجيش 8e-5);
 #: set by eye on those words.
@@ -127,23 +131,28 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             continue
         quoted = (quoted_name_end(words, j, limit, loose=has_form(words[j - 1], cues.outlet_heads))
                   if j > i else j)
-        if quoted > j and not cues.is_complementiser(words[quoted].key):
+        if quoted > j and (not cues.is_complementiser(words[quoted].key) or has_form(words[j - 1], cues.outlet_heads)):
             # صحيفة "ديلي ستار": a name in quotation marks after its head; one right before
-            # the complementiser is the outlet told ("أفاد مصدر «الشرق الأوسط» بأن").
+            # the complementiser is the outlet told ("أفاد مصدر «الشرق الأوسط» بأن"), unless it
+            # names the outlet that speaks ("وذكرت صحيفة «الحياة» أن").
             j = quoted
             named = True
+            if j < limit and _object_after_quoted_name(words[j], cues, names):
+                break  # "وأدانت منظمة «هيومان رايتس ووتش» اختطاف الجنيد": the object follows
             continue
         if quoted > j:
             break
-        if is_stop(w, cues) and w.token.start not in names:
+        if is_stop(w, cues) and w.token.start not in names and not _hamza_title(w, cues):
             if (j > i and not named and w.key in cues.words("place_prepositions")
                     and _continues_place(words, j, limit, cues)):
                 j += 1  # "مسؤول كبير في الخارجية": a post held somewhere
                 continue
             break
         if w.prep and j > i and not has_form(w, cues.on_behalf):
-            # An لـ phrase ends the speaker ("للصحفيين", "لوكالة") unless it completes a title.
-            if named or not _construct_with_l(words, j, limit, cues):
+            # An لـ phrase ends the speaker ("للصحفيين", "لوكالة") unless it completes a title
+            # or names what an outlet serves ("الوكالة السورية للأنباء").
+            if named or not (_construct_with_l(words, j, limit, cues)
+                             or (has_form(words[i], cues.outlet_heads) and _lam_article(w))):
                 break
         described = is_title(w, cues) or has_form(w, cues.title_complements)
         if (j > i and not named and not described and not w.key.startswith("ال")
@@ -153,10 +162,44 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             # "أعلن الجيش مقتل..." / "أرجع رئيس المهرجان نجاح...": after a definite noun that is
             # no title, an indefinite word is not its modifier (they agree) but the object.
             break
+        if j > i and not named and _object_after_title(words, j, cues, names):
+            break  # "وأدان الوزير الهجوم": a definite noun after a definite title is its object
         if not (described or w.key.startswith("ال")):
             named = True
         j += 1
     return j
+
+
+def _hamza_title(w: Word, cues: Cues) -> bool:
+    """"إمام" written with hamza below: the title, which folding merges with أمام ("in front of")."""
+    return w.key in cues.words("hamza_titles") and w.stem.startswith(HAMZA_BELOW)
+
+
+def _lam_article(w: Word) -> bool:
+    """"للأنباء": ل before the article, whose alef it drops (the article piece is one letter)."""
+    return any(role == "det" and b - a == 1 for a, b, role in w.token.pieces)
+
+
+def _object_after_quoted_name(w: Word, cues: Cues, names: Container[int]) -> bool:
+    """A common noun right after a name in quotation marks: the name is complete, and the noun
+    is the verb's object (the name's own modifiers come inside the marks)."""
+    if not w.is_word or w.prep or w.token.start in names or is_title(w, cues) or has_form(w, cues.title_complements):
+        return False
+    return not is_stop(w, cues) and not w.key.endswith(cues.words("nisba_endings")) and common_word(w)
+
+
+def _object_after_title(words: list[Word], j: int, cues: Cues, names: Container[int]) -> bool:
+    """Whether word ``j`` is the verb's object after a title with the article: a definite noun
+    cannot be annexed to a definite title, so it is an adjective (الرسمي، العام، الأمريكي, all
+    nisbas or complements), a name, or the object ("أدان الوزير الهجوم")."""
+    before, w = words[j - 1], words[j]
+    if not (before.key.startswith("ال") and is_title(before, cues)) or before.key in cues.words("honorifics"):
+        return False
+    if (not w.key.startswith("ال") or w.prep or w.token.start in names or is_title(w, cues)
+            or w.key in cues.words("name_links")  # "الدكتور آل الشيخ"
+            or has_form(w, cues.title_complements) or w.key.endswith(cues.words("nisba_endings"))):
+        return False
+    return common_word(w, MIN_OBJECT_FREQUENCY)
 
 
 def _definite_noun(word: Word, cues: Cues) -> bool:
@@ -195,9 +238,12 @@ def quoted_name_end(words: list[Word], j: int, limit: int, loose: bool = False) 
     if j + 1 < limit and words[j + 1].prep:
         return j  # "«للاقتصادية»": the outlet spoken to, written with its preposition inside
     k = j + 1
-    while k < limit and k - j <= MAX_QUOTED_NAME and words[k].is_word:
+    dashes = 0  # "ذي كلاريون- ليدجر": a dash may join the parts of an outlet's name
+    while k < limit and k - j - dashes <= MAX_QUOTED_NAME and (
+            words[k].is_word or (loose and words[k].key in NAME_DASHES)):
+        dashes += not words[k].is_word
         k += 1
-    if k == j + 1 or k >= limit - 1 or k - j > MAX_QUOTED_NAME or words[k].key not in CLOSERS:
+    if k == j + 1 or k >= limit - 1 or k - j - dashes > MAX_QUOTED_NAME or words[k].key not in CLOSERS:
         return j
     nxt = words[k + 1]
     return k + 1 if nxt.is_word or (loose and nxt.key in (":", "،", ",")) else j
@@ -226,6 +272,8 @@ def _construct_with_l(words: list[Word], j: int, limit: int, cues: Cues) -> bool
     w = words[j]
     if has_form(w, cues.outlet_heads) or not w.key.startswith("ال"):
         return False
+    if not _lam_article(w):
+        return False  # "الصباغ بالمتابعة": ب + ال keeps its alef; only لل (ل + ال) is "of the"
     nxt = j + 1
     return nxt < limit and words[nxt].is_word and not is_stop(words[nxt], cues)
 

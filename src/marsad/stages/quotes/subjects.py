@@ -12,6 +12,7 @@ from marsad.core.document import Actor, Span
 from marsad.stages.quotes.anonymous import named_before, speaks_for
 from marsad.stages.quotes.context import Context, char, words_in
 from marsad.stages.quotes.descriptors import named_body
+from marsad.stages.quotes.marks import CLOSERS, OPENERS
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -25,7 +26,8 @@ from marsad.stages.quotes.phrases import (
     phrase_span,
     speaker_end,
 )
-from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back
+from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
+from marsad.text import keys as textkeys
 from marsad.text.keys import frequency, strip_diacritics
 
 #: Fewest letters of a word read as an accusative noun by its final alef (بيانا), so that short
@@ -33,17 +35,30 @@ from marsad.text.keys import frequency, strip_diacritics
 MIN_ACCUSATIVE_LETTERS = 4
 #: The ending of past verbs with a plural subject (قالوا، سارعوا).
 PLURAL_VERB_ENDING = "وا"
-#: Words allowed between "كان" and "قد" for a subject placed before the verb.
+#: Words of a subject that opens its clause right before the verb ("الرئيس الأمريكي قال إن").
 MAX_FRONTED_SUBJECT = 6
+#: Words allowed between "كان" and "قد" for a subject placed before the verb: كان … قد fences
+#: the subject, so a titled name may be long ("كان وزير مالية الدنمارك كلاوس هيورت فريدريكسن قد قال").
+MAX_KANA_SUBJECT = 10
 #: Words allowed between a person's name and the verb it is the subject of, description included
 #: ("فواز جورج خبير الشرق الأوسط لدى معهد لندن للاقتصاد رأى").
 MAX_DESCRIBED_SUBJECT = 12
 #: Words of the place a post is held in, between the post and its holder's name
 #: ("مدير فرع الزراعة بمحافظة المجاردة محمد الغاوي": بمحافظة المجاردة).
 MAX_POST_PLACE_WORDS = 3
+#: Words of the body a post belongs to, between the post and its holder's name, when the entities
+#: stage names that body ("المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت
+#: الصباغ"): a body's name may be long, but not a clause.
+MAX_AFFILIATION_WORDS = 10
+#: Most words of a dateline before its colon ("مكة المكرمة:", "سبق- الرياض:").
+MAX_DATELINE_WORDS = 3
 #: Farthest a participle looks back, in words, for the clause it continues (a run-on sentence
 #: of hundreds of words has no subject that far back that a reader would take).
 MAX_CLAUSE_WORDS = 40
+#: Fewest letters of a bare surname matched to a person named before (short words are common).
+MIN_SURNAME_LETTERS = 3
+#: Entity types of places: after في in a speaker phrase they say where the speaker is.
+PLACE_TYPES = ("GPE", "LOC", "FAC")
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
 TOPIC_TYPES = ("PER", "ORG")
 
@@ -56,6 +71,9 @@ def _object_after_name(ctx: Context, k: int) -> bool:
         return False
     if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
         return False
+    if w.key in ctx.cues.words("place_prepositions") and k + 1 < len(ctx.words) \
+            and has_form(ctx.words[k + 1], ctx.cues.anonymous["bodies"]):
+        return False  # "نائب مدير قسم الشرق الأوسط في منظمة …": في tells where the post is held
     return common_word(w, MIN_OBJECT_FREQUENCY)
 
 
@@ -81,7 +99,10 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
         return end
     for k in range(i + 1, end):
         if ctx.words[k - 1].token.end in ctx.place_ends and _object_after_name(ctx, k):
-            return k  # "وتفقد محافظ جدة موقع السيول": the object after a place name
+            # "وتفقد محافظ جدة موقع السيول": the object after a place name; but "رئيس بعثة
+            # الأمم المتحدة في أفغانستان نيكولاس هايسوم": a place and the post's holder may follow.
+            end = k
+            break
         before = ctx.words[k - 1]
         if before.key.startswith("ال") and not is_title(before, ctx.cues) and _accusative(ctx, k):
             return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
@@ -89,7 +110,10 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             return k  # "المتمردين سارعوا": a verb with the group as its subject
         if _possessed(ctx, k):
             return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
+        if _body_after_name(ctx, k):
+            return k  # "وطالب مكاوي الأمم المتحدة بضرورة …": the body after a bare name is the object
     end = _past_post_place(ctx, i, _past_apposition(ctx, end, limit), limit)
+    end = _past_affiliation(ctx, i, end, limit)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
     while end < limit and ctx.words[end].token.end <= stop:
@@ -111,7 +135,8 @@ def _past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
     place where it is held, then the holder's name: the phrase runs on to the name."""
     words, c = ctx.words, ctx.cues
     if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
-            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions"))):
+            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions"))
+            or _addressee(ctx, end, limit)):
         return end
     for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
         if words[k].token.start in ctx.names:
@@ -121,6 +146,56 @@ def _past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
         if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
             break
     return end
+
+
+def _past_affiliation(ctx: Context, i: int, end: int, limit: int) -> int:
+    """"الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد عاطي القرشي", "رئيس بعثة الأمم المتحدة في
+    أفغانستان نيكولاس هايسوم": a post, the body it belongs to (named, or titles and definite nouns)
+    and then the holder's name: the phrase runs on to the name, who is the speaker.
+
+    Not after a post already named, nor over an addressee ("لنظيره"، "لرئيس الوزراء"): the word
+    that opens the body is no title and has no pronoun suffix."""
+    words, c = ctx.words, ctx.cues
+    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
+            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions")
+                    or words[end].key == "ل")):
+        return end
+    if _addressee(ctx, end, limit):
+        return end
+    bodies = [m for e in ctx.doc.entities if e.type != "PER" for m in e.mentions]
+    for k in range(end, min(limit, end + MAX_AFFILIATION_WORDS + 1)):
+        w = words[k]
+        if w.token.start in ctx.names:
+            return k if k > end else end
+        if not _affiliation_word(ctx, w, bodies):
+            break
+    return end
+
+
+def _addressee(ctx: Context, end: int, limit: int) -> bool:
+    """"وأكد وزير الخارجية لنظيره الأمريكي جون كيري": a title or a noun with a pronoun suffix
+    after the preposition names the one spoken to, not the body or place of the speaker's post."""
+    w = ctx.words[end]
+    opening = ctx.words[end + 1] if w.key == "ل" and end + 1 < limit else w
+    return is_title(opening, ctx.cues) or any(role == "pron" for _, _, role in opening.token.pieces)
+
+
+def _affiliation_word(ctx: Context, w: Word, bodies: list[Span]) -> bool:
+    """A word that may stand in the name of the body a post belongs to: inside a named body or
+    place, a title or honorific (العقيد، الدكتور), a definite noun, a preposition, or a quotation
+    mark around the body's name; never a comma, a colon, a verb of saying or a complementiser."""
+    c = ctx.cues
+    if not w.is_word:
+        return w.key in OPENERS or w.key in CLOSERS
+    if w.key in c.verbs or w.key in c.participles or c.is_complementiser(w.key):
+        return False
+    if any(m.start <= w.token.start < m.end for m in bodies):
+        return True
+    if has_form(w, c.adjunct_heads) or w.token.start in ctx.name_ends:
+        return False
+    # "بشرطة منطقة مكة": an indefinite noun annexed to the next word is part of the body's name.
+    return (w.key in c.words("place_prepositions") or w.key == "ل" or w.key in c.words("honorifics")
+            or not has_form(w, c.speaker_stops))
 
 
 def _glued_preposition(w: Word) -> bool:
@@ -144,6 +219,26 @@ def _possessed(ctx: Context, k: int) -> bool:
                for a, b, role in w.token.pieces)
 
 
+def _body_after_name(ctx: Context, k: int) -> bool:
+    """Whether word ``k`` opens a body or place mention right after a bare name (no title, article
+    or preposition, not inside any mention): the name is the subject, the body the object."""
+    before, w, c = ctx.words[k - 1], ctx.words[k], ctx.cues
+    if not before.is_word or before.key.startswith("ال") or before.prep or is_title(before, c):
+        return False
+    if has_form(before, c.title_complements) or before.key in c.words("name_links") or is_stop(before, c):
+        return False
+    mentions = [(m, e.type) for e in ctx.doc.entities for m in e.mentions]
+    if any(m.start <= before.token.start < m.end for m, _ in mentions):
+        return False  # "جامعة الملك خالد", "ياسين مكاوي": inside a name, no object begins
+    if not any(m.start == w.token.start and kind != "PER" for m, kind in mentions):
+        return False
+    # Only a surname of a person named in the story ("ياسين مكاوي … وطالب مكاوي الأمم المتحدة"):
+    # "قبائل مأرب", "باسم الكرملين" are a noun annexed to the place or body.
+    key = _without_article(before.bare)
+    return any(_without_article(textkeys.fold(ctx.text[m.start:m.end].rsplit(" ", 1)[-1])) == key
+               for m, kind in mentions if kind == "PER" and " " in ctx.text[m.start:m.end])
+
+
 def _plural_verb(ctx: Context, k: int) -> bool:
     """A past verb with a plural subject (سارعوا، أكدوا): no noun ends so."""
     w = ctx.words[k]
@@ -161,6 +256,11 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
             a += 1
         begin = a
     whole = phrase_span(ctx.words, begin, end)
+    if a > begin + 1 and ctx.words[a - 1].key in ctx.cues.words("place_prepositions") \
+            and _possessive(ctx.words[begin]) and _place_only(ctx, phrase_span(ctx.words, a, b)):
+        # "وأفاد مراسلنا في عدن أن": the outlet's own reporter, at a place; the place is no name
+        # (an office-holder at a place, "مدير الشرطة في جدة", keeps the place for its state).
+        a, b = begin, a - 1
     found = actor(ctx.doc, phrase_span(ctx.words, a, b), whole)
     named = _appositive_name(ctx, begin, end)
     if named is not None and found.span.start < named.start:
@@ -170,16 +270,66 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         # "وكيل جامعة الملك خالد الدكتور مرعي القحطاني": a name no entity covers, in a phrase naming
         # the body the person serves; the body does not speak, the person does.
         found = Actor(found.span)
+    if _named_after(ctx, begin, found):
+        return Actor(whole)  # "وأكد مركز الملك سلمان الإغاثي": the body speaks, not its namesake
     name = _person_name(ctx, found, whole)
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
+    if found.entity is None and end - begin == 1:
+        found = Actor(found.span, _surname_of(ctx, ctx.words[begin]))  # "وطالب مكاوي" → ياسين مكاوي
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
     found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
     if not whole.contains(found.span):
         return found  # an actor carried from earlier keeps the phrase that named it
     ctx.phrases[found.span] = whole
     return named_before(ctx, begin, end, found)  # "وقال المسؤول" after "مسؤول في الصندوق"
+
+
+def _possessive(w: Word) -> bool:
+    """A noun with a pronoun suffix other than ي (مراسلنا، مصادرهم)."""
+    return any(role == "pron" for _, _, role in w.token.pieces) and not w.key.endswith("ي")
+
+
+def _named_after(ctx: Context, begin: int, found: Actor) -> bool:
+    """Whether the phrase opens with a body noun and ``found`` is a person inside it: the body is
+    named after the person ("مركز الملك سلمان", "مؤسسة الأمير سلطان")."""
+    w = ctx.words[begin]
+    if found.entity is None or ctx.doc.entities[found.entity].type != "PER":
+        return False
+    inside = [m for m in ctx.doc.entities[found.entity].mentions if m.overlaps(found.span)]
+    # "مكتب الرئيس الفرنسي فرانسوا أولوند", "حكومة نتنياهو": a body that acts for the person
+    # it belongs to speaks for him (grammar.possessed_bodies).
+    return (bool(inside) and all(m.start > w.token.start for m in inside)
+            and has_form(w, ctx.cues.anonymous["bodies"]) and not is_title(w, ctx.cues)
+            and w.key not in ctx.cues.words("possessed_bodies") and w.bare not in ctx.cues.words("possessed_bodies"))
+
+
+def _surname_of(ctx: Context, w: Word) -> int | None:
+    """The person named before whose name ends with the bare word ``w`` ("ياسين مكاوي … وطالب
+    مكاوي", "رأفت الصباغ … وأكد الصباغ"): the entity of the last such speaker or topic."""
+    key = _without_article(w.bare)
+    if not w.is_word or is_title(w, ctx.cues) or len(key) < MIN_SURNAME_LETTERS:
+        return None
+    for n in reversed(ctx.discourse.named):
+        ent = n.actor.entity
+        if ent is None or ctx.doc.entities[ent].type != "PER":
+            continue
+        for m in ctx.doc.entities[ent].mentions:
+            inside = words_in(ctx, m)
+            if len(inside) > 1 and _without_article(inside[-1].bare) == key:
+                return ent
+    return None
+
+
+def _without_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") else key
+
+
+def _place_only(ctx: Context, span: Span) -> bool:
+    """Whether ``span`` names a place and no person or body (عدن، مدينة تعز)."""
+    types = {e.type for e in ctx.doc.entities for m in e.mentions if m.overlaps(span)}
+    return bool(types) and types <= set(PLACE_TYPES)
 
 
 def _appositive_name(ctx: Context, begin: int, end: int) -> Span | None:
@@ -258,7 +408,7 @@ def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     words, first = ctx.words, ctx.sent_first[ctx.sent_of[i]]
     stop = i - 1 if i - 1 > first and words[i - 1].key in ctx.cues.words("perfect_particle") else i
     k = stop - 1
-    while k >= first and stop - 1 - k < MAX_FRONTED_SUBJECT:
+    while k >= first and stop - 1 - k < (MAX_KANA_SUBJECT if stop < i else MAX_FRONTED_SUBJECT):
         if words[k].key in ctx.cues.words("fronting_verbs"):
             if k + 1 < stop and (stop < i or speaker_end_at(ctx, k + 1, stop) == stop):
                 return (k + 1, stop)
@@ -338,7 +488,7 @@ def main_subject(ctx: Context, i: int) -> Actor | None:
 def may_be_implicit(ctx: Context, i: int) -> bool:
     """A verb without subject continues the last speaker unless it is plural or relative."""
     w = ctx.words[i]
-    if w.key.endswith(ctx.cues.words("plural_verb_endings")):
+    if _plural_form(ctx, w.key):
         return False  # "قالوا": a group, not the last speaker
     if i == 0:
         return True
@@ -349,10 +499,17 @@ def may_be_implicit(ctx: Context, i: int) -> bool:
     return ctx.words[i - 1].key not in ctx.cues.words("relatives")
 
 
+def _plural_form(ctx: Context, key: str) -> bool:
+    """A verb form with a plural or dual subject: قالوا، يقولون، قالتا، يقولان (not أبان)."""
+    c = ctx.cues
+    return key.endswith(c.words("plural_verb_endings")) or (
+        key.endswith(c.words("dual_verb_endings")) and key[:1] in c.words("imperfect_prefixes"))
+
+
 def plural(ctx: Context, i: int) -> bool:
     """A cue with a plural subject: قالوا، يقولون، مؤكدين."""
     key, c = ctx.words[i].key, ctx.cues
-    return key.endswith(c.words("plural_verb_endings")) or (
+    return _plural_form(ctx, key) or (
         key in c.participles and key.endswith(c.words("plural_noun_endings")))
 
 
@@ -368,7 +525,8 @@ def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
     s = ctx.sent_of[i]
     for k in range(i - 1, ctx.sent_first[max(0, s - 1)] - 1, -1):
         w = ctx.words[k]
-        if w.is_word and is_group([w], ctx.cues) and not _in_relative(ctx, k):
+        if w.is_word and not w.prep and is_group([w], ctx.cues) and not _in_relative(ctx, k):
+            # "بالتعاون مع": a noun after a preposition is never the subject.
             end = _group_end(ctx, k, speaker_end_at(ctx, k, ctx.sent_limit[ctx.sent_of[k]]))
             if end > k:
                 # The whole phrase speaks ("المسؤولين في مناطق المملكة"): a group has no name in it.
@@ -445,9 +603,23 @@ def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
         return False
     if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
         return False
-    nxt = ctx.words[first + 1]
-    return (nxt.key.startswith("ال") and is_title(nxt, ctx.cues)) or any(
-        m.start == nxt.token.start for e in ctx.doc.entities if e.type == "PER" for m in e.mentions)
+    return titled_at(ctx, first + 1) or any(
+        m.start == ctx.words[first + 1].token.start for e in ctx.doc.entities if e.type == "PER"
+        for m in e.mentions)
+
+
+def titled_at(ctx: Context, k: int) -> bool:
+    """Whether a titled subject starts at word ``k``: a title with the article ("الوزير"), or one
+    annexed to a definite noun or a name ("وزير الداخلية", "نائب وزير الصحة")."""
+    words, c = ctx.words, ctx.cues
+    if k >= len(words) or not is_title(words[k], c):
+        return False
+    if words[k].key.startswith("ال"):
+        return True
+    x = k + 1
+    while x < len(words) and x - k <= 2 and is_title(words[x], c) and not words[x].key.startswith("ال"):
+        x += 1  # "نائب وزير الصحة": titles annexed in a chain
+    return x < len(words) and (words[x].key.startswith("ال") or words[x].token.start in ctx.names)
 
 
 def _after_turn_adverb(ctx: Context, first: int, limit: int) -> int | None:
@@ -464,10 +636,25 @@ def _after_turn_adverb(ctx: Context, first: int, limit: int) -> int | None:
     return k if k < limit and words[k].is_word else None
 
 
+def past_dateline(ctx: Context, s: int) -> int:
+    """First word of sentence ``s`` past a dateline the cleaner left ("الرياض: ندد الوزير …",
+    "سبق- جدة: أكد …"): a few words before a colon, none of them a cue, opening the sentence."""
+    words, c = ctx.words, ctx.cues
+    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    for k in range(first + 1, min(limit - 1, first + MAX_DATELINE_WORDS + 2)):
+        if char(ctx, k) == ":":
+            return k + 1
+        w = words[k - 1] if k - 1 >= first else words[first]
+        if w.is_word and (w.key in c.verbs or w.key in c.participles or w.key in c.according
+                          or w.conj_end > w.token.start):
+            return first  # "وقال: إن …": the colon of speech, not of a dateline
+    return first
+
+
 def clause_subject(ctx: Context, s: int) -> Actor | None:
     """The subject after the verb that opens sentence ``s`` ("وأشاد الرئيس بـ...", "بدوره عبر
     المدير عن ...": after an adverb of turn, the next word is the verb)."""
-    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    first, limit = past_dateline(ctx, s), ctx.sent_limit[s]
     verb = _after_turn_adverb(ctx, first, limit)
     if verb is not None:
         first = verb
@@ -486,7 +673,7 @@ def cue_subject(ctx: Context, lo: int, i: int) -> tuple[Actor, int] | None:
         w, nxt = words[k], words[k + 1]
         if not has_form(w, c.verbs) or w.prep:
             continue
-        if not (nxt.token.start in ctx.names or (is_title(nxt, c) and nxt.key.startswith("ال"))):
+        if not (nxt.token.start in ctx.names or titled_at(ctx, k + 1)):
             continue
         end = speaker_end_at(ctx, k + 1, i)
         if end == k + 1:
@@ -510,9 +697,8 @@ def inner_subject(ctx: Context, i: int) -> Actor | None:
         opens = k == first or char(ctx, k - 1) in ("،", ",") or w.conj_end > w.token.start
         if not opens or k + 1 >= i or not verb_like(ctx, w, True) or is_title(w, ctx.cues):
             continue
-        nxt = words[k + 1]
         named = any(words[x].token.start in ctx.names for x in range(k + 1, min(k + 3, i)))
-        if not ((nxt.key.startswith("ال") and is_title(nxt, ctx.cues)) or named):
+        if not (titled_at(ctx, k + 1) or named):
             continue  # "الحرفي عبدالله القفاص": a description may stand before the name
         end = speaker_end_at(ctx, k + 1, i)
         if end > k + 1:
@@ -526,12 +712,23 @@ def topic(ctx: Context, s: int) -> Actor | None:
     Only a person or body counts, named, titled or by honorific pronoun: "وشهدت المدينة" or
     "ونقل التعازي" (an object after a dropped subject) leave the last actor in place.
     """
-    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    first, limit = past_dateline(ctx, s), ctx.sent_limit[s]
+    particle = (first + 1 < limit and has_form(ctx.words[first], ctx.cues.lead_particles)
+                and ctx.words[first].key not in ctx.cues.words("fronting_verbs"))
+    first += particle  # "كما أشاد الصباغ بالمتابعة": the verb after the particle opens the clause
     w = ctx.words[first]
-    conjoined = w.conj_end > w.token.start and verb_like(ctx, w, True) and not is_title(w, ctx.cues)
+    # "وعبر الطالب سعود الزيد عن …": عبر is a preposition too, but a conjoined word before a
+    # titled or named subject is its verb.
+    named_next = titled_at(ctx, first + 1) or any(
+        x < limit and ctx.words[x].token.start in ctx.names for x in (first + 1, first + 2))
+    conjoined = ((particle or w.conj_end > w.token.start) and not is_title(w, ctx.cues)
+                 and (verb_like(ctx, w, True) or (w.is_word and not w.prep and named_next)))
     if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)
                                   or _opens_with_bare_verb(ctx, first)):
         return None
+    lead = ctx.words[first + 1]
+    if (lead.prep or lead.conj_end > lead.token.start) and lead.token.start not in ctx.names:
+        return None  # "قال لـ"الاقتصادية" …", "وأضاف ويفر": no subject opens with a preposition or و
     end = speaker_end_at(ctx, first + 1, limit)
     if end == first + 1:
         return None
@@ -541,4 +738,9 @@ def topic(ctx: Context, s: int) -> Actor | None:
         return who
     named = (is_title(phrase[0], ctx.cues) or is_pronoun(phrase, ctx.cues)
              or has_form(phrase[0], ctx.cues.title_complements))  # وزارة، هيئة، مجلس
-    return who if named else None
+    # "وأوضح الصباغ أن … . كما أشاد الصباغ بـ…": a speaker named before, though no entity links it.
+    stems = frozenset(stems_of(phrase))
+    lead = phrase[0]  # a subject never opens with و or a preposition ("وأضاف ويفر": و is the name's)
+    known = (bool(stems) and lead.conj_end == lead.token.start and not lead.prep
+             and any(stems <= n.stems for n in ctx.discourse.named))
+    return who if named or known else None

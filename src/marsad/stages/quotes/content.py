@@ -1,0 +1,262 @@
+"""Where a quotation's content opens and ends: complementisers, colons and quotation marks after
+the speaker, the adjuncts between (place, time, the outlet spoken to), and the noun phrase that
+some cues report ("وشدد الوزير على ضرورة …")."""
+
+from __future__ import annotations
+
+from marsad.core.document import Actor, QuoteKind, Span
+from marsad.stages.quotes.context import TRIM, Context, char, inner, pair_at, trim
+from marsad.stages.quotes.marks import OPENERS
+from marsad.stages.quotes.phrases import actor, bracket_end, has_form, outlet_at, phrase_span
+from marsad.stages.quotes.subjects import speaker_end_at
+
+#: Words allowed between the speaker and the content opener (adjuncts: place, time, addressee).
+MAX_ADJUNCT_WORDS = 12
+#: More words allowed when the speaker is followed by a description set off by a comma
+#: ("وقال فلان، أحد منظمي المظاهرات في محافظة كربلاء (110 كلم جنوب بغداد) في حديث لـ«…»: إن").
+MAX_APPOSITION_WORDS = 10
+#: Most words between a speaker and a short quotation that follows with no colon ("وقال في بيان
+#: «…»"); farther, a quotation of fewer than MIN_FAR_QUOTE_WORDS words is a phrase the narrative
+#: quotes ("يشير إلى ارتكاب انتهاكات بشكل «ممنهج وعلى نطاق واسع»"), a longer one still speech
+#: ("وأكد هيل بعد لقائه رئيس الحكومة تمام سلام «التزام الولايات المتحدة …»").
+MAX_BARE_QUOTE_GAP = 4
+MIN_FAR_QUOTE_WORDS = 6
+#: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
+#: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
+MIN_BARE_QUOTE_WORDS = 3
+#: Words allowed between a participle and its complementiser ("سائلا المولى عز وجل أن",
+#: "مشيرا في الوقت نفسه إلى أن"); farther, the أن belongs to something else.
+MAX_PARTICIPLE_GAP = 6
+
+
+def content_from(ctx: Context, first: int, sentence: int) -> tuple[QuoteKind, Span] | None:
+    """Content that starts at word ``first`` and runs to the end of the sentence (or quotation)."""
+    if first >= len(ctx.words) or ctx.sent_of[first] != sentence:
+        return None
+    if char(ctx, first) in OPENERS and pair_at(ctx, ctx.words[first].token.start) is None:
+        return content_from(ctx, first + 1, sentence)  # a mark that never closes is dropped
+    start = ctx.words[first].token.start
+    end = ctx.doc.sentences[sentence].end
+    pair = pair_at(ctx, start) if char(ctx, first) in OPENERS else None
+    if pair is not None:
+        after = ctx.text[pair[1] + 1:max(end, pair[1] + 1)]
+        if not after.strip(TRIM):
+            return "direct", inner(ctx, pair)
+    for a, b in ctx.pairs:
+        if start <= a < end < b + 1:
+            end = b + 1  # a quotation that opens here carries on past the full stop
+    start, end = trim(ctx.text, start, end)
+    if end <= start:
+        return None
+    has_marks = any(start <= a and b < end for a, b in ctx.pairs)
+    return ("mixed" if has_marks else "indirect"), Span(start, end)
+
+
+def content_at(ctx: Context, opener: int, sentence: int) -> tuple[QuoteKind, Span] | None:
+    """Content after the word ``opener`` (none when no opener was found, -1): a complementiser
+    (أن، إن) opens reported speech, a colon or quotation mark direct speech."""
+    if opener < 0:
+        return None
+    if ctx.cues.is_complementiser(ctx.words[opener].key):
+        return content_from(ctx, opener + (0 if _subjunctive(ctx, opener) else 1), sentence)
+    return _direct_after(ctx, opener)
+
+
+def _subjunctive(ctx: Context, opener: int) -> bool:
+    """"سائلا المولى أن يديم على البلاد أمنها": أنْ before an imperfect verb opens a wish or
+    request and is part of what is reported; أنّ before a noun (أن الوضع) is not."""
+    w, c = ctx.words[opener], ctx.cues
+    # أن and إن fold alike; إن (after قال) is never subjunctive, nor بأن and أنه.
+    if w.prep or w.key != "ان" or ctx.text[w.body_start] == "إ" or opener + 1 >= len(ctx.words):
+        return False
+    nxt = ctx.words[opener + 1]
+    return (nxt.is_word and nxt.body_start == nxt.token.start and nxt.key[:1] in c.words("subjunctive_prefixes")
+            and nxt.token.start not in ctx.names)
+
+
+def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
+    """Content opened by a colon or a quotation mark at word ``idx``."""
+    sentence = ctx.sent_of[idx]
+    ch = char(ctx, idx)
+    if ch == ":":
+        nxt = idx + 1
+        if (nxt + 1 < len(ctx.words) and ctx.cues.is_complementiser(ctx.words[nxt].key)
+                and char(ctx, nxt + 1) in OPENERS and pair_at(ctx, ctx.words[nxt + 1].token.start)):
+            nxt += 1  # "في حديث لـ«الشرق الأوسط»: إن «المظاهرات ...»": the quotation is the speech
+        if nxt < len(ctx.words) and char(ctx, nxt) in OPENERS:
+            pair = pair_at(ctx, ctx.words[nxt].token.start)
+            if pair is not None:
+                return "direct", inner(ctx, pair)
+        if nxt < len(ctx.words) and "\n" not in ctx.text[ctx.words[idx].token.end:ctx.words[nxt].token.start]:
+            sentence = ctx.sent_of[nxt]  # the segmenter may end a sentence at the colon
+        found = content_from(ctx, nxt, sentence)
+        return ("direct", found[1]) if found and found[0] == "indirect" else found
+    pair = pair_at(ctx, ctx.words[idx].token.start)
+    if pair is not None:
+        return "direct", inner(ctx, pair)
+    return None
+
+
+def speech_sized(ctx: Context, pair: tuple[int, int], least: int = 0) -> bool:
+    """Whether a quotation opened with no colon is long enough to be speech, not a name."""
+    return len(ctx.text[pair[0] + 1:pair[1]].split()) >= (least or MIN_BARE_QUOTE_WORDS)
+
+
+def _adverbial(ctx: Context, k: int, start: int) -> bool:
+    """"قبل أن يبدأ زيارة": أن after a preposition of time or manner opens no speech."""
+    heads = ctx.cues.words("adverbial_an_heads")
+    return k > start and (ctx.words[k - 1].key in heads or ctx.words[k - 1].bare in heads)
+
+
+def _relay_to(ctx: Context, k: int, start: int) -> bool:
+    """"في حديثه إلى": إلى after a statement noun leads to the outlet spoken to."""
+    return (k > start and ctx.words[k].key in ctx.cues.words("relay_to")
+            and has_form(ctx.words[k - 1], ctx.cues.statement_nouns))
+
+
+def _after_preposition(ctx: Context, k: int, start: int) -> bool:
+    """Whether the mark at ``k`` follows a preposition: لـ"…", بـ«…», إلى "…" after a statement."""
+    if k <= start:
+        return False
+    before = ctx.words[k - 1]
+    return (before.key == "ل" or (before.prep and before.token.end == ctx.words[k].token.start)
+            or _relay_to(ctx, k - 1, start))
+
+
+def _told(ctx: Context, k: int, start: int, pair: tuple[int, int], limit: int) -> bool:
+    """"أفاد مصدر «الشرق الأوسط» بأن": a short name in marks right after the speaker and right
+    before the complementiser is the outlet told."""
+    if k != start or speech_sized(ctx, pair):
+        return False
+    after = k + 1
+    while after < limit and ctx.words[after].token.start <= pair[1]:
+        after += 1
+    return after < limit and ctx.cues.is_complementiser(ctx.words[after].key)
+
+
+def seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
+    """Scan adjuncts from ``k`` for the content opener; returns (opener index or -1, via, source).
+
+    ``source`` is a speaker phrase met in "نقلا عن X" (the subject is then only the relay).
+    """
+    c, words = ctx.cues, ctx.words
+    via: Actor | None = None
+    source: tuple[int, int] | None = None
+    start = k
+    seen = 0  # words read, punctuation and brackets aside
+    budget = MAX_ADJUNCT_WORDS + (MAX_APPOSITION_WORDS if k < limit and char(ctx, k) in ("،", ",") else 0)
+    bracket = -1  # index past the closing bracket of the aside being read
+    while k < limit and seen <= budget:
+        w = words[k]
+        if bracket < 0 and w.key == "(":
+            bracket = bracket_end(words, k, limit)
+        seen += w.is_word and k >= bracket
+        if k + 1 >= bracket:
+            bracket = -1
+        ch = char(ctx, k)
+        pair = pair_at(ctx, w.token.start) if ch in OPENERS else None
+        glued = pair is not None and k + 1 < limit and words[k + 1].prep and not speech_sized(ctx, pair)
+        if pair is not None and via is None and (glued or _after_preposition(ctx, k, start)
+                                                 or _told(ctx, k, start, pair, limit)):
+            # لـ"العربية", «للاقتصادية», في حديثه إلى "الوطن": a name in quotation marks after a
+            # preposition is the outlet.
+            name = inner(ctx, pair)
+            via = actor(ctx.doc, Span(words[k + 1].body_start, name.end) if glued else name)
+            while k < limit and words[k].token.start <= pair[1]:
+                k += 1
+            continue
+        if pair is not None and k > start and has_form(words[k - 1], c.outlet_heads):
+            # لصحيفة "ذا غانا سبورتس تايمز": a quotation after an outlet noun is its name,
+            # however long, and never the speech.
+            via = actor(ctx.doc, Span(words[k - 1].body_start, pair[1] + 1))
+            while k < limit and words[k].token.start <= pair[1]:
+                k += 1
+            continue
+        if ((c.is_complementiser(w.key) and not _adverbial(ctx, k, start)) or ch == ":"
+                or (pair is not None and speech_sized(ctx, pair, 0 if seen <= MAX_BARE_QUOTE_GAP + 1
+                                                       else MIN_FAR_QUOTE_WORDS))):
+            return k, via, source
+        aside = _according_aside(ctx, k, limit) if via is None and w.key in c.according else None
+        if aside is not None:
+            via, k = aside  # "وأكد، بحسب وكالة «إيرنا»، أن": the agency relays the speaker's words
+            continue
+        if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
+            if (w.key in c.words("relay_adverbs") and k + 1 < limit
+                    and words[k + 1].key in c.words("relay_from")):
+                end = speaker_end_at(ctx, k + 2, limit)
+                if end > k + 2:
+                    source = (k + 2, end)
+                    k = end
+                    continue
+            return -1, via, source
+        if via is None and (w.prep or (k > start and has_form(words[k - 1], c.statement_nouns))
+                            or w.key in c.words("relay_with") or _relay_to(ctx, k, start)):
+            # "مع", "إلى" after a statement noun and a detached "لـ" stand before the outlet.
+            first = k + 1 if (w.key == "ل" or w.key in c.words("relay_with")
+                              or _relay_to(ctx, k, start)) else k
+            if first < limit:
+                end = outlet_at(words, first, limit, c)
+                if end > first:
+                    via = actor(ctx.doc, phrase_span(words, first, end))
+                    k = end
+                    continue
+        k += 1
+    return -1, via, source
+
+
+def _according_aside(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | None:
+    """"، بحسب وكالة «إيرنا»،" between a verb and its content, set off by commas: the source it
+    names relays the speaker's words; (that source, the index past the closing comma)."""
+    words, c = ctx.words, ctx.cues
+    if k == 0 or char(ctx, k - 1) not in ("،", ","):
+        return None
+    j = k + 1
+    while j < limit and words[j].key in c.according_connectors:
+        j += 1
+    end = speaker_end_at(ctx, j, limit)
+    if end == j or end >= limit or char(ctx, end) not in ("،", ","):
+        return None
+    return actor(ctx.doc, phrase_span(words, j, end)), end + 1
+
+
+def past_relative(ctx: Context, k: int, limit: int) -> int:
+    """"كما أكدت الحكومة التي اتهمت … بأنها تقف وراء النزوح، أن لديها أدلة": a relative clause
+    after the subject, up to its comma, has its own complementiser; the speech comes after it."""
+    if k >= limit or ctx.words[k].key not in ctx.cues.words("relative_pronouns"):
+        return k
+    for x in range(k + 1, min(limit, k + 2 + MAX_ADJUNCT_WORDS + MAX_APPOSITION_WORDS)):
+        if char(ctx, x) in ("،", ","):
+            return x + 1
+    return k
+
+
+
+def nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | None:
+    """"وشدد كيري على ضرورة وقف الهجمات", "مشيرا خصوصا إلى حالات تعذيب": after a cue that reports
+    with a noun, the noun phrase after إلى / على (at word ``k``, past the subject) is the content."""
+    words, c = ctx.words, ctx.cues
+    if words[i].key not in c.words("nominal_cues"):
+        return None
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    while k < limit and words[k].key in c.words("nominal_adverbs"):
+        k += 1
+    if k + 2 >= limit or words[k].key not in c.words("nominal_prepositions"):
+        return None
+    head = words[k + 1]
+    if not head.is_word or head.token.start in ctx.names or has_form(head, c.speaker_stops):
+        return None  # "أكد على أن" is read elsewhere; "أشار إليه", "إلى ذلك" report nothing
+    return content_from(ctx, k + 1, s)
+
+
+__all__ = [
+    "MAX_ADJUNCT_WORDS",
+    "MAX_APPOSITION_WORDS",
+    "MAX_PARTICIPLE_GAP",
+    "content_at",
+    "content_from",
+    "nominal_content",
+    "past_relative",
+    "seek_content",
+    "speech_sized",
+]
