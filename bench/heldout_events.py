@@ -123,8 +123,8 @@ def main() -> int:
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
     ap.add_argument("--half", choices=("A", "B", "C"), help="only half A (studied since 2026-12-06, "
-                    "evening), half B (studied since late that night), or set C (bench/heldout/gold-c, the second blind "
-                    "set): see bench/heldout/README.md")
+                    "evening), half B (studied since late that night), or set C (bench/heldout/gold-c, "
+                    "the second blind set): see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
         print(f"skipped: {SHARED} (corpus and tools/score.py) is absent")

@@ -53,6 +53,13 @@ NOT_THIS_SENSE = [
     ("وخطفت السيارات الكهربائية الأنظار في المعرض الذي افتتح أمس.", "ASSAULT"),
     # the demand of a protest is the protest's, not a REQUEST of its own
     ("وخرجت أمس مظاهرات تطالب بتحسين الخدمات في عدة مدن جنوبية.", "REQUEST"),
+    # a surgery and a rescue are operations carried out, not attacks
+    ("ونفذ الفريق الطبي في المستشفى عملية جراحية دقيقة لطفل أمس.", "ASSAULT"),
+    ("ونفذت فرق الدفاع المدني عملية إنقاذ لعائلة حاصرتها السيول في الوادي.", "ASSAULT"),
+    # a road junction, not a boycott
+    ("واعتبر المدير مشروع تقاطع طريق الملك فهد مع شارع العليا من المشروعات المهمة.", "PROTEST"),
+    # a hashtag names a campaign, it reports no boycott
+    ("وتصدر وسم #قاطعوا_المنتجات_الدنماركية قائمة الأكثر تداولا في تويتر أمس.", "PROTEST"),
 ]
 
 
@@ -99,6 +106,10 @@ NEW_TRIGGERS = [
     ("وشنت الطائرات حملة جوية على مواقع المسلحين فجر اليوم.", "ASSAULT"),
     ("وسد المحتجون طريقا رئيسيا في وسط المدينة أمس.", "PROTEST"),
     ("وامتدت الاحتجاجات إلى المدن الجنوبية مساء الجمعة.", "PROTEST"),
+    # an event said to go on, grow or spread is under way (no time word, toll or target needed)
+    ("وتصاعدت الاحتجاجات في العاصمة مع حلول الظلام.", "PROTEST"),
+    ("وارتفعت حدة المواجهات في الأحياء الشرقية للمدينة.", "ASSAULT"),
+    ("واستمرت الاشتباكات في محيط القاعدة العسكرية.", "ASSAULT"),
 ]
 
 

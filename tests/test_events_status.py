@@ -338,3 +338,22 @@ def test_a_stance_in_its_holders_own_words_is_asserted(text: str, status: str) -
     doc = marsad.analyze(text, "2015-08-01")
     (ev,) = [e for e in doc.events if e.type in ("SUPPORT", "REJECT")]
     assert ev.status == status
+
+
+# A call (دعا إلى، طالب بـ، حث على) names an act that has not happened: the act it calls for is
+# hypothetical; an act told in the call's time frame, or one the call asks to stop, keeps its status.
+REQUESTED = [
+    ("وطالبت النقابة أعضاءها بتنظيم مظاهرات ضد قرار الشركة.", "PROTEST", "مظاهرات", "hypothetical"),
+    ("ودعت الجبهة أنصارها إلى اعتصام ضد القرار أمام مبنى المحافظة.", "PROTEST", "اعتصام", "hypothetical"),
+    ("وحث زعيم المعارضة أنصاره على الاعتصام ضد الحكومة يوم الجمعة.", "PROTEST", "الاعتصام", "hypothetical"),
+    ("وطالب المحتجون خلال اعتصام أمام البرلمان أمس بإقالة الوزير.", "PROTEST", "اعتصام", "asserted"),
+    ("ودعا الرئيس إلى وقف الهجمات على المدنيين في المدينة أمس.", "ASSAULT", "الهجمات", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "trigger", "status"), REQUESTED)
+def test_an_act_called_for_has_not_happened(text: str, etype: str, trigger: str, status: str) -> None:
+    doc = build(text)
+    events = find_events(doc, learned_filter=False)
+    found = [e.status for e in events if e.type == etype and trigger in doc.span_text(e.trigger)]
+    assert found == [status], [(e.type, e.status, doc.span_text(e.trigger)) for e in events]

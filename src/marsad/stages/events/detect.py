@@ -383,6 +383,20 @@ def _name_word(doc: Document, names: tuple[list[int], list[int]], i: int) -> boo
     return _in_name(names, tok.end - 1) and not any(role == "pron" for _, _, role in tok.pieces)
 
 
+def _in_hashtag(doc: Document, i: int, lo: int) -> bool:
+    """Whether token ``i`` is a word of a hashtag (#قاطعوا_المنتجات): the tokens back to a «#» touch
+    each other, joined by «_» only.  A hashtag names a campaign or a topic, it reports no event."""
+    k = i
+    while k > lo and doc.tokens[k - 1].end == doc.tokens[k].start:
+        k -= 1
+        mark = doc.text[doc.tokens[k].start:doc.tokens[k].end]
+        if mark == "#":
+            return True
+        if doc.tokens[k].kind != "word" and mark != "_":
+            return False
+    return False
+
+
 def find_triggers(doc: Document) -> list[Candidate]:
     """Every trigger in the document, in text order, at most one per token."""
     out: list[Candidate] = []
@@ -395,7 +409,8 @@ def find_triggers(doc: Document) -> list[Candidate]:
         i = lo
         while i < hi:
             tok = doc.tokens[i]
-            best = _best_entry(doc, i, lo, hi, names) if tok.kind == "word" and not _name_word(doc, names, i) else None
+            best = (_best_entry(doc, i, lo, hi, names) if tok.kind == "word" and not _name_word(doc, names, i)
+                    and not _in_hashtag(doc, i, lo) else None)
             if best is not None and taken.get(i, best[0].trigger.type) != best[0].trigger.type:
                 best = None
             if best is None:

@@ -240,13 +240,14 @@ def status_cues() -> dict[str, Any]:
                             "compound_heads": frozenset(fold(w) for w in raw.get("compound_heads", [])),
                             "relative_heads": frozenset(fold(w) for w in raw.get("relative_heads", [])),
                             "relatives": frozenset(fold(w) for w in raw.get("relatives", [])),
-                            "declarations": frozenset(fold(w) for w in raw.get("declarations", []))}
+                            "declarations": frozenset(fold(w) for w in raw.get("declarations", [])),
+                            "request_links": frozenset(fold(w) for w in raw.get("request_links", []))}
     for status in STATUS_ORDER:
         scopes = raw.get(status) or {}
         for scope in scopes:
-            if scope not in ("near", "clause", "after", "sentence", "complement", "relative", "judged"):
-                raise DataError(f"data file marsad/data/{STATUS_CUES}: unknown scope {scope!r} under "
-                                f"{status}; use near, clause, after, sentence, complement, relative or judged")
+            if scope not in ("near", "clause", "after", "sentence", "complement", "relative", "judged", "request"):
+                raise DataError(f"data file marsad/data/{STATUS_CUES}: unknown scope {scope!r} under {status}; "
+                                "use near, clause, after, sentence, complement, relative, judged or request")
         cues[status] = {scope: frozenset(fold(w) for w in words) for scope, words in scopes.items()}
     return cues
 

@@ -11,6 +11,7 @@ from typing import Any
 from marsad.core.document import Document, EventStatus
 from marsad.stages.events import lexicon
 from marsad.stages.events.detect import CLAUSE_PUNCT, Candidate, surface, word_keys
+from marsad.text.keys import fold
 
 #: Particles that are negation or "may" only right before the trigger: ما is also "what", and
 #: قد before a perfect verb means "has" (قد دعمت), not "may".
@@ -21,6 +22,8 @@ TIGHT = {"negated": frozenset({"ما"}), "hypothetical": frozenset({"قد"})}
 QUESTION_MARKS = frozenset("؟?")
 #: Quotation marks enclose a phrase inside a clause («بمستقبل “العلاقات الهادفة” بين البلدين»).
 QUOTE_MARKS = frozenset("«»\"“”")
+#: The prepositions a call takes its object with (دعا إلى، حث على), folded.
+REQUEST_PREPOSITIONS = frozenset(fold(w) for w in ("إلى", "الى", "على"))
 
 
 def punct_bounds(doc: Document, cand: Candidate, lo: int, hi: int) -> tuple[int, int]:
@@ -135,6 +138,24 @@ def _light_negated(doc: Document, cand: Candidate, negations: frozenset[str], p_
     return False
 
 
+def _requested(doc: Document, cand: Candidate, words: frozenset[str], links: frozenset[str], p_lo: int) -> bool:
+    """A call (دعا، طالب، حث) earlier in the trigger's punctuation clause whose object the trigger is:
+    right after the call's preposition (دعا إلى التظاهر، حث على الاعتصام), carrying ب or ل itself
+    (طالب بإضراب), or after a verbal noun of doing (`request_links`: طالب بتنظيم مظاهرات): the act is
+    called for, it has not happened (a call to protest is PLOVER's REQUEST, not a PROTEST)."""
+    if not any(_keys(doc, k) & words for k in range(p_lo, cand.first)):
+        return False
+    own = surface(doc, doc.tokens[cand.first]).lstrip("و")
+    if own[:1] in ("ب", "ل") and own[1:] in _keys(doc, cand.first):
+        return True
+    k = cand.first - 1
+    if k > p_lo and _keys(doc, k) & links:
+        k -= 1  # «بتنظيم»، «إلى تنظيم»: the link noun carries the call's object
+        if surface(doc, doc.tokens[k + 1]).lstrip("و")[:1] == "ب":
+            return True
+    return k >= p_lo and bool(_keys(doc, k) & REQUEST_PREPOSITIONS)
+
+
 def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], lo: int, hi: int,
              p_lo: int, p_hi: int) -> bool:
     scopes: dict[str, frozenset[str]] = cues.get(status, {})
@@ -145,6 +166,8 @@ def _applies(doc: Document, cand: Candidate, status: str, cues: dict[str, Any], 
     if status == "hypothetical" and _asked(doc, cand, hi):
         return True
     if "judged" in scopes and _judged(doc, cand, scopes["judged"], cues["negated"].get("near", frozenset()), p_hi):
+        return True
+    if "request" in scopes and _requested(doc, cand, scopes["request"], cues["request_links"], p_lo):
         return True
     if "relative" in scopes and _relative_aim(doc, cand, scopes["relative"], cues["relatives"], p_lo):
         return True
