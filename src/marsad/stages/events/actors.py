@@ -50,37 +50,33 @@ def _foreign_after(doc: Document, m: Mention) -> bool:
             and bool(word_keys(doc, doc.tokens[k]) & foreign_words()))
 
 
+def _concepts(key: str) -> frozenset[str]:
+    """The trigger concepts listed under ``key`` in data/events/actor_cues.yaml, each checked
+    against events/triggers.tsv."""
+    raw = load_yaml(lexicon.ACTOR_CUES).get(key)
+    known = {t.concept for t in lexicon.triggers()}
+    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
+        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: {key!r} must list concepts of "
+                        "events/triggers.tsv")
+    return frozenset(raw)
+
+
 @lru_cache(maxsize=1)
 def mutual_concepts() -> frozenset[str]:
     """Trigger concepts two parties do with each other (meet, agree, negotiate)."""
-    raw = load_yaml(lexicon.ACTOR_CUES).get("mutual")
-    known = {t.concept for t in lexicon.triggers()}
-    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
-        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'mutual' must list concepts of "
-                        "events/triggers.tsv")
-    return frozenset(raw)
+    return _concepts("mutual")
 
 
 @lru_cache(maxsize=1)
 def fight_concepts() -> frozenset[str]:
     """Trigger concepts of fighting between parties (clashes), mutual only when told with بين."""
-    raw = load_yaml(lexicon.ACTOR_CUES).get("fights")
-    known = {t.concept for t in lexicon.triggers()}
-    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
-        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'fights' must list concepts of "
-                        "events/triggers.tsv")
-    return frozenset(raw)
+    return _concepts("fights")
 
 
 @lru_cache(maxsize=1)
 def target_concepts() -> frozenset[str]:
     """Trigger concepts that are an event only with a named target (يجب على إيران …, not على الجميع)."""
-    raw = load_yaml(lexicon.ACTOR_CUES).get("needs_target")
-    known = {t.concept for t in lexicon.triggers()}
-    if not isinstance(raw, list) or not all(isinstance(v, str) and v in known for v in raw):
-        raise DataError(f"data file marsad/data/{lexicon.ACTOR_CUES}: 'needs_target' must list concepts of "
-                        "events/triggers.tsv")
-    return frozenset(raw)
+    return _concepts("needs_target")
 
 
 #: Prepositions (folded) that introduce the other party of a mutual event; None is the direct object.
