@@ -29,7 +29,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import marsad
-from marsad.core.document import DateMention, Document, Entity, Span
+from marsad.core.document import Actor, DateMention, Document, Entity, Span
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
 from marsad.shells.server import create_app
@@ -732,3 +732,13 @@ def events_doc(text: str, ents: EventEnts = (), dates: tuple[tuple[str, str], ..
         i = doc.text.index(surface)
         doc.dates.append(DateMention(Span(i, i + len(surface)), value))
     return doc
+
+
+def side_codes(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
+    """The entity names (Arabic) and countries a side of an event stands for."""
+    out: set[str] = set()
+    for a in actors:
+        if a.entity is not None:
+            ent = doc.entities[a.entity]
+            out |= {v for v in (ent.name_ar, ent.country) if v}
+    return out

@@ -12,21 +12,14 @@ from __future__ import annotations
 
 import functools
 
-from conftest import events_doc
+from conftest import events_doc, side_codes
 from marsad.core.document import Actor, Document, Event, Quote, Span
 from marsad.stages.events import find_events
 
 build = functools.partial(events_doc, published="2015-08-06")
 
 
-def codes(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
-    """The entity names (Arabic) and countries a side of an event stands for."""
-    out: set[str] = set()
-    for a in actors:
-        if a.entity is not None:
-            ent = doc.entities[a.entity]
-            out |= {v for v in (ent.name_ar, ent.country) if v}
-    return out
+codes = side_codes
 
 
 def first(doc: Document, etype: str) -> Event:
