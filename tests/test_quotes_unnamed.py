@@ -161,3 +161,12 @@ def test_a_town_in_the_phrase_is_where_an_official_sits_not_whom_he_speaks_for()
     quotes, _ = find_quote_sets(doc)
     assert [(doc.span_text(q.speaker.span), q.speaker.entity) for q in quotes] == [
         ("مسؤول عسكري في المريسة", None)]
+
+
+def test_local_sources_speak_for_no_state_despite_a_nationality() -> None:
+    # «مصادر محلية يمنية» are local informants, not officials: no state speaks through them, while
+    # «مصادر أمنية يمنية» stay an agency of Yemen.
+    doc = marsad.analyze("عدن - وكالات: وقالت مصادر محلية يمنية إن مسلحين حاولوا استخدام زوارق الصيادين. "
+                         "وقالت مصادر أمنية يمنية إن الزوارق ضبطت قرب الساحل.", "2015-07-27")
+    assert [doc.span_text(q.speaker.span) for q in doc.unattributed] == ["مصادر محلية يمنية"]
+    assert [doc.span_text(q.speaker.span) for q in doc.quotes] == ["مصادر أمنية يمنية"]

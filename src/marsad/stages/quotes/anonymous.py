@@ -45,9 +45,12 @@ def is_anonymous(words: list[Word], cues: Cues) -> bool:
 
 def _agent_nationality(words: list[Word], cues: Cues) -> str | None:
     """The state a nationality adjective makes an unnamed source or official speak for (مسؤول
-    أمريكي → USA); none for people who act for no state (خبراء سعوديون، شهود عيان)."""
+    أمريكي → USA); none for people who act for no state (خبراء سعوديون، شهود عيان) nor for local
+    sources (مصادر محلية يمنية)."""
     a = cues.anonymous
-    return None if _is(words[0], a["people"]) or _is(words[0], a["individuals"]) else nationality(words[1:])
+    if _is(words[0], a["people"]) or _is(words[0], a["individuals"]) or any(_is(w, a["locals"]) for w in words[1:]):
+        return None
+    return nationality(words[1:])
 
 
 def nationality(words: list[Word]) -> str | None:
