@@ -144,3 +144,10 @@ def test_fighters_from_a_state_are_no_members_of_it() -> None:
 def test_the_resistance_of_a_yemeni_story_is_the_popular_resistance(text: str, linked: bool) -> None:
     doc = marsad.analyze(text, PUBLISHED)
     assert (RESISTANCE in {e.name_en for e in doc.entities}) is linked
+
+
+def test_fighting_with_one_side_after_ma3a_takes_the_other_from_the_sentence() -> None:
+    # SaudiNewsNet record 3303 (2015) has «… قتل ١٠ من الحوثيين وقوات صالح في مواجهات مع المقاومة».
+    doc = marsad.analyze(LEAD + "وقتل عشرة من الحوثيين في مواجهات عنيفة مع المقاومة الشعبية في تعز.", PUBLISHED)
+    [ev] = events_on(doc, "مواجهات")
+    assert names(doc, ev.source) == names(doc, ev.target) == {"Houthis", RESISTANCE}

@@ -267,6 +267,20 @@ def _other_side(doc: Document, source: tuple[Actor, ...], target: tuple[Actor, .
     return rest if named or not any(a.entity is not None for a in target) else ()
 
 
+def _other_fighter(doc: Document, cand: Candidate, mentions: list[Mention], lo: int,
+                   target: tuple[Actor, ...]) -> Actor | None:
+    """The armed party nearest before a clash noun in its clause (a body, a people, or an agent
+    acting for one) other than the side named after مع; None when the clause names none (the
+    speaker who reports the clashes, «ذكر الجيش أن …», is outside it)."""
+    taken = {a.entity for a in target}
+    for m in reversed([m for m in mentions if lo <= m.first and m.last <= cand.first]):
+        if m.entity is None or m.entity in taken:
+            continue
+        if m.etype in ("ORG", "NORP") or (m.agent and m.concept):
+            return to_actors(m)[0]
+    return None
+
+
 def _protested_state(doc: Document, cand: Candidate, source: tuple[Actor, ...], country: str | None
                      ) -> tuple[Actor, ...]:
     """Whom a protest naming no target is against: the protesters' own state (CAMEO and PLOVER
@@ -464,6 +478,13 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         if args.source:
             told[cand.sentence] = args.source
         source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
+        if not source and target and args.target and args.target[0].prep == "مع" \
+                and cand.trigger.concept in fight_concepts():
+            # «قتل … من الحوثيين في مواجهات مع المقاومة»: fighting told with one side after مع has
+            # the other among the clause's armed parties before it; both are on both sides.
+            other = _other_fighter(doc, cand, mentions, c_lo, target)
+            if other is not None:
+                source = target = (other, *target)
         # A speaker span holding the trigger («وبحسب البيان ستتوقف …» read as one speaker) is no actor.
         source = tuple(a for a in source if not a.span.overlaps(cand.span))
         if not target and not args.target:
