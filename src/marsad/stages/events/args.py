@@ -462,15 +462,20 @@ def _counted_from(doc: Document, m: Mention, end: int) -> bool:
             and word_keys_in(doc, end, lexicon.partitives()))
 
 
+def light_verb(doc: Document, cand: Candidate, verbs: frozenset[str], lo: int) -> int | None:
+    """The token of the nearest of ``verbs`` before a trigger, at most SUFFER_REACH tokens back
+    and not before token ``lo``: the verb that does or undergoes a verbal noun (قام بـ، تعرض لـ)."""
+    return next((k for k in range(cand.first - 1, max(lo, cand.first - SUFFER_REACH) - 1, -1)
+                 if doc.tokens[k].kind == "word" and word_keys_in(doc, k, verbs)), None)
+
+
 def _sufferer(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, key: str = "suffer"
               ) -> list[Mention]:
     """For a verbal noun after a verb such as تعرض (``key`` suffer) or قام بـ (perform), the actor
     that verb's subject names."""
     if cand.trigger.kind != "N":
         return []
-    suffer = lexicon.actor_verbs()[key]
-    verb = next((k for k in range(cand.first - 1, max(c_lo, cand.first - SUFFER_REACH) - 1, -1)
-                 if doc.tokens[k].kind == "word" and word_keys_in(doc, k, suffer)), None)
+    verb = light_verb(doc, cand, lexicon.actor_verbs()[key], c_lo)
     if verb is None:
         return []
     # (the doer of قام بـ is bare; what تعرض befalls may be owned: «تعرضت دورية للشرطة لهجوم»)

@@ -10,6 +10,7 @@ from typing import Any
 
 from marsad.core.document import Document, EventStatus
 from marsad.stages.events import lexicon
+from marsad.stages.events.args import light_verb
 from marsad.stages.events.detect import CLAUSE_PUNCT, Candidate, surface, word_keys
 from marsad.text.keys import fold
 
@@ -120,10 +121,6 @@ def _judged(doc: Document, cand: Candidate, words: frozenset[str], negations: fr
                for k in range(cand.last + 1, p_hi))
 
 
-#: Most tokens between a verbal noun and the verb that does or undergoes it (as args.SUFFER_REACH).
-LIGHT_REACH = 10
-
-
 def _light_negated(doc: Document, cand: Candidate, negations: frozenset[str], p_lo: int) -> bool:
     """A verbal noun whose doing or undergoing verb (قام بـ، تمكن من، تعرض لـ; data ``perform`` and
     ``suffer``) is negated: «ولم تتمكن القوات من السيطرة على المطار» tells of no seizure, though
@@ -131,11 +128,8 @@ def _light_negated(doc: Document, cand: Candidate, negations: frozenset[str], p_
     if cand.trigger.kind != "N":
         return False
     verbs = lexicon.actor_verbs()
-    light = verbs["perform"] | verbs["suffer"]
-    for k in range(cand.first - 1, max(p_lo, cand.first - LIGHT_REACH) - 1, -1):
-        if _keys(doc, k) & light:
-            return k > p_lo and bool(_keys(doc, k - 1) & negations)
-    return False
+    k = light_verb(doc, cand, verbs["perform"] | verbs["suffer"], p_lo)
+    return k is not None and k > p_lo and bool(_keys(doc, k - 1) & negations)
 
 
 def _requested(doc: Document, cand: Candidate, words: frozenset[str], links: frozenset[str], p_lo: int) -> bool:
