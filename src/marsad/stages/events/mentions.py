@@ -9,7 +9,6 @@ import bisect
 import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from marsad.core.document import Document, Span
 from marsad.stages.entities import kb
@@ -73,9 +72,11 @@ def token_at(starts: list[int], offset: int) -> int:
     return max(k, 0)
 
 
-def _prep_of(doc: Document, first: int, span: Span, nisba: bool = False) -> tuple[str | None, bool]:
+def _prep_of(doc: Document, first: int, span: Span, named: frozenset[int], nisba: bool = False
+             ) -> tuple[str | None, bool]:
     """The preposition introducing a mention (clitic or standalone) and whether it starts with و;
-    a ``nisba`` adjective takes the one of the definite noun it qualifies (بالهجمات التركية: ب)."""
+    a ``nisba`` adjective takes the one of the definite noun it qualifies (بالهجمات التركية: ب).
+    ``named``: the tokens inside entity mentions (a name completes no noun after it)."""
     tok = doc.tokens[first]
     word = surface(doc, tok)
     # Clitics left outside the mention, else those the tokenizer split off inside it.
@@ -99,40 +100,13 @@ def _prep_of(doc: Document, first: int, span: Span, nisba: bool = False) -> tupl
         return prep_before(doc, head), conj
     if (prep is not None or first < 2 or not is_construct_head(doc, first - 1)
             or word_keys_in(doc, first - 1, lexicon.status_cues()["complementizers"])
-            or (_in_name(doc, first - 1) and not conj)):
+            or (first - 1 in named and not conj)):
         # «إضافة إلى أن كيري بحث»: أن is no noun a name completes, so إلى is not the name's.
         return prep, conj
     # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
     # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
     prep = prep_before(doc, first - 1)
     return (None if prep == "ك" else prep), conj
-
-
-def _in_name(doc: Document, k: int) -> bool:
-    """Whether token ``k`` lies in an entity's mention: a name completes no noun after it
-    («الميليشيات الموالية لإيران القوات …»: القوات is not in the phrase of لإيران), though a name
-    coordinated after it shares its phrase («من آسيا وأوروبا»)."""
-    return k in _named_tokens(doc)
-
-
-_LAST_NAMED: tuple[list[Any], list[Any], frozenset[int]] | None = None
-
-
-def _named_tokens(doc: Document) -> frozenset[int]:
-    """Tokens overlapping an entity mention, for the last document asked about (keyed by its token
-    and entity lists themselves): one pass per document, not one per mention."""
-    global _LAST_NAMED
-    last = _LAST_NAMED
-    if last is not None and last[0] is doc.tokens and last[1] is doc.entities:
-        return last[2]
-    starts = [t.start for t in doc.tokens]
-    named: set[int] = set()
-    for ent in doc.entities:
-        for span in ent.mentions:
-            named.update(range(token_at(starts, span.start), token_at(starts, max(span.end - 1, span.start)) + 1))
-    found = frozenset(named)
-    _LAST_NAMED = (doc.tokens, doc.entities, found)
-    return found
 
 
 def _qualifies(doc: Document, first: int) -> bool:
@@ -196,17 +170,20 @@ def prep_before(doc: Document, first: int, own_clitic: bool = True) -> str | Non
 def _entity_mentions(doc: Document) -> list[Mention]:
     out: list[Mention] = []
     starts = [t.start for t in doc.tokens]
-    for idx, ent in enumerate(doc.entities):
-        for span in ent.mentions:
-            first = token_at(starts, span.start)
-            last = token_at(starts, max(span.end - 1, span.start)) + 1
-            prep, conj = _prep_of(doc, first, span, nisba=ent.type == "NORP")
-            area = ent.type == "GPE" and _after_area(doc, first, span)
-            etype = "FAC" if _after_facility(doc, first, span) else "LOC" if area else ent.type
-            if area and prep is None:
-                # «السلطات المحلية بمحافظة مأرب»: the place takes the preposition glued to its area noun.
-                prep = _glued_preposition(doc, first - 1)
-            out.append(Mention(span, first, last, idx, etype, prep, conj))
+    spans = [(idx, span, token_at(starts, span.start), token_at(starts, max(span.end - 1, span.start)) + 1)
+             for idx, ent in enumerate(doc.entities) for span in ent.mentions]
+    # A name completes no noun after it («الميليشيات الموالية لإيران القوات …»: القوات is not in
+    # the phrase of لإيران), though a name coordinated after it shares its phrase («من آسيا وأوروبا»).
+    named = frozenset(k for _, _, first, last in spans for k in range(first, last))
+    for idx, span, first, last in spans:
+        ent = doc.entities[idx]
+        prep, conj = _prep_of(doc, first, span, named, nisba=ent.type == "NORP")
+        area = ent.type == "GPE" and _after_area(doc, first, span)
+        etype = "FAC" if _after_facility(doc, first, span) else "LOC" if area else ent.type
+        if area and prep is None:
+            # «السلطات المحلية بمحافظة مأرب»: the place takes the preposition glued to its area noun.
+            prep = _glued_preposition(doc, first - 1)
+        out.append(Mention(span, first, last, idx, etype, prep, conj))
     return out
 
 
@@ -443,12 +420,13 @@ def _definite_before_name(doc: Document, k: int, m: Mention) -> bool:
 def find_mentions(doc: Document) -> list[Mention]:
     """Entity mentions and generic agents of the document, in text order, without overlaps."""
     ents = _entity_mentions(doc)
-    covered = {k for m in ents for k in range(m.first, m.last)}
+    named = frozenset(k for m in ents for k in range(m.first, m.last))
+    covered = set(named)
     starts = [t.start for t in doc.tokens]
     by_first = {m.first: m for m in ents}
     # A body noun standing for a body named earlier completes an agent as a name does: «وقصفت
     # طائرات التحالف مواقع …» is the coalition's aircraft (التحالف refers back to التحالف العربي).
-    for ref in _reference_mentions(doc, covered, starts):
+    for ref in _reference_mentions(doc, covered, starts, named):
         if ref.agent:
             by_first.setdefault(ref.first, ref)
     out = list(ents)
@@ -480,7 +458,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         span_end = state.span.end if state else doc.tokens[end - 1].end
         last = state.last if state else end
         span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
-        prep, conj = _prep_of(doc, i, span)
+        prep, conj = _prep_of(doc, i, span, named)
         refs = _pair_refs(doc, ents, span.start) if concept == "pair" and state is None else ()
         out.append(Mention(span, i, last, state.entity if state else None,
                            state.etype if state else None, prep, conj, agent=True, refs=refs,
@@ -489,13 +467,13 @@ def find_mentions(doc: Document) -> list[Mention]:
             # (the owner after an allegiance word comes without its ل: remove it by its span)
             out = [m for m in out if m.span != state.span]
         i = last
-    out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts))
-    out.extend(_people_mentions(doc, {k for m in out for k in range(m.first, m.last)}))
+    out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts, named))
+    out.extend(_people_mentions(doc, {k for m in out for k in range(m.first, m.last)}, named))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
     return _apposed_preps(doc, out)
 
 
-def _people_mentions(doc: Document, covered: set[int]) -> list[Mention]:
+def _people_mentions(doc: Document, covered: set[int], named: frozenset[int]) -> list[Mention]:
     """Indefinite plural nationalities no entity covers, as the people of their state when the article
     names it: «إلا أن إماراتيين رفضوا كلماته» → the UAE (CAMEO codes a state's people by the state)."""
     out: list[Mention] = []
@@ -510,7 +488,7 @@ def _people_mentions(doc: Document, covered: set[int]) -> list[Mention]:
         ent = state_of(doc, iso3) if iso3 else None
         if ent is not None:
             span = Span(tok.start + len(word) - len(core), tok.end)
-            prep, conj = _prep_of(doc, k, span)
+            prep, conj = _prep_of(doc, k, span, named)
             out.append(Mention(span, k, k + 1, ent, "NORP", prep, conj))
     return out
 
@@ -532,7 +510,8 @@ def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
     return ms
 
 
-def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> list[Mention]:
+def _reference_mentions(doc: Document, covered: set[int], starts: list[int], named: frozenset[int]
+                        ) -> list[Mention]:
     """Titles, honorific pronouns and body nouns (``doc.references``) that no entity or agent
     covers, as actors of the entity they stand for: «وأكد معاليه …», «وأعلنت الوزارة …».  A title
     or body noun is an agent (a name may follow it in apposition); a pronoun is the person."""
@@ -542,7 +521,7 @@ def _reference_mentions(doc: Document, covered: set[int], starts: list[int]) -> 
         last = token_at(starts, max(ref.span.end - 1, ref.span.start)) + 1
         if any(k in covered for k in range(first, last)) or not 0 <= ref.entity < len(doc.entities):
             continue
-        prep, conj = _prep_of(doc, first, ref.span)
+        prep, conj = _prep_of(doc, first, ref.span, named)
         out.append(Mention(ref.span, first, last, ref.entity, doc.entities[ref.entity].type, prep, conj,
                            agent=ref.kind != "pronoun"))
     return out
