@@ -29,7 +29,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import marsad
-from marsad.core.document import Actor, DateMention, Document, Entity, Span
+from marsad.core.document import Actor, DateMention, Document, Entity, EntityType, Span
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
 from marsad.shells.server import create_app
@@ -742,3 +742,20 @@ def side_codes(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
             ent = doc.entities[a.entity]
             out |= {v for v in (ent.name_ar, ent.country) if v}
     return out
+
+
+def named_doc(text: str, entities: list[tuple[EntityType, str]], published: str) -> Document:
+    """``text`` cleaned and segmented, with one entity per (type, mention) at the mention's first
+    place: the quote tests give entities by hand, as the entities stage would find them."""
+    doc = marsad.analyze(text, published, stages=("clean", "segment"))
+    doc.entities = [Entity(kind, (Span(doc.text.index(m), doc.text.index(m) + len(m)),))
+                    for kind, m in entities]
+    return doc
+
+
+def quoted(doc: Document) -> list[tuple[str, str, int | None]]:
+    """(content, speaker text, speaker entity) of every quote the quote rules find, in text order."""
+    from marsad.stages.quotes import find_quotes
+
+    return [(doc.span_text(q.content), doc.span_text(q.speaker.span), q.speaker.entity)
+            for q in find_quotes(doc)]

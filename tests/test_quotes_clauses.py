@@ -7,21 +7,19 @@ are given by hand (as the entities stage would find them), so the cases test the
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-import marsad
-from marsad.core.document import Document, Entity, EntityType, Span
+from conftest import named_doc
+from marsad.core.document import Document, EntityType
 from marsad.stages.quotes import find_quotes
 
 #: (content, speaker text, speaker's entity index, via text)
 Found = tuple[str, str, int | None, str | None]
 
 
-def _doc(text: str, entities: list[tuple[EntityType, str]]) -> Document:
-    doc = marsad.analyze(text, "2015-08-10", stages=("clean", "segment"))
-    doc.entities = [Entity(kind, (Span(doc.text.index(m), doc.text.index(m) + len(m)),))
-                    for kind, m in entities]
-    return doc
+_doc = functools.partial(named_doc, published="2015-08-10")
 
 
 def _found(doc: Document) -> list[Found]:

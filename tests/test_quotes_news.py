@@ -8,23 +8,18 @@ the quotes stage reads the speaker phrase.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-import marsad
-from marsad.core.document import Document, Entity, EntityType, Span
+from conftest import named_doc, quoted
+from marsad.core.document import EntityType
 from marsad.stages.quotes import find_quote_sets, find_quotes
 
-
-def _doc(text: str, entities: list[tuple[EntityType, str]]) -> Document:
-    doc = marsad.analyze(text, "2015-08-06", stages=("clean", "segment"))
-    doc.entities = [Entity(kind, (Span(doc.text.index(m), doc.text.index(m) + len(m)),))
-                    for kind, m in entities]
-    return doc
+_doc = functools.partial(named_doc, published="2015-08-06")
 
 
-def _speakers(doc: Document) -> list[tuple[str, str, int | None]]:
-    return [(doc.span_text(q.content), doc.span_text(q.speaker.span), q.speaker.entity)
-            for q in find_quotes(doc)]
+_speakers = quoted
 
 
 def test_according_aside_is_the_relay() -> None:

@@ -7,24 +7,18 @@ carries a person from the phrase that names them to the later phrases that refer
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
-import marsad
-from marsad.core.document import Document, Entity, EntityType, Span
+from conftest import named_doc, quoted
+from marsad.core.document import EntityType
 from marsad.stages.quotes import find_quotes
 
-
-def _doc(text: str, entities: list[tuple[EntityType, str]]) -> Document:
-    doc = marsad.analyze(text, "2024-06-17", stages=("clean", "segment"))
-    doc.entities = [Entity(kind, (Span(doc.text.index(m), doc.text.index(m) + len(m)),))
-                    for kind, m in entities]
-    return doc
+_doc = functools.partial(named_doc, published="2024-06-17")
 
 
-def _speakers(doc: Document) -> list[tuple[str, str, int | None]]:
-    """(content, speaker text, speaker entity) of every quote, in text order."""
-    return [(doc.span_text(q.content), doc.span_text(q.speaker.span), q.speaker.entity)
-            for q in find_quotes(doc)]
+_speakers = quoted
 
 
 # (passage, entities as (type, mention), expected (content, speaker text, entity) per quote)
