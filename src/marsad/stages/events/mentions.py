@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -309,7 +310,7 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
     return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
 
 
-def _nisba_state(doc: Document, end: int, covered: set[int]) -> Mention | None:
+def _nisba_state(doc: Document, end: int, covered: AbstractSet[int]) -> Mention | None:
     """The state a nationality adjective right after a generic agent names when the entities stage
     left it untagged («قوات الأمن التركية»، «جنود أوكرانيين»، «جنود أتراك»; one stateless adjective
     may stand between: «السلطات الكردية العراقية»، «القوات الخاصة الإسرائيلية»), as a mention of the
@@ -420,13 +421,12 @@ def _definite_before_name(doc: Document, k: int, m: Mention) -> bool:
 def find_mentions(doc: Document) -> list[Mention]:
     """Entity mentions and generic agents of the document, in text order, without overlaps."""
     ents = _entity_mentions(doc)
-    named = frozenset(k for m in ents for k in range(m.first, m.last))
-    covered = set(named)
-    starts = [t.start for t in doc.tokens]
+    covered = frozenset(k for m in ents for k in range(m.first, m.last))
     by_first = {m.first: m for m in ents}
+    refs = _reference_mentions(doc, covered)
     # A body noun standing for a body named earlier completes an agent as a name does: «وقصفت
     # طائرات التحالف مواقع …» is the coalition's aircraft (التحالف refers back to التحالف العربي).
-    for ref in _reference_mentions(doc, covered, starts, named):
+    for ref in refs:
         if ref.agent:
             by_first.setdefault(ref.first, ref)
     out = list(ents)
@@ -458,17 +458,19 @@ def find_mentions(doc: Document) -> list[Mention]:
         span_end = state.span.end if state else doc.tokens[end - 1].end
         last = state.last if state else end
         span = Span(doc.tokens[i].start + _clitic_length(doc, i), span_end)
-        prep, conj = _prep_of(doc, i, span, named)
-        refs = _pair_refs(doc, ents, span.start) if concept == "pair" and state is None else ()
+        prep, conj = _prep_of(doc, i, span, covered)
+        pair = _pair_refs(doc, ents, span.start) if concept == "pair" and state is None else ()
         out.append(Mention(span, i, last, state.entity if state else None,
-                           state.etype if state else None, prep, conj, agent=True, refs=refs,
+                           state.etype if state else None, prep, conj, agent=True, refs=pair,
                            concept=concept))
         if state is not None:
             # (the owner after an allegiance word comes without its ل: remove it by its span)
             out = [m for m in out if m.span != state.span]
         i = last
-    out.extend(_reference_mentions(doc, {k for m in out for k in range(m.first, m.last)}, starts, named))
-    out.extend(_people_mentions(doc, {k for m in out for k in range(m.first, m.last)}, named))
+    # (references an agent took in as its owner, or lying inside one, are no actors of their own)
+    taken = {k for m in out for k in range(m.first, m.last)}
+    out.extend(r for r in refs if not any(k in taken for k in range(r.first, r.last)))
+    out.extend(_people_mentions(doc, {k for m in out for k in range(m.first, m.last)}, covered))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
     return _apposed_preps(doc, out)
 
@@ -510,16 +512,17 @@ def _apposed_preps(doc: Document, ms: list[Mention]) -> list[Mention]:
     return ms
 
 
-def _reference_mentions(doc: Document, covered: set[int], starts: list[int], named: frozenset[int]
-                        ) -> list[Mention]:
-    """Titles, honorific pronouns and body nouns (``doc.references``) that no entity or agent
-    covers, as actors of the entity they stand for: «وأكد معاليه …», «وأعلنت الوزارة …».  A title
-    or body noun is an agent (a name may follow it in apposition); a pronoun is the person."""
+def _reference_mentions(doc: Document, named: frozenset[int]) -> list[Mention]:
+    """Titles, honorific pronouns and body nouns (``doc.references``) that no entity mention
+    (tokens ``named``) covers, as actors of the entity they stand for: «وأكد معاليه …», «وأعلنت
+    الوزارة …».  A title or body noun is an agent (a name may follow it in apposition); a pronoun
+    is the person."""
     out: list[Mention] = []
+    starts = [t.start for t in doc.tokens]
     for ref in doc.references:
         first = token_at(starts, ref.span.start)
         last = token_at(starts, max(ref.span.end - 1, ref.span.start)) + 1
-        if any(k in covered for k in range(first, last)) or not 0 <= ref.entity < len(doc.entities):
+        if any(k in named for k in range(first, last)) or not 0 <= ref.entity < len(doc.entities):
             continue
         prep, conj = _prep_of(doc, first, ref.span, named)
         out.append(Mention(ref.span, first, last, ref.entity, doc.entities[ref.entity].type, prep, conj,
