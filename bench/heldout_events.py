@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C] [--json]
+    python bench/heldout_events.py [--half A|B|C|D] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -13,7 +13,9 @@ bench/heldout/README.md and draw a new set.  On the evening of 2026-12-06 half A
 once set C existed: set C is the blind measure now.  Set C
 (``--half C``: 12 more articles in bench/heldout/gold-c, drawn with seed 20261207 and annotated
 blind on 2026-12-06, late evening) is a separate directory, so the default run (no ``--half``)
-still scores the first 12 articles and their floors and tests still hold.
+still scores the first 12 articles and their floors and tests still hold.  Set D (``--half D``:
+12 more articles in bench/heldout/gold-d, drawn with seed 20261208 and annotated blind on
+2026-12-07) is a third blind set in its own directory, for the same reason.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -38,6 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "bench" / "heldout" / "gold"
 #: Set C, the second blind set (bench/heldout/README.md, "Set C"): its own directory, not a half.
 GOLD_DIR_C = ROOT / "bench" / "heldout" / "gold-c"
+#: Set D, the third blind set (bench/heldout/README.md, "Set D"): its own directory, like set C.
+GOLD_DIR_D = ROOT / "bench" / "heldout" / "gold-d"
+#: The sets kept in their own directory, by their --half letter.
+SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -122,14 +128,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
-    ap.add_argument("--half", choices=("A", "B", "C"), help="only half A (studied since 2026-12-06, "
-                    "evening), half B (studied since late that night), or set C (bench/heldout/gold-c, "
-                    "the second blind set): see bench/heldout/README.md")
+    ap.add_argument("--half", choices=("A", "B", "C", "D"), help="only half A (studied since 2026-12-06, "
+                    "evening), half B (studied since late that night), set C (bench/heldout/gold-c, "
+                    "the second blind set) or set D (bench/heldout/gold-d, the third): see "
+                    "bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
         print(f"skipped: {SHARED} (corpus and tools/score.py) is absent")
         return 0
-    source_dir = GOLD_DIR_C if a.half == "C" else GOLD_DIR
+    source_dir = SET_DIRS.get(a.half or "", GOLD_DIR)
     gold_by_id = golds(source_dir)
     if a.half in HALVES:
         gold_by_id = {rid: g for rid, g in gold_by_id.items() if rid in HALVES[a.half]}
