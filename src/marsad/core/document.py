@@ -133,10 +133,16 @@ class Actor:
 
     span: Span
     entity: int | None = None
+    #: Named elsewhere in the article, not in the event's own words: the side a fight implies
+    #: (:mod:`marsad.stages.events.sides`); its span is that entity's nearest mention.
+    implied: bool = False
 
     def to_json(self, doc_text: str) -> dict[str, Any]:
-        return {"text": self.span.text(doc_text), "entity": self.entity,
-                "start": self.span.start, "end": self.span.end}
+        out: dict[str, Any] = {"text": self.span.text(doc_text), "entity": self.entity,
+                               "start": self.span.start, "end": self.span.end}
+        if self.implied:
+            out["implied"] = True
+        return out
 
 
 @dataclass(frozen=True, slots=True)

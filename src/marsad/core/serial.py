@@ -88,7 +88,7 @@ def _actor(row: Row | None) -> Actor | None:
     if row is None:
         return None
     entity = row.get("entity")
-    return Actor(_span(row), None if entity is None else int(entity))
+    return Actor(_span(row), None if entity is None else int(entity), implied=bool(row.get("implied")))
 
 
 def _entity(row: Row) -> Entity:

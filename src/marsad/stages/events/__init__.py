@@ -75,6 +75,7 @@ from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS,
 from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key
 from marsad.stages.events.mutual import anaphor_candidates, inherit, party
+from marsad.stages.events.sides import lend_sides
 from marsad.stages.events.status import declared, find_status, punct_bounds
 
 __all__ = ["candidate_features", "find_events", "stage"]
@@ -574,8 +575,11 @@ def find_events(doc: Document, *, learned_filter: bool = True,
     idx = [k for k, ev in enumerate(events)
            if ev.type not in FILTERED or ev.status not in FILTERED_STATUSES
            or (ev.sentence, ev.type) in accepted]
+    kept_concepts = [concepts[k] for k in idx]
+    # A fight that names one side takes the other from the article's enemies.
+    lent = lend_sides(doc, [events[k] for k in idx], kept_concepts)
     # Talks told again without their parties (الجانبان، خلال اللقاء) take those of the meeting told last.
-    kept, back = inherit(doc, [events[k] for k in idx], [anaphoric[k] for k in idx], [concepts[k] for k in idx])
+    kept, back = inherit(doc, lent, [anaphoric[k] for k in idx], kept_concepts)
     return collapse(doc, kept, back)
 
 

@@ -202,7 +202,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         opening = bare and before[bare[0]].first - c_lo <= 1
         return group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
-            and not _counted(doc, cand, after[0])
+            and not _counted(doc, cand, after[0]) and not _owns_object(doc, cand, after[0])
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
@@ -258,6 +258,18 @@ def _in_relative(doc: Document, m: Mention) -> bool:
     relatives = lexicon.status_cues()["relatives"]
     return any(k >= 0 and doc.tokens[k].kind == "word" and word_keys_in(doc, k, relatives)
                for k in range(m.first - RELATIVE_REACH, m.first))
+
+
+#: Event types whose object may be what a party owns (its positions, camps, vehicles).
+ATTACK_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _owns_object(doc: Document, cand: Candidate, m: Mention) -> bool:
+    """A name in the genitive of what a party owns and an attack hits («مواقع الحوثيين»): the owner
+    of the attack's object, not its subject («استقبل مركز حمدان …» is the centre receiving)."""
+    head = m.first - 1
+    return (cand.trigger.type in ATTACK_TYPES and head >= 0 and doc.tokens[head].kind == "word"
+            and word_keys_in(doc, head, cue_words("owned_objects")))
 
 
 def _light_subject(doc: Document, before: list[Mention], bare: list[int]) -> list[Mention]:
