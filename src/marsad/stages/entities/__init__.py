@@ -43,6 +43,7 @@ from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find
 from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
+from marsad.stages.entities.places import division_states, reread_places
 from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
@@ -269,7 +270,8 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
             # A surname shared by several known persons and not settled by the article.
             out.append(Mention(m.span, "PER", None, None))
     # A form that is also a common word (سيول "floods") counts when the article names its state.
-    states = {m.country for m in out if m.country}
+    # ... or a first-level division of it (حضرموت for Yemen, القصيم for Saudi Arabia).
+    states = {m.country for m in out if m.country} | set(division_states(doc, kb)) if waiting else set()
     for m in waiting:
         fitting = [n for n in m.names if kb.entries[n.kb_id].country in states]
         if not fitting:
@@ -482,6 +484,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], states, fuzzy_min)
     states = {m.country for m in mentions if m.country}
     mentions += find_local_places(doc, kb, [m.span for m in mentions] + [s for s, _ in tagged], states)
+    reread_places(doc, kb, mentions)
     mentions += _facility_mentions(doc, kb, mentions)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
