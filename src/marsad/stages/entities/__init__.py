@@ -9,7 +9,7 @@ the stage runs on the knowledge base alone.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import cast
@@ -39,7 +39,15 @@ from marsad.stages.entities.link import (
     merge_key,
     to_entity,
 )
-from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
+from marsad.stages.entities.match import (
+    NameMatch,
+    TitleMatch,
+    find_names,
+    find_titles,
+    first_word_keys,
+    longest_at,
+    surface_keys,
+)
 from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
@@ -253,6 +261,7 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
                    resolver: Resolver) -> list[Mention]:
     out: list[Mention] = []
     waiting: list[NameMatch] = []
+    contested: list[NameMatch] = []
     for m in names:
         if _inside_other_name(doc, m, kb) or _ta_marbuta_clash(doc, m):
             continue
@@ -263,6 +272,9 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
         if all(n.context for n in m.names):
             waiting.append(m)
             continue
+        if _shared_by_states(kb, m):
+            contested.append(m)
+            continue
         kb_id = resolver.resolve_name(m)
         if kb_id is not None:
             out.append(_kb_mention(doc, kb, m, kb_id, resolver))
@@ -270,6 +282,10 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
             # A surname shared by several known persons and not settled by the article.
             out.append(Mention(m.span, "PER", None, None))
     # A form that is also a common word (سيول "floods") counts when the article names its state.
+    named = Counter(m.country for m in out if m.country)
+    for m in contested:
+        kb_id = _by_story_state(doc, kb, m, named)
+        out.append(_kb_mention(doc, kb, m, kb_id, resolver))
     # ... or a first-level division of it (حضرموت for Yemen, القصيم for Saudi Arabia).
     states = {m.country for m in out if m.country} | set(division_states(doc, kb)) if waiting else set()
     for m in waiting:
@@ -286,6 +302,26 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
         entry = kb.entries[fitting[0].kb_id]
         out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
     return out
+
+
+def _shared_by_states(kb: KnowledgeBase, m: NameMatch) -> bool:
+    """A full name of bodies of several states (النادي الأهلي: Egypt's club and Saudi Arabia's)."""
+    full = [kb.entries[n.kb_id] for n in m.names if not n.short and not n.context]
+    return (len(full) > 1 and all(e.type in ("ORG", "FAC") for e in full)
+            and len({e.country for e in full}) == len(full))
+
+
+def _by_story_state(doc: Document, kb: KnowledgeBase, m: NameMatch, named: Counter[str]) -> str:
+    """Of the bodies of several states sharing a name, the one of the nationality adjective after
+    it (النادي الأهلي المصري), else of the state the article names most, else the first listed."""
+    full = [n.kb_id for n in m.names if not n.short and not n.context]
+    after = longest_at(doc, kb, kb.demonyms, surface_keys(doc), m.last + 1) if m.last + 1 < len(doc.tokens) else None
+    if after is not None and after[1] == 0:
+        own = [i for i in full if kb.entries[i].country == kb.demonyms[after[2]]]
+        if own:
+            return own[0]
+    ranked = sorted(enumerate(full), key=lambda p: (-named[kb.entries[p[1]].country or ""], p[0]))
+    return ranked[0][1]
 
 
 #: Place types of the knowledge base that a longer name may hold (ريال مدريد، مصرف قطر المركزي).
