@@ -589,7 +589,9 @@ def _region_states(kb_id: int) -> dict[NameKey, str]:
         key = name_key(name)
         states = {r.country for r in place_readings(kb, key)}
         other = name[2:] if name.startswith("ال") else "ال" + name
-        if len(states) == 1 and None not in states and frequency(name) < REGION_WORD_MAX_FREQ \
+        # A name of several words needs one rare word: المنطقة الوسطى is "the central region".
+        rare = min(frequency(w) for w in name.split()) < REGION_WORD_MAX_FREQ
+        if len(states) == 1 and None not in states and rare \
                 and (" " in name or frequency(other) < REGION_OTHER_FORM_MAX_FREQ):
             out[key] = next(iter(states))  # type: ignore[assignment]
     return out

@@ -9,7 +9,7 @@ state, and wrong elsewhere.  After every place mention is found, each is read ag
 1. a reading in a state the other mentions name (places, states, persons and bodies with a
    state; not the ambiguous places themselves) wins, the most named state first;
 2. after a class noun of a first-level division (محافظة، ولاية) the division's reading wins over
-   its seat's, within the chosen state;
+   its seat's, within the chosen state, where the division is linked;
 3. when no reading fits the story, a place named only (no coordinates) and a city after a class
    noun of a small place (حي، قرية، منطقة: a district is no foreign capital) keep their name but
    take the story's state, when one state dominates the story, else none; they are not linked.
@@ -100,7 +100,9 @@ def choose_reading(current: PlaceReading | None, readings: list[PlaceReading], s
     """The reading a place mention should take in a story naming ``states``; None to keep its own."""
     if current is not None and (current.country is None or current.country in states):
         if head.region and not current.region:
-            return next((r for r in readings if r.region and r.country == current.country), None)
+            # Only a linked division: its English name agrees with Natural Earth's division (the
+            # subdivision list names some by other words: الحديدة as "Western Coast").
+            return next((r for r in readings if r.region and r.kb_id and r.country == current.country), None)
         return None
     fits = [(i, r) for i, r in enumerate(readings) if r.country in states]
     if fits:
