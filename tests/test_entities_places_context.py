@@ -89,3 +89,16 @@ def test_with_no_reading_in_the_story_a_linked_place_without_a_head_stays() -> N
     assert choose_reading(rabat, [rabat], Counter({"USA": 2}), HeadLevel()) is None
     unlinked = choose_reading(rabat, [rabat], Counter({"USA": 2}), HeadLevel(small=True))
     assert unlinked == PlaceReading(None, "Rabat", "USA")
+
+
+def test_a_famous_city_keeps_its_reading_in_a_story_naming_another_state() -> None:
+    # فيينا is also a town of the United States in the gazetteer: a story naming the United
+    # States does not move Vienna there.
+    doc = kb_reading("ووقعت إيران والولايات المتحدة الاتفاق النووي في فيينا بعد مفاوضات طويلة.")
+    assert entity_by_mention(doc)["فيينا"].kb_id == "place:vienna"
+
+
+def test_a_nationality_adjective_after_a_place_names_its_state() -> None:
+    doc = _with_tagged("ويقيم الفريق معسكرا إعداديا في مدينة لورد الفرنسية قبل عودته إلى الرياض.",
+                       [("لورد", "GPE")])
+    assert entity_by_mention(doc)["لورد"].country == "FRA"

@@ -7,16 +7,19 @@ base's first reading (a hand-listed place, else the most populous) is right for 
 state, and wrong elsewhere.  After every place mention is found, each is read again:
 
 1. a reading in a state the other mentions name (places, states, persons and bodies with a
-   state; not the ambiguous places themselves) wins, the most named state first;
+   state; not the ambiguous places themselves) wins, the most named state first, over one that
+   is neither hand-listed nor populous (a nationality adjective after the name decides first:
+   مدينة لورد الفرنسية);
 2. after a class noun of a first-level division (محافظة، ولاية) the division's reading wins over
    its seat's, within the chosen state, where the division is linked;
 3. when no reading fits the story, a place named only (no coordinates) and a city after a class
-   noun of a small place (حي، قرية، منطقة: a district is no foreign capital) keep their name but
+   noun of a small place (قرية، مديرية، منطقة: a district is no foreign capital) keep their name but
    take the story's state, when one state dominates the story, else none; they are not linked.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,9 +99,13 @@ def dominant_state(states: Counter[str]) -> str | None:
 
 
 def choose_reading(current: PlaceReading | None, readings: list[PlaceReading], states: Counter[str],
-                   head: HeadLevel) -> PlaceReading | None:
-    """The reading a place mention should take in a story naming ``states``; None to keep its own."""
-    if current is not None and (current.country is None or current.country in states):
+                   head: HeadLevel, prominent: bool = False) -> PlaceReading | None:
+    """The reading a place mention should take in a story naming ``states``; None to keep its own.
+    A ``prominent`` current reading (a hand-listed or populous place: فيينا، القاهرة) gives way
+    only after a small place's class noun: a story naming the United States does not make Vienna
+    a town of Virginia."""
+    fits_story = current is not None and (current.country is None or current.country in states)
+    if current is not None and (fits_story or (prominent and not head.small)):
         if head.region and not current.region:
             # Only a linked division: its English name agrees with Natural Earth's division (the
             # subdivision list names some by other words: الحديدة as "Western Coast").
@@ -165,14 +172,54 @@ def reread_places(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> 
     ambiguous = {id(m) for m, key in places
                  if m.kb_id is None or len({r.country for r in readings[key]}) > 1}
     states = story_states(doc, kb, mentions, ambiguous)
-    heads: dict[NameKey, HeadLevel] = {}
+    heads = _heads(doc, places)
     for m, key in places:
-        head = _head_before(doc, m.span.start) or HeadLevel()
-        seen = heads.get(key, HeadLevel())
-        heads[key] = HeadLevel(seen.region or head.region, seen.small or head.small)
-    for m, key in places:
-        # The name's own mentions say nothing of the story's state.
-        own = Counter(o.country for o, k in places if k == key and o.country and id(o) not in ambiguous)
-        pick = choose_reading(_current(m, readings[key]), readings[key], states - own, heads[key])
+        adjective = _nationality_after(doc, kb, m)
+        if adjective is not None:
+            # مدينة لورد الفرنسية: the adjective names the state.
+            pick = _of_state(_current(m, readings[key]), readings[key], adjective)
+        else:
+            # The name's own mentions say nothing of the story's state.
+            own = Counter(o.country for o, k in places if k == key and o.country and id(o) not in ambiguous)
+            pick = choose_reading(_current(m, readings[key]), readings[key], states - own, heads[key],
+                                  _prominent(kb, m, key))
         if pick is not None:
             m.kb_id, m.country, m.name_en = pick.kb_id, pick.country, pick.name_en
+
+
+def _heads(doc: Document, places: list[tuple[Mention, NameKey]]) -> dict[NameKey, HeadLevel]:
+    """Per name: a division's class noun before every mention, a small place's before any (the
+    mentions of one name make one entity)."""
+    region: dict[NameKey, bool] = {}
+    small: dict[NameKey, bool] = {}
+    for m, key in places:
+        head = _head_before(doc, m.span.start) or HeadLevel()
+        region[key] = region.get(key, True) and head.region
+        small[key] = small.get(key, False) or head.small
+    return {key: HeadLevel(region[key], small[key]) for key in region}
+
+
+def _prominent(kb: KnowledgeBase, m: Mention, key: NameKey) -> bool:
+    """A hand-listed place or a populous one (``kb.local_places``)."""
+    if m.kb_id is None:
+        return False
+    return kb.entries[m.kb_id].kind == "place" or kb.local_places.get(key) == m.kb_id
+
+
+def _nationality_after(doc: Document, kb: KnowledgeBase, m: Mention) -> str | None:
+    """The state of a nationality adjective right after the mention (هامبورغ الألمانية)."""
+    i = bisect.bisect_left([t.start for t in doc.tokens], m.span.end)
+    if i >= len(doc.tokens):
+        return None
+    hit = longest_at(doc, kb, kb.demonyms, surface_keys(doc), i)
+    return kb.demonyms[hit[2]] if hit is not None and hit[1] == 0 else None
+
+
+def _of_state(current: PlaceReading | None, readings: list[PlaceReading], state: str) -> PlaceReading | None:
+    """The reading of ``state``; else the name only, in that state."""
+    if current is not None and current.country == state:
+        return None
+    own = next((r for r in readings if r.country == state), None)
+    if own is not None:
+        return own
+    return PlaceReading(None, current.name_en, state) if current is not None else None
