@@ -102,3 +102,11 @@ def test_a_nationality_adjective_after_a_place_names_its_state() -> None:
     doc = _with_tagged("ويقيم الفريق معسكرا إعداديا في مدينة لورد الفرنسية قبل عودته إلى الرياض.",
                        [("لورد", "GPE")])
     assert entity_by_mention(doc)["لورد"].country == "FRA"
+
+
+def test_a_famous_city_gives_way_only_to_a_state_named_twice() -> None:
+    rabat = PlaceReading("place:rabat", "Rabat", "MAR", city=True)
+    district = PlaceReading(None, "Marbat", "YEM")
+    small = HeadLevel(small=True)
+    assert choose_reading(rabat, [rabat, district], Counter({"YEM": 1}), small, prominent=True) is None
+    assert choose_reading(rabat, [rabat, district], Counter({"YEM": 2}), small, prominent=True) == district

@@ -36,8 +36,12 @@ from marsad.stages.entities.kb import (
 )
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys
+from marsad.stages.entities.outlets import QUOTES
 from marsad.text.keys import fold
 
+#: Times the story must name a state for a hand-listed or populous place after a small place's
+#: noun to be read as a place of that state (one mention is too often itself a misreading).
+PROMINENT_MIN_NAMED = 2
 #: Mention types read as places.
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: Knowledge-base kinds of entries that a place mention may be re-read from.
@@ -111,6 +115,11 @@ def choose_reading(current: PlaceReading | None, readings: list[PlaceReading], s
             # subdivision list names some by other words: الحديدة as "Western Coast").
             return next((r for r in readings if r.region and r.kb_id and r.country == current.country), None)
         return None
+    if prominent:
+        # A famous place gives way only to a state the story names twice or more.
+        states = Counter({c: n for c, n in states.items() if n >= PROMINENT_MIN_NAMED})
+        if not states:
+            return None
     fits = [(i, r) for i, r in enumerate(readings) if r.country in states]
     if fits:
         _, best = min(fits, key=lambda p: (-states[p[1].country or ""], not (head.region and p[1].region),
@@ -209,6 +218,8 @@ def _prominent(kb: KnowledgeBase, m: Mention, key: NameKey) -> bool:
 def _nationality_after(doc: Document, kb: KnowledgeBase, m: Mention) -> str | None:
     """The state of a nationality adjective right after the mention (هامبورغ الألمانية)."""
     i = bisect.bisect_left([t.start for t in doc.tokens], m.span.end)
+    if i < len(doc.tokens) and doc.text[doc.tokens[i].start:doc.tokens[i].end] in QUOTES:
+        i += 1  # مدينة «لورد» الفرنسية
     if i >= len(doc.tokens):
         return None
     hit = longest_at(doc, kb, kb.demonyms, surface_keys(doc), i)
