@@ -102,8 +102,9 @@ GAZETTEER_HEADER = """\
 # population from Natural Earth 10m populated places (public domain).
 # match: yes for a populous place whose name is neither a common word nor a given name (a
 # candidate for matching on its own; today every name links only a place the tagger found or one
-# after a class noun, see docs/ner.md). Rows of one name come most populous first.
-# Columns: name_en, type, country (ISO alpha-3), wikidata, lat, lon, population, match, names_ar.
+# after a class noun, see docs/ner.md). Rows of one name come most populous first. level: region
+# for a first-level subdivision (a governorate, province or emirate), city for a populated place.
+# Columns: name_en, type, country (ISO alpha-3), wikidata, lat, lon, population, match, level, names_ar.
 """
 
 TOKENS_HEADER = """\
@@ -233,10 +234,10 @@ def build_gazetteer(src: Path, persons: set[str]) -> list[list[str]]:
             by_name[key] = {"name_en": english, "type": row["type"] or "GPE", "country": row["country"],
                             "wikidata": row["wikidata"] if ne else "", "lat": lat, "lon": lon,
                             "population": population, "match": "yes" if matched else "tagged",
-                            "names_ar": arabic, "kind": kind}
+                            "level": kind, "names_ar": arabic}
     rows = sorted(by_name.values(), key=lambda r: (fold(r["names_ar"]), -int(r["population"] or 0),
                                                    r["country"], r["name_en"]))
-    cols = ("name_en", "type", "country", "wikidata", "lat", "lon", "population", "match", "names_ar")
+    cols = ("name_en", "type", "country", "wikidata", "lat", "lon", "population", "match", "level", "names_ar")
     return [[r[c] for c in cols] for r in rows]
 
 
@@ -415,7 +416,7 @@ def build_coordinates(src: Path, countries: dict[str, list[str]], gazetteer: lis
     for r in natural:
         r["adm0_a3"] = NE_STATES.get(r["adm0_a3"], r["adm0_a3"])
     by_arabic: dict[tuple[str, str], dict[str, str]] = {}
-    for _name, _t, country, _q, lat, lon, _p, _m, arabic in gazetteer:
+    for _name, _t, country, _q, lat, lon, _p, _m, _level, arabic in gazetteer:
         if lat:
             by_arabic.setdefault((fold(arabic), country), {"latitude": lat, "longitude": lon})
     by_id = {r["wikidata"]: r for r in natural if r["wikidata"]}
@@ -477,7 +478,8 @@ def main() -> int:
     table, units = build_tokens(args.sources, args.romanizer_db)
     gazetteer = build_gazetteer(args.sources, given_names(args.romanizer_db))
     ok = write(OUT / "gazetteer.tsv", GAZETTEER_HEADER,
-               ["name_en", "type", "country", "wikidata", "lat", "lon", "population", "match", "names_ar"],
+               ["name_en", "type", "country", "wikidata", "lat", "lon", "population", "match", "level",
+                "names_ar"],
                gazetteer, args.check)
     ok &= write(OUT / "name_tokens.tsv", TOKENS_HEADER, ["token", "latin", *SPELLING_STATES],
                 [[k, *spellings] for k, spellings in table.items()], args.check)

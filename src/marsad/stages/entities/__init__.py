@@ -9,7 +9,7 @@ the stage runs on the knowledge base alone.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import cast
@@ -39,10 +39,19 @@ from marsad.stages.entities.link import (
     merge_key,
     to_entity,
 )
-from marsad.stages.entities.match import NameMatch, TitleMatch, find_names, find_titles, first_word_keys
+from marsad.stages.entities.match import (
+    NameMatch,
+    TitleMatch,
+    find_names,
+    find_titles,
+    first_word_keys,
+    longest_at,
+    surface_keys,
+)
 from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
+from marsad.stages.entities.places import division_states, reread_places
 from marsad.stages.entities.romanise import name_tokens
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
@@ -252,6 +261,7 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
                    resolver: Resolver) -> list[Mention]:
     out: list[Mention] = []
     waiting: list[NameMatch] = []
+    contested: list[NameMatch] = []
     for m in names:
         if _inside_other_name(doc, m, kb) or _ta_marbuta_clash(doc, m):
             continue
@@ -262,6 +272,9 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
         if all(n.context for n in m.names):
             waiting.append(m)
             continue
+        if _shared_by_states(kb, m):
+            contested.append(m)
+            continue
         kb_id = resolver.resolve_name(m)
         if kb_id is not None:
             out.append(_kb_mention(doc, kb, m, kb_id, resolver))
@@ -269,7 +282,12 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
             # A surname shared by several known persons and not settled by the article.
             out.append(Mention(m.span, "PER", None, None))
     # A form that is also a common word (سيول "floods") counts when the article names its state.
-    states = {m.country for m in out if m.country}
+    named = Counter(m.country for m in out if m.country)
+    for m in contested:
+        kb_id = _by_story_state(doc, kb, m, named)
+        out.append(_kb_mention(doc, kb, m, kb_id, resolver))
+    # ... or a first-level division of it (حضرموت for Yemen, القصيم for Saudi Arabia).
+    states = {m.country for m in out if m.country} | set(division_states(doc, kb)) if waiting else set()
     for m in waiting:
         fitting = [n for n in m.names if kb.entries[n.kb_id].country in states]
         if not fitting:
@@ -284,6 +302,26 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
         entry = kb.entries[fitting[0].kb_id]
         out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
     return out
+
+
+def _shared_by_states(kb: KnowledgeBase, m: NameMatch) -> bool:
+    """A full name of bodies of several states (النادي الأهلي: Egypt's club and Saudi Arabia's)."""
+    full = [kb.entries[n.kb_id] for n in m.names if not n.short and not n.context]
+    return (len(full) > 1 and all(e.type in ("ORG", "FAC") for e in full)
+            and len({e.country for e in full}) == len(full))
+
+
+def _by_story_state(doc: Document, kb: KnowledgeBase, m: NameMatch, named: Counter[str]) -> str:
+    """Of the bodies of several states sharing a name, the one of the nationality adjective after
+    it (النادي الأهلي المصري), else of the state the article names most, else the first listed."""
+    full = [n.kb_id for n in m.names if not n.short and not n.context]
+    after = longest_at(doc, kb, kb.demonyms, surface_keys(doc), m.last + 1) if m.last + 1 < len(doc.tokens) else None
+    if after is not None and after[1] == 0:
+        own = [i for i in full if kb.entries[i].country == kb.demonyms[after[2]]]
+        if own:
+            return own[0]
+    ranked = sorted(enumerate(full), key=lambda p: (-named[kb.entries[p[1]].country or ""], p[0]))
+    return ranked[0][1]
 
 
 #: Place types of the knowledge base that a longer name may hold (ريال مدريد، مصرف قطر المركزي).
@@ -482,6 +520,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += _tagged_mentions(doc, kb, tagged, [m.span for m in mentions], states, fuzzy_min)
     states = {m.country for m in mentions if m.country}
     mentions += find_local_places(doc, kb, [m.span for m in mentions] + [s for s, _ in tagged], states)
+    reread_places(doc, kb, mentions)
     mentions += _facility_mentions(doc, kb, mentions)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)

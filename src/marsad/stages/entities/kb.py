@@ -42,7 +42,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "title_modifiers.tsv": ("position", "word"),
     "descriptors.tsv": ("position", "word", "when"),
     "gazetteer.tsv": ("name_en", "type", "country", "wikidata", "lat", "lon", "population", "match",
-                      "names_ar"),
+                      "level", "names_ar"),
     "coordinates.tsv": ("key", "lat", "lon"),
     "actors.tsv": ("id", "name_en", "country", "names_ar"),
     "name_tokens.tsv": ("token", "latin", "egypt", "maghreb"),
@@ -50,7 +50,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "bare_titles.tsv": ("form", "role"),
     "outlet_cues.tsv": ("word", "kind"),
     "not_persons.tsv": ("word",),
-    "place_heads.tsv": ("word",),
+    "place_heads.tsv": ("word", "region", "small"),
     "family_names.tsv": ("country", "family"),
     "facility_heads.tsv": ("head", "adjective", "english"),
     "org_heads.tsv": ("head", "adjective", "english"),
@@ -160,6 +160,8 @@ class KnowledgeBase:
     #: The states those places are in, and the first words of their names.
     local_states: set[str] = field(default_factory=set)
     local_first_words: set[str] = field(default_factory=set)
+    #: Linked gazetteer entries that are first-level divisions (governorates, provinces).
+    regions: set[str] = field(default_factory=set)
     #: Persons of generated lists by full name, linking a person the tagger found.
     tagged_persons: dict[NameKey, str] = field(default_factory=dict)
     #: Organisations by the core of a listed name, without its class noun or nationality (الهلال
@@ -490,6 +492,8 @@ def _load_gazetteer(kb: KnowledgeBase) -> None:
         elif entry.lat is None:
             entry = replace(entry, lat=lat, lon=lon)
         kb.entries[kb_id] = entry
+        if row["level"] == "region":
+            kb.regions.add(kb_id)
         # Every gazetteer name links a place the tagger found, or one after a class noun (مدينة
         # الهفوف): matched on their own, even populous places' names cost ANERcorp LOC and ORG
         # precision (bench/ner_eval.py --mode stage), being parts of other names and words.
@@ -511,10 +515,12 @@ def _gazetteer_rows(*, linked: bool) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _unlinked_places() -> dict[NameKey, tuple[str, str]]:
-    out: dict[NameKey, tuple[str, str]] = {}
+def _unlinked_places() -> dict[NameKey, list[tuple[str, str, str]]]:
+    """Name key → (English name, state, level) of every gazetteer place without coordinates."""
+    out: dict[NameKey, list[tuple[str, str, str]]] = {}
     for row in _gazetteer_rows(linked=False):
-        out.setdefault(tuple(fold(row["names_ar"]).split()), (row["name_en"], row["country"]))
+        out.setdefault(tuple(fold(row["names_ar"]).split()), []).append(
+            (row["name_en"], row["country"], row["level"]))
     return out
 
 
@@ -534,7 +540,67 @@ def any_place(kb: KnowledgeBase) -> dict[NameKey, str]:
 
 def unlinked_place(key: NameKey) -> tuple[str, str] | None:
     """English name and state of a gazetteer place without coordinates (named, not linked)."""
-    return _unlinked_places().get(key)
+    rows = _unlinked_places().get(key)
+    return rows[0][:2] if rows else None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceReading:
+    """One place a name may stand for: a linked entry (``kb_id``) or a gazetteer place named only."""
+
+    kb_id: str | None
+    name_en: str
+    country: str | None
+    #: A first-level division (governorate, province), not a town.
+    region: bool = False
+    #: A town or city the knowledge base links (hand-listed, or with coordinates).
+    city: bool = False
+
+
+def place_readings(kb: KnowledgeBase, key: NameKey) -> list[PlaceReading]:
+    """Every place ``key`` may name: hand-listed places first, then the gazetteer's linked places
+    (most populous first), then its places without coordinates."""
+    ids = [n.kb_id for n in kb.lookup(key) if not n.short and kb.entries[n.kb_id].kind == "place"]
+    ids += [i for i in kb.tagged_places.get(key, []) if i not in ids]
+    out = [PlaceReading(i, kb.entries[i].name_en, kb.entries[i].country, i in kb.regions,
+                        i not in kb.regions and kb.entries[i].type == "GPE") for i in ids]
+    out += [PlaceReading(None, name, country or None, level == "region")
+            for name, country, level in _unlinked_places().get(key, [])]
+    return out
+
+
+#: Most wordfreq frequency (Zipf 4.4) of a division's name that counts as naming its state: more
+#: frequent ones are words too (الوسطى "central", العاصمة "the capital", البيضاء "white").
+REGION_WORD_MAX_FREQ = 10**-4.6
+#: Most frequency (Zipf 3.7) of the name with the article added or removed (شمالية / الشمالية).
+REGION_OTHER_FORM_MAX_FREQ = 10**-5.3
+
+
+@lru_cache(maxsize=1)
+def _region_states(kb_id: int) -> dict[NameKey, str]:
+    kb = load()
+    want = COLUMNS["gazetteer.tsv"]
+    level, names = want.index("level"), want.index("names_ar")
+    out: dict[NameKey, str] = {}
+    for cells in read_tsv(f"{KB_DIR}/gazetteer.tsv", want):
+        if cells[level] != "region":
+            continue
+        name = cells[names]  # as written: a folded form of a common word may be rare (الوسطي)
+        key = name_key(name)
+        states = {r.country for r in place_readings(kb, key)}
+        other = name[2:] if name.startswith("ال") else "ال" + name
+        # A name of several words needs one rare word: المنطقة الوسطى is "the central region".
+        rare = min(frequency(w) for w in name.split()) < REGION_WORD_MAX_FREQ
+        if len(states) == 1 and None not in states and rare \
+                and (" " in name or frequency(other) < REGION_OTHER_FORM_MAX_FREQ):
+            out[key] = next(iter(states))  # type: ignore[assignment]
+    return out
+
+
+def region_states(kb: KnowledgeBase) -> dict[NameKey, str]:
+    """Names of first-level divisions (حضرموت، البقاع، ذي قار) that are no common word and name
+    places of one state only → that state: naming one places the article in its state."""
+    return _region_states(id(kb)) if kb is load() else {}
 
 
 def _load_coordinates(kb: KnowledgeBase) -> None:

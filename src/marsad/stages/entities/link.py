@@ -165,7 +165,7 @@ def to_entity(kb: KnowledgeBase, kb_id: str | None, type_: EntityType, mentions:
         entry: KbEntry = kb.entries[kb_id]
         return Entity(entry.type, spans, entry.name_en, entry.name_ar, entry.wikidata,
                       entry.country, entry.kb_id, entry.lat, entry.lon)
-    if type_ in ("GPE", "LOC", "FAC"):
+    if type_ in ("GPE", "LOC", "FAC") and name_en is None:
         # A place the gazetteer names without coordinates: its English name, not linked.
         known = unlinked_place(name_key(text))
         if known is not None:
