@@ -48,6 +48,7 @@ from marsad.stages.entities.match import (
     longest_at,
     surface_keys,
 )
+from marsad.stages.entities.nationality import qualified_nationalities
 from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
@@ -525,6 +526,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
     mentions += title_holders(doc, kb, mentions)
+    mentions += qualified_nationalities(doc, kb, [m.span for m in mentions])
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
 
 

@@ -51,6 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "outlet_cues.tsv": ("word", "kind"),
     "not_persons.tsv": ("word",),
     "place_heads.tsv": ("word", "region", "small"),
+    "nationality_heads.tsv": ("word",),
     "family_names.tsv": ("country", "family"),
     "facility_heads.tsv": ("head", "adjective", "english"),
     "org_heads.tsv": ("head", "adjective", "english"),

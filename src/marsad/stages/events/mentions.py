@@ -92,9 +92,10 @@ def _prep_of(doc: Document, first: int, span: Span, named: frozenset[int], nisba
         # «استنكر عدد من المسؤولين»: the group counted is the subject, not a "from" phrase; after
         # a preposition it is that preposition's («أطلق النار على عناصر من الشرطة»: على).
         return prep_before(doc, first - 2), conj or surface(doc, doc.tokens[first - 2])[:1] in ("و", "ف")
-    if prep is None and nisba and not conj and _qualifies(doc, first):
+    qualified = _qualifies(doc, first) if prep is None and nisba and not conj else None
+    if qualified is not None:
         # «رحب بالهجمات التركية»: the state whose attacks are welcomed is the object.
-        return prep_before(doc, first - 1), conj
+        return qualified, conj
     head = _place_head(doc, first)
     if prep is None and head is not None:
         # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
@@ -110,14 +111,22 @@ def _prep_of(doc: Document, first: int, span: Span, named: frozenset[int], nisba
     return (None if prep == "ك" else prep), conj
 
 
-def _qualifies(doc: Document, first: int) -> bool:
-    """Whether a nationality at token ``first`` qualifies the definite noun right before it, that
-    noun carrying or following a preposition («بالهجمات التركية»، «على المواقع الإسرائيلية»)."""
-    if first < 1 or doc.tokens[first - 1].kind != "word":
-        return False
-    word = surface(doc, doc.tokens[first - 1]).lstrip("وف")
-    # (not after من: «نخبة من الفنانين المغاربة» counts a group, which may be the object)
-    return word.startswith(("ال", "بال", "لل", "كال")) and prep_before(doc, first - 1) not in (None, "من")
+def _qualifies(doc: Document, first: int) -> str | None:
+    """The preposition of the noun a nationality at token ``first`` qualifies: the word right before
+    it («بالهجمات التركية»، «في غارة أمريكية»), or the one before that across an adjective or the
+    second noun of a construct («في ضربة جوية أميركية»، «لقوات المارينز الأميركية»); None when
+    that noun has none."""
+    for j in (first - 1, first - 2):
+        if j < 0 or doc.tokens[j].kind != "word":
+            return None
+        prep = prep_before(doc, j)
+        if prep is not None:
+            # (not after من: «نخبة من الفنانين المغاربة» counts a group, which may be the object)
+            return None if prep == "من" else prep
+        word = surface(doc, doc.tokens[j]).lstrip("وف")
+        if not (word.startswith("ال") or word.endswith(("ية", "يه", "ي"))):
+            return None
+    return None
 
 
 def _place_head(doc: Document, first: int) -> int | None:

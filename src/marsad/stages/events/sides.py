@@ -37,6 +37,8 @@ FIGHT_CAMEOS = ("19", "1712")
 AERIAL = "195"
 #: Entity types that can be a side of a fight (a place is where it is fought, not who fights).
 PARTY_TYPES = frozenset({"ORG", "PER", "NORP"})
+#: Entity types that stand for a state as a whole: the state itself and its people.
+STATE_TYPES = frozenset({"GPE", "NORP"})
 
 
 def _fight(ev: Event) -> bool:
@@ -60,6 +62,13 @@ def _parties(doc: Document, side: Iterable[Actor]) -> frozenset[int]:
     return frozenset(a.entity for a in side if a.entity is not None and _is_party(doc, a.entity))
 
 
+def _one_state(doc: Document, a: int, b: int) -> bool:
+    """Whether two parties both stand for one state (the state and its people: «الشاب الأميركي»
+    attacking «جنود» placed in the United States is no war between them)."""
+    ea, eb = doc.entities[a], doc.entities[b]
+    return ea.type in STATE_TYPES and eb.type in STATE_TYPES and ea.country is not None and ea.country == eb.country
+
+
 def enemies(doc: Document, events: list[Event]) -> Counter[frozenset[int]]:
     """Per pair of parties (entity indices), how many hostile events the article tells with one of
     them on each side; events whose sides share a party (mutual clashes) tell nothing of who is
@@ -76,7 +85,7 @@ def enemies(doc: Document, events: list[Event]) -> Counter[frozenset[int]]:
             continue
         if src & tgt:
             continue
-        for pair in {frozenset((s, t)) for s in src for t in tgt}:
+        for pair in {frozenset((s, t)) for s in src for t in tgt if not _one_state(doc, s, t)}:
             pairs[pair] += 1
     return pairs
 

@@ -1,0 +1,72 @@
+"""Nationality adjectives that make a force, a craft, a strike, aid or an envoy a state's.
+
+«قتل 14 جنديا في غارة أمريكية», «وقصفت مقاتلات روسية مواقع للمعارضة», «وصلت طائرة سعودية محملة
+بالمساعدات»: the article may never name the state, yet whose raid or aircraft it was is the point.
+The adjective after such a noun (``data/kb/nationality_heads.tsv``; one definite adjective may stand
+between: «الجسر الجوي القطري») is a mention of that state's people (NORP), as the adjective of a
+described institution already is (الجيش اللبناني): events and quotes then find the state through
+the mention's country.  Definite or not, in the singular, feminine, dual or plural
+(أمريكي، أمريكية، أمريكيتين، أمريكيون).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from marsad.core.document import Document, Span
+from marsad.stages.entities.kb import KnowledgeBase, name_key, people_id, read_table
+from marsad.stages.entities.link import Mention
+from marsad.text.keys import fold
+
+__all__ = ["qualified_nationalities"]
+
+#: Endings of the dual and plural of a nisba adjective, and the singular ending each stands for.
+NUMBER_ENDINGS = (("يتين", "ية"), ("يتان", "ية"), ("يات", "ية"), ("يين", "ي"), ("يون", "ي"), ("يان", "ي"),
+                  ("يا", "ي"))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_table("nationality_heads.tsv"))
+
+
+def _state(kb: KnowledgeBase, word: str) -> str | None:
+    """The ISO3 code of a nationality adjective, in any number and with or without the article."""
+    base = word.removeprefix("ال")
+    forms = [base] + [base[: -len(end)] + sing for end, sing in NUMBER_ENDINGS if base.endswith(end)]
+    for form in forms:
+        iso3 = kb.demonyms.get(name_key("ال" + form))
+        if iso3 is not None:
+            return iso3
+    return None
+
+
+def _head_before(doc: Document, k: int) -> bool:
+    """Whether a head noun stands right before token ``k``, or before one definite adjective there."""
+    for j in (k - 1, k - 2):
+        if j < 0 or doc.tokens[j].kind != "word":
+            return False
+        word = fold(doc.text[doc.tokens[j].start:doc.tokens[j].end])
+        # (the token's key is the word without its clitics: بغارة، لطائرات، والقوات)
+        if not _heads().isdisjoint((word, doc.tokens[j].key, doc.tokens[j].key.removeprefix("ال"))):
+            return True
+        if not word.startswith("ال"):
+            return False
+    return False
+
+
+def qualified_nationalities(doc: Document, kb: KnowledgeBase, taken: Sequence[Span]) -> list[Mention]:
+    """NORP mentions of the nationality adjectives after head nouns that no other mention covers."""
+    out: list[Mention] = []
+    for k, tok in enumerate(doc.tokens):
+        if tok.kind != "word" or k == 0:
+            continue
+        iso3 = _state(kb, fold(doc.text[tok.start:tok.end]))
+        if iso3 is None or people_id(iso3) not in kb.entries or not _head_before(doc, k):
+            continue
+        span = Span(tok.start, tok.end)
+        if any(span.overlaps(t) for t in taken):
+            continue
+        out.append(Mention(span, "NORP", people_id(iso3), iso3))
+    return out
