@@ -345,3 +345,11 @@ def test_ministers_of_other_states_do_not_act_for_the_state_they_visit() -> None
 
 def test_an_obligation_on_no_named_party_is_no_request() -> None:
     assert "REQUEST" not in types_of("وأوضح أنه يجب على العلماء والمفكرين والمثقفين الرد على هذه الإساءات.")
+
+
+def test_a_spokesman_acts_for_the_body_named_after_basm() -> None:
+    # «المتحدث (الرسمي) باسم …»: the office speaks for the body named after باسم
+    doc = build("وطالب المتحدث الرسمي باسم وزارة الخارجية المصرية السفير بدر عبدالعاطي إيران بالالتزام "
+                "بمبادئ حسن الجوار.", [("وزارة الخارجية المصرية", "ORG", "EGY"), ("إيران", "GPE", "IRN")])
+    assert "EGY" in codes(doc, first(doc, "REQUEST").source)
+    assert not any(doc.span_text(a.span) == "المتحدث" for a in first(doc, "REQUEST").source)

@@ -40,6 +40,8 @@ NON_ACTOR_TYPES = frozenset({"LOC", "FAC"})
 
 
 STATE_TYPES = frozenset({"GPE", "NORP"})
+#: Entity types an office may speak for («المتحدث باسم …»): bodies and states.
+BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 
 
 #: Entity types a dual noun (البلدين، الزعيمين) may stand for: states, their people and leaders.
@@ -294,6 +296,9 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
         # «قادة حركة حماس»، «عناصر تنظيم داعش»: the group's head noun stands between the agent and its name.
         nxt = by_first.get(end + 1)
         return nxt if nxt is not None and nxt.etype == "ORG" and nxt.prep is None and not nxt.conj else None
+    behalf = _on_behalf(doc, end, by_first) if m is None and office else None
+    if behalf is not None:
+        return behalf
     if m is None and end < len(doc.tokens) and doc.tokens[end].kind == "word" and _definite_adjective(doc, end):
         # An adjective no entity covers may stand between the agent and its state: «السلطات الكردية
         # العراقية» (the Kurdish authorities of Iraq), «القوات الخاصة الإسرائيلية».
@@ -317,6 +322,21 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
         return None
     construct = end - i == 1 and is_construct_head(doc, i)
     return m if m.etype in STATE_TYPES or (construct and not m.conj) else None
+
+
+def _on_behalf(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention | None:
+    """The body an office speaks for, named after «باسم» (one definite adjective may stand before
+    it): «المتحدث الرسمي باسم وزارة الخارجية المصرية» → the ministry."""
+    for k in (end, end + 1):
+        if k + 1 >= len(doc.tokens) or doc.tokens[k].kind != "word":
+            return None
+        if word_keys_in(doc, k, cue_words("on_behalf")):
+            m = by_first.get(k + 1)
+            ok = m is not None and m.etype in BODY_TYPES and not m.conj
+            return dataclasses.replace(m, prep=None) if ok and m is not None else None
+        if k == end + 1 or not _definite_adjective(doc, k):
+            return None
+    return None
 
 
 def _nisba_state(doc: Document, end: int, covered: AbstractSet[int]) -> Mention | None:
