@@ -1,7 +1,8 @@
-"""Events stage: the sides of a war report (marsad.stages.events.sides).  A fight that names one side
-takes the other from the enemies the article told fighting it; a clash naming neither takes the
-story's leading pair; the lent actors are marked implied and point at a real mention.  Sentences
-written for these tests, in the style of SaudiNewsNet's war reports (outside every held-apart set)."""
+"""Events stage: the sides of a war report (marsad.stages.events.sides), and visits named by their
+visitor.  A fight that names one side takes the other from the enemies the article told fighting
+it; a clash naming neither takes the story's leading pair; the lent actors are marked implied and
+point at a real mention.  Sentences written for these tests, in the style of SaudiNewsNet's
+reports (outside every held-apart set)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,32 @@ def test_a_centre_that_receives_guests_is_still_its_subject() -> None:
                          published=PUBLISHED)
     for ev in on(doc, "استقبل"):
         assert not any(doc.span_text(a.span).startswith("حمدان") for a in ev.target)
+
+
+def test_a_visit_named_by_its_visitor_is_an_event_and_its_visitor_the_source() -> None:
+    # «بعد زيارة وزير الدفاع الأمريكي أشتون كارتر لإسرائيل»: a person named right after the noun
+    doc = marsad.analyze("وجاءت تصريحات نتنياهو بعد زيارة وزير الدفاع الأمريكي أشتون كارتر لإسرائيل.",
+                         published=PUBLISHED)
+    (ev,) = [e for e in doc.events if e.type == "CONSULT"]
+    assert "Ash Carter" in names(doc, ev.source)
+    assert "ISR" in {doc.entities[a.entity].country for a in ev.target if a.entity is not None}
+
+
+def test_visits_as_a_topic_are_no_event() -> None:
+    doc = marsad.analyze("وتحدث الكاتب عن أهمية الزيارات المتبادلة بين الشعوب.", published=PUBLISHED)
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_the_genitive_of_a_visit_noun_after_a_preposition_is_its_doer() -> None:
+    doc = marsad.analyze("ونظر المراقبون إلى زيارة بوتين لكوريا الشمالية باعتبارها فرصة لتعزيز العلاقات.",
+                         published=PUBLISHED)
+    (ev,) = [e for e in doc.events if e.type == "CONSULT"]
+    assert names(doc, ev.source) == {"Vladimir Putin"}
+
+
+def test_a_visit_named_again_with_its_parties_is_the_visit_told_before() -> None:
+    doc = marsad.analyze("زار الرئيس الروسي فلاديمير بوتين كوريا الشمالية أمس. "
+                         "ويرى محللون في زيارة بوتين لكوريا الشمالية فرصة لتعزيز العلاقات.",
+                         published=PUBLISHED)
+    visits = [e for e in doc.events if e.type == "CONSULT" and e.mode == "visit"]
+    assert len(visits) == 1 and visits[0].sentences == (0, 1)

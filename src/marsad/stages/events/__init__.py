@@ -418,6 +418,16 @@ def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -
             and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال"))
 
 
+def _retells(doc: Document, events: list[Event], etype: str, mode: str | None,
+             source: tuple[Actor, ...], target: tuple[Actor, ...]) -> bool:
+    """Whether an event of this type and mode with the same named parties was told before."""
+    if not source:
+        return False
+    key = (group_key(doc, source), group_key(doc, target))
+    return any(ev.type == etype and ev.mode == mode and (group_key(doc, ev.source), group_key(doc, ev.target)) == key
+               for ev in events)
+
+
 def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]], list[str]]:
     """Every triggered event before filtering and merging, whether it is an anaphoric noun, the
     learned filter's features for the filtered types, and the trigger concept of each."""
@@ -468,6 +478,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             last_verb = (cand.sentence, args, date)
         status = find_status(doc, cand, lo, hi)
         etype, mode, cameo = _promised(doc, cand, status, lo, hi)
+        told_date = date
         if date is None and cand.trigger.kind == "N" and status in RETOLD_STATUSES:
             # An undated verbal noun of a type already told with a date retells that event (the lead
             # gives «سلمت … أول من أمس», a later sentence «وقالت الوزارة إنه تم تسليمها»); a new
@@ -531,7 +542,11 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,
                    sentences=(cand.sentence,))
-        anaphoric.append(not source and not target and _definite(doc, cand))
+        # A verbal noun naming again, undated, an event told before with the same parties («زيارة
+        # بوتين لكوريا الشمالية» after the visit was reported) is that event, not another.
+        anaphoric.append((not source and not target and _definite(doc, cand))
+                         or (cand.trigger.kind == "N" and told_date is None and _retells(doc, events, etype, mode,
+                                                                                  source, target)))
         # The learned filter was trained on events as told, before a protest's default target.
         feats.append(sentence_features(doc, ev, cand, lo, hi) if ev.type in FILTERED else set())
         if etype in AGAINST_STATE and not target:

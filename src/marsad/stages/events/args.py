@@ -138,7 +138,7 @@ class Arguments:
 def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int
                    ) -> Arguments:
     """Source, target and location of a trigger whose clause spans tokens ``[c_lo, c_hi)``."""
-    after = [m for m in mentions if cand.last <= m.first < c_hi]
+    after = [_genitive(doc, cand, m) for m in mentions if cand.last <= m.first < c_hi]
     before = [m for m in mentions if c_lo <= m.first and m.last <= cand.first]
     unnamed = _unnamed_subject(doc, cand, after)
     source = [] if unnamed else _subject(doc, cand, before, after, c_lo)
@@ -185,6 +185,19 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     location = _location(cand, mentions, c_lo, c_hi if stop is None else stop, used,
                          min(after_target) if after_target else None)
     return Arguments(tuple(source), tuple(target), location, unnamed and not source)
+
+
+#: Entity types a verbal noun's genitive does it as (a place after it is where or what: «زيارة مصر»).
+DOER_TYPES = frozenset({"PER", "ORG", "NORP"})
+
+
+def _genitive(doc: Document, cand: Candidate, m: Mention) -> Mention:
+    """A person or body named right after a verbal noun completes it: it does not take the
+    preposition before the noun («إلى زيارة بوتين»: بوتين is the visit's doer, not a visit "to" him)."""
+    if (cand.trigger.kind == "N" and m.first == cand.last and m.prep is not None and not m.agent
+            and m.etype in DOER_TYPES and prep_before(doc, m.first) is None):
+        return dataclasses.replace(m, prep=None)
+    return m
 
 
 def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention], c_lo: int

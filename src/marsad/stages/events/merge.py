@@ -49,13 +49,23 @@ def _covered(doc: Document, ev: Event, earlier: Event) -> bool:
     return keys(ev.source) <= keys(earlier.source) and keys(ev.target) <= keys(earlier.target)
 
 
-def _fold_anaphora(events: list[Event], anaphoric: list[bool]) -> list[Event]:
-    """Fold a definite verbal noun without actors (الزيارة، للزيارة) into the last earlier event of
-    its type and mode: the article is naming again an event it has already told."""
+def _same_parties(doc: Document, ev: Event, earlier: Event) -> bool:
+    """Whether an event names no party, or the same parties as an earlier one."""
+    if not ev.source and not ev.target:
+        return True
+    return (group_key(doc, ev.source), group_key(doc, ev.target)) == (
+        group_key(doc, earlier.source), group_key(doc, earlier.target))
+
+
+def _fold_anaphora(doc: Document, events: list[Event], anaphoric: list[bool]) -> list[Event]:
+    """Fold a definite verbal noun without actors (الزيارة، للزيارة), or one naming the parties of an
+    earlier event again, into the last earlier event of its type and mode (with those parties): the
+    article is naming again an event it has already told."""
     out: list[Event] = []
     for ev, back in zip(events, anaphoric, strict=True):
         k = next((k for k in range(len(out) - 1, -1, -1)
-                  if out[k].type == ev.type and out[k].mode == ev.mode), None) if back else None
+                  if out[k].type == ev.type and out[k].mode == ev.mode and _same_parties(doc, ev, out[k])),
+                 None) if back else None
         if k is None:
             out.append(ev)
             continue
@@ -69,7 +79,7 @@ def collapse(doc: Document, events: list[Event], anaphoric: list[bool] | None = 
     the first with ``sentences`` merged."""
     events = [dataclasses.replace(ev, sentences=ev.sentences or (ev.sentence,)) for ev in events]
     keep = [k for k, ev in enumerate(events) if not any(_covered(doc, ev, other) for other in events[:k])]
-    events = _fold_anaphora([events[k] for k in keep], [bool(anaphoric and anaphoric[k]) for k in keep])
+    events = _fold_anaphora(doc, [events[k] for k in keep], [bool(anaphoric and anaphoric[k]) for k in keep])
     out: list[Event] = []
     seen: dict[tuple[object, ...], int] = {}
     for ev in events:
