@@ -117,3 +117,11 @@ def test_a_visit_named_again_with_its_parties_is_the_visit_told_before() -> None
                          published=PUBLISHED)
     visits = [e for e in doc.events if e.type == "CONSULT" and e.mode == "visit"]
     assert len(visits) == 1 and visits[0].sentences == (0, 1)
+
+
+def test_the_owner_of_a_counted_object_is_the_target() -> None:
+    # «عددا من مواقع التنظيم»: the من is the count's; the owner of the positions is the target
+    doc = marsad.analyze("الموصل - وكالات: قال مسؤولون إن تنظيم داعش أعدم عشرة أشخاص. ودمرت طائرات "
+                         "التحالف الدولي عددا من مواقع التنظيم في الموصل.", published=PUBLISHED)
+    (ev,) = [e for e in doc.events if doc.span_text(e.trigger) == "ودمرت"]
+    assert [doc.span_text(a.span) for a in ev.target] == ["التنظيم"]

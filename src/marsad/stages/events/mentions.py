@@ -110,7 +110,18 @@ def _prep_of(doc: Document, first: int, span: Span, named: frozenset[int], nisba
     # A name completing a prepositional phrase is introduced by its preposition: «بسلف كيم» (ب).
     # (كـ is left out: the tokenizer reads the ك of verbs such as وكانت as one.)
     prep = prep_before(doc, first - 1)
+    if prep == "من" and first >= 3 and _partitive(doc, first - 3):
+        # «دمرت الطائرات عددا من مواقع التنظيم»: a count of the owner's things is the verb's
+        # object; the من is the count's, and the owner takes the count's own preposition.
+        prep = prep_before(doc, first - 3)
     return (None if prep == "ك" else prep), conj
+
+
+def _partitive(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a noun counting what follows من (عدد، عددا، عشرات)."""
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    return doc.tokens[k].kind == "word" and (word in lexicon.partitives() or (
+        word.endswith("ا") and word[:-1] in lexicon.partitives()))
 
 
 def _qualifies(doc: Document, first: int) -> str | None:
