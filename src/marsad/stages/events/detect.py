@@ -200,8 +200,7 @@ def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int
     return not (trig.unless and _has_near(doc, trig.unless, max(lo, i - UNLESS_WINDOW), i))
 
 
-def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trigger,
-                   names: tuple[list[int], list[int]] = ([], [])) -> bool:
+def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trigger) -> bool:
     """Whether a verbal noun reports an event (a light verb, a toll, a time, a target or a named
     party) not a topic."""
     ctx = lexicon.noun_context()
@@ -225,7 +224,7 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
     clause = Span(doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end)
     if any(clause.contains(d.span) and d.value for d in doc.dates):
         return True
-    if trig.mode in PARTY_MODES and _named_party(doc, end, c_hi, names):
+    if trig.mode in PARTY_MODES and _named_party(doc, end, c_hi):
         return True
     # A named target or place right after the noun: «زيارة رسمية إلى بكين», «هجوم على مركز للشرطة في…».
     preps = {fold(p) for p in trig.target if p != "obj" and len(p) > 1}
@@ -244,7 +243,7 @@ PARTY_MODES = frozenset({"visit"})
 PARTY_REACH = 4
 
 
-def _named_party(doc: Document, end: int, c_hi: int, names: tuple[list[int], list[int]]) -> bool:
+def _named_party(doc: Document, end: int, c_hi: int) -> bool:
     """Whether a person is named within PARTY_REACH words after a verbal noun, in its phrase (no
     punctuation between): «بعد زيارة وزير الدفاع الأمريكي أشتون كارتر لإسرائيل» is that visit,
     not visits as a topic; so is «لقاء الرئيس بنظيره» once a name follows."""
@@ -253,8 +252,7 @@ def _named_party(doc: Document, end: int, c_hi: int, names: tuple[list[int], lis
         tok = doc.tokens[k]
         if tok.kind != "word":
             return False
-        if tok.start in persons or (_in_name(names, tok.start) and any(
-                tok.start <= p < tok.end for p in persons)):
+        if any(tok.start <= p < tok.end for p in persons):
             return True
     return False
 
@@ -368,7 +366,7 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int, names: tuple[list[int],
                 continue
             if not _place_follows(doc, trig, end, hi):
                 continue
-            if trig.kind == "N" and not _noun_eventive(doc, i, end, lo, hi, trig, names):
+            if trig.kind == "N" and not _noun_eventive(doc, i, end, lo, hi, trig):
                 continue
             # Longer phrases, then triggers whose required word was found, are the more specific.
             found.append((end - i, len(trig.needs) > 0, entry, end, fut))
