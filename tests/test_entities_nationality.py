@@ -50,3 +50,21 @@ def test_a_nationality_qualifying_a_noun_after_a_preposition_is_not_the_subject(
                          published=PUBLISHED)
     for ev in doc.events:
         assert not any(doc.span_text(a.span) == "الأميركية" for a in ev.source)
+
+
+@pytest.mark.parametrize(("text", "trigger", "giver", "receiver"), [
+    ("عدن - وكالات: توجهت طائرة سعودية ثانية محملة بالمواد الإغاثية إلى عدن أمس.", "محملة", "SAU", "YEM"),
+    ("الدوحة - قنا: غادرت صباح أمس أولى طائرات الجسر الجوي القطري إلى اليمن.", "الجسر الجوي", "QAT", "YEM"),
+])
+def test_a_craft_loaded_with_aid_or_an_air_bridge_is_aid_from_its_nationality(
+        text: str, trigger: str, giver: str, receiver: str) -> None:
+    doc = marsad.analyze(text, published=PUBLISHED)
+    (ev,) = [e for e in doc.events if e.type == "AID" and doc.span_text(e.trigger).startswith(trigger)]
+    assert {doc.entities[a.entity].country for a in ev.source if a.entity is not None} == {giver}
+    assert {doc.entities[a.entity].country for a in ev.target if a.entity is not None} == {receiver}
+
+
+def test_a_loaded_truck_going_nowhere_is_no_delivery() -> None:
+    doc = marsad.analyze("واحتجز الحوثيون 16 شاحنة محملة بمساعدات إنسانية تابعة لبرنامج الأغذية العالمي.",
+                         published=PUBLISHED)
+    assert not [e for e in doc.events if e.type == "AID"]
