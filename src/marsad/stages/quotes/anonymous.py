@@ -176,6 +176,21 @@ def named_before(ctx: Context, begin: int, end: int, found: Actor) -> Actor:
         if not unattributed(cues, words[k:stop], told, ctx.names):
             ctx.phrases[found.span] = Span(words[k].token.start, words[stop - 1].token.end)
         return found
+    return _last_speaker(ctx, head, found)
+
+
+def _last_speaker(ctx: Context, head: str, found: Actor) -> Actor:
+    """"نقل موقع «القوات اللبنانية» أن … . ولفت المصدر إلى أن": a definite source or spokesman
+    that no phrase introduced is the one whose words the story was reporting, the last speaker."""
+    a = ctx.cues.anonymous
+    last = ctx.speaker
+    if last is None or not (head in a["sources"] or head in a["officials"]):
+        return found
+    if last.entity is not None:
+        return Actor(found.span, last.entity)
+    # An unnamed speaker told of before («مصدر طبي في مكتب الصحة»): read from the phrase that
+    # named it, whether it speaks for anyone.
+    ctx.phrases[found.span] = ctx.phrases.get(last.span, last.span)
     return found
 
 

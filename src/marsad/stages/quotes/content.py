@@ -134,10 +134,13 @@ def _told(ctx: Context, k: int, start: int, pair: tuple[int, int], limit: int) -
     return after < limit and ctx.cues.is_complementiser(ctx.words[after].key)
 
 
-def seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
+def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
+                 ) -> tuple[int, Actor | None, tuple[int, int] | None]:
     """Scan adjuncts from ``k`` for the content opener; returns (opener index or -1, via, source).
 
     ``source`` is a speaker phrase met in "نقلا عن X" (the subject is then only the relay).
+    ``relative``: ``k`` opens a relative clause about the speaker, whose verb is read past
+    ("ونفى فابيوس الذي اعتبر من المتشددين أن يكون …").
     """
     c, words = ctx.cues, ctx.words
     via: Actor | None = None
@@ -180,7 +183,8 @@ def seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, t
         if aside is not None:
             via, k = aside  # "وأكد، بحسب وكالة «إيرنا»، أن": the agency relays the speaker's words
             continue
-        if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
+        if (w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according) \
+                and not relative:
             if (w.key in c.words("relay_adverbs") and k + 1 < limit
                     and words[k + 1].key in c.words("relay_from")):
                 end = speaker_end_at(ctx, k + 2, limit)
@@ -219,10 +223,28 @@ def _according_aside(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | No
     return actor(ctx.doc, phrase_span(words, j, end)), end + 1
 
 
+def opens_relative(ctx: Context, k: int, limit: int) -> bool:
+    """Whether word ``k`` is a relative pronoun ("الذي", "التي") after the speaker."""
+    return k < limit and ctx.words[k].key in ctx.cues.words("relative_pronouns")
+
+
+def speech_after(ctx: Context, end: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
+    """The content opener after a speaker phrase that ends at word ``end`` (:func:`seek_content`).
+
+    A relative clause about the speaker ("الذي", "التي") may have a complementiser of its own,
+    closed by a comma before the speech ("الحكومة التي اتهمت … بأنها تقف وراء النزوح، أن لديها
+    أدلة"); when no speech follows that comma, the clause had none, and the first complementiser
+    after it opens the speech ("وقال علي أحمدي المتحدث باسم القوات التي تقاتل في عدن إن …")."""
+    found = seek_content(ctx, past_relative(ctx, end, limit), limit)
+    if found[0] < 0 and opens_relative(ctx, end, limit):
+        return seek_content(ctx, end, limit, relative=True)
+    return found
+
+
 def past_relative(ctx: Context, k: int, limit: int) -> int:
     """"كما أكدت الحكومة التي اتهمت … بأنها تقف وراء النزوح، أن لديها أدلة": a relative clause
     after the subject, up to its comma, has its own complementiser; the speech comes after it."""
-    if k >= limit or ctx.words[k].key not in ctx.cues.words("relative_pronouns"):
+    if not opens_relative(ctx, k, limit):
         return k
     for x in range(k + 1, min(limit, k + 2 + MAX_ADJUNCT_WORDS + MAX_APPOSITION_WORDS)):
         if char(ctx, x) in ("،", ","):
@@ -258,5 +280,6 @@ __all__ = [
     "nominal_content",
     "past_relative",
     "seek_content",
+    "speech_after",
     "speech_sized",
 ]

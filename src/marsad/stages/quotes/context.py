@@ -47,6 +47,7 @@ class Context:
     name_ends: frozenset[int] = frozenset()  # end offsets of person mentions
     starts: list[int] = field(default_factory=list)  # start offset of each word, for bisection
     place_ends: frozenset[int] = frozenset()  # end offsets of place and body mentions
+    speaker: Actor | None = None  # the speaker of the last quotation found so far
 
     @property
     def text(self) -> str:

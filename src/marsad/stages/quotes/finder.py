@@ -18,13 +18,22 @@ from marsad.stages.quotes.content import (
     content_at,
     content_from,
     nominal_content,
-    past_relative,
     seek_content,
+    speech_after,
 )
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
 from marsad.stages.quotes.documents import document_speaker
 from marsad.stages.quotes.marks import OPENERS, inside
-from marsad.stages.quotes.phrases import actor, bracket_end, entity_of, has_form, is_title, outlet_at, phrase_span
+from marsad.stages.quotes.phrases import (
+    actor,
+    bracket_end,
+    entity_of,
+    has_form,
+    is_stop,
+    is_title,
+    outlet_at,
+    phrase_span,
+)
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
@@ -102,6 +111,22 @@ def _subject_after_relay(ctx: Context, via: Actor, opener: int) -> tuple[int, in
     return (k, end) if end > k else None
 
 
+def _after_outlet(ctx: Context, via: Actor, s: int) -> tuple[QuoteKind, Span] | None:
+    """Speech that follows the outlet spoken to with no إن or colon ("وقال لـ«عكاظ» النجاحات
+    التي تحققت كبيرة"): it opens at the first word after the outlet's name, unless that word
+    starts an adjunct or names someone (the subject placed after the outlet)."""
+    k = bisect.bisect_left(ctx.starts, via.span.end)
+    limit = ctx.sent_limit[s]
+    while k < limit and not ctx.words[k].is_word and char(ctx, k) not in OPENERS:
+        k += 1  # the closing mark of «عكاظ»
+    if k >= limit or ctx.sent_of[k] != s or not ctx.words[k].is_word:
+        return None
+    w = ctx.words[k]
+    if w.prep or is_stop(w, ctx.cues) or is_title(w, ctx.cues) or w.token.start in ctx.names:
+        return None
+    return content_from(ctx, k, s)
+
+
 def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     """قال/أكد/أضاف ... إن/أن/: — with a named, fronted or implicit speaker."""
     words, c = ctx.words, ctx.cues
@@ -132,13 +157,15 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         group = group_speaker(ctx, i, last)  # "وقالوا إن": the group named last
         if group is None:
             return None
-    opener, via, source = seek_content(ctx, past_relative(ctx, end, limit), limit)
+    opener, via, source = speech_after(ctx, end, limit)
     found = content_at(ctx, opener, s)
     if opener < 0 and subject is not None:
         before = _preceding_quote(ctx, i)
         found = ("direct", before) if before is not None else None
     if found is None and _opens_clause(ctx, i) and (subject is None or _names_someone(ctx, *subject)):
         found = nominal_content(ctx, i, end)  # "وشدد الوزير على ضرورة وقف …"
+    if found is None and via is not None and words[i].key in c.words("bare_speech_verbs"):
+        found = _after_outlet(ctx, via, s)  # "وقال في تصريحات لـ«عكاظ» النجاحات كبيرة"
     if found is None:
         return None
     if source is not None:
@@ -227,6 +254,8 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
             return None
         subject = (k + 1, s_end)
         k = s_end
+    elif outlet_at(words, i + 1, end, c) > i + 1:
+        via = None  # "نقل موقع «القوات اللبنانية» أن": with no "عن", the outlet tells it itself
     else:
         return None  # without "عن" the verb is the noun "نقل" (transfer), not a relay
     if k < limit and words[k].key in c.speech_nouns:
@@ -583,6 +612,7 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
             drafts.append(draft)
             contents.add(draft.content)
             note(ctx, draft.speaker)
+            ctx.speaker = draft.speaker
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
     return [(Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d)), _loose(ctx, d.speaker))
             for d in drafts]

@@ -126,6 +126,9 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
     named = False
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         w = words[j]
+        if abbreviated_title(words, j, limit, cues):
+            j += 2  # "د." before a name: a title, as "الدكتور" is
+            continue
         if j > i and has_form(words[j - 1], cues.on_behalf):
             j += 1  # "المتحدث باسم الكرملين": the word after باسم belongs to the phrase
             continue
@@ -154,7 +157,10 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             if named or not (_construct_with_l(words, j, limit, cues)
                              or (has_form(words[i], cues.outlet_heads) and _lam_article(w))):
                 break
-        described = is_title(w, cues) or has_form(w, cues.title_complements)
+        # "مصدر طبي في مكتب الصحة": a relational adjective right after a title describes it.
+        described = (is_title(w, cues) or has_form(w, cues.title_complements)
+                     or (j > i and is_title(words[j - 1], cues) and w.token.start not in names
+                         and not w.key.startswith("ال") and w.key.endswith(cues.words("nisba_endings"))))
         if (j > i and not named and not described and not w.key.startswith("ال")
                 and common_word(w, MIN_OBJECT_FREQUENCY)
                 and (_definite_noun(words[j - 1], cues) or _definite_source(words, i, j, cues))
@@ -168,6 +174,16 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             named = True
         j += 1
     return j
+
+
+def abbreviated_title(words: list[Word], j: int, limit: int, cues: Cues) -> bool:
+    """Whether word ``j`` is a title written as one letter and a full stop ("د. سعد", "م. محمد"),
+    glued to its stop and followed by a word."""
+    if j + 2 >= limit or words[j].key not in cues.words("title_abbreviations") or words[j].prep:
+        return False
+    dot, nxt = words[j + 1], words[j + 2]
+    return (dot.key == "." and dot.token.start == words[j].token.end
+            and (nxt.is_word or abbreviated_title(words, j + 2, limit, cues)))
 
 
 def _hamza_title(w: Word, cues: Cues) -> bool:
@@ -312,6 +328,8 @@ def _describes(words: list[Word], k: int, i: int, cues: Cues) -> bool:
     w = words[k]
     if k > i and words[k - 1].key in cues.words("name_links"):
         return False  # "عبد الرحمن": the word after عبد / بن / أبو is part of the name
+    if abbreviated_title(words, k, len(words), cues):
+        return True  # "د." is a title
     if is_title(w, cues) or has_form(w, cues.title_complements) or has_form(w, cues.on_behalf):
         return True
     if (w.key,) in demonyms():

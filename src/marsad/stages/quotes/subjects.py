@@ -17,6 +17,7 @@ from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
     Word,
+    abbreviated_title,
     actor,
     common_word,
     has_form,
@@ -69,7 +70,8 @@ def _object_after_name(ctx: Context, k: int) -> bool:
     w = ctx.words[k]
     if not w.is_word or w.key.startswith("ال") or w.prep or w.token.start in ctx.names:
         return False
-    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
+    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements) \
+            or abbreviated_title(ctx.words, k, len(ctx.words), ctx.cues):
         return False
     if w.key in ctx.cues.words("place_prepositions") and k + 1 < len(ctx.words) \
             and has_form(ctx.words[k + 1], ctx.cues.anonymous["bodies"]):
@@ -167,7 +169,7 @@ def _past_affiliation(ctx: Context, i: int, end: int, limit: int) -> int:
         w = words[k]
         if w.token.start in ctx.names:
             return k if k > end else end
-        if not _affiliation_word(ctx, w, bodies):
+        if not _affiliation_word(ctx, k, bodies):
             break
     return end
 
@@ -180,13 +182,16 @@ def _addressee(ctx: Context, end: int, limit: int) -> bool:
     return is_title(opening, ctx.cues) or any(role == "pron" for _, _, role in opening.token.pieces)
 
 
-def _affiliation_word(ctx: Context, w: Word, bodies: list[Span]) -> bool:
+def _affiliation_word(ctx: Context, k: int, bodies: list[Span]) -> bool:
     """A word that may stand in the name of the body a post belongs to: inside a named body or
     place, a title or honorific (العقيد، الدكتور), a definite noun, a preposition, or a quotation
     mark around the body's name; never a comma, a colon, a verb of saying or a complementiser."""
+    w = ctx.words[k]
     c = ctx.cues
     if not w.is_word:
-        return w.key in OPENERS or w.key in CLOSERS
+        # "م. محمد العمرة": the full stop of an abbreviated title before the holder's name.
+        return (w.key in OPENERS or w.key in CLOSERS
+                or (k > 0 and abbreviated_title(ctx.words, k - 1, len(ctx.words), c)))
     if w.key in c.verbs or w.key in c.participles or c.is_complementiser(w.key):
         return False
     if any(m.start <= w.token.start < m.end for m in bodies):

@@ -1,0 +1,80 @@
+"""Speech in wire copy the rules used to miss: a relative clause about the speaker before إن, speech
+that follows the outlet spoken to with no إن or colon, an outlet that tells a story itself (نقل
+with no عن), an abbreviated title before a name, an adjective after an unnamed source's title,
+and a source or spokesman that no phrase introduced.
+
+The sentences are written for these tests (real-looking news, none from the devset or the
+held-apart articles); entities are given by hand, as the entities stage would find them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from conftest import named_doc, quoted
+from marsad.core.document import EntityType
+from marsad.stages.quotes import find_quote_sets
+
+_doc = functools.partial(named_doc, published="2015-08-06")
+
+
+CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | None]]]] = [
+    # A relative clause about the speaker has no complementiser of its own: the first إن after
+    # it opens the speech (a comma later in the sentence does not close the clause).
+    ("وقال خالد العمري المتحدث باسم القوات التي تقاتل المتمردين في المدينة إن المعارك مستمرة قرب "
+     "المطار، حيث قال إن المقاتلين دمروا آليات كثيرة.",
+     [("PER", "خالد العمري")],
+     [("المعارك مستمرة قرب المطار", "خالد العمري", 0),
+      ("المقاتلين دمروا آليات كثيرة", "خالد العمري", 0)]),
+    # A verb of saying inside the relative clause is read past.
+    ("ونفى الوزير الذي اعتبر من المتشددين خلال المفاوضات أن يكون موقفه سيؤثر على الشركات الوطنية.",
+     [],
+     [("أن يكون موقفه سيؤثر على الشركات الوطنية", "الوزير", None)]),
+    # A relative clause closed by a comma, with the speech right after it, keeps its own أن.
+    ("وأكدت الحكومة التي اتهمت المعارضة بأنها تقف وراء الاضطرابات، أن لديها أدلة دامغة.",
+     [],
+     [("لديها أدلة دامغة", "الحكومة", None)]),
+    # After the outlet spoken to, قال/أضاف may go straight on with the words said.
+    ("قال وزير الداخلية إن الوضع الأمني مستقر. وأضاف في تصريحات لـ«الوطن» الإجراءات التي اتخذت في "
+     "المنافذ الحدودية كافية لمنع التسلل.",
+     [("ORG", "الوطن")],
+     [("الوضع الأمني مستقر", "وزير الداخلية", None),
+      ("الإجراءات التي اتخذت في المنافذ الحدودية كافية لمنع التسلل", "وزير الداخلية", None)]),
+    # ... but a title or name after the outlet is the subject placed there, not speech.
+    ("وقال لـ«الوطن» مسؤول في وزارة الصحة إن الحالات المسجلة محدودة.",
+     [("ORG", "الوطن"), ("ORG", "وزارة الصحة")],
+     [("الحالات المسجلة محدودة", "مسؤول في وزارة الصحة", 1)]),
+    # An outlet that relays nobody (نقل with no عن) tells the story itself; a later «المصدر» that
+    # no phrase introduced is that outlet again.
+    ("نقل موقع «الشرق» الإخباري، أن الحكومة تدرس رفع أسعار الوقود. ولفت المصدر إلى أن القرار سيصدر "
+     "الشهر المقبل.",
+     [("ORG", "الشرق")],
+     [("الحكومة تدرس رفع أسعار الوقود", "موقع «الشرق» الإخباري", 0),
+      ("القرار سيصدر الشهر المقبل", "المصدر", 0)]),
+    # "د." and "م." are titles: the holder's name after them is the speaker.
+    ("وأوضح المدير الطبي للمستشفى التخصصي د. سعد الحربي أن المستشفى استقبل 300 حالة خلال الأسبوع.",
+     [("PER", "سعد الحربي")],
+     [("المستشفى استقبل 300 حالة خلال الأسبوع", "سعد الحربي", 0)]),
+    ("من جهته بين مدير عام فرع الهيئة بمنطقة جازان أمين عام مجلس التنمية بالمنطقة م. فهد الزهراني "
+     "أن المعرض يهدف إلى دعم الأسر المنتجة.",
+     [("GPE", "جازان"), ("PER", "فهد الزهراني")],
+     [("المعرض يهدف إلى دعم الأسر المنتجة", "فهد الزهراني", 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "entities", "expected"), CASES)
+def test_speech_in_wire_copy(text: str, entities: list[tuple[EntityType, str]],
+                             expected: list[tuple[str, str, int | None]]) -> None:
+    assert quoted(_doc(text, entities)) == expected
+
+
+def test_an_adjective_after_an_unnamed_title_keeps_the_body_in_the_phrase() -> None:
+    # «مصدر طبي في مستشفى …»: the hospital is where the source sits, so the quote is attributed
+    # (a body is named), and «المتحدث» after it, introduced by nothing, is the same source.
+    doc = _doc("وقال مصدر طبي في مستشفى الثورة لـ«الشرق الأوسط» إن عدد الجرحى بلغ 40. وأكد المتحدث أن "
+               "معظم الإصابات ناجمة عن الألغام.", [("ORG", "الشرق الأوسط")])
+    quotes, loose = find_quote_sets(doc)
+    assert [doc.span_text(q.speaker.span) for q in quotes] == ["مصدر طبي في مستشفى الثورة", "المتحدث"]
+    assert loose == []
