@@ -24,6 +24,8 @@ MIN_FAR_QUOTE_WORDS = 6
 #: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
 #: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
 MIN_BARE_QUOTE_WORDS = 3
+#: Words after the head of a statement's occasion ("خلال المؤتمر الصحفي المشترك") before إلى/على.
+MAX_OCCASION_WORDS = 3
 #: Words allowed between a participle and its complementiser ("سائلا المولى عز وجل أن",
 #: "مشيرا في الوقت نفسه إلى أن"); farther, the أن belongs to something else.
 MAX_PARTICIPLE_GAP = 6
@@ -253,6 +255,23 @@ def past_relative(ctx: Context, k: int, limit: int) -> int:
 
 
 
+def _past_occasion(ctx: Context, k: int, limit: int) -> int:
+    """Index past the occasion of a statement between its subject and إلى/على ("أشار الهذلول في
+    كلمته إلى", "شدد الوزير خلال المؤتمر الصحفي على"), else ``k``."""
+    words, c = ctx.words, ctx.cues
+    if k + 1 >= limit or words[k].key not in c.words("adjunct_openers"):
+        return k
+    head = words[k + 1]
+    if not (has_form(head, c.adjunct_heads) or any(role == "pron" for _, _, role in head.token.pieces)):
+        return k
+    for x in range(k + 2, min(limit, k + 2 + MAX_OCCASION_WORDS)):
+        if words[x].key in c.words("nominal_prepositions"):
+            return x
+        if not words[x].is_word:
+            break
+    return k
+
+
 def nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | None:
     """"وشدد كيري على ضرورة وقف الهجمات", "مشيرا خصوصا إلى حالات تعذيب": after a cue that reports
     with a noun, the noun phrase after إلى / على (at word ``k``, past the subject) is the content."""
@@ -263,6 +282,7 @@ def nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | No
     limit = ctx.sent_limit[s]
     while k < limit and words[k].key in c.words("nominal_adverbs"):
         k += 1
+    k = _past_occasion(ctx, k, limit)
     if k + 2 >= limit or words[k].key not in c.words("nominal_prepositions"):
         return None
     head = words[k + 1]

@@ -23,7 +23,7 @@ from marsad.stages.quotes.content import (
 )
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
 from marsad.stages.quotes.documents import document_speaker
-from marsad.stages.quotes.marks import OPENERS, inside
+from marsad.stages.quotes.marks import CLOSERS, OPENERS, inside
 from marsad.stages.quotes.phrases import (
     actor,
     bracket_end,
@@ -57,6 +57,11 @@ from marsad.text import keys as textkeys
 
 #: Longest name in quotation marks taken as a source ("بحسب «الفرنسية»"), in words.
 MAX_QUOTED_NAME = 4
+#: Most words of an adjunct between a verb and its subject ("وقالت في وقت سابق هوغيت لابيل").
+MAX_ADJUNCT_BEFORE_SUBJECT = 4
+#: Fewest words of speech that follows the outlet spoken to with no إن or colon: fewer are more
+#: likely the rest of a name or an adjunct than a statement.
+MIN_BARE_SPEECH_WORDS = 4
 
 
 def _opens_clause(ctx: Context, i: int) -> bool:
@@ -117,14 +122,43 @@ def _after_outlet(ctx: Context, via: Actor, s: int) -> tuple[QuoteKind, Span] | 
     starts an adjunct or names someone (the subject placed after the outlet)."""
     k = bisect.bisect_left(ctx.starts, via.span.end)
     limit = ctx.sent_limit[s]
-    while k < limit and not ctx.words[k].is_word and char(ctx, k) not in OPENERS:
+    while k < limit and char(ctx, k) in CLOSERS and char(ctx, k) not in OPENERS:
         k += 1  # the closing mark of «عكاظ»
-    if k >= limit or ctx.sent_of[k] != s or not ctx.words[k].is_word:
+    if k >= limit or k == 0:
         return None
+    if not ctx.text[ctx.words[k - 1].token.end:ctx.words[k].token.start].isspace() \
+            and char(ctx, k - 1) not in CLOSERS:
+        return None  # "لشبكة إي.بي.سي نيوز": a name the outlet phrase cut short goes on
     w = ctx.words[k]
-    if w.prep or is_stop(w, ctx.cues) or is_title(w, ctx.cues) or w.token.start in ctx.names:
+    if char(ctx, k) in OPENERS:
+        return content_from(ctx, k, s)  # «لصحيفة “كومسوموليتس” “لا أنصح …”»: the quotation
+    if not w.is_word or w.prep or is_stop(w, ctx.cues) or is_title(w, ctx.cues) or w.token.start in ctx.names:
         return None
-    return content_from(ctx, k, s)
+    found = content_from(ctx, k, s)
+    return found if found and len(ctx.text[found[1].start:found[1].end].split()) >= MIN_BARE_SPEECH_WORDS else None
+
+
+def _subject_past_adjunct(ctx: Context, j: int, limit: int) -> tuple[int, int] | None:
+    """"وقالت في وقت سابق هوغيت لابيل رئيسة المنظمة:": a subject after a short adjunct of time or
+    place that opens right after the verb; none when the adjunct names whom the speaker met or
+    addressed ("في مؤتمر مع وزير الخارجية") or is the speaker's own ("خلال لقائه الوزير")."""
+    words, c = ctx.words, ctx.cues
+    if j >= limit or words[j].key not in c.words("adjunct_openers"):
+        return None
+    for k in range(j + 1, min(limit, j + 1 + MAX_ADJUNCT_BEFORE_SUBJECT)):
+        w = words[k]
+        if not w.is_word or c.is_complementiser(w.key) or w.key in c.verbs:
+            return None
+        if any(role == "pron" for _, _, role in w.token.pieces):
+            return None  # "خلال لقائه": the speaker is already there, in the pronoun
+        if has_form(words[k - 1], c.adjunct_heads):
+            continue  # "في مؤتمر صحفي": the word after the adjunct's head describes it
+        if is_title(w, c) or w.token.start in ctx.names:
+            if w.prep or words[k - 1].key in c.words("addressee_prepositions"):
+                return None
+            end = speaker_end_at(ctx, k, limit)
+            return (k, end) if end > k else None
+    return None
 
 
 def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
@@ -146,6 +180,9 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
         or turn_subject(ctx, i) or named_subject(ctx, i))
+    if subject is None:
+        subject = _subject_past_adjunct(ctx, j, limit)  # "وقالت في وقت سابق هوغيت لابيل:"
+        end = subject[1] if subject is not None else end
     # "وأوضح بيان للتحالف أن": the document's issuer speaks.
     paper = document_speaker(ctx, j, limit) if subject == (j, end) and quoted is None else None
     if paper is not None:
@@ -248,14 +285,17 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     via: Actor | None = speaker_actor(ctx, i + 1, end)
     subject = (i + 1, end)
     k = _past_adjuncts(ctx, end, limit)
+    if k + 1 < limit and words[k].prep and words[k].key.startswith("ال") and words[k + 1].key in c.words("relay_from"):
+        k += 1  # "نقلت وكالة تسنيم الإيرانية للأنباء عن": what the agency serves ends its name
     if k < limit and words[k].key in c.words("relay_from"):
         s_end = speaker_end_at(ctx, k + 1, limit)
         if s_end == k + 1:
             return None
         subject = (k + 1, s_end)
         k = s_end
-    elif outlet_at(words, i + 1, end, c) > i + 1:
-        via = None  # "نقل موقع «القوات اللبنانية» أن": with no "عن", the outlet tells it itself
+    elif outlet_at(words, i + 1, end, c) > i + 1 and k < limit and (
+            char(ctx, k) in ("،", ",", ":") or c.is_complementiser(words[k].key)):
+        via = None  # "نقل موقع «القوات اللبنانية»، أن": with no "عن", the outlet tells it itself
     else:
         return None  # without "عن" the verb is the noun "نقل" (transfer), not a relay
     if k < limit and words[k].key in c.speech_nouns:

@@ -105,6 +105,9 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             # الأمم المتحدة في أفغانستان نيكولاس هايسوم": a place and the post's holder may follow.
             end = k
             break
+        if (ctx.words[k - 1].token.end in ctx.name_ends and ctx.words[k].key not in ctx.cues.words("name_links")
+                and _object_after_name(ctx, k)):
+            return k  # "افتتح الأمين د. أسامة البار وقف القرآن": the object after the holder's name
         before = ctx.words[k - 1]
         if before.key.startswith("ال") and not is_title(before, ctx.cues) and _accusative(ctx, k):
             return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
@@ -259,6 +262,8 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         # description, as an epithet is no part of a name.
         while a < b - 1 and ctx.words[a].key in ctx.cues.words("honorifics"):
             a += 1
+        while a < b - 2 and abbreviated_title(ctx.words, a, b, ctx.cues):
+            a += 2  # "د. باقادر": the surname alone is matched to the person named before
         begin = a
     whole = phrase_span(ctx.words, begin, end)
     if a > begin + 1 and ctx.words[a - 1].key in ctx.cues.words("place_prepositions") \
