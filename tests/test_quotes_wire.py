@@ -14,7 +14,7 @@ import functools
 import pytest
 
 from conftest import named_doc, quoted
-from marsad.core.document import EntityType
+from marsad.core.document import Entity, EntityType, Span
 from marsad.stages.quotes import find_quote_sets
 
 _doc = functools.partial(named_doc, published="2015-08-06")
@@ -100,6 +100,12 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
      [("PER", "سيرغي إيفانوف"), ("ORG", "إزفستيا")],
      [("لا ننصح أحدا بالسفر إلى هناك في هذه الظروف", "سيرغي إيفانوف", 0)]),
     ("كما قال أحد أفراد العائلة لشبكة إي.بي.سي نيوز.", [], []),
+    # A surname of two words is the person named before.
+    ("وقال مدير المهرجان الشيخ سعد بن محمد أبو زيد إن الفعاليات تستمر أسبوعين. وأكد أبو زيد أن "
+     "الدخول مجاني للعائلات.",
+     [("PER", "سعد بن محمد أبو زيد")],
+     [("الفعاليات تستمر أسبوعين", "سعد بن محمد أبو زيد", 0),
+      ("الدخول مجاني للعائلات", "أبو زيد", 0)]),
 ]
 
 
@@ -117,3 +123,15 @@ def test_an_adjective_after_an_unnamed_title_keeps_the_body_in_the_phrase() -> N
     quotes, loose = find_quote_sets(doc)
     assert [doc.span_text(q.speaker.span) for q in quotes] == ["مصدر طبي في مستشفى الثورة", "المتحدث"]
     assert loose == []
+
+
+def test_a_bare_surname_is_the_person_named_before_over_another_link() -> None:
+    # The linker may take a bare surname for someone else; the person the story named with it
+    # speaks.
+    text = ("وقال جيمس ماكين المتحدث باسم الشرطة إن التحقيق مستمر. وقال ماكين إن المشتبه به "
+            "اعتقل مساء أمس.")
+    doc = _doc(text, [("PER", "جيمس ماكين")])
+    later = text.rindex("ماكين")
+    doc.entities.append(Entity("PER", (Span(later, later + len("ماكين")),), name_en="John McCain"))
+    assert [(doc.span_text(q.speaker.span), q.speaker.entity) for q in find_quote_sets(doc)[0]] == [
+        ("جيمس ماكين", 0), ("ماكين", 0)]

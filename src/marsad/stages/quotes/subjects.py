@@ -58,6 +58,8 @@ MAX_DATELINE_WORDS = 3
 MAX_CLAUSE_WORDS = 40
 #: Fewest letters of a bare surname matched to a person named before (short words are common).
 MIN_SURNAME_LETTERS = 3
+#: Most words of a surname told alone ("الجار الله", "آل طالب").
+MAX_SURNAME_WORDS = 2
 #: Entity types of places: after في in a speaker phrase they say where the speaker is.
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
@@ -286,8 +288,11 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
-    if found.entity is None and end - begin == 1:
-        found = Actor(found.span, _surname_of(ctx, ctx.words[begin]))  # "وطالب مكاوي" → ياسين مكاوي
+    if end - begin <= MAX_SURNAME_WORDS and (found.entity is None or _lone_name(ctx, found.entity)):
+        # "وطالب مكاوي" → ياسين مكاوي; "وأكد الجار الله" → إبراهيم الجار الله, over a link of the bare
+        # surname to someone else ("اوربان" after "كريستوفر اوربان") or of a word in it (الله)
+        surname = _surname_of(ctx, ctx.words[begin:end])
+        found = found if surname is None else Actor(found.span, surname)
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
     found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
     if not whole.contains(found.span):
@@ -315,11 +320,12 @@ def _named_after(ctx: Context, begin: int, found: Actor) -> bool:
             and w.key not in ctx.cues.words("possessed_bodies") and w.bare not in ctx.cues.words("possessed_bodies"))
 
 
-def _surname_of(ctx: Context, w: Word) -> int | None:
-    """The person named before whose name ends with the bare word ``w`` ("ياسين مكاوي … وطالب
+def _surname_of(ctx: Context, words: list[Word]) -> int | None:
+    """The person named before whose name ends with the bare ``words`` ("ياسين مكاوي … وطالب
     مكاوي", "رأفت الصباغ … وأكد الصباغ"): the entity of the last such speaker or topic."""
-    key = _without_article(w.bare)
-    if not w.is_word or is_title(w, ctx.cues) or len(key) < MIN_SURNAME_LETTERS:
+    keys = [_without_article(w.bare) for w in words]
+    if (not all(w.is_word for w in words) or is_title(words[0], ctx.cues)
+            or len("".join(keys)) < MIN_SURNAME_LETTERS):
         return None
     for n in reversed(ctx.discourse.named):
         ent = n.actor.entity
@@ -327,9 +333,19 @@ def _surname_of(ctx: Context, w: Word) -> int | None:
             continue
         for m in ctx.doc.entities[ent].mentions:
             inside = words_in(ctx, m)
-            if len(inside) > 1 and _without_article(inside[-1].bare) == key:
+            if len(inside) > len(words) and [_without_article(x.bare) for x in inside[-len(words):]] == keys:
                 return ent
     return None
+
+
+def _lone_name(ctx: Context, ent: int) -> bool:
+    """Whether entity ``ent`` is no person the text names in full: something that is no actor
+    (الله in "الجار الله"), or a person only ever named by one word (a bare surname the linker took
+    for someone else)."""
+    e = ctx.doc.entities[ent]
+    if e.type == "MISC":
+        return True
+    return e.type == "PER" and all(" " not in ctx.text[m.start:m.end].strip() for m in e.mentions)
 
 
 def _without_article(key: str) -> str:
