@@ -172,7 +172,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)
-    quoted = _quoted_source(ctx, j, limit) if end == j else None
+    quoted = (_quoted_source(ctx, j, limit) or _named_in_marks(ctx, j, limit)) if end == j else None
     if quoted is not None and quoted[0] < limit and (words[quoted[0]].is_word or char(ctx, quoted[0]) == ":"):
         end = quoted[0]  # "وأفادت «الفرنسية» أن", "وتابع "كليبي": …": a short name in marks is the subject
     else:
@@ -212,7 +212,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     elif subject is None and via is not None and opener >= 0:
         subject = _subject_after_relay(ctx, via, opener)  # "قال لـ«الاقتصادية» مصدر جمركي إن"
     if quoted is not None and subject == (j, end):
-        speaker: Actor | None = actor(ctx.doc, quoted[1])
+        speaker: Actor | None = _in_marks_actor(ctx, quoted[1])
     elif paper is not None and source is None:
         speaker = paper[0]
     else:
@@ -394,6 +394,33 @@ def _quoted_source(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
     while k < limit and ctx.words[k].token.start <= pair[1]:
         k += 1
     return k, inner(ctx, pair)
+
+
+def _named_in_marks(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
+    """«وقال "تجمع أهالي المعتقلين في سجون غزة" في بيان إن …»: a longer name in quotation marks
+    right after the verb, followed by an adjunct (في، خلال، لـ) and then إن/أن, is the subject, not
+    the speech; (index past it, the name)."""
+    if j >= limit or char(ctx, j) not in OPENERS:
+        return None
+    pair = pair_at(ctx, ctx.words[j].token.start)
+    if pair is None:
+        return None
+    k = j + 1
+    while k < limit and ctx.words[k].token.start <= pair[1]:
+        k += 1
+    if k >= limit or not ctx.words[k].is_word or not (ctx.words[k].prep or is_stop(ctx.words[k], ctx.cues)):
+        return None
+    opener, _, _ = seek_content(ctx, k, limit)
+    if opener < 0 or not ctx.cues.is_complementiser(ctx.words[opener].key):
+        return None
+    return k, inner(ctx, pair)
+
+
+def _in_marks_actor(ctx: Context, name: Span) -> Actor:
+    """The speaker named in marks: the entity whose mention opens the name, if any (not one named
+    inside it: «تجمع أهالي المعتقلين في سجون حماس» is no Hamas)."""
+    ent = next((k for k, e in enumerate(ctx.doc.entities) for m in e.mentions if m.start == name.start), None)
+    return Actor(name, ent)
 
 
 def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:

@@ -16,6 +16,9 @@ MAX_SPEAKER_WORDS = 12
 MAX_OUTLET_WORDS = 6
 #: Longest name in quotation marks taken as part of a phrase ("صحيفة “ديلي ستار”"), in words.
 MAX_QUOTED_NAME = 4
+#: Fewest words in marks after a speaker phrase with no outlet or body noun in it for them to be
+#: speech rather than a name ("وقال الوزير «نحن ملتزمون بالاتفاق»"; a nickname in marks is shorter).
+MIN_QUOTED_SPEECH_WORDS = 3
 #: Alef with hamza below, which tells إمام (a title) from أمام (a preposition) before folding.
 HAMZA_BELOW = "إ"
 #: Dashes that may join the parts of an outlet's name in quotation marks.
@@ -134,10 +137,12 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             continue
         quoted = (quoted_name_end(words, j, limit, loose=has_form(words[j - 1], cues.outlet_heads))
                   if j > i else j)
-        if quoted > j and (not cues.is_complementiser(words[quoted].key) or has_form(words[j - 1], cues.outlet_heads)):
+        if quoted - j - 2 >= MIN_QUOTED_SPEECH_WORDS and not _names_a_body(words, i, j, cues):
+            break  # "وقال الوزير «نحن ملتزمون بالاتفاق» في …": after a title, words in marks are speech
+        if quoted > j and (not cues.is_complementiser(words[quoted].key) or _names_a_body(words, j - 1, j, cues)):
             # صحيفة "ديلي ستار": a name in quotation marks after its head; one right before
             # the complementiser is the outlet told ("أفاد مصدر «الشرق الأوسط» بأن"), unless it
-            # names the outlet that speaks ("وذكرت صحيفة «الحياة» أن").
+            # names the outlet or body that speaks ("وذكرت صحيفة «الحياة» أن", "وقالت منظمة «…» إن").
             j = quoted
             named = True
             if j < limit and _object_after_quoted_name(words[j], cues, names):
@@ -184,6 +189,13 @@ def abbreviated_title(words: list[Word], j: int, limit: int, cues: Cues) -> bool
     dot, nxt = words[j + 1], words[j + 2]
     return (dot.key == "." and dot.token.start == words[j].token.end
             and (nxt.is_word or abbreviated_title(words, j + 2, limit, cues)))
+
+
+def _names_a_body(words: list[Word], i: int, j: int, cues: Cues) -> bool:
+    """Whether words ``i..j`` hold an outlet or body noun that a name in marks may follow
+    ("صحيفة «الحياة»", "منظمة «أطباء بلا حدود»", "المنظمة الدولية «…»")."""
+    bodies = cues.anonymous["bodies"]
+    return any(has_form(w, cues.outlet_heads) or has_form(w, bodies) for w in words[i:j])
 
 
 def _hamza_title(w: Word, cues: Cues) -> bool:
