@@ -26,6 +26,8 @@ MIN_FAR_QUOTE_WORDS = 6
 MIN_BARE_QUOTE_WORDS = 3
 #: Words after the head of a statement's occasion ("خلال المؤتمر الصحفي المشترك") before إلى/على.
 MAX_OCCASION_WORDS = 3
+#: Marks that set off an aside between a verb and its content ("، بحسب الوكالة،", "- حسب الصحيفة -").
+ASIDE_MARKS = ("،", ",", "-", "–", "—")
 #: Words allowed between a participle and its complementiser ("سائلا المولى عز وجل أن",
 #: "مشيرا في الوقت نفسه إلى أن"); farther, the أن belongs to something else.
 MAX_PARTICIPLE_GAP = 6
@@ -211,16 +213,19 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
 
 
 def _according_aside(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | None:
-    """"، بحسب وكالة «إيرنا»،" between a verb and its content, set off by commas: the source it
-    names relays the speaker's words; (that source, the index past the closing comma)."""
+    """"، بحسب وكالة «إيرنا»،" between a verb and its content, set off by commas or dashes ("- حسب
+    ما أوردته صحيفة الصباح -"): the source it names relays the speaker's words; (that source, the
+    index past the closing mark)."""
     words, c = ctx.words, ctx.cues
-    if k == 0 or char(ctx, k - 1) not in ("،", ","):
+    if k == 0 or char(ctx, k - 1) not in ASIDE_MARKS:
         return None
     j = k + 1
     while j < limit and words[j].key in c.according_connectors:
         j += 1
+    if j < limit and (has_form(words[j], c.verbs) or has_form(words[j], c.relay_verbs)):
+        j += 1  # "حسب ما أوردته الصحيفة"
     end = speaker_end_at(ctx, j, limit)
-    if end == j or end >= limit or char(ctx, end) not in ("،", ","):
+    if end == j or end >= limit or char(ctx, end) not in ASIDE_MARKS:
         return None
     return actor(ctx.doc, phrase_span(words, j, end)), end + 1
 

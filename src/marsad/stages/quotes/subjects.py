@@ -12,7 +12,6 @@ from marsad.core.document import Actor, Span
 from marsad.stages.quotes.anonymous import named_before, speaks_for
 from marsad.stages.quotes.context import Context, char, words_in
 from marsad.stages.quotes.descriptors import named_body
-from marsad.stages.quotes.marks import CLOSERS, OPENERS
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -28,6 +27,7 @@ from marsad.stages.quotes.phrases import (
     speaker_end,
 )
 from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
+from marsad.stages.quotes.stretch import past_affiliation, past_apposition, past_outlet_name, past_post_place
 from marsad.text import keys as textkeys
 from marsad.text.keys import frequency, strip_diacritics
 
@@ -44,13 +44,6 @@ MAX_KANA_SUBJECT = 10
 #: Words allowed between a person's name and the verb it is the subject of, description included
 #: ("فواز جورج خبير الشرق الأوسط لدى معهد لندن للاقتصاد رأى").
 MAX_DESCRIBED_SUBJECT = 12
-#: Words of the place a post is held in, between the post and its holder's name
-#: ("مدير فرع الزراعة بمحافظة المجاردة محمد الغاوي": بمحافظة المجاردة).
-MAX_POST_PLACE_WORDS = 3
-#: Words of the body a post belongs to, between the post and its holder's name, when the entities
-#: stage names that body ("المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت
-#: الصباغ"): a body's name may be long, but not a clause.
-MAX_AFFILIATION_WORDS = 10
 #: Most words of a dateline before its colon ("مكة المكرمة:", "سبق- الرياض:").
 MAX_DATELINE_WORDS = 3
 #: Farthest a participle looks back, in words, for the clause it continues (a run-on sentence
@@ -119,101 +112,14 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
         if _body_after_name(ctx, k):
             return k  # "وطالب مكاوي الأمم المتحدة بضرورة …": the body after a bare name is the object
-    end = _past_post_place(ctx, i, _past_apposition(ctx, end, limit), limit)
-    end = _past_affiliation(ctx, i, end, limit)
+    end = past_outlet_name(ctx, end, limit)
+    end = past_post_place(ctx, i, past_apposition(ctx, end, limit), limit)
+    end = past_affiliation(ctx, i, end, limit)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
     return end
-
-
-def _past_apposition(ctx: Context, end: int, limit: int) -> int:
-    """``end`` past a comma before a person's name that follows a post ("الأستاذ في جامعة عدن،
-    سليم الحسني": the name set off after the post)."""
-    if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
-            and ctx.words[end - 1].token.start not in ctx.names:
-        return end + 1
-    return end
-
-
-def _past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
-    """"مدير فرع الجمعية بأبها أحمد السروي", "مدير الشرطة في جدة خالد …": a titled post, the
-    place where it is held, then the holder's name: the phrase runs on to the name."""
-    words, c = ctx.words, ctx.cues
-    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
-            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions"))
-            or _addressee(ctx, end, limit)):
-        return end
-    for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
-        if words[k].token.start in ctx.names:
-            return k
-        if _past_apposition(ctx, k, limit) > k:
-            return k + 1  # "مدير الغرفة التجارية بجدة، مازن بترجي"
-        if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
-            break
-    return end
-
-
-def _past_affiliation(ctx: Context, i: int, end: int, limit: int) -> int:
-    """"الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد عاطي القرشي", "رئيس بعثة الأمم المتحدة في
-    أفغانستان نيكولاس هايسوم": a post, the body it belongs to (named, or titles and definite nouns)
-    and then the holder's name: the phrase runs on to the name, who is the speaker.
-
-    Not after a post already named, nor over an addressee ("لنظيره"، "لرئيس الوزراء"): the word
-    that opens the body is no title and has no pronoun suffix."""
-    words, c = ctx.words, ctx.cues
-    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
-            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions")
-                    or words[end].key == "ل")):
-        return end
-    if _addressee(ctx, end, limit):
-        return end
-    bodies = [m for e in ctx.doc.entities if e.type != "PER" for m in e.mentions]
-    for k in range(end, min(limit, end + MAX_AFFILIATION_WORDS + 1)):
-        w = words[k]
-        if w.token.start in ctx.names:
-            return k if k > end else end
-        if not _affiliation_word(ctx, k, bodies):
-            break
-    return end
-
-
-def _addressee(ctx: Context, end: int, limit: int) -> bool:
-    """"وأكد وزير الخارجية لنظيره الأمريكي جون كيري": a title or a noun with a pronoun suffix
-    after the preposition names the one spoken to, not the body or place of the speaker's post."""
-    w = ctx.words[end]
-    opening = ctx.words[end + 1] if w.key == "ل" and end + 1 < limit else w
-    return is_title(opening, ctx.cues) or any(role == "pron" for _, _, role in opening.token.pieces)
-
-
-def _affiliation_word(ctx: Context, k: int, bodies: list[Span]) -> bool:
-    """A word that may stand in the name of the body a post belongs to: inside a named body or
-    place, a title or honorific (العقيد، الدكتور), a definite noun, a preposition, or a quotation
-    mark around the body's name; never a comma, a colon, a verb of saying or a complementiser."""
-    w = ctx.words[k]
-    c = ctx.cues
-    if not w.is_word:
-        # "م. محمد العمرة": the full stop of an abbreviated title before the holder's name.
-        return (w.key in OPENERS or w.key in CLOSERS
-                or (k > 0 and abbreviated_title(ctx.words, k - 1, len(ctx.words), c)))
-    if w.key in c.verbs or w.key in c.participles or c.is_complementiser(w.key):
-        return False
-    if any(m.start <= w.token.start < m.end for m in bodies):
-        return True
-    if has_form(w, c.adjunct_heads) or w.token.start in ctx.name_ends:
-        return False
-    # "بشرطة منطقة مكة": an indefinite noun annexed to the next word is part of the body's name.
-    return (w.key in c.words("place_prepositions") or w.key == "ل" or w.key in c.words("honorifics")
-            or not has_form(w, c.speaker_stops))
-
-
-def _glued_preposition(w: Word) -> bool:
-    """"بأبها", "بمحافظة": a preposition on the word (the clitic analysis keeps rare forms whole)."""
-    if w.prep:
-        return True
-    stem = strip_diacritics(w.stem)
-    return w.is_word and stem[:1] == "ب" and frequency(stem[1:]) >= MIN_NOUN_FREQUENCY
 
 
 def _possessed(ctx: Context, k: int) -> bool:
@@ -520,8 +426,8 @@ def may_be_implicit(ctx: Context, i: int) -> bool:
         return True
     first = ctx.sent_first[ctx.sent_of[i]]
     if (i > first and w.conj_end == w.token.start and w.key[:1] in ctx.cues.words("imperfect_prefixes")
-            and ctx.words[i - 1].is_word):
-        return False  # "بلاغا من شخص يفيد بأن": an imperfect verb describing the noun before it
+            and ctx.words[i - 1].is_word and ctx.words[i - 1].key not in ctx.cues.words("continuation_verbs")):
+        return False  # "بلاغا من شخص يفيد بأن": an imperfect verb describing the noun before it ("ومضى يقول" goes on)
     return ctx.words[i - 1].key not in ctx.cues.words("relatives")
 
 
