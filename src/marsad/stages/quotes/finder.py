@@ -83,6 +83,12 @@ def _names_someone(ctx: Context, a: int, b: int) -> bool:
 
 
 
+def _inanimate(ctx: Context, a: int) -> bool:
+    """"ويشير تطور الواردات إلى أن", "وتشير التوقعات إلى أن": a subject headed by a noun of things
+    that indicate (``grammar.indicator_nouns``) is no speaker."""
+    return has_form(ctx.words[a], frozenset(ctx.cues.words("indicator_nouns")))
+
+
 def _cue_span(ctx: Context, idx: int) -> Span:
     w = ctx.words[idx]
     return Span(w.conj_end, w.token.end)
@@ -177,6 +183,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         end = quoted[0]  # "وأفادت «الفرنسية» أن", "وتابع "كليبي": …": a short name in marks is the subject
     else:
         quoted = None
+    if end > j and _inanimate(ctx, j):
+        return None
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
         or turn_subject(ctx, i) or named_subject(ctx, i))
