@@ -183,8 +183,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         end = quoted[0]  # "وأفادت «الفرنسية» أن", "وتابع "كليبي": …": a short name in marks is the subject
     else:
         quoted = None
-    if end > j and _inanimate(ctx, j):
-        return None
+    if (end > j and _inanimate(ctx, j)) or (i > 0 and words[i - 1].key in c.words("which_particles")):
+        return None  # "وتشير التوقعات إلى أن", "مما يؤكد أن": no one speaks
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
         or turn_subject(ctx, i) or named_subject(ctx, i))

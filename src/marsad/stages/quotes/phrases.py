@@ -219,8 +219,13 @@ def _object_after_quoted_name(w: Word, cues: Cues, names: Container[int]) -> boo
 def _object_after_title(words: list[Word], j: int, cues: Cues, names: Container[int]) -> bool:
     """Whether word ``j`` is the verb's object after a title with the article: a definite noun
     cannot be annexed to a definite title, so it is an adjective (الرسمي، العام، الأمريكي, all
-    nisbas or complements), a name, or the object ("أدان الوزير الهجوم")."""
-    before, w = words[j - 1], words[j]
+    nisbas or complements), a name, or the object ("أدان الوزير الهجوم", also after the title's
+    adjectives: "نفى المدرب الهولندي الشائعات")."""
+    t, w = j - 1, words[j]
+    while t > 0 and words[t].key.startswith("ال") and words[t].key.endswith(cues.words("nisba_endings")) \
+            and not is_title(words[t], cues):
+        t -= 1  # "الهولندي": a definite adjective of the title
+    before = words[t]
     if not (before.key.startswith("ال") and is_title(before, cues)) or before.key in cues.words("honorifics"):
         return False
     if (not w.key.startswith("ال") or w.prep or w.token.start in names or is_title(w, cues)
