@@ -51,7 +51,7 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
     ("نقل موقع «الشرق» الإخباري، أن الحكومة تدرس رفع أسعار الوقود. ولفت المصدر إلى أن القرار سيصدر "
      "الشهر المقبل.",
      [("ORG", "الشرق")],
-     [("الحكومة تدرس رفع أسعار الوقود", "موقع «الشرق» الإخباري", 0),
+     [("الحكومة تدرس رفع أسعار الوقود", "الشرق", 0),
       ("القرار سيصدر الشهر المقبل", "المصدر", 0)]),
     # "د." and "م." are titles: the holder's name after them is the speaker.
     ("وأوضح المدير الطبي للمستشفى التخصصي د. سعد الحربي أن المستشفى استقبل 300 حالة خلال الأسبوع.",
@@ -109,11 +109,11 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
      [("الأجهزة الأمنية اعتقلت عددا من الناشطين", "ائتلاف لأسر المفقودين", None),
       ("الحملة طالت العشرات", "ائتلاف أسر المفقودين في سجون المدينة", None),
       ("التصعيد يهدد السلم الأهلي", "ائتلاف لأسر المفقودين", None)]),
-    # After a body noun, a name in marks before إن is the body's name; after a title, three
-    # words in marks are speech.
+    # After a body noun, a name in marks before إن is the body's name (and the speaker is that
+    # name, as a person's name after a title); after a title, three words in marks are speech.
     ("وقالت منظمة «أطباء بلا حدود» إن المستشفى تعرض للقصف مرتين.",
      [("ORG", "أطباء بلا حدود")],
-     [("المستشفى تعرض للقصف مرتين", "منظمة «أطباء بلا حدود»", 0)]),
+     [("المستشفى تعرض للقصف مرتين", "أطباء بلا حدود", 0)]),
     ("وقال الوزير «نحن ملتزمون بالاتفاق» في مؤتمر صحفي، مؤكدا أن الحكومة لن تتراجع.",
      [],
      [("نحن ملتزمون بالاتفاق", "الوزير", None), ("الحكومة لن تتراجع", "الوزير", None)]),
@@ -139,6 +139,13 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
     ("ونفى المدير التنفيذي الخبر الذي نشرته الصحيفة أمس. وقال: «الشركة ملتزمة بكل العقود».",
      [],
      [("الشركة ملتزمة بكل العقود", "المدير التنفيذي", None)]),
+    # A body glued to ب after an unnamed source or official is where the post is held: the
+    # source speaks for the body named before ("القوات"), and is no unnamed hearsay.
+    ("وأعلنت قوات البيشمركة أنها تمكنت من قتل 21 مسلحا. وقالت مصادر بالقوات إن الاشتباكات استمرت "
+     "حتى الفجر.",
+     [("ORG", "قوات البيشمركة")],
+     [("تمكنت من قتل 21 مسلحا", "قوات البيشمركة", 0),
+      ("الاشتباكات استمرت حتى الفجر", "مصادر بالقوات", 0)]),
     # A surname of two words is the person named before.
     ("وقال مدير المهرجان الشيخ سعد بن محمد أبو زيد إن الفعاليات تستمر أسبوعين. وأكد أبو زيد أن "
      "الدخول مجاني للعائلات.",

@@ -494,7 +494,7 @@ def _reaches(ctx: Context, content: Span, here: int) -> bool:
 
 
 def _is_outlet(ctx: Context, who: Actor) -> bool:
-    words = words_in(ctx, who.span)
+    words = words_in(ctx, ctx.phrases.get(who.span, who.span))
     return bool(words) and outlet_at(words, 0, len(words), ctx.cues) > 0
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from marsad.core.document import Actor, Span
 from marsad.stages.quotes.anonymous import named_before, speaks_for
-from marsad.stages.quotes.context import Context, char, words_in
+from marsad.stages.quotes.context import Context, char, inner, pair_at, words_in
 from marsad.stages.quotes.descriptors import named_body
+from marsad.stages.quotes.marks import OPENERS
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -112,7 +113,7 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
         if _body_after_name(ctx, k):
             return k  # "وطالب مكاوي الأمم المتحدة بضرورة …": the body after a bare name is the object
-    end = past_outlet_name(ctx, end, limit)
+    end = past_outlet_name(ctx, _past_body_with_b(ctx, i, end, limit), limit)
     end = past_post_place(ctx, i, past_apposition(ctx, end, limit), limit)
     end = past_affiliation(ctx, i, end, limit)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
@@ -162,6 +163,19 @@ def _plural_verb(ctx: Context, k: int) -> bool:
             and w.key.endswith(PLURAL_VERB_ENDING) and len(w.key) > len(PLURAL_VERB_ENDING) + 1)
 
 
+def _past_body_with_b(ctx: Context, i: int, end: int, limit: int) -> int:
+    """"مسؤول بوزارة الداخلية", "مصادر بالقوات": a body glued to ب after a title is where the post
+    is held, as after في; the phrase runs on over the body's name."""
+    words, c = ctx.words, ctx.cues
+    if end >= limit or end - i > 2 or not is_title(words[i], c):
+        return end
+    w = words[end]
+    bodies = c.anonymous["bodies"] | c.anonymous["state_agents"]
+    if not (w.prep and ctx.text[w.conj_end:w.conj_end + 1] == "ب" and has_form(w, bodies)):
+        return end
+    return max(end + 1, speaker_end(words, end + 1, limit, c, ctx.names))
+
+
 def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     """The speaker named by words ``begin..end``: the name in it, or the person it refers to."""
     a, b = name_in(ctx.words, begin, end, ctx.cues)
@@ -183,6 +197,10 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     named = _appositive_name(ctx, begin, end)
     if named is not None and found.span.start < named.start:
         found = actor(ctx.doc, named)  # "نقيب الأشراف، محمود الشريف،": the name, not the post
+    person = any(ctx.words[k].token.start in ctx.names for k in range(begin, end))
+    marked = _marked_name(ctx, begin, end) if (a, b) == (begin, end) and not person else None
+    if marked is not None:
+        found = actor(ctx.doc, marked, whole)  # "صحيفة «ستيت» المحلية": the outlet's name
     if (a, b) != (begin, end) and found.entity is not None and ctx.doc.entities[found.entity].type != "PER" \
             and actor(ctx.doc, found.span).entity is None:
         # "وكيل جامعة الملك خالد الدكتور مرعي القحطاني": a name no entity covers, in a phrase naming
@@ -270,6 +288,20 @@ def _appositive_name(ctx: Context, begin: int, end: int) -> Span | None:
     for k in range(begin + 1, end):
         if char(ctx, k - 1) in ("،", ",") and ctx.words[k].token.start in ctx.names:
             return Span(ctx.words[k].token.start, ctx.names[ctx.words[k].token.start])
+    return None
+
+
+def _marked_name(ctx: Context, begin: int, end: int) -> Span | None:
+    """The name in quotation marks after an outlet or body noun in words ``begin..end`` ("صحيفة
+    «ستيت» المحلية", "منظمة «أطباء بلا حدود»"): it names the speaker, as a person's name does after
+    a title."""
+    heads = ctx.cues.outlet_heads | ctx.cues.anonymous["bodies"]
+    for k in range(begin + 1, end):
+        if char(ctx, k) in OPENERS and has_form(ctx.words[k - 1], heads):
+            pair = pair_at(ctx, ctx.words[k].token.start)
+            if pair is not None and pair[1] < ctx.words[end - 1].token.end:
+                name = inner(ctx, pair)
+                return name if name.end > name.start else None
     return None
 
 
