@@ -9,6 +9,7 @@ held-apart articles); entities are given by hand, as the entities stage would fi
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 import pytest
@@ -146,6 +147,14 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[tuple[str, str, int | 
      [("ORG", "قوات البيشمركة")],
      [("تمكنت من قتل 21 مسلحا", "قوات البيشمركة", 0),
       ("الاشتباكات استمرت حتى الفجر", "مصادر بالقوات", 0)]),
+    # Reports told with their issuer after لـ speak for it, as a statement does.
+    ("وذكرت تقارير لوكالة الاستخبارات الأمريكية أن الشحنات نقلت عبر البحر.",
+     [("ORG", "وكالة الاستخبارات الأمريكية")],
+     [("الشحنات نقلت عبر البحر", "وكالة الاستخبارات الأمريكية", 0)]),
+    # A speaker phrase after a clitic is read whole: «مركز المعلومات» is a body, not hearsay.
+    ("واوضح التقرير السنوي لمركز المعلومات حول عقوبة الاعدام، أن عمليات الاعدام تراجعت هذا العام.",
+     [],
+     [("عمليات الاعدام تراجعت هذا العام", "مركز المعلومات", None)]),
     # A surname of two words is the person named before.
     ("وقال مدير المهرجان الشيخ سعد بن محمد أبو زيد إن الفعاليات تستمر أسبوعين. وأكد أبو زيد أن "
      "الدخول مجاني للعائلات.",
@@ -187,3 +196,13 @@ def test_an_aside_between_dashes_names_the_relay() -> None:
     doc = _doc("وقال الوزير -بحسب صحيفة الصباح التونسية- إن الاتفاق قريب جدا.", [("ORG", "الصباح")])
     assert [doc.span_text(q.via.span) if q.via else None for q in find_quote_sets(doc)[0]] == [
         "صحيفة الصباح التونسية"]
+
+
+def test_a_ministry_source_speaks_for_the_story_state() -> None:
+    # «بوزارة الداخلية» is the state's: with no other state named, the story's speaks.
+    doc = _doc("وقال المتحدث الأمني بوزارة الداخلية إن الجهات المختصة ضبطت خلية في الرياض. وأكد أن "
+               "المتهمين سعوديون وأن التحقيق جار في جدة ومكة والدمام.",
+               [("GPE", "الرياض"), ("GPE", "جدة"), ("GPE", "مكة"), ("GPE", "الدمام")])
+    doc.entities = [dataclasses.replace(e, country="SAU") for e in doc.entities]
+    quotes, loose = find_quote_sets(doc)
+    assert loose == [] and [q.speaker.entity for q in quotes] == [0, 0]

@@ -130,6 +130,9 @@ def _after_outlet(ctx: Context, via: Actor, s: int) -> tuple[QuoteKind, Span] | 
     limit = ctx.sent_limit[s]
     while k < limit and char(ctx, k) in CLOSERS and char(ctx, k) not in OPENERS:
         k += 1  # the closing mark of «عكاظ»
+    nisba = ctx.cues.words("nisba_endings")
+    while k < limit and ctx.words[k].key.startswith("ال") and ctx.words[k].key.endswith(nisba):
+        k += 1  # "لشبكة «سي.إن.إن» التلفزيونية الأمريكية": adjectives of the outlet
     if k >= limit or k == 0:
         return None
     if not ctx.text[ctx.words[k - 1].token.end:ctx.words[k].token.start].isspace() \
