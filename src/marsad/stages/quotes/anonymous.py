@@ -212,7 +212,7 @@ def unattributed(cues: Cues, words: list[Word], who: Actor, names: set[int] | di
         return False
     # A body («مسؤول في شركة») or a state's agency («مصدر في الشرطة», «مصدر أمني») is named,
     # though no entity links it: the quote is attributed.
-    named = cues.anonymous["bodies"] | cues.anonymous["state_agents"]
+    named = cues.agencies
     if any(_is(w, named) or (w.key.startswith("ال") and w.key[2:] in named) for w in words[1:]):
         return False
     if any(w.token.start in names for w in words):

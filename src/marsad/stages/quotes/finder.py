@@ -86,7 +86,7 @@ def _names_someone(ctx: Context, a: int, b: int) -> bool:
 def _inanimate(ctx: Context, a: int) -> bool:
     """"ويشير تطور الواردات إلى أن", "وتشير التوقعات إلى أن": a subject headed by a noun of things
     that indicate (``grammar.indicator_nouns``) is no speaker."""
-    return has_form(ctx.words[a], frozenset(ctx.cues.words("indicator_nouns")))
+    return has_form(ctx.words[a], ctx.cues.indicators)
 
 
 def _cue_span(ctx: Context, idx: int) -> Span:

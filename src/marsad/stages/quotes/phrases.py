@@ -194,8 +194,7 @@ def abbreviated_title(words: list[Word], j: int, limit: int, cues: Cues) -> bool
 def _names_a_body(words: list[Word], i: int, j: int, cues: Cues) -> bool:
     """Whether words ``i..j`` hold an outlet or body noun that a name in marks may follow
     ("صحيفة «الحياة»", "منظمة «أطباء بلا حدود»", "المنظمة الدولية «…»")."""
-    bodies = cues.anonymous["bodies"]
-    return any(has_form(w, cues.outlet_heads) or has_form(w, bodies) for w in words[i:j])
+    return any(has_form(w, cues.name_heads) for w in words[i:j])
 
 
 def _hamza_title(w: Word, cues: Cues) -> bool:

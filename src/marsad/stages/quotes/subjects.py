@@ -170,7 +170,7 @@ def _past_body_with_b(ctx: Context, i: int, end: int, limit: int) -> int:
     if end >= limit or end - i > 2 or not is_title(words[i], c):
         return end
     w = words[end]
-    bodies = c.anonymous["bodies"] | c.anonymous["state_agents"]
+    bodies = c.agencies
     if not (w.prep and ctx.text[w.conj_end:w.conj_end + 1] == "ب" and has_form(w, bodies)):
         return end
     return max(end + 1, speaker_end(words, end + 1, limit, c, ctx.names))
@@ -295,7 +295,7 @@ def _marked_name(ctx: Context, begin: int, end: int) -> Span | None:
     """The name in quotation marks after an outlet or body noun in words ``begin..end`` ("صحيفة
     «ستيت» المحلية", "منظمة «أطباء بلا حدود»"): it names the speaker, as a person's name does after
     a title."""
-    heads = ctx.cues.outlet_heads | ctx.cues.anonymous["bodies"]
+    heads = ctx.cues.name_heads
     for k in range(begin + 1, end):
         if char(ctx, k) in OPENERS and has_form(ctx.words[k - 1], heads):
             pair = pair_at(ctx, ctx.words[k].token.start)
