@@ -17,6 +17,8 @@ import pytest
 from conftest import named_doc, quoted
 from marsad.core.document import Entity, EntityType, Span
 from marsad.stages.quotes import find_quote_sets
+from marsad.stages.quotes.context import build_context
+from marsad.stages.quotes.subjects import speaker_end_at
 
 _doc = functools.partial(named_doc, published="2015-08-06")
 
@@ -206,3 +208,18 @@ def test_a_ministry_source_speaks_for_the_story_state() -> None:
     doc.entities = [dataclasses.replace(e, country="SAU") for e in doc.entities]
     quotes, loose = find_quote_sets(doc)
     assert loose == [] and [q.speaker.entity for q in quotes] == [0, 0]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # After a definite adjective of a subject with no title or body noun, an indefinite word is the
+    # verb's object ...
+    ("وأعلنت السلطات التونسية اعتقال خمسة أشخاص أمس.", "السلطات التونسية"),
+    # ... but a name may follow the adjective of a title or of a body.
+    ("وقال الرئيس المصري عبد الفتاح السيسي إن الاتفاق جيد.", "الرئيس المصري عبد الفتاح السيسي"),
+    ("وقالت شركة الاستشارات العالمية إيه تي كيرني إن الأسعار ستنخفض.", "شركة الاستشارات العالمية إيه تي كيرني"),
+])
+def test_where_a_subject_after_an_adjective_ends(text: str, subject: str) -> None:
+    doc = _doc(text, [])
+    ctx = build_context(doc)
+    end = speaker_end_at(ctx, 1, ctx.sent_limit[0])
+    assert doc.text[ctx.words[1].body_start:ctx.words[end - 1].token.end] == subject

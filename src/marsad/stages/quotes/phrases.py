@@ -168,7 +168,8 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
                          and not w.key.startswith("ال") and w.key.endswith(cues.words("nisba_endings"))))
         if (j > i and not named and not described and not w.key.startswith("ال")
                 and common_word(w, MIN_OBJECT_FREQUENCY)
-                and (_definite_noun(words[j - 1], cues) or _definite_source(words, i, j, cues))
+                and (_definite_noun(words[j - 1], cues) or _definite_source(words, i, j, cues)
+                     or _after_untitled_adjective(words, i, j, cues))
                 and not (j - 2 >= i and has_form(words[j - 2], cues.on_behalf))):
             # "أعلن الجيش مقتل..." / "أرجع رئيس المهرجان نجاح...": after a definite noun that is
             # no title, an indefinite word is not its modifier (they agree) but the object.
@@ -239,6 +240,15 @@ def _definite_noun(word: Word, cues: Cues) -> bool:
     if not word.key.startswith("ال") or is_title(word, cues) or word.key.endswith(cues.words("nisba_endings")):
         return False
     return common_word(word)
+
+
+def _after_untitled_adjective(words: list[Word], i: int, j: int, cues: Cues) -> bool:
+    """"أعلنت السلطات المغربية اعتقال …": after a definite relational adjective, in a phrase with no
+    title or body noun (a name may follow "الرئيس المصري", "شركة … العالمية"), an indefinite word
+    is the verb's object."""
+    before = words[j - 1]
+    return (before.key.startswith("ال") and before.key.endswith(cues.words("nisba_endings"))
+            and not any(is_title(w, cues) or has_form(w, cues.title_complements) for w in words[i:j - 1]))
 
 
 def _definite_source(words: list[Word], i: int, j: int, cues: Cues) -> bool:
