@@ -223,3 +223,16 @@ def test_where_a_subject_after_an_adjective_ends(text: str, subject: str) -> Non
     ctx = build_context(doc)
     end = speaker_end_at(ctx, 1, ctx.sent_limit[0])
     assert doc.text[ctx.words[1].body_start:ctx.words[end - 1].token.end] == subject
+
+
+def test_a_medical_source_in_a_health_office_speaks_for_the_story_state() -> None:
+    # A health office is a government office, as the police is; a medical source with nothing more
+    # said of it names no one it speaks for.
+    doc = _doc("وقال مصدر طبي في مكتب الصحة بالمكلا إن عدد الجرحى بلغ 30 في المكلا. وقال مصدر طبي آخر "
+               "إن المستشفيات مكتظة في المكلا وحضرموت.",
+               [("GPE", "المكلا"), ("GPE", "حضرموت")])
+    every = [Span(k, k + len("المكلا")) for k in range(len(doc.text)) if doc.text.startswith("المكلا", k)]
+    doc.entities = [Entity("GPE", tuple(every), country="YEM"), dataclasses.replace(doc.entities[1], country="YEM")]
+    quotes, loose = find_quote_sets(doc)
+    assert [(doc.span_text(q.speaker.span), q.speaker.entity) for q in quotes] == [("مصدر طبي في مكتب الصحة", 0)]
+    assert [doc.span_text(q.speaker.span) for q in loose] == ["مصدر طبي آخر"]
