@@ -214,6 +214,9 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         found = nominal_content(ctx, i, end)  # "وشدد الوزير على ضرورة وقف …"
     if found is None and via is not None and words[i].key in c.words("bare_speech_verbs"):
         found = _after_outlet(ctx, via, s)  # "وقال في تصريحات لـ«عكاظ» النجاحات كبيرة"
+    if (found is None and subject == (j, end) and end < limit and words[i].key in c.words("bare_speech_verbs")
+            and words[end].key in c.words("speech_starters")):
+        found = content_from(ctx, end, s)  # "وقال مرزوق نحن نرحب بالزوار": speech with no colon
     if found is None:
         return None
     if source is not None:
