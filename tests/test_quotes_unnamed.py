@@ -149,7 +149,7 @@ def test_a_nationality_makes_a_diplomat_speak_for_his_state_but_not_experts() ->
 
 
 def test_the_same_sources_again_keep_the_state_they_spoke_for() -> None:
-    doc = marsad.analyze("قالت مصادر مصرية مطلعة إن تغييرا وزاريا سيجري قريبا في مصر. وأوضحت المصادر نفسها "
+    doc = marsad.analyze("قالت مصادر مصرية رسمية إن تغييرا وزاريا سيجري قريبا في مصر. وأوضحت المصادر نفسها "
                          "وجود «ثلاثة مرشحين محتملين لرئاسة الحكومة».", "2015-08-04")
     said = _said(doc, doc.quotes)
     assert ("ثلاثة مرشحين محتملين لرئاسة الحكومة", "المصادر نفسها", "EGY") in said  # وجود: the object
@@ -170,3 +170,24 @@ def test_local_sources_speak_for_no_state_despite_a_nationality() -> None:
                          "وقالت مصادر أمنية يمنية إن الزوارق ضبطت قرب الساحل.", "2015-07-27")
     assert [doc.span_text(q.speaker.span) for q in doc.unattributed] == ["مصادر محلية يمنية"]
     assert [doc.span_text(q.speaker.span) for q in doc.quotes] == ["مصادر أمنية يمنية"]
+
+
+def test_informed_sources_speak_for_no_state_even_with_a_nationality() -> None:
+    # Informed sources are no officials: "مطلعة" makes the nationality name no state, as the
+    # golds leave «مصادر مطلعة» of any nationality unlisted; «المصادر» after them is the same.
+    doc = marsad.analyze("قالت مصادر مطلعة عراقية إن خلافات حادة نشبت بين قادة الفصائل في بغداد. "
+                         "وأوضحت المصادر أن الاجتماع المقبل قد يؤجل.", "2015-08-04")
+    assert doc.quotes == []
+    assert [c for c, _, _ in _said(doc, doc.unattributed)] == [
+        "خلافات حادة نشبت بين قادة الفصائل في بغداد", "الاجتماع المقبل قد يؤجل"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مواطنون سوريون إن القصف استمر طوال الليل على الأحياء الشرقية لمدينة حلب.",
+    "احتشد المئات أمام مبنى البرلمان في أثينا، حسبما ذكرت وسائل إعلام محلية.",
+    "وذكرت تقارير إخبارية أن الشركة تدرس بيع حصتها في المصرف.",
+    "وتشير المعلومات إلى مقتل خمسة من عناصر التنظيم في كمين قرب الحدود.",
+])
+def test_citizens_unnamed_media_and_hearsay_are_unattributed(text: str) -> None:
+    doc = marsad.analyze(text, "2015-08-04")
+    assert doc.quotes == [] and len(doc.unattributed) == 1

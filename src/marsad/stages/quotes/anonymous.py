@@ -176,6 +176,21 @@ def named_before(ctx: Context, begin: int, end: int, found: Actor) -> Actor:
         if not unattributed(cues, words[k:stop], told, ctx.names):
             ctx.phrases[found.span] = Span(words[k].token.start, words[stop - 1].token.end)
         return found
+    return _last_speaker(ctx, head, found)
+
+
+def _last_speaker(ctx: Context, head: str, found: Actor) -> Actor:
+    """"نقل موقع «القوات اللبنانية» أن … . ولفت المصدر إلى أن": a definite source or spokesman
+    that no phrase introduced is the one whose words the story was reporting, the last speaker."""
+    a = ctx.cues.anonymous
+    last = ctx.speaker
+    if last is None or not (head in a["sources"] or head in a["officials"]):
+        return found
+    if last.entity is not None:
+        return Actor(found.span, last.entity)
+    # An unnamed speaker told of before («مصدر طبي في مكتب الصحة»): read from the phrase that
+    # named it, whether it speaks for anyone.
+    ctx.phrases[found.span] = ctx.phrases.get(last.span, last.span)
     return found
 
 
@@ -197,7 +212,7 @@ def unattributed(cues: Cues, words: list[Word], who: Actor, names: set[int] | di
         return False
     # A body («مسؤول في شركة») or a state's agency («مصدر في الشرطة», «مصدر أمني») is named,
     # though no entity links it: the quote is attributed.
-    named = cues.anonymous["bodies"] | cues.anonymous["state_agents"]
+    named = cues.agencies
     if any(_is(w, named) or (w.key.startswith("ال") and w.key[2:] in named) for w in words[1:]):
         return False
     if any(w.token.start in names for w in words):

@@ -24,6 +24,10 @@ MIN_FAR_QUOTE_WORDS = 6
 #: Fewest words in a quotation that follows its speaker with no colon: shorter ones are names
 #: ("أعلنت الحكومة «سد النهضة»"), longer ones speech.
 MIN_BARE_QUOTE_WORDS = 3
+#: Words after the head of a statement's occasion ("خلال المؤتمر الصحفي المشترك") before إلى/على.
+MAX_OCCASION_WORDS = 3
+#: Marks that set off an aside between a verb and its content ("، بحسب الوكالة،", "- حسب الصحيفة -").
+ASIDE_MARKS = ("،", ",", "-", "–", "—")
 #: Words allowed between a participle and its complementiser ("سائلا المولى عز وجل أن",
 #: "مشيرا في الوقت نفسه إلى أن"); farther, the أن belongs to something else.
 MAX_PARTICIPLE_GAP = 6
@@ -134,10 +138,13 @@ def _told(ctx: Context, k: int, start: int, pair: tuple[int, int], limit: int) -
     return after < limit and ctx.cues.is_complementiser(ctx.words[after].key)
 
 
-def seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
+def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
+                 ) -> tuple[int, Actor | None, tuple[int, int] | None]:
     """Scan adjuncts from ``k`` for the content opener; returns (opener index or -1, via, source).
 
     ``source`` is a speaker phrase met in "نقلا عن X" (the subject is then only the relay).
+    ``relative``: ``k`` opens a relative clause about the speaker, whose verb is read past
+    ("ونفى فابيوس الذي اعتبر من المتشددين أن يكون …").
     """
     c, words = ctx.cues, ctx.words
     via: Actor | None = None
@@ -180,7 +187,8 @@ def seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, t
         if aside is not None:
             via, k = aside  # "وأكد، بحسب وكالة «إيرنا»، أن": the agency relays the speaker's words
             continue
-        if w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according:
+        if (w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according) \
+                and not relative:
             if (w.key in c.words("relay_adverbs") and k + 1 < limit
                     and words[k + 1].key in c.words("relay_from")):
                 end = speaker_end_at(ctx, k + 2, limit)
@@ -205,30 +213,68 @@ def seek_content(ctx: Context, k: int, limit: int) -> tuple[int, Actor | None, t
 
 
 def _according_aside(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | None:
-    """"، بحسب وكالة «إيرنا»،" between a verb and its content, set off by commas: the source it
-    names relays the speaker's words; (that source, the index past the closing comma)."""
+    """"، بحسب وكالة «إيرنا»،" between a verb and its content, set off by commas or dashes ("- حسب
+    ما أوردته صحيفة الصباح -"): the source it names relays the speaker's words; (that source, the
+    index past the closing mark)."""
     words, c = ctx.words, ctx.cues
-    if k == 0 or char(ctx, k - 1) not in ("،", ","):
+    if k == 0 or char(ctx, k - 1) not in ASIDE_MARKS:
         return None
     j = k + 1
     while j < limit and words[j].key in c.according_connectors:
         j += 1
+    if j < limit and (has_form(words[j], c.verbs) or has_form(words[j], c.relay_verbs)):
+        j += 1  # "حسب ما أوردته الصحيفة"
     end = speaker_end_at(ctx, j, limit)
-    if end == j or end >= limit or char(ctx, end) not in ("،", ","):
+    if end == j or end >= limit or char(ctx, end) not in ASIDE_MARKS:
         return None
     return actor(ctx.doc, phrase_span(words, j, end)), end + 1
+
+
+def opens_relative(ctx: Context, k: int, limit: int) -> bool:
+    """Whether word ``k`` is a relative pronoun ("الذي", "التي") after the speaker."""
+    return k < limit and ctx.words[k].key in ctx.cues.words("relative_pronouns")
+
+
+def speech_after(ctx: Context, end: int, limit: int) -> tuple[int, Actor | None, tuple[int, int] | None]:
+    """The content opener after a speaker phrase that ends at word ``end`` (:func:`seek_content`).
+
+    A relative clause about the speaker ("الذي", "التي") may have a complementiser of its own,
+    closed by a comma before the speech ("الحكومة التي اتهمت … بأنها تقف وراء النزوح، أن لديها
+    أدلة"); when no speech follows that comma, the clause had none, and the first complementiser
+    after it opens the speech ("وقال علي أحمدي المتحدث باسم القوات التي تقاتل في عدن إن …")."""
+    found = seek_content(ctx, past_relative(ctx, end, limit), limit)
+    if found[0] < 0 and opens_relative(ctx, end, limit):
+        return seek_content(ctx, end, limit, relative=True)
+    return found
 
 
 def past_relative(ctx: Context, k: int, limit: int) -> int:
     """"كما أكدت الحكومة التي اتهمت … بأنها تقف وراء النزوح، أن لديها أدلة": a relative clause
     after the subject, up to its comma, has its own complementiser; the speech comes after it."""
-    if k >= limit or ctx.words[k].key not in ctx.cues.words("relative_pronouns"):
+    if not opens_relative(ctx, k, limit):
         return k
     for x in range(k + 1, min(limit, k + 2 + MAX_ADJUNCT_WORDS + MAX_APPOSITION_WORDS)):
         if char(ctx, x) in ("،", ","):
             return x + 1
     return k
 
+
+
+def _past_occasion(ctx: Context, k: int, limit: int) -> int:
+    """Index past the occasion of a statement between its subject and إلى/على ("أشار الهذلول في
+    كلمته إلى", "شدد الوزير خلال المؤتمر الصحفي على"), else ``k``."""
+    words, c = ctx.words, ctx.cues
+    if k + 1 >= limit or words[k].key not in c.words("adjunct_openers"):
+        return k
+    head = words[k + 1]
+    if not (has_form(head, c.adjunct_heads) or any(role == "pron" for _, _, role in head.token.pieces)):
+        return k
+    for x in range(k + 2, min(limit, k + 2 + MAX_OCCASION_WORDS)):
+        if words[x].key in c.words("nominal_prepositions"):
+            return x
+        if not words[x].is_word:
+            break
+    return k
 
 
 def nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | None:
@@ -241,6 +287,7 @@ def nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | No
     limit = ctx.sent_limit[s]
     while k < limit and words[k].key in c.words("nominal_adverbs"):
         k += 1
+    k = _past_occasion(ctx, k, limit)
     if k + 2 >= limit or words[k].key not in c.words("nominal_prepositions"):
         return None
     head = words[k + 1]
@@ -258,5 +305,6 @@ __all__ = [
     "nominal_content",
     "past_relative",
     "seek_content",
+    "speech_after",
     "speech_sized",
 ]

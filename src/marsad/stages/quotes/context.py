@@ -47,6 +47,7 @@ class Context:
     name_ends: frozenset[int] = frozenset()  # end offsets of person mentions
     starts: list[int] = field(default_factory=list)  # start offset of each word, for bisection
     place_ends: frozenset[int] = frozenset()  # end offsets of place and body mentions
+    speaker: Actor | None = None  # the speaker of the last quotation found so far
 
     @property
     def text(self) -> str:
@@ -75,8 +76,12 @@ def build_context(doc: Document) -> Context:
 
 
 def words_in(ctx: Context, span: Span) -> list[Word]:
-    """The words that start inside ``span``, found by bisection."""
-    return ctx.words[bisect.bisect_left(ctx.starts, span.start):bisect.bisect_left(ctx.starts, span.end)]
+    """The words that start inside ``span``, and the one it starts inside of ("لمركز المعلومات":
+    a span after a clitic starts within its word), found by bisection."""
+    lo = bisect.bisect_right(ctx.starts, span.start) - 1
+    if lo < 0 or ctx.words[lo].token.end <= span.start:
+        lo += 1
+    return ctx.words[lo:bisect.bisect_left(ctx.starts, span.end)]
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -99,7 +99,11 @@ def told_before(ctx: Context, k: int) -> Actor | None:
         found = issuer_at(ctx, m, ctx.sent_limit[s])
         if found is None and _alone(ctx, m, ctx.sent_limit[s]):
             continue  # «وأضاف البيان»: itself a reference to one told before
-        return speaker_actor(ctx, *found) if found is not None else clause_subject(ctx, s)
+        who = speaker_actor(ctx, *found) if found is not None else clause_subject(ctx, s)
+        if who is not None:
+            return who
+        # «وقال "…" في بيان»: a sentence whose subject no phrase names tells nothing of the issuer;
+        # an earlier statement may.
     return None
 
 

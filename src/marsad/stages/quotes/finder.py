@@ -18,13 +18,22 @@ from marsad.stages.quotes.content import (
     content_at,
     content_from,
     nominal_content,
-    past_relative,
     seek_content,
+    speech_after,
 )
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
 from marsad.stages.quotes.documents import document_speaker
-from marsad.stages.quotes.marks import OPENERS, inside
-from marsad.stages.quotes.phrases import actor, bracket_end, entity_of, has_form, is_title, outlet_at, phrase_span
+from marsad.stages.quotes.marks import CLOSERS, OPENERS, inside
+from marsad.stages.quotes.phrases import (
+    actor,
+    bracket_end,
+    entity_of,
+    has_form,
+    is_stop,
+    is_title,
+    outlet_at,
+    phrase_span,
+)
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
@@ -48,6 +57,11 @@ from marsad.text import keys as textkeys
 
 #: Longest name in quotation marks taken as a source ("بحسب «الفرنسية»"), in words.
 MAX_QUOTED_NAME = 4
+#: Most words of an adjunct between a verb and its subject ("وقالت في وقت سابق هوغيت لابيل").
+MAX_ADJUNCT_BEFORE_SUBJECT = 4
+#: Fewest words of speech that follows the outlet spoken to with no إن or colon: fewer are more
+#: likely the rest of a name or an adjunct than a statement.
+MIN_BARE_SPEECH_WORDS = 4
 
 
 def _opens_clause(ctx: Context, i: int) -> bool:
@@ -67,6 +81,12 @@ def _names_someone(ctx: Context, a: int, b: int) -> bool:
             or w.token.start in ctx.names
             or entity_of(ctx.doc.entities, Span(w.token.start, w.token.end)) is not None)
 
+
+
+def _inanimate(ctx: Context, a: int) -> bool:
+    """"ويشير تطور الواردات إلى أن", "وتشير التوقعات إلى أن": a subject headed by a noun of things
+    that indicate (``grammar.indicator_nouns``) is no speaker."""
+    return has_form(ctx.words[a], ctx.cues.indicators)
 
 
 def _cue_span(ctx: Context, idx: int) -> Span:
@@ -102,6 +122,54 @@ def _subject_after_relay(ctx: Context, via: Actor, opener: int) -> tuple[int, in
     return (k, end) if end > k else None
 
 
+def _after_outlet(ctx: Context, via: Actor, s: int) -> tuple[QuoteKind, Span] | None:
+    """Speech that follows the outlet spoken to with no إن or colon ("وقال لـ«عكاظ» النجاحات
+    التي تحققت كبيرة"): it opens at the first word after the outlet's name, unless that word
+    starts an adjunct or names someone (the subject placed after the outlet)."""
+    k = bisect.bisect_left(ctx.starts, via.span.end)
+    limit = ctx.sent_limit[s]
+    while k < limit and char(ctx, k) in CLOSERS and char(ctx, k) not in OPENERS:
+        k += 1  # the closing mark of «عكاظ»
+    nisba = ctx.cues.words("nisba_endings")
+    while k < limit and ctx.words[k].key.startswith("ال") and ctx.words[k].key.endswith(nisba):
+        k += 1  # "لشبكة «سي.إن.إن» التلفزيونية الأمريكية": adjectives of the outlet
+    if k >= limit or k == 0:
+        return None
+    if not ctx.text[ctx.words[k - 1].token.end:ctx.words[k].token.start].isspace() \
+            and char(ctx, k - 1) not in CLOSERS:
+        return None  # "لشبكة إي.بي.سي نيوز": a name the outlet phrase cut short goes on
+    w = ctx.words[k]
+    if char(ctx, k) in OPENERS:
+        return content_from(ctx, k, s)  # «لصحيفة “كومسوموليتس” “لا أنصح …”»: the quotation
+    if not w.is_word or w.prep or is_stop(w, ctx.cues) or is_title(w, ctx.cues) or w.token.start in ctx.names:
+        return None
+    found = content_from(ctx, k, s)
+    return found if found and len(ctx.text[found[1].start:found[1].end].split()) >= MIN_BARE_SPEECH_WORDS else None
+
+
+def _subject_past_adjunct(ctx: Context, j: int, limit: int) -> tuple[int, int] | None:
+    """"وقالت في وقت سابق هوغيت لابيل رئيسة المنظمة:": a subject after a short adjunct of time or
+    place that opens right after the verb; none when the adjunct names whom the speaker met or
+    addressed ("في مؤتمر مع وزير الخارجية") or is the speaker's own ("خلال لقائه الوزير")."""
+    words, c = ctx.words, ctx.cues
+    if j >= limit or words[j].key not in c.words("adjunct_openers"):
+        return None
+    for k in range(j + 1, min(limit, j + 1 + MAX_ADJUNCT_BEFORE_SUBJECT)):
+        w = words[k]
+        if not w.is_word or c.is_complementiser(w.key) or w.key in c.verbs:
+            return None
+        if any(role == "pron" for _, _, role in w.token.pieces):
+            return None  # "خلال لقائه": the speaker is already there, in the pronoun
+        if has_form(words[k - 1], c.adjunct_heads):
+            continue  # "في مؤتمر صحفي": the word after the adjunct's head describes it
+        if is_title(w, c) or w.token.start in ctx.names:
+            if w.prep or words[k - 1].key in c.words("addressee_prepositions"):
+                return None
+            end = speaker_end_at(ctx, k, limit)
+            return (k, end) if end > k else None
+    return None
+
+
 def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     """قال/أكد/أضاف ... إن/أن/: — with a named, fronted or implicit speaker."""
     words, c = ctx.words, ctx.cues
@@ -113,14 +181,19 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)
-    quoted = _quoted_source(ctx, j, limit) if end == j else None
+    quoted = (_quoted_source(ctx, j, limit) or _named_in_marks(ctx, j, limit)) if end == j else None
     if quoted is not None and quoted[0] < limit and (words[quoted[0]].is_word or char(ctx, quoted[0]) == ":"):
         end = quoted[0]  # "وأفادت «الفرنسية» أن", "وتابع "كليبي": …": a short name in marks is the subject
     else:
         quoted = None
+    if (end > j and _inanimate(ctx, j)) or (i > 0 and words[i - 1].key in c.words("which_particles")):
+        return None  # "وتشير التوقعات إلى أن", "مما يؤكد أن": no one speaks
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
         or turn_subject(ctx, i) or named_subject(ctx, i))
+    if subject is None:
+        subject = _subject_past_adjunct(ctx, j, limit)  # "وقالت في وقت سابق هوغيت لابيل:"
+        end = subject[1] if subject is not None else end
     # "وأوضح بيان للتحالف أن": the document's issuer speaks.
     paper = document_speaker(ctx, j, limit) if subject == (j, end) and quoted is None else None
     if paper is not None:
@@ -132,13 +205,18 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         group = group_speaker(ctx, i, last)  # "وقالوا إن": the group named last
         if group is None:
             return None
-    opener, via, source = seek_content(ctx, past_relative(ctx, end, limit), limit)
+    opener, via, source = speech_after(ctx, end, limit)
     found = content_at(ctx, opener, s)
     if opener < 0 and subject is not None:
         before = _preceding_quote(ctx, i)
         found = ("direct", before) if before is not None else None
     if found is None and _opens_clause(ctx, i) and (subject is None or _names_someone(ctx, *subject)):
         found = nominal_content(ctx, i, end)  # "وشدد الوزير على ضرورة وقف …"
+    if found is None and via is not None and words[i].key in c.words("bare_speech_verbs"):
+        found = _after_outlet(ctx, via, s)  # "وقال في تصريحات لـ«عكاظ» النجاحات كبيرة"
+    if (found is None and subject == (j, end) and end < limit and words[i].key in c.words("bare_speech_verbs")
+            and words[end].key in c.words("speech_starters")):
+        found = content_from(ctx, end, s)  # "وقال مرزوق نحن نرحب بالزوار": speech with no colon
     if found is None:
         return None
     if source is not None:
@@ -148,7 +226,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     elif subject is None and via is not None and opener >= 0:
         subject = _subject_after_relay(ctx, via, opener)  # "قال لـ«الاقتصادية» مصدر جمركي إن"
     if quoted is not None and subject == (j, end):
-        speaker: Actor | None = actor(ctx.doc, quoted[1])
+        speaker: Actor | None = _in_marks_actor(ctx, quoted[1])
     elif paper is not None and source is None:
         speaker = paper[0]
     else:
@@ -221,12 +299,17 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     via: Actor | None = speaker_actor(ctx, i + 1, end)
     subject = (i + 1, end)
     k = _past_adjuncts(ctx, end, limit)
+    if k + 1 < limit and words[k].prep and words[k].key.startswith("ال") and words[k + 1].key in c.words("relay_from"):
+        k += 1  # "نقلت وكالة تسنيم الإيرانية للأنباء عن": what the agency serves ends its name
     if k < limit and words[k].key in c.words("relay_from"):
         s_end = speaker_end_at(ctx, k + 1, limit)
         if s_end == k + 1:
             return None
         subject = (k + 1, s_end)
         k = s_end
+    elif outlet_at(words, i + 1, end, c) > i + 1 and k < limit and (
+            char(ctx, k) in ("،", ",", ":") or c.is_complementiser(words[k].key)):
+        via = None  # "نقل موقع «القوات اللبنانية»، أن": with no "عن", the outlet tells it itself
     else:
         return None  # without "عن" the verb is the noun "نقل" (transfer), not a relay
     if k < limit and words[k].key in c.speech_nouns:
@@ -327,6 +410,33 @@ def _quoted_source(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
     return k, inner(ctx, pair)
 
 
+def _named_in_marks(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
+    """«وقال "تجمع أهالي المعتقلين في سجون غزة" في بيان إن …»: a longer name in quotation marks
+    right after the verb, followed by an adjunct (في، خلال، لـ) and then إن/أن, is the subject, not
+    the speech; (index past it, the name)."""
+    if j >= limit or char(ctx, j) not in OPENERS:
+        return None
+    pair = pair_at(ctx, ctx.words[j].token.start)
+    if pair is None:
+        return None
+    k = j + 1
+    while k < limit and ctx.words[k].token.start <= pair[1]:
+        k += 1
+    if k >= limit or not ctx.words[k].is_word or not (ctx.words[k].prep or is_stop(ctx.words[k], ctx.cues)):
+        return None
+    opener, _, _ = seek_content(ctx, k, limit)
+    if opener < 0 or not ctx.cues.is_complementiser(ctx.words[opener].key):
+        return None
+    return k, inner(ctx, pair)
+
+
+def _in_marks_actor(ctx: Context, name: Span) -> Actor:
+    """The speaker named in marks: the entity whose mention opens the name, if any (not one named
+    inside it: «تجمع أهالي المعتقلين في سجون حماس» is no Hamas)."""
+    ent = next((k for k, e in enumerate(ctx.doc.entities) for m in e.mentions if m.start == name.start), None)
+    return Actor(name, ent)
+
+
 def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     """"...، بحسب مصادر أمنية" / "وبحسب الوزارة، فإن ..." / "حسبما ذكرت الوكالة"."""
     words, c = ctx.words, ctx.cues
@@ -390,7 +500,7 @@ def _reaches(ctx: Context, content: Span, here: int) -> bool:
 
 
 def _is_outlet(ctx: Context, who: Actor) -> bool:
-    words = words_in(ctx, who.span)
+    words = words_in(ctx, ctx.phrases.get(who.span, who.span))
     return bool(words) and outlet_at(words, 0, len(words), ctx.cues) > 0
 
 
@@ -583,6 +693,7 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
             drafts.append(draft)
             contents.add(draft.content)
             note(ctx, draft.speaker)
+            ctx.speaker = draft.speaker
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
     return [(Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d)), _loose(ctx, d.speaker))
             for d in drafts]

@@ -74,6 +74,9 @@ class Cues:
     anonymous: dict[str, frozenset[str]] = field(default_factory=dict)
     vocabulary: frozenset[str] = frozenset()  # every single word looked up, filled by cues()
     outlet_firsts: frozenset[str] = frozenset()  # first words of multi-word outlet names
+    agencies: frozenset[str] = frozenset()  # anonymous bodies and state agents: where a post is held
+    name_heads: frozenset[str] = frozenset()  # outlet heads and bodies: a name in marks may follow
+    indicators: frozenset[str] = frozenset()  # grammar.indicator_nouns, as a set
 
     def words(self, name: str) -> tuple[str, ...]:
         """The folded forms of ``grammar.<name>``, longest first (usable with str.endswith)."""
@@ -131,7 +134,10 @@ def cues() -> Cues:
                         f"{', '.join(ANONYMOUS_KEYS)} to lists")
     anonymous = {name: _fold_all(forms, f"anonymous.{name}") for name, forms in unnamed.items()}
     return replace(loaded, grammar=folded, anonymous=anonymous, vocabulary=_vocabulary(loaded),
-                   outlet_firsts=frozenset(n[0] for n in loaded.outlet_names))
+                   outlet_firsts=frozenset(n[0] for n in loaded.outlet_names),
+                   agencies=anonymous["bodies"] | anonymous["state_agents"],
+                   name_heads=loaded.outlet_heads | anonymous["bodies"],
+                   indicators=frozenset(folded.get("indicator_nouns", ())))
 
 
 def _vocabulary(c: Cues) -> frozenset[str]:

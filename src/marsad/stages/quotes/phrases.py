@@ -16,6 +16,9 @@ MAX_SPEAKER_WORDS = 12
 MAX_OUTLET_WORDS = 6
 #: Longest name in quotation marks taken as part of a phrase ("صحيفة “ديلي ستار”"), in words.
 MAX_QUOTED_NAME = 4
+#: Fewest words in marks after a speaker phrase with no outlet or body noun in it for them to be
+#: speech rather than a name ("وقال الوزير «نحن ملتزمون بالاتفاق»"; a nickname in marks is shorter).
+MIN_QUOTED_SPEECH_WORDS = 3
 #: Alef with hamza below, which tells إمام (a title) from أمام (a preposition) before folding.
 HAMZA_BELOW = "إ"
 #: Dashes that may join the parts of an outlet's name in quotation marks.
@@ -126,15 +129,20 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
     named = False
     while j < limit and j - i < MAX_SPEAKER_WORDS:
         w = words[j]
+        if abbreviated_title(words, j, limit, cues):
+            j += 2  # "د." before a name: a title, as "الدكتور" is
+            continue
         if j > i and has_form(words[j - 1], cues.on_behalf):
             j += 1  # "المتحدث باسم الكرملين": the word after باسم belongs to the phrase
             continue
         quoted = (quoted_name_end(words, j, limit, loose=has_form(words[j - 1], cues.outlet_heads))
                   if j > i else j)
-        if quoted > j and (not cues.is_complementiser(words[quoted].key) or has_form(words[j - 1], cues.outlet_heads)):
+        if quoted - j - 2 >= MIN_QUOTED_SPEECH_WORDS and not _names_a_body(words, i, j, cues):
+            break  # "وقال الوزير «نحن ملتزمون بالاتفاق» في …": after a title, words in marks are speech
+        if quoted > j and (not cues.is_complementiser(words[quoted].key) or _names_a_body(words, j - 1, j, cues)):
             # صحيفة "ديلي ستار": a name in quotation marks after its head; one right before
             # the complementiser is the outlet told ("أفاد مصدر «الشرق الأوسط» بأن"), unless it
-            # names the outlet that speaks ("وذكرت صحيفة «الحياة» أن").
+            # names the outlet or body that speaks ("وذكرت صحيفة «الحياة» أن", "وقالت منظمة «…» إن").
             j = quoted
             named = True
             if j < limit and _object_after_quoted_name(words[j], cues, names):
@@ -154,10 +162,14 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             if named or not (_construct_with_l(words, j, limit, cues)
                              or (has_form(words[i], cues.outlet_heads) and _lam_article(w))):
                 break
-        described = is_title(w, cues) or has_form(w, cues.title_complements)
+        # "مصدر طبي في مكتب الصحة": a relational adjective right after a title describes it.
+        described = (is_title(w, cues) or has_form(w, cues.title_complements)
+                     or (j > i and is_title(words[j - 1], cues) and w.token.start not in names
+                         and not w.key.startswith("ال") and w.key.endswith(cues.words("nisba_endings"))))
         if (j > i and not named and not described and not w.key.startswith("ال")
                 and common_word(w, MIN_OBJECT_FREQUENCY)
-                and (_definite_noun(words[j - 1], cues) or _definite_source(words, i, j, cues))
+                and (_definite_noun(words[j - 1], cues) or _definite_source(words, i, j, cues)
+                     or _after_untitled_adjective(words, i, j, cues))
                 and not (j - 2 >= i and has_form(words[j - 2], cues.on_behalf))):
             # "أعلن الجيش مقتل..." / "أرجع رئيس المهرجان نجاح...": after a definite noun that is
             # no title, an indefinite word is not its modifier (they agree) but the object.
@@ -168,6 +180,22 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             named = True
         j += 1
     return j
+
+
+def abbreviated_title(words: list[Word], j: int, limit: int, cues: Cues) -> bool:
+    """Whether word ``j`` is a title written as one letter and a full stop ("د. سعد", "م. محمد"),
+    glued to its stop and followed by a word."""
+    if j + 2 >= limit or words[j].key not in cues.words("title_abbreviations") or words[j].prep:
+        return False
+    dot, nxt = words[j + 1], words[j + 2]
+    return (dot.key == "." and dot.token.start == words[j].token.end
+            and (nxt.is_word or abbreviated_title(words, j + 2, limit, cues)))
+
+
+def _names_a_body(words: list[Word], i: int, j: int, cues: Cues) -> bool:
+    """Whether words ``i..j`` hold an outlet or body noun that a name in marks may follow
+    ("صحيفة «الحياة»", "منظمة «أطباء بلا حدود»", "المنظمة الدولية «…»")."""
+    return any(has_form(w, cues.name_heads) for w in words[i:j])
 
 
 def _hamza_title(w: Word, cues: Cues) -> bool:
@@ -191,8 +219,13 @@ def _object_after_quoted_name(w: Word, cues: Cues, names: Container[int]) -> boo
 def _object_after_title(words: list[Word], j: int, cues: Cues, names: Container[int]) -> bool:
     """Whether word ``j`` is the verb's object after a title with the article: a definite noun
     cannot be annexed to a definite title, so it is an adjective (الرسمي، العام، الأمريكي, all
-    nisbas or complements), a name, or the object ("أدان الوزير الهجوم")."""
-    before, w = words[j - 1], words[j]
+    nisbas or complements), a name, or the object ("أدان الوزير الهجوم", also after the title's
+    adjectives: "نفى المدرب الهولندي الشائعات")."""
+    t, w = j - 1, words[j]
+    while t > 0 and words[t].key.startswith("ال") and words[t].key.endswith(cues.words("nisba_endings")) \
+            and not is_title(words[t], cues):
+        t -= 1  # "الهولندي": a definite adjective of the title
+    before = words[t]
     if not (before.key.startswith("ال") and is_title(before, cues)) or before.key in cues.words("honorifics"):
         return False
     if (not w.key.startswith("ال") or w.prep or w.token.start in names or is_title(w, cues)
@@ -207,6 +240,15 @@ def _definite_noun(word: Word, cues: Cues) -> bool:
     if not word.key.startswith("ال") or is_title(word, cues) or word.key.endswith(cues.words("nisba_endings")):
         return False
     return common_word(word)
+
+
+def _after_untitled_adjective(words: list[Word], i: int, j: int, cues: Cues) -> bool:
+    """"أعلنت السلطات المغربية اعتقال …": after a definite relational adjective, in a phrase with no
+    title or body noun (a name may follow "الرئيس المصري", "شركة … العالمية"), an indefinite word
+    is the verb's object."""
+    before = words[j - 1]
+    return (before.key.startswith("ال") and before.key.endswith(cues.words("nisba_endings"))
+            and not any(is_title(w, cues) or has_form(w, cues.title_complements) for w in words[i:j - 1]))
 
 
 def _definite_source(words: list[Word], i: int, j: int, cues: Cues) -> bool:
@@ -312,6 +354,8 @@ def _describes(words: list[Word], k: int, i: int, cues: Cues) -> bool:
     w = words[k]
     if k > i and words[k - 1].key in cues.words("name_links"):
         return False  # "عبد الرحمن": the word after عبد / بن / أبو is part of the name
+    if abbreviated_title(words, k, len(words), cues):
+        return True  # "د." is a title
     if is_title(w, cues) or has_form(w, cues.title_complements) or has_form(w, cues.on_behalf):
         return True
     if (w.key,) in demonyms():

@@ -144,6 +144,8 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
     if len(words) == 1 and _possessed_body(words[0], cues):
         # "حسبما أعلن مكتبه": his office speaks for the person named last.
         return Actor(found.span, discourse.person(doc))
+    if len(words) == 1 and _members(words[0], cues):
+        return Actor(found.span, _last_body(doc, found.span.start))  # "وقال أعضاؤها": its members
     if _dual_title(words, cues):
         return Actor(found.span, _pair(doc, found.span.start))  # "وشدد الوزيران": the two named last
     title = bare_title(words, cues)
@@ -183,6 +185,33 @@ def _dual_title(words: list[Word], cues: Cues) -> bool:
         return False
     stem = words[0].key[2:]
     return any(stem.endswith(e) and stem[:-len(e)] in cues.titles for e in cues.words("dual_endings"))
+
+
+def _members(word: Word, cues: Cues) -> bool:
+    """"أعضاؤها", "عناصره", "قادته": members of a body, with a pronoun suffix that refers to it
+    (read from the key: the clitic analysis leaves أعضاؤها whole)."""
+    members = cues.words("member_nouns")
+    if word.key.startswith("ال"):
+        return False
+    for suffix in cues.words("member_suffixes"):  # longest first
+        stem = word.key[:-len(suffix)]
+        if word.key.endswith(suffix) and len(stem) > 2:
+            # أعضاؤ → أعضاء, قادت → قادة: the hamza and ta marbuta a suffix changes
+            return any(form in members for form in (stem, stem[:-1] + "ء", stem[:-1] + "ه"))
+    return False
+
+
+def _last_body(doc: Document, before: int) -> int | None:
+    """The organisation mentioned last before offset ``before`` (the body a pronoun on its
+    members refers to)."""
+    best: tuple[int, int] | None = None  # (end of its last mention, entity)
+    for k, e in enumerate(doc.entities):
+        if e.type != "ORG":
+            continue
+        ends = [m.end for m in e.mentions if m.end <= before]
+        if ends and (best is None or max(ends) > best[0]):
+            best = (max(ends), k)
+    return best[1] if best is not None else None
 
 
 def _possessed_body(word: Word, cues: Cues) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from marsad.core.document import Actor, Span
 from marsad.stages.quotes.anonymous import named_before, speaks_for
-from marsad.stages.quotes.context import Context, char, words_in
+from marsad.stages.quotes.context import Context, char, inner, pair_at, words_in
 from marsad.stages.quotes.descriptors import named_body
-from marsad.stages.quotes.marks import CLOSERS, OPENERS
+from marsad.stages.quotes.marks import OPENERS
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
     Word,
+    abbreviated_title,
     actor,
     common_word,
     has_form,
@@ -27,6 +28,7 @@ from marsad.stages.quotes.phrases import (
     speaker_end,
 )
 from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
+from marsad.stages.quotes.stretch import past_affiliation, past_apposition, past_outlet_name, past_post_place
 from marsad.text import keys as textkeys
 from marsad.text.keys import frequency, strip_diacritics
 
@@ -43,13 +45,6 @@ MAX_KANA_SUBJECT = 10
 #: Words allowed between a person's name and the verb it is the subject of, description included
 #: ("فواز جورج خبير الشرق الأوسط لدى معهد لندن للاقتصاد رأى").
 MAX_DESCRIBED_SUBJECT = 12
-#: Words of the place a post is held in, between the post and its holder's name
-#: ("مدير فرع الزراعة بمحافظة المجاردة محمد الغاوي": بمحافظة المجاردة).
-MAX_POST_PLACE_WORDS = 3
-#: Words of the body a post belongs to, between the post and its holder's name, when the entities
-#: stage names that body ("المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت
-#: الصباغ"): a body's name may be long, but not a clause.
-MAX_AFFILIATION_WORDS = 10
 #: Most words of a dateline before its colon ("مكة المكرمة:", "سبق- الرياض:").
 MAX_DATELINE_WORDS = 3
 #: Farthest a participle looks back, in words, for the clause it continues (a run-on sentence
@@ -57,6 +52,8 @@ MAX_DATELINE_WORDS = 3
 MAX_CLAUSE_WORDS = 40
 #: Fewest letters of a bare surname matched to a person named before (short words are common).
 MIN_SURNAME_LETTERS = 3
+#: Most words of a surname told alone ("الجار الله", "آل طالب").
+MAX_SURNAME_WORDS = 2
 #: Entity types of places: after في in a speaker phrase they say where the speaker is.
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
@@ -69,7 +66,8 @@ def _object_after_name(ctx: Context, k: int) -> bool:
     w = ctx.words[k]
     if not w.is_word or w.key.startswith("ال") or w.prep or w.token.start in ctx.names:
         return False
-    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements):
+    if is_title(w, ctx.cues) or has_form(w, ctx.cues.title_complements) \
+            or abbreviated_title(ctx.words, k, len(ctx.words), ctx.cues):
         return False
     if w.key in ctx.cues.words("place_prepositions") and k + 1 < len(ctx.words) \
             and has_form(ctx.words[k + 1], ctx.cues.anonymous["bodies"]):
@@ -103,6 +101,9 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             # الأمم المتحدة في أفغانستان نيكولاس هايسوم": a place and the post's holder may follow.
             end = k
             break
+        if (ctx.words[k - 1].token.end in ctx.name_ends and ctx.words[k].key not in ctx.cues.words("name_links")
+                and _object_after_name(ctx, k)):
+            return k  # "افتتح الأمين د. أسامة البار وقف القرآن": the object after the holder's name
         before = ctx.words[k - 1]
         if before.key.startswith("ال") and not is_title(before, ctx.cues) and _accusative(ctx, k):
             return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
@@ -112,98 +113,14 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
             return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
         if _body_after_name(ctx, k):
             return k  # "وطالب مكاوي الأمم المتحدة بضرورة …": the body after a bare name is the object
-    end = _past_post_place(ctx, i, _past_apposition(ctx, end, limit), limit)
-    end = _past_affiliation(ctx, i, end, limit)
+    end = past_outlet_name(ctx, _past_body_with_b(ctx, i, end, limit), limit)
+    end = past_post_place(ctx, i, past_apposition(ctx, end, limit), limit)
+    end = past_affiliation(ctx, i, end, limit)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
     return end
-
-
-def _past_apposition(ctx: Context, end: int, limit: int) -> int:
-    """``end`` past a comma before a person's name that follows a post ("الأستاذ في جامعة عدن،
-    سليم الحسني": the name set off after the post)."""
-    if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
-            and ctx.words[end - 1].token.start not in ctx.names:
-        return end + 1
-    return end
-
-
-def _past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
-    """"مدير فرع الجمعية بأبها أحمد السروي", "مدير الشرطة في جدة خالد …": a titled post, the
-    place where it is held, then the holder's name: the phrase runs on to the name."""
-    words, c = ctx.words, ctx.cues
-    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
-            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions"))
-            or _addressee(ctx, end, limit)):
-        return end
-    for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
-        if words[k].token.start in ctx.names:
-            return k
-        if _past_apposition(ctx, k, limit) > k:
-            return k + 1  # "مدير الغرفة التجارية بجدة، مازن بترجي"
-        if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
-            break
-    return end
-
-
-def _past_affiliation(ctx: Context, i: int, end: int, limit: int) -> int:
-    """"الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد عاطي القرشي", "رئيس بعثة الأمم المتحدة في
-    أفغانستان نيكولاس هايسوم": a post, the body it belongs to (named, or titles and definite nouns)
-    and then the holder's name: the phrase runs on to the name, who is the speaker.
-
-    Not after a post already named, nor over an addressee ("لنظيره"، "لرئيس الوزراء"): the word
-    that opens the body is no title and has no pronoun suffix."""
-    words, c = ctx.words, ctx.cues
-    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
-            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions")
-                    or words[end].key == "ل")):
-        return end
-    if _addressee(ctx, end, limit):
-        return end
-    bodies = [m for e in ctx.doc.entities if e.type != "PER" for m in e.mentions]
-    for k in range(end, min(limit, end + MAX_AFFILIATION_WORDS + 1)):
-        w = words[k]
-        if w.token.start in ctx.names:
-            return k if k > end else end
-        if not _affiliation_word(ctx, w, bodies):
-            break
-    return end
-
-
-def _addressee(ctx: Context, end: int, limit: int) -> bool:
-    """"وأكد وزير الخارجية لنظيره الأمريكي جون كيري": a title or a noun with a pronoun suffix
-    after the preposition names the one spoken to, not the body or place of the speaker's post."""
-    w = ctx.words[end]
-    opening = ctx.words[end + 1] if w.key == "ل" and end + 1 < limit else w
-    return is_title(opening, ctx.cues) or any(role == "pron" for _, _, role in opening.token.pieces)
-
-
-def _affiliation_word(ctx: Context, w: Word, bodies: list[Span]) -> bool:
-    """A word that may stand in the name of the body a post belongs to: inside a named body or
-    place, a title or honorific (العقيد، الدكتور), a definite noun, a preposition, or a quotation
-    mark around the body's name; never a comma, a colon, a verb of saying or a complementiser."""
-    c = ctx.cues
-    if not w.is_word:
-        return w.key in OPENERS or w.key in CLOSERS
-    if w.key in c.verbs or w.key in c.participles or c.is_complementiser(w.key):
-        return False
-    if any(m.start <= w.token.start < m.end for m in bodies):
-        return True
-    if has_form(w, c.adjunct_heads) or w.token.start in ctx.name_ends:
-        return False
-    # "بشرطة منطقة مكة": an indefinite noun annexed to the next word is part of the body's name.
-    return (w.key in c.words("place_prepositions") or w.key == "ل" or w.key in c.words("honorifics")
-            or not has_form(w, c.speaker_stops))
-
-
-def _glued_preposition(w: Word) -> bool:
-    """"بأبها", "بمحافظة": a preposition on the word (the clitic analysis keeps rare forms whole)."""
-    if w.prep:
-        return True
-    stem = strip_diacritics(w.stem)
-    return w.is_word and stem[:1] == "ب" and frequency(stem[1:]) >= MIN_NOUN_FREQUENCY
 
 
 def _possessed(ctx: Context, k: int) -> bool:
@@ -246,6 +163,19 @@ def _plural_verb(ctx: Context, k: int) -> bool:
             and w.key.endswith(PLURAL_VERB_ENDING) and len(w.key) > len(PLURAL_VERB_ENDING) + 1)
 
 
+def _past_body_with_b(ctx: Context, i: int, end: int, limit: int) -> int:
+    """"مسؤول بوزارة الداخلية", "مصادر بالقوات": a body glued to ب after a title is where the post
+    is held, as after في; the phrase runs on over the body's name."""
+    words, c = ctx.words, ctx.cues
+    if end >= limit or end - i > 2 or not is_title(words[i], c):
+        return end
+    w = words[end]
+    bodies = c.agencies
+    if not (w.prep and ctx.text[w.conj_end:w.conj_end + 1] == "ب" and has_form(w, bodies)):
+        return end
+    return max(end + 1, speaker_end(words, end + 1, limit, c, ctx.names))
+
+
 def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     """The speaker named by words ``begin..end``: the name in it, or the person it refers to."""
     a, b = name_in(ctx.words, begin, end, ctx.cues)
@@ -254,6 +184,8 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         # description, as an epithet is no part of a name.
         while a < b - 1 and ctx.words[a].key in ctx.cues.words("honorifics"):
             a += 1
+        while a < b - 2 and abbreviated_title(ctx.words, a, b, ctx.cues):
+            a += 2  # "د. باقادر": the surname alone is matched to the person named before
         begin = a
     whole = phrase_span(ctx.words, begin, end)
     if a > begin + 1 and ctx.words[a - 1].key in ctx.cues.words("place_prepositions") \
@@ -265,6 +197,10 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     named = _appositive_name(ctx, begin, end)
     if named is not None and found.span.start < named.start:
         found = actor(ctx.doc, named)  # "نقيب الأشراف، محمود الشريف،": the name, not the post
+    person = any(ctx.words[k].token.start in ctx.names for k in range(begin, end))
+    marked = _marked_name(ctx, begin, end) if (a, b) == (begin, end) and not person else None
+    if marked is not None:
+        found = actor(ctx.doc, marked, whole)  # "صحيفة «ستيت» المحلية": the outlet's name
     if (a, b) != (begin, end) and found.entity is not None and ctx.doc.entities[found.entity].type != "PER" \
             and actor(ctx.doc, found.span).entity is None:
         # "وكيل جامعة الملك خالد الدكتور مرعي القحطاني": a name no entity covers, in a phrase naming
@@ -276,8 +212,11 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
-    if found.entity is None and end - begin == 1:
-        found = Actor(found.span, _surname_of(ctx, ctx.words[begin]))  # "وطالب مكاوي" → ياسين مكاوي
+    if end - begin <= MAX_SURNAME_WORDS and (found.entity is None or _lone_name(ctx, found.entity)):
+        # "وطالب مكاوي" → ياسين مكاوي; "وأكد الجار الله" → إبراهيم الجار الله, over a link of the bare
+        # surname to someone else ("اوربان" after "كريستوفر اوربان") or of a word in it (الله)
+        surname = _surname_of(ctx, ctx.words[begin:end])
+        found = found if surname is None else Actor(found.span, surname)
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
     found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
     if not whole.contains(found.span):
@@ -305,11 +244,12 @@ def _named_after(ctx: Context, begin: int, found: Actor) -> bool:
             and w.key not in ctx.cues.words("possessed_bodies") and w.bare not in ctx.cues.words("possessed_bodies"))
 
 
-def _surname_of(ctx: Context, w: Word) -> int | None:
-    """The person named before whose name ends with the bare word ``w`` ("ياسين مكاوي … وطالب
+def _surname_of(ctx: Context, words: list[Word]) -> int | None:
+    """The person named before whose name ends with the bare ``words`` ("ياسين مكاوي … وطالب
     مكاوي", "رأفت الصباغ … وأكد الصباغ"): the entity of the last such speaker or topic."""
-    key = _without_article(w.bare)
-    if not w.is_word or is_title(w, ctx.cues) or len(key) < MIN_SURNAME_LETTERS:
+    keys = [_without_article(w.bare) for w in words]
+    if (not all(w.is_word for w in words) or is_title(words[0], ctx.cues)
+            or len("".join(keys)) < MIN_SURNAME_LETTERS):
         return None
     for n in reversed(ctx.discourse.named):
         ent = n.actor.entity
@@ -317,9 +257,19 @@ def _surname_of(ctx: Context, w: Word) -> int | None:
             continue
         for m in ctx.doc.entities[ent].mentions:
             inside = words_in(ctx, m)
-            if len(inside) > 1 and _without_article(inside[-1].bare) == key:
+            if len(inside) > len(words) and [_without_article(x.bare) for x in inside[-len(words):]] == keys:
                 return ent
     return None
+
+
+def _lone_name(ctx: Context, ent: int) -> bool:
+    """Whether entity ``ent`` is no person the text names in full: something that is no actor
+    (الله in "الجار الله"), or a person only ever named by one word (a bare surname the linker took
+    for someone else)."""
+    e = ctx.doc.entities[ent]
+    if e.type == "MISC":
+        return True
+    return e.type == "PER" and all(" " not in ctx.text[m.start:m.end].strip() for m in e.mentions)
 
 
 def _without_article(key: str) -> str:
@@ -338,6 +288,20 @@ def _appositive_name(ctx: Context, begin: int, end: int) -> Span | None:
     for k in range(begin + 1, end):
         if char(ctx, k - 1) in ("،", ",") and ctx.words[k].token.start in ctx.names:
             return Span(ctx.words[k].token.start, ctx.names[ctx.words[k].token.start])
+    return None
+
+
+def _marked_name(ctx: Context, begin: int, end: int) -> Span | None:
+    """The name in quotation marks after an outlet or body noun in words ``begin..end`` ("صحيفة
+    «ستيت» المحلية", "منظمة «أطباء بلا حدود»"): it names the speaker, as a person's name does after
+    a title."""
+    heads = ctx.cues.name_heads
+    for k in range(begin + 1, end):
+        if char(ctx, k) in OPENERS and has_form(ctx.words[k - 1], heads):
+            pair = pair_at(ctx, ctx.words[k].token.start)
+            if pair is not None and pair[1] < ctx.words[end - 1].token.end:
+                name = inner(ctx, pair)
+                return name if name.end > name.start else None
     return None
 
 
@@ -494,8 +458,8 @@ def may_be_implicit(ctx: Context, i: int) -> bool:
         return True
     first = ctx.sent_first[ctx.sent_of[i]]
     if (i > first and w.conj_end == w.token.start and w.key[:1] in ctx.cues.words("imperfect_prefixes")
-            and ctx.words[i - 1].is_word):
-        return False  # "بلاغا من شخص يفيد بأن": an imperfect verb describing the noun before it
+            and ctx.words[i - 1].is_word and ctx.words[i - 1].key not in ctx.cues.words("continuation_verbs")):
+        return False  # "بلاغا من شخص يفيد بأن": an imperfect verb describing the noun before it ("ومضى يقول" goes on)
     return ctx.words[i - 1].key not in ctx.cues.words("relatives")
 
 

@@ -1,0 +1,128 @@
+"""Where a speaker phrase runs on past the point word shapes end it: over an outlet's name the
+entities stage knows, a name set off by a comma, the place a post is held in and the body it
+belongs to, up to the holder's name ("المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ")."""
+
+from __future__ import annotations
+
+from marsad.core.document import Span
+from marsad.stages.quotes.context import Context, char
+from marsad.stages.quotes.marks import CLOSERS, OPENERS
+from marsad.stages.quotes.phrases import MIN_NOUN_FREQUENCY, Word, abbreviated_title, has_form, is_stop, is_title
+from marsad.text.keys import frequency, strip_diacritics
+
+#: Words of the place a post is held in, between the post and its holder's name
+#: ("مدير فرع الزراعة بمحافظة المجاردة محمد الغاوي": بمحافظة المجاردة).
+MAX_POST_PLACE_WORDS = 3
+#: Words of the body a post belongs to, between the post and its holder's name, when the entities
+#: stage names that body ("المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت
+#: الصباغ"): a body's name may be long, but not a clause.
+MAX_AFFILIATION_WORDS = 10
+
+
+def past_outlet_name(ctx: Context, end: int, limit: int) -> int:
+    """"صحيفة الصباح التونسية": an outlet's name the entities stage knows, after its head, though
+    a word of it is a stop word (الصباح "the morning"); with the adjectives after it."""
+    words = ctx.words
+    if end >= limit or not has_form(words[end - 1], ctx.cues.outlet_heads):
+        return end
+    start = words[end].token.start
+    stop = max((m.end for e in ctx.doc.entities if e.type == "ORG" for m in e.mentions if m.start == start),
+               default=-1)
+    if stop < 0:
+        return end
+    while end < limit and words[end].token.start < stop:
+        end += 1
+    while end < limit and words[end].key.startswith("ال") and words[end].key.endswith(ctx.cues.words("nisba_endings")):
+        end += 1  # "التونسية"
+    return end
+
+
+def past_apposition(ctx: Context, end: int, limit: int) -> int:
+    """``end`` past a comma before a person's name that follows a post ("الأستاذ في جامعة عدن،
+    سليم الحسني": the name set off after the post)."""
+    if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
+            and ctx.words[end - 1].token.start not in ctx.names:
+        return end + 1
+    return end
+
+
+def past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
+    """"مدير فرع الجمعية بأبها أحمد السروي", "مدير الشرطة في جدة خالد …": a titled post, the
+    place where it is held, then the holder's name: the phrase runs on to the name."""
+    words, c = ctx.words, ctx.cues
+    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
+            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions"))
+            or _addressee(ctx, end, limit)):
+        return end
+    for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
+        if words[k].token.start in ctx.names:
+            return k
+        if past_apposition(ctx, k, limit) > k:
+            return k + 1  # "مدير الغرفة التجارية بجدة، مازن بترجي"
+        if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
+            break
+    return end
+
+
+def past_affiliation(ctx: Context, i: int, end: int, limit: int) -> int:
+    """"الناطق الإعلامي بشرطة منطقة مكة المكرمة العقيد عاطي القرشي", "رئيس بعثة الأمم المتحدة في
+    أفغانستان نيكولاس هايسوم": a post, the body it belongs to (named, or titles and definite nouns)
+    and then the holder's name: the phrase runs on to the name, who is the speaker.
+
+    Not after a post already named, nor over an addressee ("لنظيره"، "لرئيس الوزراء"): the word
+    that opens the body is no title and has no pronoun suffix."""
+    words, c = ctx.words, ctx.cues
+    if (end >= limit or not is_title(words[i], c) or any(words[k].token.start in ctx.names for k in range(i, end))
+            or not (_glued_preposition(words[end]) or words[end].key in c.words("place_prepositions")
+                    or words[end].key == "ل")):
+        return end
+    if _addressee(ctx, end, limit):
+        return end
+    bodies = [m for e in ctx.doc.entities if e.type != "PER" for m in e.mentions]
+    for k in range(end, min(limit, end + MAX_AFFILIATION_WORDS + 1)):
+        w = words[k]
+        if w.token.start in ctx.names:
+            return k if k > end else end
+        if not _affiliation_word(ctx, k, bodies):
+            break
+    return end
+
+
+def _addressee(ctx: Context, end: int, limit: int) -> bool:
+    """"وأكد وزير الخارجية لنظيره الأمريكي جون كيري": a title or a noun with a pronoun suffix
+    after the preposition names the one spoken to, not the body or place of the speaker's post."""
+    w = ctx.words[end]
+    opening = ctx.words[end + 1] if w.key == "ل" and end + 1 < limit else w
+    return is_title(opening, ctx.cues) or any(role == "pron" for _, _, role in opening.token.pieces)
+
+
+def _affiliation_word(ctx: Context, k: int, bodies: list[Span]) -> bool:
+    """A word that may stand in the name of the body a post belongs to: inside a named body or
+    place, a title or honorific (العقيد، الدكتور), a definite noun, a preposition, or a quotation
+    mark around the body's name; never a comma, a colon, a verb of saying or a complementiser."""
+    w = ctx.words[k]
+    c = ctx.cues
+    if not w.is_word:
+        # "م. محمد العمرة": the full stop of an abbreviated title before the holder's name.
+        return (w.key in OPENERS or w.key in CLOSERS
+                or (k > 0 and abbreviated_title(ctx.words, k - 1, len(ctx.words), c)))
+    if w.key in c.verbs or w.key in c.participles or c.is_complementiser(w.key):
+        return False
+    if any(m.start <= w.token.start < m.end for m in bodies):
+        return True
+    if has_form(w, c.adjunct_heads) or w.token.start in ctx.name_ends:
+        return False
+    # "بشرطة منطقة مكة": an indefinite noun annexed to the next word is part of the body's name.
+    return (w.key in c.words("place_prepositions") or w.key == "ل" or w.key in c.words("honorifics")
+            or not has_form(w, c.speaker_stops))
+
+
+def _glued_preposition(w: Word) -> bool:
+    """"بأبها", "بمحافظة": a preposition on the word (the clitic analysis keeps rare forms whole)."""
+    if w.prep:
+        return True
+    stem = strip_diacritics(w.stem)
+    return w.is_word and stem[:1] == "ب" and frequency(stem[1:]) >= MIN_NOUN_FREQUENCY
+
+
+__all__ = ["past_affiliation", "past_apposition", "past_outlet_name", "past_post_place"]
