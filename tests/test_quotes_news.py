@@ -12,6 +12,7 @@ import functools
 
 import pytest
 
+import marsad
 from conftest import named_doc, quoted
 from marsad.core.document import EntityType
 from marsad.stages.quotes import find_quote_sets, find_quotes
@@ -206,3 +207,15 @@ def test_own_correspondent_at_a_place_is_unattributed() -> None:
     quotes, loose = find_quote_sets(doc)
     assert quotes == []
     assert [doc.span_text(q.speaker.span) for q in loose] == ["مراسلنا"]
+
+
+@pytest.mark.parametrize("text", [
+    "واجه وزير الخارجية الأمريكي جون كيري عاصفة من التشكيك في مجلس الشيوخ أمس. "
+    "وقال له رئيس اللجنة بوب كوركر: «أعتقد أنك تعرضت للسلب».",
+    "واجه وزير الخارجية الأمريكي جون كيري عاصفة من التشكيك في مجلس الشيوخ أمس. "
+    "وقال لهم رئيس اللجنة بوب كوركر إن الاتفاق لا يلبي المطلوب.",
+])
+def test_the_one_spoken_to_stands_before_the_speaker(text: str) -> None:
+    # «وقال له فلان»: له is the addressee, not the last speaker; the name after it speaks
+    doc = marsad.analyze(text, published="2015-07-24")
+    assert [doc.span_text(q.speaker.span) for q in doc.quotes if q.speaker] == ["بوب كوركر"]

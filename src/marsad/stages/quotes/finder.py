@@ -178,6 +178,9 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     j = i + 1
     if j + 2 < limit and words[j].key in c.words("each_of") and words[j + 1].key in c.words("each_of_from"):
         j += 2  # "وقال كل من حسام المرداسي وحاتم سامي": the people listed speak
+    if j + 1 < limit and words[j].is_word and textkeys.fold(
+            ctx.text[words[j].token.start:words[j].token.end]) in c.words("addressee_pronouns"):
+        j += 1  # "وقال له رئيس اللجنة بوب كوركر:": the one spoken to stands before the subject
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)
