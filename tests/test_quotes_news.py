@@ -219,3 +219,14 @@ def test_the_one_spoken_to_stands_before_the_speaker(text: str) -> None:
     # «وقال له فلان»: له is the addressee, not the last speaker; the name after it speaks
     doc = marsad.analyze(text, published="2015-07-24")
     assert [doc.span_text(q.speaker.span) for q in doc.quotes if q.speaker] == ["بوب كوركر"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("بيروت - وكالات: من جانبه، كشف السفير اليمني لدى لبنان، علي الديلمي، أن السفارة اليمنية في بيروت "
+     "أوقفت منح التأشيرات للبنانيين.", "علي الديلمي"),
+    # (no commas and no person the entities stage knows: the state after لدى is not the speaker)
+    ("من جانبه، كشف السفير اليمني لدى لبنان علي الديلمي أن السفارة أوقفت منح التأشيرات.", "السفير اليمني"),
+])
+def test_an_envoy_posted_to_a_state_is_the_person_named_after_the_post(text: str, speaker: str) -> None:
+    doc = marsad.analyze(text, published="2015-07-24")
+    assert [doc.span_text(q.speaker.span) for q in doc.quotes if q.speaker] == [speaker]
