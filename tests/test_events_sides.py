@@ -125,3 +125,11 @@ def test_the_owner_of_a_counted_object_is_the_target() -> None:
                          "التحالف الدولي عددا من مواقع التنظيم في الموصل.", published=PUBLISHED)
     (ev,) = [e for e in doc.events if doc.span_text(e.trigger) == "ودمرت"]
     assert [doc.span_text(a.span) for a in ev.target] == ["التنظيم"]
+
+
+def test_a_perfect_verb_opening_with_nun_is_not_the_first_person() -> None:
+    # «نفت» (she denied) inside a relayed clause is the ministry's, not the relaying speaker's «we»
+    doc = marsad.analyze("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الأربعاء، بحسب ما ذكر المرصد السوري "
+                         "لحقوق الإنسان، إلا أن وزارة الدفاع الأمريكية نفت الأمر.", published=PUBLISHED)
+    (ev,) = [e for e in doc.events if e.type == "REJECT"]
+    assert {doc.entities[a.entity].country for a in ev.source if a.entity is not None} == {"USA"}

@@ -235,7 +235,8 @@ def _first_person(doc: Document, cand: Candidate) -> bool:
     tok = doc.tokens[cand.first]
     word = surface(doc, tok)
     core = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
-    return core.startswith(("ن", "سن")) or core.endswith("نا")
+    # (ن opens the first person only in the imperfect: نفت، نقل، نشر are perfect verbs of their own)
+    return (cand.imperfect and core.startswith(("ن", "سن"))) or core.endswith("نا")
 
 
 def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...]) -> bool:
