@@ -230,3 +230,10 @@ def test_the_one_spoken_to_stands_before_the_speaker(text: str) -> None:
 def test_an_envoy_posted_to_a_state_is_the_person_named_after_the_post(text: str, speaker: str) -> None:
     doc = marsad.analyze(text, published="2015-07-24")
     assert [doc.span_text(q.speaker.span) for q in doc.quotes if q.speaker] == [speaker]
+
+
+def test_however_opens_no_speech_of_the_verb_before() -> None:
+    # «بحسب ما ذكر المرصد …، إلا أن الوزارة نفت الأمر»: إلا أن is a contrast, not the Observatory's words
+    doc = marsad.analyze("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الأربعاء، بحسب ما ذكر المرصد السوري "
+                         "لحقوق الإنسان، إلا أن وزارة الدفاع الأمريكية نفت الأمر.", published="2015-07-31")
+    assert not any("نفت" in doc.span_text(q.content) for q in doc.quotes)
