@@ -26,7 +26,7 @@ from marsad.core.registry import (
     register,
 )
 from marsad.core.settings import Settings
-from marsad.stages.events import lexicon
+from marsad.stages.events import argmodel, lexicon
 from marsad.stages.events.actors import (
     affiliations,
     continuations,
@@ -497,6 +497,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
                 and (cand.sentence - accusation[2] <= DENIAL_REACH or _points_back(doc, cand, c_hi))):
             # A denial by the accused answers the accusation: its target is the accuser.
             target = accusation[0]
+        # Where rules and their fallbacks stop, the learned finder may name a side still empty.
+        source, target = argmodel.complete(doc, cand, mentions, (c_lo, c_hi), args, source, target)
         if cand.trigger.type == "ACCUSE" and source and target:
             accusation = (source, target, cand.sentence)
         if not (source == target and cand.trigger.concept in fight_concepts()):
