@@ -105,15 +105,26 @@ def figures(scored: list[Scored], side: str, threshold: float) -> dict[str, tupl
     return {m: (len(found[m]), emitted[m], right[m]) for m in ("rules", "model", "combined")}
 
 
+def _harmonic(a: float, b: float) -> float:
+    return 2 * a * b / (a + b) if a + b else 0.0
+
+
 def cross_validate(samples: list[Sample], l2: float) -> None:
     scored = out_of_fold(samples, l2=l2)
     for side in argmodel.SIDES:
         n = len({s.row for s in samples if (s.source if side == "SOURCE" else s.target) is not None})
         print(f"{side}: {n} sentences with an agreed span and a trigger (5-fold CV by article, l2={l2})")
+        balance: dict[float, float] = {}
         for t in THRESHOLDS:
             fig = figures(scored, side, t)
             print(f"  threshold {t:.2f}: " + "  ".join(
                 f"{m} found={f / n:.3f} right={r / e if e else 0:.3f} (n={e})" for m, (f, e, r) in fig.items()))
+            found, emitted, right = fig["combined"]
+            balance[t] = _harmonic(found / n, right / emitted if emitted else 0.0)
+        best = max(THRESHOLDS, key=lambda t: (balance[t], -t))
+        shipped = argmodel.THRESHOLDS[side]
+        print("  combined, harmonic mean of found and right: " + " ".join(
+            f"{t:.2f}={v:.3f}" for t, v in balance.items()) + f"; best {best:.2f} (shipped {shipped:.2f})")
 
 
 def leave_one_article_out(gsr: list[Sample], l2: float) -> None:

@@ -33,7 +33,7 @@ BIAS = "__bias__"
 SIDES = ("SOURCE", "TARGET")
 #: Least probability for the model to fill a side the rules left empty, per side: chosen by
 #: cross-validation on the GSR dev spans (``scripts/build_arg_model.py --cv``).
-THRESHOLDS: dict[str, float] = {"SOURCE": 0.4, "TARGET": 0.4}
+THRESHOLDS: dict[str, float] = {"SOURCE": 0.4, "TARGET": 0.3}
 #: Upper bounds of the token-distance buckets (the last bucket is everything beyond).
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 13)
 @dataclass(frozen=True, slots=True)
