@@ -72,7 +72,7 @@ def _pick(cands: list[Scored], side: str, threshold: float, exclude: set[str]) -
     """The model's pick for one trigger: the candidate of highest probability above the threshold."""
     col = 1 if side == "SOURCE" else 2
     ok = [c for c in cands if c[col] >= threshold and c[0].text not in exclude
-          and not (side == "SOURCE" and "place" in c[0].feats)]
+          and argmodel.eligible(side, c[0].feats)]
     return max(ok, key=lambda c: c[col]) if ok else None
 
 

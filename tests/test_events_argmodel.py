@@ -102,3 +102,13 @@ def test_weights_are_current(shared_dir: Path) -> None:
         same = sum((argmodel.probability(side, s.feats, trained) >= cut)
                    == (argmodel.probability(side, s.feats, shipped) >= cut) for s in samples)
         assert same >= MIN_AGREEMENT * len(samples), f"{side}: run scripts/build_arg_model.py"
+
+
+def test_the_reporter_before_a_complementizer_is_no_argument() -> None:
+    doc = analysed("وقال المرصد السوري لحقوق الإنسان إن انفجارا استهدف حافلة للجيش قرب مدينة حمص.")
+    fr = _frame(doc, "ASSAULT")
+    reporter = next(i for i, m in enumerate(fr.mentions) if doc.span_text(m.span).startswith("المرصد"))
+    feats = argmodel.features(doc, fr, reporter)
+    assert "between=before:complementizer" in feats
+    assert not argmodel.eligible("SOURCE", feats) and not argmodel.eligible("TARGET", feats)
+    assert sides(doc, "ASSAULT") == [([], ["للجيش"])]

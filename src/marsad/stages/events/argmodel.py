@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -221,12 +222,22 @@ def best(doc: Document, fr: Frame, side: str, *, exclude: frozenset[int] = froze
     cut = THRESHOLDS[side] if threshold is None else threshold
     top: tuple[float, Mention] | None = None
     for i, m in enumerate(fr.mentions):
-        if m.span.start in exclude or (side == "SOURCE" and m.etype in NON_ACTOR_TYPES):
+        if m.span.start in exclude:
             continue
-        p = probability(side, features(doc, fr, i), table)
+        feats = features(doc, fr, i)
+        if not eligible(side, feats):
+            continue
+        p = probability(side, feats, table)
         if p >= cut and (top is None or p > top[0]):
             top = (p, m)
     return None if top is None else top[1]
+
+
+def eligible(side: str, feats: AbstractSet[str]) -> bool:
+    """Whether a candidate may be the side at all: a place never acts, and a mention before a
+    complementizer that opens the trigger's clause belongs to the clause above it («قال المرصد إن
+    مسلحين هاجموا …»: the reporter, not the attacker or the attacked)."""
+    return not ((side == "SOURCE" and "place" in feats) or "between=before:complementizer" in feats)
 
 
 #: Whether the events stage asks the model for a side left empty (off: the rules alone, as
