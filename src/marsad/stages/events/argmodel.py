@@ -80,9 +80,13 @@ def _bucket(n: int) -> str:
 
 
 def _word(doc: Document, k: int) -> str:
-    """The folded word at token ``k`` without its و/ف, or its kind when it is no word."""
+    """The folded word at token ``k`` without a leading و/ف conjunction, or its kind when it is no word."""
     tok = doc.tokens[k]
-    return surface(doc, tok).lstrip("وف") if tok.kind == "word" else tok.kind
+    if tok.kind != "word":
+        return tok.kind
+    word = surface(doc, tok)
+    # (not the ف of في or the و of ولد: a conjunction leaves a word of three letters at least)
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
 def _between(doc: Document, a: int, b: int) -> set[str]:
@@ -234,10 +238,13 @@ def best(doc: Document, fr: Frame, side: str, *, exclude: frozenset[int] = froze
 
 
 def eligible(side: str, feats: AbstractSet[str]) -> bool:
-    """Whether a candidate may be the side at all: a place never acts, and a mention before a
+    """Whether a candidate may be the side at all: a place never acts; a mention before a
     complementizer that opens the trigger's clause belongs to the clause above it («قال المرصد إن
-    مسلحين هاجموا …»: the reporter, not the attacker or the attacked)."""
-    return not ((side == "SOURCE" and "place" in feats) or "between=before:complementizer" in feats)
+    مسلحين هاجموا …»: the reporter, not the attacker or the attacked), and one after a relative
+    pronoun to the clause describing the object («أدانت المملكة الهجوم الذي استهدف مقر الشرطة»:
+    the police were attacked, not condemned), as the rules read them."""
+    return not ((side == "SOURCE" and "place" in feats) or "between=before:complementizer" in feats
+                or "between=after:relative" in feats)
 
 
 #: Whether the events stage asks the model for a side left empty (off: the rules alone, as
