@@ -27,6 +27,7 @@ from marsad.stages.events.args import Arguments, group_forward, referents, to_ac
 from marsad.stages.events.detect import Candidate, surface
 from marsad.stages.events.filter import sigmoid
 from marsad.stages.events.mentions import NON_ACTOR_TYPES, STATE_TYPES, Mention
+from marsad.stages.events.mutual import MUTUAL_TYPES
 from marsad.text.resources import read_tsv
 
 WEIGHTS = "events/arg_model.tsv"
@@ -259,7 +260,10 @@ def complete(doc: Document, cand: Candidate, mentions: Sequence[Mention], clause
     dropped subjects, mutual parties) left empty filled by the model, when its best candidate is
     likely enough and the trigger's type is one it was trained on; a clause whose subject no actor
     covers (``args.unnamed``) keeps no source."""
-    if (source and target) or not ENABLED or cand.trigger.type not in trained_types(_table()):
+    if ((source and target) or not ENABLED or cand.trigger.type not in trained_types(_table())
+            or cand.trigger.type in MUTUAL_TYPES):
+        # (a meeting or agreement naming no party takes the parties of the talks told before it,
+        # mutual.inherit, after this stage; one mention picked here would stand in their way)
         return source, target
     fr = frame(doc, cand, mentions, clause, args.source, args.target)
     taken = frozenset(a.span.start for a in (*source, *target))
