@@ -47,6 +47,7 @@ HEADER = """\
 # development half of the Arabic event GSR (openeventdata/arabic_event_gsr, Open Event Data Alliance, MIT)
 # with marsad's own candidate features; generated, do not edit by hand. Licence: MIT (derived data).
 # Columns: feature (SIDE|name), weight. Example: TARGET|prep=after:على → a positive weight.
+# USE|type=T rows name the event types the model is used on (value: gold sides of T in training).
 feature\tweight
 """
 

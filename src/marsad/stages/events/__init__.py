@@ -498,7 +498,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             # A denial by the accused answers the accusation: its target is the accuser.
             target = accusation[0]
         # Where rules and their fallbacks stop, the learned finder may name a side still empty.
-        source, target = argmodel.complete(doc, cand, mentions, (c_lo, c_hi), args, source, target)
+        learned = argmodel.complete(doc, cand, mentions, (c_lo, c_hi), args, source, target)
+        filled = (not source and bool(learned[0]), not target and bool(learned[1]))
+        source, target = learned
         if cand.trigger.type == "ACCUSE" and source and target:
             accusation = (source, target, cand.sentence)
         if not (source == target and cand.trigger.concept in fight_concepts()):
@@ -532,9 +534,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,
                    sentences=(cand.sentence,))
-        anaphoric.append(not source and not target and _definite(doc, cand))
+        # The rules' own sides, before the argument finder filled one: a definite noun they give no
+        # actor retells an event told before, and the learned filter was trained on them.
+        ruled = dataclasses.replace(ev, source=() if filled[0] else ev.source, target=() if filled[1] else ev.target)
+        anaphoric.append(not ruled.source and not ruled.target and _definite(doc, cand))
         # The learned filter was trained on events as told, before a protest's default target.
-        feats.append(sentence_features(doc, ev, cand, lo, hi) if ev.type in FILTERED else set())
+        feats.append(sentence_features(doc, ruled, cand, lo, hi) if ev.type in FILTERED else set())
         if etype in AGAINST_STATE and not target:
             # Protesters who act for their state itself (no people entity is named) get no target:
             # the state is not its own target.

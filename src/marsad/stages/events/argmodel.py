@@ -32,6 +32,8 @@ from marsad.text.resources import read_tsv
 
 WEIGHTS = "events/arg_model.tsv"
 BIAS = "__bias__"
+#: Prefix of the weights file's rows naming the event types the model is used on (not weights).
+USE = "USE"
 SIDES = ("SOURCE", "TARGET")
 #: Least probability for the model to fill a side the rules left empty, per side: chosen by
 #: cross-validation on the GSR dev spans (``scripts/build_arg_model.py --cv``).
@@ -198,12 +200,12 @@ def _table() -> dict[str, float]:
 
 
 def trained_types(table: dict[str, float]) -> frozenset[str]:
-    """The event types the model saw in training (a ``type=`` feature of theirs has a weight): on
-    another type, the side of a genitive after a verbal noun, say, is unknown to it (زيارة بوتين:
-    the visitor; اغتيال الوزير: the victim)."""
+    """The event types the model was trained on with enough gold sides to be used (its ``USE|type=``
+    rows): on another type, the side of a genitive after a verbal noun, say, is unknown to it
+    (زيارة بوتين: the visitor; اغتيال الوزير: the victim)."""
     known = _TYPES.get(id(table))
     if known is None or known[0] is not table:
-        types = frozenset(n.split("|type=", 1)[1].split(":", 1)[0] for n in table if "|type=" in n)
+        types = frozenset(n.split("|type=", 1)[1] for n in table if n.startswith(f"{USE}|type="))
         known = _TYPES[id(table)] = (table, types)
     return known[1]
 
