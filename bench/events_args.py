@@ -1,7 +1,7 @@
 """How well the events stage finds who did what to whom: source and target actors against the
 argument spans every annotator of the Arabic event GSR agreed on (dev half).
 
-    python bench/events_args.py [--data ../shared/data/arabic-event-gsr-dev] [--errors N]
+    python bench/events_args.py [--data ../shared/data/arabic-event-gsr-dev] [--errors N] [--rules | --cv]
 
 For each `yes` sentence of ``*_spans_dev.json`` with an agreed source (``source_gold``) or target
 (``target_gold``), the sentence is analysed (clean, segment, entities, temporal, events without the
@@ -10,6 +10,9 @@ type are read.  An actor matches a gold span when they share a word (folded, cli
 ال off).  Figures, per argument: `found` = sentences whose gold span some event's actor on that
 side matches (recall); `right` = share of emitted sides that match the gold span when one was
 agreed (precision); `reversed` = share of emitted sides that match the other side's gold span.
+The learned argument finder (``marsad.stages.events.argmodel``) was trained on these very spans, so
+the default run flatters it: ``--cv`` scores each sentence with the model trained on the other four
+folds' articles (scripts/build_arg_model.py's folds), ``--rules`` with the model off.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from training import gsr
 
 import marsad
 from marsad.core.document import Actor, Document
-from marsad.stages.events import find_events
+from marsad.stages.events import argmodel, find_events
 from marsad.text.keys import fold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +53,17 @@ def side_words(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
     return set().union(*(words(doc.span_text(a.span)) for a in actors)) if actors else set()
 
 
-def score(event_type: str, path: Path, errors: int, side: str = "source") -> dict[str, float]:
+def fold_tables(data: Path) -> dict[int, dict[str, float]]:
+    """Per fold, the model's weights trained without that fold's articles."""
+    from scripts.build_arg_model import FOLDS, fold_of
+    from training.argmodel import fit, gsr_samples
+
+    samples = gsr_samples(data)
+    return {k: fit([s for s in samples if fold_of(s.group) != k]) for k in range(FOLDS)}
+
+
+def score(event_type: str, path: Path, errors: int, side: str = "source",
+          tables: dict[int, dict[str, float]] | None = None) -> dict[str, float]:
     rows = json.loads(path.read_text(encoding="utf-8"))
     counts = {k: 0 for k in ("n_src", "n_tgt", "src_found", "tgt_found", "src_emitted", "src_right",
                              "src_reversed", "tgt_emitted", "tgt_right", "tgt_reversed", "typed", "n")}
@@ -60,6 +73,9 @@ def score(event_type: str, path: Path, errors: int, side: str = "source") -> dic
         if not gold_src and not gold_tgt:
             continue
         doc = marsad.analyze(row["text"], gsr.published(row["source"]), stages=gsr.STAGES)
+        if tables is not None:
+            from scripts.build_arg_model import fold_of
+            argmodel.OVERRIDE = tables[fold_of(gsr.document_id(row["source"]))]
         events = [e for e in find_events(doc, learned_filter=False) if e.type == event_type]
         counts["n"] += 1
         counts["typed"] += bool(events)
@@ -89,9 +105,14 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="print up to N sentences whose argument is missed")
     ap.add_argument("--side", choices=("source", "target"), default="source", help="which argument --errors shows")
+    how = ap.add_mutually_exclusive_group()
+    how.add_argument("--rules", action="store_true", help="the rules alone (the learned argument finder off)")
+    how.add_argument("--cv", action="store_true", help="the learned finder trained without each sentence's fold")
     args = ap.parse_args()
+    argmodel.ENABLED = not args.rules
+    tables = fold_tables(args.data) if args.cv else None
     for event_type, name in FILES.items():
-        c = score(event_type, args.data / name, args.errors, args.side)
+        c = score(event_type, args.data / name, args.errors, args.side, tables)
 
         def r(a: str, b: str, c: dict[str, float] = c) -> str:
             return f"{c[a] / c[b]:.3f}" if c[b] else "-"

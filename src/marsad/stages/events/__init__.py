@@ -26,7 +26,7 @@ from marsad.core.registry import (
     register,
 )
 from marsad.core.settings import Settings
-from marsad.stages.events import lexicon
+from marsad.stages.events import argmodel, lexicon
 from marsad.stages.events.actors import (
     affiliations,
     continuations,
@@ -510,6 +510,10 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
                 and (cand.sentence - accusation[2] <= DENIAL_REACH or _points_back(doc, cand, c_hi))):
             # A denial by the accused answers the accusation: its target is the accuser.
             target = accusation[0]
+        # Where rules and their fallbacks stop, the learned finder may name a side still empty.
+        learned = argmodel.complete(doc, cand, mentions, (c_lo, c_hi), args, source, target)
+        filled = (not source and bool(learned[0]), not target and bool(learned[1]))
+        source, target = learned
         if cand.trigger.type == "ACCUSE" and source and target:
             accusation = (source, target, cand.sentence)
         if not (source == target and cand.trigger.concept in fight_concepts()):
@@ -543,13 +547,16 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,
                    sentences=(cand.sentence,))
+        # The rules' own sides, before the argument finder filled one: a definite noun they give no
+        # actor retells an event told before, and the learned filter was trained on them.
+        ruled = dataclasses.replace(ev, source=() if filled[0] else ev.source, target=() if filled[1] else ev.target)
         # A verbal noun naming again, undated, an event told before with the same parties («زيارة
         # بوتين لكوريا الشمالية» after the visit was reported) is that event, not another.
-        anaphoric.append((not source and not target and _definite(doc, cand))
+        anaphoric.append((not ruled.source and not ruled.target and _definite(doc, cand))
                          or (cand.trigger.kind == "N" and told_date is None and _retells(doc, events, etype, mode,
                                                                                   source, target)))
         # The learned filter was trained on events as told, before a protest's default target.
-        feats.append(sentence_features(doc, ev, cand, lo, hi) if ev.type in FILTERED else set())
+        feats.append(sentence_features(doc, ruled, cand, lo, hi) if ev.type in FILTERED else set())
         if etype in AGAINST_STATE and not target:
             # Protesters who act for their state itself (no people entity is named) get no target:
             # the state is not its own target.
