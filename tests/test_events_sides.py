@@ -133,3 +133,10 @@ def test_a_perfect_verb_opening_with_nun_is_not_the_first_person() -> None:
                          "لحقوق الإنسان، إلا أن وزارة الدفاع الأمريكية نفت الأمر.", published=PUBLISHED)
     (ev,) = [e for e in doc.events if e.type == "REJECT"]
     assert {doc.entities[a.entity].country for a in ev.source if a.entity is not None} == {"USA"}
+
+
+def test_states_of_a_region_act() -> None:
+    # «دول الخليج العربية»: an agent owned by a region (the Gulf, a place) is still who accuses
+    doc = marsad.analyze("وتتهم أغلب دول الخليج العربية طهران بالتدخل في الشؤون العربية.", published=PUBLISHED)
+    (ev,) = [e for e in doc.events if e.type == "ACCUSE"]
+    assert [doc.span_text(a.span) for a in ev.source] == ["دول الخليج العربية"]

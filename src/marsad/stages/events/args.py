@@ -178,7 +178,8 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
         target = [m for m in target if m.span not in {s.span for s in source}]
     # A square or region named where the subject stands («يشهد ميدان الحبوبي مظاهرة») is where it
     # happens, not who acts.
-    source = [m for m in source if m.etype not in NON_ACTOR_TYPES and m.concept not in PLACE_CONCEPTS]
+    # (an agent owned by a region still acts: «دول الخليج العربية»، «شعوب المنطقة»)
+    source = [m for m in source if (m.etype not in NON_ACTOR_TYPES or m.agent) and m.concept not in PLACE_CONCEPTS]
     used = {m.span for m in (*source, *target)}
     after_target = [m.first for m in target if m.first >= cand.last]
     stop = _relative_after(doc, cand, c_hi)
