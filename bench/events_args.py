@@ -25,28 +25,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from training import gsr
+from training.gsr import span_words as words
 
 import marsad
 from marsad.core.document import Actor, Document
 from marsad.stages.events import argmodel, find_events
-from marsad.text.keys import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "arabic-event-gsr-dev"
 FILES = {"ASSAULT": "assault_spans_dev.json", "PROTEST": "protest_spans_dev.json"}
-
-
-def words(text: str) -> set[str]:
-    """Folded content words of a span, without clitics and the article."""
-    out: set[str] = set()
-    for w in fold(text).split():
-        for lead in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
-            if w.startswith(lead) and len(w) - len(lead) >= 3:
-                w = w[len(lead):]
-                break
-        if len(w) >= 2:
-            out.add(w)
-    return out
 
 
 def side_words(doc: Document, actors: tuple[Actor, ...]) -> set[str]:

@@ -33,7 +33,8 @@ from marsad.core.document import Actor, DateMention, Document, Entity, EntityTyp
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
 from marsad.shells.server import create_app
-from marsad.stages.entities import find_entities
+from marsad.stages.entities import assemble, find_entities, find_mentions
+from marsad.stages.entities import kb as kbmod
 from marsad.store import Store, open_store
 from marsad.store.search import term
 
@@ -615,6 +616,19 @@ def kb_reading(text: str, published: str | None = "2024-06-17") -> Document:
     (no tagger: its output has its own tests)."""
     doc = marsad.analyze(text, published, stages=("clean", "segment"))
     doc.entities = find_entities(doc, use_tagger=False)
+    return doc
+
+
+def tagged_reading(text: str, tagged: list[tuple[str, str]], published: str = "2015-08-01") -> Document:
+    """Entities of ``text`` with the tagger's reading given as (words, label) pairs (the tagger has
+    its own tests)."""
+    doc = marsad.analyze(text, published, stages=("clean", "segment"))
+    spans = []
+    for words, label in tagged:
+        start = doc.text.index(words)
+        spans.append((Span(start, start + len(words)), label))
+    kb = kbmod.load()
+    doc.entities = assemble(doc, kb, find_mentions(doc, kb, spans))
     return doc
 
 

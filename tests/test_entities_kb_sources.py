@@ -3,6 +3,7 @@ places named but not linked, persons of the actor dictionary, and the regenerate
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import subprocess
 import sys
@@ -11,26 +12,15 @@ from pathlib import Path
 
 import pytest
 
-import marsad
-from conftest import entity_by_mention, kb_reading
-from marsad.core.document import Document, Span
-from marsad.stages.entities import assemble, find_mentions
+from conftest import entity_by_mention, kb_reading, tagged_reading
+from marsad.core.document import Span
 from marsad.stages.entities import kb as kbmod
 from marsad.stages.entities.kb import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT.parent / "shared" / "data"
 
-
-def _with_tagged(text: str, tagged: list[tuple[str, str]], published: str = "2016-01-01") -> Document:
-    doc = marsad.analyze(text, published, stages=("clean", "segment"))
-    spans = []
-    for words, label in tagged:
-        start = doc.text.index(words)
-        spans.append((Span(start, start + len(words)), label))
-    kb = kbmod.load()
-    doc.entities = assemble(doc, kb, find_mentions(doc, kb, spans))
-    return doc
+_tagged = functools.partial(tagged_reading, published="2016-01-01")
 
 
 @pytest.mark.parametrize(("text", "mention", "name_en", "country"), [
@@ -40,7 +30,7 @@ def _with_tagged(text: str, tagged: list[tuple[str, str]], published: str = "201
 ])
 def test_gazetteer_links_a_place_the_tagger_found_with_coordinates(text: str, mention: str, name_en: str,
                                                                    country: str) -> None:
-    entity = entity_by_mention(_with_tagged(text, [(mention, "GPE")]))[mention]
+    entity = entity_by_mention(_tagged(text, [(mention, "GPE")]))[mention]
     assert (entity.name_en, entity.country, entity.type) == (name_en, country, "GPE")
     assert entity.wikidata is not None and entity.wikidata.startswith("Q")
     assert entity.lat is not None and entity.lon is not None
@@ -71,13 +61,13 @@ def test_a_place_name_written_as_a_word_is_not_matched(text: str, word: str) -> 
 
 
 def test_actor_list_links_a_person_the_tagger_found() -> None:
-    doc = _with_tagged("وقال هادي العامري إن القوات تتقدم.", [("هادي العامري", "PER")])
+    doc = _tagged("وقال هادي العامري إن القوات تتقدم.", [("هادي العامري", "PER")])
     entity = entity_by_mention(doc)["هادي العامري"]
     assert (entity.kb_id, entity.country, entity.name_en) == ("up:hadi_al_ameri", "IRQ", "Hadi al-Ameri")
 
 
 def test_every_linked_place_has_coordinates_in_the_output() -> None:
-    doc = _with_tagged("اجتمع وزراء من السعودية ومصر في الرياض ثم في القاهرة وأبها.", [("أبها", "GPE")])
+    doc = _tagged("اجتمع وزراء من السعودية ومصر في الرياض ثم في القاهرة وأبها.", [("أبها", "GPE")])
     places = [e for e in doc.entities if e.type in ("GPE", "LOC") and e.kb_id]
     assert {e.name_en for e in places} >= {"Saudi Arabia", "Egypt", "Riyadh", "Cairo", "Abha"}
     for entity in places:
@@ -86,7 +76,6 @@ def test_every_linked_place_has_coordinates_in_the_output() -> None:
 
 
 def test_place_without_coordinates_is_named_but_not_linked() -> None:
-    from marsad.core.document import Span
     from marsad.stages.entities.link import to_entity
     entity = to_entity(kbmod.load(), None, "GPE", [Span(0, 9)], "شرم الشيخ", None)
     assert (entity.name_en, entity.country, entity.kb_id, entity.wikidata) == (

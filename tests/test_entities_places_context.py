@@ -5,25 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-import marsad
-from conftest import entity_by_mention, kb_reading
-from marsad.core.document import Document, Span
-from marsad.stages.entities import assemble, find_mentions
+from conftest import entity_by_mention, kb_reading, tagged_reading
 from marsad.stages.entities import kb as kbmod
 from marsad.stages.entities.kb import PlaceReading
 from marsad.stages.entities.places import HeadLevel, choose_reading, division_states, dominant_state
-
-
-def _with_tagged(text: str, tagged: list[tuple[str, str]], published: str = "2015-08-01") -> Document:
-    """Entities of ``text`` with the tagger's reading given (the tagger has its own tests)."""
-    doc = marsad.analyze(text, published, stages=("clean", "segment"))
-    spans = []
-    for words, label in tagged:
-        start = doc.text.index(words)
-        spans.append((Span(start, start + len(words)), label))
-    kb = kbmod.load()
-    doc.entities = assemble(doc, kb, find_mentions(doc, kb, spans))
-    return doc
 
 
 def test_a_district_of_the_storys_state_is_not_a_foreign_capital() -> None:
@@ -40,7 +25,7 @@ def test_the_capital_keeps_its_reading_in_a_story_on_its_state() -> None:
 def test_a_small_foreign_town_takes_the_storys_state() -> None:
     # كارولينا is a town of Puerto Rico in the gazetteer; in a story on the United States it is
     # one of the Carolinas: named, with the story's state, not linked.
-    doc = _with_tagged("وقال حاكم كارولينا إن الفيضانات أغرقت مئات المنازل، فيما أعلن الرئيس الأمريكي باراك "
+    doc = tagged_reading("وقال حاكم كارولينا إن الفيضانات أغرقت مئات المنازل، فيما أعلن الرئيس الأمريكي باراك "
                        "أوباما حالة الطوارئ في الولايات المتحدة.", [("كارولينا", "GPE")])
     carolina = entity_by_mention(doc)["كارولينا"]
     assert (carolina.name_en, carolina.country, carolina.kb_id) == ("Carolina", "USA", None)
@@ -99,7 +84,7 @@ def test_a_famous_city_keeps_its_reading_in_a_story_naming_another_state() -> No
 
 
 def test_a_nationality_adjective_after_a_place_names_its_state() -> None:
-    doc = _with_tagged("ويقيم الفريق معسكرا إعداديا في مدينة لورد الفرنسية قبل عودته إلى الرياض.",
+    doc = tagged_reading("ويقيم الفريق معسكرا إعداديا في مدينة لورد الفرنسية قبل عودته إلى الرياض.",
                        [("لورد", "GPE")])
     assert entity_by_mention(doc)["لورد"].country == "FRA"
 

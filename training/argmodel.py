@@ -25,9 +25,9 @@ from marsad.stages.events import argmodel
 from marsad.stages.events.args import find_arguments
 from marsad.stages.events.detect import Candidate, clause_bounds, find_triggers, sentence_tokens
 from marsad.stages.events.mentions import Mention, find_mentions
-from marsad.text.keys import fold
 from training import gsr
 from training.event_filter import train
+from training.gsr import span_words as words
 
 #: The spans file of each event type in the GSR folder.
 SPAN_FILES = {"ASSAULT": "assault_spans_dev.json", "PROTEST": "protest_spans_dev.json"}
@@ -35,19 +35,6 @@ SCORE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
 #: Row numbers of a held-apart article's sentences start at a multiple of this, past the GSR's.
 ARTICLE_ROWS = 100_000
 LEADS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
-
-
-def words(text: str) -> set[str]:
-    """Folded content words of a span, without clitics and the article (bench/events_args.py's match)."""
-    out: set[str] = set()
-    for w in fold(text).split():
-        for lead in LEADS:
-            if w.startswith(lead) and len(w) - len(lead) >= 3:
-                w = w[len(lead):]
-                break
-        if len(w) >= 2:
-            out.add(w)
-    return out
 
 
 @dataclass(frozen=True)

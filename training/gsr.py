@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from marsad.text.keys import fold
+
 #: The judgement file of each event type in the data set's folder.
 FILES = {"ASSAULT": "assault_dev.csv", "PROTEST": "protest_dev.csv"}
 #: The stages the events stage reads from, run before it on each sentence.
@@ -67,3 +69,17 @@ def judged(path: Path) -> Iterator[Judged]:
 
 def _count(value: str | None) -> int:
     return int(value) if value and value.isdigit() else 0
+
+
+def span_words(text: str) -> set[str]:
+    """Folded content words of an annotated span, without clitics and the article: an actor matches
+    a gold span when they share one (bench/events_args.py, training/argmodel.py)."""
+    out: set[str] = set()
+    for w in fold(text).split():
+        for lead in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
+            if w.startswith(lead) and len(w) - len(lead) >= 3:
+                w = w[len(lead):]
+                break
+        if len(w) >= 2:
+            out.add(w)
+    return out
