@@ -237,3 +237,16 @@ def test_however_opens_no_speech_of_the_verb_before() -> None:
     doc = marsad.analyze("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الأربعاء، بحسب ما ذكر المرصد السوري "
                          "لحقوق الإنسان، إلا أن وزارة الدفاع الأمريكية نفت الأمر.", published="2015-07-31")
     assert not any("نفت" in doc.span_text(q.content) for q in doc.quotes)
+
+
+@pytest.mark.parametrize(("text", "speaker", "quoted"), [
+    ("قتل خمسة أشخاص في انفجار سيارة مفخخة في بغداد، كما أفادت الشرطة العراقية.", "الشرطة العراقية",
+     "قتل خمسة أشخاص في انفجار سيارة مفخخة في بغداد"),
+    # (with its own content after it, «كما أكد» is "and he also said", not a trailing source)
+    ("وأعلن اللاعب انتقاله إلى النادي، كما أكد أنه سيتوجه إلى جدة الأسبوع المقبل.", "اللاعب",
+     "سيتوجه إلى جدة الأسبوع المقبل"),
+])
+def test_a_trailing_kama_with_a_verb_of_saying_names_the_source(text: str, speaker: str, quoted: str) -> None:
+    doc = marsad.analyze(text, published="2015-07-24")
+    assert (speaker, quoted) in [(doc.span_text(q.speaker.span), doc.span_text(q.content))
+                                 for q in doc.quotes if q.speaker]

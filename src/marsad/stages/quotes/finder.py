@@ -648,15 +648,31 @@ def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
             return None  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
     if w.key in c.relay_verbs:
         return relay_quote(ctx, i, last)
+    if _trailing_as(ctx, i):
+        return None  # "، كما أفادت الشرطة": read from كما, as "according to"
     if w.key in c.verbs or _clause_initial_verb(ctx, i) or _told_verb(ctx, i):
         return verb_quote(ctx, i, last)
     if w.key in c.words("appear_verbs"):
         return statement_quote(ctx, i, last)
     if w.key in c.participles:
         return participle_quote(ctx, i, drafts, last)
-    if w.key in c.according:
+    if w.key in c.according or _trailing_as(ctx, i + 1):
         return according_quote(ctx, i, drafts)
     return None
+
+
+def _trailing_as(ctx: Context, i: int) -> bool:
+    """Whether word ``i`` is a verb of saying after a comma and كما, with only its speaker after it:
+    "، كما أعلنت السلطات المحلية." reports the clause before the comma (a sentence-opening «كما أكد»
+    is "also said")."""
+    words, c = ctx.words, ctx.cues
+    if not (2 <= i < len(words) and words[i - 1].key in c.words("trailing_as") and char(ctx, i - 2) in ("،", ",")
+            and (has_form(words[i], c.verbs) or has_form(words[i], c.relay_verbs))):
+        return False
+    # Only the speaker follows, to the sentence's end: "، كما أكد أنه سيتوجه …" is "and he also said".
+    limit = ctx.sent_limit[ctx.sent_of[i]]
+    end = speaker_end_at(ctx, i + 1, limit)
+    return end > i + 1 and all(not words[k].is_word for k in range(end, limit))
 
 
 def find_quotes(doc: Document) -> list[Quote]:
