@@ -56,19 +56,13 @@ def past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
             or _addressee(ctx, end, limit)):
         return end
     for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
-        if words[k].token.start in ctx.names and (not envoy or _person_at(ctx, k)):
-            return k  # (after لدى, the state the envoy is posted to is no holder's name)
+        if words[k].token.start in ctx.names:
+            return k  # (ctx.names holds persons only: after لدى, the state posted to is never taken)
         if past_apposition(ctx, k, limit) > k:
             return k + 1  # "مدير الغرفة التجارية بجدة، مازن بترجي"
         if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
             break
     return end
-
-
-def _person_at(ctx: Context, k: int) -> bool:
-    """Whether a person's name starts at word ``k``."""
-    start = ctx.words[k].token.start
-    return any(m.start == start for e in ctx.doc.entities if e.type == "PER" for m in e.mentions)
 
 
 def past_affiliation(ctx: Context, i: int, end: int, limit: int) -> int:
