@@ -73,7 +73,7 @@ from marsad.stages.events.detect import (
 )
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS, keep, sentence_features
 from marsad.stages.events.mentions import Mention, find_mentions
-from marsad.stages.events.merge import actor_key, collapse, group_key
+from marsad.stages.events.merge import actor_key, collapse, group_key, same_parties
 from marsad.stages.events.mutual import anaphor_candidates, inherit, party
 from marsad.stages.events.sides import lend_sides
 from marsad.stages.events.status import declared, find_status, punct_bounds
@@ -419,14 +419,10 @@ def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -
             and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال"))
 
 
-def _retells(doc: Document, events: list[Event], etype: str, mode: str | None,
-             source: tuple[Actor, ...], target: tuple[Actor, ...]) -> bool:
+def _retells(doc: Document, events: list[Event], ev: Event) -> bool:
     """Whether an event of this type and mode with the same named parties was told before."""
-    if not source:
-        return False
-    key = (group_key(doc, source), group_key(doc, target))
-    return any(ev.type == etype and ev.mode == mode and (group_key(doc, ev.source), group_key(doc, ev.target)) == key
-               for ev in events)
+    return bool(ev.source) and any(prev.type == ev.type and prev.mode == ev.mode and same_parties(doc, ev, prev)
+                                   for prev in events)
 
 
 def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]], list[str]]:
@@ -553,8 +549,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         # A verbal noun naming again, undated, an event told before with the same parties («زيارة
         # بوتين لكوريا الشمالية» after the visit was reported) is that event, not another.
         anaphoric.append((not ruled.source and not ruled.target and _definite(doc, cand))
-                         or (cand.trigger.kind == "N" and told_date is None and _retells(doc, events, etype, mode,
-                                                                                  source, target)))
+                         or (cand.trigger.kind == "N" and told_date is None and _retells(doc, events, ev)))
         # The learned filter was trained on events as told, before a protest's default target.
         feats.append(sentence_features(doc, ruled, cand, lo, hi) if ev.type in FILTERED else set())
         if etype in AGAINST_STATE and not target:

@@ -49,12 +49,10 @@ def _covered(doc: Document, ev: Event, earlier: Event) -> bool:
     return keys(ev.source) <= keys(earlier.source) and keys(ev.target) <= keys(earlier.target)
 
 
-def _same_parties(doc: Document, ev: Event, earlier: Event) -> bool:
-    """Whether an event names no party, or the same parties as an earlier one."""
-    if not ev.source and not ev.target:
-        return True
+def same_parties(doc: Document, ev: Event, other: Event) -> bool:
+    """Whether two events name the same groups of actors on each side."""
     return (group_key(doc, ev.source), group_key(doc, ev.target)) == (
-        group_key(doc, earlier.source), group_key(doc, earlier.target))
+        group_key(doc, other.source), group_key(doc, other.target))
 
 
 def _fold_anaphora(doc: Document, events: list[Event], anaphoric: list[bool]) -> list[Event]:
@@ -64,7 +62,8 @@ def _fold_anaphora(doc: Document, events: list[Event], anaphoric: list[bool]) ->
     out: list[Event] = []
     for ev, back in zip(events, anaphoric, strict=True):
         k = next((k for k in range(len(out) - 1, -1, -1)
-                  if out[k].type == ev.type and out[k].mode == ev.mode and _same_parties(doc, ev, out[k])),
+                  if out[k].type == ev.type and out[k].mode == ev.mode
+                  and (not (ev.source or ev.target) or same_parties(doc, ev, out[k]))),
                  None) if back else None
         if k is None:
             out.append(ev)
