@@ -158,9 +158,8 @@ class KnowledgeBase:
     #: Populous gazetteer places whose names are no common word (column ``match``): matched in
     #: text on their own where the article names their state.  Name key → entry id.
     local_places: dict[NameKey, str] = field(default_factory=dict)
-    #: The states those places are in, and the first words of their names.
+    #: The states those places are in.
     local_states: set[str] = field(default_factory=set)
-    local_first_words: set[str] = field(default_factory=set)
     #: Linked gazetteer entries that are first-level divisions (governorates, provinces).
     regions: set[str] = field(default_factory=set)
     #: Persons of generated lists by full name, linking a person the tagger found.
@@ -503,7 +502,6 @@ def _load_gazetteer(kb: KnowledgeBase) -> None:
         if row["match"] == "yes":
             kb.local_places.setdefault(key, kb_id)
             kb.local_states.add(row["country"])
-            kb.local_first_words.add(key[0])
 
 
 def _gazetteer_rows(*, linked: bool) -> list[dict[str, str]]:

@@ -7,6 +7,7 @@ text is the name itself, except after لل where the article's alef is not writt
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,6 +145,27 @@ def longest_at(doc: Document, kb: KnowledgeBase, table: dict[NameKey, str] | Non
             if found and _span_fits(doc, tokens, i, i + n - 1):
                 return i + n - 1, offset, key
     return None
+
+
+def table_matches(doc: Document, kb: KnowledgeBase, table: dict[NameKey, str]
+                  ) -> Iterator[tuple[int, int, int, NameKey]]:
+    """Each longest name of ``table`` in ``doc``, left to right and not overlapping: (first token,
+    last token, offset in the first word, key)."""
+    keys = surface_keys(doc)
+    firsts = _longest_in(table)
+    i = 0
+    while i < len(doc.tokens):
+        token = doc.tokens[i]
+        # Most words start no name of the table: a cheap look before the full match.
+        if not any(k in firsts for k, _ in first_word_keys(doc.text[token.start:token.end])):
+            i += 1
+            continue
+        hit = longest_at(doc, kb, table, keys, i)
+        if hit is None:
+            i += 1
+            continue
+        yield i, *hit
+        i = hit[0] + 1
 
 
 def find_names(doc: Document, kb: KnowledgeBase, titles: frozenset[str] = frozenset()) -> list[NameMatch]:

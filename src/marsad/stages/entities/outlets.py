@@ -14,7 +14,7 @@ from functools import lru_cache
 from marsad.core.document import Document, Span
 from marsad.stages.entities.kb import KnowledgeBase, any_place, head_patterns, name_key, read_table
 from marsad.stages.entities.link import Mention
-from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys
+from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys, table_matches
 from marsad.stages.entities.romanise import romanise
 from marsad.text.keys import fold, frequency
 
@@ -154,28 +154,14 @@ def find_local_places(doc: Document, kb: KnowledgeBase, taken: list[Span], state
     village elsewhere or a word out (``kb.local_places``: no common word, 50,000 people or more)."""
     if not states & kb.local_states:
         return []
-    keys = surface_keys(doc)
-    firsts = kb.local_first_words
     out: list[Mention] = []
-    i = 0
-    while i < len(doc.tokens):
-        token = doc.tokens[i]
-        # Most words start no place name: a cheap look before the full match.
-        if not any(k in firsts for k, _ in first_word_keys(doc.text[token.start:token.end])):
-            i += 1
-            continue
-        hit = longest_at(doc, kb, kb.local_places, keys, i)
-        if hit is None:
-            i += 1
-            continue
-        last, offset, key = hit
+    for i, last, offset, key in table_matches(doc, kb, kb.local_places):
         span = Span(doc.tokens[i].start + offset, doc.tokens[last].end)
         entry = kb.entries[kb.local_places[key]]
         if entry.country in states and not any(span.overlaps(t) for t in taken) \
                 and not _reads_as_a_word(doc, kb, i, key):
             out.append(Mention(span, entry.type, entry.kb_id, entry.country, "place"))
             taken.append(span)
-        i = last + 1
     return out
 
 

@@ -35,7 +35,7 @@ from marsad.stages.entities.kb import (
     region_states,
 )
 from marsad.stages.entities.link import Mention
-from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys
+from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys, table_matches
 from marsad.stages.entities.outlets import QUOTES
 from marsad.text.keys import fold
 
@@ -144,32 +144,7 @@ def division_states(doc: Document, kb: KnowledgeBase) -> list[str]:
     table = region_states(kb)
     if not table:
         return []
-    firsts = _first_words(id(table), table)
-    keys = surface_keys(doc)
-    out: list[str] = []
-    i = 0
-    while i < len(doc.tokens):
-        token = doc.tokens[i]
-        if not any(k in firsts for k, _ in first_word_keys(doc.text[token.start:token.end])):
-            i += 1
-            continue
-        hit = longest_at(doc, kb, table, keys, i)
-        if hit is None:
-            i += 1
-            continue
-        out.append(table[hit[2]])
-        i = hit[0] + 1
-    return out
-
-
-_FIRSTS: dict[int, frozenset[str]] = {}
-
-
-def _first_words(table_id: int, table: dict[NameKey, str]) -> frozenset[str]:
-    found = _FIRSTS.get(table_id)
-    if found is None:
-        found = _FIRSTS[table_id] = frozenset(key[0] for key in table)
-    return found
+    return [table[key] for _, _, _, key in table_matches(doc, kb, table)]
 
 
 def reread_places(doc: Document, kb: KnowledgeBase, mentions: list[Mention]) -> None:
