@@ -23,14 +23,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.core.document import Actor, Document
-from marsad.core.errors import DataError
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import Arguments, group_forward, referents, to_actors
 from marsad.stages.events.detect import Candidate, surface
-from marsad.stages.events.filter import sigmoid
+from marsad.stages.events.filter import read_weights, sigmoid
 from marsad.stages.events.mentions import NON_ACTOR_TYPES, STATE_TYPES, Mention
 from marsad.stages.events.mutual import MUTUAL_TYPES
-from marsad.text.resources import read_tsv
 
 WEIGHTS = "events/arg_model.tsv"
 BIAS = "__bias__"
@@ -188,13 +186,7 @@ OVERRIDE: dict[str, float] | None = None
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     """Feature → weight, each feature prefixed by its side (``SOURCE|prep=after:none``)."""
-    out: dict[str, float] = {}
-    for name, value in read_tsv(WEIGHTS, ("feature", "weight"), missing="run scripts/build_arg_model.py"):
-        try:
-            out[name] = float(value)
-        except ValueError:
-            raise DataError(f"data file marsad/data/{WEIGHTS}: the weight of {name!r} is not a number") from None
-    return out
+    return read_weights(WEIGHTS, "scripts/build_arg_model.py")
 
 
 def _table() -> dict[str, float]:

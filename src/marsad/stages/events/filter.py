@@ -170,16 +170,21 @@ def sentence_features(doc: Document, ev: Event, cand: Candidate, lo: int, hi: in
     return feats
 
 
+def read_weights(name: str, script: str) -> dict[str, float]:
+    """Feature → weight from the data file ``name`` (columns feature, weight) that ``script`` writes."""
+    out: dict[str, float] = {}
+    for feature, value in read_tsv(name, ("feature", "weight"), missing=f"run {script}"):
+        try:
+            out[feature] = float(value)
+        except ValueError:
+            raise DataError(f"data file marsad/data/{name}: the weight of {feature!r} is not a number") from None
+    return out
+
+
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     """Feature → weight, each feature prefixed by its event type (``ASSAULT|concept=kill``)."""
-    out: dict[str, float] = {}
-    for name, value in read_tsv(WEIGHTS, ("feature", "weight"), missing="run scripts/build_event_filter.py"):
-        try:
-            out[name] = float(value)
-        except ValueError:
-            raise DataError(f"data file marsad/data/{WEIGHTS}: the weight of {name!r} is not a number") from None
-    return out
+    return read_weights(WEIGHTS, "scripts/build_event_filter.py")
 
 
 def sigmoid(z: float) -> float:
