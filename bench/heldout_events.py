@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C|D] [--json]
+    python bench/heldout_events.py [--half A|B|C|D|E] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -15,7 +15,9 @@ once set C existed: set C is the blind measure now.  Set C
 blind on 2026-12-06, late evening) is a separate directory, so the default run (no ``--half``)
 still scores the first 12 articles and their floors and tests still hold.  Set D (``--half D``:
 12 more articles in bench/heldout/gold-d, drawn with seed 20261208 and annotated blind on
-2026-12-07) is a third blind set in its own directory, for the same reason.
+2026-12-07) is a third blind set in its own directory, for the same reason.  Set E (``--half E``:
+12 more articles in bench/heldout/gold-e, drawn with seed 20261209 and annotated blind late on
+2026-12-07) is the fourth, in its own directory too.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -42,8 +44,10 @@ GOLD_DIR = ROOT / "bench" / "heldout" / "gold"
 GOLD_DIR_C = ROOT / "bench" / "heldout" / "gold-c"
 #: Set D, the third blind set (bench/heldout/README.md, "Set D"): its own directory, like set C.
 GOLD_DIR_D = ROOT / "bench" / "heldout" / "gold-d"
+#: Set E, the fourth blind set (bench/heldout/README.md, "Set E"): its own directory, like C and D.
+GOLD_DIR_E = ROOT / "bench" / "heldout" / "gold-e"
 #: The sets kept in their own directory, by their --half letter.
-SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D}
+SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -128,10 +132,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
-    ap.add_argument("--half", choices=("A", "B", "C", "D"), help="only half A (studied since 2026-12-06, "
-                    "evening), half B (studied since late that night), set C (bench/heldout/gold-c, "
-                    "the second blind set) or set D (bench/heldout/gold-d, the third): see "
-                    "bench/heldout/README.md")
+    ap.add_argument("--half", choices=("A", "B", "C", "D", "E"), help="only half A (studied since "
+                    "2026-12-06, evening), half B (studied since late that night), set C (bench/heldout/"
+                    "gold-c, the second blind set), set D (bench/heldout/gold-d, the third) or set E "
+                    "(bench/heldout/gold-e, the fourth): see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
         print(f"skipped: {SHARED} (corpus and tools/score.py) is absent")
