@@ -45,6 +45,9 @@ OPENING_SUBJECT = 3
 #: Most tokens between a verb and the punctuation that cuts its clause before its object
 #: («طلبت إريتريا اليوم (السبت)، من الأمم المتحدة»): room for a subject and a time frame only.
 WIDEN_GAP = 4
+#: Most tokens of an office set off by commas after a person's name, from its title word to the
+#: closing comma («سمير جعجع، رئيس حزب القوات اللبنانية،»).
+APPOSITION_REACH = 8
 
 
 def referents(doc: Document, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -97,6 +100,12 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
                 and apposition(doc, group[-1], ms[k + 2])):
             k += 1  # «السفير السعودي في مصر أحمد قطان»: the post is no actor; the name after it is
             continue
+        tail = _apposed_office(doc, group[-1], nxt, ms)
+        if tail is not None:
+            while k + 1 < len(ms) and ms[k + 1].first < tail:
+                k += 1
+                group.append(ms[k])
+            continue
         if not (apposition(doc, group[-1], nxt) or _comma_apposed(doc, group[-1], nxt)
                 or (nxt.conj and nxt.prep in (None, group[-1].prep)
                                                  and nxt.first - group[-1].last <= 2)):
@@ -114,6 +123,28 @@ def _comma_apposed(doc: Document, head: Mention, nxt: Mention) -> bool:
     if nxt.prep is not None or nxt.conj or nxt.first != head.last + 1 or not is_comma(doc, head.last):
         return False
     return nxt.last < len(doc.tokens) and is_comma(doc, nxt.last)
+
+
+def _apposed_office(doc: Document, head: Mention, nxt: Mention, ms: list[Mention]) -> int | None:
+    """Where an office set off by a comma after a named person ends: «حمّل سمير جعجع، رئيس حزب
+    القوات اللبنانية، إيران …» (the office, and the party inside it, are the subject's; إيران
+    after the closing comma is the object).  The closing comma if one comes within
+    APPOSITION_REACH tokens (only words between), else the end of the names that complete the
+    title one after the other («السفير أحمد قطان، سفير المملكة العربية السعودية في مصر دعم …»)."""
+    if not (head.etype == "PER" and head.entity is not None and nxt.agent and nxt.concept == "officials"):
+        return None
+    if nxt.prep is not None or nxt.conj or nxt.first != head.last + 1 or not is_comma(doc, head.last):
+        return None
+    for k in range(nxt.last, min(nxt.first + APPOSITION_REACH, len(doc.tokens))):
+        if is_comma(doc, k):
+            return k
+        if doc.tokens[k].kind != "word":
+            break
+    end = nxt.last
+    for m in ms:
+        if m.first == end and not m.conj and m.prep in (None, "ل"):
+            end = m.last
+    return end
 
 
 def _group_backward(ms: list[Mention], k: int) -> list[Mention]:
