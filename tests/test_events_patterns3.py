@@ -47,3 +47,41 @@ def test_an_office_without_a_closing_comma_keeps_the_names_completing_it() -> No
                 (("أحمد قطان", "PER", "SAU"), ("المملكة العربية السعودية", "GPE", "SAU"), ("مصر", "GPE", "EGY")))
     [ev] = events_on(doc, "وثمن")
     assert "المملكة العربية السعودية" not in {doc.span_text(a.span) for a in ev.target}
+
+
+def test_a_list_opened_by_kilan_min_is_the_object() -> None:
+    doc = build("استقبل وزير الداخلية اليمني كلاً من السفير الأمريكي والسفير البريطاني في عدن.",
+                (("اليمني", "NORP", "YEM"), ("الأمريكي", "NORP", "USA"), ("البريطاني", "NORP", "GBR"),
+                 ("عدن", "GPE", "YEM")))
+    [ev] = events_on(doc, "استقبل")
+    assert {"USA", "GBR"} <= countries(doc, ev.target)
+
+
+def test_an_officials_title_after_a_visit_noun_is_the_visitor() -> None:
+    doc = build("وتأتي المعارك بعد يومين من زيارة وزير الدفاع الأمريكي أشتون كارتر لبغداد.",
+                (("الأمريكي", "NORP", "USA"), ("أشتون كارتر", "PER", "USA"), ("بغداد", "GPE", "IRQ")))
+    [ev] = events_on(doc, "زيارة")
+    assert ev.type == "CONSULT"
+    assert "USA" in countries(doc, ev.source)
+    assert countries(doc, ev.target) == {"IRQ"}
+
+
+def test_war_report_appeal_and_blame_wordings() -> None:
+    doc = build("دكت مقاتلات التحالف مواقع الحوثيين في تعز.",
+                (("التحالف", "ORG", "SAU"), ("الحوثيين", "ORG", "YEM"), ("تعز", "GPE", "YEM")))
+    [ev] = events_on(doc, "دكت")
+    assert ev.type == "ASSAULT"
+    doc = build("وتبادلت القوات الحكومية مع المسلحين إطلاق النار في ضواحي المدينة.", ())
+    assert [e.type for e in events_on(doc, "وتبادلت")] == ["ASSAULT"]
+    doc = build("وألقت الحكومة التركية مسؤولية الهجوم على حزب العمال الكردستاني.",
+                (("التركية", "NORP", "TUR"), ("حزب العمال الكردستاني", "ORG", "TUR")))
+    [ev] = events_on(doc, "وألقت")
+    assert ev.type == "ACCUSE"
+    assert {doc.span_text(a.span) for a in ev.target} == {"حزب العمال الكردستاني"}
+    doc = build("وأطلق برنامج الأغذية العالمي نداء إلى المانحين لتمويل عملياته في اليمن.",
+                (("برنامج الأغذية العالمي", "ORG", None), ("اليمن", "GPE", "YEM")))
+    [ev] = events_on(doc, "وأطلق")
+    assert ev.type == "REQUEST"
+    # (the same verb with fire is shooting, not an appeal)
+    doc = build("وأطلق مسلحون النار على دورية للشرطة.", ())
+    assert [e.type for e in events_on(doc, "وأطلق")] == ["ASSAULT"]

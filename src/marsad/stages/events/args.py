@@ -225,9 +225,11 @@ DOER_TYPES = frozenset({"PER", "ORG", "NORP"})
 
 def _genitive(doc: Document, cand: Candidate, m: Mention) -> Mention:
     """A person or body named right after a verbal noun completes it: it does not take the
-    preposition before the noun («إلى زيارة بوتين»: بوتين is the visit's doer, not a visit "to" him)."""
-    if (cand.trigger.kind == "N" and m.first == cand.last and m.prep is not None and not m.agent
-            and m.etype in DOER_TYPES and prep_before(doc, m.first) is None):
+    preposition before the noun («إلى زيارة بوتين»: بوتين is the visit's doer, not a visit "to" him);
+    nor does an official's title there («من زيارة وزير الدفاع الأمريكي أشتون كارتر»)."""
+    doer = m.etype in DOER_TYPES if not m.agent else m.concept == "officials"
+    if (cand.trigger.kind == "N" and m.first == cand.last and m.prep is not None and doer
+            and prep_before(doc, m.first) is None):
         return dataclasses.replace(m, prep=None)
     return m
 
