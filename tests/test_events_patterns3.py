@@ -85,3 +85,25 @@ def test_war_report_appeal_and_blame_wordings() -> None:
     # (the same verb with fire is shooting, not an appeal)
     doc = build("وأطلق مسلحون النار على دورية للشرطة.", ())
     assert [e.type for e in events_on(doc, "وأطلق")] == ["ASSAULT"]
+
+
+def test_a_call_names_its_holder_after_an_unknown_office_and_reads_ila_far_on() -> None:
+    doc = build("دعا منسق الشؤون الإنسانية في الأرض الفلسطينية، روبيرت بايبر، إسرائيل إلى وقف خططها لهدم المنازل.",
+                (("روبيرت بايبر", "PER", None), ("إسرائيل", "GPE", "ISR")))
+    [ev] = events_on(doc, "دعا")
+    assert ev.type == "REQUEST"
+    assert {doc.span_text(a.span) for a in ev.source} == {"روبيرت بايبر"}
+    assert countries(doc, ev.target) == {"ISR"}
+
+
+def test_a_number_word_is_no_verb() -> None:
+    doc = build("وقتل تسعة جنود وجرح اثنين آخرين على بعد 150 كيلومترا من العاصمة.", ())
+    assert events_on(doc, "اثنين") == []
+
+
+def test_thanks_may_take_their_addressee_with_li() -> None:
+    doc = build("وثمن مسؤولون يمنيون لحكومة المملكة دعمها المتواصل لليمن.",
+                (("يمنيون", "NORP", "YEM"), ("المملكة", "GPE", "SAU"), ("اليمن", "GPE", "YEM")))
+    [ev] = events_on(doc, "وثمن")
+    assert ev.type == "SUPPORT"
+    assert "SAU" in countries(doc, ev.target)

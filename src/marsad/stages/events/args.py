@@ -125,6 +125,29 @@ def _comma_apposed(doc: Document, head: Mention, nxt: Mention) -> bool:
     return nxt.last < len(doc.tokens) and is_comma(doc, nxt.last)
 
 
+def office_words(doc: Document, cand: Candidate, end: int) -> bool:
+    """Whether tokens from a verb to the comma at ``end`` are the words of an office that no agent
+    or name covers («دعا منسق الشؤون الإنسانية في الأرض الفلسطينية، …»): words only, a few."""
+    return (cand.trigger.kind == "V" and 2 <= end - cand.last <= APPOSITION_REACH
+            and end < len(doc.tokens) and is_comma(doc, end)
+            and all(doc.tokens[k].kind == "word" for k in range(cand.last, end)))
+
+
+def _titled_subject(doc: Document, cand: Candidate, after: list[Mention]) -> int | None:
+    """The index of a person set between commas after the words of an office, right after a verb:
+    «دعا منسق الشؤون الإنسانية …، روبيرت بايبر، إسرائيل إلى …» (the subject; the object follows).
+    Names inside the office are in a prepositional phrase («المقرر الخاص للأمم المتحدة، …»)."""
+    k = next((k for k, m in enumerate(after) if m.prep is None), None)
+    if k is None or any(is_comma(doc, j) for m in after[:k] for j in range(cand.last, m.first)):
+        return None
+    m = after[k]
+    if not office_words(doc, cand, m.first - 1):
+        return None
+    ok = (m.etype == "PER" and m.entity is not None and not m.conj
+          and m.last < len(doc.tokens) and is_comma(doc, m.last))
+    return k if ok else None
+
+
 def _apposed_office(doc: Document, head: Mention, nxt: Mention, ms: list[Mention]) -> int | None:
     """Where an office set off by a comma after a named person ends: «حمّل سمير جعجع، رئيس حزب
     القوات اللبنانية، إيران …» (the office, and the party inside it, are the subject's; إيران
@@ -243,6 +266,9 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
     gap = SUBJECT_GAP if verb else 1
+    titled = None if topic else _titled_subject(doc, cand, after)
+    if titled is not None:
+        return after[:titled] + group_forward(doc, after, titled)
     if verb and not topic and plural_verb(doc, cand):
         # «إن متمردي الحزب … هاجموا عناصر من قوات الأمن»: a verb agreeing in the plural has its
         # subject before it (the clause's topic); the bare actor after it is its object.
