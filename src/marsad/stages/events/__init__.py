@@ -52,6 +52,7 @@ from marsad.stages.events.args import (
     actor_country,
     find_arguments,
     governed,
+    office_words,
     referents,
     to_actors,
 )
@@ -394,17 +395,42 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         while c_hi < hi and not is_boundary(doc, c_hi, comps):
             c_hi += 1
     args = find_arguments(doc, cand, mentions, c_lo, c_hi)
-    if not args.target:
-        wide = widened(doc, cand, c_hi, hi, lambda k: is_boundary(doc, k, comps))
-        if wide != c_hi:
-            more = find_arguments(doc, cand, mentions, c_lo, wide)
-            # (a subject that grows past the comma is a name apposed to it: «نقيب المحامين، سامح عاشور،»)
-            args = more if more.target or len(more.source) > len(args.source) else args
+    end, opened = c_hi, _subject_end(doc, cand, args, c_hi)
+    for _ in range(APPOSED_COMMAS):
+        if args.target:
+            break
+        wide = widened(doc, cand, end, hi, lambda k: is_boundary(doc, k, comps), opened)
+        if wide == end:
+            break
+        more = find_arguments(doc, cand, mentions, c_lo, wide)
+        # (a subject that grows past the comma is a name apposed to it: «نقيب المحامين، سامح عاشور،»;
+        # its object may then follow the next comma: «حمّل سمير جعجع، رئيس حزب …، إيران»)
+        if more.target:
+            args = more
+            break
+        if len(more.source) <= len(args.source):
+            break
+        args, end, opened = more, wide, _subject_end(doc, cand, more, wide)
     if not args.source and not args.unnamed:
         args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
     if not args.source and _during(doc, cand, lo, mutual_concepts()):
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
     return args
+
+
+def _subject_end(doc: Document, cand: Candidate, args: Arguments, c_hi: int) -> int:
+    """Where the room for a time frame before a comma starts: after a subject told after the verb
+    (however long its name); at the comma when only an office's words stand before it (its holder is
+    named after the comma); else right after the verb."""
+    after = [m.last for m in args.source if m.first >= cand.last]
+    if after:
+        return max(after)
+    return c_hi if not args.source and office_words(doc, cand, c_hi) else cand.last
+
+
+#: How many commas a verb's clause is read past for its object: one after its subject and time frame,
+#: one more after a title or name set between commas beside the subject.
+APPOSED_COMMAS = 2
 
 
 #: Verbal noun concepts that, after في/خلال, frame what the speaker of their sentence says: the speaker

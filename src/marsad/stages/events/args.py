@@ -45,6 +45,9 @@ OPENING_SUBJECT = 3
 #: Most tokens between a verb and the punctuation that cuts its clause before its object
 #: («طلبت إريتريا اليوم (السبت)، من الأمم المتحدة»): room for a subject and a time frame only.
 WIDEN_GAP = 4
+#: Most tokens of an office set off by commas after a person's name, from its title word to the
+#: closing comma («سمير جعجع، رئيس حزب القوات اللبنانية،»).
+APPOSITION_REACH = 8
 
 
 def referents(doc: Document, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -97,6 +100,12 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
                 and apposition(doc, group[-1], ms[k + 2])):
             k += 1  # «السفير السعودي في مصر أحمد قطان»: the post is no actor; the name after it is
             continue
+        tail = _apposed_office(doc, group[-1], nxt, ms)
+        if tail is not None:
+            while k + 1 < len(ms) and ms[k + 1].first < tail:
+                k += 1
+                group.append(ms[k])
+            continue
         if not (apposition(doc, group[-1], nxt) or _comma_apposed(doc, group[-1], nxt)
                 or (nxt.conj and nxt.prep in (None, group[-1].prep)
                                                  and nxt.first - group[-1].last <= 2)):
@@ -114,6 +123,51 @@ def _comma_apposed(doc: Document, head: Mention, nxt: Mention) -> bool:
     if nxt.prep is not None or nxt.conj or nxt.first != head.last + 1 or not is_comma(doc, head.last):
         return False
     return nxt.last < len(doc.tokens) and is_comma(doc, nxt.last)
+
+
+def office_words(doc: Document, cand: Candidate, end: int) -> bool:
+    """Whether tokens from a verb to the comma at ``end`` are the words of an office that no agent
+    or name covers («دعا منسق الشؤون الإنسانية في الأرض الفلسطينية، …»): words only, a few."""
+    return (cand.trigger.kind == "V" and 2 <= end - cand.last <= APPOSITION_REACH
+            and end < len(doc.tokens) and is_comma(doc, end)
+            and all(doc.tokens[k].kind == "word" for k in range(cand.last, end)))
+
+
+def _titled_subject(doc: Document, cand: Candidate, after: list[Mention]) -> int | None:
+    """The index of a person set between commas after the words of an office, right after a verb:
+    «دعا منسق الشؤون الإنسانية …، روبيرت بايبر، إسرائيل إلى …» (the subject; the object follows).
+    Names inside the office are in a prepositional phrase («المقرر الخاص للأمم المتحدة، …»)."""
+    k = next((k for k, m in enumerate(after) if m.prep is None), None)
+    if k is None or any(is_comma(doc, j) for m in after[:k] for j in range(cand.last, m.first)):
+        return None
+    m = after[k]
+    if not office_words(doc, cand, m.first - 1):
+        return None
+    ok = (m.etype == "PER" and m.entity is not None and not m.conj
+          and m.last < len(doc.tokens) and is_comma(doc, m.last))
+    return k if ok else None
+
+
+def _apposed_office(doc: Document, head: Mention, nxt: Mention, ms: list[Mention]) -> int | None:
+    """Where an office set off by a comma after a named person ends: «حمّل سمير جعجع، رئيس حزب
+    القوات اللبنانية، إيران …» (the office, and the party inside it, are the subject's; إيران
+    after the closing comma is the object).  The closing comma if one comes within
+    APPOSITION_REACH tokens (only words between), else the end of the names that complete the
+    title one after the other («السفير أحمد قطان، سفير المملكة العربية السعودية في مصر دعم …»)."""
+    if not (head.etype == "PER" and head.entity is not None and nxt.agent and nxt.concept == "officials"):
+        return None
+    if nxt.prep is not None or nxt.conj or nxt.first != head.last + 1 or not is_comma(doc, head.last):
+        return None
+    for k in range(nxt.last, min(nxt.first + APPOSITION_REACH, len(doc.tokens))):
+        if is_comma(doc, k):
+            return k
+        if doc.tokens[k].kind != "word":
+            break
+    end = nxt.last
+    for m in ms:
+        if m.first == end and not m.conj and m.prep in (None, "ل"):
+            end = m.last
+    return end
 
 
 def _group_backward(ms: list[Mention], k: int) -> list[Mention]:
@@ -194,9 +248,11 @@ DOER_TYPES = frozenset({"PER", "ORG", "NORP"})
 
 def _genitive(doc: Document, cand: Candidate, m: Mention) -> Mention:
     """A person or body named right after a verbal noun completes it: it does not take the
-    preposition before the noun («إلى زيارة بوتين»: بوتين is the visit's doer, not a visit "to" him)."""
-    if (cand.trigger.kind == "N" and m.first == cand.last and m.prep is not None and not m.agent
-            and m.etype in DOER_TYPES and prep_before(doc, m.first) is None):
+    preposition before the noun («إلى زيارة بوتين»: بوتين is the visit's doer, not a visit "to" him);
+    nor does an official's title there («من زيارة وزير الدفاع الأمريكي أشتون كارتر»)."""
+    doer = m.etype in DOER_TYPES if not m.agent else m.concept == "officials"
+    if (cand.trigger.kind == "N" and m.first == cand.last and m.prep is not None and doer
+            and prep_before(doc, m.first) is None):
         return dataclasses.replace(m, prep=None)
     return m
 
@@ -210,6 +266,9 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
     gap = SUBJECT_GAP if verb else 1
+    titled = None if topic else _titled_subject(doc, cand, after)
+    if titled is not None:
+        return after[:titled] + group_forward(doc, after, titled)
     if verb and not topic and plural_verb(doc, cand):
         # «إن متمردي الحزب … هاجموا عناصر من قوات الأمن»: a verb agreeing in the plural has its
         # subject before it (the clause's topic); the bare actor after it is its object.

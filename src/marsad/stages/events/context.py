@@ -61,11 +61,14 @@ def opening_subject(doc: Document, mentions: list[Mention], lo: int, stop: int) 
     return group_forward(doc, before, 0)
 
 
-def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callable[[int], bool]) -> int:
+def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callable[[int], bool],
+            opened: int | None = None) -> int:
     """Where a verb's clause ends once a parenthesis and a comma right after its subject and time
     frame are passed over: «طلبت إريتريا اليوم (السبت)، من الأمم المتحدة التحقيق …» (the object
-    follows the comma).  ``c_hi`` when the clause already holds more than that."""
-    if cand.trigger.kind != "V" or c_hi - cand.last > WIDEN_GAP:
+    follows the comma).  ``c_hi`` when the clause already holds more than that, counted from
+    ``opened`` (the trigger's end, or the end of a subject told after it or of a title apposed to it
+    between commas)."""
+    if cand.trigger.kind != "V" or c_hi - (cand.last if opened is None else opened) > WIDEN_GAP:
         return c_hi
     k = c_hi
     if k < hi and "(" in doc.text[doc.tokens[k].start:doc.tokens[k].end]:

@@ -17,6 +17,9 @@ from marsad.text.keys import fold
 
 #: How many tokens after a trigger a required word (``needs``: فرض … عقوبات) may come.
 NEEDS_WINDOW = 6
+#: The same for a required preposition opening the verb's complement (دعا … إلى، وافق … على): the
+#: subject, its office and the object may all stand before it.
+COMPLEMENT_WINDOW = 10
 #: How many tokens before a trigger an overriding word (``unless``: طائرة مسيرة) may come.
 UNLESS_WINDOW = 2
 #: Letters that carry hamza: a token written with none of them is not a hamza_only trigger (هنا).
@@ -177,16 +180,22 @@ def needed_word(doc: Document, cand: Candidate, hi: int, names: tuple[list[int],
                 ) -> int | None:
     """The token that fulfilled the trigger's ``needs`` (عقوبات after فرض), part of its phrase."""
     needs = cand.trigger.needs
-    return _near_index(doc, needs, cand.last, _needs_stop(doc, names, cand.last, hi)) if needs else None
+    return _near_index(doc, needs, cand.last, _needs_stop(doc, names, cand.last, hi, needs)) if needs else None
 
 
-def _needs_stop(doc: Document, names: tuple[list[int], list[int]] | None, end: int, hi: int) -> int:
+def _needs_stop(doc: Document, names: tuple[list[int], list[int]] | None, end: int, hi: int,
+                needs: tuple[str, ...] = ()) -> int:
     """Where the search for a ``needs`` word ends: NEEDS_WINDOW tokens after the trigger, the words of
     names not counted (a long subject and object stand between «دعا» and «إلى»: «دعا السفير السعودي
-    في مصر أحمد عبدالعزيز قطان إيران إلى عدم …»)."""
+    في مصر أحمد عبدالعزيز قطان إيران إلى عدم …»).  A preposition opening the verb's complement
+    (``complement_preps``) may come after a subject with an office no name covers, and commas do
+    not count: «دعا منسق الشؤون الإنسانية في الأرض الفلسطينية، روبيرت بايبر، إسرائيل إلى …»."""
+    complement = bool(needs) and _folded_set(needs) <= lexicon.complement_preps()
+    window = COMPLEMENT_WINDOW if complement else NEEDS_WINDOW
     k, counted = end, 0
-    while k < hi and counted < NEEDS_WINDOW:
-        if names is None or not _in_name(names, doc.tokens[k].end - 1):
+    while k < hi and counted < window:
+        if (names is None or not _in_name(names, doc.tokens[k].end - 1)) and not (
+                complement and doc.tokens[k].kind != "word"):
             counted += 1
         k += 1
     return k
@@ -195,7 +204,7 @@ def _needs_stop(doc: Document, names: tuple[list[int], list[int]] | None, end: i
 def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int,
                 names: tuple[list[int], list[int]] | None = None) -> bool:
     """The trigger's ``needs`` word follows it and no ``unless`` word comes just before it."""
-    if trig.needs and not _has_near(doc, trig.needs, end, _needs_stop(doc, names, end, hi)):
+    if trig.needs and not _has_near(doc, trig.needs, end, _needs_stop(doc, names, end, hi, trig.needs)):
         return False
     return not (trig.unless and _has_near(doc, trig.unless, max(lo, i - UNLESS_WINDOW), i))
 
@@ -422,6 +431,11 @@ def _in_hashtag(doc: Document, i: int, lo: int) -> bool:
     return False
 
 
+def _number_word(doc: Document, i: int) -> bool:
+    """Whether token ``i`` is a cardinal number word, clitics off (اثنين، وثلاثة)."""
+    return not word_keys(doc, doc.tokens[i]).isdisjoint(lexicon.number_words())
+
+
 def find_triggers(doc: Document) -> list[Candidate]:
     """Every trigger in the document, in text order, at most one per token."""
     out: list[Candidate] = []
@@ -434,8 +448,9 @@ def find_triggers(doc: Document) -> list[Candidate]:
         i = lo
         while i < hi:
             tok = doc.tokens[i]
+            # (a number word is no verb: «اثنين» is two, not «أثنين», they praised)
             best = (_best_entry(doc, i, lo, hi, names) if tok.kind == "word" and not _name_word(doc, names, i)
-                    and not _in_hashtag(doc, i, lo) else None)
+                    and not _in_hashtag(doc, i, lo) and not _number_word(doc, i) else None)
             if best is not None and taken.get(i, best[0].trigger.type) != best[0].trigger.type:
                 best = None
             if best is None:

@@ -305,6 +305,18 @@ def partitives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def complement_preps() -> frozenset[str]:
+    """Folded prepositions (إلى، على) that open a verb's complement after its subject and object."""
+    return frozenset(w[0] for w in _phrases("complement_preps"))
+
+
+@lru_cache(maxsize=1)
+def list_openers() -> frozenset[str]:
+    """Folded words (كل، كلا) that make the من after them open a list of parties."""
+    return frozenset(w[0] for w in _phrases("list_openers"))
+
+
+@lru_cache(maxsize=1)
 def agentive_cues() -> tuple[tuple[str, ...], ...]:
     """Folded word pairs that introduce the doer of a passive event (على يد، من قبل)."""
     return _phrases("agentive")

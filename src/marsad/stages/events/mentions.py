@@ -184,7 +184,7 @@ def prep_before(doc: Document, first: int, own_clitic: bool = True) -> str | Non
         bare = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS else prev
         if bare in PREPOSITIONS:
             # «كل من موسكو وبيونغ يانغ» is "both Moscow and Pyongyang", not "from Moscow".
-            if bare == "من" and first > 1 and surface(doc, doc.tokens[first - 2]) in ("كل", "وكل"):
+            if bare == "من" and first > 1 and surface(doc, doc.tokens[first - 2]) in lexicon.list_openers():
                 return None
             return bare
     return None

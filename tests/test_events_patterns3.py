@@ -1,0 +1,109 @@
+"""Events stage: patterns read on set D of the held-apart articles (issue 14), each on sentences
+written for these tests: an office set between commas after a person's name, lists opened by
+«كلا من», visits named by an official's title, nationalities after relief craft, and war-report,
+relief and appeal wordings."""
+
+from __future__ import annotations
+
+import functools
+
+from conftest import events_doc
+from marsad.core.document import Document, Event
+from marsad.stages.events import find_events
+from marsad.stages.events.args import actor_country
+
+build = functools.partial(events_doc, published="2024-06-17", longest_first=True)
+
+
+def events_on(doc: Document, trigger: str) -> list[Event]:
+    """The events (rules only, no learned filter) whose trigger holds ``trigger``."""
+    return [e for e in find_events(doc, learned_filter=False) if trigger in doc.span_text(e.trigger)]
+
+
+def countries(doc: Document, actors: tuple[object, ...]) -> set[str | None]:
+    return {actor_country(doc, a) for a in actors}  # type: ignore[arg-type]
+
+
+def test_an_office_between_commas_is_the_subjects_and_the_object_follows_it() -> None:
+    doc = build("حمّل وليد جنبلاط، رئيس الحزب التقدمي الاشتراكي، سوريا مسؤولية اغتيال الصحفي.",
+                (("وليد جنبلاط", "PER", "LBN"), ("الحزب التقدمي الاشتراكي", "ORG", "LBN"),
+                 ("سوريا", "GPE", "SYR")))
+    [ev] = events_on(doc, "حمّل")
+    assert ev.type == "ACCUSE"
+    assert countries(doc, ev.source) - {None} == {"LBN"}
+    assert countries(doc, ev.target) == {"SYR"}
+
+
+def test_an_office_phrase_longer_than_its_title_word_still_closes_at_its_comma() -> None:
+    doc = build("واستقبل الرئيس عبد ربه منصور هادي، رئيس الجمهورية، وزير الخارجية البريطاني في الرياض.",
+                (("عبد ربه منصور هادي", "PER", "YEM"), ("البريطاني", "NORP", "GBR"), ("الرياض", "GPE", "SAU")))
+    [ev] = events_on(doc, "واستقبل")
+    assert "YEM" in countries(doc, ev.source)
+    assert "GBR" in countries(doc, ev.target)
+
+
+def test_an_office_without_a_closing_comma_keeps_the_names_completing_it() -> None:
+    doc = build("وثمن السفير أحمد قطان، سفير المملكة العربية السعودية في مصر دعم الشركة للصندوق.",
+                (("أحمد قطان", "PER", "SAU"), ("المملكة العربية السعودية", "GPE", "SAU"), ("مصر", "GPE", "EGY")))
+    [ev] = events_on(doc, "وثمن")
+    assert "المملكة العربية السعودية" not in {doc.span_text(a.span) for a in ev.target}
+
+
+def test_a_list_opened_by_kilan_min_is_the_object() -> None:
+    doc = build("استقبل وزير الداخلية اليمني كلاً من السفير الأمريكي والسفير البريطاني في عدن.",
+                (("اليمني", "NORP", "YEM"), ("الأمريكي", "NORP", "USA"), ("البريطاني", "NORP", "GBR"),
+                 ("عدن", "GPE", "YEM")))
+    [ev] = events_on(doc, "استقبل")
+    assert {"USA", "GBR"} <= countries(doc, ev.target)
+
+
+def test_an_officials_title_after_a_visit_noun_is_the_visitor() -> None:
+    doc = build("وتأتي المعارك بعد يومين من زيارة وزير الدفاع الأمريكي أشتون كارتر لبغداد.",
+                (("الأمريكي", "NORP", "USA"), ("أشتون كارتر", "PER", "USA"), ("بغداد", "GPE", "IRQ")))
+    [ev] = events_on(doc, "زيارة")
+    assert ev.type == "CONSULT"
+    assert "USA" in countries(doc, ev.source)
+    assert countries(doc, ev.target) == {"IRQ"}
+
+
+def test_war_report_appeal_and_blame_wordings() -> None:
+    doc = build("دكت مقاتلات التحالف مواقع الحوثيين في تعز.",
+                (("التحالف", "ORG", "SAU"), ("الحوثيين", "ORG", "YEM"), ("تعز", "GPE", "YEM")))
+    [ev] = events_on(doc, "دكت")
+    assert ev.type == "ASSAULT"
+    doc = build("وتبادلت القوات الحكومية مع المسلحين إطلاق النار في ضواحي المدينة.", ())
+    assert [e.type for e in events_on(doc, "وتبادلت")] == ["ASSAULT"]
+    doc = build("وألقت الحكومة التركية مسؤولية الهجوم على حزب العمال الكردستاني.",
+                (("التركية", "NORP", "TUR"), ("حزب العمال الكردستاني", "ORG", "TUR")))
+    [ev] = events_on(doc, "وألقت")
+    assert ev.type == "ACCUSE"
+    assert {doc.span_text(a.span) for a in ev.target} == {"حزب العمال الكردستاني"}
+    doc = build("وأطلق برنامج الأغذية العالمي نداء إلى المانحين لتمويل عملياته في اليمن.",
+                (("برنامج الأغذية العالمي", "ORG", None), ("اليمن", "GPE", "YEM")))
+    [ev] = events_on(doc, "وأطلق")
+    assert ev.type == "REQUEST"
+    # (the same verb with fire is shooting, not an appeal)
+    doc = build("وأطلق مسلحون النار على دورية للشرطة.", ())
+    assert [e.type for e in events_on(doc, "وأطلق")] == ["ASSAULT"]
+
+
+def test_a_call_names_its_holder_after_an_unknown_office_and_reads_ila_far_on() -> None:
+    doc = build("دعا منسق الشؤون الإنسانية في الأرض الفلسطينية، روبيرت بايبر، إسرائيل إلى وقف خططها لهدم المنازل.",
+                (("روبيرت بايبر", "PER", None), ("إسرائيل", "GPE", "ISR")))
+    [ev] = events_on(doc, "دعا")
+    assert ev.type == "REQUEST"
+    assert {doc.span_text(a.span) for a in ev.source} == {"روبيرت بايبر"}
+    assert countries(doc, ev.target) == {"ISR"}
+
+
+def test_a_number_word_is_no_verb() -> None:
+    doc = build("وقتل تسعة جنود وجرح اثنين آخرين على بعد 150 كيلومترا من العاصمة.", ())
+    assert events_on(doc, "اثنين") == []
+
+
+def test_thanks_may_take_their_addressee_with_li() -> None:
+    doc = build("وثمن مسؤولون يمنيون لحكومة المملكة دعمها المتواصل لليمن.",
+                (("يمنيون", "NORP", "YEM"), ("المملكة", "GPE", "SAU"), ("اليمن", "GPE", "YEM")))
+    [ev] = events_on(doc, "وثمن")
+    assert ev.type == "SUPPORT"
+    assert "SAU" in countries(doc, ev.target)
