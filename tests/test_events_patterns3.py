@@ -107,3 +107,44 @@ def test_thanks_may_take_their_addressee_with_li() -> None:
     [ev] = events_on(doc, "وثمن")
     assert ev.type == "SUPPORT"
     assert "SAU" in countries(doc, ev.target)
+
+
+def test_a_first_person_verb_in_a_quote_has_the_actor_after_it_as_object() -> None:
+    doc = build("وقال الوزير: «ندعو السلطات الإسرائيلية إلى تجميد الهدم».",
+                (("الإسرائيلية", "NORP", "ISR"),))
+    [ev] = events_on(doc, "ندعو")
+    assert ev.type == "REQUEST"
+    assert {doc.span_text(a.span) for a in ev.source} == {"الوزير"}
+    assert countries(doc, ev.target) == {"ISR"}
+    # (a verb whose root ends in نأ is no first person: «هنأ» folds to هنا)
+    doc = build("وهنأ الأمير خالد المنتخب الوطني بالفوز.", (("خالد", "PER", "SAU"),))
+    [ev] = events_on(doc, "وهنأ")
+    assert "خالد" in {doc.span_text(a.span) for a in ev.source}
+
+
+def test_places_after_a_capital_with_its_preposition_are_where_not_whom() -> None:
+    doc = build("ودكت مقاتلات التحالف مواقع عسكرية للمتمردين بالعاصمة اليمنية صنعاء أمس.",
+                (("التحالف", "ORG", "SAU"), ("صنعاء", "GPE", "YEM")))
+    [ev] = events_on(doc, "ودكت")
+    assert "صنعاء" not in {doc.span_text(a.span) for a in ev.target}
+
+
+def test_the_group_a_count_of_people_is_taken_from_is_the_target() -> None:
+    doc = build("وقتل 19 شخصا من قوات الأمن التركية في هجمات للمتمردين.", (("التركية", "NORP", "TUR"),))
+    [ev] = events_on(doc, "وقتل")
+    assert countries(doc, ev.target) == {"TUR"}
+
+
+def test_offices_after_the_rest_of_a_name_are_the_persons() -> None:
+    doc = build("واجتمع الأمير محمد بن سلمان بن عبد العزيز ولي ولي العهد مع رئيس الوزراء اللبناني.",
+                (("محمد بن سلمان", "PER", "SAU"), ("اللبناني", "NORP", "LBN")))
+    [ev] = events_on(doc, "واجتمع")
+    assert "ولي ولي العهد" in {doc.span_text(a.span) for a in ev.source}
+    assert "LBN" in countries(doc, ev.target)
+
+
+def test_a_definite_adjective_after_a_place_name_is_no_ministry() -> None:
+    doc = build("واستهدفت غارتان معسكر المنار في مديرية الحيمة الخارجية غرب العاصمة.",
+                (("الحيمة", "GPE", "YEM"),))
+    [ev] = events_on(doc, "واستهدفت")
+    assert "الخارجية" not in {doc.span_text(a.span) for a in (*ev.source, *ev.target)}

@@ -236,8 +236,10 @@ def _first_person(doc: Document, cand: Candidate) -> bool:
     tok = doc.tokens[cand.first]
     word = surface(doc, tok)
     core = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
-    # (ن opens the first person only in the imperfect: نفت، نقل، نشر are perfect verbs of their own)
-    return (cand.imperfect and core.startswith(("ن", "سن"))) or core.endswith("نا")
+    # (ن opens the first person only in the imperfect: نفت، نقل، نشر are perfect verbs of their own;
+    # the suffix is read as written, since folding makes «هنأ» end in نا)
+    raw = doc.text[tok.start:tok.end]
+    return (cand.imperfect and core.startswith(("ن", "سن"))) or (raw.endswith("نا") and len(core) > 3)
 
 
 def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...]) -> bool:
@@ -344,7 +346,12 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
     speaker's (the quotes stage's, else the sentence's), and a mutual event names both parties
     on both sides."""
     dropped = not args.source and not args.unnamed
-    said = (_quoted(doc, cand, inside=True) if _first_person(doc, cand)
+    first = _first_person(doc, cand)
+    if first and not args.target and args.source and args.source[0].first >= cand.last:
+        # «ندعو السلطات إلى …»: the verb's subject is "we", so the actor after it is its object.
+        args = dataclasses.replace(args, source=(), target=args.source)
+        dropped = not args.unnamed
+    said = (_quoted(doc, cand, inside=True) if first
             or (dropped and _self_reference(doc, cand, c_lo))
             else _quoted(doc, cand) if dropped and verbal else None)
     if said is None and dropped and verbal:

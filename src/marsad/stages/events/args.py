@@ -45,6 +45,8 @@ OPENING_SUBJECT = 3
 #: Most tokens between a verb and the punctuation that cuts its clause before its object
 #: («طلبت إريتريا اليوم (السبت)، من الأمم المتحدة»): room for a subject and a time frame only.
 WIDEN_GAP = 4
+#: Most words of the rest of a person's name after its entity mention («بن عبد العزيز آل سعود»).
+NAME_TAIL = 4
 #: Most tokens of an office set off by commas after a person's name, from its title word to the
 #: closing comma («سمير جعجع، رئيس حزب القوات اللبنانية،»).
 APPOSITION_REACH = 8
@@ -73,9 +75,16 @@ def _described(doc: Document, group: list[Mention], nxt: Mention) -> Mention | N
     person = next((m for m in reversed(group) if m.etype == "PER" and m.entity is not None), None)
     if person is None or _counterpart(doc, nxt) or not (
             nxt.agent and nxt.entity is None and nxt.concept == "officials"
-            and nxt.prep is None and not nxt.conj and nxt.first == group[-1].last):
+            and nxt.prep is None and not nxt.conj and _name_tail(doc, group[-1].last, nxt.first)):
         return None
     return person if group[-1] is person or group[-1].entity == person.entity else None
+
+
+def _name_tail(doc: Document, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` are nothing, or the rest of a name its entity mention left
+    out: «محمد بن سلمان [بن عبد العزيز] ولي ولي العهد» (a patronymic and at most NAME_TAIL words)."""
+    return start == end or (end - start <= NAME_TAIL and word_keys_in(doc, start, lexicon.patronymics())
+                            and all(doc.tokens[k].kind == "word" for k in range(start, end)))
 
 
 def _counterpart(doc: Document, m: Mention) -> bool:
@@ -459,7 +468,8 @@ def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[M
                     if (m.prep == want or (want is None and _owner_of_object(doc, m, start)))
                     and (want or m.first - start <= obj_reach)), None)
         if hit is not None:
-            return group_forward(doc, rest, hit)
+            # («قتل 19 شخصا من قوات الأمن»: the group the count is taken from is the target)
+            return _partitive_owner(doc, rest[hit:]) or group_forward(doc, rest, hit)
     return []
 
 

@@ -311,6 +311,12 @@ def complement_preps() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def patronymics() -> frozenset[str]:
+    """Folded words (بن، آل) that carry a person's name on past the part an entity names."""
+    return frozenset(w[0] for w in _phrases("patronymics"))
+
+
+@lru_cache(maxsize=1)
 def list_openers() -> frozenset[str]:
     """Folded words (كل، كلا) that make the من after them open a list of parties."""
     return frozenset(w[0] for w in _phrases("list_openers"))

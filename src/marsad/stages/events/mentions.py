@@ -150,8 +150,8 @@ def _place_head(doc: Document, first: int) -> int | None:
         if k < 1 or doc.tokens[k].kind != "word":
             return None
         word = surface(doc, doc.tokens[k]).lstrip("وف")
-        if word in heads:
-            return k
+        if word_keys_in(doc, k, heads):
+            return k  # (its own clitic is the phrase's preposition: «بالعاصمة اليمنية صنعاء»)
         if back == 2 or not word.endswith(("ي", "يه")):
             return None
     return None
@@ -470,13 +470,17 @@ def find_mentions(doc: Document) -> list[Mention]:
         if ref.agent:
             by_first.setdefault(ref.first, ref)
     out = list(ents)
+    # (a lone definite agent word right after a place name is its adjective: «مديرية الحيمة الخارجية»
+    # is the outer district, not the foreign ministry)
+    place_ends = {m.last for m in ents if m.etype in PLACE_TYPES}
     i = 0
     while i < len(doc.tokens):
         if doc.tokens[i].kind != "word" or i in covered:
             i += 1
             continue
         found = agent_at(doc, i)
-        if found is None or any(k in covered for k in range(i, found[0])):
+        if found is None or any(k in covered for k in range(i, found[0])) or (
+                i in place_ends and found[0] == i + 1 and surface(doc, doc.tokens[i]).startswith("ال")):
             i += 1
             continue
         end, concept = found
@@ -513,6 +517,10 @@ def find_mentions(doc: Document) -> list[Mention]:
     out.extend(_people_mentions(doc, {k for m in out for k in range(m.first, m.last)}, covered))
     out.sort(key=lambda m: (m.span.start, -m.span.end))
     return _apposed_preps(doc, out)
+
+
+#: Entity types of places, whose names an adjective may follow.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _people_mentions(doc: Document, covered: set[int], named: frozenset[int]) -> list[Mention]:
