@@ -72,6 +72,7 @@ from marsad.stages.events.detect import (
     sentence_tokens,
     surface,
 )
+from marsad.stages.events.evaluative import evaluations
 from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS, keep, sentence_features
 from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key, same_parties
@@ -631,6 +632,12 @@ def find_events(doc: Document, *, learned_filter: bool = True,
     lent = lend_sides(doc, [events[k] for k in idx], kept_concepts)
     # Talks told again without their parties (الجانبان، خلال اللقاء) take those of the meeting told last.
     kept, back = inherit(doc, lent, [anaphoric[k] for k in idx], kept_concepts)
+    # A named speaker's condemning words accuse whoever the statement names.
+    said = evaluations(doc, kept)
+    if said:
+        order = sorted(zip([*kept, *said], [*back, *([False] * len(said))], strict=True),
+                       key=lambda pair: pair[0].trigger.start)
+        kept, back = [ev for ev, _ in order], [b for _, b in order]
     return collapse(doc, kept, back)
 
 

@@ -50,7 +50,7 @@ def _hostile(ev: Event) -> bool:
     return ev.type == "ASSAULT" or _fight(ev)
 
 
-def _is_party(doc: Document, entity: int | None) -> bool:
+def is_party(doc: Document, entity: int | None) -> bool:
     """Whether an entity can fight: an organisation, person or people, or a state itself."""
     if entity is None or not 0 <= entity < len(doc.entities):
         return False
@@ -59,7 +59,7 @@ def _is_party(doc: Document, entity: int | None) -> bool:
 
 
 def _parties(doc: Document, side: Iterable[Actor]) -> frozenset[int]:
-    return frozenset(a.entity for a in side if a.entity is not None and _is_party(doc, a.entity))
+    return frozenset(a.entity for a in side if a.entity is not None and is_party(doc, a.entity))
 
 
 def _one_state(doc: Document, a: int, b: int) -> bool:
