@@ -148,3 +148,17 @@ def test_a_definite_adjective_after_a_place_name_is_no_ministry() -> None:
                 (("الحيمة", "GPE", "YEM"),))
     [ev] = events_on(doc, "واستهدفت")
     assert "الخارجية" not in {doc.span_text(a.span) for a in (*ev.source, *ev.target)}
+
+
+def test_freeing_or_taking_a_named_facility_is_a_seizure() -> None:
+    doc = build("وتمكنت القوات العراقية من تحرير جامعة الأنبار بعد معارك عنيفة.",
+                (("العراقية", "NORP", "IRQ"),))
+    [ev] = events_on(doc, "تحرير")
+    assert (ev.type, ev.mode) == ("COERCE", "seize")
+    assert "IRQ" in countries(doc, ev.source)
+    doc = build("وحررت قوات مكافحة الإرهاب مستشفى المدينة من تنظيم داعش.",
+                (("تنظيم داعش", "ORG", None),))
+    [ev] = events_on(doc, "وحررت")
+    assert {doc.span_text(a.span) for a in ev.target} == {"تنظيم داعش"}
+    # (freeing the economy from its limits is no seizure)
+    assert events_on(build("وتحدث الوزير عن تحرير الاقتصاد من القيود.", ()), "تحرير") == []
