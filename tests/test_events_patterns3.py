@@ -162,3 +162,19 @@ def test_freeing_or_taking_a_named_facility_is_a_seizure() -> None:
     assert {doc.span_text(a.span) for a in ev.target} == {"تنظيم داعش"}
     # (freeing the economy from its limits is no seizure)
     assert events_on(build("وتحدث الوزير عن تحرير الاقتصاد من القيود.", ()), "تحرير") == []
+
+
+def test_talks_between_two_parties_name_both() -> None:
+    doc = build("وجرت أمس مباحثات بين وزير الخارجية السعودي ونظيره المصري في القاهرة.",
+                (("السعودي", "NORP", "SAU"), ("المصري", "NORP", "EGY"), ("القاهرة", "GPE", "EGY")))
+    [ev] = events_on(doc, "مباحثات")
+    assert {"SAU", "EGY"} <= countries(doc, ev.source)
+    assert {"SAU", "EGY"} <= countries(doc, ev.target)
+
+
+def test_affirming_ones_support_is_support() -> None:
+    doc = build("وأكد الوزير الأردني دعمه للحكومة اليمنية الشرعية.",
+                (("الأردني", "NORP", "JOR"), ("اليمنية", "NORP", "YEM")))
+    [ev] = events_on(doc, "وأكد")
+    assert ev.type == "SUPPORT"
+    assert "YEM" in countries(doc, ev.target)
