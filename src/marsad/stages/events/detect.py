@@ -209,6 +209,23 @@ def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int
     return not (trig.unless and _has_near(doc, trig.unless, max(lo, i - UNLESS_WINDOW), i))
 
 
+#: Words between a verb of managing and the verbal noun it governs: «تمكنت القوات من تحرير».
+MANAGED_VIA = frozenset({"من", "في"})
+
+
+def _managed(doc: Document, i: int, c_lo: int, managing: frozenset[str]) -> bool:
+    """Whether a verb of managing in the clause governs the verbal noun at ``i``: the noun follows it,
+    or follows the من/في after it («تمكنت القوات العراقية من تحرير جامعة الأنبار»)."""
+    if i <= c_lo or doc.tokens[i - 1].kind != "word":
+        return False
+    before = surface(doc, doc.tokens[i - 1])
+    if not word_keys(doc, doc.tokens[i - 1]).isdisjoint(managing):
+        return True
+    return before in MANAGED_VIA and any(
+        doc.tokens[k].kind == "word" and not word_keys(doc, doc.tokens[k]).isdisjoint(managing)
+        for k in range(c_lo, i - 1))
+
+
 def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trigger) -> bool:
     """Whether a verbal noun reports an event (a light verb, a toll, a time, a target or a named
     party) not a topic."""
@@ -228,7 +245,7 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
     if surface(doc, doc.tokens[i]).lstrip("وف").startswith("ب") and any(
             doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & ctx["allegation"] for k in range(lo, i)):
         return True  # the act alleged: «اتهم الجيش المسلحين بقصف مستشفى»
-    if _counted_object(doc, trig, end, hi):
+    if _counted_object(doc, trig, end, hi) or _managed(doc, i, c_lo, ctx["managing"]):
         return True
     clause = Span(doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end)
     if any(clause.contains(d.span) and d.value for d in doc.dates):
