@@ -112,11 +112,10 @@ NEW_TRIGGERS = [
     ("وتصاعدت الاحتجاجات في العاصمة مع حلول الظلام.", "PROTEST"),
     ("وارتفعت حدة المواجهات في الأحياء الشرقية للمدينة.", "ASSAULT"),
     ("واستمرت الاشتباكات في محيط القاعدة العسكرية.", "ASSAULT"),
-    # joining an event, surviving it or setting about it tells it took place
+    # joining an event or surviving it tells it took place
     ("وانضم مئات الطلاب إلى المسيرة التي جابت شوارع المدينة.", "PROTEST"),
     ("وانخرط آلاف العمال في الإضرابات التي شلت الموانئ.", "PROTEST"),
     ("ونجا الوزير من هجوم بالقرب من منزله.", "ASSAULT"),
-    ("وعمد الحراس إلى تعذيب السجناء داخل الزنازين.", "ASSAULT"),
     # a possessive on the fire that is shot, a definite bomb that is thrown, the noun of rape
     ("وقال سكان إن المروحيات أطلقت نيرانها على الحي الشرقي.", "ASSAULT"),
     ("وقام مجهولون بإلقاء القنابل على مركز الشرطة في البلدة.", "ASSAULT"),
