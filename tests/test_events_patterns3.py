@@ -178,3 +178,12 @@ def test_affirming_ones_support_is_support() -> None:
     [ev] = events_on(doc, "وأكد")
     assert ev.type == "SUPPORT"
     assert "YEM" in countries(doc, ev.target)
+
+
+def test_an_accusative_list_after_the_verb_is_its_object_not_its_subject() -> None:
+    doc = build("وذكر المتحدث أن الوزير الأردني استقبل كلاً من السفير الأمريكي والسفير البريطاني أمس.",
+                (("الأردني", "NORP", "JOR"), ("الأمريكي", "NORP", "USA"), ("البريطاني", "NORP", "GBR")))
+    [ev] = events_on(doc, "استقبل")
+    assert "JOR" in countries(doc, ev.source)
+    assert "USA" not in countries(doc, ev.source)
+    assert {"USA", "GBR"} <= countries(doc, ev.target)

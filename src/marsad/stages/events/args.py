@@ -284,6 +284,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         opening = bare and before[bare[0]].first - c_lo <= 1
         return group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
+            and not _listed_object(doc, after[0])
             and not _counted(doc, cand, after[0]) and not _owns_object(doc, cand, after[0])
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
@@ -372,6 +373,13 @@ def _patient_genitive(cand: Candidate) -> bool:
     """Whether the name right after a verbal noun is its object: nouns whose target is first the
     direct object (اغتيال الأمين العام، اعتقال الصحفي، قصف المدينة), unlike زيارة بوتين."""
     return cand.trigger.kind == "N" and cand.trigger.target[:1] == ("obj",)
+
+
+def _listed_object(doc: Document, m: Mention) -> bool:
+    """Whether a mention opens a list after an accusative «كلاً من»: the verb's object («استقبل
+    كلاً من محافظ صنعاء ومحافظ عدن»), not its subject."""
+    k = m.first - 2
+    return k >= 0 and surface(doc, doc.tokens[k + 1]) == "من" and word_keys_in(doc, k, lexicon.object_lists())
 
 
 def _words_between(doc: Document, start: int, end: int) -> int:

@@ -317,6 +317,12 @@ def patronymics() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def object_lists() -> frozenset[str]:
+    """Folded accusative list openers (كلاً) whose list is the verb's object."""
+    return frozenset(w[0] for w in _phrases("object_lists"))
+
+
+@lru_cache(maxsize=1)
 def list_openers() -> frozenset[str]:
     """Folded words (كل، كلا) that make the من after them open a list of parties."""
     return frozenset(w[0] for w in _phrases("list_openers"))
