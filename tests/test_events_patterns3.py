@@ -187,3 +187,10 @@ def test_an_accusative_list_after_the_verb_is_its_object_not_its_subject() -> No
     assert "JOR" in countries(doc, ev.source)
     assert "USA" not in countries(doc, ev.source)
     assert {"USA", "GBR"} <= countries(doc, ev.target)
+
+
+def test_a_town_after_a_verbal_noun_is_where_not_who() -> None:
+    doc = build("وتناولت مباحثات القاهرة بين وزير الخارجية السعودي ونظيره المصري أمس التعاون العسكري.",
+                (("القاهرة", "GPE", "EGY"), ("السعودي", "NORP", "SAU"), ("المصري", "NORP", "EGY")))
+    [ev] = events_on(doc, "مباحثات")
+    assert "القاهرة" not in {doc.span_text(a.span) for a in (*ev.source, *ev.target)}

@@ -23,6 +23,7 @@ from marsad.stages.events.mentions import (
     apposition,
     cue_words,
     is_construct_head,
+    is_party,
     prep_before,
     token_at,
     word_keys_in,
@@ -289,6 +290,8 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
+        if not verb and _town(doc, after[0]):
+            return []  # «مباحثات القاهرة»: a town after a verbal noun is where it happens, not who acts
         return _partitive_owner(doc, after) or group_forward(doc, after, 0)
     if bare and not verb and prep_before(doc, cand.first) is None:
         # «شنت طائرات التحالف الذي تقوده المملكة غارات», «نفذت العشرات من الأسر … وفلول صالح وقفة
@@ -373,6 +376,11 @@ def _patient_genitive(cand: Candidate) -> bool:
     """Whether the name right after a verbal noun is its object: nouns whose target is first the
     direct object (اغتيال الأمين العام، اعتقال الصحفي، قصف المدينة), unlike زيارة بوتين."""
     return cand.trigger.kind == "N" and cand.trigger.target[:1] == ("obj",)
+
+
+def _town(doc: Document, m: Mention) -> bool:
+    """Whether a mention names a place that is not a state (a capital, a town): it cannot act."""
+    return m.etype == "GPE" and not m.agent and not is_party(doc, m.entity)
 
 
 def _listed_object(doc: Document, m: Mention) -> bool:

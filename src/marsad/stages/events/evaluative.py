@@ -19,9 +19,8 @@ from marsad.core.document import Actor, Document, Event, Quote, Span
 from marsad.core.errors import DataError
 from marsad.stages.events.args import actor_country
 from marsad.stages.events.detect import word_keys
-from marsad.stages.events.mentions import Mention, find_mentions
+from marsad.stages.events.mentions import Mention, find_mentions, is_party
 from marsad.stages.events.merge import actor_key
-from marsad.stages.events.sides import is_party
 from marsad.text.keys import fold
 from marsad.text.resources import load_yaml
 

@@ -519,6 +519,18 @@ def find_mentions(doc: Document) -> list[Mention]:
     return _apposed_preps(doc, out)
 
 
+#: Entity types that can be a side of a fight (a place is where it is fought, not who fights).
+PARTY_TYPES = frozenset({"ORG", "PER", "NORP"})
+
+
+def is_party(doc: Document, entity: int | None) -> bool:
+    """Whether an entity can fight: an organisation, person or people, or a state itself."""
+    if entity is None or not 0 <= entity < len(doc.entities):
+        return False
+    ent = doc.entities[entity]
+    return ent.type in PARTY_TYPES or (ent.type == "GPE" and ent.kb_id is not None and ent.kb_id == ent.country)
+
+
 #: Entity types of places, whose names an adjective may follow.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 

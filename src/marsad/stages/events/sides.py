@@ -27,6 +27,7 @@ from collections.abc import Iterable
 
 from marsad.core.document import Actor, Document, Event
 from marsad.stages.events.actors import fight_concepts
+from marsad.stages.events.mentions import is_party
 
 __all__ = ["enemies", "lend_sides"]
 
@@ -35,8 +36,6 @@ __all__ = ["enemies", "lend_sides"]
 FIGHT_CAMEOS = ("19", "1712")
 #: The CAMEO code of an air raid: its doer is a side the story told raiding from the air.
 AERIAL = "195"
-#: Entity types that can be a side of a fight (a place is where it is fought, not who fights).
-PARTY_TYPES = frozenset({"ORG", "PER", "NORP"})
 #: Entity types that stand for a state as a whole: the state itself and its people.
 STATE_TYPES = frozenset({"GPE", "NORP"})
 
@@ -48,14 +47,6 @@ def _fight(ev: Event) -> bool:
 def _hostile(ev: Event) -> bool:
     """Whether an event sets its sides against each other: any assault, or a fight."""
     return ev.type == "ASSAULT" or _fight(ev)
-
-
-def is_party(doc: Document, entity: int | None) -> bool:
-    """Whether an entity can fight: an organisation, person or people, or a state itself."""
-    if entity is None or not 0 <= entity < len(doc.entities):
-        return False
-    ent = doc.entities[entity]
-    return ent.type in PARTY_TYPES or (ent.type == "GPE" and ent.kb_id is not None and ent.kb_id == ent.country)
 
 
 def _parties(doc: Document, side: Iterable[Actor]) -> frozenset[int]:
