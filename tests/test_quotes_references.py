@@ -30,3 +30,11 @@ def test_a_body_noun_speaks_for_the_body_named_before() -> None:
     speakers = _speakers(text, dt.date(2015, 7, 27))
     assert [s for s, _ in speakers] == ["وزارة الخارجية التركية", "الوزارة"]
     assert speakers[0][1] is not None and speakers[1][1] == speakers[0][1]
+
+
+def test_wire_bodies_shortened_to_their_head_noun_speak_for_themselves() -> None:
+    # A UN programme and a monitor named once in full, then by their head noun alone.
+    text = ("وزع برنامج الأغذية العالمي مساعدات على آلاف الأسر في تعز. وقال البرنامج في بيان إن "
+            "القوافل ستتواصل رغم القتال. من جهته، أفاد المرصد السوري لحقوق الإنسان بمقتل عشرة مدنيين "
+            "في ريف إدلب. وأوضح المرصد أن الطائرات قصفت سوقا شعبية.")
+    assert _speakers(text, dt.date(2015, 8, 1)) == [("البرنامج", "wfp"), ("المرصد", "sohr")]
