@@ -34,6 +34,7 @@ from marsad.stages.quotes.phrases import (
     outlet_at,
     phrase_span,
 )
+from marsad.stages.quotes.pointers import pointed_back
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
@@ -651,7 +652,7 @@ def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     if _trailing_as(ctx, i):
         return None  # "، كما أفادت الشرطة": read from كما, as "according to"
     if w.key in c.verbs or _clause_initial_verb(ctx, i) or _told_verb(ctx, i):
-        return verb_quote(ctx, i, last)
+        return pointed_back(ctx, i, drafts) or verb_quote(ctx, i, last)
     if w.key in c.words("appear_verbs"):
         return statement_quote(ctx, i, last)
     if w.key in c.participles:
