@@ -182,6 +182,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if j + 1 < limit and words[j].is_word and textkeys.fold(
             ctx.text[words[j].token.start:words[j].token.end]) in c.words("addressee_pronouns"):
         j += 1  # "وقال له رئيس اللجنة بوب كوركر:": the one spoken to stands before the subject
+    if j < limit and words[j].key in c.words("cue_objects"):
+        j += 1  # "ولفت الانتباه إلى أن": the idiom's object, the subject dropped or after it
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)

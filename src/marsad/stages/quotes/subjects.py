@@ -93,6 +93,8 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
     """End of the speaker phrase at ``i``, stretched over a person's name that word shapes cut
     ("وزير الصحة توفيق الربيعة": توفيق is also a common noun)."""
     end = speaker_end(ctx.words, i, limit, ctx.cues, ctx.names)
+    objects = ctx.cues.words("cue_objects")
+    end = next((k for k in range(i + 1, end) if ctx.words[k].key in objects), end)  # "لفت التقرير النظر"
     if end == i:
         return end
     for k in range(i + 1, end):
@@ -625,7 +627,28 @@ def clause_subject(ctx: Context, s: int) -> Actor | None:
     elif first + 1 >= limit or not opens_with_verb(ctx, first):
         return None
     end = speaker_end_at(ctx, first + 1, limit)
-    return speaker_actor(ctx, first + 1, end) if end > first + 1 else None
+    if end == first + 1 or not _may_speak(ctx, first, end):
+        return None  # "وأكد دعم الجمعية لجهود الوزارة، مشددا": the verbal noun is the object
+    return speaker_actor(ctx, first + 1, end)
+
+
+def _may_speak(ctx: Context, verb: int, end: int) -> bool:
+    """Whether words ``verb + 1 .. end`` can be the subject of the verb at ``verb``.
+
+    A verb of saying that takes a noun as its object ("وأكد دعم الجمعية لجهود الوزارة", not قال
+    or أضاف) has no subject when the phrase after it opens with an indefinite common noun: no
+    title, definite noun, word of an entity, unnamed source or body, or noun of people, and no
+    person named in it ("بطل السوبر اللاعب سعود الحقباني" is one)."""
+    c = ctx.cues
+    if not has_form(ctx.words[verb], c.verbs) or ctx.words[verb].key in c.words("bare_speech_verbs"):
+        return True
+    w = ctx.words[verb + 1]
+    if (is_title(w, c) or has_form(w, c.title_complements) or w.key.startswith("ال")
+            or any(ctx.words[k].token.start in ctx.names for k in range(verb + 1, end))
+            or any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions)):
+        return True
+    return any(has_form(w, forms) for forms in c.anonymous.values()) or has_form(w, c.group_nouns) \
+        or has_form(w, c.outlet_heads)
 
 
 def cue_subject(ctx: Context, lo: int, i: int) -> tuple[Actor, int] | None:
@@ -694,8 +717,8 @@ def topic(ctx: Context, s: int) -> Actor | None:
     if (lead.prep or lead.conj_end > lead.token.start) and lead.token.start not in ctx.names:
         return None  # "قال لـ"الاقتصادية" …", "وأضاف ويفر": no subject opens with a preposition or و
     end = speaker_end_at(ctx, first + 1, limit)
-    if end == first + 1:
-        return None
+    if end == first + 1 or not _may_speak(ctx, first, end):
+        return None  # "وأكد دعم الجمعية لجهود الوزارة": an object after a dropped subject
     phrase = ctx.words[first + 1:end]
     who = speaker_actor(ctx, first + 1, end)
     if who.entity is not None and ctx.doc.entities[who.entity].type in TOPIC_TYPES:
