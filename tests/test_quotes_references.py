@@ -38,3 +38,13 @@ def test_wire_bodies_shortened_to_their_head_noun_speak_for_themselves() -> None
             "القوافل ستتواصل رغم القتال. من جهته، أفاد المرصد السوري لحقوق الإنسان بمقتل عشرة مدنيين "
             "في ريف إدلب. وأوضح المرصد أن الطائرات قصفت سوقا شعبية.")
     assert _speakers(text, dt.date(2015, 8, 1)) == [("البرنامج", "wfp"), ("المرصد", "sohr")]
+
+
+def test_a_post_told_beside_a_name_speaks_for_that_person_later() -> None:
+    # The post is told once beside the name, then alone as the subject of a later cue.
+    text = ("طالب الدكتور هادي بن علي اليامي رئيس لجنة حقوق الإنسان العربية بالتحقيق في الجرائم المرتكبة "
+            "في اليمن. وقال اليامي إن التمرد المسلح يهدد حقوق الشعوب. وشدد رئيس لجنة حقوق الإنسان "
+            "العربية على أهمية توثيق الانتهاكات.")
+    doc = marsad.analyze(text, dt.date(2015, 8, 1))
+    names = [doc.entities[q.speaker.entity].name_en if q.speaker.entity is not None else None for q in doc.quotes]
+    assert names == ["Hadi bin Ali al-Yami", "Hadi bin Ali al-Yami"]

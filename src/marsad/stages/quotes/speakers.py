@@ -19,6 +19,8 @@ from marsad.stages.quotes.phrases import Word, common_word, has_form, is_title
 #: Fewest letters in the stem of a sound plural ("مواطنين"): shorter words ending in ين/ون
 #: are singular ("الدين", "العيون" aside).
 MIN_PLURAL_STEM = 5
+#: Most words between a name and a post told beside it (an honorific: «رئيس اللجنة الدكتور هادي»).
+MAX_BESIDE_WORDS = 1
 #: Entity types that can be the referent of an honorific pronoun or a bare title.
 PERSON_TYPES = ("PER",)
 
@@ -159,10 +161,34 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
             # with its words when no entity is known.
             return Actor(found.span, earlier.entity) if earlier.entity is not None else earlier
         return Actor(found.span, ent)
+    if len(words) > 2 and is_title(words[0], cues):
+        # "وشدد رئيس لجنة حقوق الإنسان العربية": a post with its body, told before beside the name.
+        ent = _told_beside_name(doc, words)
+        if ent is not None:
+            return Actor(found.span, ent)
     if len(words) == 1 and words[0].key.startswith("ال"):
         # "وأضاف المعهد": a definite noun alone names the body last named with that head noun.
         return Actor(found.span, discourse.headed(stems_of(words)[0]))
     return found
+
+
+def _told_beside_name(doc: Document, words: list[Word]) -> int | None:
+    """The person whose name stood right beside the same words earlier in the text («هادي بن علي
+    اليامي رئيس لجنة حقوق الإنسان العربية» or «رئيس اللجنة الدكتور هادي اليامي»), with at most
+    a comma or one word (an honorific: الدكتور) between."""
+    start, end = words[0].token.start, words[-1].token.end
+    at = doc.text.rfind(doc.text[start:end], 0, start)
+    if at < 0:
+        return None
+    after = at + end - start
+    for k, e in enumerate(doc.entities):
+        if e.type not in PERSON_TYPES:
+            continue
+        for m in e.mentions:
+            gap = doc.text[m.end:at] if m.end <= at else doc.text[after:m.start] if m.start >= after else None
+            if gap is not None and len(gap.replace("،", " ").replace(",", " ").split()) <= MAX_BESIDE_WORDS:
+                return k
+    return None
 
 
 def _pair(doc: Document, before: int) -> int | None:
