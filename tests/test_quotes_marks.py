@@ -37,6 +37,12 @@ ODD = [
     ("وقال الوزير إن ”الأمر انتهى” تماما.", [("”الأمر انتهى” تماما", "الوزير")]),
     # Straight double primes.
     ("وقالت الوزارة: ″سنرد بحزم″.", [("سنرد بحزم", "الوزارة")]),
+    # A guillemet left open does not pair with the closer of a later one: guillemets do not nest,
+    # so the later attribution keeps its own speech.
+    ("وذكر البيان أن الشرطة تمكنت من «تفكيك خلية تضم ثمانية أعضاء. وأضافت الوزارة أن الخلية المرتبطة "
+     "بـ«قادة» التنظيم كانت تجند الشباب.",
+     [("الشرطة تمكنت من «تفكيك خلية تضم ثمانية أعضاء", "البيان"),
+      ("الخلية المرتبطة بـ«قادة» التنظيم كانت تجند الشباب", "الوزارة")]),
     # A lone straight quote before the attribution does not pair with the next paragraph.
     ('المشهد "غريب جدا.\nوقال الشاهد إن الانفجار كان قويا.', [("الانفجار كان قويا", "الشاهد")]),
 ]
