@@ -470,6 +470,10 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
             relay, source = source, speaker_actor(ctx, end + 1, s_end)
             end = s_end
     here = words[i].token.start
+    if end < limit and char(ctx, end) == ":":
+        # "…، وحسب مموزيني: «أعدم التنظيم أربعة منهم»": a colon after the source opens its words.
+        spoken = content_at(ctx, end, s)
+        return Draft(spoken[0], spoken[1], source, _cue_span(ctx, i), relay, here, s) if spoken else None
     holder = next((d for d in reversed(drafts) if d.sentence == s and d.content.start < here
                    and _reaches(ctx, d.content, here) and inside(ctx.pairs, here) is None), None)
     if holder is not None:
