@@ -56,3 +56,12 @@ def test_a_colon_after_according_to_opens_the_sources_words() -> None:
             "سعيد مموزيني: «أعدم التنظيم فورا أربعة منهم». وقتل عشرة مسلحين في غارة جوية، بحسب المرصد.")
     assert _quotes(text) == [("سعيد مموزيني", "حسب", "أعدم التنظيم فورا أربعة منهم"),
                              ("المرصد", "بحسب", "قتل عشرة مسلحين في غارة جوية")]
+
+
+def test_a_wire_credit_spelled_with_full_stops_does_not_end_the_sentence() -> None:
+    # «(د. ب. أ)» is dpa's credit: its full stops end no sentence, so the speech after it is found.
+    text = ("أفادت مصادر أمنية عراقية الأحد بمقتل 11 من تنظيم داعش في ديالى.\nوقالت المصادر لوكالة "
+            "الأنباء الألمانية (د. ب. أ) إن طيران التحالف الدولي قصف مواقع تابعة لتنظيم داعش قرب كركوك.")
+    assert [(s, c) for s, c, _ in _quotes(text)] == [("المصادر", "قالت")]
+    doc = marsad.analyze(text, dt.date(2015, 8, 1))
+    assert len(doc.sentences) == 2
