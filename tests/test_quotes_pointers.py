@@ -65,3 +65,12 @@ def test_a_wire_credit_spelled_with_full_stops_does_not_end_the_sentence() -> No
     assert [(s, c) for s, c, _ in _quotes(text)] == [("المصادر", "قالت")]
     doc = marsad.analyze(text, dt.date(2015, 8, 1))
     assert len(doc.sentences) == 2
+
+
+def test_a_participle_continues_a_body_named_after_a_bare_verb() -> None:
+    text = ("دعت وزارة الخارجية المصرية السلطات الإيرانية أمس إلى عدم التدخل في شؤون الدول العربية، "
+            "مؤكدة أن أمن دول الخليج مرتبط بالأمن القومي المصري.")
+    doc = marsad.analyze(text, dt.date(2015, 7, 22))
+    assert [(doc.span_text(q.cue) if q.cue else "", doc.entities[q.speaker.entity].kb_id if q.speaker.entity is not None
+             else None) for q in doc.quotes] == [("مؤكدة", doc.entities[0].kb_id)]
+    assert doc.entities[0].name_en == "Ministry of Foreign Affairs (Egypt)"

@@ -574,6 +574,18 @@ def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
         for m in e.mentions)
 
 
+def _bare_verb_body(ctx: Context, first: int) -> bool:
+    """"دعت وزارة الخارجية المصرية إيران إلى …، مؤكدة أن": an unconjoined past verb followed by an
+    organisation's name, itself outside any name (the sentence a participle continues)."""
+    w = ctx.words[first]
+    if first + 1 >= len(ctx.words) or not verb_like(ctx, w) or is_title(w, ctx.cues):
+        return False
+    if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
+        return False
+    at = ctx.words[first + 1].token.start
+    return any(m.start == at for e in ctx.doc.entities if e.type == "ORG" for m in e.mentions)
+
+
 def titled_at(ctx: Context, k: int) -> bool:
     """Whether a titled subject starts at word ``k``: a title with the article ("الوزير"), or one
     annexed to a definite noun or a name ("وزير الداخلية", "نائب وزير الصحة")."""
@@ -624,7 +636,8 @@ def clause_subject(ctx: Context, s: int) -> Actor | None:
     verb = _after_turn_adverb(ctx, first, limit)
     if verb is not None:
         first = verb
-    elif first + 1 >= limit or not opens_with_verb(ctx, first):
+    elif first + 1 >= limit or not (opens_with_verb(ctx, first) or _opens_with_bare_verb(ctx, first)
+                                    or _bare_verb_body(ctx, first)):
         return None
     end = speaker_end_at(ctx, first + 1, limit)
     if end == first + 1 or not _may_speak(ctx, first, end):
