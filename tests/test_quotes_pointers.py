@@ -74,3 +74,16 @@ def test_a_participle_continues_a_body_named_after_a_bare_verb() -> None:
     assert [(doc.span_text(q.cue) if q.cue else "", doc.entities[q.speaker.entity].kb_id if q.speaker.entity is not None
              else None) for q in doc.quotes] == [("مؤكدة", doc.entities[0].kb_id)]
     assert doc.entities[0].name_en == "Ministry of Foreign Affairs (Egypt)"
+
+
+def test_but_with_a_pronoun_gives_the_verb_the_clauses_actor() -> None:
+    text = ("وقال ظريف إن بلاده ستدعم حلفاءها. وتنفي ايران التدخل في شؤون جيرانها لكنها تقول إن الاتفاق "
+            "النووي لن يغير من سياساتها في المنطقة.")
+    assert [(s, c) for s, c, _ in _quotes(text)] == [("ظريف", "قال"), ("ايران", "تقول")]
+
+
+def test_but_with_a_pronoun_skips_a_place_named_inside_a_noun_phrase() -> None:
+    # «جولة الخرطوم»: the place is no actor, and the titled adviser is no entity: no speaker is guessed.
+    text = ("الحذر نفسه من جولة الخرطوم عبر عنه مستشار وزير الري، لكنه اعترف أيضا بأن الوقت ليس في "
+            "صالح بلاده.")
+    assert all(s != "الخرطوم" for s, _, _ in _quotes(text))

@@ -34,7 +34,7 @@ from marsad.stages.quotes.phrases import (
     outlet_at,
     phrase_span,
 )
-from marsad.stages.quotes.pointers import pointed_back
+from marsad.stages.quotes.pointers import but_subject, pointed_back
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
@@ -196,7 +196,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         return None  # "وتشير التوقعات إلى أن", "مما يؤكد أن": no one speaks
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
-        or turn_subject(ctx, i) or named_subject(ctx, i))
+        or turn_subject(ctx, i) or but_subject(ctx, i) or named_subject(ctx, i))
     if subject is None:
         subject = _subject_past_adjunct(ctx, j, limit)  # "وقالت في وقت سابق هوغيت لابيل:"
         end = subject[1] if subject is not None else end

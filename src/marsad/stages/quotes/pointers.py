@@ -1,13 +1,16 @@
-"""Attributions that point back at the sentence before them.
+"""Attributions that point back: at the sentence before them, or through a pronoun.
 
 Saudi and wire copy often states a fact first and names its source in the next sentence: «تستعد
 الوزارة لافتتاح ثلاثة مستشفيات. قال ذلك لـ«الرياض» وزير الصحة خالد الفالح».  The verb opens its
 sentence, a demonstrative («ذلك», ``grammar.sentence_pointers``) stands where the content would
 be, and the speaker follows, after an adjunct or the outlet spoken to.  The content is the whole
-sentence before.
+sentence before.  «وتنفي إيران التدخل لكنها تقول إن …»: «لكن» with a pronoun
+(``grammar.but_pronouns``) gives the verb after it the actor its clause named first.
 """
 
 from __future__ import annotations
+
+import bisect
 
 from marsad.core.document import QuoteKind, Span
 from marsad.stages.quotes.context import Context, Draft, trim
@@ -47,4 +50,33 @@ def pointed_back(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
                  None, words[i].token.start, s)
 
 
-__all__ = ["pointed_back"]
+#: Most words before the subject of the verb that opens a clause: the verb and a particle («لم يصدر»).
+MAX_VERB_WORDS = 2
+
+
+def but_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """Words of the actor «لكنه/لكنها» before the verb at ``i`` refers to, in the sentence before
+    it: the first person named there, not after a preposition, else an organisation or state that
+    is the subject of the verb opening the sentence («وتنفي إيران التدخل»; «جولة الخرطوم» names
+    a place, no actor)."""
+    if i == 0 or ctx.words[i - 1].key not in ctx.cues.words("but_pronouns"):
+        return None
+    first = ctx.sent_first[ctx.sent_of[i]]
+    lo, hi = ctx.words[first].token.start, ctx.words[i - 1].token.start
+    found: list[tuple[int, int, int]] = []  # (rank, first word, past the last word)
+    for e in ctx.doc.entities:
+        for m in e.mentions:
+            if e.type not in ("PER", "ORG", "GPE") or not lo <= m.start < m.end <= hi:
+                continue
+            a = bisect.bisect_left(ctx.starts, m.start)
+            if a >= len(ctx.words) or ctx.words[a].token.start != m.start or ctx.words[a].prep:
+                continue
+            if e.type == "PER" or a - first <= MAX_VERB_WORDS:
+                found.append((0 if e.type == "PER" else 1, a, bisect.bisect_left(ctx.starts, m.end)))
+    if not found:
+        return None
+    _, a, b = min(found, key=lambda x: (x[0], x[1]))
+    return a, b
+
+
+__all__ = ["but_subject", "pointed_back"]
