@@ -87,3 +87,9 @@ def test_but_with_a_pronoun_skips_a_place_named_inside_a_noun_phrase() -> None:
     text = ("الحذر نفسه من جولة الخرطوم عبر عنه مستشار وزير الري، لكنه اعترف أيضا بأن الوقت ليس في "
             "صالح بلاده.")
     assert all(s != "الخرطوم" for s, _, _ in _quotes(text))
+
+
+def test_a_relative_clause_between_speaker_and_ala_is_read_past() -> None:
+    text = ("وشدد جعجع، الذي يعد أحد أبرز المتنافسين على منصب الرئاسة الشاغر في لبنان، على ضرورة إقرار "
+            "قانون جديد للانتخابات.")
+    assert _quotes(text) == [("جعجع", "شدد", "ضرورة إقرار قانون جديد للانتخابات")]

@@ -297,6 +297,9 @@ def nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | No
         return None
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
+    if k + 1 < limit and char(ctx, k) in ("،", ","):
+        k = past_relative(ctx, k + 1, limit) if opens_relative(ctx, k + 1, limit) else k
+        # "وشدد جعجع، الذي يعد أحد أبرز المرشحين …، على ضرورة": the speech follows the clause
     while k < limit and words[k].key in c.words("nominal_adverbs"):
         k += 1
     k = _past_occasion(ctx, k, limit)
