@@ -56,6 +56,8 @@ def _close_of(par: str, i: int) -> int | None:
             continue
         if opener == "«" and ch in "“„" and _opens(par, j):
             return None  # a new quotation opens inside an unclosed guillemet: give up on it
+        if opener in "“”" and ch == "“" and par[j - 1].isspace() and _opens(par, j):
+            continue  # “… الفعل. “هذه …”: a quotation that goes on re-opens with “ and closes once
         if j == i + 1:
             continue
         return j
