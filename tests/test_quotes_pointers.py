@@ -93,3 +93,17 @@ def test_a_relative_clause_between_speaker_and_ala_is_read_past() -> None:
     text = ("وشدد جعجع، الذي يعد أحد أبرز المتنافسين على منصب الرئاسة الشاغر في لبنان، على ضرورة إقرار "
             "قانون جديد للانتخابات.")
     assert _quotes(text) == [("جعجع", "شدد", "ضرورة إقرار قانون جديد للانتخابات")]
+
+
+def test_a_nested_attribution_keeps_the_outer_quote_and_its_participle() -> None:
+    # «وبين الصباغ أن الدكتور الربيعة أكد …»: the spokesman reports what the supervisor said; both
+    # are quotes, and the participle after them goes on with the spokesman.
+    text = ("وبين المتحدث باسم المركز رأفت الصباغ أن الدكتور عبدالله الربيعة استقبل الوفد. وبين الصباغ أن "
+            "الدكتور الربيعة أكد للمسؤولين اليمنيين خلال الاجتماع استمرار المساعدات وأن فرقا من المركز "
+            "تتناوب لإيصال هذه المساعدات، مشيرا إلى أن توالي المساعدات يدل على الروابط الأخوية.")
+    doc = marsad.analyze(text, dt.date(2015, 8, 1))
+    found = [(doc.span_text(q.cue) if q.cue else "", doc.entities[q.speaker.entity].name_en
+              if q.speaker.entity is not None else None, doc.span_text(q.content)[:20]) for q in doc.quotes]
+    assert found[1:] == [("بين", "Rafat al-Sabbagh", "الدكتور الربيعة أكد "),
+                         ("أكد", "Abdullah al-Rabeeah", "فرقا من المركز تتناو"),
+                         ("مشيرا", "Rafat al-Sabbagh", "توالي المساعدات يدل ")]

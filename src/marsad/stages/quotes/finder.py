@@ -377,12 +377,21 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
         speaker: Actor | None = nearer[0]
         region = nearer[1]
     else:
-        speaker = same[-1].speaker if same else clause_subject(ctx, s) or inner_subject(ctx, i) or last
+        outer = [d for d in same if not any(_nested(d, o) for o in same if o is not d)]
+        # "وبين الصباغ أن الربيعة أكد …، مشيرا إلى": the participle goes on with the outer speaker.
+        held = (outer or same)[-1] if same else None
+        speaker = held.speaker if held else clause_subject(ctx, s) or inner_subject(ctx, i) or last
     if plural(ctx, i) and (speaker is None or not names_group(ctx, speaker)):
         speaker = group_speaker(ctx, i, last) or speaker  # "..., مؤكدين": a group speaks
     if speaker is None:
         return None
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
+
+
+def _nested(inner: Draft, outer: Draft) -> bool:
+    """Whether ``inner``'s attribution opens ``outer``'s content ("وبين الصباغ أن الربيعة أكد"):
+    what the outer speaker reports is that the inner one spoke."""
+    return outer.content.start >= inner.region and (inner.cue is None or outer.content.start < inner.cue.start)
 
 
 def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
@@ -535,6 +544,8 @@ def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list
             x += 1
             if owner == k or (inside(ctx.pairs, r) is not None and d.kind != "indirect"):
                 continue
+            if owner >= 0 and _nested(drafts[owner], d) and d.kind == "indirect":
+                continue  # "وبين الصباغ أن الربيعة أكد …": the nested attribution is what is reported
             a, b = _without_link(ctx, *trim(ctx.text, d.content.start, r))
             d.content = Span(a, b)
         if d.content.end > d.content.start:

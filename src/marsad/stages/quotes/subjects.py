@@ -214,10 +214,13 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
-    if end - begin <= MAX_SURNAME_WORDS and (found.entity is None or _lone_name(ctx, found.entity)):
+    bare = begin
+    while bare < end - 1 and is_title(ctx.words[bare], ctx.cues) and ctx.words[bare].key.startswith("ال"):
+        bare += 1  # "الدكتور الربيعة": the surname after a title
+    if end - bare <= MAX_SURNAME_WORDS and (found.entity is None or _lone_name(ctx, found.entity)):
         # "وطالب مكاوي" → ياسين مكاوي; "وأكد الجار الله" → إبراهيم الجار الله, over a link of the bare
         # surname to someone else ("اوربان" after "كريستوفر اوربان") or of a word in it (الله)
-        surname = _surname_of(ctx, ctx.words[begin:end])
+        surname = _surname_of(ctx, ctx.words[bare:end])
         found = found if surname is None else Actor(found.span, surname)
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
     found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
@@ -261,7 +264,28 @@ def _surname_of(ctx: Context, words: list[Word]) -> int | None:
             inside = words_in(ctx, m)
             if len(inside) > len(words) and [_without_article(x.bare) for x in inside[-len(words):]] == keys:
                 return ent
+    if len(words) == 1 and _named_earlier(ctx, words[0]):
+        # "استقبل الدكتور عبدالله الربيعة … أن الدكتور الربيعة أكد": named before, though not as a
+        # speaker or topic; the last such person.
+        return _named_earlier(ctx, words[0])
     return None
+
+
+def _named_earlier(ctx: Context, w: Word) -> int | None:
+    """The person whose name, told earlier in the text as a speaker or not, ends with ``w`` ("استقبل
+    الدكتور عبدالله الربيعة … أن الدكتور الربيعة أكد"): the one told last."""
+    key = _without_article(w.bare)
+    if len(key) < MIN_SURNAME_LETTERS:
+        return None
+    best: tuple[int, int] | None = None  # (start of the mention, entity)
+    for k, e in enumerate(ctx.doc.entities):
+        if e.type != "PER":
+            continue
+        for m in e.mentions:
+            inside = words_in(ctx, m) if m.end <= w.token.start else []
+            if len(inside) > 1 and _without_article(inside[-1].bare) == key and (best is None or m.start > best[0]):
+                best = (m.start, k)
+    return best[1] if best is not None else None
 
 
 def _lone_name(ctx: Context, ent: int) -> bool:
@@ -429,8 +453,11 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
         x = words[k]
         if c.is_complementiser(x.key) or x.key in c.verbs or x.key in c.words("relatives"):
             return None
-        if x.token.start not in ctx.names:
-            continue
+        titled = k - 1 > first and is_title(words[k - 1], c) and words[k - 1].key.startswith("ال")
+        if x.token.start not in ctx.names and not (titled and _named_earlier(ctx, x) is not None):
+            continue  # "أن الدكتور الربيعة أكد": a surname after a title names the one named before
+        while k - 1 > first and is_title(words[k - 1], c) and words[k - 1].key.startswith("ال"):
+            k -= 1  # "أن الدكتور الربيعة أكد": a title before the name opens the clause with it
         before = words[k - 1] if k > first else None
         if before is None or char(ctx, k - 1) in ("،", ",") or has_form(before, c.lead_particles) \
                 or c.is_complementiser(before.key):
