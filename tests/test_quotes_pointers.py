@@ -107,3 +107,10 @@ def test_a_nested_attribution_keeps_the_outer_quote_and_its_participle() -> None
     assert found[1:] == [("بين", "Rafat al-Sabbagh", "الدكتور الربيعة أكد "),
                          ("أكد", "Abdullah al-Rabeeah", "فرقا من المركز تتناو"),
                          ("مشيرا", "Rafat al-Sabbagh", "توالي المساعدات يدل ")]
+
+
+def test_the_same_source_carries_back_an_unlinked_body_with_its_words() -> None:
+    text = ("بدأ العمل في مشروع تصريف السيول بالمحافظة. وأضافت إدارة الطوارئ البلدية أن المشروع سينجز "
+            "خلال عامين. وبحسب المصدر نفسه تبلغ تكلفة المشروع مئة مليون ريال.")
+    assert [(s, c) for s, c, _ in _quotes(text)] == [("إدارة الطوارئ البلدية", "أضافت"),
+                                                     ("إدارة الطوارئ البلدية", "بحسب")]
