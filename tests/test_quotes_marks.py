@@ -37,6 +37,19 @@ ODD = [
     ("وقال الوزير إن ”الأمر انتهى” تماما.", [("”الأمر انتهى” تماما", "الوزير")]),
     # Straight double primes.
     ("وقالت الوزارة: ″سنرد بحزم″.", [("سنرد بحزم", "الوزارة")]),
+    # A guillemet left open does not pair with the closer of a later one: guillemets do not nest,
+    # so the later attribution keeps its own speech.
+    ("وذكر البيان أن الشرطة تمكنت من «تفكيك خلية تضم ثمانية أعضاء. وأضافت الوزارة أن الخلية المرتبطة "
+     "بـ«قادة» التنظيم كانت تجند الشباب.",
+     [("الشرطة تمكنت من «تفكيك خلية تضم ثمانية أعضاء", "البيان"),
+      ("الخلية المرتبطة بـ«قادة» التنظيم كانت تجند الشباب", "الوزارة")]),
+    # A mark that opens right after the verb and never closes still opens direct speech, to the
+    # end of its sentence.
+    ('وقال وزير الخارجية في القرية "أتيت هنا اليوم للتعرف على معاناة السكان.\nوتواجه العائلات خطر الهدم.',
+     [("أتيت هنا اليوم للتعرف على معاناة السكان", "وزير الخارجية في القرية")]),
+    # A quotation that goes on re-opens with “ after its full stop and closes once.
+    ("وأضاف الوزير: “نرفض هذا القانون. “هذه التشريعات تعبر عن الكراهية.” وانتهى الاجتماع.",
+     [("نرفض هذا القانون. “هذه التشريعات تعبر عن الكراهية.", "الوزير")]),
     # A lone straight quote before the attribution does not pair with the next paragraph.
     ('المشهد "غريب جدا.\nوقال الشاهد إن الانفجار كان قويا.', [("الانفجار كان قويا", "الشاهد")]),
 ]

@@ -9,6 +9,8 @@ these tests.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import marsad
@@ -191,3 +193,13 @@ def test_informed_sources_speak_for_no_state_even_with_a_nationality() -> None:
 def test_citizens_unnamed_media_and_hearsay_are_unattributed(text: str) -> None:
     doc = marsad.analyze(text, "2015-08-04")
     assert doc.quotes == [] and len(doc.unattributed) == 1
+
+
+def test_unnamed_leaders_of_a_body_speak_for_it_and_later_cues_continue_them() -> None:
+    # «قيادات ميدانية في المقاومة» are unnamed officials of the Resistance; the dropped subject and
+    # «المصادر» with no earlier «مصادر» continue them.
+    text = ("أكدت قيادات ميدانية في المقاومة الشعبية لـ«عكاظ» سيطرة المقاومة على مطار عدن أمس. وأوضح أن "
+            "الكثير من قيادات الحوثي فرت من المدينة. وأوضحت المصادر أن بعض الوثائق تسجيلات مصورة.")
+    doc = marsad.analyze(text, dt.date(2015, 8, 1))
+    assert [doc.entities[q.speaker.entity].kb_id if q.speaker.entity is not None else None
+            for q in doc.quotes] == ["popular_resistance_yem", "popular_resistance_yem"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.core.document import Actor, Document, Span
-from marsad.stages.quotes.context import Context
+from marsad.stages.quotes.context import Context, words_in
 from marsad.stages.quotes.lexicon import Cues, demonyms
 from marsad.stages.quotes.phrases import Word, speaker_end
 from marsad.text.keys import fold
@@ -188,6 +188,10 @@ def _last_speaker(ctx: Context, head: str, found: Actor) -> Actor:
         return found
     if last.entity is not None:
         return Actor(found.span, last.entity)
+    if not is_anonymous(words_in(ctx, ctx.phrases.get(last.span, last.span)), ctx.cues):
+        # «وأضافت وزارة الداخلية أن … . وبحسب المصدر نفسه»: a body no entity links is carried back
+        # with its own words, as a pronoun carries back the unlinked actor it refers to.
+        return last
     # An unnamed speaker told of before («مصدر طبي في مكتب الصحة»): read from the phrase that
     # named it, whether it speaks for anyone.
     ctx.phrases[found.span] = ctx.phrases.get(last.span, last.span)

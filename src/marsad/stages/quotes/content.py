@@ -98,7 +98,18 @@ def _direct_after(ctx: Context, idx: int) -> tuple[QuoteKind, Span] | None:
     pair = pair_at(ctx, ctx.words[idx].token.start)
     if pair is not None:
         return "direct", inner(ctx, pair)
+    if _left_open(ctx, idx):
+        found = content_from(ctx, idx, sentence)  # «وقال "أتيت هنا اليوم …»: to the sentence's end
+        return ("direct", found[1]) if found else None
     return None
+
+
+def _left_open(ctx: Context, k: int) -> bool:
+    """Whether the mark at word ``k`` opens a quotation that never closes: a word follows it
+    ("وقال "أتيت هنا اليوم …" with no closing mark in the paragraph)."""
+    return (char(ctx, k) in OPENERS and pair_at(ctx, ctx.words[k].token.start) is None
+            and k + 1 < len(ctx.words) and ctx.words[k + 1].is_word
+            and ctx.words[k + 1].token.start == ctx.words[k].token.end)
 
 
 def speech_sized(ctx: Context, pair: tuple[int, int], least: int = 0) -> bool:
@@ -181,7 +192,8 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
             continue
         if ((c.is_complementiser(w.key) and not _adverbial(ctx, k, start)) or ch == ":"
                 or (pair is not None and speech_sized(ctx, pair, 0 if seen <= MAX_BARE_QUOTE_GAP + 1
-                                                       else MIN_FAR_QUOTE_WORDS))):
+                                                       else MIN_FAR_QUOTE_WORDS))
+                or (ch in OPENERS and pair is None and seen <= MAX_BARE_QUOTE_GAP + 1 and _left_open(ctx, k))):
             return k, via, source
         aside = _according_aside(ctx, k, limit) if via is None and w.key in c.according else None
         if aside is not None:
@@ -285,6 +297,9 @@ def nominal_content(ctx: Context, i: int, k: int) -> tuple[QuoteKind, Span] | No
         return None
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
+    if k + 1 < limit and char(ctx, k) in ("،", ","):
+        k = past_relative(ctx, k + 1, limit) if opens_relative(ctx, k + 1, limit) else k
+        # "وشدد جعجع، الذي يعد أحد أبرز المرشحين …، على ضرورة": the speech follows the clause
     while k < limit and words[k].key in c.words("nominal_adverbs"):
         k += 1
     k = _past_occasion(ctx, k, limit)

@@ -34,6 +34,7 @@ from marsad.stages.quotes.phrases import (
     outlet_at,
     phrase_span,
 )
+from marsad.stages.quotes.pointers import but_subject, pointed_back
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
@@ -181,6 +182,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if j + 1 < limit and words[j].is_word and textkeys.fold(
             ctx.text[words[j].token.start:words[j].token.end]) in c.words("addressee_pronouns"):
         j += 1  # "وقال له رئيس اللجنة بوب كوركر:": the one spoken to stands before the subject
+    if j < limit and words[j].key in c.words("cue_objects"):
+        j += 1  # "ولفت الانتباه إلى أن": the idiom's object, the subject dropped or after it
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
     end = j if opens else speaker_end_at(ctx, j, limit)
@@ -193,7 +196,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         return None  # "وتشير التوقعات إلى أن", "مما يؤكد أن": no one speaks
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
-        or turn_subject(ctx, i) or named_subject(ctx, i))
+        or turn_subject(ctx, i) or but_subject(ctx, i) or named_subject(ctx, i))
     if subject is None:
         subject = _subject_past_adjunct(ctx, j, limit)  # "وقالت في وقت سابق هوغيت لابيل:"
         end = subject[1] if subject is not None else end
@@ -374,12 +377,21 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
         speaker: Actor | None = nearer[0]
         region = nearer[1]
     else:
-        speaker = same[-1].speaker if same else clause_subject(ctx, s) or inner_subject(ctx, i) or last
+        outer = [d for d in same if not any(_nested(d, o) for o in same if o is not d)]
+        # "وبين الصباغ أن الربيعة أكد …، مشيرا إلى": the participle goes on with the outer speaker.
+        held = (outer or same)[-1] if same else None
+        speaker = held.speaker if held else clause_subject(ctx, s) or inner_subject(ctx, i) or last
     if plural(ctx, i) and (speaker is None or not names_group(ctx, speaker)):
         speaker = group_speaker(ctx, i, last) or speaker  # "..., مؤكدين": a group speaks
     if speaker is None:
         return None
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
+
+
+def _nested(inner: Draft, outer: Draft) -> bool:
+    """Whether ``inner``'s attribution opens ``outer``'s content ("وبين الصباغ أن الربيعة أكد"):
+    what the outer speaker reports is that the inner one spoke."""
+    return outer.content.start >= inner.region and (inner.cue is None or outer.content.start < inner.cue.start)
 
 
 def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
@@ -467,6 +479,10 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
             relay, source = source, speaker_actor(ctx, end + 1, s_end)
             end = s_end
     here = words[i].token.start
+    if end < limit and char(ctx, end) == ":":
+        # "…، وحسب مموزيني: «أعدم التنظيم أربعة منهم»": a colon after the source opens its words.
+        spoken = content_at(ctx, end, s)
+        return Draft(spoken[0], spoken[1], source, _cue_span(ctx, i), relay, here, s) if spoken else None
     holder = next((d for d in reversed(drafts) if d.sentence == s and d.content.start < here
                    and _reaches(ctx, d.content, here) and inside(ctx.pairs, here) is None), None)
     if holder is not None:
@@ -528,6 +544,8 @@ def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list
             x += 1
             if owner == k or (inside(ctx.pairs, r) is not None and d.kind != "indirect"):
                 continue
+            if owner >= 0 and _nested(drafts[owner], d) and d.kind == "indirect":
+                continue  # "وبين الصباغ أن الربيعة أكد …": the nested attribution is what is reported
             a, b = _without_link(ctx, *trim(ctx.text, d.content.start, r))
             d.content = Span(a, b)
         if d.content.end > d.content.start:
@@ -651,7 +669,7 @@ def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     if _trailing_as(ctx, i):
         return None  # "، كما أفادت الشرطة": read from كما, as "according to"
     if w.key in c.verbs or _clause_initial_verb(ctx, i) or _told_verb(ctx, i):
-        return verb_quote(ctx, i, last)
+        return pointed_back(ctx, i, drafts) or verb_quote(ctx, i, last)
     if w.key in c.words("appear_verbs"):
         return statement_quote(ctx, i, last)
     if w.key in c.participles:

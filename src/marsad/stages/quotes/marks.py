@@ -50,10 +50,14 @@ def _close_of(par: str, i: int) -> int | None:
     limit = min(len(par), i + MAX_QUOTE)
     for j in range(i + 1, limit):
         ch = par[j]
+        if opener == "«" and ch == "«" and _opens(par, j):
+            return None  # guillemets do not nest: a second one opens after this one was left open
         if ch not in CLOSERS:
             continue
         if opener == "«" and ch in "“„" and _opens(par, j):
             return None  # a new quotation opens inside an unclosed guillemet: give up on it
+        if opener in "“”" and ch == "“" and par[j - 1].isspace() and _opens(par, j):
+            continue  # “… الفعل. “هذه …”: a quotation that goes on re-opens with “ and closes once
         if j == i + 1:
             continue
         return j

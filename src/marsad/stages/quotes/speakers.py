@@ -15,10 +15,15 @@ from dataclasses import dataclass, field
 from marsad.core.document import Actor, Document
 from marsad.stages.quotes.lexicon import Cues
 from marsad.stages.quotes.phrases import Word, common_word, has_form, is_title
+from marsad.text.keys import fold
 
 #: Fewest letters in the stem of a sound plural ("مواطنين"): shorter words ending in ين/ون
 #: are singular ("الدين", "العيون" aside).
 MIN_PLURAL_STEM = 5
+#: Most words between a post told again later and the name after it («لدى الأمم المتحدة»).
+MAX_POST_WORDS = 4
+#: Most words between a name and a post told beside it (an honorific: «رئيس اللجنة الدكتور هادي»).
+MAX_BESIDE_WORDS = 1
 #: Entity types that can be the referent of an honorific pronoun or a bare title.
 PERSON_TYPES = ("PER",)
 
@@ -130,6 +135,11 @@ def bare_title(words: list[Word], cues: Cues) -> str | None:
 def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
                discourse: Discourse) -> Actor:
     """``found`` with the entity of the person its pronoun or bare title refers to."""
+    person = found.entity is not None and doc.entities[found.entity].type in PERSON_TYPES
+    if words and is_title(words[0], cues) and not person:
+        ent = _named_after_post(doc, words, cues)
+        if ent is not None:  # «قال نائب مندوب السودان …» before «… نائب مندوب السودان حسن حميد حسن»
+            return Actor(found.span, ent)
     if found.entity is not None:
         return found
     if is_pronoun(words, cues):
@@ -159,10 +169,70 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
             # with its words when no entity is known.
             return Actor(found.span, earlier.entity) if earlier.entity is not None else earlier
         return Actor(found.span, ent)
+    if len(words) > 2 and is_title(words[0], cues):
+        # "وشدد رئيس لجنة حقوق الإنسان العربية": a post with its body, told before beside the name.
+        ent = _told_beside_name(doc, words)
+        if ent is not None:
+            return Actor(found.span, ent)
     if len(words) == 1 and words[0].key.startswith("ال"):
         # "وأضاف المعهد": a definite noun alone names the body last named with that head noun.
         return Actor(found.span, discourse.headed(stems_of(words)[0]))
     return found
+
+
+def _told_beside_name(doc: Document, words: list[Word]) -> int | None:
+    """The person whose name stood right beside the same words earlier in the text («هادي بن علي
+    اليامي رئيس لجنة حقوق الإنسان العربية» or «رئيس اللجنة الدكتور هادي اليامي»), with at most
+    a comma or one word (an honorific: الدكتور) between."""
+    start, end = words[0].token.start, words[-1].token.end
+    at = doc.text.rfind(doc.text[start:end], 0, start)
+    if at < 0:
+        return None
+    after = at + end - start
+    for k, e in enumerate(doc.entities):
+        if e.type not in PERSON_TYPES:
+            continue
+        for m in e.mentions:
+            gap = doc.text[m.end:at] if m.end <= at else doc.text[after:m.start] if m.start >= after else None
+            if gap is not None and len(gap.replace("،", " ").replace(",", " ").split()) <= MAX_BESIDE_WORDS:
+                return k
+    return None
+
+
+def _named_after_post(doc: Document, words: list[Word], cues: Cues) -> int | None:
+    """The person named later right after the same post («قال نائب مندوب السودان بالأمم المتحدة إن
+    …» in the lead, «… قال نائب مندوب السودان لدى الأمم المتحدة حسن حميد حسن» further on): the post's
+    words up to the first preposition, found again later with at most MAX_POST_WORDS words and no
+    punctuation or other title before a person's name.  A post with the article («المبعوث الخاص»)
+    refers back, not forward."""
+    if words[0].key.startswith("ال"):
+        return None
+    k = 0
+    while k < len(words) and words[k].is_word and not words[k].prep:
+        k += 1
+    if k < 2:
+        return None
+    post = doc.text[words[0].token.start:words[k - 1].token.end]
+    at = doc.text.find(post, words[-1].token.end)
+    if at < 0:
+        return None
+    after = at + len(post)
+    best: tuple[int, int] | None = None  # (start of the name, entity)
+    for idx, e in enumerate(doc.entities):
+        if e.type not in PERSON_TYPES:
+            continue
+        for m in e.mentions:
+            gap = doc.text[after:m.start] if m.start >= after else None
+            if (gap is not None and len(gap.split()) <= MAX_POST_WORDS and not any(p in gap for p in "،,.:؛")
+                    and not any(_titled(g, cues) for g in gap.split()) and (best is None or m.start < best[0])):
+                best = (m.start, idx)
+    return best[1] if best is not None else None
+
+
+def _titled(written: str, cues: Cues) -> bool:
+    """Whether a written word is a title, with or without the article («الوزير»)."""
+    key = fold(written)
+    return key in cues.titles or (key.startswith("ال") and key[2:] in cues.titles)
 
 
 def _pair(doc: Document, before: int) -> int | None:

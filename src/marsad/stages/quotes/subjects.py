@@ -93,6 +93,8 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
     """End of the speaker phrase at ``i``, stretched over a person's name that word shapes cut
     ("وزير الصحة توفيق الربيعة": توفيق is also a common noun)."""
     end = speaker_end(ctx.words, i, limit, ctx.cues, ctx.names)
+    objects = ctx.cues.words("cue_objects")
+    end = next((k for k in range(i + 1, end) if ctx.words[k].key in objects), end)  # "لفت التقرير النظر"
     if end == i:
         return end
     for k in range(i + 1, end):
@@ -212,10 +214,13 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     if name is not None:
         found = Actor(name, found.entity)
     found = refer_back(ctx.doc, ctx.cues, found, ctx.words[begin:end], ctx.discourse)
-    if end - begin <= MAX_SURNAME_WORDS and (found.entity is None or _lone_name(ctx, found.entity)):
+    bare = begin
+    while bare < end - 1 and is_title(ctx.words[bare], ctx.cues) and ctx.words[bare].key.startswith("ال"):
+        bare += 1  # "الدكتور الربيعة": the surname after a title
+    if end - bare <= MAX_SURNAME_WORDS and (found.entity is None or _lone_name(ctx, found.entity)):
         # "وطالب مكاوي" → ياسين مكاوي; "وأكد الجار الله" → إبراهيم الجار الله, over a link of the bare
         # surname to someone else ("اوربان" after "كريستوفر اوربان") or of a word in it (الله)
-        surname = _surname_of(ctx, ctx.words[begin:end])
+        surname = _surname_of(ctx, ctx.words[bare:end])
         found = found if surname is None else Actor(found.span, surname)
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
     found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
@@ -259,7 +264,28 @@ def _surname_of(ctx: Context, words: list[Word]) -> int | None:
             inside = words_in(ctx, m)
             if len(inside) > len(words) and [_without_article(x.bare) for x in inside[-len(words):]] == keys:
                 return ent
+    if len(words) == 1 and _named_earlier(ctx, words[0]):
+        # "استقبل الدكتور عبدالله الربيعة … أن الدكتور الربيعة أكد": named before, though not as a
+        # speaker or topic; the last such person.
+        return _named_earlier(ctx, words[0])
     return None
+
+
+def _named_earlier(ctx: Context, w: Word) -> int | None:
+    """The person whose name, told earlier in the text as a speaker or not, ends with ``w`` ("استقبل
+    الدكتور عبدالله الربيعة … أن الدكتور الربيعة أكد"): the one told last."""
+    key = _without_article(w.bare)
+    if len(key) < MIN_SURNAME_LETTERS:
+        return None
+    best: tuple[int, int] | None = None  # (start of the mention, entity)
+    for k, e in enumerate(ctx.doc.entities):
+        if e.type != "PER":
+            continue
+        for m in e.mentions:
+            inside = words_in(ctx, m) if m.end <= w.token.start else []
+            if len(inside) > 1 and _without_article(inside[-1].bare) == key and (best is None or m.start > best[0]):
+                best = (m.start, k)
+    return best[1] if best is not None else None
 
 
 def _lone_name(ctx: Context, ent: int) -> bool:
@@ -427,8 +453,11 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
         x = words[k]
         if c.is_complementiser(x.key) or x.key in c.verbs or x.key in c.words("relatives"):
             return None
-        if x.token.start not in ctx.names:
-            continue
+        titled = k - 1 > first and is_title(words[k - 1], c) and words[k - 1].key.startswith("ال")
+        if x.token.start not in ctx.names and not (titled and _named_earlier(ctx, x) is not None):
+            continue  # "أن الدكتور الربيعة أكد": a surname after a title names the one named before
+        while k - 1 > first and is_title(words[k - 1], c) and words[k - 1].key.startswith("ال"):
+            k -= 1  # "أن الدكتور الربيعة أكد": a title before the name opens the clause with it
         before = words[k - 1] if k > first else None
         if before is None or char(ctx, k - 1) in ("،", ",") or has_form(before, c.lead_particles) \
                 or c.is_complementiser(before.key):
@@ -572,6 +601,18 @@ def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
         for m in e.mentions)
 
 
+def _bare_verb_body(ctx: Context, first: int) -> bool:
+    """"دعت وزارة الخارجية المصرية إيران إلى …، مؤكدة أن": an unconjoined past verb followed by an
+    organisation's name, itself outside any name (the sentence a participle continues)."""
+    w = ctx.words[first]
+    if first + 1 >= len(ctx.words) or not verb_like(ctx, w) or is_title(w, ctx.cues):
+        return False
+    if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
+        return False
+    at = ctx.words[first + 1].token.start
+    return any(m.start == at for e in ctx.doc.entities if e.type == "ORG" for m in e.mentions)
+
+
 def titled_at(ctx: Context, k: int) -> bool:
     """Whether a titled subject starts at word ``k``: a title with the article ("الوزير"), or one
     annexed to a definite noun or a name ("وزير الداخلية", "نائب وزير الصحة")."""
@@ -622,10 +663,32 @@ def clause_subject(ctx: Context, s: int) -> Actor | None:
     verb = _after_turn_adverb(ctx, first, limit)
     if verb is not None:
         first = verb
-    elif first + 1 >= limit or not opens_with_verb(ctx, first):
+    elif first + 1 >= limit or not (opens_with_verb(ctx, first) or _opens_with_bare_verb(ctx, first)
+                                    or _bare_verb_body(ctx, first)):
         return None
     end = speaker_end_at(ctx, first + 1, limit)
-    return speaker_actor(ctx, first + 1, end) if end > first + 1 else None
+    if end == first + 1 or not _may_speak(ctx, first, end):
+        return None  # "وأكد دعم الجمعية لجهود الوزارة، مشددا": the verbal noun is the object
+    return speaker_actor(ctx, first + 1, end)
+
+
+def _may_speak(ctx: Context, verb: int, end: int) -> bool:
+    """Whether words ``verb + 1 .. end`` can be the subject of the verb at ``verb``.
+
+    A verb of saying that takes a noun as its object ("وأكد دعم الجمعية لجهود الوزارة", not قال
+    or أضاف) has no subject when the phrase after it opens with an indefinite common noun: no
+    title, definite noun, word of an entity, unnamed source or body, or noun of people, and no
+    person named in it ("بطل السوبر اللاعب سعود الحقباني" is one)."""
+    c = ctx.cues
+    if not has_form(ctx.words[verb], c.verbs) or ctx.words[verb].key in c.words("bare_speech_verbs"):
+        return True
+    w = ctx.words[verb + 1]
+    if (is_title(w, c) or has_form(w, c.title_complements) or w.key.startswith("ال")
+            or any(ctx.words[k].token.start in ctx.names for k in range(verb + 1, end))
+            or any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions)):
+        return True
+    return any(has_form(w, forms) for forms in c.anonymous.values()) or has_form(w, c.group_nouns) \
+        or has_form(w, c.outlet_heads)
 
 
 def cue_subject(ctx: Context, lo: int, i: int) -> tuple[Actor, int] | None:
@@ -694,8 +757,8 @@ def topic(ctx: Context, s: int) -> Actor | None:
     if (lead.prep or lead.conj_end > lead.token.start) and lead.token.start not in ctx.names:
         return None  # "قال لـ"الاقتصادية" …", "وأضاف ويفر": no subject opens with a preposition or و
     end = speaker_end_at(ctx, first + 1, limit)
-    if end == first + 1:
-        return None
+    if end == first + 1 or not _may_speak(ctx, first, end):
+        return None  # "وأكد دعم الجمعية لجهود الوزارة": an object after a dropped subject
     phrase = ctx.words[first + 1:end]
     who = speaker_actor(ctx, first + 1, end)
     if who.entity is not None and ctx.doc.entities[who.entity].type in TOPIC_TYPES:
