@@ -209,3 +209,10 @@ def test_foiled_plots_dismantled_cells_and_suspended_visas() -> None:
     assert (ev.type, ev.mode) == ("SANCTION", "discontinue")
     doc = build("وقال الشهود إن الأمريكيين شنوا هجومهم على الحاجز فجر أمس.", (("الأمريكيين", "NORP", "USA"),))
     assert [e.type for e in events_on(doc, "شنوا")] == ["ASSAULT"]
+
+
+def test_a_visit_told_with_its_owners_pronoun_is_the_subjects() -> None:
+    doc = build("وثمن مسؤولون يمنيون دعم المملكة لليمن خلال زيارتهم اليوم لمركز الملك سلمان للإغاثة.",
+                (("يمنيون", "NORP", "YEM"), ("المملكة", "GPE", "SAU"), ("اليمن", "GPE", "YEM")))
+    [ev] = events_on(doc, "زيارتهم")
+    assert "YEM" in countries(doc, ev.source)

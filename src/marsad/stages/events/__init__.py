@@ -421,7 +421,9 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         args, end, opened = more, wide, _subject_end(doc, cand, more, wide)
     if not args.source and not args.unnamed:
         args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
-    if not args.source and _during(doc, cand, lo, mutual_concepts()):
+    if not args.source and (_during(doc, cand, lo, mutual_concepts())
+                            or (_during(doc, cand, lo, DURING_CONCEPTS) and _possessed(doc, cand))):
+        # (and «خلال زيارتهم للمركز»: the visitors are the clause's subject the pronoun stands for)
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
     return args
 
@@ -445,6 +447,11 @@ APPOSED_COMMAS = 2
 #: made the visit («وأضاف خلال زيارة إلى ماليزيا …»), as the subject of a verb holds talks told so
 #: («وبحث الوزير … في اتصال هاتفي مع …», the mutual concepts).
 DURING_CONCEPTS = frozenset({"visit_noun"})
+
+
+def _possessed(doc: Document, cand: Candidate) -> bool:
+    """Whether a verbal noun carries a pronoun suffix (زيارتهم، لقائه): its doer was named before."""
+    return any(role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
 
 
 def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -> bool:
