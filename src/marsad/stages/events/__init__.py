@@ -421,9 +421,12 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         args, end, opened = more, wide, _subject_end(doc, cand, more, wide)
     if not args.source and not args.unnamed:
         args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
-    if not args.source and (_during(doc, cand, lo, mutual_concepts())
-                            or (_during(doc, cand, lo, DURING_CONCEPTS) and _possessed(doc, cand))):
-        # (and «خلال زيارتهم للمركز»: the visitors are the clause's subject the pronoun stands for)
+    if _during(doc, cand, lo, DURING_CONCEPTS) and _possessed(doc, cand):
+        # «… خلال زيارتهم للمركز»: the pronoun stands for the clause's subject, who made the visit
+        # (a name between is no visitor: «ثمن مسؤولون دعم المملكة … خلال زيارتهم»)
+        opener = opening_subject(doc, mentions, lo, cand.first)
+        return dataclasses.replace(args, source=tuple(opener)) if opener else args
+    if not args.source and _during(doc, cand, lo, mutual_concepts()):
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
     return args
 
