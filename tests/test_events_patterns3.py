@@ -194,3 +194,25 @@ def test_a_town_after_a_verbal_noun_is_where_not_who() -> None:
                 (("القاهرة", "GPE", "EGY"), ("السعودي", "NORP", "SAU"), ("المصري", "NORP", "EGY")))
     [ev] = events_on(doc, "مباحثات")
     assert "القاهرة" not in {doc.span_text(a.span) for a in (*ev.source, *ev.target)}
+
+
+def test_foiled_plots_dismantled_cells_and_suspended_visas() -> None:
+    doc = build("وأحبطت الأجهزة الأمنية الأردنية مخططا إرهابيا لاستهداف مسجد في عمان.",
+                (("الأردنية", "NORP", "JOR"), ("عمان", "GPE", "JOR")))
+    [ev] = events_on(doc, "وأحبطت")
+    assert ev.type == "COERCE" and "JOR" in countries(doc, ev.source)
+    doc = build("وتمكنت الشرطة المغربية من تفكيك خلية إرهابية تضم ثمانية أعضاء.", (("المغربية", "NORP", "MAR"),))
+    assert [e.type for e in events_on(doc, "تفكيك")] == ["COERCE"]
+    doc = build("وأوقفت السفارة اليمنية في بيروت منح التأشيرات للبنانيين أمس.",
+                (("اليمنية", "NORP", "YEM"), ("بيروت", "GPE", "LBN"), ("للبنانيين", "NORP", "LBN")))
+    [ev] = events_on(doc, "وأوقفت")
+    assert (ev.type, ev.mode) == ("SANCTION", "discontinue")
+    doc = build("وقال الشهود إن الأمريكيين شنوا هجومهم على الحاجز فجر أمس.", (("الأمريكيين", "NORP", "USA"),))
+    assert [e.type for e in events_on(doc, "شنوا")] == ["ASSAULT"]
+
+
+def test_a_visit_told_with_its_owners_pronoun_is_the_subjects() -> None:
+    doc = build("وثمن مسؤولون يمنيون دعم المملكة لليمن خلال زيارتهم اليوم لمركز الملك سلمان للإغاثة.",
+                (("يمنيون", "NORP", "YEM"), ("المملكة", "GPE", "SAU"), ("اليمن", "GPE", "YEM")))
+    [ev] = events_on(doc, "زيارتهم")
+    assert "YEM" in countries(doc, ev.source)

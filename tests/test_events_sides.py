@@ -140,3 +140,11 @@ def test_states_of_a_region_act() -> None:
     doc = marsad.analyze("وتتهم أغلب دول الخليج العربية طهران بالتدخل في الشؤون العربية.", published=PUBLISHED)
     (ev,) = [e for e in doc.events if e.type == "ACCUSE"]
     assert [doc.span_text(a.span) for a in ev.source] == ["دول الخليج العربية"]
+
+
+def test_a_seizure_of_a_named_place_is_from_the_doers_enemy_too() -> None:
+    doc = marsad.analyze(LEAD + STRIKES + "وقالت المصادر إن قوات التحالف سيطرت على مدينة زنجبار أمس.",
+                         published=PUBLISHED)
+    (ev,) = on(doc, "سيطرت")
+    assert HOUTHIS in names(doc, ev.target)
+    assert any(a.implied for a in ev.target) and not all(a.implied for a in ev.target)

@@ -421,6 +421,11 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         args, end, opened = more, wide, _subject_end(doc, cand, more, wide)
     if not args.source and not args.unnamed:
         args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
+    if _during(doc, cand, lo, DURING_CONCEPTS) and _possessed(doc, cand):
+        # «… خلال زيارتهم للمركز»: the pronoun stands for the clause's subject, who made the visit
+        # (a name between is no visitor: «ثمن مسؤولون دعم المملكة … خلال زيارتهم»)
+        opener = opening_subject(doc, mentions, lo, cand.first)
+        return dataclasses.replace(args, source=tuple(opener)) if opener else args
     if not args.source and _during(doc, cand, lo, mutual_concepts()):
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
     return args
@@ -445,6 +450,11 @@ APPOSED_COMMAS = 2
 #: made the visit («وأضاف خلال زيارة إلى ماليزيا …»), as the subject of a verb holds talks told so
 #: («وبحث الوزير … في اتصال هاتفي مع …», the mutual concepts).
 DURING_CONCEPTS = frozenset({"visit_noun"})
+
+
+def _possessed(doc: Document, cand: Candidate) -> bool:
+    """Whether a verbal noun carries a pronoun suffix (زيارتهم، لقائه): its doer was named before."""
+    return any(role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
 
 
 def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -> bool:

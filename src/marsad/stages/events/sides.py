@@ -120,9 +120,12 @@ def _lend(doc: Document, ev: Event, concept: str, pairs: Counter[frozenset[int]]
           raiders: frozenset[int]) -> Event:
     src, tgt = _parties(doc, ev.source), _parties(doc, ev.target)
     at = ev.trigger.start
-    if src and not ev.target:
+    if src and not tgt:
+        # (a target that names no party, only a place — «سيطرت المقاومة على حي صبر», «قصفت مواقع في
+        # صنعاء» — is where the enemy was hit or lost ground: the enemy joins it)
         found = _enemies_of(src, pairs)
-        return dataclasses.replace(ev, target=tuple(_nearest(doc, k, at) for k in found)) if found else ev
+        lent = tuple(_nearest(doc, k, at) for k in found)
+        return dataclasses.replace(ev, target=(*ev.target, *lent)) if found else ev
     if tgt and not ev.source:
         found = _enemies_of(tgt, pairs, raiders if ev.cameo == AERIAL else None)
         if not found:
