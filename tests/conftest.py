@@ -29,7 +29,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import marsad
-from marsad.core.document import Actor, DateMention, Document, Entity, EntityType, Span
+from marsad.core.document import Actor, DateMention, Document, Entity, EntityType, Event, Span
 from marsad.core.pipeline import load_pipeline
 from marsad.core.settings import Settings
 from marsad.shells.server import create_app
@@ -746,6 +746,18 @@ def events_doc(text: str, ents: EventEnts = (), dates: tuple[tuple[str, str], ..
         i = doc.text.index(surface)
         doc.dates.append(DateMention(Span(i, i + len(surface)), value))
     return doc
+
+
+def rule_events(doc: Document, trigger: str) -> list[Event]:
+    """The events the rules find (no learned filter) whose trigger holds ``trigger``."""
+    from marsad.stages.events import find_events
+    return [e for e in find_events(doc, learned_filter=False) if trigger in doc.span_text(e.trigger)]
+
+
+def actor_countries(doc: Document, actors: tuple[Actor, ...]) -> set[str | None]:
+    """The country each actor of a side stands for (None for an actor with none)."""
+    from marsad.stages.events.args import actor_country
+    return {actor_country(doc, a) for a in actors}
 
 
 def side_codes(doc: Document, actors: tuple[Actor, ...]) -> set[str]:

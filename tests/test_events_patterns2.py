@@ -8,23 +8,14 @@ import functools
 
 import pytest
 
+from conftest import actor_countries as countries
 from conftest import events_doc
-from marsad.core.document import Document, Event
+from conftest import rule_events as events_on
 from marsad.stages.events import find_events
 from marsad.stages.events.actors import criminal_case, faced
-from marsad.stages.events.args import actor_country
 from marsad.stages.events.detect import find_triggers, sentence_tokens
 
 build = functools.partial(events_doc, published="2024-06-17", longest_first=True)
-
-
-def events_on(doc: Document, trigger: str) -> list[Event]:
-    """The events (rules only, no learned filter) whose trigger holds ``trigger``."""
-    return [e for e in find_events(doc, learned_filter=False) if trigger in doc.span_text(e.trigger)]
-
-
-def countries(doc: Document, actors: tuple[object, ...]) -> set[str | None]:
-    return {actor_country(doc, a) for a in actors}  # type: ignore[arg-type]
 
 
 def test_a_declared_truce_is_a_concession() -> None:

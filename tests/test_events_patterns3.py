@@ -1,27 +1,18 @@
 """Events stage: patterns read on set D of the held-apart articles (issue 14), each on sentences
-written for these tests: an office set between commas after a person's name, lists opened by
-«كلا من», visits named by an official's title, nationalities after relief craft, and war-report,
-relief and appeal wordings."""
+written for these tests: offices set between commas after a person's name, lists opened by «كلاً
+من», visits named by an official's title or its owner's pronoun, first-person verbs in quotes,
+counts of people, talks between parties, seizures of facilities, and war-report, relief, appeal,
+security and sanction wordings."""
 
 from __future__ import annotations
 
 import functools
 
+from conftest import actor_countries as countries
 from conftest import events_doc
-from marsad.core.document import Document, Event
-from marsad.stages.events import find_events
-from marsad.stages.events.args import actor_country
+from conftest import rule_events as events_on
 
 build = functools.partial(events_doc, published="2024-06-17", longest_first=True)
-
-
-def events_on(doc: Document, trigger: str) -> list[Event]:
-    """The events (rules only, no learned filter) whose trigger holds ``trigger``."""
-    return [e for e in find_events(doc, learned_filter=False) if trigger in doc.span_text(e.trigger)]
-
-
-def countries(doc: Document, actors: tuple[object, ...]) -> set[str | None]:
-    return {actor_country(doc, a) for a in actors}  # type: ignore[arg-type]
 
 
 def test_an_office_between_commas_is_the_subjects_and_the_object_follows_it() -> None:

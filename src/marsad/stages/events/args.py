@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from marsad.core.document import Actor, Document, Span
 from marsad.stages.events import lexicon
 from marsad.stages.events.detect import Candidate, surface, variants
+from marsad.stages.events.lexicon import cue_words
 from marsad.stages.events.mentions import (
     INCLUSION_REACH,
     NON_ACTOR_TYPES,
@@ -21,7 +22,6 @@ from marsad.stages.events.mentions import (
     POSTED_PREPS,
     Mention,
     apposition,
-    cue_words,
     is_construct_head,
     is_party,
     prep_before,
@@ -84,7 +84,7 @@ def _described(doc: Document, group: list[Mention], nxt: Mention) -> Mention | N
 def _name_tail(doc: Document, start: int, end: int) -> bool:
     """Whether tokens ``[start, end)`` are nothing, or the rest of a name its entity mention left
     out: «محمد بن سلمان [بن عبد العزيز] ولي ولي العهد» (a patronymic and at most NAME_TAIL words)."""
-    return start == end or (end - start <= NAME_TAIL and word_keys_in(doc, start, lexicon.patronymics())
+    return start == end or (end - start <= NAME_TAIL and word_keys_in(doc, start, cue_words("patronymics"))
                             and all(doc.tokens[k].kind == "word" for k in range(start, end)))
 
 
@@ -387,7 +387,7 @@ def _listed_object(doc: Document, m: Mention) -> bool:
     """Whether a mention opens a list after an accusative «كلاً من»: the verb's object («استقبل
     كلاً من محافظ صنعاء ومحافظ عدن»), not its subject."""
     k = m.first - 2
-    return k >= 0 and surface(doc, doc.tokens[k + 1]) == "من" and word_keys_in(doc, k, lexicon.object_lists())
+    return k >= 0 and surface(doc, doc.tokens[k + 1]) == "من" and word_keys_in(doc, k, cue_words("object_lists"))
 
 
 def _words_between(doc: Document, start: int, end: int) -> int:

@@ -20,7 +20,8 @@ from marsad.stages.events.args import (
     victims,
 )
 from marsad.stages.events.detect import Candidate, surface
-from marsad.stages.events.mentions import NON_ACTOR_TYPES, Mention, cue_words, word_keys_in
+from marsad.stages.events.lexicon import cue_words
+from marsad.stages.events.mentions import NON_ACTOR_TYPES, Mention, word_keys_in
 
 
 def find_speakers(doc: Document, mentions: list[Mention], ranges: list[tuple[int, int]]

@@ -190,7 +190,7 @@ def _needs_stop(doc: Document, names: tuple[list[int], list[int]] | None, end: i
     في مصر أحمد عبدالعزيز قطان إيران إلى عدم …»).  A preposition opening the verb's complement
     (``complement_preps``) may come after a subject with an office no name covers, and commas do
     not count: «دعا منسق الشؤون الإنسانية في الأرض الفلسطينية، روبيرت بايبر، إسرائيل إلى …»."""
-    complement = bool(needs) and _folded_set(needs) <= lexicon.complement_preps()
+    complement = bool(needs) and _folded_set(needs) <= lexicon.cue_words("complement_preps")
     window = COMPLEMENT_WINDOW if complement else NEEDS_WINDOW
     k, counted = end, 0
     while k < hi and counted < window:

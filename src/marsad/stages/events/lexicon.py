@@ -286,6 +286,13 @@ def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(fold(w) for w in v.split()) for v in raw), key=len, reverse=True))
 
 
+@lru_cache(maxsize=32)
+def cue_words(key: str) -> frozenset[str]:
+    """The folded word list ``key`` of data/events/actor_cues.yaml (complement_preps: إلى، على;
+    patronymics: بن، آل; list_openers: كل، كلا; object_lists: كلاً; …)."""
+    return folded_words(load_yaml(ACTOR_CUES), key, ACTOR_CUES)
+
+
 @lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Folded courtesy words (معالي، الأستاذ) that may stand between a title and its name."""
@@ -302,30 +309,6 @@ def place_heads() -> frozenset[str]:
 def partitives() -> frozenset[str]:
     """Folded nouns that count the group named after من (عدد من، المئات من)."""
     return frozenset(w[0] for w in _phrases("partitives"))
-
-
-@lru_cache(maxsize=1)
-def complement_preps() -> frozenset[str]:
-    """Folded prepositions (إلى، على) that open a verb's complement after its subject and object."""
-    return frozenset(w[0] for w in _phrases("complement_preps"))
-
-
-@lru_cache(maxsize=1)
-def patronymics() -> frozenset[str]:
-    """Folded words (بن، آل) that carry a person's name on past the part an entity names."""
-    return frozenset(w[0] for w in _phrases("patronymics"))
-
-
-@lru_cache(maxsize=1)
-def object_lists() -> frozenset[str]:
-    """Folded accusative list openers (كلاً) whose list is the verb's object."""
-    return frozenset(w[0] for w in _phrases("object_lists"))
-
-
-@lru_cache(maxsize=1)
-def list_openers() -> frozenset[str]:
-    """Folded words (كل، كلا) that make the من after them open a list of parties."""
-    return frozenset(w[0] for w in _phrases("list_openers"))
 
 
 @lru_cache(maxsize=1)

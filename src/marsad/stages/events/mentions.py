@@ -9,14 +9,13 @@ import bisect
 import dataclasses
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
 
 from marsad.core.document import Document, Span
 from marsad.stages.entities import kb
 from marsad.stages.events import lexicon
 from marsad.stages.events.detect import surface, variants, word_keys
-from marsad.text.keys import fold, folded_words
-from marsad.text.resources import load_yaml
+from marsad.stages.events.lexicon import cue_words
+from marsad.text.keys import fold
 
 #: How many sentences back a dual noun (الزعيمان) looks for the two states it refers to.
 PAIR_LOOKBACK = 2
@@ -62,12 +61,6 @@ class Mention:
     agent: bool = False  # a generic agent or title (الشرطة، الرئيس المصري), not a named entity
     refs: tuple[int, ...] = ()  # entities a dual noun (الزعيمان، البلدين) stands for
     concept: str | None = None  # the generic agent's concept (officials, police…)
-
-
-@lru_cache(maxsize=16)
-def cue_words(key: str) -> frozenset[str]:
-    """The folded word list ``key`` of data/events/actor_cues.yaml."""
-    return folded_words(load_yaml(lexicon.ACTOR_CUES), key, lexicon.ACTOR_CUES)
 
 
 def token_at(starts: list[int], offset: int) -> int:
@@ -184,7 +177,7 @@ def prep_before(doc: Document, first: int, own_clitic: bool = True) -> str | Non
         bare = prev[1:] if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS else prev
         if bare in PREPOSITIONS:
             # «كل من موسكو وبيونغ يانغ» is "both Moscow and Pyongyang", not "from Moscow".
-            if bare == "من" and first > 1 and surface(doc, doc.tokens[first - 2]) in lexicon.list_openers():
+            if bare == "من" and first > 1 and surface(doc, doc.tokens[first - 2]) in cue_words("list_openers"):
                 return None
             return bare
     return None
