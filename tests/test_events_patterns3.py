@@ -207,3 +207,35 @@ def test_a_visit_told_with_its_owners_pronoun_is_the_subjects() -> None:
                 (("يمنيون", "NORP", "YEM"), ("المملكة", "GPE", "SAU"), ("اليمن", "GPE", "YEM")))
     [ev] = events_on(doc, "زيارتهم")
     assert "YEM" in countries(doc, ev.source)
+
+
+def test_no_event_names_one_actor_as_its_whole_source_and_target() -> None:
+    import marsad
+    from marsad.stages.events.merge import actor_key
+    for text in ("وفي سياق متصل أعلنت نقابات المعلمين في إيران عن تنظيم تظاهرة أمام البرلمان الأسبوع المقبل.",
+                 "كما زار المحافظ الأطباء والمناوبين في مستشفى شقراء العام في يوم العيد."):
+        doc = marsad.analyze(text, published="2015-07-21")
+        for ev in doc.events:
+            src = {actor_key(doc, a) for a in ev.source}
+            assert not (len(src) == 1 and src == {actor_key(doc, a) for a in ev.target}), ev
+
+
+def test_a_noun_in_a_phrase_before_the_verb_is_no_subject() -> None:
+    doc = build("في السياق سيطرت قوات المعارضة السورية على تلة استراتيجية في ريف اللاذقية.",
+                (("السورية", "NORP", "SYR"), ("اللاذقية", "GPE", "SYR")))
+    [ev] = events_on(doc, "سيطرت")
+    assert "قوات المعارضة السورية" in {doc.span_text(a.span) for a in ev.source}
+
+
+def test_pointed_fingers_spread_control_and_security_operations() -> None:
+    doc = build("ووجه الوزير العراقي أصابع الاتهام إلى قادة في الجيش.", (("العراقي", "NORP", "IRQ"),))
+    [ev] = events_on(doc, "أصابع الاتهام")
+    assert ev.type == "ACCUSE" and "IRQ" in countries(doc, ev.source)
+    doc = build("وتمكنت الفصائل من بسط سيطرتها على التلة أمس.", ())
+    assert [e.type for e in events_on(doc, "سيطرتها")] == ["COERCE"]
+    doc = build("واستعادت القوات الحكومية السيطرة على مدينة الرمادي من تنظيم داعش.",
+                (("الرمادي", "GPE", "IRQ"), ("تنظيم داعش", "ORG", None)))
+    [ev] = events_on(doc, "واستعادت")
+    assert (ev.type, ev.mode) == ("COERCE", "seize")
+    doc = build("واستمرت العملية الأمنية في شمال وزيرستان لليوم الثالث.", ())
+    assert [e.type for e in events_on(doc, "العملية الأمنية")] == ["ASSAULT"]

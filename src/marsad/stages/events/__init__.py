@@ -648,7 +648,17 @@ def find_events(doc: Document, *, learned_filter: bool = True,
         order = sorted(zip([*kept, *said], [*back, *([False] * len(said))], strict=True),
                        key=lambda pair: pair[0].trigger.start)
         kept, back = [ev for ev, _ in order], [b for _, b in order]
+    # The sides lent and the parties inherited above may name the source again as the target:
+    # an event never names one actor as its whole source and its whole target.
+    kept = [dataclasses.replace(ev, target=()) if _self_aimed(doc, ev) else ev for ev in kept]
     return collapse(doc, kept, back)
+
+
+def _self_aimed(doc: Document, ev: Event) -> bool:
+    """Whether an event names one and the same actor (one entity, or one state) as its whole source
+    and its whole target; a clash or meeting between two actors on both sides is mutual, not this."""
+    src = {actor_key(doc, a) for a in ev.source}
+    return len(src) == 1 and src == {actor_key(doc, a) for a in ev.target}
 
 
 @register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES, ATTR_QUOTES,

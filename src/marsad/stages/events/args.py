@@ -464,7 +464,9 @@ def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> boo
         return False
     word = surface(doc, doc.tokens[k]).lstrip("وف")
     skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"]
-    return word.startswith("ال") and word not in skip and not word_keys_in(doc, k, skip)
+    # (a noun inside a prepositional phrase is no subject: «في السياق سيطرت قوات المعارضة على …»)
+    return (word.startswith("ال") and word not in skip and not word_keys_in(doc, k, skip)
+            and prep_before(doc, k) is None)
 
 
 def _object(doc: Document, cand: Candidate, source: list[Mention], after: list[Mention],
