@@ -239,3 +239,11 @@ def test_pointed_fingers_spread_control_and_security_operations() -> None:
     assert (ev.type, ev.mode) == ("COERCE", "seize")
     doc = build("واستمرت العملية الأمنية في شمال وزيرستان لليوم الثالث.", ())
     assert [e.type for e in events_on(doc, "العملية الأمنية")] == ["ASSAULT"]
+
+
+def test_the_name_completing_the_noun_a_verb_needs_is_its_object() -> None:
+    doc = build("وأطلقت سراح الصيادين المصريين أمس بعد احتجازهم أسبوعا.", (("المصريين", "NORP", "EGY"),))
+    [ev] = events_on(doc, "وأطلقت")
+    assert (ev.type, ev.mode) == ("RETREAT", "release")
+    assert countries(doc, ev.target) == {"EGY"}
+    assert "EGY" not in countries(doc, ev.source)

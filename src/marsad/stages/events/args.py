@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from marsad.core.document import Actor, Document, Span
 from marsad.stages.events import lexicon
-from marsad.stages.events.detect import Candidate, surface, variants
+from marsad.stages.events.detect import Candidate, needed_word, surface, variants
 from marsad.stages.events.lexicon import cue_words
 from marsad.stages.events.mentions import (
     INCLUSION_REACH,
@@ -46,6 +46,8 @@ OPENING_SUBJECT = 3
 #: Most tokens between a verb and the punctuation that cuts its clause before its object
 #: («طلبت إريتريا اليوم (السبت)، من الأمم المتحدة»): room for a subject and a time frame only.
 WIDEN_GAP = 4
+#: Most tokens from the noun a verb needs (سراح) to the name completing it («سراح الصيادين المصريين»).
+NEED_GENITIVE = 2
 #: Most words of the rest of a person's name after its entity mention («بن عبد العزيز آل سعود»).
 NAME_TAIL = 4
 #: Most tokens of an office set off by commas after a person's name, from its title word to the
@@ -287,6 +289,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
             and not _listed_object(doc, after[0])
             and not _counted(doc, cand, after[0]) and not _owns_object(doc, cand, after[0])
+            and not _completes_need(doc, cand, after[0])
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
         if verb and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
@@ -663,6 +666,16 @@ def _dual_noun(doc: Document, m: Mention) -> bool:
 
 #: Types whose verb, read passive before a counted group, has that group as its patient.
 COUNTED_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _completes_need(doc: Document, cand: Candidate, m: Mention) -> bool:
+    """Whether a name completes the noun a verb needs, right after the verb (a noun it qualifies may
+    stand between): «أطلقت سراح الصيادين المصريين» (the fishermen are freed, the verb's object; its
+    subject is dropped or told before)."""
+    if cand.trigger.kind != "V" or not cand.trigger.needs or not 1 <= m.first - cand.last <= NEED_GENITIVE:
+        return False
+    need = needed_word(doc, cand, m.first + 1)
+    return need == cand.last and is_construct_head(doc, need)
 
 
 def _counted(doc: Document, cand: Candidate, m: Mention) -> bool:
