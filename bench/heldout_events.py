@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C|D|E] [--json]
+    python bench/heldout_events.py [--half A|B|C|D|E|F] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -17,7 +17,8 @@ still scores the first 12 articles and their floors and tests still hold.  Set D
 12 more articles in bench/heldout/gold-d, drawn with seed 20261208 and annotated blind on
 2026-12-07) is a third blind set in its own directory, for the same reason.  Set E (``--half E``:
 12 more articles in bench/heldout/gold-e, drawn with seed 20261209 and annotated blind late on
-2026-12-07) is the fourth, in its own directory too.
+2026-12-07) is the fourth, in its own directory too.  Set F (``--half F``: 12 more articles in
+bench/heldout/gold-f, drawn with seed 20261210 and annotated blind early on 2026-12-07) is the fifth.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -46,8 +47,10 @@ GOLD_DIR_C = ROOT / "bench" / "heldout" / "gold-c"
 GOLD_DIR_D = ROOT / "bench" / "heldout" / "gold-d"
 #: Set E, the fourth blind set (bench/heldout/README.md, "Set E"): its own directory, like C and D.
 GOLD_DIR_E = ROOT / "bench" / "heldout" / "gold-e"
+#: Set F, the fifth blind set (bench/heldout/README.md, "Set F"): its own directory, like C, D and E.
+GOLD_DIR_F = ROOT / "bench" / "heldout" / "gold-f"
 #: The sets kept in their own directory, by their --half letter.
-SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E}
+SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E, "F": GOLD_DIR_F}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -132,10 +135,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
-    ap.add_argument("--half", choices=("A", "B", "C", "D", "E"), help="only half A (studied since "
+    ap.add_argument("--half", choices=("A", "B", "C", "D", "E", "F"), help="only half A (studied since "
                     "2026-12-06, evening), half B (studied since late that night), set C (bench/heldout/"
-                    "gold-c, the second blind set), set D (bench/heldout/gold-d, the third) or set E "
-                    "(bench/heldout/gold-e, the fourth): see bench/heldout/README.md")
+                    "gold-c, the second blind set), set D (bench/heldout/gold-d, the third), set E "
+                    "(bench/heldout/gold-e, the fourth) or set F (bench/heldout/gold-f, the fifth): "
+                    "see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
         print(f"skipped: {SHARED} (corpus and tools/score.py) is absent")
