@@ -79,6 +79,7 @@ from marsad.stages.events.merge import actor_key, collapse, group_key, same_part
 from marsad.stages.events.mutual import anaphor_candidates, inherit, party
 from marsad.stages.events.sides import lend_sides
 from marsad.stages.events.status import declared, find_status, punct_bounds
+from marsad.text.keys import fold
 
 __all__ = ["candidate_features", "find_events", "stage"]
 
@@ -655,10 +656,20 @@ def find_events(doc: Document, *, learned_filter: bool = True,
 
 
 def _self_aimed(doc: Document, ev: Event) -> bool:
-    """Whether an event names one and the same actor (one entity, or one state) as its whole source
-    and its whole target; a clash or meeting between two actors on both sides is mutual, not this."""
-    src = {actor_key(doc, a) for a in ev.source}
-    return len(src) == 1 and src == {actor_key(doc, a) for a in ev.target}
+    """Whether an event names one and the same actor (one entity, or the same words where no entity
+    names it) as its whole source and its whole target; a clash or meeting between two actors on
+    both sides is mutual, and two actors of one state (its police, its journalists) are two."""
+    src = {_identity(doc, a) for a in ev.source}
+    return len(src) == 1 and src == {_identity(doc, a) for a in ev.target}
+
+
+def _identity(doc: Document, actor: Actor) -> tuple[object, ...]:
+    """The entity an actor names by one of its mentions, else its folded words with the entity it
+    stands for (a generic agent only borrows the entity of its state or place: «الشرطة» and
+    «المتظاهرين» in Basra are two; a dual «الزعيمين» stands for two)."""
+    if actor.entity is not None and actor.span in doc.entities[actor.entity].mentions:
+        return ("entity", actor.entity)
+    return ("words", fold(doc.span_text(actor.span)), actor.entity)
 
 
 @register(EVENTS, requires=(TEXT, SENTENCES, TOKENS, ATTR_ENTITIES, ATTR_REFERENCES, ATTR_DATES, ATTR_QUOTES,
