@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import marsad
+from marsad.core.document import Document
 
 
 def _speakers(text: str, published: dt.date) -> list[tuple[str, str | None]]:
@@ -40,13 +41,18 @@ def test_wire_bodies_shortened_to_their_head_noun_speak_for_themselves() -> None
     assert _speakers(text, dt.date(2015, 8, 1)) == [("البرنامج", "wfp"), ("المرصد", "sohr")]
 
 
+def speaker_names(doc: Document) -> list[str | None]:
+    """The English name of each quote's speaker (None for a speaker no entity names)."""
+    return [doc.entities[q.speaker.entity].name_en if q.speaker.entity is not None else None for q in doc.quotes]
+
+
 def test_a_post_told_beside_a_name_speaks_for_that_person_later() -> None:
     # The post is told once beside the name, then alone as the subject of a later cue.
     text = ("طالب الدكتور هادي بن علي اليامي رئيس لجنة حقوق الإنسان العربية بالتحقيق في الجرائم المرتكبة "
             "في اليمن. وقال اليامي إن التمرد المسلح يهدد حقوق الشعوب. وشدد رئيس لجنة حقوق الإنسان "
             "العربية على أهمية توثيق الانتهاكات.")
     doc = marsad.analyze(text, dt.date(2015, 8, 1))
-    names = [doc.entities[q.speaker.entity].name_en if q.speaker.entity is not None else None for q in doc.quotes]
+    names = speaker_names(doc)
     assert names == ["Hadi bin Ali al-Yami", "Hadi bin Ali al-Yami"]
 
 
@@ -55,7 +61,7 @@ def test_a_post_in_the_lead_speaks_for_the_person_named_after_it_later() -> None
             "نيويورك.\nولدى سؤاله عن الزيارة قال نائب مندوب السودان لدى الأمم المتحدة حسن حميد حسن إن الموعد "
             "لم يحدد.")
     doc = marsad.analyze(text, dt.date(2015, 8, 3))
-    names = [doc.entities[q.speaker.entity].name_en if q.speaker.entity is not None else None for q in doc.quotes]
+    names = speaker_names(doc)
     assert names == ["Hassan Hamid Hassan", "Hassan Hamid Hassan"]
 
 
