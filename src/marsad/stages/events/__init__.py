@@ -50,6 +50,7 @@ from marsad.stages.events.args import (
     SUBJECT_GAP,
     Arguments,
     actor_country,
+    actor_ids,
     find_arguments,
     governed,
     office_words,
@@ -151,8 +152,7 @@ def _definite(doc: Document, cand: Candidate) -> bool:
     if cand.trigger.kind != "N" or cand.last - cand.first != 1:
         return False
     word = surface(doc, doc.tokens[cand.first]).lstrip("وف")
-    return word.startswith(("ال", "لل", "بال")) or any(
-        role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
+    return word.startswith(("ال", "لل", "بال")) or _possessed(doc, cand)
 
 
 def _promised(doc: Document, cand: Candidate, status: str, lo: int, hi: int) -> tuple[str, str | None, str]:
@@ -210,8 +210,8 @@ def _own_stance(doc: Document, cand: Candidate, source: tuple[Actor, ...]) -> bo
     speaker = _quoted(doc, cand)
     if speaker is None or speaker.entity is None or not source:
         return False
-    mine = {actor_key(doc, speaker)} | ({c} if (c := actor_country(doc, speaker)) else set())
-    return all(actor_key(doc, a) in mine or actor_country(doc, a) in mine for a in source)
+    mine = actor_ids(doc, speaker)
+    return all(actor_ids(doc, a) & mine for a in source)
 
 
 def _points_back(doc: Document, cand: Candidate, c_hi: int) -> bool:
@@ -248,7 +248,7 @@ def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...
     """Whether the denier was among the accused (same entity or same state): only then does a
     denial without an object answer the accusation (told at most DENIAL_REACH sentences back)."""
     def ids(actors: tuple[Actor, ...]) -> set[str]:
-        return {actor_key(doc, a) for a in actors} | {c for a in actors if (c := actor_country(doc, a))}
+        return set().union(*(actor_ids(doc, a) for a in actors))
     return bool(denier) and bool(ids(denier) & ids(accused))
 
 

@@ -28,6 +28,7 @@ from marsad.stages.events.mentions import (
     token_at,
     word_keys_in,
 )
+from marsad.stages.events.merge import actor_key
 from marsad.text.keys import fold
 
 #: Most tokens between a verb and its subject (a time adverb may sit between: «استضافت موسكو الأسبوع الماضي»).
@@ -132,9 +133,12 @@ def _comma_apposed(doc: Document, head: Mention, nxt: Mention) -> bool:
     سامح عاشور، في بيان …» names one actor, not a subject and its object."""
     if not (head.agent or head.etype == "PER") or nxt.etype != "PER" or nxt.entity is None:
         return False
-    if nxt.prep is not None or nxt.conj or nxt.first != head.last + 1 or not is_comma(doc, head.last):
-        return False
-    return nxt.last < len(doc.tokens) and is_comma(doc, nxt.last)
+    return _after_comma(doc, head, nxt) and nxt.last < len(doc.tokens) and is_comma(doc, nxt.last)
+
+
+def _after_comma(doc: Document, head: Mention, nxt: Mention) -> bool:
+    """Whether a bare mention follows ``head`` right after a comma (an apposition may open there)."""
+    return nxt.prep is None and not nxt.conj and nxt.first == head.last + 1 and is_comma(doc, head.last)
 
 
 def office_words(doc: Document, cand: Candidate, end: int) -> bool:
@@ -168,7 +172,7 @@ def _apposed_office(doc: Document, head: Mention, nxt: Mention, ms: list[Mention
     title one after the other («السفير أحمد قطان، سفير المملكة العربية السعودية في مصر دعم …»)."""
     if not (head.etype == "PER" and head.entity is not None and nxt.agent and nxt.concept == "officials"):
         return None
-    if nxt.prep is not None or nxt.conj or nxt.first != head.last + 1 or not is_comma(doc, head.last):
+    if not _after_comma(doc, head, nxt):
         return None
     for k in range(nxt.last, min(nxt.first + APPOSITION_REACH, len(doc.tokens))):
         if is_comma(doc, k):
@@ -722,6 +726,13 @@ def actor_country(doc: Document, actor: Actor) -> str | None:
     if actor.entity is not None and 0 <= actor.entity < len(doc.entities):
         return doc.entities[actor.entity].country
     return None
+
+
+def actor_ids(doc: Document, actor: Actor) -> set[str]:
+    """What an actor is, to tell whether two sides share a party: its key (entity or words) and the
+    state it acts for, if any (a minister and his state are one side)."""
+    country = actor_country(doc, actor)
+    return {actor_key(doc, actor)} | ({country} if country else set())
 
 
 #: Commas (Arabic and Latin) that open and close a parenthetical clause.

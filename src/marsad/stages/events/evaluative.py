@@ -16,12 +16,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from marsad.core.document import Actor, Document, Event, Quote, Span
-from marsad.core.errors import DataError
-from marsad.stages.events.args import actor_country
+from marsad.stages.events.args import actor_ids
 from marsad.stages.events.detect import word_keys
 from marsad.stages.events.mentions import Mention, find_mentions, is_party
-from marsad.stages.events.merge import actor_key
-from marsad.text.keys import fold
+from marsad.text.keys import folded_words
 from marsad.text.resources import load_yaml
 
 WORDS = "events/evaluations.yaml"
@@ -30,12 +28,9 @@ WORDS = "events/evaluations.yaml"
 @lru_cache(maxsize=1)
 def condemning() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
     """Folded condemning words, and the phrases of two words or more (غير شرعي، التطهير العرقي)."""
-    raw = load_yaml(WORDS).get("words")
-    if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
-        raise DataError(f"data file marsad/data/{WORDS}: 'words' must be a list of words")
-    single = frozenset(fold(w) for w in raw if " " not in w)
-    phrases = tuple(tuple(fold(p) for p in w.split()) for w in raw if " " in w)
-    return single, phrases
+    words = folded_words(load_yaml(WORDS), "words", WORDS)
+    return (frozenset(w for w in words if " " not in w),
+            tuple(sorted(tuple(w.split()) for w in words if " " in w)))
 
 
 def _hits(doc: Document, quote: Quote) -> Iterator[int]:
@@ -49,9 +44,9 @@ def _hits(doc: Document, quote: Quote) -> Iterator[int]:
             continue
         for phrase in phrases:
             window = toks[pos:pos + len(phrase)]
+            # (word_keys holds the word as written, folded, besides its forms without clitics)
             if len(window) == len(phrase) and all(
-                    fold(doc.text[doc.tokens[j].start:doc.tokens[j].end]) == w or w in word_keys(doc, doc.tokens[j])
-                    for j, w in zip(window, phrase, strict=True)):
+                    w in word_keys(doc, doc.tokens[j]) for j, w in zip(window, phrase, strict=True)):
                 yield k
                 break
 
@@ -67,14 +62,14 @@ def _known(doc: Document, entity: int | None) -> bool:
 
 def _target(doc: Document, quote: Quote, speaker: Actor, mentions: list[Mention]) -> tuple[Actor, ...]:
     """The first party named in the statement that is not the speaker nor the speaker's state."""
-    mine = {actor_key(doc, speaker)} | ({c} if (c := actor_country(doc, speaker)) else set())
+    mine = actor_ids(doc, speaker)
     for m in mentions:
         if not (quote.content.start <= m.span.start and m.span.end <= quote.content.end):
             continue
         if not is_party(doc, m.entity) or not _known(doc, m.entity):
             continue
         actor = Actor(m.span, m.entity)
-        if actor_key(doc, actor) in mine or actor_country(doc, actor) in mine:
+        if actor_ids(doc, actor) & mine:
             continue
         return (actor,)
     return ()
