@@ -171,21 +171,26 @@ def article_samples(doc: Document, gold: dict[str, Any], group: str, row0: int) 
     return out
 
 
-def studied_articles() -> dict[str, tuple[dict[str, Any], str]]:
-    """The held-apart articles whose errors were studied (halves A and B of bench/heldout/gold):
-    record id → (gold, text).  Set C and any later set are blind and never read here."""
-    from bench.heldout_events import GOLD_DIR, HALVES, golds, texts
+def studied_articles(sets: tuple[str, ...] = ("A", "B")) -> dict[str, tuple[dict[str, Any], str]]:
+    """The held-apart articles whose errors were studied: record id → (gold, text).  ``sets`` names
+    them by their ``bench/heldout_events.py --half`` letter: halves A and B of bench/heldout/gold,
+    or a set of its own directory (C, D, E …).  A blind set must never be named here."""
+    from bench.heldout_events import GOLD_DIR, HALVES, SET_DIRS, golds, texts
 
-    studied = HALVES["A"] | HALVES["B"]
-    gold_by_id = {rid: g for rid, g in golds(GOLD_DIR).items() if rid in studied}
+    gold_by_id: dict[str, dict[str, Any]] = {}
+    for name in sets:
+        if name in HALVES:
+            gold_by_id.update({rid: g for rid, g in golds(GOLD_DIR).items() if rid in HALVES[name]})
+        else:
+            gold_by_id.update(golds(SET_DIRS[name]))
     text_by_id = texts(set(gold_by_id))
     return {rid: (gold_by_id[rid], text_by_id[rid]) for rid in sorted(gold_by_id)}
 
 
-def heldout_samples() -> list[Sample]:
+def heldout_samples(sets: tuple[str, ...] = ("A", "B")) -> list[Sample]:
     """Labelled candidates of the studied held-apart articles (rows numbered apart from the GSR's)."""
     out: list[Sample] = []
-    for n, (rid, (gold, text)) in enumerate(studied_articles().items()):
+    for n, (rid, (gold, text)) in enumerate(studied_articles(sets).items()):
         doc = marsad.analyze(text, gold.get("published"))
         out += article_samples(doc, gold, rid, ARTICLE_ROWS * (n + 1))
     return out
