@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C|D|E|F] [--json]
+    python bench/heldout_events.py [--half A|B|C|D|E|F|G] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -19,6 +19,8 @@ still scores the first 12 articles and their floors and tests still hold.  Set D
 12 more articles in bench/heldout/gold-e, drawn with seed 20261209 and annotated blind late on
 2026-12-07) is the fourth, in its own directory too.  Set F (``--half F``: 12 more articles in
 bench/heldout/gold-f, drawn with seed 20261210 and annotated blind early on 2026-12-07) is the fifth.
+Set G (``--half G``: 12 more articles in bench/heldout/gold-g, drawn with seed 20261211 and annotated
+blind) is the sixth.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -49,8 +51,10 @@ GOLD_DIR_D = ROOT / "bench" / "heldout" / "gold-d"
 GOLD_DIR_E = ROOT / "bench" / "heldout" / "gold-e"
 #: Set F, the fifth blind set (bench/heldout/README.md, "Set F"): its own directory, like C, D and E.
 GOLD_DIR_F = ROOT / "bench" / "heldout" / "gold-f"
+#: Set G, the sixth blind set (bench/heldout/README.md, "Set G"): its own directory, like C to F.
+GOLD_DIR_G = ROOT / "bench" / "heldout" / "gold-g"
 #: The sets kept in their own directory, by their --half letter.
-SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E, "F": GOLD_DIR_F}
+SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E, "F": GOLD_DIR_F, "G": GOLD_DIR_G}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -135,10 +139,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
-    ap.add_argument("--half", choices=("A", "B", "C", "D", "E", "F"), help="only half A (studied since "
+    ap.add_argument("--half", choices=("A", "B", "C", "D", "E", "F", "G"), help="only half A (studied since "
                     "2026-12-06, evening), half B (studied since late that night), set C (bench/heldout/"
                     "gold-c, the second blind set), set D (bench/heldout/gold-d, the third), set E "
-                    "(bench/heldout/gold-e, the fourth) or set F (bench/heldout/gold-f, the fifth): "
+                    "(bench/heldout/gold-e, the fourth), set F (bench/heldout/gold-f, the fifth) or set G "
+                    "(bench/heldout/gold-g, the sixth): "
                     "see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):

@@ -12,9 +12,10 @@ bench/heldout/README.md).  ``--skip-records FIRST-LAST`` (repeatable; 0-based po
 corpus file, both ends included) leaves out records that someone studies or studied by hand, so
 that a new blind set is drawn outside them (set C: seed 20261207, skipping 2000-2399, 3000-3399
 and 20000-29999; set D: seed 20261208, same ranges; set E: seed 20261209, those ranges and
-4000-4399, 5000-5399; set F: seed 20261210, the same ranges as set E).  Earlier sets drop out of a
-new draw because their golds (bench/heldout/gold, gold-c, gold-d, gold-e, gold-f) and the README's
-rejected ids are in the repository.  Nothing here runs marsad.
+4000-4399, 5000-5399; set F: seed 20261210, the same ranges as set E; set G: seed 20261211, the
+same ranges as set F).  Earlier sets drop out of a new draw because their golds (bench/heldout/gold,
+gold-c, gold-d, gold-e, gold-f, gold-g) and the README's rejected ids are in the repository.
+Nothing here runs marsad.
 """
 
 from __future__ import annotations
