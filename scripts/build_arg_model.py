@@ -168,7 +168,7 @@ def main(argv: list[str]) -> int:
         if args.articles:
             leave_one_article_out(samples, args.l2)
         return 0
-    articles = heldout_samples(("A", "B", "C", "D", "E"))
+    articles = heldout_samples()
     weights = fit(samples + articles, l2=args.l2)
     ordered = sorted(weights.items(), key=lambda kv: (kv[0].split("|")[0], not kv[0].endswith(argmodel.BIAS), kv[0]))
     OUT.write_text(HEADER + "".join(f"{k}\t{v:.5f}\n" for k, v in ordered), encoding="utf-8")
