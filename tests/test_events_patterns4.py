@@ -1,6 +1,8 @@
 """Events stage: patterns read on set F of the held-apart articles (issue 14), each on sentences
 written for these tests: words that name sport only when nothing else reads them, and a verb whose
-subject, the name apposed to it and a time frame are each set off by commas before its object."""
+subject, the name apposed to it and a time frame are each set off by commas before its object;
+judgements with a condemning predicate, protest notes, tanween and shadda telling nouns from
+verbs, nisba adjectives after a definite noun, and the imperfect of fighting."""
 
 from __future__ import annotations
 
@@ -44,3 +46,42 @@ def test_the_object_follows_a_time_frame_the_subject_and_its_name_each_set_off_b
     assert ev.type == "CONSULT"
     # a meeting names both parties on both sides
     assert {"JOR", "IRQ"} <= countries(doc, ev.source) and {"JOR", "IRQ"} <= countries(doc, ev.target)
+
+
+KUWAIT_IRAN = (("الكويت", "GPE", "KWT"), ("الكويتية", "NORP", "KWT"), ("الكويتي", "NORP", "KWT"),
+               ("الإيراني", "NORP", "IRN"), ("جواد ظريف", "PER", "IRN"))
+
+
+def test_a_judgement_with_a_condemning_predicate_accuses_the_author_of_what_it_judges() -> None:
+    doc = build("واعتبرت الكويت ما صدر عن جواد ظريف تدخلاً سافراً في شؤونها الداخلية.", KUWAIT_IRAN)
+    events = find_events(doc, learned_filter=False)
+    # «سافراً» (blatant) carries tanween: no verb («سافرا», they travelled), so no visit.
+    assert [ev.type for ev in events] == ["ACCUSE"]
+    assert countries(doc, events[0].source) == {"KWT"} and countries(doc, events[0].target) == {"IRN"}
+    # «شؤونها الداخلية» are internal affairs, not the interior ministry
+    assert all(doc.span_text(a.span) != "الداخلية" for ev in events for a in (*ev.source, *ev.target))
+
+
+def test_deemed_with_a_shadda_is_no_promise() -> None:
+    doc = build("وعدّ الوزير الكويتي هذه التصريحات الاستفزازية تدخلا في شؤون المنطقة.", KUWAIT_IRAN)
+    assert [ev.type for ev in find_events(doc, learned_filter=False)] == ["ACCUSE"]
+
+
+def test_a_protest_note_handed_to_an_envoy_accuses_his_state() -> None:
+    doc = build("وسلمت الخارجية الكويتية السفير الإيراني مذكرة احتجاج رسمية.", KUWAIT_IRAN)
+    [ev] = events_on(doc, "وسلمت")
+    assert ev.type == "ACCUSE" and "KWT" in countries(doc, ev.source)
+
+
+def test_a_participle_listed_as_written_keeps_its_tanween() -> None:
+    doc = build("وأشاد الوزير الكويتي بالمبادرة، مثمّناً دعم المملكة للشعب اليمني.", KUWAIT_IRAN)
+    assert "SUPPORT" in {ev.type for ev in events_on(doc, "مثمّناً")}
+
+
+def test_the_imperfect_of_fighting_is_an_assault() -> None:
+    doc = build("وتقاتل قوات الجيش والشرطة الأفغانية حركة طالبان لوحدها في ولاية هلمند.",
+                (("الأفغانية", "NORP", "AFG"), ("حركة طالبان", "ORG", None), ("هلمند", "GPE", "AFG")))
+    [ev] = events_on(doc, "وتقاتل")
+    assert ev.type == "ASSAULT"
+    assert "AFG" in countries(doc, ev.source)
+    assert {doc.span_text(a.span) for a in ev.target} == {"حركة طالبان"}

@@ -609,6 +609,10 @@ def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
         # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
         # the name of the title before it («خادم الحرمين الشريفين»).
         return False
+    if nxt.etype == "ORG" and head.entity is not None:
+        # An agent of a named state is not the title of a body named next: «وتقاتل القوات الأفغانية
+        # حركة طالبان» (object), where «الحركة الإسلامية حماس» names the body its title introduces.
+        return False
     gap = head.last
     # Courtesy words part a title from its name: «وزير الخارجية الأستاذ عادل الجبير».
     while gap < nxt.first and surface(doc, doc.tokens[gap]) in lexicon.honorifics():
