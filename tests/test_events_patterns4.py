@@ -85,3 +85,16 @@ def test_the_imperfect_of_fighting_is_an_assault() -> None:
     assert ev.type == "ASSAULT"
     assert "AFG" in countries(doc, ev.source)
     assert {doc.span_text(a.span) for a in ev.target} == {"حركة طالبان"}
+
+
+def test_feminine_and_critical_participles_accuse() -> None:
+    doc = build("وأصدرت الخارجية الكويتية بيانا أمس، منتقدة تصريحات جواد ظريف الأخيرة.", KUWAIT_IRAN)
+    assert "ACCUSE" in {ev.type for ev in events_on(doc, "منتقدة")}
+
+
+def test_an_agreement_told_in_the_passive_takes_the_parties_of_the_talks_before_it() -> None:
+    doc = build("والتقى وزير الخارجية الكويتي نظيره الإيراني جواد ظريف في الكويت أمس. "
+                "وتم الاتفاق على تشكيل لجنة مشتركة بين البلدين.", KUWAIT_IRAN)
+    [ev] = [ev for ev in find_events(doc) if ev.type == "AGREE"]
+    assert ev.sentence == 1
+    assert {"KWT", "IRN"} <= countries(doc, ev.source) and {"KWT", "IRN"} <= countries(doc, ev.target)
