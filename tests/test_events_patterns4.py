@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 
 import pytest
+
 from conftest import actor_countries as countries
 from conftest import events_doc
 from conftest import rule_events as events_on
-
 from marsad.stages.events import find_events
 
 build = functools.partial(events_doc, published="2015-07-25", longest_first=True)
