@@ -55,6 +55,18 @@ def test_the_model_names_a_source_the_rules_left_empty(monkeypatch: pytest.Monke
     assert [source for source, _ in sides(doc, "PROTEST")] == [["المئات"]]
 
 
+def test_types_trained_on_the_studied_articles_are_filled(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Sets C, D and E of bench/heldout give COERCE enough gold sides for the model to be used on it.
+    assert {"COERCE", "REQUEST", "AID"} <= argmodel.trained_types(argmodel.weights())
+    doc = analysed("وأشارت المصادر إلى أن القوات العراقية تواصل فرض الحصار وقطع طرق الإمدادات لتنظيم داعش "
+                   "بين الفلوجة والرمادي.")
+    monkeypatch.setattr(argmodel, "ENABLED", False)
+    assert sides(doc, "COERCE") == [(["القوات العراقية"], [])]
+    monkeypatch.setattr(argmodel, "ENABLED", True)
+    # The siege cuts the supply routes of the Islamic State: it is the target.
+    assert sides(doc, "COERCE") == [(["القوات العراقية"], ["تنظيم داعش"])]
+
+
 def _frame(doc: Document, etype: str) -> argmodel.Frame:
     mentions = find_mentions(doc)
     cand = next(c for c in find_triggers(doc) if c.trigger.type == etype)

@@ -442,9 +442,10 @@ def _subject_end(doc: Document, cand: Candidate, args: Arguments, c_hi: int) -> 
     return c_hi if not args.source and office_words(doc, cand, c_hi) else cand.last
 
 
-#: How many commas a verb's clause is read past for its object: one after its subject and time frame,
-#: one more after a title or name set between commas beside the subject.
-APPOSED_COMMAS = 2
+#: How many commas a verb's clause is read past for its object: one after a time frame set off after
+#: the verb, one after its subject, one more after a title or name set between commas beside the
+#: subject («التقى مساء أمس، وزير الخارجية المصري، سامح شكري، بنائب رئيس الوزراء …»).
+APPOSED_COMMAS = 3
 
 
 #: Verbal noun concepts that, after في/خلال, frame what the speaker of their sentence says: the speaker

@@ -2,15 +2,16 @@
 
 The rules of :mod:`marsad.stages.events.args` read subject and object from the clause; where they
 and the events stage's fallbacks find none (:func:`complete`, on the event types the model was
-trained on with enough gold sides: ASSAULT and PROTEST), two logistic-regression models score
+trained on with enough gold sides, its ``USE|type=`` rows: ASSAULT, PROTEST, COERCE, REQUEST and AID;
+mutual types are never filled), two logistic-regression models score
 every actor mention of the sentence (from :func:`~marsad.stages.events.mentions.find_mentions`) as
 the trigger's SOURCE and as its TARGET from sparse features: which side of the trigger it stands
 on and how far, whether it is the nearest actor on that side, the preposition and the word before
 it, whether a comma, a relative pronoun or a complementizer lies between, its kind (entity type,
 generic agent, state), the trigger's form and type, and whether the rules chose it.  Its weights
 are trained by ``scripts/build_arg_model.py`` on the argument spans every annotator of the Arabic
-event GSR agreed on (development half) and on the studied held-apart articles (bench/heldout/gold,
-halves A and B), and shipped in ``data/events/arg_model.tsv``; this module reads them at run time
+event GSR agreed on (development half) and on the studied held-apart articles (bench/heldout: halves
+A and B, sets C, D and E), and shipped in ``data/events/arg_model.tsv``; this module reads them at run time
 with nothing but the standard library (the trainer is ``training/argmodel.py``).
 """
 

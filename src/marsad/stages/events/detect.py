@@ -24,6 +24,10 @@ COMPLEMENT_WINDOW = 10
 UNLESS_WINDOW = 2
 #: Letters that carry hamza: a token written with none of them is not a hamza_only trigger (هنا).
 HAMZA_LETTERS = frozenset("أإؤئءآ")
+#: Tanween (ً ٌ ٍ): nouns and adjectives take it, verbs never («سافراً» is blatant, not «سافرا», they
+#: travelled); a participle listed as written (=منددا) is a noun and keeps it («مثمناً»).
+TANWEEN = frozenset("\u064b\u064c\u064d")
+SHADDA = "\u0651"
 #: How many tokens after a trigger an ``after`` sense word (senses.yaml: حقق إنجازا) may come.
 AFTER_WINDOW = 6
 #: How many auxiliaries (كان، قد) may stand between a relative pronoun and the verb it opens.
@@ -368,15 +372,17 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int, names: tuple[list[int],
                 ) -> tuple[FormEntry, int, bool] | None:
     """The most specific lexicon entry that token ``i`` starts, with its end and whether سـ was on it."""
     index = lexicon.trigger_index()
-    hamza_only = lexicon.senses().hamza_only
+    senses = lexicon.senses()
     found: list[tuple[int, int, FormEntry, int, bool]] = []
     tok = doc.tokens[i]
     word = surface(doc, tok)
-    if word in lexicon.senses().not_triggers:
+    if word in senses.not_triggers:
         return None
+    written = set(doc.text[tok.start:tok.end])
     verbal: bool | None = None  # read only when a verb entry comes up
     for form, fut in variants(word):
-        if form in hamza_only and not HAMZA_LETTERS & set(doc.text[tok.start:tok.end]):
+        if (form in senses.hamza_only and not HAMZA_LETTERS & written) or (
+                form in senses.shadda_other and SHADDA in written):
             continue
         for entry in index.get(form, ()):
             trig = entry.trigger
@@ -385,7 +391,7 @@ def _best_entry(doc: Document, i: int, lo: int, hi: int, names: tuple[list[int],
             if trig.kind == "V":
                 if verbal is None:
                     verbal = not _after_preposition(doc, i, lo)
-                if not (verbal and form in verb_forms(word)):
+                if not (verbal and form in verb_forms(word)) or (TANWEEN & written and not entry.as_written):
                     continue
             end = _phrase_end(doc, i, hi, entry) if entry.words else i + 1
             if end is None or not _context_ok(doc, trig, i, end, lo, hi, names) or _sense_after(doc, trig, end, hi):

@@ -61,6 +61,7 @@ class FormEntry:
     trigger: Trigger
     imperfect: bool
     words: tuple[str, ...]
+    as_written: bool = False  # a form listed with '=' (a participle such as =منددا), not a verb inflection
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +176,7 @@ def trigger_index() -> dict[str, tuple[FormEntry, ...]]:
             if form.startswith("="):
                 exact = form[1:].split()
                 add(fold(exact[0]), FormEntry(trig, fold(exact[0]).startswith("ي"),
-                                              tuple(fold(w) for w in exact[1:])))
+                                              tuple(fold(w) for w in exact[1:]), as_written=True))
                 continue
             words = form.split()
             if len(words) > 1:
@@ -347,6 +348,7 @@ class Senses:
     """What tells a trigger's sense from its context (``data/events/senses.yaml``), folded."""
 
     hamza_only: frozenset[str]  # forms that are triggers only when written with hamza
+    shadda_other: frozenset[str]  # forms that, written with a shadda, are another word (وعدّ)
     not_triggers: frozenset[str]  # forms that look like a trigger but are other words (احتجاجا، وزارتا)
     vetoes: dict[str, frozenset[str]]  # PLOVER type → sentence words that veto its triggers
     after: dict[str, frozenset[str]]  # concept → words just after the trigger that veto it
@@ -388,7 +390,8 @@ def senses() -> Senses:
     territory = raw.get("territory")
     if not isinstance(territory, dict) or not set(territory.get("concepts") or ()) <= concepts:
         raise DataError(f"data file marsad/data/{SENSES}: 'territory' must give trigger 'concepts' and 'words'")
-    return Senses(hamza_only=_word_list(raw, "hamza_only"), not_triggers=_word_list(raw, "not_triggers"),
+    return Senses(hamza_only=_word_list(raw, "hamza_only"), shadda_other=_word_list(raw, "shadda_other"),
+                  not_triggers=_word_list(raw, "not_triggers"),
                   vetoes={str(t): frozenset(fold(w) for w in v) for t, v in vetoes.items()},
                   after={str(c): frozenset(fold(w) for w in v) for c, v in after.items()},
                   intransitive=frozenset(intransitive),

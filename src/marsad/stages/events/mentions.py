@@ -451,6 +451,22 @@ def _definite_before_name(doc: Document, k: int, m: Mention) -> bool:
             and not name.endswith(("ي", "ية", "يه", "يين", "يون")))
 
 
+def _adjective_agent(doc: Document, i: int) -> bool:
+    """Whether the lone agent word at token ``i`` is a definite nisba (الداخلية، الخارجية) after a
+    noun written with ال, or with a pronoun suffix, that no agent or honorific is: it qualifies that
+    noun («الشؤون الداخلية», «شؤونها الداخلية», «السياسة الخارجية»: internal affairs, foreign
+    policy), where an indefinite noun or a verb takes it as a genitive or a subject («وزارة
+    الداخلية», «بيان الخارجية», «ألقت الداخلية»)."""
+    k = i - 1
+    if k < 0 or doc.tokens[k].kind != "word" or not surface(doc, doc.tokens[i]).endswith("يه"):
+        return False
+    tok = doc.tokens[k]
+    written = doc.text[tok.start:tok.end].lstrip("وف")
+    suffixed = any(role == "pron" for _, _, role in tok.pieces)
+    return ((written.startswith("ال") or suffixed) and agent_at(doc, k) is None
+            and not word_keys_in(doc, k, cue_words("honorifics")))
+
+
 def find_mentions(doc: Document) -> list[Mention]:
     """Entity mentions and generic agents of the document, in text order, without overlaps."""
     ents = _entity_mentions(doc)
@@ -463,8 +479,9 @@ def find_mentions(doc: Document) -> list[Mention]:
         if ref.agent:
             by_first.setdefault(ref.first, ref)
     out = list(ents)
-    # (a lone definite agent word right after a place name is its adjective: «مديرية الحيمة الخارجية»
-    # is the outer district, not the foreign ministry)
+    # (a lone definite agent word right after a place name, a definite noun or a noun with a pronoun
+    # suffix is its adjective: «مديرية الحيمة الخارجية» is the outer district, «الشؤون الداخلية»
+    # internal affairs, not the ministries)
     place_ends = {m.last for m in ents if m.etype in PLACE_TYPES}
     i = 0
     while i < len(doc.tokens):
@@ -473,7 +490,8 @@ def find_mentions(doc: Document) -> list[Mention]:
             continue
         found = agent_at(doc, i)
         if found is None or any(k in covered for k in range(i, found[0])) or (
-                i in place_ends and found[0] == i + 1 and surface(doc, doc.tokens[i]).startswith("ال")):
+                found[0] == i + 1 and surface(doc, doc.tokens[i]).startswith("ال")
+                and (i in place_ends or _adjective_agent(doc, i))):
             i += 1
             continue
         end, concept = found
@@ -590,6 +608,10 @@ def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
             or agent_at(doc, nxt.first) is not None:
         # A name that opens with a title of its own («الرئيس الفرنسي») is the next actor, not
         # the name of the title before it («خادم الحرمين الشريفين»).
+        return False
+    if nxt.etype == "ORG" and head.entity is not None:
+        # An agent of a named state is not the title of a body named next: «وتقاتل القوات الأفغانية
+        # حركة طالبان» (object), where «الحركة الإسلامية حماس» names the body its title introduces.
         return False
     gap = head.last
     # Courtesy words part a title from its name: «وزير الخارجية الأستاذ عادل الجبير».
