@@ -98,3 +98,21 @@ def test_an_agreement_told_in_the_passive_takes_the_parties_of_the_talks_before_
     [ev] = [ev for ev in find_events(doc) if ev.type == "AGREE"]
     assert ev.sentence == 1
     assert {"KWT", "IRN"} <= countries(doc, ev.source) and {"KWT", "IRN"} <= countries(doc, ev.target)
+
+
+@pytest.mark.parametrize("text", [
+    # a career, not a march
+    "وقال إن مسيرته مع الفريق امتدت عشر سنوات.",
+    # parades at a festival
+    "وشهد المهرجان مسيرات شعبية جابت شوارع الرياض.",
+    # blocking a rapprochement, not a road
+    "ومن ذلك أيضا قطع الطريق على تقارب إيراني روسي وثيق.",
+])
+def test_careers_parades_and_blocked_rapprochements_are_no_protests(text: str) -> None:
+    doc = build(text, (("الرياض", "GPE", "SAU"), ("إيراني", "NORP", "IRN"), ("روسي", "NORP", "RUS")))
+    assert not any(ev.type == "PROTEST" for ev in find_events(doc, learned_filter=False))
+
+
+def test_their_march_is_still_a_protest() -> None:
+    doc = build("وواصل المتظاهرون مسيرتهم نحو مقر البرلمان في بغداد أمس.", (("بغداد", "GPE", "IRQ"),))
+    assert any(ev.type == "PROTEST" for ev in find_events(doc, learned_filter=False))
