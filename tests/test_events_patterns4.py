@@ -116,3 +116,14 @@ def test_careers_parades_and_blocked_rapprochements_are_no_protests(text: str) -
 def test_their_march_is_still_a_protest() -> None:
     doc = build("وواصل المتظاهرون مسيرتهم نحو مقر البرلمان في بغداد أمس.", (("بغداد", "GPE", "IRQ"),))
     assert any(ev.type == "PROTEST" for ev in find_events(doc, learned_filter=False))
+
+
+def test_the_pronoun_after_an_accusation_is_the_accused() -> None:
+    ents = (("الجيش الأوكراني", "ORG", "UKR"), ("الانفصاليين", "NORP", None), ("دونيتسك", "GPE", "UKR"))
+    doc = build("واتهم الجيش الأوكراني الانفصاليين بأنهم قصفوا مناطق سكنية في دونيتسك.", ents)
+    [ev] = events_on(doc, "قصفوا")
+    assert {doc.span_text(a.span) for a in ev.source} == {"الانفصاليين"}
+    # the «أنها» of another verb after the accusation stays that verb's subject's
+    doc = build("واتهم الجيش الأوكراني الانفصاليين بقصف دونيتسك، وأكد أنه هاجم مواقعهم.", ents)
+    [ev] = events_on(doc, "هاجم")
+    assert {doc.span_text(a.span) for a in ev.source} == {"الجيش الأوكراني"}

@@ -222,11 +222,15 @@ def _points_back(doc: Document, cand: Candidate, c_hi: int) -> bool:
                for k in range(cand.last, min(c_hi, len(doc.tokens))))
 
 
-def _self_reference(doc: Document, cand: Candidate, c_lo: int) -> bool:
+def _self_reference(doc: Document, cand: Candidate, c_lo: int, charge: bool = False) -> bool:
     """Whether the trigger's clause opens with «أنه/إنها/أننا» right before it (SELF_REACH tokens):
-    «وأكد كيري أنه أجرى محادثات مع …» — the speaker did it."""
+    «وأكد كيري أنه أجرى محادثات مع …» — the speaker did it.  With ``charge``, only the «بأنه/بأنهم»
+    that completes a verb of accusing («اتهمه بأنه …»), not the «أنها» of another verb after it."""
     for k in range(max(c_lo - 1, 0), cand.first):
-        if cand.first - k <= SELF_REACH and surface(doc, doc.tokens[k]).lstrip("وب") in self_pronouns():
+        word = surface(doc, doc.tokens[k])
+        if charge and not word.lstrip("و").startswith("ب"):
+            continue
+        if cand.first - k <= SELF_REACH and word.lstrip("وب") in self_pronouns():
             return True
     return False
 
@@ -488,6 +492,7 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
     named = [m for m in mentions if m.agent and m.entity is not None and m.concept]
     located: list[tuple[int, str | None]] = []
     told: dict[int, tuple[Mention, ...]] = {}  # per sentence, the last subject an event of it named
+    charged: tuple[int, tuple[Mention, ...]] = (-1, ())  # the last accusation's sentence and accused
     last_verb: tuple[int, Arguments, str | None] = (-1, Arguments((), (), None), None)
     accusation: tuple[tuple[Actor, ...], tuple[Actor, ...], int] = ((), (), -DENIAL_REACH - 1)
     occasion = _occasion(doc)
@@ -499,7 +504,12 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)
         date = _date(doc, cand, [(c_lo, c_hi), (p_lo, p_hi), (lo, hi)])
         verb = cand.trigger.kind == "V"
-        if ((verb or (governed(doc, cand) and not any(m.span.overlaps(cand.span) for m in last_verb[1].source)))
+        if (not args.source and not args.unnamed and charged[0] == cand.sentence
+                and _self_reference(doc, cand, c_lo, charge=True)):
+            # «اتهمت الحكومة الحوثيين بأنهم قصفوا …»: the pronoun opening a clause after an
+            # accusation stands for the accused, who did what the clause tells.
+            args = dataclasses.replace(args, source=charged[1])
+        elif ((verb or (governed(doc, cand) and not any(m.span.overlaps(cand.span) for m in last_verb[1].source)))
                 and not args.source and not args.unnamed and last_verb[0] == cand.sentence):
             # Arabic drops a repeated subject, and the clause shares the first one's time:
             # «عندما زار بوتين كوريا الشمالية في عام 2000، التقى بسلف كيم»; a verbal noun after a
@@ -532,6 +542,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             date = occasion
         if args.source:
             told[cand.sentence] = args.source
+        if cand.trigger.type == "ACCUSE" and args.target:
+            charged = (cand.sentence, args.target)
         source, target = _parties(doc, cand, args, etype in VERBAL, speakers, c_lo)
         if not source and target and args.target and args.target[0].prep == "مع" \
                 and cand.trigger.concept in fight_concepts():
