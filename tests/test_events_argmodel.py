@@ -67,6 +67,16 @@ def test_types_trained_on_the_studied_articles_are_filled(monkeypatch: pytest.Mo
     assert sides(doc, "COERCE") == [(["القوات العراقية"], ["تنظيم داعش"])]
 
 
+def test_accusations_are_filled_once_the_articles_give_enough_sides(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "ACCUSE" in argmodel.trained_types(argmodel.weights())
+    doc = analysed("ووجه المتحدث انتقادات حادة إلى الحكومة العراقية بسبب تعاملها مع المتظاهرين.")
+    monkeypatch.setattr(argmodel, "ENABLED", False)
+    assert sides(doc, "ACCUSE") == [(["المتحدث"], [])]
+    monkeypatch.setattr(argmodel, "ENABLED", True)
+    # Criticism addressed «إلى» the Iraqi government: the government is its target.
+    assert sides(doc, "ACCUSE") == [(["المتحدث"], ["الحكومة العراقية"])]
+
+
 def _frame(doc: Document, etype: str) -> argmodel.Frame:
     mentions = find_mentions(doc)
     cand = next(c for c in find_triggers(doc) if c.trigger.type == etype)

@@ -2,7 +2,7 @@
 
 The rules of :mod:`marsad.stages.events.args` read subject and object from the clause; where they
 and the events stage's fallbacks find none (:func:`complete`, on the event types the model was
-trained on with enough gold sides, its ``USE|type=`` rows: ASSAULT, PROTEST, COERCE, REQUEST and AID;
+trained on with enough gold sides, its ``USE|type=`` rows: ASSAULT, PROTEST, COERCE, REQUEST, AID and ACCUSE;
 mutual types are never filled), two logistic-regression models score
 every actor mention of the sentence (from :func:`~marsad.stages.events.mentions.find_mentions`) as
 the trigger's SOURCE and as its TARGET from sparse features: which side of the trigger it stands
