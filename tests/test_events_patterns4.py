@@ -127,3 +127,11 @@ def test_the_pronoun_after_an_accusation_is_the_accused() -> None:
     doc = build("واتهم الجيش الأوكراني الانفصاليين بقصف دونيتسك، وأكد أنه هاجم مواقعهم.", ents)
     [ev] = events_on(doc, "هاجم")
     assert {doc.span_text(a.span) for a in ev.source} == {"الجيش الأوكراني"}
+
+
+def test_a_condemned_attack_names_its_doer_as_the_target() -> None:
+    doc = build("وأدانت الكويت بشدة التفجير الإرهابي الذي تبناه تنظيم داعش في أبها.",
+                (("الكويت", "GPE", "KWT"), ("تنظيم داعش", "ORG", None), ("أبها", "GPE", "SAU")))
+    [ev] = events_on(doc, "وأدانت")
+    assert ev.type == "ACCUSE" and countries(doc, ev.source) == {"KWT"}
+    assert {doc.span_text(a.span) for a in ev.target} == {"تنظيم داعش"}

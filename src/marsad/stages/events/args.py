@@ -323,8 +323,10 @@ STATEMENT_REACH = 6
 def _statement_author(doc: Document, cand: Candidate, after: list[Mention], c_hi: int) -> list[Mention]:
     """The author of the statements a condemnation or rejection takes as its object: the name right
     after the statement noun (تصريحات المالكي, one adjective may stand between) or after عن/من in a
-    clause of issuing (التي صدرت عن …، التي أدلى بها …); [] when none."""
-    nouns, issued = cue_words("statements"), cue_words("issued_by")
+    clause of issuing (التي صدرت عن …، التي أدلى بها …); so too the doer of a violent deed told by a
+    doer verb («الهجوم الذي نفذه تنظيم داعش»); [] when none."""
+    nouns = cue_words("statements") | cue_words("condemned_deeds")
+    issued = cue_words("issued_by") | frozenset(words[0] for words in lexicon.doer_verbs() if len(words) == 1)
     # (the statement noun is in the trigger's clause; its relative clause of issuing may run past it)
     stop = min(cand.last + STATEMENT_REACH, c_hi, len(doc.tokens))
     noun = next((k for k in range(cand.last, stop) if doc.tokens[k].kind == "word"
