@@ -135,3 +135,10 @@ def test_a_condemned_attack_names_its_doer_as_the_target() -> None:
     [ev] = events_on(doc, "وأدانت")
     assert ev.type == "ACCUSE" and countries(doc, ev.source) == {"KWT"}
     assert {doc.span_text(a.span) for a in ev.target} == {"تنظيم داعش"}
+
+
+def test_the_verbal_noun_of_attacking_takes_its_genitive_as_the_target() -> None:
+    doc = build("وتمكن المسلحون من مهاجمة مواقع الجيش السوري في ريف حلب.",
+                (("الجيش السوري", "ORG", "SYR"), ("حلب", "GPE", "SYR")))
+    [ev] = events_on(doc, "مهاجمة")
+    assert ev.type == "ASSAULT" and "SYR" in countries(doc, ev.target)
