@@ -142,3 +142,11 @@ def test_the_verbal_noun_of_attacking_takes_its_genitive_as_the_target() -> None
                 (("الجيش السوري", "ORG", "SYR"), ("حلب", "GPE", "SYR")))
     [ev] = events_on(doc, "مهاجمة")
     assert ev.type == "ASSAULT" and "SYR" in countries(doc, ev.target)
+
+
+def test_repelling_an_attack_fights_the_attackers() -> None:
+    doc = build("وصدت القوات النيجيرية هجوما لجماعة بوكو حرام على بلدة باما.",
+                (("النيجيرية", "NORP", "NGA"), ("جماعة بوكو حرام", "ORG", None), ("باما", "GPE", "NGA")))
+    [ev] = events_on(doc, "وصدت")
+    assert ev.type == "ASSAULT" and "NGA" in countries(doc, ev.source)
+    assert {doc.span_text(a.span) for a in ev.target} == {"جماعة بوكو حرام"}
