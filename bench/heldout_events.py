@@ -86,6 +86,15 @@ def golds(gold_dir: Path = GOLD_DIR) -> dict[str, dict[str, Any]]:
     return out
 
 
+def set_golds(half: str | None) -> dict[str, dict[str, Any]]:
+    """The golds of one ``--half`` letter: a half of the first 12 articles (A, B), a set of its own
+    directory (C, D …), or, with None, the first 12."""
+    gold_by_id = golds(SET_DIRS.get(half or "", GOLD_DIR))
+    if half in HALVES:
+        gold_by_id = {rid: g for rid, g in gold_by_id.items() if rid in HALVES[half]}
+    return gold_by_id
+
+
 def texts(ids: set[str]) -> dict[str, str]:
     """The article text of each wanted record, read from the corpus."""
     found: dict[str, str] = {}
@@ -154,9 +163,7 @@ def main() -> int:
         print(f"skipped: {SHARED} (corpus and tools/score.py) is absent")
         return 0
     source_dir = SET_DIRS.get(a.half or "", GOLD_DIR)
-    gold_by_id = golds(source_dir)
-    if a.half in HALVES:
-        gold_by_id = {rid: g for rid, g in gold_by_id.items() if rid in HALVES[a.half]}
+    gold_by_id = set_golds(a.half)
     text_by_id = texts(set(gold_by_id))
     missing = sorted(set(gold_by_id) - set(text_by_id))
     if missing:

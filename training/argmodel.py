@@ -178,14 +178,9 @@ def studied_articles(sets: tuple[str, ...] = ("A", "B")) -> dict[str, tuple[dict
     """The held-apart articles whose errors were studied: record id → (gold, text).  ``sets`` names
     them by their ``bench/heldout_events.py --half`` letter: halves A and B of bench/heldout/gold,
     or a set of its own directory (C, D, E …).  A blind set must never be named here."""
-    from bench.heldout_events import GOLD_DIR, HALVES, SET_DIRS, golds, texts
+    from bench.heldout_events import set_golds, texts
 
-    gold_by_id: dict[str, dict[str, Any]] = {}
-    for name in sets:
-        if name in HALVES:
-            gold_by_id.update({rid: g for rid, g in golds(GOLD_DIR).items() if rid in HALVES[name]})
-        else:
-            gold_by_id.update(golds(SET_DIRS[name]))
+    gold_by_id = {rid: g for name in sets for rid, g in set_golds(name).items()}
     text_by_id = texts(set(gold_by_id))
     return {rid: (gold_by_id[rid], text_by_id[rid]) for rid in sorted(gold_by_id)}
 

@@ -80,6 +80,11 @@ class Token(NamedTuple):
                      for a, b, role in self.pieces)
 
     @property
+    def has_pronoun(self) -> bool:
+        """Whether a pronoun suffix is attached (زيارته، بنظيره، شؤونها)."""
+        return any(role == "pron" for _, _, role in self.pieces)
+
+    @property
     def stem(self) -> Span:
         for a, b, role in self.pieces:
             if role == "stem":

@@ -460,7 +460,7 @@ DURING_CONCEPTS = frozenset({"visit_noun"})
 
 def _possessed(doc: Document, cand: Candidate) -> bool:
     """Whether a verbal noun carries a pronoun suffix (زيارتهم، لقائه): its doer was named before."""
-    return any(role == "pron" for _, _, role in doc.tokens[cand.first].pieces)
+    return doc.tokens[cand.first].has_pronoun
 
 
 def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.core.document import Actor, Document, Span
 from marsad.stages.events import lexicon
@@ -325,8 +326,7 @@ def _statement_author(doc: Document, cand: Candidate, after: list[Mention], c_hi
     after the statement noun (تصريحات المالكي, one adjective may stand between) or after عن/من in a
     clause of issuing (التي صدرت عن …، التي أدلى بها …); so too the doer of a violent deed told by a
     doer verb («الهجوم الذي نفذه تنظيم داعش»); [] when none."""
-    nouns = cue_words("statements") | cue_words("condemned_deeds")
-    issued = cue_words("issued_by") | frozenset(words[0] for words in lexicon.doer_verbs() if len(words) == 1)
+    nouns, issued = cue_words("statements") | cue_words("condemned_deeds"), _issuing_words()
     # (the statement noun is in the trigger's clause; its relative clause of issuing may run past it)
     stop = min(cand.last + STATEMENT_REACH, c_hi, len(doc.tokens))
     noun = next((k for k in range(cand.last, stop) if doc.tokens[k].kind == "word"
@@ -385,6 +385,13 @@ def _patient_genitive(cand: Candidate) -> bool:
     """Whether the name right after a verbal noun is its object: nouns whose target is first the
     direct object (اغتيال الأمين العام، اعتقال الصحفي، قصف المدينة), unlike زيارة بوتين."""
     return cand.trigger.kind == "N" and cand.trigger.target[:1] == ("obj",)
+
+
+@lru_cache(maxsize=1)
+def _issuing_words() -> frozenset[str]:
+    """Verbs of issuing a statement and one-word doer verbs (نفذه، شنته): the name after either is
+    the author or doer of the noun before them."""
+    return cue_words("issued_by") | frozenset(words[0] for words in lexicon.doer_verbs() if len(words) == 1)
 
 
 def _town(doc: Document, m: Mention) -> bool:

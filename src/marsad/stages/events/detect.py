@@ -437,7 +437,7 @@ def _name_word(doc: Document, names: tuple[list[int], list[int]], i: int) -> boo
     """Whether token ``i`` is a word of a name: inside a named mention and bare (a word carrying a
     pronoun, سيطرتهما, is a verb the tagger ran the name into, not part of the name)."""
     tok = doc.tokens[i]
-    return _in_name(names, tok.end - 1) and not any(role == "pron" for _, _, role in tok.pieces)
+    return _in_name(names, tok.end - 1) and not tok.has_pronoun
 
 
 def _in_hashtag(doc: Document, i: int, lo: int) -> bool:

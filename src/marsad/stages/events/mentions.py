@@ -155,7 +155,7 @@ def is_construct_head(doc: Document, k: int) -> bool:
     tok = doc.tokens[k]
     # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name.
     return (tok.kind == "word" and not surface(doc, tok).lstrip("وف").startswith(("ال", "لل"))
-            and not any(role == "pron" for _, _, role in tok.pieces))
+            and not tok.has_pronoun)
 
 
 def construct_agent(doc: Document, k: int) -> bool:
@@ -461,10 +461,10 @@ def _adjective_agent(doc: Document, i: int) -> bool:
     if k < 0 or doc.tokens[k].kind != "word" or not surface(doc, doc.tokens[i]).endswith("يه"):
         return False
     tok = doc.tokens[k]
-    written = doc.text[tok.start:tok.end].lstrip("وف")
-    suffixed = any(role == "pron" for _, _, role in tok.pieces)
-    return ((written.startswith("ال") or suffixed) and agent_at(doc, k) is None
-            and not word_keys_in(doc, k, cue_words("honorifics")))
+    # (as written: folding makes «ألقت» start with ال)
+    definite = doc.text[tok.start:tok.end].lstrip("وف").startswith("ال")
+    return ((definite or tok.has_pronoun) and agent_at(doc, k) is None
+            and not word_keys_in(doc, k, lexicon.honorifics()))
 
 
 def find_mentions(doc: Document) -> list[Mention]:

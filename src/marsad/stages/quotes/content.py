@@ -279,7 +279,7 @@ def _past_occasion(ctx: Context, k: int, limit: int) -> int:
     if k + 1 >= limit or words[k].key not in c.words("adjunct_openers"):
         return k
     head = words[k + 1]
-    if not (has_form(head, c.adjunct_heads) or any(role == "pron" for _, _, role in head.token.pieces)):
+    if not (has_form(head, c.adjunct_heads) or head.token.has_pronoun):
         return k
     for x in range(k + 2, min(limit, k + 2 + MAX_OCCASION_WORDS)):
         if words[x].key in c.words("nominal_prepositions"):

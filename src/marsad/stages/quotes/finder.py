@@ -159,7 +159,7 @@ def _subject_past_adjunct(ctx: Context, j: int, limit: int) -> tuple[int, int] |
         w = words[k]
         if not w.is_word or c.is_complementiser(w.key) or w.key in c.verbs:
             return None
-        if any(role == "pron" for _, _, role in w.token.pieces):
+        if w.token.has_pronoun:
             return None  # "خلال لقائه": the speaker is already there, in the pronoun
         if has_form(words[k - 1], c.adjunct_heads):
             continue  # "في مؤتمر صحفي": the word after the adjunct's head describes it
@@ -400,7 +400,7 @@ def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
     if has_form(w, ctx.cues.according_not_sources):
         return False
     told = j > i + 1 and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)
-    if (any(role == "pron" for _, _, role in w.token.pieces) and not has_form(w, ctx.cues.speech_nouns)
+    if (w.token.has_pronoun and not has_form(w, ctx.cues.speech_nouns)
             and not told):
         return False  # "بحسب إمكاناتهم": a measure, not a source ("حسبما أعلن مكتبه" is one)
     first = ctx.sent_first[ctx.sent_of[i]]
@@ -633,7 +633,7 @@ def _told_verb(ctx: Context, i: int) -> bool:
     """"وأن شكري أبلغه بأن": a verb of saying with an object pronoun, right before its
     complementiser (alone, "أكده" is no cue: "وهو ما أكده الوزير")."""
     w = ctx.words[i]
-    return (w.bare in ctx.cues.verbs and any(role == "pron" for _, _, role in w.token.pieces)
+    return (w.bare in ctx.cues.verbs and w.token.has_pronoun
             and i + 1 < len(ctx.words) and ctx.cues.is_complementiser(ctx.words[i + 1].key))
 
 

@@ -368,7 +368,7 @@ def _describes(words: list[Word], k: int, i: int, cues: Cues) -> bool:
 
 
 def _definite(word: Word) -> bool:
-    return word.key.startswith("ال") or any(role == "pron" for _, _, role in word.token.pieces)
+    return word.key.startswith("ال") or word.token.has_pronoun
 
 
 def phrase_span(words: list[Word], i: int, end: int) -> Span:

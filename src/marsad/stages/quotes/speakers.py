@@ -286,7 +286,7 @@ def _last_body(doc: Document, before: int) -> int | None:
 
 def _possessed_body(word: Word, cues: Cues) -> bool:
     """"مكتبه", "حكومته": a body noun with a pronoun suffix."""
-    return (any(role == "pron" for _, _, role in word.token.pieces) and not word.key.startswith("ال")
+    return (word.token.has_pronoun and not word.key.startswith("ال")
             and word.bare in cues.words("possessed_bodies"))
 
 

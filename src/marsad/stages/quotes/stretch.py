@@ -94,7 +94,7 @@ def _addressee(ctx: Context, end: int, limit: int) -> bool:
     after the preposition names the one spoken to, not the body or place of the speaker's post."""
     w = ctx.words[end]
     opening = ctx.words[end + 1] if w.key == "ل" and end + 1 < limit else w
-    return is_title(opening, ctx.cues) or any(role == "pron" for _, _, role in opening.token.pieces)
+    return is_title(opening, ctx.cues) or opening.token.has_pronoun
 
 
 def _affiliation_word(ctx: Context, k: int, bodies: list[Span]) -> bool:

@@ -232,7 +232,7 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
 
 def _possessive(w: Word) -> bool:
     """A noun with a pronoun suffix other than ي (مراسلنا، مصادرهم)."""
-    return any(role == "pron" for _, _, role in w.token.pieces) and not w.key.endswith("ي")
+    return w.token.has_pronoun and not w.key.endswith("ي")
 
 
 def _named_after(ctx: Context, begin: int, found: Actor) -> bool:
