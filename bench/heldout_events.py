@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H] [--json]
+    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -21,7 +21,8 @@ still scores the first 12 articles and their floors and tests still hold.  Set D
 bench/heldout/gold-f, drawn with seed 20261210 and annotated blind early on 2026-12-07) is the fifth.
 Set G (``--half G``: 12 more articles in bench/heldout/gold-g, drawn with seed 20261211 and annotated
 blind) is the sixth.  Set H (``--half H``: 12 more articles in bench/heldout/gold-h, drawn with seed
-20261212 and annotated blind) is the seventh.
+20261212 and annotated blind) is the seventh.  Set I (``--half I``: 12 more articles in
+bench/heldout/gold-i, drawn with seed 20261213 and annotated blind) is the eighth.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -56,9 +57,11 @@ GOLD_DIR_F = ROOT / "bench" / "heldout" / "gold-f"
 GOLD_DIR_G = ROOT / "bench" / "heldout" / "gold-g"
 #: Set H, the seventh blind set (bench/heldout/README.md, "Set H"): its own directory, like C to G.
 GOLD_DIR_H = ROOT / "bench" / "heldout" / "gold-h"
+#: Set I, the eighth blind set (bench/heldout/README.md, "Set I"): its own directory, like C to H.
+GOLD_DIR_I = ROOT / "bench" / "heldout" / "gold-i"
 #: The sets kept in their own directory, by their --half letter.
 SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E, "F": GOLD_DIR_F, "G": GOLD_DIR_G,
-            "H": GOLD_DIR_H}
+            "H": GOLD_DIR_H, "I": GOLD_DIR_I}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -152,11 +155,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
-    ap.add_argument("--half", choices=("A", "B", "C", "D", "E", "F", "G", "H"), help="only half A (studied since "
+    ap.add_argument("--half", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I"), help="only half A (studied since "
                     "2026-12-06, evening), half B (studied since late that night), set C (bench/heldout/"
                     "gold-c, the second blind set), set D (bench/heldout/gold-d, the third), set E "
                     "(bench/heldout/gold-e, the fourth), set F (bench/heldout/gold-f, the fifth), set G "
-                    "(bench/heldout/gold-g, the sixth) or set H (bench/heldout/gold-h, the seventh): "
+                    "(bench/heldout/gold-g, the sixth), set H (bench/heldout/gold-h, the seventh) or set I "
+                    "(bench/heldout/gold-i, the eighth): "
                     "see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
