@@ -9,7 +9,7 @@ takes the group of people named nearby.
 from __future__ import annotations
 
 from marsad.core.document import Actor, Span
-from marsad.stages.quotes.anonymous import named_before, speaks_for
+from marsad.stages.quotes.anonymous import agency_speaks_for, named_before, speaks_for
 from marsad.stages.quotes.context import Context, char, inner, pair_at, words_in
 from marsad.stages.quotes.descriptors import named_body
 from marsad.stages.quotes.marks import OPENERS
@@ -223,6 +223,7 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         surname = _surname_of(ctx, ctx.words[bare:end])
         found = found if surname is None else Actor(found.span, surname)
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
+    found = agency_speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "قالت الشرطة"
     found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
     if not whole.contains(found.span):
         return found  # an actor carried from earlier keeps the phrase that named it
@@ -502,8 +503,10 @@ def _plural_form(ctx: Context, key: str) -> bool:
 def plural(ctx: Context, i: int) -> bool:
     """A cue with a plural subject: قالوا، يقولون، مؤكدين."""
     key, c = ctx.words[i].key, ctx.cues
-    return _plural_form(ctx, key) or (
-        key in c.participles and key.endswith(c.words("plural_noun_endings")))
+    if key in c.participles:
+        # Read as a participle only: «لافتا» ends in the تا of «قالتا» but is one man pointing out.
+        return key.endswith(c.words("plural_noun_endings"))
+    return _plural_form(ctx, key)
 
 
 def names_group(ctx: Context, who: Actor) -> bool:
