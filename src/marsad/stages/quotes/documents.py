@@ -18,6 +18,9 @@ from marsad.stages.quotes.subjects import clause_subject, speaker_actor, speaker
 #: How far back, in words, a definite document («البيان») looks for the one it refers to
 #: («بيان للتحالف»): a few sentences of wire copy.
 LOOKBACK_WORDS = 150
+#: How far before a document noun the verb of saying that told it may stand («قال مكتب رئيس
+#: الوزراء في بيان»): a verb and a speaker's phrase.
+TELLER_WORDS = 8
 #: Most relational adjectives read after a document noun («البيان الختامي المشترك»).
 MAX_ADJECTIVES = 2
 
@@ -99,11 +102,22 @@ def told_before(ctx: Context, k: int) -> Actor | None:
         found = issuer_at(ctx, m, ctx.sent_limit[s])
         if found is None and _alone(ctx, m, ctx.sent_limit[s]):
             continue  # «وأضاف البيان»: itself a reference to one told before
-        who = speaker_actor(ctx, *found) if found is not None else clause_subject(ctx, s)
+        who = speaker_actor(ctx, *found) if found is not None else _teller(ctx, m) or clause_subject(ctx, s)
         if who is not None:
             return who
         # «وقال "…" في بيان»: a sentence whose subject no phrase names tells nothing of the issuer;
         # an earlier statement may.
+    return None
+
+
+def _teller(ctx: Context, m: int) -> Actor | None:
+    """The subject of the verb of saying that told the document at word ``m`` («وفي السياق نفسه،
+    قال البيت الأبيض في بيان»): the words between that verb, at most TELLER_WORDS before, and it."""
+    first = ctx.sent_first[ctx.sent_of[m]]
+    for j in range(m - 1, max(first, m - TELLER_WORDS) - 1, -1):
+        if ctx.words[j].key in ctx.cues.verbs:
+            end = speaker_end_at(ctx, j + 1, m)
+            return speaker_actor(ctx, j + 1, end) if end > j + 1 else None
     return None
 
 
