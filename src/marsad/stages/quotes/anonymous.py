@@ -124,16 +124,29 @@ def _place_in(doc: Document, words: list[Word], ent: int) -> bool:
     return any(lo <= m.start and m.end <= hi for m in e.mentions)
 
 
-def _state_agent(words: list[Word], cues: Cues) -> bool:
+def _state_agent(words: list[Word], cues: Cues, home: tuple[Span, ...] = ()) -> bool:
     """An official or security source that says nothing more of itself («مسؤول كبير», «مصدر
-    أمني», «مصدر في الشرطة»): an agent of the story's state."""
+    أمني», «مصدر في الشرطة») than where in the story's state it sits (``home``: the mentions of
+    places in that state, «مصدر أمني في محافظة مأرب»): an agent of the story's state."""
     a = cues.anonymous
     rest = words[1:]
     if not rest and words[0].key.startswith("ال") and not words[0].key.endswith(cues.words("plural_noun_endings")):
         return False  # "وقال المسؤول": one person told before, whom the back-reference failed to find
-    if not all(_is(w, a["describers"]) or _is(w, a["state_agents"]) for w in rest):
+    if not all(_is(w, a["describers"]) or _is(w, a["state_agents"]) or _within(w, home) for w in rest):
         return False
     return _is(words[0], a["officials"]) or any(_is(w, a["state_agents"]) for w in rest)
+
+
+def _within(word: Word, spans: tuple[Span, ...]) -> bool:
+    return any(sp.start <= word.token.start < sp.end for sp in spans)
+
+
+def _home_places(doc: Document, iso3: str | None) -> tuple[Span, ...]:
+    """The mentions of the places inside the state ``iso3``, not of the state itself."""
+    if iso3 is None:
+        return ()
+    return tuple(m for e in doc.entities if e.type in ("GPE", "LOC") and e.country == iso3 and e.kb_id != iso3
+                 for m in e.mentions)
 
 
 def speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Actor:
@@ -149,10 +162,32 @@ def speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Ac
         ent = state_entity(doc, iso3)
     if ent is None and iso3 is None:
         ent = _named_body(doc, words)
-    if ent is None and iso3 is None and _state_agent(words, cues):
+    if ent is None and iso3 is None:
         home = story_state(doc)
-        ent = state_entity(doc, home) if home is not None else None
+        if _state_agent(words, cues, _home_places(doc, home)):
+            ent = state_entity(doc, home) if home is not None else None
+    if found.entity is not None:
+        # The place it sits in was the phrase's only entity: the source speaks, not the place.
+        return Actor(Span(words[0].token.start, words[-1].token.end), ent)
     return Actor(found.span, ent)
+
+
+def agency_speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Actor:
+    """``found`` (a speaker no entity links) with the entity of the state a bare state agency
+    speaks for: «قالت الشرطة»، «أعلن الجيش»، «ذكرت السلطات» act for the state of a nationality
+    adjective in the phrase («الشرطة التركية» → Turkey), else for the story's state when the
+    article leaves no doubt (devset README: an army, police or ministry acts for its state)."""
+    a = cues.anonymous
+    if (found.entity is not None or not words or not words[0].key.startswith("ال")
+            or not _is(words[0], a["state_agents"])):
+        return found
+    iso3 = nationality(words[1:])
+    if iso3 is None and not all(_is(w, a["describers"]) or _is(w, a["state_agents"]) for w in words[1:]):
+        return found  # «الجيش الحر»، «الحكومة الشرعية»: a body of its own, or another state's
+    if iso3 is None:
+        iso3 = story_state(doc)
+    ent = state_entity(doc, iso3) if iso3 is not None else None
+    return found if ent is None else Actor(found.span, ent)
 
 
 def named_before(ctx: Context, begin: int, end: int, found: Actor) -> Actor:
@@ -166,8 +201,12 @@ def named_before(ctx: Context, begin: int, end: int, found: Actor) -> Actor:
             or not all(_is(x, cues.anonymous["describers"]) for x in words[begin + 1:end])):
         return found
     head = w.key[2:]
+    # "أكدت مصادر في قيادة الجيش … ونوه المصدر": the singular of a plural source told before (or
+    # the reverse) is the same unnamed source.
+    kin = {f for forms in (cues.anonymous["sources"], cues.anonymous["officials"]) if head in forms
+           for f in forms if f[:2] == head[:2]} | {head}
     for k in range(begin - 1, max(-1, begin - LOOKBACK_WORDS), -1):
-        if words[k].key != head:
+        if words[k].key not in kin:
             continue
         stop = speaker_end(words, k, ctx.sent_limit[ctx.sent_of[k]], cues, ctx.names)
         told = speaks_for(ctx.doc, cues, words[k:stop], Actor(words[k].token.span))
@@ -224,4 +263,5 @@ def unattributed(cues: Cues, words: list[Word], who: Actor, names: set[int] | di
     return _agent_nationality(words, cues) is None
 
 
-__all__ = ["is_anonymous", "named_before", "speaks_for", "state_entity", "story_state", "unattributed"]
+__all__ = ["agency_speaks_for", "is_anonymous", "named_before", "speaks_for", "state_entity", "story_state",
+           "unattributed"]
