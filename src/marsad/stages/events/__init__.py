@@ -351,7 +351,8 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
     and a clause opening with أنه are the speaker's, a verbal event without a subject is its
     speaker's (the quotes stage's, else the sentence's), and a mutual event names both parties
     on both sides."""
-    dropped = not args.source and not args.unnamed
+    # «وتعرض الصحفيون للتهديد» in a statement: the journalists were threatened, not by the speaker.
+    dropped = not args.source and not args.unnamed and not args.suffered
     first = _first_person(doc, cand)
     if first and not args.target and args.source and args.source[0].first >= cand.last:
         # «ندعو السلطات إلى …»: the verb's subject is "we", so the actor after it is its object.

@@ -204,6 +204,8 @@ class Arguments:
     #: The clause names a subject that no entity or agent covers (ويحمّل التقرير …): the source is
     #: unknown, not dropped, so no earlier subject or speaker stands in for it.
     unnamed: bool = False
+    #: The subject undergoes the event (تعرض لـ) and no doer is named: whoever tells it did not do it.
+    suffered: bool = False
 
 
 def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo: int, c_hi: int
@@ -256,7 +258,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     stop = _relative_after(doc, cand, c_hi)
     location = _location(cand, mentions, c_lo, c_hi if stop is None else stop, used,
                          min(after_target) if after_target else None)
-    return Arguments(tuple(source), tuple(target), location, unnamed and not source)
+    return Arguments(tuple(source), tuple(target), location, unnamed and not source, bool(sufferer) and not source)
 
 
 #: Entity types a verbal noun's genitive does it as (a place after it is where or what: «زيارة مصر»).
