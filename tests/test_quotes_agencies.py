@@ -1,0 +1,70 @@
+"""Speakers that a state agency, an unnamed source placed in the story's state, a statement told
+with a fronted phrase or a singular participle name, and a threat suffered inside a statement,
+through the whole pipeline (sentences written for these cases, in the style of the wire copy where
+each was seen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import marsad
+from marsad.core.document import Document
+
+DAY = dt.date(2015, 7, 27)
+
+
+def _speakers(doc: Document) -> list[tuple[str, str | None, str]]:
+    """(speaker text, the speaker entity's country, first words of the content) of every quote."""
+    return [(doc.span_text(q.speaker.span),
+             doc.entities[q.speaker.entity].country if q.speaker.entity is not None else None,
+             " ".join(doc.span_text(q.content).split()[:2]))
+            for q in doc.quotes]
+
+
+def test_a_bare_police_or_army_speaks_for_the_story_state() -> None:
+    doc = marsad.analyze("أصيب عشرة من رجال الشرطة في تفجيرين في جنوب شرق تركيا وفي ديار بكر وماردين. وقالت "
+                         "الشرطة إنه تم اختطاف ضابط في إقليم ديار بكر.", DAY)
+    assert _speakers(doc) == [("الشرطة", "TUR", "تم اختطاف")]
+
+
+def test_a_state_agency_with_a_name_of_its_own_speaks_for_no_story_state() -> None:
+    # «الجيش الحر» is a body, not the Syrian state's army.
+    doc = marsad.analyze("تواصلت المعارك في ريف حلب شمال سوريا وفي حمص ودرعا. وقال الجيش الحر إن قواته "
+                         "تتقدم نحو المطار.", DAY)
+    assert [(s, c) for s, c, _ in _speakers(doc)] == [("الجيش الحر", "SYR")]
+    assert doc.entities[doc.quotes[0].speaker.entity].type == "ORG"  # type: ignore[index]
+
+
+def test_a_source_placed_in_a_province_speaks_for_its_state_and_keeps_its_phrase() -> None:
+    doc = marsad.analyze("قتل ثلاثة في عدن وأصيب آخرون في لحج وتعز اليمنية. وقال مصدر أمني في محافظة لحج إن "
+                         "الهجوم وقع فجرا.", DAY)
+    assert _speakers(doc) == [("مصدر أمني في محافظة لحج", "YEM", "الهجوم وقع")]
+
+
+def test_the_source_goes_back_to_the_sources_of_the_armys_command() -> None:
+    text = ("أكدت مصادر في قيادة الجيش الوطني في محافظة تعز السيطرة الكاملة على مديريتي مشرعة وحدنان "
+            "في تعز، فيما تتواصل المعارك في عدن. ونوه المصدر بالدعم الكبير الذي تقدمه قوات التحالف، "
+            "مشيرا إلى أن هناك مفاجآت في الأيام القادمة.")
+    assert _speakers(marsad.analyze(text, DAY)) == [("المصدر", "YEM", "هناك مفاجآت")]
+
+
+def test_a_pointing_participle_in_ta_is_one_man_not_a_pair() -> None:
+    # «لافتا» ends like the dual «قالتا»: read as plural, it gave the quote to «الحوثيين».
+    doc = marsad.analyze("وأشار السفير محمد الهيصمي إلى وجود 13 صحفيا مختفين على أيدي الحوثيين، لافتا إلى أنه "
+                         "جرى إغلاق مقرات المؤسسات الإعلامية.", DAY)
+    assert [s for s, _, _ in _speakers(doc)] == ["محمد الهيصمي", "محمد الهيصمي"]
+
+
+def test_the_statement_told_after_a_fronted_phrase_speaks_for_its_teller() -> None:
+    doc = marsad.analyze("وفي السياق نفسه، قال البيت الأبيض في بيان إن أوباما وأردوغان اتفقا على العمل معا. "
+                         "وقال البيان إن الزعيمين ناقشا أيضا تعميق تعاونهما.", DAY)
+    # The statement's quote is carried to the body that issued it, as «الوزارة» is.
+    assert [(s, c) for s, c, _ in _speakers(doc)] == [("البيت الأبيض", "USA"), ("البيت الأبيض", "USA")]
+
+
+def test_a_threat_suffered_in_a_statement_is_not_the_speakers() -> None:
+    doc = marsad.analyze("وأكد السفير محمد الهيصمي في تصريحات أمس، لافتا إلى أنه تعرض الصحفيون للتهديد والخطف.",
+                         DAY)
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats and not threats[0].source
+    assert [doc.span_text(a.span) for a in threats[0].target] == ["الصحفيون"]
