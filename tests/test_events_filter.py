@@ -11,7 +11,16 @@ from training.event_filter import train
 
 import marsad
 from marsad.stages.events import candidate_features, find_events
-from marsad.stages.events.filter import FILTERED, THRESHOLDS, cue_classes, keep, probability, weights
+from marsad.stages.events.filter import (
+    ARTICLE_SENTENCES,
+    ARTICLE_THRESHOLDS,
+    FILTERED,
+    THRESHOLDS,
+    cue_classes,
+    keep,
+    probability,
+    weights,
+)
 from marsad.text.resources import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -282,3 +291,31 @@ def test_bench_leaves_contested_rows_out_unless_asked(tmp_path: Path, monkeypatc
     contested = bench.score("ASSAULT", path, (), 0, contested=True)  # type: ignore[attr-defined]
     assert (clear["sentences"], clear["fp"]) == (2, 1)
     assert (contested["sentences"], contested["fp"]) == (3, 2)
+
+
+KENYA = "وتعرضت كينيا لسلسلة من هجمات حركة الشباب الصومالية."
+KENYA_ARTICLE = ("وصل الرئيس الأمريكي إلى نيروبي أمس في زيارة رسمية. " + KENYA
+                 + " ويلتقي الرئيس نظيره الكيني اليوم.")
+
+
+def test_an_article_keeps_a_fight_the_lone_sentence_loses() -> None:
+    # The model's probability for this sentence lies between the article threshold and the lone
+    # sentence's (GSR) threshold: the same words report the attacks inside a three-sentence article.
+    feats = [f for (_, t), f in _features(KENYA).items() if t == "ASSAULT"]
+    assert feats and ARTICLE_THRESHOLDS["ASSAULT"] <= probability("ASSAULT", feats[0]) < THRESHOLDS["ASSAULT"]
+    assert "ASSAULT" not in {e.type for e in marsad.analyze(KENYA, "2015-07-25").events}
+    article = marsad.analyze(KENYA_ARTICLE, "2015-07-25")
+    assert len(article.sentences) >= ARTICLE_SENTENCES
+    assaults = [e for e in article.events if e.type == "ASSAULT"]
+    assert [article.span_text(a.span) for e in assaults for a in e.target] == ["كينيا"]
+
+
+def test_article_threshold_setting_reaches_the_stage() -> None:
+    strict = marsad.Settings(events={"article_assault_threshold": 0.35})  # type: ignore[arg-type]
+    assert "ASSAULT" not in {e.type for e in marsad.analyze(KENYA_ARTICLE, "2015-07-25", settings=strict).events}
+
+
+def _features(text: str) -> dict[tuple[int, str], set[str]]:
+    """The filter's features per (sentence, type) of a text, as the trainer reads them."""
+    grouped, _ = candidate_features(marsad.analyze(text, "2015-07-25"))
+    return grouped

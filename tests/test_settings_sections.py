@@ -15,7 +15,7 @@ from marsad.core.settings import EntitiesSettings, EventsSettings, Settings
 from marsad.shells.cli.main import main
 from marsad.stages.clean import GLUE_SUPPORT
 from marsad.stages.entities.link import FUZZY_MIN
-from marsad.stages.events.filter import THRESHOLDS
+from marsad.stages.events.filter import ARTICLE_THRESHOLDS, THRESHOLDS
 from marsad.stages.temporal import ANCHOR_REACH
 from marsad.text.keys import PREP_RATIO
 
@@ -43,7 +43,8 @@ def _analyze(text: str, settings: Settings) -> marsad.Document:
      "events.protest_threshold must be a number from 0.0 to 1.0, got 'high'"),
     ({"events": {"protest_threshold": float("nan")}}, "events.protest_threshold must be a number"),
     ({"events": {"thresold": 0.5}},
-     "unknown setting(s) events.thresold; allowed in events: learned_filter, assault_threshold, protest_threshold"),
+     "unknown setting(s) events.thresold; allowed in events: learned_filter, assault_threshold, protest_threshold, "
+     "article_assault_threshold, article_protest_threshold"),
     ({"entities": {"tagger": "no"}}, "entities.tagger must be true or false, got 'no'"),
     ({"entities": {"fuzzy_min": 101}}, "entities.fuzzy_min must be a number from 0.0 to 100.0, got 101"),
     ({"temporal": {"anchor_reach": 2.5}}, "temporal.anchor_reach must be a whole number ≥ 0, got 2.5"),
@@ -51,7 +52,8 @@ def _analyze(text: str, settings: Settings) -> marsad.Document:
     ({"segment": {"prep_ratio": 0.5}}, "segment.prep_ratio must be a number ≥ 1.0, got 0.5"),
     ({"quotes": {"anything": 1}}, "unknown setting(s) quotes.anything; allowed in quotes: unattributed_as_quotes"),
     ({"clean": {"glue_min_zipf": 9}}, "clean.glue_min_zipf must be a number from 0.0 to 8.0, got 9"),
-    ({"events": [0.5]}, "events must be a mapping of settings (learned_filter, assault_threshold, protest_threshold)"),
+    ({"events": [0.5]}, "events must be a mapping of settings (learned_filter, assault_threshold, protest_threshold, "
+                      "article_assault_threshold, article_protest_threshold)"),
 ])
 def test_a_bad_section_value_is_one_line_naming_section_key_value_and_range(
         values: dict[str, object], message: str) -> None:
@@ -66,6 +68,8 @@ def test_sections_take_a_mapping_or_the_section_and_default_to_the_tuned_constan
     default = Settings()
     assert (default.events.assault_threshold, default.events.protest_threshold) == (
         THRESHOLDS["ASSAULT"], THRESHOLDS["PROTEST"]) and default.events.learned_filter is True
+    assert (default.events.article_assault_threshold, default.events.article_protest_threshold) == (
+        ARTICLE_THRESHOLDS["ASSAULT"], ARTICLE_THRESHOLDS["PROTEST"])
     assert default.entities.tagger is True and default.entities.fuzzy_min == FUZZY_MIN
     assert default.temporal.anchor_reach == ANCHOR_REACH and default.segment.prep_ratio == PREP_RATIO
     assert (default.clean.glue_min_zipf, default.clean.glue_min_zipf_clitic,

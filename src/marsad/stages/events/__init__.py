@@ -74,7 +74,15 @@ from marsad.stages.events.detect import (
     surface,
 )
 from marsad.stages.events.evaluative import evaluations
-from marsad.stages.events.filter import FILTERED, FILTERED_STATUSES, THRESHOLDS, keep, sentence_features
+from marsad.stages.events.filter import (
+    ARTICLE_SENTENCES,
+    ARTICLE_THRESHOLDS,
+    FILTERED,
+    FILTERED_STATUSES,
+    THRESHOLDS,
+    keep,
+    sentence_features,
+)
 from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key, same_parties
 from marsad.stages.events.mutual import anaphor_candidates, inherit, party
@@ -640,15 +648,18 @@ def candidate_features(doc: Document) -> tuple[dict[tuple[int, str], set[str]], 
 
 
 def find_events(doc: Document, *, learned_filter: bool = True,
-                thresholds: Mapping[str, float] = THRESHOLDS) -> list[Event]:
+                thresholds: Mapping[str, float] = THRESHOLDS,
+                article_thresholds: Mapping[str, float] = ARTICLE_THRESHOLDS) -> list[Event]:
     """Every event of the document, repeated reports collapsed, in order of first mention.
 
     With ``learned_filter`` (the default) ASSAULT and PROTEST events survive only in sentences
     the model of :mod:`marsad.stages.events.filter` reads as reporting one with a probability
-    of at least their type's ``thresholds``."""
+    of at least their type's ``thresholds`` (``article_thresholds`` in a text of ARTICLE_SENTENCES
+    sentences or more)."""
     events, anaphoric, feats, concepts = _raw_events(doc)
+    least = article_thresholds if len(doc.sentences) >= ARTICLE_SENTENCES else thresholds
     accepted = {key for key, f in _grouped(events, feats).items()
-                if not learned_filter or keep(key[1], f, thresholds)}
+                if not learned_filter or keep(key[1], f, least)}
     idx = [k for k, ev in enumerate(events)
            if ev.type not in FILTERED or ev.status not in FILTERED_STATUSES
            or (ev.sentence, ev.type) in accepted]
@@ -691,6 +702,8 @@ def _identity(doc: Document, actor: Actor) -> tuple[object, ...]:
           provides=(ATTR_EVENTS,))
 def stage(doc: Document, settings: Settings) -> None:
     """PLOVER events with actors, status, date and location."""
-    doc.events = find_events(doc, learned_filter=settings.events.learned_filter,
-                             thresholds={"ASSAULT": settings.events.assault_threshold,
-                                         "PROTEST": settings.events.protest_threshold})
+    ev = settings.events
+    doc.events = find_events(doc, learned_filter=ev.learned_filter,
+                             thresholds={"ASSAULT": ev.assault_threshold, "PROTEST": ev.protest_threshold},
+                             article_thresholds={"ASSAULT": ev.article_assault_threshold,
+                                                 "PROTEST": ev.article_protest_threshold})
