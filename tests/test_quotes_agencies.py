@@ -68,3 +68,12 @@ def test_a_threat_suffered_in_a_statement_is_not_the_speakers() -> None:
     threats = [e for e in doc.events if e.type == "THREATEN"]
     assert threats and not threats[0].source
     assert [doc.span_text(a.span) for a in threats[0].target] == ["الصحفيون"]
+
+
+def test_a_title_phrase_before_the_name_opens_the_clause_after_however() -> None:
+    # «غير أن/إلا أن» then a title phrase, the name and the verb (SVO): the named official speaks.
+    for text in ("غير أن وزير الخارجية عادل الجبير أكد أن بلاده ستواصل دعم اليمن.",
+                 "إلا أن المرشد الأعلى الإيراني آية الله علي خامنئي حذر السبت من أن بلاده ستواصل دعم حلفائها."):
+        doc = marsad.analyze(text, DAY)
+        assert len(doc.quotes) == 1 and doc.quotes[0].speaker is not None
+        assert doc.entities[doc.quotes[0].speaker.entity].type == "PER"  # type: ignore[index]

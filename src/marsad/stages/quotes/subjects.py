@@ -44,6 +44,8 @@ MAX_FRONTED_SUBJECT = 6
 MAX_KANA_SUBJECT = 10
 #: Words allowed between a person's name and the verb it is the subject of, description included
 #: ("فواز جورج خبير الشرق الأوسط لدى معهد لندن للاقتصاد رأى").
+#: Most words of a title phrase before a name that opens its clause («المرشد الأعلى الإيراني آية الله»).
+MAX_TITLE_WORDS = 6
 MAX_DESCRIBED_SUBJECT = 12
 #: Most words of a dateline before its colon ("مكة المكرمة:", "سبق- الرياض:").
 MAX_DATELINE_WORDS = 3
@@ -459,12 +461,31 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
             continue  # "أن الدكتور الربيعة أكد": a surname after a title names the one named before
         while k - 1 > first and is_title(words[k - 1], c) and words[k - 1].key.startswith("ال"):
             k -= 1  # "أن الدكتور الربيعة أكد": a title before the name opens the clause with it
-        before = words[k - 1] if k > first else None
-        if before is None or char(ctx, k - 1) in ("،", ",") or has_form(before, c.lead_particles) \
-                or c.is_complementiser(before.key):
+        if _opens_clause(ctx, k, first):
             return k, i
-        return None
+        # "غير أن وزير الخارجية عادل الجبير قال": a title phrase before the name opens the clause.
+        head = next((j for j in range(k - 1, max(first, k - MAX_TITLE_WORDS) - 1, -1)
+                     if not _in_title_phrase(ctx, j) or (is_title(words[j], c) and _opens_clause(ctx, j, first))),
+                    None)
+        return (head, i) if head is not None and _in_title_phrase(ctx, head) else None
     return None
+
+
+def _opens_clause(ctx: Context, k: int, first: int) -> bool:
+    """Whether word ``k`` opens its clause: the sentence, a comma, a particle or a complementiser
+    (أن of "غير أن") before it."""
+    c = ctx.cues
+    before = ctx.words[k - 1] if k > first else None
+    return (before is None or char(ctx, k - 1) in ("،", ",") or has_form(before, c.lead_particles)
+            or c.is_complementiser(before.key))
+
+
+def _in_title_phrase(ctx: Context, j: int) -> bool:
+    """Whether word ``j`` may stand in a title phrase before a name («وزير الخارجية»، «المرشد الأعلى
+    الإيراني آية الله»): a word that is no verb, complementiser or speaker stop."""
+    w, c = ctx.words[j], ctx.cues
+    return (w.is_word and not w.prep and not c.is_complementiser(w.key) and w.key not in c.verbs
+            and not has_form(w, c.speaker_stops))
 
 
 def main_subject(ctx: Context, i: int) -> Actor | None:
