@@ -77,3 +77,14 @@ def test_a_title_phrase_before_the_name_opens_the_clause_after_however() -> None
         doc = marsad.analyze(text, DAY)
         assert len(doc.quotes) == 1 and doc.quotes[0].speaker is not None
         assert doc.entities[doc.quotes[0].speaker.entity].type == "PER"  # type: ignore[index]
+
+
+def test_a_name_apposed_after_a_title_of_address_speaks_for_the_post() -> None:
+    # The post (with the place it is held at) is set off by commas from «الشيخ/المهندس + name».
+    for text, name in (
+            ("من جهته، قال رئيس القطاع الديني بوزارة الأوقاف، الشيخ محمد عبد الرازق، إنه لا تهاون في إغلاق "
+             "المعاهد.", "محمد عبد الرازق"),
+            ("وقال مدير الغرفة التجارية بجدة، المهندس مازن بترجي، إن السوق مستقرة.", "مازن بترجي"),
+            ("وقال رئيس النادي، الدكتور خالد العمري، إن الفريق جاهز.", "خالد العمري")):
+        doc = marsad.analyze(text, DAY)
+        assert [s for s, _, _ in _speakers(doc)] == [name], text

@@ -40,10 +40,18 @@ def past_outlet_name(ctx: Context, end: int, limit: int) -> int:
 def past_apposition(ctx: Context, end: int, limit: int) -> int:
     """``end`` past a comma before a person's name that follows a post ("الأستاذ في جامعة عدن،
     سليم الحسني": the name set off after the post)."""
-    if end + 1 < limit and char(ctx, end) in ("،", ",") and ctx.words[end + 1].token.start in ctx.names \
-            and ctx.words[end - 1].token.start not in ctx.names:
-        return end + 1
-    return end
+    if end + 1 >= limit or char(ctx, end) not in ("،", ",") or ctx.words[end - 1].token.start in ctx.names:
+        return end
+    j = titles_before_name(ctx, end + 1, limit)
+    return j if ctx.words[j].token.start in ctx.names else end
+
+
+def titles_before_name(ctx: Context, k: int, limit: int) -> int:
+    """Index past the titles of address at word ``k`` («الشيخ»، «الدكتور») before a person's name:
+    «رئيس القطاع الديني، الشيخ محمد عبد الرازق،» sets off the title with the name."""
+    while k < limit - 1 and is_title(ctx.words[k], ctx.cues) and ctx.words[k].token.start not in ctx.names:
+        k += 1
+    return k
 
 
 def past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
@@ -58,8 +66,9 @@ def past_post_place(ctx: Context, i: int, end: int, limit: int) -> int:
     for k in range(end + 1, min(limit, end + 1 + MAX_POST_PLACE_WORDS)):
         if words[k].token.start in ctx.names:
             return k  # (ctx.names holds persons only: after لدى, the state posted to is never taken)
-        if past_apposition(ctx, k, limit) > k:
-            return k + 1  # "مدير الغرفة التجارية بجدة، مازن بترجي"
+        named = past_apposition(ctx, k, limit)
+        if named > k:
+            return named  # "مدير الغرفة التجارية بجدة، مازن بترجي"
         if not words[k].is_word or is_stop(words[k], c) or words[k].prep:
             break
     return end
@@ -126,4 +135,22 @@ def _glued_preposition(w: Word) -> bool:
     return w.is_word and stem[:1] == "ب" and frequency(stem[1:]) >= MIN_NOUN_FREQUENCY
 
 
-__all__ = ["past_affiliation", "past_apposition", "past_outlet_name", "past_post_place"]
+def opens_clause(ctx: Context, k: int, first: int) -> bool:
+    """Whether word ``k`` opens its clause: the sentence, a comma, a particle or a complementiser
+    (أن of "غير أن") before it."""
+    c = ctx.cues
+    before = ctx.words[k - 1] if k > first else None
+    return (before is None or char(ctx, k - 1) in ("،", ",") or has_form(before, c.lead_particles)
+            or c.is_complementiser(before.key))
+
+
+def in_title_phrase(ctx: Context, j: int) -> bool:
+    """Whether word ``j`` may stand in a title phrase before a name («وزير الخارجية»، «المرشد الأعلى
+    الإيراني آية الله»): a word that is no verb, complementiser or speaker stop."""
+    w, c = ctx.words[j], ctx.cues
+    return (w.is_word and not w.prep and not c.is_complementiser(w.key) and w.key not in c.verbs
+            and not has_form(w, c.speaker_stops))
+
+
+__all__ = ["in_title_phrase", "opens_clause", "past_affiliation", "past_apposition", "past_outlet_name",
+           "past_post_place", "titles_before_name"]

@@ -28,7 +28,15 @@ from marsad.stages.quotes.phrases import (
     speaker_end,
 )
 from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
-from marsad.stages.quotes.stretch import past_affiliation, past_apposition, past_outlet_name, past_post_place
+from marsad.stages.quotes.stretch import (
+    in_title_phrase,
+    opens_clause,
+    past_affiliation,
+    past_apposition,
+    past_outlet_name,
+    past_post_place,
+    titles_before_name,
+)
 from marsad.text import keys as textkeys
 from marsad.text.keys import frequency, strip_diacritics
 
@@ -313,10 +321,12 @@ def _place_only(ctx: Context, span: Span) -> bool:
 
 def _appositive_name(ctx: Context, begin: int, end: int) -> Span | None:
     """A person's name set off by a comma after the post that opens the phrase ("رئيس النادي،
-    خالد العمري،"): the post describes the one the name names, whatever the tagger made of it."""
+    خالد العمري،", past a title of address: "، الشيخ محمد عبد الرازق،"): the post describes the one
+    the name names, whatever the tagger made of it."""
     for k in range(begin + 1, end):
-        if char(ctx, k - 1) in ("،", ",") and ctx.words[k].token.start in ctx.names:
-            return Span(ctx.words[k].token.start, ctx.names[ctx.words[k].token.start])
+        j = titles_before_name(ctx, k, end) if char(ctx, k - 1) in ("،", ",") else k
+        if char(ctx, k - 1) in ("،", ",") and ctx.words[j].token.start in ctx.names:
+            return Span(ctx.words[j].token.start, ctx.names[ctx.words[j].token.start])
     return None
 
 
@@ -461,31 +471,14 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
             continue  # "أن الدكتور الربيعة أكد": a surname after a title names the one named before
         while k - 1 > first and is_title(words[k - 1], c) and words[k - 1].key.startswith("ال"):
             k -= 1  # "أن الدكتور الربيعة أكد": a title before the name opens the clause with it
-        if _opens_clause(ctx, k, first):
+        if opens_clause(ctx, k, first):
             return k, i
         # "غير أن وزير الخارجية عادل الجبير قال": a title phrase before the name opens the clause.
         head = next((j for j in range(k - 1, max(first, k - MAX_TITLE_WORDS) - 1, -1)
-                     if not _in_title_phrase(ctx, j) or (is_title(words[j], c) and _opens_clause(ctx, j, first))),
+                     if not in_title_phrase(ctx, j) or (is_title(words[j], c) and opens_clause(ctx, j, first))),
                     None)
-        return (head, i) if head is not None and _in_title_phrase(ctx, head) else None
+        return (head, i) if head is not None and in_title_phrase(ctx, head) else None
     return None
-
-
-def _opens_clause(ctx: Context, k: int, first: int) -> bool:
-    """Whether word ``k`` opens its clause: the sentence, a comma, a particle or a complementiser
-    (أن of "غير أن") before it."""
-    c = ctx.cues
-    before = ctx.words[k - 1] if k > first else None
-    return (before is None or char(ctx, k - 1) in ("،", ",") or has_form(before, c.lead_particles)
-            or c.is_complementiser(before.key))
-
-
-def _in_title_phrase(ctx: Context, j: int) -> bool:
-    """Whether word ``j`` may stand in a title phrase before a name («وزير الخارجية»، «المرشد الأعلى
-    الإيراني آية الله»): a word that is no verb, complementiser or speaker stop."""
-    w, c = ctx.words[j], ctx.cues
-    return (w.is_word and not w.prep and not c.is_complementiser(w.key) and w.key not in c.verbs
-            and not has_form(w, c.speaker_stops))
 
 
 def main_subject(ctx: Context, i: int) -> Actor | None:
