@@ -88,3 +88,19 @@ def test_a_name_apposed_after_a_title_of_address_speaks_for_the_post() -> None:
             ("وقال رئيس النادي، الدكتور خالد العمري، إن الفريق جاهز.", "خالد العمري")):
         doc = marsad.analyze(text, DAY)
         assert [s for s, _, _ in _speakers(doc)] == [name], text
+
+
+def test_a_relay_whose_outlet_was_told_before_gives_the_one_relayed() -> None:
+    # «ونقلت عنه قوله …» and «ونقلت عن جعفري قوله …»: the outlet of the sentence before relays again.
+    lead = "ونقلت وكالة تسنيم عن قائد الحرس الثوري محمد علي جعفري قوله إن القرار غير مقبول. "
+    for follow in ("ونقلت عنه قوله قبل وقت قصير من تمرير القرار «بعض أجزاء المسودة تجاوزت الخطوط الحمراء».",
+                   "ونقلت عن جعفري قوله إن بعض أجزاء المسودة تجاوزت الخطوط الحمراء."):
+        doc = marsad.analyze(lead + follow, DAY)
+        speakers = [q.speaker.entity for q in doc.quotes if q.speaker is not None]
+        assert len(doc.quotes) == 2 and speakers[0] is not None and speakers[1] == speakers[0], follow
+        assert doc.span_text(doc.quotes[1].content).startswith("بعض أجزاء المسودة")
+
+
+def test_moving_something_from_a_place_is_no_relay() -> None:
+    doc = marsad.analyze("ونقلت الشركة عن مصنعها في جدة معدات جديدة إلى الرياض.", DAY)
+    assert doc.quotes == []

@@ -299,6 +299,8 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     limit = ctx.sent_limit[s]
     if i + 2 < limit and words[i + 1].key in c.words("relay_from_pronouns") and last is not None:
         return _relay_from_pronoun(ctx, i, last)
+    if i + 2 < limit and words[i + 1].key in c.words("relay_from"):
+        return _relay_without_outlet(ctx, i)
     end = speaker_end_at(ctx, i + 1, limit)
     if end == i + 1:
         return None
@@ -334,9 +336,10 @@ def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
     end = speaker_end_at(ctx, i + 2, limit)
-    if end == i + 2:
+    if end == i + 2 and words[end].key not in c.speech_nouns:
         return None
-    via = speaker_actor(ctx, i + 2, end)
+    # "ونقلت عنه قوله": the outlet told before relays again, unnamed here.
+    via = speaker_actor(ctx, i + 2, end) if end > i + 2 else None
     k = _past_adjuncts(ctx, end, limit)
     if k < limit and words[k].key in c.speech_nouns:
         k += 1
@@ -347,6 +350,23 @@ def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
     who = ctx.discourse.person(ctx.doc)
     speaker = last if who is None or last.entity == who else Actor(last.span, who)
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
+
+
+def _relay_without_outlet(ctx: Context, i: int) -> Draft | None:
+    """"ونقلت عن جعفري قوله «…»": a relay whose outlet was told before; the speech noun after the
+    one relayed makes it a relay, not "moved from"."""
+    words, c = ctx.words, ctx.cues
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    end = speaker_end_at(ctx, i + 2, limit)
+    if end == i + 2 or end >= limit or words[end].key not in c.speech_nouns:
+        return None
+    opener, via, _ = seek_content(ctx, end + 1, limit)
+    found = content_at(ctx, opener, s)
+    if found is None:
+        return None
+    return Draft(found[0], found[1], speaker_actor(ctx, i + 2, end), _cue_span(ctx, i), via,
+                 words[i].token.start, s)
 
 
 def _same_sentence(drafts: list[Draft], s: int) -> list[Draft]:
