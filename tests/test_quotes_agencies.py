@@ -104,3 +104,10 @@ def test_a_relay_whose_outlet_was_told_before_gives_the_one_relayed() -> None:
 def test_moving_something_from_a_place_is_no_relay() -> None:
     doc = marsad.analyze("ونقلت الشركة عن مصنعها في جدة معدات جديدة إلى الرياض.", DAY)
     assert doc.quotes == []
+
+
+def test_revealing_participle_goes_on_with_the_speaker() -> None:
+    doc = marsad.analyze("أشار سامي الجابر إلى أن سيناريو الإقالة تم وهو في إسبانيا، كاشفاً أنه احتاج ليوم كامل "
+                         "لاستيعاب القرار.", DAY)
+    assert [s for s, _, _ in _speakers(doc)] == ["سامي الجابر", "سامي الجابر"]
+    assert doc.span_text(doc.quotes[1].content).startswith("احتاج ليوم كامل")
