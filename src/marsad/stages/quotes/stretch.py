@@ -47,9 +47,12 @@ def past_apposition(ctx: Context, end: int, limit: int) -> int:
 
 
 def titles_before_name(ctx: Context, k: int, limit: int) -> int:
-    """Index past the titles of address at word ``k`` («الشيخ»، «الدكتور») before a person's name:
-    «رئيس القطاع الديني، الشيخ محمد عبد الرازق،» sets off the title with the name."""
-    while k < limit - 1 and is_title(ctx.words[k], ctx.cues) and ctx.words[k].token.start not in ctx.names:
+    """Index past the titles of address at word ``k`` («الشيخ»، «الدكتور») or the word that gives a
+    name («يدعى») before a person's name: «رئيس القطاع الديني، الشيخ محمد عبد الرازق،», «أحد
+    المقاتلين، يدعى محمد عبدالقوي،» set off the name with them."""
+    naming = ctx.cues.words("naming_words")
+    while (k < limit - 1 and (is_title(ctx.words[k], ctx.cues) or ctx.words[k].key in naming)
+           and ctx.words[k].token.start not in ctx.names):
         k += 1
     return k
 
