@@ -113,3 +113,12 @@ def test_revealing_participle_goes_on_with_the_speaker() -> None:
                          "لاستيعاب القرار.", DAY)
     assert [s for s, _, _ in _speakers(doc)] == ["سامي الجابر", "سامي الجابر"]
     assert doc.span_text(doc.quotes[1].content).startswith("احتاج ليوم كامل")
+
+
+def test_a_name_starting_like_a_preposition_keeps_its_first_letter() -> None:
+    # «بيدار», «بلان», «كميل»: the tagger reads the whole name; ب/ك is no preposition glued to it.
+    doc = marsad.analyze("وقال نائب الحاكم جول محمد بيدار إن القتال مستمر. وقال بيدار: إنه تم اعتقال قائد طالبان في "
+                         "المنطقة.", DAY)
+    assert [s for s, _, _ in _speakers(doc)][-1] == "بيدار"
+    assert all(doc.text[q.speaker.span.start:q.speaker.span.end] == s  # the span is exact
+               for q, (s, _, _) in zip(doc.quotes, _speakers(doc), strict=True) if q.speaker is not None)

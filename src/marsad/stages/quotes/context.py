@@ -7,6 +7,7 @@ still cut and relabel it.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass, field
 
 from marsad.core.document import Actor, Document, QuoteKind, Span
@@ -14,6 +15,7 @@ from marsad.stages.quotes.lexicon import Cues, cues
 from marsad.stages.quotes.marks import pair_marks
 from marsad.stages.quotes.phrases import Word, words_of
 from marsad.stages.quotes.speakers import Discourse
+from marsad.text.keys import fold
 
 #: What is trimmed from the ends of a content span.
 TRIM = " \t\n.!?؟،,؛;:-–—"
@@ -69,10 +71,19 @@ def build_context(doc: Document) -> Context:
         first[s] = min(first[s], idx)
         limit[s] = idx + 1
     names = {m.start: m.end for e in doc.entities if e.type == "PER" for m in e.mentions}
+    words = [_unglued(doc, w) if w.prep and w.conj_end in names else w for w in words]
     place_ends = frozenset(m.end for e in doc.entities if e.type != "PER" for m in e.mentions)
     return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit, names=names,
                    name_ends=frozenset(names.values()), place_ends=place_ends,
                    starts=[w.token.start for w in words])
+
+
+def _unglued(doc: Document, w: Word) -> Word:
+    """A word read as a preposition and a stem that a person's name starts with instead («وقال
+    بيدار»: the tagger's «بيدار», not ب + «يدار»): the whole word past any conjunction."""
+    whole = doc.text[w.conj_end:w.token.end]
+    key = fold(whole)
+    return dataclasses.replace(w, key=key, bare=key, prep=False, body_start=w.conj_end, stem=whole)
 
 
 def words_in(ctx: Context, span: Span) -> list[Word]:
