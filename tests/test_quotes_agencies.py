@@ -122,3 +122,16 @@ def test_a_name_starting_like_a_preposition_keeps_its_first_letter() -> None:
     assert [s for s, _, _ in _speakers(doc)][-1] == "بيدار"
     assert all(doc.text[q.speaker.span.start:q.speaker.span.end] == s  # the span is exact
                for q, (s, _, _) in zip(doc.quotes, _speakers(doc), strict=True) if q.speaker is not None)
+
+
+def test_upon_his_arrival_is_no_speaker_and_digressing_goes_on_with_him() -> None:
+    doc = marsad.analyze("وقالت موغيريني: «نعمل من أجل دعم هذا الاتفاق». وكان وزير الخارجية البريطاني فيليب هاموند "
+                         "قال عند وصوله إلى الاجتماع: «نأمل في أن نرى إيران أقل سلبية في المنطقة». وتابع مستطردا "
+                         "«أرى من الطبيعي تماما أن يلعب الاتحاد دورا مهما هنا».", DAY)
+    assert [s for s, _, _ in _speakers(doc)][1:] == ["فيليب هاموند", "فيليب هاموند"]
+
+
+def test_a_place_named_with_the_article_of_upon_stays_in_the_speakers_name() -> None:
+    # «العند» (Al-Anad) is a place: «عند» (upon) stops a speaker's phrase only as written.
+    doc = marsad.analyze("وقال المتحدث باسم جبهة ردفان العند إن المقاومة تتقدم نحو القاعدة.", DAY)
+    assert [s for s, _, _ in _speakers(doc)] == ["المتحدث باسم جبهة ردفان العند"]

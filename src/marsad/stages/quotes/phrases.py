@@ -112,7 +112,8 @@ def is_title(word: Word, cues: Cues) -> bool:
 
 
 def is_stop(word: Word, cues: Cues) -> bool:
-    return (not word.is_word or has_form(word, cues.speaker_stops) or cues.is_complementiser(word.key)
+    return (not word.is_word or has_form(word, cues.speaker_stops) or word.key in cues.words("exact_stops")
+            or cues.is_complementiser(word.key)
             or word.key in cues.verbs or word.key in cues.speech_nouns or word.key in cues.according
             or word.key in cues.participles)
 
