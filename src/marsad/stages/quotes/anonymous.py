@@ -18,7 +18,7 @@ from collections import Counter
 from marsad.core.document import Actor, Document, Span
 from marsad.stages.quotes.context import Context, words_in
 from marsad.stages.quotes.lexicon import Cues, demonyms
-from marsad.stages.quotes.phrases import Word, speaker_end
+from marsad.stages.quotes.phrases import Word, phrase_span, speaker_end
 from marsad.text.keys import fold
 
 #: The story's state must have at least this many place and nationality mentions, and this many
@@ -132,13 +132,17 @@ def _state_agent(words: list[Word], cues: Cues, home: tuple[Span, ...] = ()) -> 
     rest = words[1:]
     if not rest and words[0].key.startswith("ال") and not words[0].key.endswith(cues.words("plural_noun_endings")):
         return False  # "وقال المسؤول": one person told before, whom the back-reference failed to find
-    if not all(_is(w, a["describers"]) or _is(w, a["state_agents"]) or _within(w, home) for w in rest):
+    if not _names_no_body(rest, cues, home):
         return False
     return _is(words[0], a["officials"]) or any(_is(w, a["state_agents"]) for w in rest)
 
 
-def _within(word: Word, spans: tuple[Span, ...]) -> bool:
-    return any(sp.start <= word.token.start < sp.end for sp in spans)
+def _names_no_body(words: list[Word], cues: Cues, home: tuple[Span, ...] = ()) -> bool:
+    """Whether the words after an unnamed speaker's or a state agency's head only describe it or
+    name a state agency (or, in ``home``, a place of the story's state): no body of its own."""
+    a = cues.anonymous
+    return all(_is(w, a["describers"]) or _is(w, a["state_agents"])
+               or any(sp.start <= w.token.start < sp.end for sp in home) for w in words)
 
 
 def _home_places(doc: Document, iso3: str | None) -> tuple[Span, ...]:
@@ -168,7 +172,7 @@ def speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Ac
             ent = state_entity(doc, home) if home is not None else None
     if found.entity is not None:
         # The place it sits in was the phrase's only entity: the source speaks, not the place.
-        return Actor(Span(words[0].token.start, words[-1].token.end), ent)
+        return Actor(phrase_span(words, 0, len(words)), ent)
     return Actor(found.span, ent)
 
 
@@ -182,7 +186,7 @@ def agency_speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor
             or not _is(words[0], a["state_agents"])):
         return found
     iso3 = nationality(words[1:])
-    if iso3 is None and not all(_is(w, a["describers"]) or _is(w, a["state_agents"]) for w in words[1:]):
+    if iso3 is None and not _names_no_body(words[1:], cues):
         return found  # «الجيش الحر»، «الحكومة الشرعية»: a body of its own, or another state's
     if iso3 is None:
         iso3 = story_state(doc)

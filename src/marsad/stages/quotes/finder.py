@@ -320,14 +320,21 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         via = None  # "نقل موقع «القوات اللبنانية»، أن": with no "عن", the outlet tells it itself
     else:
         return None  # without "عن" the verb is the noun "نقل" (transfer), not a relay
-    if k < limit and words[k].key in c.speech_nouns:
-        k += 1
-    opener, extra_via, _ = seek_content(ctx, k, limit)
-    found = content_at(ctx, opener, s)
+    found, extra_via = _relayed_words(ctx, k, s)
     if found is None:
         return None
     return Draft(found[0], found[1], speaker_actor(ctx, *subject), _cue_span(ctx, i),
                  via or extra_via, words[i].token.start, s)
+
+
+def _relayed_words(ctx: Context, k: int, s: int) -> tuple[tuple[QuoteKind, Span] | None, Actor | None]:
+    """The content of a relay from word ``k`` of sentence ``s`` on, past the speech noun that may
+    stand there («عن الوزير قوله: «…»»), with the agency its adjuncts name."""
+    limit = ctx.sent_limit[s]
+    if k < limit and ctx.words[k].key in ctx.cues.speech_nouns:
+        k += 1
+    opener, via, _ = seek_content(ctx, k, limit)
+    return content_at(ctx, opener, s), via
 
 
 def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
@@ -340,11 +347,7 @@ def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
         return None
     # "ونقلت عنه قوله": the outlet told before relays again, unnamed here.
     via = speaker_actor(ctx, i + 2, end) if end > i + 2 else None
-    k = _past_adjuncts(ctx, end, limit)
-    if k < limit and words[k].key in c.speech_nouns:
-        k += 1
-    opener, _, _ = seek_content(ctx, k, limit)
-    found = content_at(ctx, opener, s)
+    found, _ = _relayed_words(ctx, _past_adjuncts(ctx, end, limit), s)
     if found is None:
         return None
     who = ctx.discourse.person(ctx.doc)
@@ -361,8 +364,7 @@ def _relay_without_outlet(ctx: Context, i: int) -> Draft | None:
     end = speaker_end_at(ctx, i + 2, limit)
     if end == i + 2 or end >= limit or words[end].key not in c.speech_nouns:
         return None
-    opener, via, _ = seek_content(ctx, end + 1, limit)
-    found = content_at(ctx, opener, s)
+    found, via = _relayed_words(ctx, end, s)
     if found is None:
         return None
     return Draft(found[0], found[1], speaker_actor(ctx, i + 2, end), _cue_span(ctx, i), via,

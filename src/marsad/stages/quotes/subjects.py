@@ -324,9 +324,11 @@ def _appositive_name(ctx: Context, begin: int, end: int) -> Span | None:
     خالد العمري،", past a title of address: "، الشيخ محمد عبد الرازق،"): the post describes the one
     the name names, whatever the tagger made of it."""
     for k in range(begin + 1, end):
-        j = titles_before_name(ctx, k, end) if char(ctx, k - 1) in ("،", ",") else k
-        if char(ctx, k - 1) in ("،", ",") and ctx.words[j].token.start in ctx.names:
-            return Span(ctx.words[j].token.start, ctx.names[ctx.words[j].token.start])
+        if char(ctx, k - 1) not in ("،", ","):
+            continue
+        start = ctx.words[titles_before_name(ctx, k, end)].token.start
+        if start in ctx.names:
+            return Span(start, ctx.names[start])
     return None
 
 
@@ -474,10 +476,12 @@ def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
         if opens_clause(ctx, k, first):
             return k, i
         # "غير أن وزير الخارجية عادل الجبير قال": a title phrase before the name opens the clause.
-        head = next((j for j in range(k - 1, max(first, k - MAX_TITLE_WORDS) - 1, -1)
-                     if not in_title_phrase(ctx, j) or (is_title(words[j], c) and opens_clause(ctx, j, first))),
-                    None)
-        return (head, i) if head is not None and in_title_phrase(ctx, head) else None
+        for j in range(k - 1, max(first, k - MAX_TITLE_WORDS) - 1, -1):
+            if not in_title_phrase(ctx, j):
+                return None
+            if is_title(words[j], c) and opens_clause(ctx, j, first):
+                return j, i
+        return None
     return None
 
 
