@@ -18,7 +18,6 @@ cleanly (exit 0) when ../shared is absent.  Results: docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -34,16 +33,9 @@ from marsad.stages.events.filter import ARTICLE_THRESHOLDS, THRESHOLDS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench import heldout_events as heldout  # noqa: E402  (the set loader lives beside this script)
+from training.argmodel import score_module  # noqa: E402  (the loader of ../shared/tools/score.py)
 
 SCORE = heldout.SCORE
-
-
-def _score_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SCORE)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def analysed(letters: list[str]) -> dict[str, list[tuple[dict[str, Any], Document]]]:
@@ -76,7 +68,7 @@ def main() -> int:
     if not SCORE.exists() or not heldout.CORPUS.exists():
         print(f"skipped: {SCORE} or {heldout.CORPUS} is missing")
         return 0
-    score = _score_module()
+    score = score_module()
     choose, check = args.choose.split(","), [s for s in args.check.split(",") if s]
     docs = analysed(choose + check)
     pooled = {"choose": [d for s in choose for d in docs[s]], "check": [d for s in check for d in docs[s]]}

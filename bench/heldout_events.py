@@ -155,7 +155,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", default=COMMAND, help="command with {doc} and {published} that prints the JSON")
     ap.add_argument("--json", action="store_true", help="print score.py's JSON instead of the table")
-    ap.add_argument("--half", choices=("A", "B", "C", "D", "E", "F", "G", "H", "I"), help="only half A (studied since "
+    ap.add_argument("--half", choices=sorted({*HALVES, *SET_DIRS}), help="only half A (studied since "
                     "2026-12-06, evening), half B (studied since late that night), set C (bench/heldout/"
                     "gold-c, the second blind set), set D (bench/heldout/gold-d, the third), set E "
                     "(bench/heldout/gold-e, the fourth), set F (bench/heldout/gold-f, the fifth), set G "
