@@ -35,6 +35,32 @@ def test_a_name_that_is_also_a_phrase_needs_its_state() -> None:
     assert "المقاومة الشعبية" not in entity_by_mention(elsewhere)
 
 
+@pytest.mark.parametrize(("text", "kb_id"), [
+    # a bare «التحالف» in a story on Yemen is the Saudi-led coalition ...
+    ("وشنت طائرات التحالف صباح أمس غارات على مواقع الحوثيين في صنعاء شمال اليمن.", "saudi_led_coalition"),
+    # ... in one on Syria or Iraq, the coalition against the Islamic State
+    ("وقصفت طائرات التحالف مواقع تنظيم داعش قرب الرقة في سوريا.", "global_coalition_isis"),
+    # both theatres named: the one the story names most
+    ("وقال الوزير إن التحالف قصف مواقع الحوثيين في عدن وصنعاء وتعز، مشيرا إلى أن اليمن ليس سوريا.",
+     "saudi_led_coalition"),
+])
+def test_a_bare_coalition_is_the_one_of_its_theatre(text: str, kb_id: str) -> None:
+    assert entity_by_mention(kb_reading(text, "2015-08-01"))["التحالف"].kb_id == kb_id
+
+
+@pytest.mark.parametrize("text", [
+    # no theatre named: an alliance of any kind
+    "وقال الكاتب إن التحالف بين الحزبين لن يدوم طويلا.",
+    # a demonstrative points back to the alliance just told
+    "وأكد الوزير متانة العلاقات بين المملكة والولايات المتحدة، وقال إن هذا التحالف سيبقى رغم الحرب في اليمن.",
+    # a nisba adjective makes another body of it
+    "وقال التحالف الوطني في العراق إن الحكومة في سوريا لن تسقط.",
+])
+def test_a_bare_alliance_outside_its_theatre_or_told_otherwise_is_no_coalition(text: str) -> None:
+    found = entity_by_mention(kb_reading(text, "2015-08-01")).get("التحالف")
+    assert found is None or found.kb_id not in ("saudi_led_coalition", "global_coalition_isis")
+
+
 def test_a_news_agency_by_its_short_name_in_an_outlet_context() -> None:
     doc = kb_reading("وقال المسؤول لـ«الفرنسية» إن المحادثات ستستأنف.", "2015-08-01")
     assert entity_by_mention(doc)["الفرنسية"].kb_id == "afp"

@@ -29,7 +29,7 @@ from marsad.core.settings import Settings
 from marsad.stages.entities.core import description_adjective, name_core, tagged_core
 from marsad.stages.entities.coref import find_references, title_holders
 from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
-from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, load, name_key, read_table
+from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, Name, load, name_key, read_table
 from marsad.stages.entities.link import (
     FUZZY_MIN,
     Mention,
@@ -290,9 +290,12 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
     # ... or a first-level division of it (حضرموت for Yemen, القصيم for Saudi Arabia).
     states = {m.country for m in out if m.country} | set(division_states(doc, kb)) if waiting else set()
     for m in waiting:
-        fitting = [n for n in m.names if kb.entries[n.kb_id].country in states]
-        if not fitting:
+        fitting = [n for n in m.names if _told_state(kb, n, states)]
+        if not fitting or (any(n.where for n in fitting) and _common_noun(doc, m)):
             continue
+        # A theatre form of several bodies (التحالف in a story on Yemen and on Syria): the body
+        # of the theatre the article names most.
+        fitting.sort(key=lambda n: -max((named[s] for s in n.where), default=0))
         if all(n.short for n in fitting):
             # A surname that is a common word too (الأسد "the lion"), in an article on its state:
             # the person named in full, else the one in office.
@@ -303,6 +306,33 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
         entry = kb.entries[fitting[0].kb_id]
         out.append(Mention(m.span, entry.type, entry.kb_id, entry.country))
     return out
+
+
+def _told_state(kb: KnowledgeBase, name: Name, states: set[str]) -> bool:
+    """Whether the article names the state a context form needs: one of its theatre states, else
+    its entry's state."""
+    return bool(name.where & states) if name.where else kb.entries[name.kb_id].country in states
+
+
+def _common_noun(doc: Document, m: NameMatch) -> bool:
+    """A bare short name read as the common noun it also is: a definite nisba adjective after it
+    makes another body of it (التحالف الوطني، التحالف الشيعي), a demonstrative before it points
+    back to what was just told (هذا التحالف, ``common_noun_cues.tsv``)."""
+    after, before = _word_at(doc, m.last + 1), _word_at(doc, m.first - 1)
+    nisba = after.startswith("ال") and len(after) > 4 and after.endswith(("ي", "يه"))
+    return nisba or before.lstrip("و") in _common_noun_cues()
+
+
+def _word_at(doc: Document, k: int) -> str:
+    """The folded word at token ``k``; empty past the text or for no word."""
+    if not 0 <= k < len(doc.tokens) or doc.tokens[k].kind != "word":
+        return ""
+    return fold(strip_diacritics(doc.text[doc.tokens[k].start:doc.tokens[k].end]))
+
+
+@lru_cache(maxsize=1)
+def _common_noun_cues() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_table("common_noun_cues.tsv"))
 
 
 def _shared_by_states(kb: KnowledgeBase, m: NameMatch) -> bool:

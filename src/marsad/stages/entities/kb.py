@@ -50,6 +50,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "bare_titles.tsv": ("form", "role"),
     "outlet_cues.tsv": ("word", "kind"),
     "not_persons.tsv": ("word",),
+    "common_noun_cues.tsv": ("word",),
     "place_heads.tsv": ("word", "region", "small"),
     "nationality_heads.tsv": ("word",),
     "family_names.tsv": ("country", "family"),
@@ -108,7 +109,10 @@ class Name:
     """One Arabic form of an entry.
 
     ``short`` forms (surnames) need the article to single the person out; ``context`` forms are
-    also common words (سيول "floods", Seoul) and need the article to mention the entry's state.
+    also common words (سيول "floods", Seoul) and need the article to mention the entry's state, or
+    one of the states listed in ``where``: the theatre where a bare short name means the body
+    (التحالف: the Saudi-led coalition in a story about Yemen, the coalition against the Islamic
+    State in one about Iraq or Syria).
     """
 
     kb_id: str
@@ -117,6 +121,7 @@ class Name:
     context: bool = False
     #: A spelling the loader derived (عبدالعزيز for عبد العزيز), not one a data file lists.
     variant: bool = False
+    where: frozenset[str] = frozenset()
 
 
 #: Kinds of entries generated from large public lists (gazetteer.tsv, actors.tsv): the trained
@@ -125,6 +130,9 @@ GENERATED_KINDS = frozenset({"gazetteer", "actor"})
 
 #: Marks a form, in the data files, as a common word too (see ``Name.context``).
 CONTEXT_MARK = "~"
+#: Separates a context form from the states where it names the entry (``~التحالف@YEM``), and
+#: those states from each other (``@IRQ,SYR``): see ``Name.where``.
+WHERE_MARK = "@"
 #: Marks an outlet's form that names it only where the context says outlet (see find_outlets).
 OUTLET_MARK = "="
 
@@ -173,24 +181,25 @@ class KnowledgeBase:
     def add_name(self, form: str, kb_id: str, *, short: bool = False, derived: bool = False) -> None:
         """Index ``form`` for ``kb_id``; ``derived`` forms were composed by the loader."""
         context = form.startswith(CONTEXT_MARK)
-        form = form.removeprefix(CONTEXT_MARK)
+        form, _, states = form.removeprefix(CONTEXT_MARK).partition(WHERE_MARK)
+        where = frozenset(s for s in states.split(",") if s) if context else frozenset()
         # عبد + a name of God is written both joined and apart (عبدالعزيز, عبد العزيز).
-        self._add(form, kb_id, short, context, derived)
+        self._add(Name(kb_id, form, short, context, derived, where))
         other = abd_variant(form) if "عبد" in form else form
         if other != form:
-            self._add(other, kb_id, short, context, True)
+            self._add(Name(kb_id, other, short, context, True, where))
 
-    def _add(self, form: str, kb_id: str, short: bool, context: bool, variant: bool) -> None:
-        key = name_key(form)
+    def _add(self, name: Name) -> None:
+        key = name_key(name.form)
         if not key:
             return
         bucket = self.names[key]
         for i, n in enumerate(bucket):
-            if n.kb_id == kb_id:
-                if n.variant and not variant:  # a data file lists the derived spelling too
-                    bucket[i] = Name(kb_id, form, short, context)
+            if n.kb_id == name.kb_id:
+                if n.variant and not name.variant:  # a data file lists the derived spelling too
+                    bucket[i] = name
                 return
-        bucket.append(Name(kb_id, form, short, context, variant))
+        bucket.append(name)
         self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def lookup(self, key: NameKey) -> list[Name]:
@@ -344,7 +353,8 @@ def _load_named(kb: KnowledgeBase, file: str) -> None:
             # A foreign name's g is written غ and ج (بوينغ، بوينج), as in persons' names.
             for variant in foreign_g_variants(form):
                 kb.add_name(variant, row["id"], derived=variant != form)
-                if row["type"] == "ORG" and file != "outlets.tsv":
+                # (a theatre form names the body only where its states are told, never by itself)
+                if row["type"] == "ORG" and file != "outlets.tsv" and WHERE_MARK not in variant:
                     _add_org_core(kb, variant.lstrip(CONTEXT_MARK), row["id"])
 
 
