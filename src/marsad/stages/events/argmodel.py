@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from marsad.core.document import Actor, Document
 from marsad.stages.events import lexicon
-from marsad.stages.events.args import Arguments, group_forward, referents, to_actors
+from marsad.stages.events.args import Arguments, group_forward, object_suffix, referents, to_actors
 from marsad.stages.events.detect import Candidate, surface
 from marsad.stages.events.filter import read_weights, sigmoid
 from marsad.stages.events.mentions import NON_ACTOR_TYPES, STATE_TYPES, Mention
@@ -268,7 +268,12 @@ def complete(doc: Document, cand: Candidate, mentions: Sequence[Mention], clause
         pick = best(doc, fr, "SOURCE", exclude=taken)
         source = _side(doc, fr, pick) if pick is not None else source
     if not target:
-        pick = best(doc, fr, "TARGET", exclude=taken | frozenset(a.span.start for a in source))
+        # (a verb carrying its object pronoun, استهدفها، طالبته, has its object told before it;
+        # after it, only a preposition's: «طلبتها من فرنسا»)
+        resumed = object_suffix(doc, cand)
+        ahead = frozenset(m.span.start for m in fr.mentions
+                          if resumed and m.first >= cand.last and m.prep is None)
+        pick = best(doc, fr, "TARGET", exclude=taken | frozenset(a.span.start for a in source) | ahead)
         target = _side(doc, fr, pick) if pick is not None else target
     return source, target
 

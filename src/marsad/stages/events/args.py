@@ -221,7 +221,11 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     rest = [m for m in after if m.span not in used and cand.last <= m.first and m.first - opens <= TARGET_WINDOW]
     if source and source[0] in after:
         rest = [m for m in rest if m.first >= source[-1].last]
-    target = _object(doc, cand, source, after, rest, opens)
+    resumed = object_suffix(doc, cand)
+    # (a verb carrying its object pronoun has no object after it: «استهدفها تنظيم الدولة»; the
+    # object is told first, a bare actor right before the verb when one is named)
+    target = _object(doc, cand, source, after, rest, opens) if not resumed else [
+        m for m in before[-1:] if m.prep is None and cand.first - m.last <= 1 and source and source[0] in after]
     if not target and cand.trigger.type in STATEMENT_TYPES:
         # «أدانت الرابطة التصريحات التي صدرت عن نوري المالكي»: whoever made the statements is condemned.
         target = _statement_author(doc, cand, [m for m in mentions if m.first >= cand.last], c_hi)
@@ -284,6 +288,10 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     bare = [k for k, m in enumerate(before) if m.prep is None]
     # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
+    # A verb carrying its object pronoun has a bare actor after it for subject: what stands before
+    # it is the object, told first and resumed by the pronoun («المدارس استهدفها تنظيم الدولة»).
+    resumed = verb and object_suffix(doc, cand) and bool(after) and after[0].prep is None
+    topic = topic and not resumed
     gap = SUBJECT_GAP if verb else 1
     titled = None if topic else _titled_subject(doc, cand, after)
     if titled is not None:
@@ -298,7 +306,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
             and not _counted(doc, cand, after[0]) and not _owns_object(doc, cand, after[0])
             and not _completes_need(doc, cand, after[0])
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
-        if verb and _unnamed_topic(doc, cand, before):
+        if verb and not resumed and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
         if not verb and _town(doc, after[0]):
             return []  # «مباحثات القاهرة»: a town after a verbal noun is where it happens, not who acts
@@ -437,6 +445,14 @@ def plural_verb(doc: Document, cand: Candidate) -> bool:
     forms = {fold(f) for f in cand.trigger.forms}
     return any((form.endswith(("وا", "ون", "تا", "ان")) and form[:-2] in forms)
                or (form.endswith("ا") and len(form) > 4 and form[:-1] in forms) for form, _ in variants(word))
+
+
+def object_suffix(doc: Document, cand: Candidate) -> bool:
+    """Whether a verb trigger carries an object pronoun (استهدفها، قتلهم، اعتقلوهم)."""
+    if cand.trigger.kind != "V" or cand.last - cand.first != 1:
+        return False
+    word = surface(doc, doc.tokens[cand.first])
+    return any(lexicon.carries_object(form, cand.trigger.forms) for form, _ in variants(word))
 
 
 def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:

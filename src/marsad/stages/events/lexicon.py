@@ -144,6 +144,28 @@ def verb_inflections(form: str, objects: bool = True) -> Iterator[tuple[str, boo
             yield weak + "ت" + pron, False
 
 
+@lru_cache(maxsize=4096)
+def plain_inflections(forms: tuple[str, ...]) -> frozenset[str]:
+    """The folded inflections of verb forms without an object pronoun (استهدف، استهدفت، استهدفوا)."""
+    return frozenset(w for form in forms if not form.startswith("=") and " " not in form
+                     for w, _ in verb_inflections(form, objects=False))
+
+
+def carries_object(word: str, forms: tuple[str, ...]) -> bool:
+    """Whether a folded verb word, clitics off, is one of the forms with an object pronoun after
+    it (استهدفها، قتلهم، اعتقلوهم) and not itself a plain inflection."""
+    plain = plain_inflections(forms)
+    if word in plain:
+        return False
+    for pron in _OBJECT_PRONOUNS:
+        stem = word[:-len(pron)]
+        if word.endswith(pron) and len(stem) > 2:
+            # (the plural drops its alef before a pronoun: اعتقلوا + هم → اعتقلوهم)
+            if stem in plain or (stem.endswith("و") and stem + "ا" in plain):
+                return True
+    return False
+
+
 def noun_inflections(form: str) -> Iterator[str]:
     """Folded forms of a verbal noun: bare, with ال, and with a possessive pronoun."""
     f = fold(form)

@@ -1,0 +1,55 @@
+"""Events stage: patterns read on set I of the held-apart articles (issue 14), each on sentences
+written for these tests: a verb carrying its object pronoun (استهدفها، قتلهم) has its subject
+after it and its object told before it, and a bare «التحالف» acts for the coalition of the war the
+story tells."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from conftest import rule_events as events_on
+from marsad.core.document import Actor, Document
+
+
+def _texts(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
+    return {doc.span_text(a.span) for a in actors}
+
+
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    ("وقال المسؤول إن غالبية هذه المدارس استهدفها بشكل مباشر تنظيم الدولة الإسلامية.", "استهدفها",
+     "تنظيم الدولة الإسلامية"),
+    ("وأضاف أن الجنود قتلهم مسلحون في كمين قرب الحدود.", "قتلهم", "مسلحون"),
+])
+def test_a_verb_with_its_object_pronoun_has_the_actor_after_it_for_subject(
+        text: str, trigger: str, source: str) -> None:
+    doc = marsad.analyze(text, "2015-08-04")
+    (event,) = events_on(doc, trigger)
+    assert _texts(doc, event.source) == {source}
+    assert source not in _texts(doc, event.target)
+
+
+def test_the_object_told_before_a_resumed_verb_is_its_target() -> None:
+    doc = marsad.analyze("وقال المتحدث إن الحوثيين قتلهم مسلحون في عدن.", "2015-08-04")
+    (event,) = events_on(doc, "قتلهم")
+    assert (_texts(doc, event.source), _texts(doc, event.target)) == ({"مسلحون"}, {"الحوثيين"})
+
+
+def test_a_resumed_verb_still_takes_a_prepositions_object() -> None:
+    doc = marsad.analyze("وتسلمت مصر أمس أول ثلاث من 24 طائرة رافال طلبتها في فبراير من فرنسا.", "2015-07-20")
+    (event,) = events_on(doc, "طلبتها")
+    assert "فرنسا" in _texts(doc, event.target)
+
+
+def test_a_plain_verb_keeps_its_object_after_it() -> None:
+    doc = marsad.analyze("واستهدفت الطائرات مواقع الحوثيين في صنعاء.", "2015-08-04")
+    (event,) = events_on(doc, "واستهدفت")
+    assert "الحوثيين" in _texts(doc, event.target)
+
+
+def test_coalition_aircraft_act_for_the_coalition_of_the_story() -> None:
+    doc = marsad.analyze("وشنت طائرات التحالف صباح أمس غارات على مواقع الحوثيين في صنعاء شمال اليمن.",
+                         "2015-08-04")
+    (event,) = events_on(doc, "وشنت")
+    names = {doc.entities[a.entity].name_en for a in event.source if a.entity is not None}
+    assert names == {"Saudi-led coalition"}
