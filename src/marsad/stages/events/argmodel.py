@@ -30,6 +30,7 @@ from marsad.stages.events.detect import Candidate, surface
 from marsad.stages.events.filter import read_weights, sigmoid
 from marsad.stages.events.mentions import NON_ACTOR_TYPES, STATE_TYPES, Mention
 from marsad.stages.events.mutual import MUTUAL_TYPES
+from marsad.text.keys import fold
 
 WEIGHTS = "events/arg_model.tsv"
 BIAS = "__bias__"
@@ -269,10 +270,12 @@ def complete(doc: Document, cand: Candidate, mentions: Sequence[Mention], clause
         source = _side(doc, fr, pick) if pick is not None else source
     if not target:
         # (a verb carrying its object pronoun, استهدفها، طالبته, has its object told before it;
-        # after it, only a preposition's: «طلبتها من فرنسا»)
+        # after it, only the object of a preposition the trigger's target takes: «طلبتها من
+        # فرنسا», not «استهدفتها القوات العراقية والقوة الجوية للتحالف»)
         resumed = object_suffix(doc, cand)
+        specs = {fold(spec) for spec in cand.trigger.target if spec != "obj"}
         ahead = frozenset(m.span.start for m in fr.mentions
-                          if resumed and m.first >= cand.last and m.prep is None)
+                          if resumed and m.first >= cand.last and m.prep not in specs)
         pick = best(doc, fr, "TARGET", exclude=taken | frozenset(a.span.start for a in source) | ahead)
         target = _side(doc, fr, pick) if pick is not None else target
     return source, target
