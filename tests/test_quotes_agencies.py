@@ -135,3 +135,23 @@ def test_a_place_named_with_the_article_of_upon_stays_in_the_speakers_name() -> 
     # «العند» (Al-Anad) is a place: «عند» (upon) stops a speaker's phrase only as written.
     doc = marsad.analyze("وقال المتحدث باسم جبهة ردفان العند إن المقاومة تتقدم نحو القاعدة.", DAY)
     assert [s for s, _, _ in _speakers(doc)] == ["المتحدث باسم جبهة ردفان العند"]
+
+
+def test_an_official_named_by_title_and_nationality_speaks_for_that_state() -> None:
+    # An ambassador no person resolves is an unnamed official of his state; so is an army
+    # commander, the nationality coming after the agency; so is «السفير» told again after him.
+    doc = marsad.analyze("وقال السفير اليمني إن الحوثيين خرقوا الهدنة في اليمن. وأضاف السفير أن وحدة مجلس "
+                         "الأمن كفيلة بهزيمة الانقلاب. وقال قائد الجيش اللبناني إن الحدود آمنة في لبنان.", DAY)
+    assert [(s, c) for s, c, _ in _speakers(doc)] == [
+        ("السفير اليمني", "YEM"), ("السفير", "YEM"), ("قائد الجيش اللبناني", "LBN")]
+
+
+def test_a_nationality_of_another_body_after_the_title_names_no_state_official() -> None:
+    doc = marsad.analyze("وقال رئيس الرابطة الجماهيرية النيجيرية إن الجماهير ستحضر المباراة في نيجيريا.", DAY)
+    assert [(s, c) for s, c, _ in _speakers(doc)] == [("رئيس الرابطة الجماهيرية النيجيرية", None)]
+
+
+def test_the_services_of_a_state_agency_speak_for_its_state() -> None:
+    doc = marsad.analyze("قتلت القوات الخاصة مسلحين في نالتشيك جنوب روسيا. وقالت اجهزة الامن الروسية ان هذه "
+                         "المجموعة مسؤولة عن عدة جرائم. وقالت السلطات المصرية إن الحدود آمنة في مصر.", DAY)
+    assert [(s, c) for s, c, _ in _speakers(doc)] == [("اجهزة الامن الروسية", "RUS"), ("السلطات المصرية", "EGY")]

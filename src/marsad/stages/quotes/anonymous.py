@@ -182,14 +182,32 @@ def agency_speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor
     adjective in the phrase («الشرطة التركية» → Turkey), else for the story's state when the
     article leaves no doubt (devset README: an army, police or ministry acts for its state)."""
     a = cues.anonymous
+    if len(words) > 1 and _is(words[0], a["agency_heads"]):
+        words = words[1:]  # «أجهزة الأمن الروسية»، «قوات الجيش»: the agency's services or units
     if (found.entity is not None or not words or not words[0].key.startswith("ال")
             or not _is(words[0], a["state_agents"])):
-        return found
+        return _titled_official(doc, cues, words, found)
     iso3 = nationality(words[1:])
     if iso3 is None and not _names_no_body(words[1:], cues):
         return found  # «الجيش الحر»، «الحكومة الشرعية»: a body of its own, or another state's
     if iso3 is None:
         iso3 = story_state(doc)
+    ent = state_entity(doc, iso3) if iso3 is not None else None
+    return found if ent is None else Actor(found.span, ent)
+
+
+def _titled_official(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Actor:
+    """``found`` (a speaker no entity links) with the entity of the state whose official its
+    phrase names by title and nationality adjective («السفير اليمني»، «قائد الجيش اللبناني»): an
+    official no person resolves is an unnamed official of that state (devset README).  The
+    adjective follows the title, or the state agency after it; past another noun it describes
+    that noun («رئيس الرابطة الجماهيرية النيجيرية» heads no state body)."""
+    a = cues.anonymous
+    if found.entity is not None or len(words) < 2 or not _is(words[0], a["official_titles"]):
+        return found
+    iso3 = nationality(words[1:2])
+    if iso3 is None and len(words) > 2 and (_is(words[1], a["state_agents"]) or _is(words[1], a["agency_heads"])):
+        iso3 = nationality(words[2:3])
     ent = state_entity(doc, iso3) if iso3 is not None else None
     return found if ent is None else Actor(found.span, ent)
 

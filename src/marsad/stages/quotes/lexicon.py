@@ -17,7 +17,8 @@ COUNTRY_COLUMNS = ("iso3", "name_en", "wikidata", "names_ar", "demonym", "plural
 #: or without the article: عراقية، عراقيون، عراقيين، عراقيات.
 DEMONYM_ENDINGS = ("", "ة", "ون", "ين", "ات")
 #: The concepts of ``anonymous`` in the cues file (anonymous.py reads each).
-ANONYMOUS_KEYS = ("sources", "people", "individuals", "locals", "officials", "state_agents", "describers", "bodies")
+ANONYMOUS_KEYS = ("sources", "people", "individuals", "locals", "officials", "state_agents", "agency_heads",
+                  "official_titles", "describers", "bodies")
 
 
 def _fold_all(values: Any, where: str) -> frozenset[str]:
