@@ -72,3 +72,23 @@ def test_a_definite_post_does_not_look_forward_past_another_title() -> None:
     doc = marsad.analyze(text, dt.date(2015, 8, 3))
     assert all(doc.entities[q.speaker.entity].name_en != "Mohammad Javad Zarif"
                for q in doc.quotes if q.speaker.entity is not None)
+
+
+def _speaker_names(text: str, published: dt.date) -> list[tuple[str, str | None]]:
+    doc = marsad.analyze(text, published)
+    return [(doc.span_text(q.speaker.span),
+             doc.entities[q.speaker.entity].name_ar if q.speaker.entity is not None else None)
+            for q in doc.quotes]
+
+
+def test_a_bare_title_speaks_for_the_person_told_beside_it_who_had_not_spoken() -> None:
+    text = ("جاء ذلك خلال لقاء نجم الدين كريم محافظ كركوك مع المفوض الأوروبي للمساعدات الإنسانية. وقال "
+            "المحافظ ان مدينة كركوك هي الوحيدة التي صمدت بوجه الارهابيين.")
+    assert _speaker_names(text, dt.date(2015, 7, 26)) == [("المحافظ", "نجم الدين كريم")]
+
+
+def test_a_title_told_before_another_post_names_nobody_for_the_bare_title() -> None:
+    # «مستشار» is the post of the man named; «الوزير» is someone else.
+    text = ("واستقبل رئيس البلدية خالد منصور مستشار الرئيس للشؤون الأمنية في مكتبه. وقال المحافظ إن "
+            "الاجتماع بحث أوضاع المدينة.")
+    assert _speaker_names(text, dt.date(2015, 7, 26)) == [("المحافظ", None)]

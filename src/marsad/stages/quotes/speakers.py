@@ -168,6 +168,10 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
             # "وقال مصدر في قيادات المقاومة … وذكر المصدر أن": the one named with that title,
             # with its words when no entity is known.
             return Actor(found.span, earlier.entity) if earlier.entity is not None else earlier
+        if ent is None and described:
+            # «خلال لقاء نجم الدين كريم محافظ كركوك … وقال المحافظ»: the person told beside the
+            # title, though he had not spoken.
+            ent = _titled_person_before(doc, title, found.span.start)
         return Actor(found.span, ent)
     if len(words) > 2 and is_title(words[0], cues):
         # "وشدد رئيس لجنة حقوق الإنسان العربية": a post with its body, told before beside the name.
@@ -197,6 +201,29 @@ def _told_beside_name(doc: Document, words: list[Word]) -> int | None:
             if gap is not None and len(gap.replace("،", " ").replace(",", " ").split()) <= MAX_BESIDE_WORDS:
                 return k
     return None
+
+
+#: How far, in letters, around a person's name its title is looked for (a word or two).
+BESIDE_LETTERS = 30
+
+
+def _titled_person_before(doc: Document, title: str, before: int) -> int | None:
+    """The person named last before offset ``before`` with ``title`` right after the name or right
+    before it («نجم الدين كريم محافظ كركوك», «المحافظ نجم الدين كريم»); a title further before
+    may be another's («مستشار وزير الخارجية فلان» is no minister)."""
+    forms = {title, "ال" + title}
+    best: tuple[int, int] | None = None  # (start of the name, entity)
+    for k, e in enumerate(doc.entities):
+        if e.type not in PERSON_TYPES:
+            continue
+        for m in e.mentions:
+            if m.end > before or (best is not None and m.start <= best[0]):
+                continue
+            after = doc.text[m.end:m.end + BESIDE_LETTERS].replace("،", " ").split()[:1]
+            prior = doc.text[max(0, m.start - BESIDE_LETTERS):m.start].split()[-1:]
+            if any(fold(w).removeprefix("و") in forms for w in (*after, *prior)):
+                best = (m.start, k)
+    return best[1] if best is not None else None
 
 
 def _named_after_post(doc: Document, words: list[Word], cues: Cues) -> int | None:
