@@ -155,3 +155,11 @@ def test_the_services_of_a_state_agency_speak_for_its_state() -> None:
     doc = marsad.analyze("قتلت القوات الخاصة مسلحين في نالتشيك جنوب روسيا. وقالت اجهزة الامن الروسية ان هذه "
                          "المجموعة مسؤولة عن عدة جرائم. وقالت السلطات المصرية إن الحدود آمنة في مصر.", DAY)
     assert [(s, c) for s, c, _ in _speakers(doc)] == [("اجهزة الامن الروسية", "RUS"), ("السلطات المصرية", "EGY")]
+
+
+def test_a_bare_title_after_an_official_told_with_his_nationality_speaks_for_that_state() -> None:
+    # The ambassador's first words are a nominal request, no quote; «وأضاف السفير» is still his.
+    doc = marsad.analyze("وقال المعلمي إن التحالف لا يستهدف المدنيين في اليمن. من ناحيته، طلب السفير اليمني من "
+                         "مجلس الأمن «ممارسة المزيد من الضغط على الحوثيين». وأضاف السفير أن وحدة مجلس الأمن "
+                         "كفيلة بهزيمة قوى الانقلاب.", DAY)
+    assert [(s, c) for s, c, _ in _speakers(doc)][-1] == ("السفير", "YEM")

@@ -203,13 +203,32 @@ def _titled_official(doc: Document, cues: Cues, words: list[Word], found: Actor)
     adjective follows the title, or the state agency after it; past another noun it describes
     that noun («رئيس الرابطة الجماهيرية النيجيرية» heads no state body)."""
     a = cues.anonymous
-    if found.entity is not None or len(words) < 2 or not _is(words[0], a["official_titles"]):
+    if found.entity is not None or not words or not _is(words[0], a["official_titles"]):
         return found
+    if len(words) == 1:
+        # «وأضاف السفير» after «طلب السفير اليمني …»: the title told last with its nationality.
+        iso3 = _nationality_told_with(doc, words[0], words[0].token.start)
+        ent = state_entity(doc, iso3) if iso3 is not None else None
+        return found if ent is None else Actor(found.span, ent)
     iso3 = nationality(words[1:2])
     if iso3 is None and len(words) > 2 and (_is(words[1], a["state_agents"]) or _is(words[1], a["agency_heads"])):
         iso3 = nationality(words[2:3])
     ent = state_entity(doc, iso3) if iso3 is not None else None
     return found if ent is None else Actor(found.span, ent)
+
+
+def _nationality_told_with(doc: Document, title: Word, before: int) -> str | None:
+    """The state of the nationality adjective right after the last use of ``title`` within
+    LOOKBACK_WORDS tokens before offset ``before`` (None when that use has none: another official)."""
+    forms = {title.bare, "ال" + title.bare}
+    table = demonyms()
+    end = next((k for k, t in enumerate(doc.tokens) if t.start >= before), len(doc.tokens))
+    for k in range(end - 1, max(-1, end - 1 - LOOKBACK_WORDS), -1):
+        if fold(doc.text[doc.tokens[k].start:doc.tokens[k].end]).removeprefix("و") not in forms:
+            continue
+        nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+        return table.get((fold(doc.text[nxt.start:nxt.end]),)) if nxt is not None else None
+    return None
 
 
 def named_before(ctx: Context, begin: int, end: int, found: Actor) -> Actor:
