@@ -255,7 +255,10 @@ def _owned(doc: Document, m: Mention) -> bool:
     nxt = m.last
     if nxt >= len(doc.tokens) or doc.tokens[nxt].kind != "word":
         return False
-    return surface(doc, doc.tokens[nxt]) not in PREPOSITIONS and construct_agent(doc, nxt - 1)
+    word = surface(doc, doc.tokens[nxt])
+    # (a count after it opens the verb's object: «اعتقلت وحدات خاصة ثلاثة عناصر»)
+    return (word not in PREPOSITIONS and word.lstrip("و") not in lexicon.number_words()
+            and construct_agent(doc, nxt - 1))
 
 
 #: How many sentences back a generic agent looks for the same agent told with its state
