@@ -53,3 +53,27 @@ def test_coalition_aircraft_act_for_the_coalition_of_the_story() -> None:
     (event,) = events_on(doc, "وشنت")
     names = {doc.entities[a.entity].name_en for a in event.source if a.entity is not None}
     assert names == {"Saudi-led coalition"}
+
+
+def test_special_and_security_units_act_for_the_story_state() -> None:
+    doc = marsad.analyze("أعلنت وزارة الداخلية في تونس اعتقال عناصر في بنزرت وسوسة والقيروان. وفي عملية أخرى، "
+                         "اعتقلت وحدات خاصة ثلاثة عناصر إرهابية في مدينة بنزرت شمال تونس.", "2015-07-25")
+    (event,) = events_on(doc, "اعتقلت")
+    assert _texts(doc, event.source) == {"وحدات خاصة"}
+    assert {doc.entities[a.entity].country for a in event.source if a.entity is not None} == {"TUN"}
+
+
+def test_a_participle_after_a_statement_is_the_speakers_act() -> None:
+    # «محملا» goes with the ambassador who speaks, not with the coalition his clause is about.
+    doc = marsad.analyze("وأكد السفير عبدالله المعلمي أن التحالف العربي لا يستهدف المدنيين في اليمن، محملا "
+                         "مليشيات الحوثي مسؤولية فشل الهدنة الإنسانية.", "2015-07-31")
+    (event,) = events_on(doc, "محملا")
+    assert "عبدالله المعلمي" in _texts(doc, event.source)
+    assert "التحالف العربي" not in _texts(doc, event.source)
+
+
+def test_a_participle_after_an_outlets_report_is_not_the_outlets_act() -> None:
+    doc = marsad.analyze("أفادت صحيفة «آس» الإسبانية أن وزير الداخلية الإسباني شن هجوما قويا على المدرب "
+                         "جوزيب غوارديولا، متهما إياه بأنه لعب للمنتخب من أجل المال.", "2015-07-31")
+    (event,) = events_on(doc, "متهما")
+    assert not any("صحيفة" in t or "آس" in t for t in _texts(doc, event.source))

@@ -54,6 +54,7 @@ from marsad.stages.events.args import (
     find_arguments,
     governed,
     office_words,
+    participle,
     referents,
     to_actors,
 )
@@ -359,6 +360,13 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
     and a clause opening with أنه are the speaker's, a verbal event without a subject is its
     speaker's (the quotes stage's, else the sentence's), and a mutual event names both parties
     on both sides."""
+    told = [who for k, who in speakers[cand.sentence] if k < cand.first]
+    if told and participle(doc, cand) and any(m.etype == "PER" or m.concept == "officials" for m in told[-1]):
+        # «وأكد المعلمي أن التحالف لا يستهدف المدنيين، محملا الحوثيين مسؤولية …»: a participle tells
+        # what the main clause's subject did, the speaker, not the subject of the clause he reports.
+        # (an outlet only reports: «أفادت صحيفة … أن الوزير شن هجوما …، متهما إياه» is the minister's)
+        args = dataclasses.replace(args, source=(), unnamed=False,
+                                   target=tuple(m for m in args.target if m not in told[-1]))
     # «وتعرض الصحفيون للتهديد» in a statement: the journalists were threatened, not by the speaker.
     dropped = not args.source and not args.unnamed and not args.suffered
     first = _first_person(doc, cand)

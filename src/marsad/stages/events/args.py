@@ -447,6 +447,17 @@ def plural_verb(doc: Document, cand: Candidate) -> bool:
                or (form.endswith("ا") and len(form) > 4 and form[:-1] in forms) for form, _ in variants(word))
 
 
+def participle(doc: Document, cand: Candidate) -> bool:
+    """Whether a trigger is read as a participle listed as written (=محملا، =منددا): an adverb of
+    the main clause («…، محملا الحوثيين مسؤولية»), whose subject does what it names."""
+    if cand.last - cand.first != 1:
+        return False
+    # (a derived participle opens with م; other forms listed as written are verbs: =دعما "they
+    # both supported")
+    written = {fold(f[1:]) for f in cand.trigger.forms if f.startswith("=م")}
+    return bool(written) and any(form in written for form, _ in variants(surface(doc, doc.tokens[cand.first])))
+
+
 def object_suffix(doc: Document, cand: Candidate) -> bool:
     """Whether a verb trigger carries an object pronoun (استهدفها، قتلهم، اعتقلوهم)."""
     if cand.trigger.kind != "V" or cand.last - cand.first != 1:
