@@ -70,3 +70,20 @@ def test_example_sentences_cover_the_text(example_text: str) -> None:
     assert len(doc.sentences) > 20
     joined = "".join(doc.text[s.start:s.end] for s in doc.sentences)
     assert joined.replace(" ", "") == doc.text.replace(" ", "").replace("\n", "")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # scraping lost the space after the full stop
+    ("قتل تسعة في هجوم على قرية شمالي الكاميرون.وأصيب 11 شخصا آخرين.",
+     ["قتل تسعة في هجوم على قرية شمالي الكاميرون.", "وأصيب 11 شخصا آخرين."]),
+    # ... or after the closing quotation mark
+    ("وقال الحاكم إنه «لم يحدث تبادل لإطلاق النار».وذكر باكاري إن قوات الأمن تحقق.",
+     ["وقال الحاكم إنه «لم يحدث تبادل لإطلاق النار».", "وذكر باكاري إن قوات الأمن تحقق."]),
+    # acronyms and abbreviations spelled with full stops are no sentence ends
+    ("وقال أوباما في مقابلة مع بي.بي.سي إن الاتفاق جيد.", ["وقال أوباما في مقابلة مع بي.بي.سي إن الاتفاق جيد."]),
+    ("وقال داود أوغلو لقناة (ايه.تي.في) التركية إن الغارات مستمرة.",
+     ["وقال داود أوغلو لقناة (ايه.تي.في) التركية إن الغارات مستمرة."]),
+    ("وحضر د.محمد الاجتماع.", ["وحضر د.محمد الاجتماع."]),
+])
+def test_a_full_stop_glued_to_the_next_word_ends_a_sentence(text: str, expected: list[str]) -> None:
+    assert [text[s.start:s.end] for s in find_sentences(text)] == expected

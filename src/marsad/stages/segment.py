@@ -103,13 +103,37 @@ def _after_abbreviation(paragraph: str, i: int) -> bool:
 _END_RE = re.compile(f"[{re.escape(_TERMINATORS)}](?=[ \n{re.escape(_CLOSERS_AFTER_END + _TERMINATORS)}]|\\Z)")
 
 
+#: A full stop glued to the Arabic word after it, where scraping lost the space («… الكاميرون.وأصيب»,
+#: «… في القرية».وذكر»): after a word of two letters or more, or after a closing quotation mark.
+_GLUED_END_RE = re.compile("(?:(?<=[\u0621-\u064a][\u0621-\u064a])|(?<=[»”\"]))\\.(?=[\u0621-\u064a])")
+
+
+#: Fewest letters of the word before a glued full stop: shorter ones spell out an acronym (بي.بي.سي،
+#: ايه.تي.في) or an abbreviation (د.محمد).
+MIN_GLUED_WORD = 4
+
+
+def _glued_ends(paragraph: str) -> list[re.Match[str]]:
+    """Full stops glued to the next word that end a sentence (not an abbreviation or acronym)."""
+    out = []
+    for m in _GLUED_END_RE.finditer(paragraph):
+        i = m.start()
+        word = re.split(r"[\s(.]", paragraph[:i])[-1]
+        if paragraph[i - 1] in "»”\"" or (len(word) >= MIN_GLUED_WORD and not _after_abbreviation(paragraph, i)):
+            out.append(m)
+    return out
+
+
 def _sentence_ends(paragraph: str) -> list[int]:
     """Offsets just past each sentence end inside one paragraph."""
     protected = quote_ranges(paragraph) if any(q in paragraph for q in "«“„‹\"″") else []
     ends: list[int] = []
     n = len(paragraph)
     last = -1
-    for m in _END_RE.finditer(paragraph):
+    found = list(_END_RE.finditer(paragraph))
+    if "." in paragraph:
+        found = sorted(found + _glued_ends(paragraph), key=lambda m: m.start())
+    for m in found:
         i = m.start()
         if i < last or (protected and any(a < i < b for a, b in protected)):
             continue
