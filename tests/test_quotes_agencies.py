@@ -163,3 +163,12 @@ def test_a_bare_title_after_an_official_told_with_his_nationality_speaks_for_tha
                          "مجلس الأمن «ممارسة المزيد من الضغط على الحوثيين». وأضاف السفير أن وحدة مجلس الأمن "
                          "كفيلة بهزيمة قوى الانقلاب.", DAY)
     assert [(s, c) for s, c, _ in _speakers(doc)][-1] == ("السفير", "YEM")
+
+
+def test_a_counted_group_speaks_not_its_count() -> None:
+    texts = ("وقال عدد من المسؤولين الأمريكيين إن الاتفاق مع إيران جيد.",
+             "وأشاد عدد من المرضى بمبادرة بلدية الخبر، مؤكدين أنها خلقت نوعاً من التواصل.",
+             # «من» before a verb is "who": «بعض» stays the speaker
+             "وقال بعض من حضر اللقاء إن الأجواء كانت إيجابية.")
+    assert [[(s, c) for s, c, _ in _speakers(marsad.analyze(t, DAY))] for t in texts] == [
+        [("المسؤولين الأمريكيين", "USA")], [("المرضى", None)], [("بعض", None)]]

@@ -118,6 +118,32 @@ def is_stop(word: Word, cues: Cues) -> bool:
             or word.key in cues.participles)
 
 
+def group_end(words: list[Word], k: int, end: int, cues: Cues) -> int:
+    """End of a group's phrase: the plural noun (with the noun it is annexed to), plural adjectives
+    that agree with it and a place it is from ("المسؤولين الأمنيين في المنطقة"); a singular noun
+    after it is the verb's object ("استنكر عدد من المسؤولين الهجوم"), a phrase with ب its
+    complement ("أشاد عدد من المرضى بمبادرة البلدية")."""
+    # An indefinite head is annexed to the next word ("أسر الشهداء", "أهالي الضحايا").
+    x = k + 1 if words[k].key.startswith("ال") else min(end, k + 2)
+    while x < end:
+        w = words[x]
+        if w.key in cues.words("place_prepositions") and x + 1 < end:
+            x += 2  # في المنطقة
+            continue
+        if not (w.key.endswith(cues.words("plural_noun_endings")) or w.key in cues.words("place_prepositions")):
+            break
+        x += 1
+    return x
+
+
+def partitive_at(words: list[Word], i: int, limit: int, cues: Cues) -> bool:
+    """Whether the phrase at ``i`` counts a group after من («عدد من المسؤولين»): the group speaks.
+    The group is definite or a title («عدد من مسؤولي الوزارة»); a verb after من makes من "who"
+    («بعض من حضر اللقاء»)."""
+    return (i + 2 < limit and words[i].key in cues.words("partitives") and words[i + 1].key == "من"
+            and (words[i + 2].key.startswith("ال") or is_title(words[i + 2], cues)))
+
+
 def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Container[int] = ()) -> int:
     """Index just past the speaker phrase that starts at ``i`` (``i`` itself when there is none).
 
@@ -126,6 +152,9 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
     """
     if i < limit and has_form(words[i], cues.honorific_pronouns):
         return i + 1  # «وهنأ معاليه جميع الموظفين»: a pronoun takes no modifier
+    if partitive_at(words, i, limit, cues):
+        # «عدد من المسؤولين الأمريكيين»: the group, as far as it goes
+        return group_end(words, i + 2, speaker_end(words, i + 2, limit, cues, names), cues)
     j = i
     named = False
     while j < limit and j - i < MAX_SPEAKER_WORDS:

@@ -20,10 +20,12 @@ from marsad.stages.quotes.phrases import (
     abbreviated_title,
     actor,
     common_word,
+    group_end,
     has_form,
     is_stop,
     is_title,
     name_in,
+    partitive_at,
     phrase_span,
     speaker_end,
 )
@@ -190,6 +192,7 @@ def _past_body_with_b(ctx: Context, i: int, end: int, limit: int) -> int:
 
 def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     """The speaker named by words ``begin..end``: the name in it, or the person it refers to."""
+    begin += 2 if partitive_at(ctx.words, begin, end, ctx.cues) else 0  # «عدد من المشايخ»: the group
     a, b = name_in(ctx.words, begin, end, ctx.cues)
     if (a, b) == (begin, end):
         # "معالي وزير الخارجية", "صاحب السمو الملكي الأمير": the honorific is no part of the
@@ -541,7 +544,7 @@ def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
         w = ctx.words[k]
         if w.is_word and not w.prep and is_group([w], ctx.cues) and not _in_relative(ctx, k):
             # "بالتعاون مع": a noun after a preposition is never the subject.
-            end = _group_end(ctx, k, speaker_end_at(ctx, k, ctx.sent_limit[ctx.sent_of[k]]))
+            end = group_end(ctx.words, k, speaker_end_at(ctx, k, ctx.sent_limit[ctx.sent_of[k]]), ctx.cues)
             if end > k:
                 # The whole phrase speaks ("المسؤولين في مناطق المملكة"): a group has no name in it.
                 whole = phrase_span(ctx.words, k, end)
@@ -549,25 +552,6 @@ def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
                 ctx.phrases[found.span] = whole
                 return found
     return last if last is not None and names_group(ctx, last) else None
-
-
-def _group_end(ctx: Context, k: int, end: int) -> int:
-    """End of a group's phrase: the plural noun (with the noun it is annexed to), plural adjectives
-    that agree with it and a place it is from ("المسؤولين الأمنيين في المنطقة"); a singular noun
-    after it is the verb's object
-    ("استنكر عدد من المسؤولين الهجوم")."""
-    words, c = ctx.words, ctx.cues
-    # An indefinite head is annexed to the next word ("أسر الشهداء", "أهالي الضحايا").
-    x = k + 1 if words[k].key.startswith("ال") else min(end, k + 2)
-    while x < end:
-        w = words[x]
-        if w.key in c.words("place_prepositions") and x + 1 < end:
-            x += 2  # في المنطقة
-            continue
-        if not (w.key.endswith(c.words("plural_noun_endings")) or w.key in c.words("place_prepositions")):
-            break
-        x += 1
-    return x
 
 
 def _in_relative(ctx: Context, k: int) -> bool:
