@@ -123,3 +123,10 @@ def test_a_description_with_no_name_in_apposition_is_left_alone() -> None:
     doc = _tagged(text, [("الهيئة الإنسانية الدولية", None)])
     said, _ = find_quote_sets(doc)
     assert [who for _, _, who in _said(doc, said)] == ["الهيئة الإنسانية الدولية"]
+
+
+def test_a_document_annexed_to_a_name_without_the_article_speaks_for_that_body() -> None:
+    # «قرار مجلس الأمن»: the council's name opens without ال, as «وزارة …» does.
+    doc = marsad.analyze("جاء في قرار مجلس الأمن الدولي، أمس، أن المجلس يصادق على اتفاق فيينا.", "2015-07-21")
+    assert [(c, who) for c, _, who in _said(doc, doc.quotes)] == [
+        ("المجلس يصادق على اتفاق فيينا", "United Nations Security Council")]

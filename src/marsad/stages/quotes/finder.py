@@ -261,8 +261,9 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     j = k + 2
     if words[j].key in c.words("issued_by") and j + 1 < limit and words[j + 1].key in c.words("relay_from"):
         j += 2  # بيان صادر عن الوزارة
-    elif not (words[j].prep or (not paper.key.startswith("ال") and words[j].key.startswith("ال"))):
-        j = -1
+    elif not (words[j].prep or (not paper.key.startswith("ال") and (words[j].key.startswith("ال")
+                                                                    or _opens_mention(ctx, j)))):
+        j = -1  # («قرار مجلس الأمن»: a name may open without the article)
     if j >= 0 and words[j].key == "ل" and j + 1 < limit:
         j += 1  # لـ الوزارة, written apart
     end = speaker_end_at(ctx, j, limit) if j >= 0 else -1
@@ -276,6 +277,12 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if found is None:
         return None
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
+
+
+def _opens_mention(ctx: Context, k: int) -> bool:
+    """Whether word ``k`` opens an entity's mention."""
+    start = ctx.words[k].token.start
+    return any(m.start == start for e in ctx.doc.entities for m in e.mentions)
 
 
 def _past_adjuncts(ctx: Context, k: int, limit: int) -> int:
