@@ -123,3 +123,12 @@ def test_a_father_named_inside_a_son_s_name_is_not_a_mention_of_him() -> None:
                          stages=("clean", "segment", "entities"))
     assert all(e.name_en != "Mohammed bin Rashid Al Maktoum" for e in doc.entities)
     assert [doc.text[m.start:m.end] for e in doc.entities for m in e.mentions] == ["حمدان بن محمد بن راشد آل مكتوم"]
+
+
+def test_an_unknown_person_is_spelt_as_the_story_state_spells_names() -> None:
+    # An Egyptian story spells مختار جمعة as Egypt does; a Gulf one keeps the Gulf spelling.
+    egypt = marsad.analyze("قال وزير الأوقاف مختار جمعة إن الوزارة ستتخذ إجراءات في القاهرة والإسكندرية وأسيوط.",
+                           "2015-07-28")
+    gulf = marsad.analyze("قال مختار جمعة إن الفريق سيلعب في الرياض وجدة والدمام.", "2015-07-28")
+    assert [(e.name_en, e.country) for e in egypt.entities if e.type == "PER"] == [("Mokhtar Gomaa", None)]
+    assert [e.name_en for e in gulf.entities if e.type == "PER"] == ["Mukhtar Juma"]

@@ -9,6 +9,7 @@ the stage runs on the knowledge base alone.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -53,7 +54,7 @@ from marsad.stages.entities.noise import adjective_after_head, without_possessed
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
 from marsad.stages.entities.places import division_states, reread_places
-from marsad.stages.entities.romanise import name_tokens
+from marsad.stages.entities.romanise import name_tokens, romanise
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
 from marsad.text.resources import read_tsv
@@ -569,12 +570,35 @@ def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> l
         # A title or pronoun joins the entity of the person it points back to.
         groups[keys.get(id(m.antecedent), keys[id(m)]) if m.antecedent else keys[id(m)]].append(m)
     out = []
+    home = _home_state(mentions)
     for group in groups.values():
         head = max(group, key=lambda m: (m.source not in ("title", "coref"), m.span.end - m.span.start))
         country = next((m.country for m in group if m.country), None)
-        out.append(to_entity(kb, head.kb_id, head.type, [m.span for m in group],
-                             doc.span_text(head.span), country, head.name_en))
+        entity = to_entity(kb, head.kb_id, head.type, [m.span for m in group],
+                           doc.span_text(head.span), country, head.name_en)
+        if entity.type == "PER" and entity.kb_id is None and country is None and home is not None \
+                and head.name_en is None:
+            # A person of no known state in a story on one state is spelt as that state spells
+            # names (مختار جمعة in an Egyptian story: Mokhtar Gomaa, not Mukhtar Juma); the
+            # entity keeps no country, which the story does not prove.
+            entity = dataclasses.replace(entity, name_en=romanise(doc.span_text(head.span), home))
+        out.append(entity)
     return sorted(out, key=lambda e: e.mentions[0].start)
+
+
+#: The story's state must have this many place and nationality mentions, and this many times as
+#: many as the next state, to set how unknown persons' names are spelt (as quotes/anonymous.py),
+#: unless it is the only state the story names at all.
+HOME_MIN, HOME_LEAD = 3, 2.0
+
+
+def _home_state(mentions: Sequence[Mention]) -> str | None:
+    """The state most place and nationality mentions belong to, when it leads clearly."""
+    counts = Counter(m.country for m in mentions if m.country and m.type in ("GPE", "NORP"))
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and (top[0][1] < HOME_MIN or top[0][1] < HOME_LEAD * top[1][1])):
+        return None
+    return top[0][0]
 
 
 def find_entities(doc: Document, *, use_tagger: bool = True, fuzzy_min: float = FUZZY_MIN,
