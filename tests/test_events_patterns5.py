@@ -77,3 +77,18 @@ def test_a_participle_after_an_outlets_report_is_not_the_outlets_act() -> None:
                          "جوزيب غوارديولا، متهما إياه بأنه لعب للمنتخب من أجل المال.", "2015-07-31")
     (event,) = events_on(doc, "متهما")
     assert not any("صحيفة" in t or "آس" in t for t in _texts(doc, event.source))
+
+
+@pytest.mark.parametrize("text", [
+    "وطالب الرئيس هادي المليشيات الحوثية باحترام الهدنة الإنسانية.",
+    "وانهارت هدنة كان يلتزمها الطرفان منذ 2013 في نزاع أوقع آلاف القتلى.",
+    "وتبادل الطرفان الاتهامات بقصف مناطق سكنية على الرغم من وقف لإطلاق النار أمس.",
+])
+def test_a_truce_respected_broken_or_agreed_on_is_no_ceasefire_declared_there(text: str) -> None:
+    doc = marsad.analyze(text, "2015-07-25")
+    assert not [e for e in events_on(doc, "") if e.type == "RETREAT"]
+
+
+def test_a_truce_declared_is_still_an_event() -> None:
+    doc = marsad.analyze("ودخلت هدنة إنسانية حيز التنفيذ في اليمن منتصف ليل أمس.", "2015-07-25")
+    assert [e.type for e in events_on(doc, "هدنة")] == ["RETREAT"]
