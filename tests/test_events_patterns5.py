@@ -92,3 +92,21 @@ def test_a_truce_respected_broken_or_agreed_on_is_no_ceasefire_declared_there(te
 def test_a_truce_declared_is_still_an_event() -> None:
     doc = marsad.analyze("ودخلت هدنة إنسانية حيز التنفيذ في اليمن منتصف ليل أمس.", "2015-07-25")
     assert [e.type for e in events_on(doc, "هدنة")] == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text", [
+    # who holds a place, not a seizure
+    "ودمرت طائرات التحالف معسكرا يسيطر عليه الحوثيون في صنعاء.",
+    "وتسيطر كل من الحكومتين على مساحات محدودة من الأراضي في ليبيا.",
+    # a no-fly zone and an arms embargo named, not a ban enacted
+    "وتدعو تركيا منذ فترة طويلة إلى إقامة منطقة حظر طيران في شمال سوريا.",
+    "وتصاعدت الضغوط على مجلس الأمن أمس لرفع حظر السلاح إلى ليبيا.",
+])
+def test_control_held_and_bans_named_are_no_coercion(text: str) -> None:
+    doc = marsad.analyze(text, "2015-07-25")
+    assert not [e for e in events_on(doc, "") if e.type == "COERCE"]
+
+
+def test_a_seizure_and_a_ban_enacted_are_still_coercion() -> None:
+    doc = marsad.analyze("وسيطرت قوات المقاومة على المطار أمس. وحظرت السلطات المصرية التظاهر في القاهرة.", "2015-07-25")
+    assert [e.type for e in events_on(doc, "") if e.type == "COERCE"] == ["COERCE", "COERCE"]
