@@ -110,3 +110,18 @@ def test_control_held_and_bans_named_are_no_coercion(text: str) -> None:
 def test_a_seizure_and_a_ban_enacted_are_still_coercion() -> None:
     doc = marsad.analyze("وسيطرت قوات المقاومة على المطار أمس. وحظرت السلطات المصرية التظاهر في القاهرة.", "2015-07-25")
     assert [e.type for e in events_on(doc, "") if e.type == "COERCE"] == ["COERCE", "COERCE"]
+
+
+@pytest.mark.parametrize("text", [
+    'وقال المتحدث باسم المقاومة في عدن في اتصال هاتفي مع "الوطن" إن الثوار عثروا على الجثث.',
+    "وقال محافظ عدن نايف البكري في اتصال هاتفي لـ«الشرق الأوسط» إن الوضع مستقر.",
+    "وأشار الوزير في لقاء مع قناة «روسيا اليوم» إلى أن الخطر الحقيقي يكمن في الفساد.",
+])
+def test_a_call_or_interview_with_the_outlet_is_no_talks(text: str) -> None:
+    doc = marsad.analyze(text, "2015-07-25")
+    assert not [e for e in events_on(doc, "") if e.type == "CONSULT"]
+
+
+def test_a_call_between_leaders_is_still_talks() -> None:
+    doc = marsad.analyze("وأجرى الملك سلمان اتصالا هاتفيا مع الرئيس الأمريكي باراك أوباما أمس.", "2015-07-25")
+    assert [e.type for e in events_on(doc, "اتصالا")] == ["CONSULT"]

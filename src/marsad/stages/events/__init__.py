@@ -63,6 +63,7 @@ from marsad.stages.events.context import (
     opening_subject,
     parenthesis_subject,
     pronoun_target,
+    relay_occasion,
     truce_party,
     widened,
 )
@@ -516,6 +517,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
     # A meeting noun naming talks told just before («وجرى خلال اللقاء …») is a trigger too.
     for cand in anaphor_candidates(doc, find_triggers(doc)):
         lo, hi = ranges[cand.sentence]
+        if relay_occasion(doc, cand, hi):
+            continue  # «في اتصال هاتفي مع "الوطن"»: how the paper got the words, no talks
         c_lo, c_hi = clause_bounds(doc, cand.first, lo, hi)
         args = _arguments(doc, cand, mentions, (lo, hi), (c_lo, c_hi), inside)
         p_lo, p_hi = punct_bounds(doc, cand, lo, hi)

@@ -19,9 +19,10 @@ from marsad.stages.events.args import (
     plural_verb,
     victims,
 )
-from marsad.stages.events.detect import Candidate, surface
+from marsad.stages.events.detect import Candidate, surface, word_keys
 from marsad.stages.events.lexicon import cue_words
 from marsad.stages.events.mentions import NON_ACTOR_TYPES, Mention, word_keys_in
+from marsad.stages.quotes.lexicon import cues as quote_cues
 
 
 def find_speakers(doc: Document, mentions: list[Mention], ranges: list[tuple[int, int]]
@@ -194,3 +195,27 @@ def truce_party(doc: Document, cand: Candidate, mentions: list[Mention], hi: int
             continue  # a generic «قوات» or «سكان» names no side: it may be the truce's own forces
         return group_forward(doc, mentions, k)
     return []
+
+
+#: Most tokens between a call or interview noun and the preposition before the outlet it was with.
+RELAY_REACH = 3
+#: Marks that open an outlet's name in quotation marks («الوطن»، "عكاظ").
+_NAME_OPENERS = frozenset("«\"“")
+
+
+def relay_occasion(doc: Document, cand: Candidate, hi: int) -> bool:
+    """Whether a talk noun (اتصال هاتفي، لقاء، مقابلة) is the occasion on which an outlet got a
+    statement: «قال … في اتصال هاتفي مع "الوطن"», «في لقاء مع قناة روسيا اليوم»: no talks between
+    parties, the paper's own call (a relay the quotes stage reads)."""
+    if cand.trigger.type != "CONSULT" or cand.trigger.kind == "V":
+        return False
+    heads = quote_cues().outlet_heads
+    for k in range(cand.last, min(cand.last + RELAY_REACH, hi - 1)):
+        tok = doc.tokens[k]
+        if tok.kind != "word" or surface(doc, tok).lstrip("و") not in cue_words("relay_prepositions"):
+            continue
+        nxt = doc.tokens[k + 1]
+        written = doc.text[nxt.start:nxt.end]
+        return written[:1] in _NAME_OPENERS or bool(word_keys(doc, nxt) & heads) or any(
+            q.via is not None and q.via.span.start == nxt.start for q in (*doc.quotes, *doc.unattributed))
+    return False
