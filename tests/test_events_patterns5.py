@@ -16,6 +16,11 @@ def _texts(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
     return {doc.span_text(a.span) for a in actors}
 
 
+def _types(text: str) -> set[str]:
+    """The types of the events the rules find in ``text``."""
+    return {e.type for e in events_on(marsad.analyze(text, "2015-07-25"), "")}
+
+
 @pytest.mark.parametrize(("text", "trigger", "source"), [
     ("وقال المسؤول إن غالبية هذه المدارس استهدفها بشكل مباشر تنظيم الدولة الإسلامية.", "استهدفها",
      "تنظيم الدولة الإسلامية"),
@@ -85,8 +90,7 @@ def test_a_participle_after_an_outlets_report_is_not_the_outlets_act() -> None:
     "وتبادل الطرفان الاتهامات بقصف مناطق سكنية على الرغم من وقف لإطلاق النار أمس.",
 ])
 def test_a_truce_respected_broken_or_agreed_on_is_no_ceasefire_declared_there(text: str) -> None:
-    doc = marsad.analyze(text, "2015-07-25")
-    assert not [e for e in events_on(doc, "") if e.type == "RETREAT"]
+    assert "RETREAT" not in _types(text)
 
 
 def test_a_truce_declared_is_still_an_event() -> None:
@@ -103,8 +107,7 @@ def test_a_truce_declared_is_still_an_event() -> None:
     "وتصاعدت الضغوط على مجلس الأمن أمس لرفع حظر السلاح إلى ليبيا.",
 ])
 def test_control_held_and_bans_named_are_no_coercion(text: str) -> None:
-    doc = marsad.analyze(text, "2015-07-25")
-    assert not [e for e in events_on(doc, "") if e.type == "COERCE"]
+    assert "COERCE" not in _types(text)
 
 
 def test_a_seizure_and_a_ban_enacted_are_still_coercion() -> None:
@@ -118,8 +121,7 @@ def test_a_seizure_and_a_ban_enacted_are_still_coercion() -> None:
     "وأشار الوزير في لقاء مع قناة «روسيا اليوم» إلى أن الخطر الحقيقي يكمن في الفساد.",
 ])
 def test_a_call_or_interview_with_the_outlet_is_no_talks(text: str) -> None:
-    doc = marsad.analyze(text, "2015-07-25")
-    assert not [e for e in events_on(doc, "") if e.type == "CONSULT"]
+    assert "CONSULT" not in _types(text)
 
 
 def test_a_call_between_leaders_is_still_talks() -> None:

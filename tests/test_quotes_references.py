@@ -9,11 +9,11 @@ import marsad
 from marsad.core.document import Document
 
 
-def _speakers(text: str, published: dt.date) -> list[tuple[str, str | None]]:
-    """(speaker text, the speaker entity's knowledge-base id) of every quote."""
+def _speakers(text: str, published: dt.date, field: str = "kb_id") -> list[tuple[str, str | None]]:
+    """(speaker text, the speaker entity's ``field``: its knowledge-base id) of every quote."""
     doc = marsad.analyze(text, published)
     return [(doc.span_text(q.speaker.span),
-             doc.entities[q.speaker.entity].kb_id if q.speaker.entity is not None else None)
+             getattr(doc.entities[q.speaker.entity], field) if q.speaker.entity is not None else None)
             for q in doc.quotes]
 
 
@@ -74,21 +74,14 @@ def test_a_definite_post_does_not_look_forward_past_another_title() -> None:
                for q in doc.quotes if q.speaker.entity is not None)
 
 
-def _speaker_names(text: str, published: dt.date) -> list[tuple[str, str | None]]:
-    doc = marsad.analyze(text, published)
-    return [(doc.span_text(q.speaker.span),
-             doc.entities[q.speaker.entity].name_ar if q.speaker.entity is not None else None)
-            for q in doc.quotes]
-
-
 def test_a_bare_title_speaks_for_the_person_told_beside_it_who_had_not_spoken() -> None:
     text = ("جاء ذلك خلال لقاء نجم الدين كريم محافظ كركوك مع المفوض الأوروبي للمساعدات الإنسانية. وقال "
             "المحافظ ان مدينة كركوك هي الوحيدة التي صمدت بوجه الارهابيين.")
-    assert _speaker_names(text, dt.date(2015, 7, 26)) == [("المحافظ", "نجم الدين كريم")]
+    assert _speakers(text, dt.date(2015, 7, 26), "name_ar") == [("المحافظ", "نجم الدين كريم")]
 
 
 def test_a_title_told_before_another_post_names_nobody_for_the_bare_title() -> None:
     # «مستشار» is the post of the man named; «الوزير» is someone else.
     text = ("واستقبل رئيس البلدية خالد منصور مستشار الرئيس للشؤون الأمنية في مكتبه. وقال المحافظ إن "
             "الاجتماع بحث أوضاع المدينة.")
-    assert _speaker_names(text, dt.date(2015, 7, 26)) == [("المحافظ", None)]
+    assert _speakers(text, dt.date(2015, 7, 26), "name_ar") == [("المحافظ", None)]
