@@ -130,3 +130,9 @@ def test_a_document_annexed_to_a_name_without_the_article_speaks_for_that_body()
     doc = marsad.analyze("جاء في قرار مجلس الأمن الدولي، أمس، أن المجلس يصادق على اتفاق فيينا.", "2015-07-21")
     assert [(c, who) for c, _, who in _said(doc, doc.quotes)] == [
         ("المجلس يصادق على اتفاق فيينا", "United Nations Security Council")]
+
+
+def test_an_acronyms_dots_open_no_clause_before_the_verb() -> None:
+    # «بي.بي.سي» is the outlet of the interview, not a subject opening the clause after its dots.
+    doc = marsad.analyze("غير ان اوباما وفي مقابلة مع بي.بي.سي قال انه ليس من هواة التمييز.", "2015-07-27")
+    assert [(c, who) for c, _, who in _said(doc, doc.quotes)] == [("ليس من هواة التمييز", "Barack Obama")]

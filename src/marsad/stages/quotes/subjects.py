@@ -446,10 +446,17 @@ def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     while k > first and i - k < MAX_FRONTED_SUBJECT and words[k - 1].is_word \
             and not has_form(words[k - 1], c.lead_particles):
         k -= 1
-    if k == i or speaker_end(words, k, i, c, ctx.names) != i:
+    if k == i or speaker_end(words, k, i, c, ctx.names) != i or _mid_name(ctx, k):
         return None
     opens = k == first or not words[k - 1].is_word or has_form(words[k - 1], c.lead_particles)
     return (k, i) if opens else None
+
+
+def _mid_name(ctx: Context, k: int) -> bool:
+    """Whether word ``k`` lies inside a name that began before it («بي.بي.سي»: its dots are no
+    clause boundary)."""
+    start = ctx.words[k].token.start
+    return any(m.start < start < m.end for e in ctx.doc.entities for m in e.mentions)
 
 
 def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
