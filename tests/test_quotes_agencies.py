@@ -172,3 +172,6 @@ def test_a_counted_group_speaks_not_its_count() -> None:
              "وقال بعض من حضر اللقاء إن الأجواء كانت إيجابية.")
     assert [[(s, c) for s, c, _ in _speakers(marsad.analyze(t, DAY))] for t in texts] == [
         [("المسؤولين الأمريكيين", "USA")], [("المرضى", None)], [("بعض", None)]]
+    # the participle of a counted group is the group's, not that of a group told the sentence before
+    both = marsad.analyze(" ".join(texts[:2]), DAY)
+    assert [s for s, _, _ in _speakers(both)] == ["المسؤولين الأمريكيين", "المرضى"]

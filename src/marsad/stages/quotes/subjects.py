@@ -549,7 +549,8 @@ def group_speaker(ctx: Context, i: int, last: Actor | None) -> Actor | None:
     s = ctx.sent_of[i]
     for k in range(i - 1, ctx.sent_first[max(0, s - 1)] - 1, -1):
         w = ctx.words[k]
-        if w.is_word and not w.prep and is_group([w], ctx.cues) and not _in_relative(ctx, k):
+        counted = k >= 2 and partitive_at(ctx.words, k - 2, k + 1, ctx.cues)  # «عدد من المرضى»
+        if w.is_word and not w.prep and (counted or is_group([w], ctx.cues)) and not _in_relative(ctx, k):
             # "بالتعاون مع": a noun after a preposition is never the subject.
             end = group_end(ctx.words, k, speaker_end_at(ctx, k, ctx.sent_limit[ctx.sent_of[k]]), ctx.cues)
             if end > k:
