@@ -175,3 +175,9 @@ def test_a_counted_group_speaks_not_its_count() -> None:
     # the participle of a counted group is the group's, not that of a group told the sentence before
     both = marsad.analyze(" ".join(texts[:2]), DAY)
     assert [s for s, _, _ in _speakers(both)] == ["المسؤولين الأمريكيين", "المرضى"]
+
+
+def test_a_name_set_off_after_a_description_and_its_place_speaks() -> None:
+    doc = marsad.analyze("بدوره، قال أحد المقاتلين في الجبهة الشمالية، يدعى محمد عبدالقوي، إن الحوثيين يقتلون "
+                         "أسرى المقاومة في تعز.", DAY)
+    assert [s for s, _, _ in _speakers(doc)] == ["محمد عبدالقوي"]

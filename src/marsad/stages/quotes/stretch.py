@@ -37,12 +37,24 @@ def past_outlet_name(ctx: Context, end: int, limit: int) -> int:
     return end
 
 
+#: Most words of the place told between a description and the comma before the name set off
+#: after it («أحد المقاتلين في الجبهة الشمالية، يدعى …،»).
+MAX_APPOSED_PLACE_WORDS = 3
+
+
 def past_apposition(ctx: Context, end: int, limit: int) -> int:
     """``end`` past a comma before a person's name that follows a post ("الأستاذ في جامعة عدن،
-    سليم الحسني": the name set off after the post)."""
-    if end + 1 >= limit or char(ctx, end) not in ("،", ",") or ctx.words[end - 1].token.start in ctx.names:
+    سليم الحسني": the name set off after the post), also when the post's place stands before
+    the comma and the phrase did not reach it («أحد المقاتلين في الجبهة الشمالية، يدعى محمد …»)."""
+    if end + 1 >= limit or ctx.words[end - 1].token.start in ctx.names:
         return end
-    j = titles_before_name(ctx, end + 1, limit)
+    comma = end
+    if ctx.words[end].key in ctx.cues.words("place_prepositions"):
+        comma = next((k for k in range(end + 2, min(limit - 1, end + 2 + MAX_APPOSED_PLACE_WORDS))
+                      if not ctx.words[k].is_word), end)
+    if char(ctx, comma) not in ("،", ",") or comma + 1 >= limit:
+        return end
+    j = titles_before_name(ctx, comma + 1, limit)
     return j if ctx.words[j].token.start in ctx.names else end
 
 
