@@ -53,7 +53,7 @@ from marsad.stages.entities.nationality import qualified_nationalities
 from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
-from marsad.stages.entities.places import division_states, reread_places
+from marsad.stages.entities.places import division_states, leading_state, reread_places
 from marsad.stages.entities.romanise import name_tokens, romanise
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
@@ -595,10 +595,7 @@ HOME_MIN, HOME_LEAD = 3, 2.0
 def _home_state(mentions: Sequence[Mention]) -> str | None:
     """The state most place and nationality mentions belong to, when it leads clearly."""
     counts = Counter(m.country for m in mentions if m.country and m.type in ("GPE", "NORP"))
-    top = counts.most_common(2)
-    if not top or (len(top) > 1 and (top[0][1] < HOME_MIN or top[0][1] < HOME_LEAD * top[1][1])):
-        return None
-    return top[0][0]
+    return leading_state(counts, HOME_MIN if len(counts) > 1 else 1, HOME_LEAD)
 
 
 def find_entities(doc: Document, *, use_tagger: bool = True, fuzzy_min: float = FUZZY_MIN,

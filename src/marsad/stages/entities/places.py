@@ -139,6 +139,24 @@ def story_states(doc: Document, kb: KnowledgeBase, mentions: list[Mention],
     return states
 
 
+def named_states(doc: Document) -> Counter[str]:
+    """How many place and nationality mentions of the article's entities each state has."""
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        if e.type in ("GPE", "NORP") and e.country:
+            counts[e.country] += len(e.mentions)
+    return counts
+
+
+def leading_state(counts: Counter[str], least: int, lead: float) -> str | None:
+    """The state with the most mentions when it has ``least`` of them and ``lead`` times as many
+    as the next one (else None: a close second leaves the story's state in doubt)."""
+    top = counts.most_common(2)
+    if not top or top[0][1] < least or (len(top) > 1 and top[0][1] < lead * top[1][1]):
+        return None
+    return top[0][0]
+
+
 def division_states(doc: Document, kb: KnowledgeBase) -> list[str]:
     """The state of each first-level division the article names (``kb.region_states``)."""
     table = region_states(kb)

@@ -10,11 +10,11 @@ title standing beside the name («بيتر مورار رئيس اللجنة ال
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 from marsad.core.document import Actor, Document
 from marsad.core.errors import DataError
+from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
 from marsad.stages.events.detect import Candidate, surface, word_keys
@@ -221,17 +221,9 @@ def with_bodies(doc: Document, actors: tuple[Actor, ...], affil: dict[int, int])
 
 def home_country(doc: Document) -> str | None:
     """The state an article is mostly about: the country most of its place and nationality
-    mentions belong to (a Saudi paper's «المملكة» and «الجهات المعنية» are Saudi)."""
-    counts: Counter[str] = Counter()
-    for ent in doc.entities:
-        if ent.type in ("GPE", "NORP") and ent.country:
-            counts[ent.country] += len(ent.mentions)
-    if not counts:
-        return None
-    best = counts.most_common(2)
-    # A close second leaves no home: guessing would give half the agents the wrong state.
-    lead = best[0][1] >= HOME_LEAD * best[1][1] if len(best) > 1 else True
-    return best[0][0] if best[0][1] >= HOME_MIN and lead else None
+    mentions belong to (a Saudi paper's «المملكة» and «الجهات المعنية» are Saudi); a close second
+    leaves no home: guessing would give half the agents the wrong state."""
+    return leading_state(named_states(doc), HOME_MIN, HOME_LEAD)
 
 
 def state_entity(doc: Document, country: str) -> int | None:

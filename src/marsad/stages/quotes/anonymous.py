@@ -13,9 +13,8 @@ quotes stage keeps it apart (``doc.unattributed``).  The words are in ``data/quo
 
 from __future__ import annotations
 
-from collections import Counter
-
 from marsad.core.document import Actor, Document, Span
+from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.quotes.context import Context, words_in
 from marsad.stages.quotes.lexicon import Cues, demonyms
 from marsad.stages.quotes.phrases import Word, phrase_span, speaker_end
@@ -82,16 +81,7 @@ def state_entity(doc: Document, iso3: str) -> int | None:
 def story_state(doc: Document) -> str | None:
     """The state an article is about: the country of most of its place and nationality mentions,
     when it leads clearly (else None: guessing would give an unnamed source the wrong state)."""
-    counts: Counter[str] = Counter()
-    for e in doc.entities:
-        if e.type in ("GPE", "NORP") and e.country:
-            counts[e.country] += len(e.mentions)
-    top = counts.most_common(2)
-    if not top or top[0][1] < STORY_STATE_MIN:
-        return None
-    if len(top) > 1 and top[0][1] < STORY_STATE_LEAD * top[1][1]:
-        return None
-    return top[0][0]
+    return leading_state(named_states(doc), STORY_STATE_MIN, STORY_STATE_LEAD)
 
 
 def _named_body(doc: Document, words: list[Word]) -> int | None:
@@ -208,11 +198,10 @@ def _titled_official(doc: Document, cues: Cues, words: list[Word], found: Actor)
     if len(words) == 1:
         # «وأضاف السفير» after «طلب السفير اليمني …»: the title told last with its nationality.
         iso3 = _nationality_told_with(doc, words[0], words[0].token.start)
-        ent = state_entity(doc, iso3) if iso3 is not None else None
-        return found if ent is None else Actor(found.span, ent)
-    iso3 = nationality(words[1:2])
-    if iso3 is None and len(words) > 2 and (_is(words[1], a["state_agents"]) or _is(words[1], a["agency_heads"])):
-        iso3 = nationality(words[2:3])
+    else:
+        iso3 = nationality(words[1:2])
+        if iso3 is None and len(words) > 2 and (_is(words[1], a["state_agents"]) or _is(words[1], a["agency_heads"])):
+            iso3 = nationality(words[2:3])
     ent = state_entity(doc, iso3) if iso3 is not None else None
     return found if ent is None else Actor(found.span, ent)
 
