@@ -272,10 +272,10 @@ def complete(doc: Document, cand: Candidate, mentions: Sequence[Mention], clause
         # (a verb carrying its object pronoun, استهدفها، طالبته, has its object told before it;
         # after it, only the object of a preposition the trigger's target takes: «طلبتها من
         # فرنسا», not «استهدفتها القوات العراقية والقوة الجوية للتحالف»)
-        resumed = object_suffix(doc, cand)
-        specs = {fold(spec) for spec in cand.trigger.target if spec != "obj"}
-        ahead = frozenset(m.span.start for m in fr.mentions
-                          if resumed and m.first >= cand.last and m.prep not in specs)
+        ahead: frozenset[int] = frozenset()
+        if object_suffix(doc, cand):
+            specs = {fold(spec) for spec in cand.trigger.target if spec != "obj"}
+            ahead = frozenset(m.span.start for m in fr.mentions if m.first >= cand.last and m.prep not in specs)
         pick = best(doc, fr, "TARGET", exclude=taken | frozenset(a.span.start for a in source) | ahead)
         target = _side(doc, fr, pick) if pick is not None else target
     return source, target

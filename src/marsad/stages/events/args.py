@@ -214,14 +214,14 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     after = [_genitive(doc, cand, m) for m in mentions if cand.last <= m.first < c_hi]
     before = [m for m in mentions if c_lo <= m.first and m.last <= cand.first]
     unnamed = _unnamed_subject(doc, cand, after)
-    source = [] if unnamed else _subject(doc, cand, before, after, c_lo)
+    resumed = object_suffix(doc, cand)
+    source = [] if unnamed else _subject(doc, cand, before, after, c_lo, resumed)
     used = {m.span for m in source}
     # The object follows the subject in VSO: the window opens after the subject's titles.
     opens = source[-1].last if source and source[0] in after else cand.last
     rest = [m for m in after if m.span not in used and cand.last <= m.first and m.first - opens <= TARGET_WINDOW]
     if source and source[0] in after:
         rest = [m for m in rest if m.first >= source[-1].last]
-    resumed = object_suffix(doc, cand)
     # (a verb carrying its object pronoun has no object after it: «استهدفها تنظيم الدولة»; the
     # object is told first, a bare actor right before the verb when one is named)
     target = _object(doc, cand, source, after, rest, opens) if not resumed else [
@@ -280,17 +280,18 @@ def _genitive(doc: Document, cand: Candidate, m: Mention) -> Mention:
     return m
 
 
-def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention], c_lo: int
-             ) -> list[Mention]:
+def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[Mention], c_lo: int,
+             carries_object: bool = False) -> list[Mention]:
     """The trigger's subject: the bare actor after a verb (VSO) or right before it (SVO), or the
-    subject of the light verb before a verbal noun."""
+    subject of the light verb before a verbal noun; ``carries_object``: the verb carries its
+    object pronoun (:func:`object_suffix`)."""
     verb = cand.trigger.kind == "V"
     bare = [k for k, m in enumerate(before) if m.prep is None]
     # A bare actor right before a verb is a subject-verb-object subject (أمريكا … تتهم كوريا الشمالية).
     topic = bool(bare) and verb and cand.first - before[bare[-1]].last <= 1 and bare[-1] == len(before) - 1
     # A verb carrying its object pronoun has a bare actor after it for subject: what stands before
     # it is the object, told first and resumed by the pronoun («المدارس استهدفها تنظيم الدولة»).
-    resumed = verb and object_suffix(doc, cand) and bool(after) and after[0].prep is None
+    resumed = verb and carries_object and bool(after) and after[0].prep is None
     topic = topic and not resumed
     gap = SUBJECT_GAP if verb else 1
     titled = None if topic else _titled_subject(doc, cand, after)
