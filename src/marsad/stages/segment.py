@@ -103,9 +103,12 @@ def _after_abbreviation(paragraph: str, i: int) -> bool:
 _END_RE = re.compile(f"[{re.escape(_TERMINATORS)}](?=[ \n{re.escape(_CLOSERS_AFTER_END + _TERMINATORS)}]|\\Z)")
 
 
+#: Closing quotation marks a glued full stop may follow.
+_GLUED_CLOSERS = "»”\""
 #: A full stop glued to the Arabic word after it, where scraping lost the space («… الكاميرون.وأصيب»,
 #: «… في القرية».وذكر»): after a word of two letters or more, or after a closing quotation mark.
-_GLUED_END_RE = re.compile("(?:(?<=[\u0621-\u064a][\u0621-\u064a])|(?<=[»”\"]))\\.(?=[\u0621-\u064a])")
+_GLUED_END_RE = re.compile(f"(?:(?<=[\u0621-\u064a][\u0621-\u064a])|(?<=[{re.escape(_GLUED_CLOSERS)}]))"
+                           "\\.(?=[\u0621-\u064a])")
 
 
 #: Fewest letters of the word before a glued full stop: shorter ones spell out an acronym (بي.بي.سي،
@@ -115,13 +118,17 @@ MIN_GLUED_WORD = 4
 
 def _glued_ends(paragraph: str) -> list[re.Match[str]]:
     """Full stops glued to the next word that end a sentence (not an abbreviation or acronym)."""
-    out = []
-    for m in _GLUED_END_RE.finditer(paragraph):
-        i = m.start()
-        word = re.split(r"[\s(.]", paragraph[:i])[-1]
-        if paragraph[i - 1] in "»”\"" or (len(word) >= MIN_GLUED_WORD and not _after_abbreviation(paragraph, i)):
-            out.append(m)
-    return out
+    return [m for m in _GLUED_END_RE.finditer(paragraph)
+            if paragraph[m.start() - 1] in _GLUED_CLOSERS
+            or (_word_before(paragraph, m.start()) >= MIN_GLUED_WORD and not _after_abbreviation(paragraph, m.start()))]
+
+
+def _word_before(paragraph: str, i: int) -> int:
+    """Length of the word ending at offset ``i``, back to a space, a bracket or another full stop."""
+    start = i
+    while start > 0 and not (paragraph[start - 1].isspace() or paragraph[start - 1] in "(."):
+        start -= 1
+    return i - start
 
 
 def _sentence_ends(paragraph: str) -> list[int]:
