@@ -49,6 +49,7 @@ class Context:
     name_ends: frozenset[int] = frozenset()  # end offsets of person mentions
     starts: list[int] = field(default_factory=list)  # start offset of each word, for bisection
     place_ends: frozenset[int] = frozenset()  # end offsets of place and body mentions
+    mentions: tuple[Span, ...] = ()  # every entity mention
     speaker: Actor | None = None  # the speaker of the last quotation found so far
 
     @property
@@ -75,7 +76,8 @@ def build_context(doc: Document) -> Context:
     place_ends = frozenset(m.end for e in doc.entities if e.type != "PER" for m in e.mentions)
     return Context(doc, c, words, pair_marks(doc.text), sent_of, first, limit, names=names,
                    name_ends=frozenset(names.values()), place_ends=place_ends,
-                   starts=[w.token.start for w in words])
+                   starts=[w.token.start for w in words],
+                   mentions=tuple(m for e in doc.entities for m in e.mentions))
 
 
 def _unglued(doc: Document, w: Word) -> Word:

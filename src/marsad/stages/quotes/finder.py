@@ -282,7 +282,7 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
 def _opens_mention(ctx: Context, k: int) -> bool:
     """Whether word ``k`` opens an entity's mention."""
     start = ctx.words[k].token.start
-    return any(m.start == start for e in ctx.doc.entities for m in e.mentions)
+    return any(m.start == start for m in ctx.mentions)
 
 
 def _past_adjuncts(ctx: Context, k: int, limit: int) -> int:

@@ -456,7 +456,7 @@ def _mid_name(ctx: Context, k: int) -> bool:
     """Whether word ``k`` lies inside a name that began before it («بي.بي.سي»: its dots are no
     clause boundary)."""
     start = ctx.words[k].token.start
-    return any(m.start < start < m.end for e in ctx.doc.entities for m in e.mentions)
+    return any(m.start < start < m.end for m in ctx.mentions)
 
 
 def named_subject(ctx: Context, i: int) -> tuple[int, int] | None:
