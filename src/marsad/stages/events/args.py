@@ -30,10 +30,12 @@ from marsad.stages.events.mentions import (
     word_keys_in,
 )
 from marsad.stages.events.merge import actor_key
-from marsad.text.keys import fold
+from marsad.text.keys import fold, frequency
 
 #: Most tokens between a verb and its subject (a time adverb may sit between: «استضافت موسكو الأسبوع الماضي»).
 SUBJECT_GAP = 3
+#: Fewest letters of a word read as a preposition and a noun (بدور): shorter ones are too ambiguous.
+MIN_PREP_NOUN = 4
 #: Most tokens between a verbal noun and the subject of its light verb before it (شنت إسرائيل غارة).
 NOUN_SUBJECT_GAP = 3
 #: Most tokens between تعرض and the noun it undergoes (a long name may stand between: «تعرض المرجع
@@ -303,7 +305,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         opening = bare and before[bare[0]].first - c_lo <= 1
         return group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
-            and not _listed_object(doc, after[0])
+            and not _listed_object(doc, after[0]) and not _after_preposition_noun(doc, cand, after[0])
             and not _counted(doc, cand, after[0]) and not _owns_object(doc, cand, after[0])
             and not _completes_need(doc, cand, after[0])
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
@@ -415,6 +417,23 @@ def _listed_object(doc: Document, m: Mention) -> bool:
     كلاً من محافظ صنعاء ومحافظ عدن»), not its subject."""
     k = m.first - 2
     return k >= 0 and surface(doc, doc.tokens[k + 1]) == "من" and word_keys_in(doc, k, cue_words("object_lists"))
+
+
+def _after_preposition_noun(doc: Document, cand: Candidate, m: Mention) -> bool:
+    """Whether the word right before ``m``, between the verb and it, is a noun with the preposition
+    ب/ل/ك on it («وأشاد بدور قوات التحالف»، «ورحب باتفاق الطرفين»): ``m`` is that noun's genitive,
+    inside the verb's prepositional object, not its subject.  The word must read better without the
+    letter (دور over بدور; بيان stays a noun: «وأكد بيان الجيش») and not be a listed adverb (بشدة)."""
+    k = m.first - 1
+    if k < cand.last or doc.tokens[k].kind != "word" or doc.tokens[k].pieces:
+        return False  # (a word the tokeniser split carries an article or a pronoun: بدوره)
+    tok = doc.tokens[k]
+    folded, raw = surface(doc, tok), doc.text[tok.start:tok.end]
+    if folded[:1] in ("و", "ف") and folded[1:2] in ("ب", "ل", "ك"):
+        folded, raw = folded[1:], raw[1:]
+    if folded[:1] not in ("ب", "ل", "ك") or len(folded) < MIN_PREP_NOUN or folded in cue_words("gap_adverbs"):
+        return False
+    return frequency(raw[1:]) > frequency(raw)
 
 
 def _words_between(doc: Document, start: int, end: int) -> int:

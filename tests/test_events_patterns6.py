@@ -1,0 +1,40 @@
+"""Events stage: patterns of the tenth session (issue 14), each on sentences written for these
+tests: a name after a noun carrying a preposition (بدور، باتفاق) is that noun's genitive, not the
+verb's subject."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from conftest import rule_events as events_on
+from marsad.core.document import Actor, Document
+
+
+def _texts(doc: Document, actors: tuple[Actor, ...]) -> set[str]:
+    return {doc.span_text(a.span) for a in actors}
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    ("وقال وزير الداخلية اليمني عبده الحذيفي إن المدينة تعود إلى الحياة. وأشاد بدور قوات التحالف العربي.",
+     "وأشاد", "قوات التحالف العربي"),
+    ("التقى الرئيس المصري عبد الفتاح السيسي وفدا من رجال الأعمال. ورحب باستثمارات المملكة العربية السعودية.",
+     "ورحب", "المملكة العربية السعودية"),
+])
+def test_a_name_after_a_prepositional_noun_is_no_subject(text: str, trigger: str, target: str) -> None:
+    doc = marsad.analyze(text, "2015-07-25")
+    (event,) = events_on(doc, trigger)
+    assert target not in _texts(doc, event.source)
+    assert target in _texts(doc, event.target)
+
+
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    # an adverb with a preposition on it stands between the verb and its subject
+    ("وأدان بشدة الاتحاد الأوروبي الهجوم على المسجد.", "وأدان", "الاتحاد الأوروبي"),
+    # a noun that only looks like ب + a word (بيان) is the subject's head: its author acts
+    ("وندد بيان الخارجية المصرية بالهجوم على المسجد.", "وندد", "الخارجية المصرية"),
+])
+def test_an_adverb_or_a_plain_noun_before_the_subject_keeps_it(text: str, trigger: str, source: str) -> None:
+    doc = marsad.analyze(text, "2015-07-25")
+    (event,) = events_on(doc, trigger)
+    assert source in _texts(doc, event.source)
