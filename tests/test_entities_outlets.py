@@ -12,10 +12,20 @@ from conftest import entity_by_mention, kb_reading
     ('وقال المتحدث لـ"الشرق الأوسط" إن الاتفاق قريب.', "الشرق الأوسط", "asharq"),
     ("ونقلت صحيفة عكاظ عن مصادر أن القرار صدر.", "عكاظ", "okaz"),
     ('وذكرت جريدة "الحياة" أن الوفد وصل.', "الحياة", "alhayat"),
+    # an interview: the quoted name after مع or the verb that conducted it
+    ("وقال جعجع، خلال حوار أجرته معه «الشرق الأوسط»، إن إيران تعطل الانتخابات.", "الشرق الأوسط", "asharq"),
+    ('وأوضح الوزير في مقابلة مع "الرياض" أن المشروع سيكتمل.', "الرياض", "alriyadh"),
+    # an agency's initials in a credit
+    ("وقالت المصادر (د ب أ) إن الطائرات قصفت المواقع.", "د ب أ", "dpa"),
 ])
 def test_outlet_in_context_is_the_outlet(text: str, mention: str, kb_id: str) -> None:
     entity = entity_by_mention(kb_reading(text))[mention]
     assert (entity.type, entity.kb_id) == ("ORG", kb_id)
+
+
+def test_an_unquoted_name_after_ma_is_still_the_place() -> None:
+    doc = kb_reading("وبحث الوزير التعاون مع الرياض في مجال الطاقة.")
+    assert [e.kb_id for e in doc.entities if e.type == "ORG"] == []
 
 
 def test_same_name_outside_an_outlet_context_is_the_place() -> None:
