@@ -1,6 +1,6 @@
 """Events stage: patterns of the tenth session (issue 14), each on sentences written for these
 tests: a name after a noun carrying a preposition (بدور، باتفاق) is that noun's genitive, not the
-verb's subject."""
+verb's subject; a trigger's needed noun may carry a possessive pronoun (أرسلت قطر مساعداتها)."""
 
 from __future__ import annotations
 
@@ -38,3 +38,20 @@ def test_an_adverb_or_a_plain_noun_before_the_subject_keeps_it(text: str, trigge
     doc = marsad.analyze(text, "2015-07-25")
     (event,) = events_on(doc, trigger)
     assert source in _texts(doc, event.source)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("وأرسلت قطر مساعداتها إلى اليمن.", "وأرسلت"),
+    ("وبدأت دولة قطر بتسيير أولى مساعداتها الإغاثية إلى عدن.", "بتسيير"),
+])
+def test_a_needed_noun_may_carry_a_possessive(text: str, trigger: str) -> None:
+    doc = marsad.analyze(text, "2015-08-02")
+    (event,) = events_on(doc, trigger)
+    assert event.type == "AID"
+    assert _texts(doc, event.source) == {"قطر"}
+
+
+def test_a_needed_preposition_with_a_pronoun_is_not_its_object() -> None:
+    # «التوقيع عليها»: the pronoun stands for a contract of the clause, not a party signing with one
+    doc = marsad.analyze("وترتفع شحنات النفط عبر عقود يتم التوقيع عليها للشهور المقبلة.", "2015-07-25")
+    assert [e.type for e in events_on(doc, "التوقيع")] == []

@@ -168,11 +168,35 @@ def _has_near(doc: Document, words: tuple[str, ...], start: int, stop: int) -> b
     return _near_index(doc, words, start, stop) is not None
 
 
-def _near_index(doc: Document, words: tuple[str, ...], start: int, stop: int) -> int | None:
-    """The first token in ``[start, stop)`` that is one of ``words`` (clitics allowed), if any."""
+def _near_index(doc: Document, words: tuple[str, ...], start: int, stop: int, possessed: bool = False
+                ) -> int | None:
+    """The first token in ``[start, stop)`` that is one of ``words`` (clitics allowed), if any;
+    ``possessed``: a possessive pronoun on the word is allowed too (أرسلت قطر مساعداتها)."""
     wanted = _folded_set(words)
+    keys = _possessed_keys if possessed else _keys_of
     return next((k for k in range(max(start, 0), min(stop, len(doc.tokens)))
-                 if doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & wanted), None)
+                 if doc.tokens[k].kind == "word" and keys(surface(doc, doc.tokens[k])) & wanted), None)
+
+
+#: Possessive pronouns a trigger's needed noun may carry, longest first: «أرسلت قطر مساعداتها».
+POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
+#: Fewest letters left of a noun once its possessive is off.
+MIN_POSSESSED_STEM = 3
+
+
+@lru_cache(maxsize=131_072)
+def _possessed_keys(word: str) -> frozenset[str]:
+    """``_keys_of`` the word, and of the word with a possessive pronoun off (its feminine ت back to
+    ة: «مساعدتها» is مساعدة + ها).  A preposition with a pronoun (عليه، إليها) stays as it is: the
+    trigger's needed preposition governs a name, not a pronoun of the clause (التوقيع عليها)."""
+    out = set(_keys_of(word))
+    suffix = next((p for p in POSSESSIVES if word.endswith(p)), None)
+    stem = word[: -len(suffix)] if suffix else ""
+    if len(stem) >= MIN_POSSESSED_STEM and stem not in lexicon.senses().prepositions:
+        out |= _keys_of(stem)
+        if stem.endswith("ت"):
+            out |= _keys_of(stem[:-1] + "ة")
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1024)
@@ -184,7 +208,7 @@ def needed_word(doc: Document, cand: Candidate, hi: int, names: tuple[list[int],
                 ) -> int | None:
     """The token that fulfilled the trigger's ``needs`` (عقوبات after فرض), part of its phrase."""
     needs = cand.trigger.needs
-    return _near_index(doc, needs, cand.last, _needs_stop(doc, names, cand.last, hi, needs)) if needs else None
+    return _near_index(doc, needs, cand.last, _needs_stop(doc, names, cand.last, hi, needs), True) if needs else None
 
 
 def _needs_stop(doc: Document, names: tuple[list[int], list[int]] | None, end: int, hi: int,
@@ -208,7 +232,7 @@ def _needs_stop(doc: Document, names: tuple[list[int], list[int]] | None, end: i
 def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int,
                 names: tuple[list[int], list[int]] | None = None) -> bool:
     """The trigger's ``needs`` word follows it and no ``unless`` word comes just before it."""
-    if trig.needs and not _has_near(doc, trig.needs, end, _needs_stop(doc, names, end, hi, trig.needs)):
+    if trig.needs and _near_index(doc, trig.needs, end, _needs_stop(doc, names, end, hi, trig.needs), True) is None:
         return False
     return not (trig.unless and _has_near(doc, trig.unless, max(lo, i - UNLESS_WINDOW), i))
 
@@ -292,7 +316,7 @@ def _counted_object(doc: Document, trig: Trigger, end: int, hi: int) -> bool:
     «تزويد أكثر من ألف أسرة بالغذاء»): a quantity of people or goods makes it an act, not a topic."""
     if not trig.needs or trig.type not in lexicon.counted_types():
         return False
-    need = _near_index(doc, trig.needs, end, min(end + NEEDS_WINDOW, hi))
+    need = _near_index(doc, trig.needs, end, min(end + NEEDS_WINDOW, hi), True)
     if need is None:
         return False
     numbers = lexicon.number_words()
