@@ -184,8 +184,9 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         j += 1  # "وقال له رئيس اللجنة بوب كوركر:": the one spoken to stands before the subject
     if j < limit and words[j].key in c.words("cue_objects"):
         j += 1  # "ولفت الانتباه إلى أن": the idiom's object, the subject dropped or after it
+    j, told_after = _past_time_adverbs(ctx, j, limit)
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
-    opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)
+    opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start) or not told_after
     end = j if opens else speaker_end_at(ctx, j, limit)
     quoted = (_quoted_source(ctx, j, limit) or _named_in_marks(ctx, j, limit)) if end == j else None
     if quoted is not None and quoted[0] < limit and (words[quoted[0]].is_word or char(ctx, quoted[0]) == ":"):
@@ -277,6 +278,22 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if found is None:
         return None
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
+
+
+def _past_time_adverbs(ctx: Context, j: int, limit: int) -> tuple[int, bool]:
+    """Word ``j`` past the time adverbs after a verb of saying ("صرحت أخيرا بأن", "وصرح أخيرا
+    الوزير"), with whether a subject or the content may follow them: "كتب سابقا مهاجما الهيئة"
+    names no subject there (False), so the speaker is the one told before."""
+    words, c = ctx.words, ctx.cues
+    k = j
+    while k + 1 < limit and (words[k].key in c.words("adverbs")
+                             or (k > j and words[k].key in c.words("adverb_tails")
+                                 and words[k - 1].key in c.words("adverbs"))):
+        k += 1
+    if k == j:
+        return j, True
+    return k, (c.is_complementiser(words[k].key) or char(ctx, k) == ":" or words[k].token.start in ctx.names
+               or is_title(words[k], c))
 
 
 def _opens_mention(ctx: Context, k: int) -> bool:
@@ -409,7 +426,10 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
         outer = [d for d in same if not any(_nested(d, o) for o in same if o is not d)]
         # "وبين الصباغ أن الربيعة أكد …، مشيرا إلى": the participle goes on with the outer speaker.
         held = (outer or same)[-1] if same else None
-        speaker = held.speaker if held else clause_subject(ctx, s) or inner_subject(ctx, i) or last
+        # (a subject read past the cue is none: «واستدرك بالقول» has its speaker told before)
+        opening = clause_subject(ctx, s)
+        opening = opening if opening is not None and opening.span.start < words[i].token.start else None
+        speaker = held.speaker if held else opening or inner_subject(ctx, i) or last
     if plural(ctx, i) and (speaker is None or not names_group(ctx, speaker)):
         speaker = group_speaker(ctx, i, last) or speaker  # "..., مؤكدين": a group speaks
     if speaker is None:

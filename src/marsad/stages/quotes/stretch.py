@@ -169,3 +169,21 @@ def in_title_phrase(ctx: Context, j: int) -> bool:
 
 __all__ = ["in_title_phrase", "opens_clause", "past_affiliation", "past_apposition", "past_outlet_name",
            "past_post_place", "titles_before_name"]
+
+
+#: Most words of a name set off by commas right before a verb («…، تمار زندبيرج، صرحت»).
+MAX_APPOSED_NAME_WORDS = 5
+
+
+def apposed_name_before(ctx: Context, stop: int) -> tuple[int, int] | None:
+    """The person's name set off by two commas right before word ``stop`` (a verb): «وكانت النائبة
+    في الكنيست، تمار زندبيرج، صرحت»; (first, end) of the words between the commas, or None."""
+    if stop < 2 or char(ctx, stop - 1) not in ("،", ","):
+        return None
+    opening = next((k for k in range(stop - 2, max(-1, stop - 3 - MAX_APPOSED_NAME_WORDS), -1)
+                    if not ctx.words[k].is_word), None)
+    if opening is None or char(ctx, opening) not in ("،", ",") or opening + 1 >= stop - 1:
+        return None
+    # (the tagger may have the family name only: «تمار زندبيرج» → زندبيرج)
+    named = any(ctx.words[k].token.start in ctx.names for k in range(opening + 1, stop - 1))
+    return (opening + 1, stop - 1) if named else None

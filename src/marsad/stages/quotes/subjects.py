@@ -31,6 +31,7 @@ from marsad.stages.quotes.phrases import (
 )
 from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
 from marsad.stages.quotes.stretch import (
+    apposed_name_before,
     in_title_phrase,
     opens_clause,
     past_affiliation,
@@ -415,9 +416,13 @@ def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     """"وكان الوزير قد قال" / "وكان زعيم الحوثيين أكد": the subject between كان and (قد) the verb."""
     words, first = ctx.words, ctx.sent_first[ctx.sent_of[i]]
     stop = i - 1 if i - 1 > first and words[i - 1].key in ctx.cues.words("perfect_particle") else i
-    k = stop - 1
-    while k >= first and stop - 1 - k < (MAX_KANA_SUBJECT if stop < i else MAX_FRONTED_SUBJECT):
+    # "وكانت النائبة في الكنيست، تمار زندبيرج، صرحت": the name set off before the verb is its subject.
+    apposed = apposed_name_before(ctx, stop)
+    k = stop - 1 if apposed is None else apposed[0] - 2
+    while k >= first and stop - 1 - k < (MAX_KANA_SUBJECT if stop < i or apposed else MAX_FRONTED_SUBJECT):
         if words[k].key in ctx.cues.words("fronting_verbs"):
+            if apposed is not None and k + 1 < apposed[0] - 1:
+                return apposed
             if k + 1 < stop and (stop < i or speaker_end_at(ctx, k + 1, stop) == stop):
                 return (k + 1, stop)
             return None
