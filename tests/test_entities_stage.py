@@ -145,3 +145,11 @@ def test_bodies_and_states_of_note_are_linked(sentence: str, name: str, name_en:
     doc = marsad.analyze(sentence, "2015-07-25", stages=("clean", "segment", "entities"))
     entity = next(e for e in doc.entities if e.name_en == name_en)
     assert name in [doc.text[m.start:m.end] for m in entity.mentions]
+
+
+def test_a_word_with_hamza_is_not_the_surname_it_folds_to() -> None:
+    # «هادئ» (calm) folds to هادي, the Yemeni president's surname; written with ئ it is the adjective.
+    text = "وقالت وزارة الداخلية اليمنية إن الوضع في عدن هادئ. والتقى الرئيس عبد ربه منصور هادي الوزير."
+    doc = marsad.analyze(text, "2015-07-25", stages=("clean", "segment", "entities"))
+    hadi = [e for e in doc.entities if e.name_en == "Abdrabbuh Mansur Hadi"]
+    assert [doc.text[m.start:m.end] for e in hadi for m in e.mentions] == ["عبد ربه منصور هادي"]

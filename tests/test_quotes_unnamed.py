@@ -80,6 +80,16 @@ def test_the_setting_puts_unattributed_quotes_back() -> None:
     ("انفجرت عبوة ناسفة في كابول عاصمة أفغانستان أمس. وقتل ثلاثة من رجال الشرطة الأفغانية في الهجوم "
      "الذي وقع في كابول. وقال مصدر في الشرطة إن المهاجم كان يقود دراجة نارية.",
      "مصدر في الشرطة", "AFG"),
+    # The capital after a state agency stands for the state whose government sits there.
+    ("نفت دولة جنوب السودان أن تكون سمحت لإسرائيل بإقامة قاعدة عسكرية. وقال مصدر في حكومة جوبا إن "
+     "السلاح وصل من إسرائيل.", "مصدر في حكومة جوبا", "SSD"),
+    # A state's inquiry named by nationality speaks for that state, as its officials do; so does
+    # «التحقيق» told again later.
+    ("أفاد تحقيق بريطاني في وفاة ليتفينينكو بأن سكان لندن تعرضوا لمخاطر.", "تحقيق بريطاني", "GBR"),
+    # A bare ministry in a story plainly about one state acts for it.
+    ("اندلعت اشتباكات في مدينة عدن اليمنية بين قوات الحكومة اليمنية والحوثيين. وسيطرت القوات على مطار "
+     "عدن ومديرية التواهي في اليمن. وقالت وزارة الداخلية في بيان إن الوضع في عدن هادئ.",
+     "وزارة الداخلية", "YEM"),
 ])
 def test_an_unnamed_speaker_speaks_for_the_state_its_phrase_names(text: str, speaker: str, country: str) -> None:
     doc = marsad.analyze(text, "2015-08-04")
@@ -203,3 +213,18 @@ def test_unnamed_leaders_of_a_body_speak_for_it_and_later_cues_continue_them() -
     doc = marsad.analyze(text, dt.date(2015, 8, 1))
     assert [doc.entities[q.speaker.entity].kb_id if q.speaker.entity is not None else None
             for q in doc.quotes] == ["popular_resistance_yem", "popular_resistance_yem"]
+
+
+def test_a_definite_document_told_again_speaks_for_the_one_told_before() -> None:
+    doc = marsad.analyze("أفاد تحقيق بريطاني بأن سكان لندن تعرضوا لمخاطر. وأكد المحامي هورويل أن الشرطة تريد "
+                         "محاكمة روسيين. وجاء في التحقيق أن آثار البلوتونيوم رصدت في أرجاء لندن.", "2015-07-31")
+    said = {c: country for c, _, country in _said(doc, doc.quotes)}
+    assert said["آثار البلوتونيوم رصدت في أرجاء لندن"] == "GBR"
+
+
+def test_a_bare_ministry_is_still_the_state_agency_it_was() -> None:
+    # «الوزارة» alone is a state agent of the story's state, not an agency head without its agency.
+    text = ("أعلنت وزارة الداخلية السعودية القبض على خلية في الرياض. وقالت الوزارة في بيانها إن الخلية "
+            "كانت تخطط لهجمات في الرياض والدمام في السعودية.")
+    doc = marsad.analyze(text, "2015-07-25")
+    assert [country for _, _, country in _said(doc, doc.quotes)] == ["SAU"]

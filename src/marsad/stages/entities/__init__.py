@@ -217,6 +217,17 @@ def _childs_name(doc: Document, m: NameMatch, kb: KnowledgeBase) -> Span | None:
     return None
 
 
+def _hamza_clash(doc: Document, m: NameMatch) -> bool:
+    """Written with ئ or ؤ where every name form has a plain ي or و in the same last word: «الوضع
+    هادئ» (calm) is not the surname هادي, which the matching key folds it to."""
+    last = doc.tokens[m.last]
+    word = strip_diacritics(doc.text[last.start:last.end])
+    if not any(h in word for h in "ئؤ"):
+        return False
+    tails = {strip_diacritics(n.form).rsplit(" ", 1)[-1] for n in m.names}
+    return not any(h in tail for tail in tails for h in "ئؤء")
+
+
 def _ta_marbuta_clash(doc: Document, m: NameMatch) -> bool:
     """Written with final ه where every name form has ة, and a word of its own (جده, not جدة)."""
     last = doc.tokens[m.last]
@@ -265,7 +276,7 @@ def _name_mentions(doc: Document, kb: KnowledgeBase, names: list[NameMatch],
     waiting: list[NameMatch] = []
     contested: list[NameMatch] = []
     for m in names:
-        if _inside_other_name(doc, m, kb) or _ta_marbuta_clash(doc, m):
+        if _inside_other_name(doc, m, kb) or _ta_marbuta_clash(doc, m) or _hamza_clash(doc, m):
             continue
         child = _childs_name(doc, m, kb)
         if child is not None:

@@ -104,6 +104,20 @@ def _named_body(doc: Document, words: list[Word]) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _governed_place(doc: Document, cues: Cues, words: list[Word], ent: int | None) -> str | None:
+    """The state of a place named right after a state agency in the phrase («مصدر في حكومة جوبا»،
+    «مسؤول في سلطات طهران»): the city stands for the state whose government sits there, so the
+    source speaks for that state (where it sits alone, «مصدر في محافظة أبين», it does not)."""
+    if ent is None:
+        return None
+    e = doc.entities[ent]
+    for k, w in enumerate(words[:-1]):
+        nxt = words[k + 1].token.start
+        if _is(w, cues.anonymous["state_agents"]) and any(m.start == nxt for m in e.mentions):
+            return e.country
+    return None
+
+
 def _place_in(doc: Document, words: list[Word], ent: int) -> bool:
     """Whether ``ent`` is a place inside a state, named in the phrase («مصادر محلية في محافظة
     أبين»): where an unnamed source sits is not whom it speaks for."""
@@ -151,7 +165,7 @@ def speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Ac
     if found.entity is not None and not _place_in(doc, words, found.entity):
         return found
     ent: int | None = None
-    iso3 = _agent_nationality(words, cues)
+    iso3 = _agent_nationality(words, cues) or _governed_place(doc, cues, words, found.entity)
     if iso3 is not None:
         ent = state_entity(doc, iso3)
     if ent is None and iso3 is None:
@@ -172,8 +186,8 @@ def agency_speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor
     adjective in the phrase («الشرطة التركية» → Turkey), else for the story's state when the
     article leaves no doubt (devset README: an army, police or ministry acts for its state)."""
     a = cues.anonymous
-    if len(words) > 1 and _is(words[0], a["agency_heads"]):
-        words = words[1:]  # «أجهزة الأمن الروسية»، «قوات الجيش»: the agency's services or units
+    if len(words) > 1 and _is(words[0], a["agency_heads"]) and _is(words[1], a["state_agents"]):
+        words = words[1:]  # «أجهزة الأمن الروسية»، «قوات الجيش»، «وزارة الداخلية»: the agency's services
     if (found.entity is not None or not words or not words[0].key.startswith("ال")
             or not _is(words[0], a["state_agents"])):
         return _titled_official(doc, cues, words, found)

@@ -22,7 +22,7 @@ from marsad.stages.quotes.content import (
     speech_after,
 )
 from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
-from marsad.stages.quotes.documents import document_speaker
+from marsad.stages.quotes.documents import document_speaker, told_before
 from marsad.stages.quotes.marks import CLOSERS, OPENERS, inside
 from marsad.stages.quotes.phrases import (
     actor,
@@ -271,7 +271,8 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if end > j >= 0:
         speaker = speaker_actor(ctx, j, end)
     else:
-        speaker = last or Actor(phrase_span(words, k + 1, k + 2))
+        # «وجاء في التحقيق أن» after «أفاد تحقيق بريطاني»: the document told before with the same noun
+        speaker = told_before(ctx, k + 1) or last or Actor(phrase_span(words, k + 1, k + 2))
         end = k + 2
     opener, via, _ = seek_content(ctx, end, limit)
     found = content_at(ctx, opener, s)
