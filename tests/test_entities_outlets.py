@@ -70,3 +70,23 @@ def test_quoted_word_with_li_that_names_no_outlet_is_no_outlet() -> None:
     doc = kb_reading('وقال المسؤول "للجميع" إن الوضع صعب في الرياض.')
     assert all(e.kb_id != "alriyadh" for e in doc.entities)
     assert "للجميع" not in entity_by_mention(doc)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وكتبت صحيفة صباح الموالية للحكومة في افتتاحيتها أن الهجوم عمل انتقامي.", "صباح"),
+    ("وقالت صحيفة حرييت، إن الحكومة تدرس القرار.", "حرييت"),
+])
+def test_an_unquoted_paper_name_after_a_press_noun_is_an_outlet(text: str, name: str) -> None:
+    entity = entity_by_mention(kb_reading(text))[name]
+    assert (entity.type, entity.kb_id) == ("ORG", None)
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت صحيفة محلية أن الهجوم وقع أمس.",          # a nisba adjective
+    "وتصدر الشركة أيضا مجلة أزياء تسمى «لائقة».",   # a listed common noun
+    "واحتلت جريدة عرب نيوز المركز الأول.",           # a name of several words, left to the tagger
+])
+def test_a_press_noun_before_an_adjective_or_a_longer_name_makes_no_one_word_outlet(text: str) -> None:
+    doc = kb_reading(text)
+    assert all(len(doc.text[m.start:m.end].split()) != 1 or e.type != "ORG" or e.kb_id is not None
+               for e in doc.entities for m in e.mentions)

@@ -24,6 +24,22 @@ QUOTES = frozenset('«»"“”„\'‘’')
 MAX_QUOTED_WORDS = 4
 
 
+#: Fewest letters of a paper's unquoted one-word name (صباح).
+MIN_PAPER_NAME = 3
+
+
+@lru_cache(maxsize=1)
+def paper_heads() -> frozenset[str]:
+    """Folded press heads whose unquoted next word is a paper's name (``paper`` in outlet_cues.tsv)."""
+    return frozenset(fold(r["word"]) for r in read_table("outlet_cues.tsv") if r["kind"] == "paper")
+
+
+@lru_cache(maxsize=1)
+def not_paper_names() -> frozenset[str]:
+    """Folded words that follow a press head without naming a paper (``not_name`` in outlet_cues.tsv)."""
+    return frozenset(fold(r["word"]) for r in read_table("outlet_cues.tsv") if r["kind"] == "not_name")
+
+
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """Folded cue words by kind (``head``, ``preposition``)."""
@@ -87,6 +103,13 @@ def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
                                outlet.country, "outlet"))
             i = last + 1
             continue
+        bare = _bare_paper_name(doc, kb, i) if cue == "head" and not quoted else None
+        if bare is not None:
+            # «وكتبت صحيفة صباح الموالية للحكومة»: a paper's one-word name after an indefinite
+            # صحيفة/جريدة/مجلة, not quoted and not known: an outlet all the same.
+            out.append(Mention(doc.tokens[bare].span, "ORG", None, None, "outlet"))
+            i = bare + 1
+            continue
         if cue == "head" and quoted and close is not None and close > first:
             # A quoted name after صحيفة/قناة that the knowledge base lacks as an outlet: an outlet
             # all the same, or the platform it lists by that name (موقع «تويتر»).
@@ -97,6 +120,27 @@ def find_outlets(doc: Document, kb: KnowledgeBase) -> list[Mention]:
             continue
         i += 1
     return out
+
+
+def _bare_paper_name(doc: Document, kb: KnowledgeBase, i: int) -> int | None:
+    """The token after the press head at ``i`` that names a paper the knowledge base lacks,
+    unquoted («صحيفة صباح الموالية», «جريدة حرييت،»): the head is a paper noun without the article
+    (so the next word is its name, in construct), that word is a plain word (not definite, not a
+    nisba adjective such as محلية, not a listed common noun such as أسبوعية), and what follows it
+    is punctuation or a definite word (an adjective of the paper); else None."""
+    k = i + 1
+    head = fold(doc.text[doc.tokens[i].start:doc.tokens[i].end]).lstrip("وف")
+    if head not in paper_heads() or k >= len(doc.tokens) or doc.tokens[k].kind != "word":
+        return None
+    raw = doc.text[doc.tokens[k].start:doc.tokens[k].end]
+    word, key = fold(raw), name_key(raw)
+    if (word.startswith("ال") or word.endswith(("ي", "يه", "يين", "يون")) or len(word) < MIN_PAPER_NAME
+            or word in not_paper_names() or kb.lookup(key) or key in any_place(kb)):
+        return None  # (a name the knowledge base knows is read as that name)
+    after = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+    if after is not None and after.kind == "word" and not fold(doc.text[after.start:after.end]).startswith("ال"):
+        return None  # a name of several words («جريدة عرب نيوز», «صحيفة فاينانشيال تايمز»), or no name
+    return k
 
 
 def _known_organisation(doc: Document, kb: KnowledgeBase, span: Span) -> str | None:
