@@ -55,3 +55,31 @@ def test_a_needed_preposition_with_a_pronoun_is_not_its_object() -> None:
     # «التوقيع عليها»: the pronoun stands for a contract of the clause, not a party signing with one
     doc = marsad.analyze("وترتفع شحنات النفط عبر عقود يتم التوقيع عليها للشهور المقبلة.", "2015-07-25")
     assert [e.type for e in events_on(doc, "التوقيع")] == []
+
+
+def test_a_call_with_a_verbal_noun_of_purpose_is_a_request() -> None:
+    doc = marsad.analyze("ودعت بريطانيا وفرنسا الأحد دولا أخرى في الاتحاد الأوروبي لمساعدتهما في أزمة المهاجرين.",
+                         "2015-08-03")
+    (event,) = events_on(doc, "ودعت")
+    assert event.type == "REQUEST"
+    assert _texts(doc, event.source) == {"بريطانيا", "فرنسا"}
+
+
+@pytest.mark.parametrize("text", [
+    "ودعا الإمام الله للمرضى بالشفاء.",                        # a prayer
+    "والأهالي يدعون للوطن بالنصر والعزة.",                      # praying for, right after the verb
+    "ودعت المديرية العامة للجوازات المقيمين إلى المراجعة غدا.",  # ل inside the caller's name is no purpose
+])
+def test_a_prayer_or_a_name_with_li_is_no_call_of_purpose(text: str) -> None:
+    doc = marsad.analyze(text, "2015-08-03")
+    assert all(e.trigger.start >= 0 and "purpose" not in (e.mode or "") for e in events_on(doc, ""))
+    assert not [e for e in events_on(doc, "") if e.type == "REQUEST" and "للجوازات" in doc.span_text(e.trigger)]
+    if "الله" in text or "يدعون" in text:
+        assert [e.type for e in events_on(doc, "")] == []
+
+
+def test_a_stance_noun_takes_its_doer_from_min() -> None:
+    doc = marsad.analyze("وقوبل رد الفعل الرسمي تجاه الأزمة الأحد بانتقادات من تريفور ويلموت أسقف كنيسة إنجلترا.",
+                         "2015-08-03")
+    (event,) = events_on(doc, "بانتقادات")
+    assert (event.type, _texts(doc, event.source)) == ("ACCUSE", {"تريفور ويلموت"})

@@ -267,6 +267,9 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     return Arguments(tuple(source), tuple(target), location, unnamed and not source, bool(sufferer) and not source)
 
 
+#: Types of stance nouns whose doer من introduces right after them («انتقادات من …», «رفض من …»,
+#: «ترحيب من …»); after a warning or a request من names its object instead (تحذير من، طلب من).
+ORIGIN_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 #: Entity types a verbal noun's genitive does it as (a place after it is where or what: «زيارة مصر»).
 DOER_TYPES = frozenset({"PER", "ORG", "NORP"})
 
@@ -616,6 +619,11 @@ def _noun_doer(doc: Document, cand: Candidate, after: list[Mention]) -> list[Men
     near = [m for m in after if m.first - cand.last <= 1 and not m.agent and m.etype == "NORP" and not m.conj]
     if near:
         return [near[0]]
+    origin = next((k for k, m in enumerate(after) if m.first == cand.last + 1 and m.prep == "من"), None)
+    if origin is not None and cand.trigger.type in ORIGIN_TYPES and after[origin].etype in DOER_TYPES:
+        # «قوبل القرار بانتقادات من أسقف كنيسة إنجلترا», «وسط ترحيب من الأمم المتحدة»: the stance
+        # comes from the one named after من.
+        return [dataclasses.replace(m, prep=None) for m in group_forward(doc, after, origin)]
     cues = lexicon.doer_verbs()
     firsts = {cue[0] for cue in cues}
     for k in range(cand.last, min(cand.last + DOER_VERB_GAP + 1, len(doc.tokens))):

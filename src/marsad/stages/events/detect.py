@@ -174,8 +174,29 @@ def _near_index(doc: Document, words: tuple[str, ...], start: int, stop: int, po
     ``possessed``: a possessive pronoun on the word is allowed too (أرسلت قطر مساعداتها)."""
     wanted = _folded_set(words)
     keys = _possessed_keys if possessed else _keys_of
+    purpose = PURPOSE_NEED in words
     return next((k for k in range(max(start, 0), min(stop, len(doc.tokens)))
-                 if doc.tokens[k].kind == "word" and keys(surface(doc, doc.tokens[k])) & wanted), None)
+                 if doc.tokens[k].kind == "word" and (keys(surface(doc, doc.tokens[k])) & wanted
+                                                      or (purpose and k > start and _purpose_word(doc, k)))),
+                None)
+
+
+#: A ``needs`` entry that any word with ل on a stem stands for: a verbal noun of purpose
+#: («دعت الدول لمساعدتهما»).
+PURPOSE_NEED = "ل+"
+#: Fewest letters of the stem after ل in such a word (لهم، لأن are no purpose).
+MIN_PURPOSE_STEM = 3
+
+
+def _purpose_word(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is ل on a stem, not inside a name («ودعت المديرية العامة للجوازات»): the
+    caller keeps it off the word right after the trigger, where ل tells whom one prays for or what
+    one promotes («يدعون للوطن»، «تدعو للرذيلة»), not what the one called on is to do."""
+    word = surface(doc, doc.tokens[k])
+    if not word.startswith("ل") or len(word) - 1 < MIN_PURPOSE_STEM:
+        return False
+    start = doc.tokens[k].start
+    return not any(m.start <= start < m.end for e in doc.entities for m in e.mentions)
 
 
 #: Possessive pronouns a trigger's needed noun may carry, longest first: «أرسلت قطر مساعداتها».
