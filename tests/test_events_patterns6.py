@@ -84,3 +84,21 @@ def test_a_stance_noun_takes_its_doer_from_min() -> None:
                          "2015-08-03")
     (event,) = events_on(doc, "بانتقادات")
     assert (event.type, _texts(doc, event.source)) == ("ACCUSE", {"تريفور ويلموت"})
+
+
+def test_an_order_to_halt_air_raids_is_a_ceasefire_by_whoever_ordered_it() -> None:
+    doc = marsad.analyze("وأمر الرئيس الكولومبي خوان مانويل سانتوس، أمس، بوقف الغارات الجوية على معسكرات فارك.",
+                         "2015-07-27")
+    (event,) = events_on(doc, "بوقف")
+    assert (event.type, event.mode) == ("RETREAT", "ceasefire")
+    assert "خوان مانويل سانتوس" in _texts(doc, event.source)
+    assert {doc.entities[a.entity].name_en for a in event.target if a.entity is not None} == {"FARC"}
+
+
+@pytest.mark.parametrize("text", [
+    "وطالبت المنظمة بوقف الغارات على المدنيين.",  # a demand, not a halt
+    "وأمر الوزير بوقف الموظف عن العمل.",          # no attacks halted
+])
+def test_halted_raids_are_no_attack_and_other_halts_no_ceasefire(text: str) -> None:
+    types = [e.type for e in events_on(marsad.analyze(text, "2015-07-27"), "")]
+    assert "ASSAULT" not in types and "RETREAT" not in types

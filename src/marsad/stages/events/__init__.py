@@ -72,6 +72,7 @@ from marsad.stages.events.detect import (
     clause_bounds,
     find_triggers,
     is_boundary,
+    ordered,
     sentence_tokens,
     surface,
 )
@@ -450,6 +451,9 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         opener = opening_subject(doc, mentions, lo, cand.first)
         return dataclasses.replace(args, source=tuple(opener)) if opener else args
     if not args.source and _during(doc, cand, lo, mutual_concepts()):
+        args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
+    if not args.source and cand.trigger.kind == "N" and ordered(doc, cand.first, lo):
+        # «وأمر الرئيس سانتوس، أمس، بوقف الغارات»: whoever ordered the act does it.
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
     return args
 

@@ -280,7 +280,7 @@ def noun_context() -> dict[str, frozenset[str]]:
     """Words that make a verbal noun report an event that took place (see detect.py)."""
     raw = load_yaml(CONTEXT)
     return {key: folded_words(raw, key, CONTEXT)
-            for key in ("support_verbs", "outcome_words", "time_words", "allegation", "managing")}
+            for key in ("support_verbs", "outcome_words", "time_words", "allegation", "managing", "ordering")}
 
 
 @lru_cache(maxsize=1)
