@@ -54,7 +54,6 @@ from marsad.stages.events.args import (
     find_arguments,
     governed,
     office_words,
-    participle,
     referents,
     to_actors,
 )
@@ -86,6 +85,7 @@ from marsad.stages.events.filter import (
     keep,
     sentence_features,
 )
+from marsad.stages.events.forms import participle
 from marsad.stages.events.mentions import Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key, same_parties
 from marsad.stages.events.mutual import anaphor_candidates, inherit, party

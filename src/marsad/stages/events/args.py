@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from marsad.core.document import Actor, Document, Span
 from marsad.stages.events import lexicon
-from marsad.stages.events.detect import Candidate, needed_word, surface, variants
+from marsad.stages.events.detect import Candidate, needed_word, surface
+from marsad.stages.events.forms import after_preposition_noun, object_suffix, plural_verb
 from marsad.stages.events.lexicon import cue_words
 from marsad.stages.events.mentions import (
     INCLUSION_REACH,
@@ -30,12 +31,10 @@ from marsad.stages.events.mentions import (
     word_keys_in,
 )
 from marsad.stages.events.merge import actor_key
-from marsad.text.keys import fold, frequency
+from marsad.text.keys import fold
 
 #: Most tokens between a verb and its subject (a time adverb may sit between: «استضافت موسكو الأسبوع الماضي»).
 SUBJECT_GAP = 3
-#: Fewest letters of a word read as a preposition and a noun (بدور): shorter ones are too ambiguous.
-MIN_PREP_NOUN = 4
 #: Most tokens between a verbal noun and the subject of its light verb before it (شنت إسرائيل غارة).
 NOUN_SUBJECT_GAP = 3
 #: Most tokens between تعرض and the noun it undergoes (a long name may stand between: «تعرض المرجع
@@ -308,7 +307,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
         opening = bare and before[bare[0]].first - c_lo <= 1
         return group_forward(doc, before, bare[0]) if opening else []
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
-            and not _listed_object(doc, after[0]) and not _after_preposition_noun(doc, cand, after[0])
+            and not _listed_object(doc, after[0]) and not after_preposition_noun(doc, cand, after[0])
             and not _counted(doc, cand, after[0]) and not _owns_object(doc, cand, after[0])
             and not _completes_need(doc, cand, after[0])
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
@@ -422,23 +421,6 @@ def _listed_object(doc: Document, m: Mention) -> bool:
     return k >= 0 and surface(doc, doc.tokens[k + 1]) == "من" and word_keys_in(doc, k, cue_words("object_lists"))
 
 
-def _after_preposition_noun(doc: Document, cand: Candidate, m: Mention) -> bool:
-    """Whether the word right before ``m``, between the verb and it, is a noun with the preposition
-    ب/ل/ك on it («وأشاد بدور قوات التحالف»، «ورحب باتفاق الطرفين»): ``m`` is that noun's genitive,
-    inside the verb's prepositional object, not its subject.  The word must read better without the
-    letter (دور over بدور; بيان stays a noun: «وأكد بيان الجيش») and not be a listed adverb (بشدة)."""
-    k = m.first - 1
-    if k < cand.last or doc.tokens[k].kind != "word" or doc.tokens[k].pieces:
-        return False  # (a word the tokeniser split carries an article or a pronoun: بدوره)
-    tok = doc.tokens[k]
-    folded, raw = surface(doc, tok), doc.text[tok.start:tok.end]
-    if folded[:1] in ("و", "ف") and folded[1:2] in ("ب", "ل", "ك"):
-        folded, raw = folded[1:], raw[1:]
-    if folded[:1] not in ("ب", "ل", "ك") or len(folded) < MIN_PREP_NOUN or folded in cue_words("gap_adverbs"):
-        return False
-    return frequency(raw[1:]) > frequency(raw)
-
-
 def _words_between(doc: Document, start: int, end: int) -> int:
     """Tokens in ``[start, end)`` other than numbers and number words: a count stands between a verb
     and its subject without parting them («تظاهر أمس نحو مائتي شخص»)."""
@@ -456,37 +438,6 @@ def _partitive_owner(doc: Document, after: list[Mention]) -> list[Mention]:
             or not 1 <= after[1].first - head.last <= 2):
         return []  # (the name after «مئات من» has no preposition of its own: see _prep_of)
     return group_forward(doc, after, 1)
-
-
-def plural_verb(doc: Document, cand: Candidate) -> bool:
-    """Whether a verb trigger carries a plural or dual subject suffix (هاجموا، يهاجمون، هاجمتا):
-    Arabic puts a verb in the plural or dual only when its subject stands before it or is a pronoun."""
-    if cand.last - cand.first != 1:
-        return False
-    word = surface(doc, doc.tokens[cand.first])
-    # The suffix must sit on a listed form: يتعاون ends in ون but is singular (يتعا+ون is no verb).
-    forms = {fold(f) for f in cand.trigger.forms}
-    return any((form.endswith(("وا", "ون", "تا", "ان")) and form[:-2] in forms)
-               or (form.endswith("ا") and len(form) > 4 and form[:-1] in forms) for form, _ in variants(word))
-
-
-def participle(doc: Document, cand: Candidate) -> bool:
-    """Whether a trigger is read as a participle listed as written (=محملا، =منددا): an adverb of
-    the main clause («…، محملا الحوثيين مسؤولية»), whose subject does what it names."""
-    if cand.last - cand.first != 1:
-        return False
-    # (a derived participle opens with م; other forms listed as written are verbs: =دعما "they
-    # both supported")
-    written = {fold(f[1:]) for f in cand.trigger.forms if f.startswith("=م")}
-    return bool(written) and any(form in written for form, _ in variants(surface(doc, doc.tokens[cand.first])))
-
-
-def object_suffix(doc: Document, cand: Candidate) -> bool:
-    """Whether a verb trigger carries an object pronoun (استهدفها، قتلهم، اعتقلوهم)."""
-    if cand.trigger.kind != "V" or cand.last - cand.first != 1:
-        return False
-    word = surface(doc, doc.tokens[cand.first])
-    return any(lexicon.carries_object(form, cand.trigger.forms) for form, _ in variants(word))
 
 
 def _relative_after(doc: Document, cand: Candidate, end: int) -> int | None:

@@ -186,7 +186,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         j += 1  # "ولفت الانتباه إلى أن": the idiom's object, the subject dropped or after it
     j, told_after = _past_time_adverbs(ctx, j, limit)
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
-    opens = j < limit and (words[j].prep or words[j].conj_end > words[j].token.start) or not told_after
+    opens = (j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)) or not told_after
     end = j if opens else speaker_end_at(ctx, j, limit)
     quoted = (_quoted_source(ctx, j, limit) or _named_in_marks(ctx, j, limit)) if end == j else None
     if quoted is not None and quoted[0] < limit and (words[quoted[0]].is_word or char(ctx, quoted[0]) == ":"):
