@@ -102,3 +102,16 @@ def test_an_order_to_halt_air_raids_is_a_ceasefire_by_whoever_ordered_it() -> No
 def test_halted_raids_are_no_attack_and_other_halts_no_ceasefire(text: str) -> None:
     types = [e.type for e in events_on(marsad.analyze(text, "2015-07-27"), "")]
     assert "ASSAULT" not in types and "RETREAT" not in types
+
+
+def test_a_verb_joined_to_a_reported_clause_shares_its_subject() -> None:
+    doc = marsad.analyze("وقال المصدر إن الخرطوم تعاملت بشفافية مع الأمر، وأطلقت سراح الصيادين المصريين.", "2015-07-31")
+    (event,) = events_on(doc, "وأطلقت")
+    assert (event.type, _texts(doc, event.source)) == ("RETREAT", {"الخرطوم"})
+
+
+def test_a_verb_after_the_sentence_opening_clause_takes_no_subject_from_it() -> None:
+    # «والقي القبض» is passive: the man questioned did not arrest anyone.
+    doc = marsad.analyze("وخضع تشافيز لاستجواب دام 8 ساعات، والقي القبض أيضا على أمين عام الاتحاد البرتو لوسادا.",
+                         "2015-07-31")
+    assert all("تشافيز" not in _texts(doc, e.source) for e in events_on(doc, "القبض"))

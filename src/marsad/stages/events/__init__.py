@@ -58,6 +58,7 @@ from marsad.stages.events.args import (
     to_actors,
 )
 from marsad.stages.events.context import (
+    coordinated_subject,
     find_speakers,
     opening_subject,
     parenthesis_subject,
@@ -553,6 +554,10 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             args = dataclasses.replace(args, source=told[cand.sentence - 1])
         elif verb and args.source:
             last_verb = (cand.sentence, args, date)
+        elif verb and not args.source and not args.unnamed and not args.suffered:
+            # «إن الخرطوم تعاملت بشفافية، وأطلقت سراح الصيادين»: a verb joined by و shares the subject
+            # of the clause it goes on, though that clause's verb is no event.
+            args = dataclasses.replace(args, source=tuple(coordinated_subject(doc, cand, mentions, lo)))
         status = find_status(doc, cand, lo, hi)
         etype, mode, cameo = _promised(doc, cand, status, lo, hi)
         told_date = date

@@ -63,6 +63,25 @@ def opening_subject(doc: Document, mentions: list[Mention], lo: int, stop: int) 
     return group_forward(doc, before, 0)
 
 
+def coordinated_subject(doc: Document, cand: Candidate, mentions: list[Mention], lo: int) -> list[Mention]:
+    """The subject a verb joined by و to the reported clause before it shares, when it names none
+    of its own: «… إن الخرطوم تعاملت بشفافية مع الأمر، وأطلقت سراح الصيادين» (the bare actor opening
+    that clause); [] when the verb has no و or no actor opens the clause.  (The subject of a verb
+    opening the sentence is not taken: after it a verb in the passive, «والقي القبض على …», or with
+    a subject no entity names, «وتوجهت الفرق», was as often another's as its.)"""
+    word = surface(doc, doc.tokens[cand.first])
+    if cand.trigger.kind != "V" or not word.startswith("و") or cand.first <= lo:
+        return []
+    comps = lexicon.status_cues()["complementizers"]
+    opened = [k for k in range(lo, cand.first) if doc.tokens[k].kind == "word"
+              and surface(doc, doc.tokens[k]).removeprefix("و") in comps]
+    if not opened:
+        return []
+    k = opened[-1]
+    topic = next((m for m in mentions if m.first == k + 1 and m.prep is None), None)
+    return group_forward(doc, [m for m in mentions if k < m.first < cand.first], 0) if topic else []
+
+
 def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callable[[int], bool],
             opened: int | None = None) -> int:
     """Where a verb's clause ends once a parenthesis and a comma right after its subject and time
