@@ -115,3 +115,23 @@ def test_a_verb_after_the_sentence_opening_clause_takes_no_subject_from_it() -> 
     doc = marsad.analyze("وخضع تشافيز لاستجواب دام 8 ساعات، والقي القبض أيضا على أمين عام الاتحاد البرتو لوسادا.",
                          "2015-07-31")
     assert all("تشافيز" not in _texts(doc, e.source) for e in events_on(doc, "القبض"))
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("ولكن مسؤولين سودانيين قالوا إن طلب التأشيرة الأمريكي كان معلقا.", "طلب"),  # an application
+    ("وقال مسؤول كبير في الإدارة وطلب عدم نشر اسمه إن الهدف واضح.", "وطلب"),   # anonymity asked
+    ("وحذر بيان صادر عن وزارة الخارجية من التعامل مع القرار.", "صادر"),       # issued, not confiscated
+])
+def test_an_ask_needs_a_named_party_and_issued_is_no_seizure(text: str, trigger: str) -> None:
+    assert events_on(marsad.analyze(text, "2015-07-25"), trigger) == []
+
+
+def test_praise_of_a_named_party_is_still_support() -> None:
+    doc = marsad.analyze("وأشاد الوزير بدور المملكة العربية السعودية في دعم اليمن.", "2015-07-25")
+    (event,) = events_on(doc, "وأشاد")
+    assert (event.type, _texts(doc, event.target)) == ("SUPPORT", {"المملكة العربية السعودية"})
+
+
+def test_an_ask_of_a_counterpart_named_by_title_is_still_a_request() -> None:
+    doc = marsad.analyze("وطلب الرئيس الفرنسي من المستشارة الألمانية دعم المبادرة.", "2015-07-25")
+    assert [e.type for e in events_on(doc, "وطلب")] == ["REQUEST"]

@@ -37,6 +37,7 @@ from marsad.stages.events.actors import (
     fight_concepts,
     home_country,
     mutual_concepts,
+    party_concepts,
     recent_place,
     self_pronouns,
     state_entity,
@@ -626,6 +627,8 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
             status = "asserted"
         if cand.trigger.concept in target_concepts() and not any(a.entity is not None for a in target):
             continue  # «يجب على الجميع …»: an obligation on no named party demands nothing of anyone
+        if cand.trigger.concept in party_concepts() and not target:
+            continue  # «طلب التأشيرة», «وطلب عدم نشر اسمه»: an ask of no one
         ev = Event(type=etype, trigger=cand.span, sentence=cand.sentence,
                    status=status, source=source, target=target,
                    mode=mode, cameo=cameo, date=date, location=location,

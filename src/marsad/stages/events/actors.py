@@ -79,6 +79,12 @@ def target_concepts() -> frozenset[str]:
     return _concepts("needs_target")
 
 
+@lru_cache(maxsize=1)
+def party_concepts() -> frozenset[str]:
+    """Trigger concepts that are an event only with a target told, named or not (طلب من نظيره …)."""
+    return _concepts("needs_party")
+
+
 #: Prepositions (folded) that introduce the other party of a mutual event; None is the direct object.
 PARTY_PREPS = frozenset({"مع", "ب", "بين", None})
 
