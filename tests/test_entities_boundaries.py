@@ -180,3 +180,27 @@ def test_a_title_or_a_preposition_before_a_known_name_is_no_given_name(text: str
 def test_facebook_with_the_article_is_facebook() -> None:
     doc = kb_reading("ونشر المقطع على الفيس بوك وتداوله مستخدمو فيسبوك بكثافة.")
     assert [e.kb_id for e in doc.entities] == ["facebook"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a rare last name the tagger left out, before a comma and a post
+    ("وقال أحمد جاويد بيدار، المتحدث باسم حاكم إقليم فارياب، إن انتحاريا فجر نفسه.", "أحمد جاويد بيدار"),
+])
+def test_a_rare_last_name_before_a_post_belongs_to_the_name(text: str, name: str) -> None:
+    doc = marsad.analyze(text, "2015-07-23", stages=("clean", "segment", "entities"))
+    assert name in [doc.text[m.start:m.end] for e in doc.entities if e.type == "PER" for m in e.mentions]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال بن رودس نائب مستشار الأمن القومي إن الاتفاق جيد.", "بن رودس"),        # a post, not a name
+    ("وكان أبو بكر الرازي عالم وطبيب فارسي.", "أبو بكر الرازي"),                 # a common word
+])
+def test_a_post_or_a_common_word_after_a_name_stays_out(text: str, name: str) -> None:
+    doc = marsad.analyze(text, "2015-07-23", stages=("clean", "segment", "entities"))
+    spans = [doc.text[m.start:m.end] for e in doc.entities if e.type == "PER" for m in e.mentions]
+    assert name in spans and all(not s.startswith(name + " ") for s in spans)
+
+
+def test_a_common_adjective_with_final_hamza_is_no_person() -> None:
+    doc = marsad.analyze("وقال محمد رحيم إن الوضع هادئ.", "2015-07-21", stages=("clean", "segment", "entities"))
+    assert [doc.text[m.start:m.end] for e in doc.entities if e.type == "PER" for m in e.mentions] == ["محمد رحيم"]

@@ -57,7 +57,7 @@ from marsad.stages.entities.places import division_states, leading_state, reread
 from marsad.stages.entities.romanise import name_tokens, romanise
 from marsad.stages.entities.tagger import tag
 from marsad.text.keys import fold, frequency, strip_diacritics
-from marsad.text.resources import read_tsv
+from marsad.text.resources import load_yaml, read_tsv
 
 Tagged = list[tuple[Span, str]]
 
@@ -139,6 +139,54 @@ def _through_particle(doc: Document, span: Span) -> Span:
     if following.kind != "word" or doc.sentence_of(following.start) != doc.sentence_of(span.start):
         return span
     return Span(span.start, following.end)
+
+
+#: Fewest words of a tagged person's name that a name word after it may lengthen.
+MIN_NAME_WORDS = 2
+
+
+#: Frequency above which a word after a name is read as a common word (قسم، عالم، بيد، بغداد), not
+#: a last name the tagger left out: the names it cuts are rare foreign ones (بيدار، كوفتون).
+COMMON_WORD_FREQUENCY = 1e-5
+
+
+@lru_cache(maxsize=1)
+def _post_titles() -> frozenset[str]:
+    """Folded words of a post that may follow a person's name (حاكم، نائب، المتحدث), read from
+    the quotes lexicon's ``titles``."""
+    return frozenset(fold(w) for w in load_yaml("quote_cues.yaml").get("titles", []) if isinstance(w, str))
+
+
+@lru_cache(maxsize=1)
+def _statement_words() -> frozenset[str]:
+    """Folded complementisers and participles of saying (أن، قائلة), which no name word is."""
+    data = load_yaml("quote_cues.yaml")
+    words = [*data.get("complementisers", []), *(w for ws in data.get("participles", {}).values() for w in ws)]
+    return frozenset(fold(w) for w in words if isinstance(w, str))
+
+
+def _name_tail(doc: Document, span: Span) -> Span:
+    """A person's name of two words or more that the tagger cut before a last name word takes it,
+    when a post, a statement or punctuation follows that word: «وقال أحمد جاويد بيدار، المتحدث …».
+    A name word that is also a post (امين، نائب) is not taken: «بن رودس نائب مستشار الأمن القومي»
+    (so «محمد رحيم امين حاكم منطقة …» stays cut)."""
+    ends = [t.end for t in doc.tokens]
+    last = token_index(ends, span.end - 1)
+    first = token_index(ends, span.start)
+    if last - first + 1 < MIN_NAME_WORDS or last + 2 >= len(doc.tokens) or doc.tokens[last].end != span.end:
+        return span
+    word, after = doc.tokens[last + 1], doc.tokens[last + 2]
+    if word.kind != "word" or doc.sentence_of(word.start) != doc.sentence_of(span.start):
+        return span
+    text = doc.text[word.start:word.end]
+    key = fold(text)
+    if key not in name_tokens() or key in _statement_words() or frequency(text) > COMMON_WORD_FREQUENCY:
+        return span
+    if key in _post_titles():
+        return span  # («بن رودس نائب مستشار الأمن القومي»: a title of titles, not a name)
+    next_key = fold(doc.text[after.start:after.end]).removeprefix("و") if after.kind == "word" else ""
+    closes = after.kind in ("punct", "symbol") or next_key in _post_titles() or next_key in _statement_words()
+    return Span(span.start, word.end) if closes else span
 
 
 #: Dashes that join the parts of a double name (ميكل - لايتنر, ليفي-ستروس).
@@ -466,10 +514,19 @@ def _is_currency(text: str) -> bool:
     return fold(text) in _currency_words() or any(k in _currency_words() for k, _ in first_word_keys(text)[1:])
 
 
+#: Frequency above which a one-word name written with a final ئ is the adjective it spells
+#: (هادئ "calm", مفاجئ "sudden"), not the name that folds to the same key (هادي); هانئ is rarer.
+HAMZA_ADJECTIVE_FREQUENCY = 3e-6
+
+
 def _may_be_person(text: str) -> bool:
-    """A tagged person's name is not a word that is never one (الله).  (Requiring a one-word
-    name to be a known name token cost ANERcorp PER recall: rare given names.)"""
-    return not all(fold(w) in _never_names() for w in text.split())
+    """A tagged person's name is not a word that is never one (الله), nor a common adjective with
+    a final ئ («الوضع هادئ»).  (Requiring a one-word name to be a known name token cost ANERcorp
+    PER recall: rare given names.)"""
+    words = text.split()
+    if len(words) == 1 and strip_diacritics(text).endswith("ئ") and frequency(text) > HAMZA_ADJECTIVE_FREQUENCY:
+        return False
+    return not all(fold(w) in _never_names() for w in words)
 
 
 def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
@@ -551,7 +608,8 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
     tagged = join_hyphenated(doc, tagged)
-    tagged = [(_through_particle(doc, span) if label == "PER" else span, label) for span, label in tagged]
+    tagged = [(_name_tail(doc, _through_particle(doc, span)) if label == "PER" else span, label)
+              for span, label in tagged]
     tagged = [(extend_name(doc, span) if label == "ORG" else span, label) for span, label in tagged
               if not (label == "ORG" and is_description(doc, span))]
     tagged = [(kept, label) for span, label in tagged if (kept := without_possessed_tail(doc, span)) is not None
