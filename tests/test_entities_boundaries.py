@@ -204,3 +204,16 @@ def test_a_post_or_a_common_word_after_a_name_stays_out(text: str, name: str) ->
 def test_a_common_adjective_with_final_hamza_is_no_person() -> None:
     doc = marsad.analyze("وقال محمد رحيم إن الوضع هادئ.", "2015-07-21", stages=("clean", "segment", "entities"))
     assert [doc.text[m.start:m.end] for e in doc.entities if e.type == "PER" for m in e.mentions] == ["محمد رحيم"]
+
+
+@pytest.mark.parametrize(("text", "name", "name_en"), [
+    ("وأكد الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد أن المملكة تدعم اليمن.", "محمد بن سلمان بن عبدالعزيز",
+     "Mohammed bin Salman"),
+    ("وقال الملك عبدالله الثاني بن الحسين ملك الأردن إن العلاقات متينة.", "عبدالله الثاني بن الحسين",
+     "Abdullah II of Jordan"),
+])
+def test_a_known_persons_mention_runs_on_over_the_lineage_told_after_it(text: str, name: str, name_en: str) -> None:
+    doc = marsad.analyze(text, "2015-07-21", stages=("clean", "segment", "entities"))
+    person = next(e for e in doc.entities if e.name_en == name_en)
+    assert name in [doc.text[m.start:m.end] for m in person.mentions]
+    assert all(e.name_en != "Abdulaziz bin Abdul Rahman" for e in doc.entities)  # the father is no mention

@@ -627,7 +627,47 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
     mentions += title_holders(doc, kb, mentions)
     mentions += qualified_nationalities(doc, kb, [m.span for m in mentions])
-    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+    return sorted(_with_lineage(doc, mentions), key=lambda m: (m.span.start, m.span.end))
+
+
+#: Most lineage links («بن عبدالعزيز», «آل سعود») read on after a person's name.
+MAX_LINEAGE_LINKS = 4
+
+
+def _lineage_end(doc: Document, last: int) -> int:
+    """Index past the lineage told after token ``last`` of a person's name: «بن عبدالعزيز»,
+    «بن الحسين», «آل سعود», in turn (the press gives «محمد بن سلمان بن عبدالعزيز آل سعود»)."""
+    links = _lineage_particles() | {fold("آل")}
+    k = last + 1
+    for _ in range(MAX_LINEAGE_LINKS):
+        if k + 1 >= len(doc.tokens) or doc.tokens[k].kind != "word" or doc.tokens[k + 1].kind != "word":
+            break
+        if fold(doc.text[doc.tokens[k].start:doc.tokens[k].end]) not in links:
+            break
+        if doc.sentence_of(doc.tokens[k + 1].start) != doc.sentence_of(doc.tokens[last].start):
+            break
+        k += 2
+    return k
+
+
+def _with_lineage(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Persons' mentions run on over the lineage the article gives after them, which the knowledge
+    base's form or the tagger left out («محمد بن سلمان | بن عبدالعزيز»): the names inside it are
+    the fathers', no mentions of their own."""
+    ends = [t.end for t in doc.tokens]
+    out: list[Mention] = []
+    grown: list[Span] = []
+    for m in mentions:
+        if m.type != "PER" or m.source == "coref":
+            out.append(m)
+            continue
+        last = token_index(ends, m.span.end - 1)
+        stop = _lineage_end(doc, last) if doc.tokens[last].end == m.span.end else last + 1
+        if stop > last + 1:
+            m = dataclasses.replace(m, span=Span(m.span.start, doc.tokens[stop - 1].end))
+            grown.append(m.span)
+        out.append(m)
+    return [m for m in out if not any(g.start <= m.span.start and m.span.end <= g.end and m.span != g for g in grown)]
 
 
 def assemble(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention]) -> list[Entity]:
