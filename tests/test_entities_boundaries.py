@@ -217,3 +217,10 @@ def test_a_known_persons_mention_runs_on_over_the_lineage_told_after_it(text: st
     person = next(e for e in doc.entities if e.name_en == name_en)
     assert name in [doc.text[m.start:m.end] for m in person.mentions]
     assert all(e.name_en != "Abdulaziz bin Abdul Rahman" for e in doc.entities)  # the father is no mention
+
+
+def test_a_family_name_after_a_known_name_makes_it_another_persons() -> None:
+    doc = marsad.analyze("واستقبل الدكتور عبدالله بن عبدالعزيز الربيعة الوفد اليمني.", "2015-07-27",
+                         stages=("clean", "segment", "entities"))
+    assert all(e.name_en != "Abdullah of Saudi Arabia" for e in doc.entities)
+    assert "عبدالله بن عبدالعزيز الربيعة" in [doc.text[m.start:m.end] for e in doc.entities for m in e.mentions]

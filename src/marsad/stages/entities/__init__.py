@@ -650,6 +650,20 @@ def _lineage_end(doc: Document, last: int) -> int:
     return k
 
 
+#: Frequency below which a definite name token after a known name is a family name (الربيعة), not
+#: an epithet or a common word (المعظم، الذي).
+FAMILY_NAME_FREQUENCY = 5e-6
+
+
+def _family_name(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a family name: a definite listed name token, rare as a word."""
+    if k >= len(doc.tokens) or doc.tokens[k].kind != "word":
+        return False
+    text = doc.text[doc.tokens[k].start:doc.tokens[k].end]
+    key = fold(text)
+    return key.startswith("ال") and key in name_tokens() and frequency(text) < FAMILY_NAME_FREQUENCY
+
+
 def _with_lineage(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """Persons' mentions run on over the lineage the article gives after them, which the knowledge
     base's form or the tagger left out («محمد بن سلمان | بن عبدالعزيز»): the names inside it are
@@ -663,7 +677,12 @@ def _with_lineage(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         last = token_index(ends, m.span.end - 1)
         stop = _lineage_end(doc, last) if doc.tokens[last].end == m.span.end else last + 1
-        if stop > last + 1:
+        if m.kb_id is not None and _family_name(doc, stop):
+            # «عبدالله بن عبدالعزيز الربيعة» is Dr al-Rabeeah, not King Abdullah: a family name after
+            # the known name makes it another person's.
+            m = Mention(Span(m.span.start, doc.tokens[stop].end), "PER", None, None, "tagger")
+            grown.append(m.span)
+        elif stop > last + 1:
             m = dataclasses.replace(m, span=Span(m.span.start, doc.tokens[stop - 1].end))
             grown.append(m.span)
         out.append(m)
