@@ -228,3 +228,11 @@ def test_a_bare_ministry_is_still_the_state_agency_it_was() -> None:
             "كانت تخطط لهجمات في الرياض والدمام في السعودية.")
     doc = marsad.analyze(text, "2015-07-25")
     assert [country for _, _, country in _said(doc, doc.quotes)] == ["SAU"]
+
+
+def test_a_bare_agency_speaks_for_the_one_named_with_its_state_before() -> None:
+    doc = marsad.analyze("كشفت وزارة الخارجية الروسية أن سيرجي لافروف وصل إلى الدوحة. وقالت الخارجية في هذا السياق "
+                         "إن الجانب الروسي سيلفت اهتمام قطر إلى المبادرة.", "2015-08-03")
+    names = {doc.span_text(q.content): doc.entities[q.speaker.entity].name_en
+             for q in doc.quotes if q.speaker.entity is not None}
+    assert names["الجانب الروسي سيلفت اهتمام قطر إلى المبادرة"] == "Ministry of Foreign Affairs (Russia)"

@@ -195,9 +195,35 @@ def agency_speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor
     if iso3 is None and not _names_no_body(words[1:], cues):
         return found  # «الجيش الحر»، «الحكومة الشرعية»: a body of its own, or another state's
     if iso3 is None:
+        told = _agency_told_before(doc, words[0], found.span.start)
+        if told is not None:
+            return Actor(found.span, told)
         iso3 = story_state(doc)
     ent = state_entity(doc, iso3) if iso3 is not None else None
     return found if ent is None else Actor(found.span, ent)
+
+
+def _agency_told_before(doc: Document, head: Word, before: int) -> int | None:
+    """The entity a bare agency («وقالت الخارجية»، «وأعلنت الحكومة») stands for when the article
+    named the same agency with its state before it, within LOOKBACK_WORDS tokens: the body the
+    entities stage linked there («وزارة الخارجية الروسية» → Russia's foreign ministry), else the
+    state of the nationality adjective after it («الحكومة التركية» → Turkey)."""
+    bare = head.key.removeprefix("ال")
+    table = demonyms()
+    end = next((k for k, t in enumerate(doc.tokens) if t.start >= before), len(doc.tokens))
+    for k in range(end - 1, max(-1, end - 1 - LOOKBACK_WORDS), -1):
+        tok = doc.tokens[k]
+        if fold(doc.text[tok.start:tok.end]).removeprefix("و").removeprefix("ال") != bare:
+            continue
+        body = next((i for i, e in enumerate(doc.entities) if e.country and e.type == "ORG"
+                     for m in e.mentions if m.start <= tok.start < m.end), None)
+        if body is not None:
+            return body
+        nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+        iso3 = table.get((fold(doc.text[nxt.start:nxt.end]),)) if nxt is not None else None
+        if iso3 is not None:
+            return state_entity(doc, iso3)
+    return None
 
 
 def _titled_official(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Actor:
