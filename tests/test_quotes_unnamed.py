@@ -236,3 +236,10 @@ def test_a_bare_agency_speaks_for_the_one_named_with_its_state_before() -> None:
     names = {doc.span_text(q.content): doc.entities[q.speaker.entity].name_en
              for q in doc.quotes if q.speaker.entity is not None}
     assert names["الجانب الروسي سيلفت اهتمام قطر إلى المبادرة"] == "Ministry of Foreign Affairs (Russia)"
+
+
+def test_local_authorities_speak_for_the_state_of_the_place_just_named() -> None:
+    # the story names the United States too (a US strike), so it has no one state; the place does
+    doc = marsad.analyze("قتل 14 جنديا افغانيا على الاقل صباح امس في غارة امريكية على حاجز للجيش في ولاية لوغار "
+                         "جنوب كابول، كما اعلنت السلطات المحلية.", "2015-07-21")
+    assert [country for _, _, country in _said(doc, doc.quotes)] == ["AFG"]

@@ -198,9 +198,25 @@ def agency_speaks_for(doc: Document, cues: Cues, words: list[Word], found: Actor
         told = _agency_told_before(doc, words[0], found.span.start)
         if told is not None:
             return Actor(found.span, told)
-        iso3 = story_state(doc)
+        local = any(_is(w, a["locals"]) for w in words[1:])
+        iso3 = (_place_state_before(doc, found.span.start) if local else None) or story_state(doc)
     ent = state_entity(doc, iso3) if iso3 is not None else None
     return found if ent is None else Actor(found.span, ent)
+
+
+def _place_state_before(doc: Document, before: int) -> str | None:
+    """The state of the place named last before offset ``before`` in its sentence: «قتل 14 جنديا في
+    غارة على حاجز في ولاية لوغار، كما أعلنت السلطات المحلية» — the local authorities are that
+    place's (Afghanistan's), though the story names another state too."""
+    sentence = doc.sentence_of(before)
+    best: tuple[int, str] | None = None
+    for e in doc.entities:
+        if e.type not in ("GPE", "LOC") or not e.country:
+            continue
+        for m in e.mentions:
+            if m.start < before and doc.sentence_of(m.start) == sentence and (best is None or m.start > best[0]):
+                best = (m.start, e.country)
+    return best[1] if best is not None else None
 
 
 def _agency_told_before(doc: Document, head: Word, before: int) -> int | None:
