@@ -153,3 +153,20 @@ def test_a_word_with_hamza_is_not_the_surname_it_folds_to() -> None:
     doc = marsad.analyze(text, "2015-07-25", stages=("clean", "segment", "entities"))
     hadi = [e for e in doc.entities if e.name_en == "Abdrabbuh Mansur Hadi"]
     assert [doc.text[m.start:m.end] for e in hadi for m in e.mentions] == ["عبد ربه منصور هادي"]
+
+
+@pytest.mark.parametrize(("text", "name_en"), [
+    # the story's state
+    ("اندلعت اشتباكات في مدينة عدن اليمنية بين قوات الحكومة اليمنية والحوثيين في اليمن. وقالت وزارة الداخلية "
+     "في بيان إن الوضع في عدن مستقر.", "Ministry of Interior (Yemen)"),
+    # the place after it
+    ("وقال مسؤولون أمريكيون إن واشنطن سلمت أم سياف إلى وزارة الداخلية في إقليم كردستان العراق.",
+     "Ministry of Interior (Iraq)"),
+    # no state told: a ministry all the same
+    ("وقالت وزارة الداخلية إن الوضع مستقر.", "Ministry of Interior"),
+])
+def test_a_ministry_named_without_its_state_is_an_organisation(text: str, name_en: str) -> None:
+    doc = marsad.analyze(text, "2015-08-10", stages=("clean", "segment", "entities"))
+    ministry = next(e for e in doc.entities if e.type == "ORG" and "وزارة الداخلية" in
+                    [doc.text[m.start:m.end] for m in e.mentions])
+    assert ministry.name_en == name_en

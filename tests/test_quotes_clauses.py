@@ -11,6 +11,7 @@ import functools
 
 import pytest
 
+import marsad
 from conftest import named_doc
 from marsad.core.document import Document, EntityType
 from marsad.stages.quotes import find_quotes
@@ -182,3 +183,12 @@ CASES: list[tuple[str, list[tuple[EntityType, str]], list[Found]]] = [
 def test_speaker_and_content(text: str, entities: list[tuple[EntityType, str]], expected: list[Found]) -> None:
     assert _found(_doc(text, entities)) == expected
 
+
+
+def test_the_same_definite_speaker_told_again_is_the_speaker_told_last() -> None:
+    # the second «الوزارة» is the Pentagon still, not the ministry its words named
+    doc = marsad.analyze("أعلنت وزارة الدفاع الأميركية (البنتاجون) أن الولايات المتحدة سلمت أم سياف. وقالت الوزارة في "
+                         "بيان إنه تم تسليمها إلى وزارة الداخلية في إقليم كردستان العراق. وأضافت الوزارة أن القرار "
+                         "جاء بناء على تصميم الحكومة الأميركية.", "2015-08-10")
+    names = [doc.entities[q.speaker.entity].name_en if q.speaker.entity is not None else None for q in doc.quotes]
+    assert names[-1] == names[0] == "United States Department of Defense"

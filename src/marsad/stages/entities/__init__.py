@@ -49,6 +49,7 @@ from marsad.stages.entities.match import (
     longest_at,
     surface_keys,
 )
+from marsad.stages.entities.ministries import bare_ministries
 from marsad.stages.entities.nationality import qualified_nationalities
 from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
@@ -627,6 +628,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
     mentions += title_holders(doc, kb, mentions)
     mentions += qualified_nationalities(doc, kb, [m.span for m in mentions])
+    mentions += bare_ministries(doc, kb, mentions)
     return sorted(_with_lineage(doc, mentions), key=lambda m: (m.span.start, m.span.end))
 
 

@@ -160,6 +160,11 @@ class KnowledgeBase:
     #: Common nouns that with a nationality adjective describe a state's institution (الجيش،
     #: الحكومة): the composed form is not a name, its adjective is a NORP mention.
     description_heads: set[NameKey] = field(default_factory=set)
+    #: Ministries named without their state (وزارة الداخلية): name key → the ministries.tsv key
+    #: (interior), composed with the state the article tells (entities/ministries.py).
+    bare_ministries: dict[NameKey, str] = field(default_factory=dict)
+    #: The English name of a ministry of no named state, per ministries.tsv key (Ministry of Interior).
+    ministry_names: dict[str, str] = field(default_factory=dict)
     #: Gazetteer places whose names are matched only on a span the tagger found (small places
     #: share names with villages, families and words): name key → entry ids, most populous first.
     tagged_places: dict[NameKey, list[str]] = field(default_factory=dict)
@@ -421,6 +426,9 @@ def _load_ministries(kb: KnowledgeBase) -> None:
             raise DataError(f"data file marsad/data/kb/ministries.tsv: unknown mention {row['mention']!r}")
         if row["mention"] == "description":
             kb.description_heads.update(name_key(f) for f in split_forms(row["names_ar"]))
+        elif not row["key"].endswith("/short"):
+            kb.bare_ministries.update((name_key(f), row["key"]) for f in split_forms(row["names_ar"]))
+            kb.ministry_names[row["key"]] = row["name_en"].replace(" ({country})", "")
         for country in countries:
             iso3 = country.kb_id
             kb_id = f"{row['key'].removesuffix('/short')}@{iso3}"

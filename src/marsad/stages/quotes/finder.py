@@ -776,6 +776,11 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
         if _embedded(ctx, i, drafts):
             continue
         draft = _draft_at(ctx, i, drafts)
+        if draft is not None and ctx.speaker is not None and _same_head(ctx, draft.speaker, ctx.speaker):
+            # «وقالت الوزارة … إنه تم تسليمها إلى وزارة الداخلية … وأضافت الوزارة أن»: the same
+            # definite noun told again as the speaker is the speaker told last, not a body its
+            # words named since.
+            draft.speaker = Actor(draft.speaker.span, ctx.speaker.entity)
         if draft is not None and draft.content not in contents:
             drafts.append(draft)
             contents.add(draft.content)
@@ -784,6 +789,14 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
     return [(Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d)), _loose(ctx, d.speaker))
             for d in drafts]
+
+
+def _same_head(ctx: Context, new: Actor, last: Actor) -> bool:
+    """Whether ``new`` is one definite common noun (الوزارة، المتحدث) written as ``last`` was, with
+    another entity: the speaker told last, named again."""
+    text = textkeys.fold(ctx.text[new.span.start:new.span.end])
+    return (new.entity != last.entity and last.entity is not None and " " not in text and text.startswith("ال")
+            and text == textkeys.fold(ctx.text[last.span.start:last.span.end]))
 
 
 def _loose(ctx: Context, who: Actor) -> bool:
