@@ -170,3 +170,13 @@ def test_a_ministry_named_without_its_state_is_an_organisation(text: str, name_e
     ministry = next(e for e in doc.entities if e.type == "ORG" and "وزارة الداخلية" in
                     [doc.text[m.start:m.end] for m in e.mentions])
     assert ministry.name_en == name_en
+
+
+@pytest.mark.parametrize(("text", "name_en"), [
+    ("وقال مصدر في اليمن إن قوات الحرس الجمهوري انسحبت من معسكر في صنعاء.", "Republican Guard (Yemen)"),
+    ("وتقدمت قوات الحرس الجمهوري السوري نحو الزبداني في سوريا.", "Republican Guard (Syria)"),
+    ("وبثت قناة المسيرة التابعة للحوثيين في اليمن صورا للقصف.", "Al-Masirah"),
+])
+def test_a_theatres_guard_and_channel_are_linked(text: str, name_en: str) -> None:
+    doc = marsad.analyze(text, "2015-07-21", stages=("clean", "segment", "entities"))
+    assert name_en in {e.name_en for e in doc.entities}
