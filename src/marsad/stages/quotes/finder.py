@@ -35,6 +35,7 @@ from marsad.stages.quotes.phrases import (
     phrase_span,
 )
 from marsad.stages.quotes.pointers import but_subject, pointed_back
+from marsad.stages.quotes.stretch import past_time_adverbs, same_head
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
@@ -184,7 +185,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         j += 1  # "وقال له رئيس اللجنة بوب كوركر:": the one spoken to stands before the subject
     if j < limit and words[j].key in c.words("cue_objects"):
         j += 1  # "ولفت الانتباه إلى أن": the idiom's object, the subject dropped or after it
-    j, told_after = _past_time_adverbs(ctx, j, limit)
+    j, told_after = past_time_adverbs(ctx, j, limit)
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = (j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)) or not told_after
     end = j if opens else speaker_end_at(ctx, j, limit)
@@ -279,22 +280,6 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if found is None:
         return None
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
-
-
-def _past_time_adverbs(ctx: Context, j: int, limit: int) -> tuple[int, bool]:
-    """Word ``j`` past the time adverbs after a verb of saying ("صرحت أخيرا بأن", "وصرح أخيرا
-    الوزير"), with whether a subject or the content may follow them: "كتب سابقا مهاجما الهيئة"
-    names no subject there (False), so the speaker is the one told before."""
-    words, c = ctx.words, ctx.cues
-    k = j
-    while k + 1 < limit and (words[k].key in c.words("adverbs")
-                             or (k > j and words[k].key in c.words("adverb_tails")
-                                 and words[k - 1].key in c.words("adverbs"))):
-        k += 1
-    if k == j:
-        return j, True
-    return k, (c.is_complementiser(words[k].key) or char(ctx, k) == ":" or words[k].token.start in ctx.names
-               or is_title(words[k], c))
 
 
 def _opens_mention(ctx: Context, k: int) -> bool:
@@ -776,7 +761,7 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
         if _embedded(ctx, i, drafts):
             continue
         draft = _draft_at(ctx, i, drafts)
-        if draft is not None and ctx.speaker is not None and _same_head(ctx, draft.speaker, ctx.speaker):
+        if draft is not None and ctx.speaker is not None and same_head(ctx, draft.speaker, ctx.speaker):
             # «وقالت الوزارة … إنه تم تسليمها إلى وزارة الداخلية … وأضافت الوزارة أن»: the same
             # definite noun told again as the speaker is the speaker told last, not a body its
             # words named since.
@@ -789,14 +774,6 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
     return [(Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d)), _loose(ctx, d.speaker))
             for d in drafts]
-
-
-def _same_head(ctx: Context, new: Actor, last: Actor) -> bool:
-    """Whether ``new`` is one definite common noun (الوزارة، المتحدث) written as ``last`` was, with
-    another entity: the speaker told last, named again."""
-    text = textkeys.fold(ctx.text[new.span.start:new.span.end])
-    return (new.entity != last.entity and last.entity is not None and " " not in text and text.startswith("ال")
-            and text == textkeys.fold(ctx.text[last.span.start:last.span.end]))
 
 
 def _loose(ctx: Context, who: Actor) -> bool:

@@ -1,14 +1,15 @@
 """Where a speaker phrase runs on past the point word shapes end it: over an outlet's name the
 entities stage knows, a name set off by a comma, the place a post is held in and the body it
-belongs to, up to the holder's name ("المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ")."""
+belongs to, up to the holder's name ("المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ"); where
+it starts after a verb's time adverbs; and whether a definite noun names again the speaker told last."""
 
 from __future__ import annotations
 
-from marsad.core.document import Span
+from marsad.core.document import Actor, Span
 from marsad.stages.quotes.context import Context, char
 from marsad.stages.quotes.marks import CLOSERS, OPENERS
 from marsad.stages.quotes.phrases import MIN_NOUN_FREQUENCY, Word, abbreviated_title, has_form, is_stop, is_title
-from marsad.text.keys import frequency, strip_diacritics
+from marsad.text.keys import fold, frequency, strip_diacritics
 
 #: Words of the place a post is held in, between the post and its holder's name
 #: ("مدير فرع الزراعة بمحافظة المجاردة محمد الغاوي": بمحافظة المجاردة).
@@ -187,3 +188,27 @@ def apposed_name_before(ctx: Context, stop: int) -> tuple[int, int] | None:
     # (the tagger may have the family name only: «تمار زندبيرج» → زندبيرج)
     named = any(ctx.words[k].token.start in ctx.names for k in range(opening + 1, stop - 1))
     return (opening + 1, stop - 1) if named else None
+
+
+def past_time_adverbs(ctx: Context, j: int, limit: int) -> tuple[int, bool]:
+    """Word ``j`` past the time adverbs after a verb of saying ("صرحت أخيرا بأن", "وصرح أخيرا
+    الوزير"), with whether a subject or the content may follow them: "كتب سابقا مهاجما الهيئة"
+    names no subject there (False), so the speaker is the one told before."""
+    words, c = ctx.words, ctx.cues
+    k = j
+    while k + 1 < limit and (words[k].key in c.words("adverbs")
+                             or (k > j and words[k].key in c.words("adverb_tails")
+                                 and words[k - 1].key in c.words("adverbs"))):
+        k += 1
+    if k == j:
+        return j, True
+    return k, (c.is_complementiser(words[k].key) or char(ctx, k) == ":" or words[k].token.start in ctx.names
+               or is_title(words[k], c))
+
+
+def same_head(ctx: Context, new: Actor, last: Actor) -> bool:
+    """Whether ``new`` is one definite common noun (الوزارة، المتحدث) written as ``last`` was, with
+    another entity: the speaker told last, named again."""
+    text = fold(ctx.text[new.span.start:new.span.end])
+    return (new.entity != last.entity and last.entity is not None and " " not in text and text.startswith("ال")
+            and text == fold(ctx.text[last.span.start:last.span.end]))
