@@ -17,6 +17,8 @@ from conftest import entity_by_mention, kb_reading
     ('وأوضح الوزير في مقابلة مع "الرياض" أن المشروع سيكتمل.', "الرياض", "alriyadh"),
     # an agency's initials in a credit
     ("وقالت المصادر (د ب أ) إن الطائرات قصفت المواقع.", "د ب أ", "dpa"),
+    # a quoted outlet after «بحسب»
+    ('وبحسب "الفرنسية" يهدف تشغيل القناة إلى زيادة الدخل.', "الفرنسية", "afp"),
 ])
 def test_outlet_in_context_is_the_outlet(text: str, mention: str, kb_id: str) -> None:
     entity = entity_by_mention(kb_reading(text))[mention]
