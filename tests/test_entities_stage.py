@@ -180,3 +180,15 @@ def test_a_ministry_named_without_its_state_is_an_organisation(text: str, name_e
 def test_a_theatres_guard_and_channel_are_linked(text: str, name_en: str) -> None:
     doc = marsad.analyze(text, "2015-07-21", stages=("clean", "segment", "entities"))
     assert name_en in {e.name_en for e in doc.entities}
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("وتعرضت كينيا لهجمات اعلنت حركة الشباب الصومالية المرتبطة بالقاعدة المسؤولية عنها.", True),
+    ("وتمثل تنظيمات مثل داعش والقاعدة خطرا على المنطقة.", True),
+    ("وقتل عشرة من عناصر القاعدة في غارة.", True),
+    ("وعادت الطائرات إلى القاعدة بعد الغارة.", False),        # the base
+    ("ونقل الجنود إلى القاعدة الجوية في إنجرليك.", False),    # a base described
+])
+def test_al_qaeda_is_read_where_the_context_says_so(text: str, linked: bool) -> None:
+    doc = marsad.analyze(text, "2015-07-25", stages=("clean", "segment", "entities"))
+    assert ("Al-Qaeda" in {e.name_en for e in doc.entities}) is linked

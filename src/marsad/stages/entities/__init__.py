@@ -29,6 +29,7 @@ from marsad.core.registry import (
 from marsad.core.settings import Settings
 from marsad.stages.entities.core import description_adjective, name_core, tagged_core
 from marsad.stages.entities.coref import find_references, title_holders
+from marsad.stages.entities.cued import cued_names
 from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
 from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, Name, load, name_key, read_table
 from marsad.stages.entities.link import (
@@ -629,6 +630,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += title_holders(doc, kb, mentions)
     mentions += qualified_nationalities(doc, kb, [m.span for m in mentions])
     mentions += bare_ministries(doc, kb, mentions)
+    mentions += cued_names(doc, kb, mentions)
     return sorted(_with_lineage(doc, mentions), key=lambda m: (m.span.start, m.span.end))
 
 

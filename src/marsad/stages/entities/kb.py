@@ -57,6 +57,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "facility_heads.tsv": ("head", "adjective", "english"),
     "org_heads.tsv": ("head", "adjective", "english"),
     "name_titles.tsv": ("word", "english"),
+    "cued_names.tsv": ("name", "kb_id", "before", "partners"),
 }
 
 NameKey = tuple[str, ...]
