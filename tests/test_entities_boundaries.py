@@ -224,3 +224,17 @@ def test_a_family_name_after_a_known_name_makes_it_another_persons() -> None:
                          stages=("clean", "segment", "entities"))
     assert all(e.name_en != "Abdullah of Saudi Arabia" for e in doc.entities)
     assert "عبدالله بن عبدالعزيز الربيعة" in [doc.text[m.start:m.end] for e in doc.entities for m in e.mentions]
+
+
+def test_a_name_set_off_after_a_post_is_a_person_whatever_the_tagger_typed() -> None:
+    doc = marsad.analyze('وقال حاكم منطقة أقصى شمال الكاميرون،ميدجياوا باكاري: "لقد أشعل المهاجمون النار في القرية".',
+                         "2015-07-25")
+    holder = next(e for e in doc.entities if "ميدجياوا باكاري" in [doc.text[m.start:m.end] for m in e.mentions])
+    assert holder.type == "PER"
+    assert [doc.span_text(q.speaker.span) for q in doc.quotes] == ["ميدجياوا باكاري"]
+
+
+def test_a_place_set_off_after_a_place_stays_a_place() -> None:
+    doc = marsad.analyze("ووصل الوفد إلى القاهرة، العاصمة المصرية، أمس.", "2015-07-25",
+                         stages=("clean", "segment", "entities"))
+    assert all(e.type != "PER" for e in doc.entities)

@@ -544,11 +544,39 @@ def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
             continue
         kb_id = gazetteer_place(kb, doc.span_text(span), type_, states) or fuzzy_entry(kb, doc.span_text(span), type_,
                                                                                      fuzzy_min)
+        if kb_id is None and type_ in _PLACE_TYPES and _set_off_after_post(doc, span):
+            type_ = "PER"  # «وقال حاكم منطقة أقصى شمال الكاميرون، ميدجياوا باكاري:»: the holder, not a place
         country = kb.entries[kb_id].country if kb_id else None
         name_en = composed_name(doc, kb, span) if type_ == "ORG" and kb_id is None else None
         out.append(Mention(span, type_, kb_id, country, "tagger", name_en=name_en))
         taken.append(span)
     return out
+
+
+#: Most words between a post and the comma that sets its holder's name off.
+POST_REACH = 6
+
+
+def _set_off_after_post(doc: Document, span: Span) -> bool:
+    """Whether a span of two words or more stands right after a comma that ends a phrase opened by a
+    post («حاكم منطقة أقصى شمال الكاميرون، …») and before a colon, a comma or a complementiser: the
+    name set off is the post's holder, whatever the tagger typed it."""
+    ends = [t.end for t in doc.tokens]
+    first, last = token_index(ends, span.start), token_index(ends, span.end - 1)
+    if last == first or first < 2 or last + 1 >= len(doc.tokens):
+        return False
+    if doc.text[doc.tokens[first - 1].start:doc.tokens[first - 1].end] not in ("،", ","):
+        return False
+    after = doc.tokens[last + 1]
+    closes = doc.text[after.start:after.end] in (":", "،", ",") or (
+        after.kind == "word" and fold(doc.text[after.start:after.end]) in _statement_words())
+    return closes and any(_word_key(doc, k) in _post_titles() for k in range(max(0, first - 1 - POST_REACH), first - 1))
+
+
+def _word_key(doc: Document, k: int) -> str:
+    """Token ``k`` folded without a leading و ("" for punctuation)."""
+    tok = doc.tokens[k]
+    return fold(doc.text[tok.start:tok.end]).removeprefix("و") if tok.kind == "word" else ""
 
 
 @lru_cache(maxsize=1)
