@@ -49,6 +49,7 @@ from marsad.stages.entities.match import (
     first_word_keys,
     longest_at,
     surface_keys,
+    word_at,
 )
 from marsad.stages.entities.ministries import bare_ministries
 from marsad.stages.entities.nationality import qualified_nationalities
@@ -186,7 +187,7 @@ def _name_tail(doc: Document, span: Span) -> Span:
         return span
     if key in _post_titles():
         return span  # («بن رودس نائب مستشار الأمن القومي»: a title of titles, not a name)
-    next_key = fold(doc.text[after.start:after.end]).removeprefix("و") if after.kind == "word" else ""
+    next_key = word_at(doc, last + 2).removeprefix("و")
     closes = after.kind in ("punct", "symbol") or next_key in _post_titles() or next_key in _statement_words()
     return Span(span.start, word.end) if closes else span
 
@@ -380,16 +381,9 @@ def _common_noun(doc: Document, m: NameMatch) -> bool:
     """A bare short name read as the common noun it also is: a definite nisba adjective after it
     makes another body of it (التحالف الوطني، التحالف الشيعي), a demonstrative before it points
     back to what was just told (هذا التحالف, ``common_noun_cues.tsv``)."""
-    after, before = _word_at(doc, m.last + 1), _word_at(doc, m.first - 1)
+    after, before = word_at(doc, m.last + 1), word_at(doc, m.first - 1)
     nisba = after.startswith("ال") and len(after) > 4 and after.endswith(("ي", "يه"))
     return nisba or before.lstrip("و") in _common_noun_cues()
-
-
-def _word_at(doc: Document, k: int) -> str:
-    """The folded word at token ``k``; empty past the text or for no word."""
-    if not 0 <= k < len(doc.tokens) or doc.tokens[k].kind != "word":
-        return ""
-    return fold(strip_diacritics(doc.text[doc.tokens[k].start:doc.tokens[k].end]))
 
 
 @lru_cache(maxsize=1)
@@ -568,15 +562,10 @@ def _set_off_after_post(doc: Document, span: Span) -> bool:
     if doc.text[doc.tokens[first - 1].start:doc.tokens[first - 1].end] not in ("،", ","):
         return False
     after = doc.tokens[last + 1]
-    closes = doc.text[after.start:after.end] in (":", "،", ",") or (
-        after.kind == "word" and fold(doc.text[after.start:after.end]) in _statement_words())
-    return closes and any(_word_key(doc, k) in _post_titles() for k in range(max(0, first - 1 - POST_REACH), first - 1))
+    closes = doc.text[after.start:after.end] in (":", "،", ",") or word_at(doc, last + 1) in _statement_words()
+    return closes and any(word_at(doc, k).removeprefix("و") in _post_titles()
+                          for k in range(max(0, first - 1 - POST_REACH), first - 1))
 
-
-def _word_key(doc: Document, k: int) -> str:
-    """Token ``k`` folded without a leading و ("" for punctuation)."""
-    tok = doc.tokens[k]
-    return fold(doc.text[tok.start:tok.end]).removeprefix("و") if tok.kind == "word" else ""
 
 
 @lru_cache(maxsize=1)

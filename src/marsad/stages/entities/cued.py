@@ -13,7 +13,7 @@ from functools import lru_cache
 from marsad.core.document import Document, Span
 from marsad.stages.entities.kb import KnowledgeBase, read_table
 from marsad.stages.entities.link import Mention
-from marsad.stages.entities.match import first_word_keys
+from marsad.stages.entities.match import first_word_keys, word_at
 from marsad.text.keys import fold
 
 
@@ -32,16 +32,11 @@ def _cued() -> dict[str, Cued]:
             for r in read_table("cued_names.tsv")}
 
 
-def _word(doc: Document, k: int) -> str:
-    tok = doc.tokens[k]
-    return fold(doc.text[tok.start:tok.end]) if tok.kind == "word" else ""
-
-
 def _cued_at(doc: Document, mentions: list[Mention], k: int, offset: int, cued: Cued) -> bool:
     """Whether the cued name at token ``k`` (its own clitic ``offset`` letters long) names the body."""
-    if k > 0 and _word(doc, k - 1) in cued.before:
+    if k > 0 and word_at(doc, k - 1) in cued.before:
         return True  # (a word of allegiance says it: «المرتبطة بالقاعدة المسؤولية»)
-    if k + 1 < len(doc.tokens) and _word(doc, k + 1).startswith("ال"):
+    if word_at(doc, k + 1).startswith("ال"):
         return False  # «… والقاعدة الجوية»: a base described, not the group
     # «داعش والقاعدة»: a group of its kind right before, joined by و
     joined = offset > 0 and doc.text[doc.tokens[k].start] == "و"

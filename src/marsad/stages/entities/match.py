@@ -101,6 +101,13 @@ def surface_keys(doc: Document) -> list[str]:
     return keys
 
 
+def word_at(doc: Document, k: int) -> str:
+    """The folded word at token ``k``; empty past the text or for no word."""
+    if not 0 <= k < len(doc.tokens) or doc.tokens[k].kind != "word":
+        return ""
+    return fold(doc.text[doc.tokens[k].start:doc.tokens[k].end])
+
+
 def _is_wordlike(token: Token) -> bool:
     return token.kind in ("word", "latin", "number")
 

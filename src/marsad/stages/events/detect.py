@@ -291,11 +291,8 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
     for k in range(lo, hi):
         if doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & ctx["outcome_words"]:
             return True
-    if surface(doc, doc.tokens[i]).lstrip("وف").startswith("ب") and any(
-            doc.tokens[k].kind == "word" and word_keys(doc, doc.tokens[k]) & ctx["allegation"] for k in range(lo, i)):
-        return True  # the act alleged: «اتهم الجيش المسلحين بقصف مستشفى»
-    if ordered(doc, i, lo):
-        return True
+    if _governed_by(doc, i, lo, ctx["allegation"]) or ordered(doc, i, lo):
+        return True  # the act alleged or ordered: «اتهم الجيش المسلحين بقصف مستشفى»، «أمر … بوقف الغارات»
     if _counted_object(doc, trig, end, hi) or _managed(doc, i, c_lo, ctx["managing"]):
         return True
     clause = Span(doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end)
@@ -315,9 +312,14 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
 def ordered(doc: Document, i: int, lo: int) -> bool:
     """Whether the verbal noun at token ``i``, with ب, is what a verb of ordering earlier in its
     sentence (from token ``lo``) orders: «وأمر الرئيس سانتوس، أمس، بوقف الغارات» (commas between)."""
-    ordering = lexicon.noun_context()["ordering"]
+    return _governed_by(doc, i, lo, lexicon.noun_context()["ordering"])
+
+
+def _governed_by(doc: Document, i: int, lo: int, verbs: frozenset[str]) -> bool:
+    """Whether the verbal noun at token ``i`` bears ب and one of ``verbs`` stands before it in its
+    sentence, from token ``lo``: the verb's complement (اتهم … بقصف، أمر … بوقف)."""
     return surface(doc, doc.tokens[i]).lstrip("وف").startswith("ب") and any(
-        doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & ordering) for k in range(lo, i))
+        doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & verbs) for k in range(lo, i))
 
 
 #: Modes of verbal nouns that a person named right after makes an event: a visit is someone's

@@ -225,9 +225,7 @@ def _agency_told_before(doc: Document, head: Word, before: int) -> int | None:
     entities stage linked there («وزارة الخارجية الروسية» → Russia's foreign ministry), else the
     state of the nationality adjective after it («الحكومة التركية» → Turkey)."""
     bare = head.key.removeprefix("ال")
-    table = demonyms()
-    end = next((k for k, t in enumerate(doc.tokens) if t.start >= before), len(doc.tokens))
-    for k in range(end - 1, max(-1, end - 1 - LOOKBACK_WORDS), -1):
+    for k in _words_back(doc, before):
         tok = doc.tokens[k]
         if fold(doc.text[tok.start:tok.end]).removeprefix("و").removeprefix("ال") != bare:
             continue
@@ -235,11 +233,22 @@ def _agency_told_before(doc: Document, head: Word, before: int) -> int | None:
                      for m in e.mentions if m.start <= tok.start < m.end), None)
         if body is not None:
             return body
-        nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
-        iso3 = table.get((fold(doc.text[nxt.start:nxt.end]),)) if nxt is not None else None
+        iso3 = _nationality_after(doc, k)
         if iso3 is not None:
             return state_entity(doc, iso3)
     return None
+
+
+def _words_back(doc: Document, before: int) -> range:
+    """Indices of the LOOKBACK_WORDS tokens before offset ``before``, nearest first."""
+    end = next((k for k, t in enumerate(doc.tokens) if t.start >= before), len(doc.tokens))
+    return range(end - 1, max(-1, end - 1 - LOOKBACK_WORDS), -1)
+
+
+def _nationality_after(doc: Document, k: int) -> str | None:
+    """The state of the nationality adjective right after token ``k``, if one is there."""
+    nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+    return demonyms().get((fold(doc.text[nxt.start:nxt.end]),)) if nxt is not None else None
 
 
 def _titled_official(doc: Document, cues: Cues, words: list[Word], found: Actor) -> Actor:
@@ -266,13 +275,9 @@ def _nationality_told_with(doc: Document, title: Word, before: int) -> str | Non
     """The state of the nationality adjective right after the last use of ``title`` within
     LOOKBACK_WORDS tokens before offset ``before`` (None when that use has none: another official)."""
     forms = {title.bare, "ال" + title.bare}
-    table = demonyms()
-    end = next((k for k, t in enumerate(doc.tokens) if t.start >= before), len(doc.tokens))
-    for k in range(end - 1, max(-1, end - 1 - LOOKBACK_WORDS), -1):
-        if fold(doc.text[doc.tokens[k].start:doc.tokens[k].end]).removeprefix("و") not in forms:
-            continue
-        nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
-        return table.get((fold(doc.text[nxt.start:nxt.end]),)) if nxt is not None else None
+    for k in _words_back(doc, before):
+        if fold(doc.text[doc.tokens[k].start:doc.tokens[k].end]).removeprefix("و") in forms:
+            return _nationality_after(doc, k)
     return None
 
 

@@ -168,8 +168,6 @@ def in_title_phrase(ctx: Context, j: int) -> bool:
             and not has_form(w, c.speaker_stops))
 
 
-__all__ = ["in_title_phrase", "opens_clause", "past_affiliation", "past_apposition", "past_outlet_name",
-           "past_post_place", "titles_before_name"]
 
 
 #: Most words of a name set off by commas right before a verb («…، تمار زندبيرج، صرحت»).
@@ -212,3 +210,7 @@ def same_head(ctx: Context, new: Actor, last: Actor) -> bool:
     text = fold(ctx.text[new.span.start:new.span.end])
     return (new.entity != last.entity and last.entity is not None and " " not in text and text.startswith("ال")
             and text == fold(ctx.text[last.span.start:last.span.end]))
+
+
+__all__ = ["apposed_name_before", "in_title_phrase", "opens_clause", "past_affiliation", "past_apposition",
+           "past_outlet_name", "past_post_place", "past_time_adverbs", "same_head", "titles_before_name"]
