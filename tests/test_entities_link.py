@@ -185,6 +185,23 @@ def test_unknown_person_after_a_title_acts_for_the_titles_state() -> None:
     assert (person.country, person.kb_id) == ("SEN", None)
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # an office phrase the knowledge base does not list, closed by the nationality before the name
+    ("وتأتي الزيارة بعد زيارة نائب المستشارة الألمانية وزير الاقتصاد الألماني سيغمار غابريال إلى طهران.",
+     "سيغمار غابريال", "DEU"),
+    ("وقال السفير الأمريكي ديفيد هيل إن بلاده تدعم الجيش.", "ديفيد هيل", "USA"),
+])
+def test_unknown_person_after_an_office_and_a_nationality_is_that_states(text: str, name: str, country: str) -> None:
+    doc = _with_tagged(text, "2015-07-27", [(name, "PER")])
+    assert entity_by_mention(doc)[name].country == country
+
+
+def test_a_nationality_after_no_office_gives_the_next_name_no_state() -> None:
+    # «المجموعة الألمانية» is no office: the name after it is not made German
+    doc = _with_tagged("وباعت المجموعة الألمانية حصتها إلى ديفيد هيل أمس.", "2015-07-27", [("ديفيد هيل", "PER")])
+    assert entity_by_mention(doc)["ديفيد هيل"].country is None
+
+
 def test_tagger_span_with_a_conjunction_starts_after_it() -> None:
     doc = _with_tagged("قابل الوزير ومحمود درويش في المعرض.", "2024-01-01", [("ومحمود درويش", "PER")])
     assert "محمود درويش" in entity_by_mention(doc)

@@ -52,7 +52,7 @@ from marsad.stages.entities.match import (
     word_at,
 )
 from marsad.stages.entities.ministries import bare_ministries
-from marsad.stages.entities.nationality import qualified_nationalities
+from marsad.stages.entities.nationality import qualified_nationalities, titled_persons_state
 from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
@@ -644,6 +644,7 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
     mentions += _facility_mentions(doc, kb, mentions)
     titles = find_titles(doc, kb, names)
     mentions += _title_mentions(doc, kb, titles, mentions, resolver)
+    titled_persons_state(doc, kb, mentions, _post_titles())
     mentions += title_holders(doc, kb, mentions)
     mentions += qualified_nationalities(doc, kb, [m.span for m in mentions])
     mentions += bare_ministries(doc, kb, mentions)

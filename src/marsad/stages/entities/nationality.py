@@ -11,6 +11,7 @@ the mention's country.  Definite or not, in the singular, feminine, dual or plur
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -19,7 +20,7 @@ from marsad.stages.entities.kb import KnowledgeBase, name_key, people_id, read_t
 from marsad.stages.entities.link import Mention
 from marsad.text.keys import fold
 
-__all__ = ["qualified_nationalities"]
+__all__ = ["qualified_nationalities", "titled_persons_state"]
 
 #: Endings of the dual and plural of a nisba adjective, and the singular ending each stands for.
 NUMBER_ENDINGS = (("يتين", "ية"), ("يتان", "ية"), ("يات", "ية"), ("يين", "ي"), ("يون", "ي"), ("يان", "ي"),
@@ -70,3 +71,34 @@ def qualified_nationalities(doc: Document, kb: KnowledgeBase, taken: Sequence[Sp
             continue
         out.append(Mention(span, "NORP", people_id(iso3), iso3))
     return out
+
+
+#: Most words of an office phrase between its post word and the nationality closing it
+#: («نائب المستشارة الألمانية»: 1; «وزير الاقتصاد والطاقة الألماني»: 2).
+OFFICE_REACH = 3
+
+
+def titled_persons_state(doc: Document, kb: KnowledgeBase, mentions: Sequence[Mention],
+                         posts: frozenset[str]) -> None:
+    """Give a person no knowledge-base entry places the state of the office phrase right before
+    the name, closed by a nationality adjective: «وزير الاقتصاد الألماني سيغمار غابريال» acts for
+    Germany, as «وزير الخارجية الألماني» (a title the knowledge base lists) already says.  ``posts``:
+    folded post words (وزير، نائب، سفير, the quotes lexicon's titles)."""
+    starts = [t.start for t in doc.tokens]
+    for m in mentions:
+        if m.type != "PER" or m.kb_id is not None or m.country is not None:
+            continue
+        k = bisect.bisect_left(starts, m.span.start)
+        if k < 2 or doc.tokens[k - 1].kind != "word":
+            continue
+        iso3 = _state(kb, fold(doc.text[doc.tokens[k - 1].start:doc.tokens[k - 1].end]))
+        if iso3 is None:
+            continue
+        for j in range(k - 2, max(-1, k - 3 - OFFICE_REACH), -1):
+            tok = doc.tokens[j]
+            if tok.kind != "word":
+                break
+            word = fold(doc.text[tok.start:tok.end])
+            if not posts.isdisjoint((word, tok.key, word.removeprefix("ال"), tok.key.removeprefix("ال"))):
+                m.country = iso3
+                break
