@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 
+import marsad
 from conftest import events_doc, side_codes
 from marsad.core.document import Actor, Document, Event, Quote, Span
 from marsad.stages.events import find_events
@@ -261,3 +262,29 @@ def test_a_title_beside_a_name_does_not_make_a_reception_mutual() -> None:
     doc = build("واستقبل مستشفى الملك سعود بعنيزة أمس ثماني حالات مصابة.", (("سعود بعنيزة", "ORG", "SAU"),))
     for ev in find_events(doc, learned_filter=False):
         assert not (ev.source and ev.source == ev.target), ev
+
+
+def test_a_deputy_acts_for_the_organisation_his_office_names_through_its_department() -> None:
+    # «نائب رئيس المكتب السياسي لحماس»: the deputy's office names Hamas through its bureau and ل
+    doc = build("دعا موسى أبو مرزوق نائب رئيس المكتب السياسي لحماس أمس السبت إلى تشكيل حكومة وحدة وطنية.",
+                (("موسى أبو مرزوق", "PER", None), ("حماس", "ORG", None)))
+    assert codes(doc, of_type(doc, "REQUEST").source) == {"موسى أبو مرزوق", "حماس"}
+
+
+def test_a_department_without_its_organisation_names_no_body() -> None:
+    # the office's department with no organisation after it: the person keeps no body
+    doc = build("دعا موسى أبو مرزوق رئيس المكتب السياسي أمس السبت إلى تشكيل حكومة وحدة وطنية.",
+                (("موسى أبو مرزوق", "PER", None),))
+    assert codes(doc, of_type(doc, "REQUEST").source) == {"موسى أبو مرزوق"}
+
+
+def _visit_source(published: str) -> set[str]:
+    doc = marsad.analyze("وزارت فيديريكا موغيريني طهران أمس، وأكد الاتحاد الأوروبي دعمه للاتفاق.", published)
+    visit = next(e for e in doc.events if e.type == "CONSULT")
+    return {doc.entities[a.entity].name_en or "" for a in visit.source if a.entity is not None}
+
+
+def test_a_known_person_acts_for_the_body_she_is_in_office_for_that_day() -> None:
+    # offices.tsv: Mogherini was the EU's high representative from 2014-11 to 2019-12
+    assert _visit_source("2015-07-27") == {"Federica Mogherini", "European Union"}
+    assert _visit_source("2021-03-01") == {"Federica Mogherini"}

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.core.document import Actor, Document
 from marsad.core.errors import DataError
+from marsad.stages.entities import kb
 from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
@@ -199,12 +200,48 @@ def affiliations(doc: Document, mentions: list[Mention]) -> dict[int, int]:
         body = None
         if k + 1 < len(mentions):
             nxt = mentions[k + 1]
-            if nxt.first == m.last and nxt.prep is None and not nxt.conj:
+            # (a word making the office someone's deputy or adviser may open it: «موسى أبو مرزوق
+            # نائب رئيس المكتب السياسي لحماس» acts for Hamas all the same)
+            if (nxt.first == m.last or (nxt.first == m.last + 1 and _office_modifier(doc, m.last))) \
+                    and nxt.prep is None and not nxt.conj:
                 body = _body(doc, nxt, m)
         if body is None and k > 0 and apposition(doc, mentions[k - 1], m):
             body = _body(doc, mentions[k - 1], m)
         if body is not None:
             out[m.entity] = body
+    for person, body in _office_bodies(doc).items():
+        out.setdefault(person, body)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _office_modifiers() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in kb.read_table("title_modifiers.tsv") if r["position"] == "before")
+
+
+def _office_modifier(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a word that makes an office someone's deputy or aide (نائب، مساعد)."""
+    tok = doc.tokens[k] if k < len(doc.tokens) else None
+    return tok is not None and tok.kind == "word" and bool(word_keys(doc, tok) & _office_modifiers())
+
+
+def _office_bodies(doc: Document) -> dict[int, int]:
+    """Per known person, the body the knowledge base has them in office for on the publication day
+    (offices.tsv: Mogherini for the EU, Ban Ki-moon for the UN), when the article names that body:
+    news tells the office once, or not at all, and goes on with the surname."""
+    if doc.published is None:
+        return {}
+    know = kb.load()
+    by_kb = {e.kb_id: k for k, e in enumerate(doc.entities) if e.kb_id is not None and e.type in BODY_TYPES}
+    out: dict[int, int] = {}
+    for k, e in enumerate(doc.entities):
+        if e.type != "PER" or e.kb_id is None:
+            continue
+        held = [o.of for o in know.offices if o.person == e.kb_id and o.holds(doc.published)]
+        # (a state the person already carries as country adds nothing)
+        body = next((by_kb[of] for of in held if of in by_kb and of != e.country), None)
+        if body is not None:
+            out[k] = body
     return out
 
 

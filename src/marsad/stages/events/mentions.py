@@ -303,6 +303,9 @@ def _state_after(doc: Document, i: int, end: int, by_first: dict[int, Mention], 
     behalf = _on_behalf(doc, end, by_first) if m is None and office else None
     if behalf is not None:
         return behalf
+    department = _department_body(doc, end, by_first) if m is None and office else None
+    if department is not None:
+        return department
     if m is None and end < len(doc.tokens) and doc.tokens[end].kind == "word" and _definite_adjective(doc, end):
         # An adjective no entity covers may stand between the agent and its state: «السلطات الكردية
         # العراقية» (the Kurdish authorities of Iraq), «القوات الخاصة الإسرائيلية».
@@ -339,6 +342,23 @@ def _on_behalf(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention
             ok = m is not None and m.etype in BODY_TYPES and not m.conj
             return dataclasses.replace(m, prep=None) if ok and m is not None else None
         if k == end + 1 or not _definite_adjective(doc, k):
+            return None
+    return None
+
+
+def _department_body(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention | None:
+    """The organisation an office names through its department (data ``office_departments``; one
+    definite adjective may follow it) and ل: «رئيس المكتب السياسي لحماس» → Hamas, as «الأمين العام
+    للأمم المتحدة» names the UN."""
+    if end >= len(doc.tokens) or doc.tokens[end].kind != "word" or not word_keys_in(
+            doc, end, cue_words("office_departments")):
+        return None
+    for k in (end + 1, end + 2):
+        m = by_first.get(k)
+        if m is not None:
+            ok = m.etype == "ORG" and m.prep == "ل" and not m.conj
+            return dataclasses.replace(m, prep=None) if ok else None
+        if k == end + 2 or k >= len(doc.tokens) or doc.tokens[k].kind != "word" or not _definite_adjective(doc, k):
             return None
     return None
 
