@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from marsad.core.document import Actor, Document, Event, Span
 from marsad.core.errors import DataError
+from marsad.stages.entities import kb
 from marsad.stages.events import lexicon
 from marsad.stages.events.actors import foreign_words, mutual_concepts
 from marsad.stages.events.detect import Candidate, sentence_tokens, surface, variants, word_keys
@@ -151,10 +152,20 @@ def _is_dual(doc: Document, actor: Actor) -> bool:
 
 def party(doc: Document, actor: Actor) -> str | None:
     """What makes an actor a party of its own: its state, else its entity (a person and the state
-    they act for are one party); None for an actor no entity names."""
+    they act for are one party); None for an actor no entity names.  An organisation of the
+    knowledge base's own list (a movement, an armed group, a party: Taliban, Hamas) is its own
+    party though it has a state: «محادثات بين الحكومة الأفغانية وحركة طالبان» has two."""
     if actor.entity is None or not 0 <= actor.entity < len(doc.entities):
         return None
-    return doc.entities[actor.entity].country or f"entity:{actor.entity}"
+    entity = doc.entities[actor.entity]
+    if entity.kb_id is not None and _own_party(entity.kb_id):
+        return f"entity:{actor.entity}"
+    return entity.country or f"entity:{actor.entity}"
+
+
+def _own_party(kb_id: str) -> bool:
+    entry = kb.load().entries.get(kb_id)
+    return entry is not None and entry.kind == "organisations"
 
 
 def meeting_parties(doc: Document, ev: Event) -> tuple[Actor, ...]:
