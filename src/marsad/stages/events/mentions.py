@@ -91,6 +91,9 @@ def _prep_of(doc: Document, first: int, span: Span, named: frozenset[int], nisba
     if qualified is not None:
         # «رحب بالهجمات التركية»: the state whose attacks are welcomed is the object.
         return qualified, conj
+    if prep is None and not conj and _coordinated_group_head(doc, first - 1, named):
+        # «بين الحكومة الأفغانية وحركة طالبان»: the و of the group's head noun coordinates the name.
+        conj = True
     head = _place_head(doc, first)
     if prep is None and head is not None:
         # «في العاصمة البلجيكية بروكسل»: the name takes the preposition of the noun it explains.
@@ -108,6 +111,13 @@ def _prep_of(doc: Document, first: int, span: Span, named: frozenset[int], nisba
         # object; the من is the count's, and the owner takes the count's own preposition.
         prep = prep_before(doc, first - 3)
     return (None if prep == "ك" else prep), conj
+
+
+def _coordinated_group_head(doc: Document, k: int, named: frozenset[int]) -> bool:
+    """Whether token ``k`` is a group's head noun (data ``group_heads``: حركة، جماعة، تنظيم) carrying
+    و, outside any name, so that the name after it is coordinated with the actor before."""
+    return (k >= 1 and k not in named and doc.tokens[k].kind == "word"
+            and surface(doc, doc.tokens[k])[:1] == "و" and word_keys_in(doc, k, cue_words("group_heads")))
 
 
 def _partitive(doc: Document, k: int) -> bool:
@@ -153,9 +163,17 @@ def _place_head(doc: Document, first: int) -> int | None:
 def is_construct_head(doc: Document, k: int) -> bool:
     """Whether token ``k`` is an indefinite noun that a following name completes (سلف، شرق)."""
     tok = doc.tokens[k]
-    # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name.
+    # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name; a sound
+    # plural's construct form (ومتمردي طالبان) only looks like one with the pronoun ي.
     return (tok.kind == "word" and not surface(doc, tok).lstrip("وف").startswith(("ال", "لل"))
-            and not tok.has_pronoun)
+            and (not tok.has_pronoun or _plural_construct(doc, k)))
+
+
+def _plural_construct(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is the construct form of a generic agent's sound masculine plural
+    (مقاتلي، متمردي, from مقاتلين، متمردين)."""
+    word = surface(doc, doc.tokens[k]).lstrip("وف")
+    return word.endswith(("ي", "و")) and word + "ن" in lexicon.agent_index()
 
 
 def construct_agent(doc: Document, k: int) -> bool:
