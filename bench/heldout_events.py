@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I|J|K] [--json]
+    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I|J|K|L] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -25,7 +25,8 @@ blind) is the sixth.  Set H (``--half H``: 12 more articles in bench/heldout/gol
 bench/heldout/gold-i, drawn with seed 20261213 and annotated blind) is the eighth.  Set J (``--half J``:
 12 more articles in bench/heldout/gold-j, drawn with seed 20261214 and annotated blind) is the ninth.
 Set K (``--half K``: 12 more articles in bench/heldout/gold-k, drawn with seed 20261215 and annotated
-blind) is the tenth.
+blind) is the tenth.  Set L (``--half L``: 12 more articles in bench/heldout/gold-l, drawn with seed
+20261216 and annotated blind) is the eleventh.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -66,9 +67,11 @@ GOLD_DIR_I = ROOT / "bench" / "heldout" / "gold-i"
 GOLD_DIR_J = ROOT / "bench" / "heldout" / "gold-j"
 #: Set K, the tenth blind set (bench/heldout/README.md, "Set K"): its own directory, like C to J.
 GOLD_DIR_K = ROOT / "bench" / "heldout" / "gold-k"
+#: Set L, the eleventh blind set (bench/heldout/README.md, "Set L"): its own directory, like C to K.
+GOLD_DIR_L = ROOT / "bench" / "heldout" / "gold-l"
 #: The sets kept in their own directory, by their --half letter.
 SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E, "F": GOLD_DIR_F, "G": GOLD_DIR_G,
-            "H": GOLD_DIR_H, "I": GOLD_DIR_I, "J": GOLD_DIR_J, "K": GOLD_DIR_K}
+            "H": GOLD_DIR_H, "I": GOLD_DIR_I, "J": GOLD_DIR_J, "K": GOLD_DIR_K, "L": GOLD_DIR_L}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -167,8 +170,8 @@ def main() -> int:
                     "gold-c, the second blind set), set D (bench/heldout/gold-d, the third), set E "
                     "(bench/heldout/gold-e, the fourth), set F (bench/heldout/gold-f, the fifth), set G "
                     "(bench/heldout/gold-g, the sixth), set H (bench/heldout/gold-h, the seventh), set I "
-                    "(bench/heldout/gold-i, the eighth), set J (bench/heldout/gold-j, the ninth) or set K "
-                    "(bench/heldout/gold-k, the tenth): "
+                    "(bench/heldout/gold-i, the eighth), set J (bench/heldout/gold-j, the ninth), set K "
+                    "(bench/heldout/gold-k, the tenth) or set L (bench/heldout/gold-l, the eleventh): "
                     "see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
