@@ -216,7 +216,7 @@ def test_an_announced_easing_is_a_concession_and_a_done_one_a_retreat() -> None:
     # A verb in the plural has its subject before it: the name after it is its object.
     ("وقالت الشرطة إن مسلحي التنظيم هاجموا دورية للجيش العراقي قرب الموصل.",
      (("التنظيم", "ORG", None), ("العراقي", "NORP", "IRQ"), ("الموصل", "GPE", "IRQ")),
-     ("مسلحي التنظيم",), ("للجيش العراقي",)),  # (the gunmen in construct are one actor with the group)
+     ("التنظيم",), ("للجيش العراقي",)),
     ("وأفاد شهود أن المحتجين هاجموا مقر المحافظة في البصرة.", (("البصرة", "GPE", "IRQ"),),
      ("المحتجين",), ()),
     # The dual too: «هاجمتا» has its subject (the two helicopters) before it.

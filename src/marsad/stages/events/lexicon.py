@@ -224,12 +224,7 @@ def agents() -> tuple[Agent, ...]:
 
 def _agent_inflections(word: str) -> tuple[str, ...]:
     """A one-word agent as listed and, for a singular masculine noun, its accusative and dual
-    (انتحاري → انتحاريا، انتحاريان، انتحاريين): «إن انتحاريا فجر نفسه»; for an indefinite sound
-    masculine plural, its construct form, which drops the ن before the group it belongs to
-    (متمردين → متمردي: «بين الحكومة ومتمردي طالبان», «مقاتلو داعش»)."""
-    # (not a broken plural in ائن: رهائن)
-    if word.endswith(("ون", "ين")) and not word.startswith("ال") and len(word) > 4 and not word.endswith("اين"):
-        return (word, word[:-1])
+    (انتحاري → انتحاريا، انتحاريان، انتحاريين): «إن انتحاريا فجر نفسه»."""
     if word.endswith(("ون", "ين", "ات", "ه", "ا", "ء")) or (not word.startswith("ال") and len(word) < 4):
         return (word,)
     if word.startswith("ال"):

@@ -163,17 +163,9 @@ def _place_head(doc: Document, first: int) -> int | None:
 def is_construct_head(doc: Document, k: int) -> bool:
     """Whether token ``k`` is an indefinite noun that a following name completes (سلف، شرق)."""
     tok = doc.tokens[k]
-    # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name; a sound
-    # plural's construct form (ومتمردي طالبان) only looks like one with the pronoun ي.
+    # A noun with ال or a pronoun suffix (بنظيره) cannot be completed by a following name.
     return (tok.kind == "word" and not surface(doc, tok).lstrip("وف").startswith(("ال", "لل"))
-            and (not tok.has_pronoun or _plural_construct(doc, k)))
-
-
-def _plural_construct(doc: Document, k: int) -> bool:
-    """Whether token ``k`` is the construct form of a generic agent's sound masculine plural
-    (مقاتلي، متمردي, from مقاتلين، متمردين)."""
-    word = surface(doc, doc.tokens[k]).lstrip("وف")
-    return word.endswith(("ي", "و")) and word + "ن" in lexicon.agent_index()
+            and not tok.has_pronoun)
 
 
 def construct_agent(doc: Document, k: int) -> bool:
