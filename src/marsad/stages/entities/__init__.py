@@ -31,7 +31,7 @@ from marsad.stages.entities.core import description_adjective, name_core, tagged
 from marsad.stages.entities.coref import find_references, title_holders
 from marsad.stages.entities.cued import cued_names
 from marsad.stages.entities.features import TRIGGERS_FILE, clitic_offset, data_dir, read_rows, word_key
-from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, Name, load, name_key, read_table
+from marsad.stages.entities.kb import ENTITY_TYPES, KnowledgeBase, Name, load, name_key, read_table, title_modifiers
 from marsad.stages.entities.link import (
     FUZZY_MIN,
     Mention,
@@ -568,16 +568,9 @@ def _set_off_after_post(doc: Document, span: Span) -> bool:
 
 
 
-@lru_cache(maxsize=1)
-def _title_modifiers() -> dict[str, frozenset[str]]:
-    rows = read_table("title_modifiers.tsv")
-    return {pos: frozenset(fold(r["word"]) for r in rows if r["position"] == pos)
-            for pos in ("before", "after")}
-
-
 def _title_is_someone_elses(doc: Document, title: TitleMatch) -> bool:
     """نائب رئيس الوزراء (a deputy), الرئيس المصري السابق (a former president)."""
-    modifiers = _title_modifiers()
+    modifiers = title_modifiers()
     tokens = doc.tokens
     before = fold(doc.text[tokens[title.first - 1].start:tokens[title.first - 1].end]) \
         if title.first > 0 else ""

@@ -228,6 +228,14 @@ def read_table(name: str) -> list[dict[str, str]]:
     return read_tsv_dicts(f"{KB_DIR}/{name}", COLUMNS[name])
 
 
+@lru_cache(maxsize=1)
+def title_modifiers() -> dict[str, frozenset[str]]:
+    """Folded words of title_modifiers.tsv by position: ``before`` a title they make it a deputy's
+    or an aide's (نائب، مساعد), ``after`` it a former or future holder's (السابق، المنتخب)."""
+    rows = read_table("title_modifiers.tsv")
+    return {pos: frozenset(fold(r["word"]) for r in rows if r["position"] == pos) for pos in ("before", "after")}
+
+
 @cache
 def head_patterns(name: str) -> dict[str, dict[str, str]]:
     """Folded head noun → {folded closing adjective or "-": English pattern}, from a table of

@@ -18,6 +18,7 @@ from functools import lru_cache
 from marsad.core.document import Document, Span
 from marsad.stages.entities.kb import KnowledgeBase, name_key, people_id, read_table
 from marsad.stages.entities.link import Mention
+from marsad.stages.entities.match import word_at
 from marsad.text.keys import fold
 
 __all__ = ["qualified_nationalities", "titled_persons_state"]
@@ -91,14 +92,13 @@ def titled_persons_state(doc: Document, kb: KnowledgeBase, mentions: Sequence[Me
         k = bisect.bisect_left(starts, m.span.start)
         if k < 2 or doc.tokens[k - 1].kind != "word":
             continue
-        iso3 = _state(kb, fold(doc.text[doc.tokens[k - 1].start:doc.tokens[k - 1].end]))
+        iso3 = _state(kb, word_at(doc, k - 1))
         if iso3 is None:
             continue
         for j in range(k - 2, max(-1, k - 3 - OFFICE_REACH), -1):
-            tok = doc.tokens[j]
-            if tok.kind != "word":
-                break
-            word = fold(doc.text[tok.start:tok.end])
-            if not posts.isdisjoint((word, tok.key, word.removeprefix("ال"), tok.key.removeprefix("ال"))):
+            word, key = word_at(doc, j), doc.tokens[j].key
+            if not word:
+                break  # punctuation or a number ends the office phrase
+            if not posts.isdisjoint((word, key, word.removeprefix("ال"), key.removeprefix("ال"))):
                 m.country = iso3
                 break

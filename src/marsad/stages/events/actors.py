@@ -15,6 +15,7 @@ from functools import lru_cache
 from marsad.core.document import Actor, Document
 from marsad.core.errors import DataError
 from marsad.stages.entities import kb
+from marsad.stages.entities.coref import offices_of
 from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
@@ -214,15 +215,10 @@ def affiliations(doc: Document, mentions: list[Mention]) -> dict[int, int]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _office_modifiers() -> frozenset[str]:
-    return frozenset(fold(r["word"]) for r in kb.read_table("title_modifiers.tsv") if r["position"] == "before")
-
-
 def _office_modifier(doc: Document, k: int) -> bool:
     """Whether token ``k`` is a word that makes an office someone's deputy or aide (نائب، مساعد)."""
     tok = doc.tokens[k] if k < len(doc.tokens) else None
-    return tok is not None and tok.kind == "word" and bool(word_keys(doc, tok) & _office_modifiers())
+    return tok is not None and tok.kind == "word" and bool(word_keys(doc, tok) & kb.title_modifiers()["before"])
 
 
 def _office_bodies(doc: Document) -> dict[int, int]:
@@ -231,13 +227,13 @@ def _office_bodies(doc: Document) -> dict[int, int]:
     news tells the office once, or not at all, and goes on with the surname."""
     if doc.published is None:
         return {}
-    know = kb.load()
+    offices = offices_of(kb.load())
     by_kb = {e.kb_id: k for k, e in enumerate(doc.entities) if e.kb_id is not None and e.type in BODY_TYPES}
     out: dict[int, int] = {}
     for k, e in enumerate(doc.entities):
         if e.type != "PER" or e.kb_id is None:
             continue
-        held = [o.of for o in know.offices if o.person == e.kb_id and o.holds(doc.published)]
+        held = [o.of for o in offices.get(e.kb_id, ()) if o.holds(doc.published)]
         # (a state the person already carries as country adds nothing)
         body = next((by_kb[of] for of in held if of in by_kb and of != e.country), None)
         if body is not None:
