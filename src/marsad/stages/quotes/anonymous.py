@@ -17,7 +17,8 @@ from marsad.core.document import Actor, Document, Span
 from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.quotes.context import Context, words_in
 from marsad.stages.quotes.lexicon import Cues, demonyms
-from marsad.stages.quotes.phrases import Word, phrase_span, speaker_end
+from marsad.stages.quotes.phrases import Word, has_form, phrase_span, speaker_end
+from marsad.stages.quotes.speakers import PERSON_TYPES
 from marsad.text.keys import fold
 
 #: The story's state must have at least this many place and nationality mentions, and this many
@@ -356,3 +357,17 @@ def unattributed(cues: Cues, words: list[Word], who: Actor, names: set[int] | di
 
 __all__ = ["agency_speaks_for", "is_anonymous", "named_before", "speaks_for", "state_entity", "story_state",
            "unattributed"]
+
+
+def official_told_before(ctx: Context, words: list[Word], found: Actor) -> Actor:
+    """"وتابع المسؤول الإيراني:" after «مساعد وزير الخارجية الإيراني حسين أمير عبد اللهيان»: a
+    definite official of a state, with no name, is the last person of that state named, not the
+    state («مسؤول إيراني», indefinite, is someone new and speaks for Iran)."""
+    if (len(words) != 2 or found.entity is None or not words[0].key.startswith("ال")
+            or not has_form(words[0], frozenset(ctx.cues.words("officials_told_before")))):
+        return found
+    state = ctx.doc.entities[found.entity]
+    if state.type in PERSON_TYPES or not state.country:
+        return found
+    ent = ctx.discourse.person_of(ctx.doc, state.country)
+    return Actor(found.span, ent) if ent is not None else found

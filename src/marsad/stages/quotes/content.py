@@ -5,7 +5,7 @@ some cues report ("وشدد الوزير على ضرورة …")."""
 from __future__ import annotations
 
 from marsad.core.document import Actor, QuoteKind, Span
-from marsad.stages.quotes.context import TRIM, Context, char, inner, pair_at, trim
+from marsad.stages.quotes.context import TRIM, Context, char, inner, pair_at, trim, verbal_noun
 from marsad.stages.quotes.marks import OPENERS
 from marsad.stages.quotes.phrases import actor, bracket_end, has_form, outlet_at, phrase_span
 from marsad.stages.quotes.subjects import speaker_end_at
@@ -31,6 +31,8 @@ ASIDE_MARKS = ("،", ",", "-", "–", "—")
 #: Words allowed between a participle and its complementiser ("سائلا المولى عز وجل أن",
 #: "مشيرا في الوقت نفسه إلى أن"); farther, the أن belongs to something else.
 MAX_PARTICIPLE_GAP = 6
+#: Words past the adjunct budget in which a colon before a quotation still opens the speech.
+MAX_FAR_COLON_WORDS = 14
 
 
 def content_from(ctx: Context, first: int, sentence: int) -> tuple[QuoteKind, Span] | None:
@@ -200,7 +202,7 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
             via, k = aside  # "وأكد، بحسب وكالة «إيرنا»، أن": the agency relays the speaker's words
             continue
         if (w.key in c.verbs or w.key in c.relay_verbs or w.key in c.participles or w.key in c.according) \
-                and not relative:
+                and not relative and not verbal_noun(ctx, k):
             if (w.key in c.words("relay_adverbs") and k + 1 < limit
                     and words[k + 1].key in c.words("relay_from")):
                 end = speaker_end_at(ctx, k + 2, limit)
@@ -221,7 +223,25 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
                     k = end
                     continue
         k += 1
+    if k < limit and seen > budget and not relative:
+        return _far_colon(ctx, k, limit), via, source
     return -1, via, source
+
+
+def _far_colon(ctx: Context, k: int, limit: int) -> int:
+    """"وقال في مؤتمر صحافي مشترك عقده مع وزير الداخلية في حكومة الإقليم كريم سنجاري في مدينة
+    أربيل: «…»": past a long adjunct, a colon right before a quotation still opens the speech,
+    when no other verb of saying or complementiser stands between (index of the colon, else -1)."""
+    c, words = ctx.cues, ctx.words
+    for x in range(k, min(limit - 1, k + MAX_FAR_COLON_WORDS)):
+        w = words[x]
+        if w.key in c.verbs or w.key in c.relay_verbs or c.is_complementiser(w.key):
+            return -1
+        if char(ctx, x) == ":":
+            nxt = words[x + 1]
+            opens = char(ctx, x + 1) in OPENERS and pair_at(ctx, nxt.token.start) is not None
+            return x if opens else -1
+    return -1
 
 
 def _according_aside(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | None:

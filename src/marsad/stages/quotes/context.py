@@ -128,3 +128,10 @@ def char(ctx: Context, idx: int) -> str:
     """The mark of a punctuation token; a space for a word, which no mark test accepts."""
     w = ctx.words[idx]
     return ctx.text[w.token.start:w.token.end] if w.token.kind in ("punct", "symbol") else " "
+
+
+def verbal_noun(ctx: Context, i: int) -> bool:
+    """Whether word ``i``, a verb form, is a verbal noun after a word that governs one: in
+    "طالبا عدم كشف اسمه" كشف is "revealing", not the verb of saying "he revealed"."""
+    return i > 0 and ctx.words[i - 1].key in ctx.cues.words("verbal_noun_heads")
+

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from marsad.core.document import Actor
 from marsad.stages.quotes.context import Context
-from marsad.stages.quotes.phrases import Word, phrase_span
+from marsad.stages.quotes.phrases import Word, is_title, phrase_span
 from marsad.stages.quotes.subjects import clause_subject, speaker_actor, speaker_end_at
 
 #: How far back, in words, a definite document («البيان») looks for the one it refers to
@@ -21,13 +21,24 @@ LOOKBACK_WORDS = 150
 #: How far before a document noun the verb of saying that told it may stand («قال مكتب رئيس
 #: الوزراء في بيان»): a verb and a speaker's phrase.
 TELLER_WORDS = 8
+#: Most tokens from a document noun to the verb of saying that speaks through it («تغريدة على
+#: مدونته الرسمية على موقع التواصل الاجتماعي «تويتر» قال فيها»), and from the verb that told the
+#: document to it («ألقى مدير إدارة المهرجان إبراهيم بن محمد الجار الله كلمة»).
+DOCUMENT_REACH = 16
 #: Most relational adjectives read after a document noun («البيان الختامي المشترك»).
 MAX_ADJECTIVES = 2
 
 
 def is_document(ctx: Context, k: int) -> bool:
-    """Whether word ``k`` is a statement document noun (بيان، تقرير، رسالة، بلاغ)."""
-    return ctx.words[k].key in ctx.cues.words("statement_documents")
+    """Whether word ``k`` is a statement document noun (بيان، تقرير، رسالة، بلاغ), also in the
+    accusative («نشرت الصحف مقالا لوزير الخارجية»)."""
+    key, docs = ctx.words[k].key, ctx.cues.words("statement_documents")
+    return key in docs or (key.endswith("ا") and key[:-1] in docs)
+
+
+def _noun(w: Word) -> str:
+    """The stem of a document noun without its accusative alef («مقالا» and «المقال» compare equal)."""
+    return w.bare.removesuffix("ا")
 
 
 def issuer_at(ctx: Context, k: int, limit: int) -> tuple[int, int] | None:
@@ -94,9 +105,9 @@ def told_before(ctx: Context, k: int) -> Actor | None:
     """The issuer of the last document told before word ``k`` with the same noun («بيان
     للتحالف» for a later «البيان»); for one told without its issuer («ثمنت حركة حماس في بيان
     …»), the subject of the sentence that told it."""
-    bare = ctx.words[k].bare
+    bare = _noun(ctx.words[k])
     for m in range(k - 1, max(-1, k - LOOKBACK_WORDS), -1):
-        if ctx.words[m].bare != bare or not is_document(ctx, m):
+        if _noun(ctx.words[m]) != bare or not is_document(ctx, m):
             continue
         s = ctx.sent_of[m]
         found = issuer_at(ctx, m, ctx.sent_limit[s])
@@ -138,3 +149,35 @@ def document_speaker(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | No
 
 
 __all__ = ["document_speaker", "is_document", "issuer_at"]
+
+
+def document_teller(ctx: Context, i: int) -> Actor | None:
+    """«أطلق الشيخ خالد بن أحمد تغريدة على «تويتر» قال فيها «…»», «أصدرت الوزارة بيانا قالت فيه
+    إن …»: a verb of saying at word ``i`` with فيه/فيها after it speaks through the document told
+    just before, with the voice of the one named right after the verb that told the document
+    («ألقى مدير المهرجان فلان كلمة اللجنة العليا أوضح فيها»: he speaks, for the committee), else
+    of the document's issuer («بيانا للوزارة»)."""
+    words, c = ctx.words, ctx.cues
+    s = ctx.sent_of[i]
+    first, limit = ctx.sent_first[s], ctx.sent_limit[s]
+    if i + 1 >= limit or words[i + 1].key not in c.words("resumptive_in"):
+        return None
+    m = next((k for k in range(i - 1, max(first, i - DOCUMENT_REACH) - 1, -1) if is_document(ctx, k)), None)
+    if m is None:
+        return None
+    for j in range(m - 1, max(first, m - DOCUMENT_REACH) - 1, -1):
+        if not (words[j + 1].token.start in ctx.names or is_title(words[j + 1], c)) or not _before_subject(ctx, j):
+            continue
+        end = speaker_end_at(ctx, j + 1, m)
+        if end > j + 1:
+            return speaker_actor(ctx, j + 1, end)
+        break
+    found = issuer_at(ctx, m, limit)
+    return speaker_actor(ctx, *found) if found is not None else None
+
+
+def _before_subject(ctx: Context, j: int) -> bool:
+    """Whether word ``j`` may stand right before a subject phrase (the verb, «ألقى», whose folded
+    form looks like a word with the article): a word that is no preposition, title or name."""
+    w = ctx.words[j]
+    return w.is_word and not w.prep and not is_title(w, ctx.cues) and w.token.start not in ctx.names

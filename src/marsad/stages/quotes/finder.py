@@ -21,8 +21,25 @@ from marsad.stages.quotes.content import (
     seek_content,
     speech_after,
 )
-from marsad.stages.quotes.context import TRIM, Context, Draft, build_context, char, inner, pair_at, trim, words_in
-from marsad.stages.quotes.documents import document_speaker, told_before
+from marsad.stages.quotes.context import (
+    TRIM,
+    Context,
+    Draft,
+    build_context,
+    char,
+    inner,
+    trim,
+    verbal_noun,
+    words_in,
+)
+from marsad.stages.quotes.documents import document_speaker, document_teller, told_before
+from marsad.stages.quotes.inmarks import (
+    in_marks_actor,
+    named_in_marks,
+    opens_speech_or_adjunct,
+    past_marked_body,
+    quoted_source,
+)
 from marsad.stages.quotes.marks import CLOSERS, OPENERS, inside
 from marsad.stages.quotes.phrases import (
     actor,
@@ -57,8 +74,6 @@ from marsad.stages.quotes.subjects import (
 )
 from marsad.text import keys as textkeys
 
-#: Longest name in quotation marks taken as a source ("بحسب «الفرنسية»"), in words.
-MAX_QUOTED_NAME = 4
 #: Most words of an adjunct between a verb and its subject ("وقالت في وقت سابق هوغيت لابيل").
 MAX_ADJUNCT_BEFORE_SUBJECT = 4
 #: Fewest words of speech that follows the outlet spoken to with no إن or colon: fewer are more
@@ -188,9 +203,10 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     j, told_after = past_time_adverbs(ctx, j, limit)
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = (j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)) or not told_after
-    end = j if opens else speaker_end_at(ctx, j, limit)
-    quoted = (_quoted_source(ctx, j, limit) or _named_in_marks(ctx, j, limit)) if end == j else None
-    if quoted is not None and quoted[0] < limit and (words[quoted[0]].is_word or char(ctx, quoted[0]) == ":"):
+    end = j if opens else past_marked_body(ctx, j, speaker_end_at(ctx, j, limit), limit)
+    quoted = (quoted_source(ctx, j, limit) or named_in_marks(ctx, j, limit)) if end == j else None
+    if quoted is not None and quoted[0] < limit and (opens_speech_or_adjunct(ctx, quoted[0])
+                                                     or char(ctx, quoted[0]) == ":"):
         end = quoted[0]  # "وأفادت «الفرنسية» أن", "وتابع "كليبي": …": a short name in marks is the subject
     else:
         quoted = None
@@ -234,11 +250,12 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     elif subject is None and via is not None and opener >= 0:
         subject = _subject_after_relay(ctx, via, opener)  # "قال لـ«الاقتصادية» مصدر جمركي إن"
     if quoted is not None and subject == (j, end):
-        speaker: Actor | None = _in_marks_actor(ctx, quoted[1])
+        speaker: Actor | None = in_marks_actor(ctx, quoted[1])
     elif paper is not None and source is None:
         speaker = paper[0]
     else:
-        speaker = speaker_actor(ctx, *subject) if subject else (group or main_subject(ctx, i) or last)
+        speaker = speaker_actor(ctx, *subject) if subject else (
+            group or document_teller(ctx, i) or main_subject(ctx, i) or last)
     if speaker is None:
         return None
     region = words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start
@@ -404,7 +421,9 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     lo = ctx.sent_first[s]
     if same and same[-1].cue is not None:
         lo = max(lo, min(i, bisect.bisect_left(ctx.starts, same[-1].cue.end)))
-    nearer = cue_subject(ctx, lo, i)  # "…، فيما شدد كيري على …، موضحا أن": the nearer clause's
+    # "…، فيما شدد كيري على …، موضحا أن": the nearer clause's speaker; but in "مؤكدا أن كردستان
+    # تعتبر مساعدة النازحين واجبا …، موضحا أن" تعتبر is part of what was reported.
+    nearer = cue_subject(ctx, lo, i, lambda k: _embedded(ctx, k, same))
     if nearer is not None:
         speaker: Actor | None = nearer[0]
         region = nearer[1]
@@ -447,46 +466,6 @@ def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
             and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)))
 
 
-def _quoted_source(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
-    """"بحسب «الفرنسية»": a short name in quotation marks; (index past it, the name)."""
-    if j >= limit or char(ctx, j) not in OPENERS:
-        return None
-    pair = pair_at(ctx, ctx.words[j].token.start)
-    if pair is None or len(ctx.text[pair[0] + 1:pair[1]].split()) > MAX_QUOTED_NAME:
-        return None
-    k = j + 1
-    while k < limit and ctx.words[k].token.start <= pair[1]:
-        k += 1
-    return k, inner(ctx, pair)
-
-
-def _named_in_marks(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
-    """«وقال "تجمع أهالي المعتقلين في سجون غزة" في بيان إن …»: a longer name in quotation marks
-    right after the verb, followed by an adjunct (في، خلال، لـ) and then إن/أن, is the subject, not
-    the speech; (index past it, the name)."""
-    if j >= limit or char(ctx, j) not in OPENERS:
-        return None
-    pair = pair_at(ctx, ctx.words[j].token.start)
-    if pair is None:
-        return None
-    k = j + 1
-    while k < limit and ctx.words[k].token.start <= pair[1]:
-        k += 1
-    if k >= limit or not ctx.words[k].is_word or not (ctx.words[k].prep or is_stop(ctx.words[k], ctx.cues)):
-        return None
-    opener, _, _ = seek_content(ctx, k, limit)
-    if opener < 0 or not ctx.cues.is_complementiser(ctx.words[opener].key):
-        return None
-    return k, inner(ctx, pair)
-
-
-def _in_marks_actor(ctx: Context, name: Span) -> Actor:
-    """The speaker named in marks: the entity whose mention opens the name, if any (not one named
-    inside it: «تجمع أهالي المعتقلين في سجون حماس» is no Hamas)."""
-    ent = next((k for k, e in enumerate(ctx.doc.entities) for m in e.mentions if m.start == name.start), None)
-    return Actor(name, ent)
-
-
 def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     """"...، بحسب مصادر أمنية" / "وبحسب الوزارة، فإن ..." / "حسبما ذكرت الوكالة"."""
     words, c = ctx.words, ctx.cues
@@ -499,7 +478,7 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
         j += 1  # حسبما ذكرت الوكالة، وفقا لما ذكره الموقع
     while j < limit and words[j].key in c.according_connectors:
         j += 1  # حسبما نقلت عنه الوكالة
-    quoted = _quoted_source(ctx, j, limit)
+    quoted = quoted_source(ctx, j, limit)
     paper = document_speaker(ctx, j, limit) if j < limit and not quoted else None
     end = quoted[0] if quoted else paper[1] if paper else speaker_end_at(ctx, j, limit)
     if end == j or not _is_source(ctx, j, i, end):
@@ -690,15 +669,17 @@ def _draft_at(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     """The quotation whose cue is word ``i``, by the rule for that kind of cue."""
     w, c = ctx.words[i], ctx.cues
     last = ctx.discourse.last()
+    if (w.prep and w.key in c.words("saying_nouns")) or w.key in c.words("owned_saying_nouns"):
+        draft = participle_quote(ctx, i, drafts, last)  # "واكتفى المتحدث بالقول إن", "، بقوله إن"
+        before = ctx.words[i - 1] if i else None
+        if draft is not None and before is not None and before.conj_end > before.token.start:
+            draft.region = before.token.start  # "، وختم بالقول:": the attribution opens at وختم
+        return draft
     if w.prep:
-        if w.key in c.words("saying_nouns"):
-            draft = participle_quote(ctx, i, drafts, last)  # "واكتفى المتحدث بالقول إن"
-            before = ctx.words[i - 1] if i else None
-            if draft is not None and before is not None and before.conj_end > before.token.start:
-                draft.region = before.token.start  # "، وختم بالقول:": the attribution opens at وختم
-            return draft
         if w.key not in c.according:
             return None  # بنقل، ليقول: a verbal noun or a purpose clause, not a verb of saying
+    if verbal_noun(ctx, i):
+        return None  # "طالبا عدم كشف اسمه": "not revealing", no one speaks here
     if w.key in c.relay_verbs:
         return relay_quote(ctx, i, last)
     if _trailing_as(ctx, i):

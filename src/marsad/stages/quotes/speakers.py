@@ -56,13 +56,23 @@ class Discourse:
     def last(self) -> Actor | None:
         return self.named[-1].actor if self.named else None
 
-    def person(self, doc: Document, title: str | None = None) -> int | None:
-        """Entity of the last person named (with ``title`` in its phrase, when given)."""
+    def person(self, doc: Document, title: str | None = None,
+               body: frozenset[str] = frozenset()) -> int | None:
+        """Entity of the last person named (with ``title`` and the stems of ``body`` in its
+        phrase, when given)."""
         for n in reversed(self.named):
             ent = n.actor.entity
             if ent is None or doc.entities[ent].type not in PERSON_TYPES:
                 continue
-            if title is None or title in n.stems:
+            if title is None or (title in n.stems and body <= n.stems):
+                return ent
+        return None
+
+    def person_of(self, doc: Document, country: str) -> int | None:
+        """Entity of the last person named who belongs to ``country`` (an ISO3 code)."""
+        for n in reversed(self.named):
+            ent = n.actor.entity
+            if ent is not None and doc.entities[ent].type in PERSON_TYPES and doc.entities[ent].country == country:
                 return ent
         return None
 
@@ -160,7 +170,10 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
         return Actor(found.span, _pair(doc, found.span.start))  # "وشدد الوزيران": the two named last
     title = bare_title(words, cues)
     if title is not None:
-        ent = discourse.person(doc, title)
+        # "رئيس الإقليم": the president of the region named before, over a president of anything
+        # else named since.
+        body = frozenset(stems_of([w for w in words[1:] if not is_title(w, cues)]))
+        ent = (discourse.person(doc, title, body) if body else None) or discourse.person(doc, title)
         # "وأكد الوزير الأصبحي": a rare word after the title is a name, not more description.
         described = all(is_title(w, cues) or has_form(w, cues.title_complements) or common_word(w) for w in words)
         earlier = discourse.titled(title) if ent is None and described else None

@@ -214,3 +214,14 @@ def same_head(ctx: Context, new: Actor, last: Actor) -> bool:
 
 __all__ = ["apposed_name_before", "in_title_phrase", "opens_clause", "past_affiliation", "past_apposition",
            "past_outlet_name", "past_post_place", "past_time_adverbs", "same_head", "titles_before_name"]
+
+
+def other_person_after(ctx: Context, k: int) -> bool:
+    """Whether a person other than the one whose name ends right before word ``k`` is named from
+    ``k`` on: two people side by side are the verb's subject and object, not one phrase."""
+    end, start = ctx.words[k - 1].token.end, ctx.words[k].token.start
+    if end not in ctx.name_ends or start not in ctx.names:
+        return False
+    before = {i for i, e in enumerate(ctx.doc.entities) if any(m.end == end for m in e.mentions)}
+    after = {i for i, e in enumerate(ctx.doc.entities) if any(m.start == start for m in e.mentions)}
+    return bool(after) and not (before & after)

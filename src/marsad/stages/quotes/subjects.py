@@ -8,8 +8,10 @@ takes the group of people named nearby.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from marsad.core.document import Actor, Span
-from marsad.stages.quotes.anonymous import agency_speaks_for, named_before, speaks_for
+from marsad.stages.quotes.anonymous import agency_speaks_for, named_before, official_told_before, speaks_for
 from marsad.stages.quotes.context import Context, char, inner, pair_at, words_in
 from marsad.stages.quotes.descriptors import named_body
 from marsad.stages.quotes.marks import OPENERS
@@ -34,6 +36,7 @@ from marsad.stages.quotes.stretch import (
     apposed_name_before,
     in_title_phrase,
     opens_clause,
+    other_person_after,
     past_affiliation,
     past_apposition,
     past_outlet_name,
@@ -119,6 +122,8 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
         if (ctx.words[k - 1].token.end in ctx.name_ends and ctx.words[k].key not in ctx.cues.words("name_links")
                 and _object_after_name(ctx, k)):
             return k  # "افتتح الأمين د. أسامة البار وقف القرآن": the object after the holder's name
+        if other_person_after(ctx, k):
+            return k  # "واستقبل رئيس الإقليم مسعود بارزاني وزير الخارجية القطري": the guest
         before = ctx.words[k - 1]
         if before.key.startswith("ال") and not is_title(before, ctx.cues) and _accusative(ctx, k):
             return k  # "وأصدرت وزارة الداخلية بيانا": an indefinite object after the subject
@@ -238,6 +243,7 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         found = found if surname is None else Actor(found.span, surname)
     found = speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "مسؤول أمريكي" → USA
     found = agency_speaks_for(ctx.doc, ctx.cues, ctx.words[begin:end], found)  # "قالت الشرطة"
+    found = official_told_before(ctx, ctx.words[begin:end], found)  # "وتابع المسؤول الإيراني"
     found = named_body(ctx.doc, ctx.cues, found)  # "المنظمة" → «أطباء بلا حدود» named after it
     if not whole.contains(found.span):
         return found  # an actor carried from earlier keeps the phrase that named it
@@ -709,14 +715,16 @@ def _may_speak(ctx: Context, verb: int, end: int) -> bool:
         or has_form(w, c.outlet_heads)
 
 
-def cue_subject(ctx: Context, lo: int, i: int) -> tuple[Actor, int] | None:
+def cue_subject(ctx: Context, lo: int, i: int,
+                reported: Callable[[int], bool] = lambda k: False) -> tuple[Actor, int] | None:
     """"…، وهو ما أكده شكري بدوره، قائلا إن": the speaker named right after the nearest verb of
     saying between words ``lo`` and ``i`` (a person's name or a title), with the offset where
-    that clause opens (the content before it ends there)."""
+    that clause opens (the content before it ends there).  A verb for which ``reported`` holds
+    is part of what someone else is reported to say, and opens no clause of its own."""
     words, c = ctx.words, ctx.cues
     for k in range(i - 2, max(lo, i - MAX_CLAUSE_WORDS) - 1, -1):
         w, nxt = words[k], words[k + 1]
-        if not has_form(w, c.verbs) or w.prep:
+        if not has_form(w, c.verbs) or w.prep or reported(k):
             continue
         if not (nxt.token.start in ctx.names or titled_at(ctx, k + 1)):
             continue

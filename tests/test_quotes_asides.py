@@ -1,0 +1,109 @@
+"""Speakers behind asides, idioms and back-references on wire copy, through the whole pipeline:
+an anonymity request between the speaker and the speech, an idiom's object after the subject, a
+verb of saying inside what another is reported to say, "بقوله"/"بزعمه", an official told again
+by post and nationality, a document told again, a body's name in marks after a post, and a
+colon past a long adjunct.
+
+Each passage is written for these tests in the style of the news that showed the pattern
+(SaudiNewsNet wire copy, July-August 2015); the entities are the pipeline's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.core.document import Document
+
+
+def _doc(text: str) -> Document:
+    return marsad.analyze(text, "2015-08-03")
+
+
+def _said(doc: Document) -> list[tuple[str, str, str | None]]:
+    """(content, speaker text, speaker's English name) of every quote, in text order."""
+    out = []
+    for q in doc.quotes:
+        ent = doc.entities[q.speaker.entity] if q.speaker.entity is not None else None
+        out.append((doc.span_text(q.content), doc.span_text(q.speaker.span), ent.name_en if ent else None))
+    return out
+
+
+@pytest.mark.parametrize("aside", ["طالبا عدم كشف اسمه", "طالبا عدم كشف هويته"])
+def test_an_anonymity_request_is_no_speaker(aside: str) -> None:
+    doc = _doc("اعلن مسؤول في الحكومة التركية الاثنين ان العمليات العسكرية لا تستهدف الاكراد. وقال "
+               f'المسؤول لوكالة فرانس برس {aside} ان "العمليات العسكرية الجارية تهدف الى القضاء على المخاطر".')
+    last = _said(doc)[-1]
+    assert last[:2] == ("العمليات العسكرية الجارية تهدف الى القضاء على المخاطر", "المسؤول")
+
+
+BARZANI = ("واستقبل رئيس إقليم كردستان مسعود بارزاني وزير الخارجية القطري. من جهته، سلط رئيس الإقليم "
+           "الضوء على أوضاع النازحين، مؤكدا على أن كردستان تعتبر مساعدة النازحين وإيواءهم واجبا إنسانيا "
+           "ووطنيا، موضحا أن أعدادهم كثيرة جدا وهي خارج طاقات الإقليم.")
+
+
+def test_the_host_and_guest_are_two_phrases_and_the_idiom_object_no_subject() -> None:
+    # «رئيس الإقليم» is the region's president named before, not the guest named since; «الضوء»
+    # is the object of «سلط الضوء»; «تعتبر» inside the first speech opens no clause of its own.
+    assert _said(_doc(BARZANI)) == [
+        ("كردستان تعتبر مساعدة النازحين وإيواءهم واجبا إنسانيا ووطنيا", "رئيس الإقليم", "Masoud Barzani"),
+        ("أعدادهم كثيرة جدا وهي خارج طاقات الإقليم", "رئيس الإقليم", "Masoud Barzani")]
+
+
+def test_a_saying_noun_with_a_pronoun_takes_the_clause_subject() -> None:
+    doc = _doc('وكان المخلوع علي عبد الله صالح قد ادّعى "شرعية" استهداف الأراضي السعودية، بزعمه أن '
+               '"الدفاع عن النفس حق مشروع". وكان وزير الخارجية اليمني رياض ياسين قد اتهم الحوثيين '
+               'بالانقلاب، بقوله إن الانقلاب فشل.')
+    assert [(c, n) for c, _, n in _said(doc)] == [("الدفاع عن النفس حق مشروع", "Ali Abdullah Saleh"),
+                                                   ("الانقلاب فشل", "Riyadh Yassin")]
+
+
+def test_a_definite_official_of_a_state_is_the_last_person_of_that_state() -> None:
+    doc = _doc('وأكد مساعد وزير الخارجية الإيراني حسين أمير عبد اللهيان أن بلاده تعد لمبادرات. وتابع '
+               'المسؤول الإيراني: "إيران ستواصل دعمها لحلفائها". وقال مسؤول إيراني آخر إن المفاوضات مستمرة.')
+    said = _said(doc)
+    assert said[1] == ("إيران ستواصل دعمها لحلفائها", "المسؤول الإيراني", "Hossein Amir-Abdollahian")
+    assert said[2][2] != "Hossein Amir-Abdollahian"  # an indefinite official is someone new
+
+
+def test_a_document_told_again_speaks_for_the_author_told_in_the_accusative() -> None:
+    doc = _doc("ونشرت أربع صحف عربية مقالا لوزير الخارجية الإيراني محمد جواد ظريف يحث فيه دول الخليج "
+               "على التعاون. وجاء في المقال “علينا جميعا أن نقبل حقيقة انقضاء عهد الألاعيب.”")
+    assert [(c, n) for c, _, n in _said(doc)] == [("علينا جميعا أن نقبل حقيقة انقضاء عهد الألاعيب.",
+                                                    "Mohammad Javad Zarif")]
+
+
+def test_the_head_of_a_states_diplomacy_is_its_foreign_minister() -> None:
+    doc = _doc("وقال رئيس الدبلوماسية الإيرانية إن الجيران أولوية في سياسة إيران الخارجية.")
+    assert _said(doc)[0][2] == "Mohammad Javad Zarif"
+
+
+def test_a_bodys_name_in_marks_after_a_post_is_no_speech() -> None:
+    doc = _doc("كما أعلنت رئيسة «اتحاد جمعيات الصحافيين الإسبان» يوم الثلاثاء أن ثلاثة صحافيين إسبان "
+               "فقدوا في سورية منذ نحو عشرة أيام.")
+    assert [c for c, _, _ in _said(doc)] == ["ثلاثة صحافيين إسبان فقدوا في سورية منذ نحو عشرة أيام"]
+
+
+def test_a_colon_past_a_long_adjunct_opens_the_speech() -> None:
+    doc = _doc("واختتم العطية أمس زيارته إلى إقليم كردستان، وقال في مؤتمر صحافي مشترك عقده مع وزير "
+               "الداخلية في حكومة الإقليم كريم سنجاري في مدينة أربيل: «زيارتنا إلى الإقليم جاءت استكمالا "
+               "لزيارتنا إلى بغداد».")
+    assert _said(doc) == [("زيارتنا إلى الإقليم جاءت استكمالا لزيارتنا إلى بغداد", "العطية", "Khalid al-Attiyah")]
+
+
+@pytest.mark.parametrize("text", ["وفي الختام يمكن القول إن الحفل كان ناجحا.",
+                                  "خلاصة القول أن الاتحاد فقد قائدا كبيرا."])
+def test_the_bare_verbal_noun_of_saying_reports_nobody(text: str) -> None:
+    assert _said(_doc(text)) == []
+
+
+def test_a_verb_of_saying_with_fihi_speaks_through_the_document_told_before() -> None:
+    doc = _doc("وأصدرت وزارة الخارجية البحرينية بيانا قالت فيه إن التصريحات مرفوضة. إثر ذلك أطلق الشيخ خالد "
+               "بن أحمد آل خليفة تغريدة على موقع «تويتر» قال فيها «نهنئ الشعب الإيراني بعيد الفطر المبارك».")
+    assert [n for _, _, n in _said(doc)] == ["Ministry of Foreign Affairs (Bahrain)", "Khalid bin Ahmed Al Khalifa"]
+
+
+def test_the_one_who_delivers_a_bodys_speech_speaks_through_it() -> None:
+    doc = _doc("ثم ألقى مدير إدارة المهرجان إبراهيم بن محمد الجار الله كلمة اللجنة العليا للمهرجان أوضح فيها أن "
+               "مهرجان أبها للتسوق يحظى بدعم ورعاية سمو أمير منطقة عسير.")
+    assert [s for _, s, _ in _said(doc)] == ["إبراهيم بن محمد الجار الله"]
