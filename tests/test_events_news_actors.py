@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 
+import pytest
+
 import marsad
 from conftest import events_doc, side_codes
 from marsad.core.document import Actor, Document, Event, Quote, Span
@@ -226,6 +228,22 @@ def test_stopping_people_is_an_arrest_and_stopping_money_is_not() -> None:
     assert "COERCE" in types_of("وقالت الوزارة إن الوحدة تمكنت بعد تحريات ميدانية من إيقاف 6 عناصر بجهة "
                                 "الدهماني.")
     assert "COERCE" not in types_of("ودعا آخرون إلى إيقاف كافة الاستثمارات التي يتشارك فيها هو ونجله.")
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("ضبطت الأجهزة الأمنية في العريش عنصرين أحدهما إخواني.", "arrest"),
+    ("وقالت الخلية إنه تم ضبط عناصر الشبكة الإرهابية العاملة في العاصمة.", "arrest"),
+    ("وأضافت أنه تم ضبط عجلتين مفخختين وحزام ناسف معد للتفجير.", "seize"),
+])
+def test_catching_people_is_an_arrest_and_catching_arms_a_seizure(text: str, mode: str) -> None:
+    doc = build(text, ())
+    assert first(doc, "COERCE").mode == mode
+
+
+@pytest.mark.parametrize("text", ["ودعا الوزير جميع الأطراف إلى ضبط النفس.",
+                                  "وتعمل الوزارة على ضبط الأسعار في الأسواق."])
+def test_restraint_and_price_control_are_no_arrest(text: str) -> None:
+    assert "COERCE" not in types_of(text)
 
 
 def test_the_two_sides_are_the_two_states_not_a_city_of_one() -> None:
