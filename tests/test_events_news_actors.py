@@ -246,6 +246,22 @@ def test_restraint_and_price_control_are_no_arrest(text: str) -> None:
     assert "COERCE" not in types_of(text)
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("وفتح عناصر من حزب العمال الكردستاني النار على قافلة عسكرية في ولاية شرناق.", "ASSAULT"),
+    ("ودانت منظمة هيومان رايتس ووتش أمس القصف العشوائي على الأحياء السكنية.", "ACCUSE"),
+    ("وتقدم المحافظ بالشكر لدول التحالف العربي على دعمها.", "SUPPORT"),
+    ("كما سيطر جيش الفتح على ثلاث نقاط من الخط الدفاعي لقوات النظام.", "COERCE"),
+])
+def test_opening_fire_condemning_thanking_and_taking_points(text: str, etype: str) -> None:
+    assert etype in types_of(text)
+
+
+@pytest.mark.parametrize("text", ["وفتح الجيش الطريق أمام المدنيين.", "وتقدمت القوات نحو وسط المدينة.",
+                                  "وفتحت الشرطة تحقيقا في الحادث."])
+def test_opening_a_road_and_advancing_are_no_attack_or_praise(text: str) -> None:
+    assert not {"ASSAULT", "SUPPORT"} & set(types_of(text))
+
+
 def test_the_two_sides_are_the_two_states_not_a_city_of_one() -> None:
     doc = build("وقعت المملكة العربية السعودية والجزائر اتفاقية تعاون في المدينة المنورة. "
                 "وقد ثمن الجانبان عاليا المجهودات المبذولة.",
