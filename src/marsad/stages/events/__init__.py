@@ -59,6 +59,7 @@ from marsad.stages.events.args import (
     to_actors,
 )
 from marsad.stages.events.context import (
+    apposed_clause_start,
     coordinated_subject,
     find_speakers,
     opening_subject,
@@ -88,7 +89,7 @@ from marsad.stages.events.filter import (
     sentence_features,
 )
 from marsad.stages.events.forms import participle
-from marsad.stages.events.mentions import Mention, find_mentions
+from marsad.stages.events.mentions import PREPOSITIONS, Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key, same_parties
 from marsad.stages.events.mutual import anaphor_candidates, inherit, party
 from marsad.stages.events.sides import lend_sides
@@ -416,6 +417,26 @@ def _inside_names(mentions: list[Mention]) -> frozenset[int]:
                         and not m.conj and m.entity is not None})
 
 
+#: Opening and closing quotation marks around a name.
+NAME_MARKS = ("«»", '""', "“”")
+
+
+def _past_marked_name(doc: Document, cand: Candidate, mentions: list[Mention], k: int) -> int | None:
+    """Index past the closing mark when token ``k`` opens quotation marks around one mention
+    and nothing else, after the head noun it names («منظمة «هيومان رايتس ووتش»»), else None.
+    Not right after the trigger («ويدعم "داعش"»: subject or object, the marks leave it open) nor
+    after a preposition («رفع الحظر عن "الحرس الثوري"»: no subject)."""
+    if k + 1 >= len(doc.tokens) or k <= cand.last or doc.tokens[k - 1].kind != "word" \
+            or fold(surface(doc, doc.tokens[k - 1])) in PREPOSITIONS:
+        return None
+    opener = doc.text[doc.tokens[k].start:doc.tokens[k].end]
+    m = next((m for m in mentions if m.first == k + 1), None)
+    if m is None or m.last >= len(doc.tokens):
+        return None
+    closer = doc.text[doc.tokens[m.last].start:doc.tokens[m.last].end]
+    return m.last + 1 if any(opener == pair[0] and closer == pair[1] for pair in NAME_MARKS) else None
+
+
 def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tuple[int, int],
                clause: tuple[int, int], inside: frozenset[int]) -> Arguments:
     """The trigger's arguments from its clause; a verb whose clause stops after its subject and
@@ -423,9 +444,13 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
     verb («… في اتصال هاتفي مع …») has that verb's subject as its source."""
     (lo, hi), (c_lo, c_hi) = sent, clause
     comps = lexicon.status_cues()["complementizers"]
-    while c_hi < hi and c_hi in inside:
-        # A name that reads as a complementizer (بان كي مون: بأن) does not end the clause.
-        c_hi += 1
+    while c_hi < hi:
+        # A name that reads as a complementizer (بان كي مون: بأن) does not end the clause, nor
+        # does a name in quotation marks («دانت منظمة «هيومان رايتس ووتش» الحقوقية أمس قصف …»).
+        past = _past_marked_name(doc, cand, mentions, c_hi)
+        if c_hi not in inside and past is None:
+            break
+        c_hi = c_hi + 1 if past is None else past
         while c_hi < hi and not is_boundary(doc, c_hi, comps):
             c_hi += 1
     args = find_arguments(doc, cand, mentions, c_lo, c_hi)
@@ -447,6 +472,13 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         args, end, opened = more, wide, _subject_end(doc, cand, more, wide)
     if not args.source and not args.unnamed:
         args = dataclasses.replace(args, source=tuple(parenthesis_subject(doc, cand, mentions, lo, c_lo)))
+    start = None if args.source else apposed_clause_start(
+        doc, cand, c_lo, lo, lambda k: is_boundary(doc, k, comps), APPOSED_COMMAS + 1)
+    if start is not None:
+        # «عقد وزير الخارجية السعودي، عادل الجبير، اجتماعاً مع …»: the support verb's subject
+        more = find_arguments(doc, cand, mentions, start, c_hi)
+        if more.source and more.source[0].first == start + 1 and all(m.last <= cand.first for m in more.source):
+            args = dataclasses.replace(args, source=more.source)
     if _during(doc, cand, lo, DURING_CONCEPTS) and _possessed(doc, cand):
         # «… خلال زيارتهم للمركز»: the pronoun stands for the clause's subject, who made the visit
         # (a name between is no visitor: «ثمن مسؤولون دعم المملكة … خلال زيارتهم»)

@@ -20,7 +20,7 @@ from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
 from marsad.stages.events.detect import Candidate, surface, word_keys
-from marsad.stages.events.mentions import PREPOSITIONS, Mention, apposition, construct_agent, state_of
+from marsad.stages.events.mentions import PREPOSITIONS, Mention, allegiance, apposition, construct_agent, state_of
 from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml
 
@@ -204,7 +204,7 @@ def affiliations(doc: Document, mentions: list[Mention]) -> dict[int, int]:
             # (a word making the office someone's deputy or adviser may open it: «موسى أبو مرزوق
             # نائب رئيس المكتب السياسي لحماس» acts for Hamas all the same)
             if (nxt.first == m.last or (nxt.first == m.last + 1 and _office_modifier(doc, m.last))) \
-                    and nxt.prep is None and not nxt.conj:
+                    and nxt.prep is None and not nxt.conj and not _holder_follows(mentions, k + 1):
                 body = _body(doc, nxt, m)
         if body is None and k > 0 and apposition(doc, mentions[k - 1], m):
             body = _body(doc, mentions[k - 1], m)
@@ -212,7 +212,35 @@ def affiliations(doc: Document, mentions: list[Mention]) -> dict[int, int]:
             out[m.entity] = body
     for person, body in _office_bodies(doc).items():
         out.setdefault(person, body)
+    for org, body in _parent_bodies(doc, mentions).items():
+        out.setdefault(org, body)
     return out
+
+
+def _parent_bodies(doc: Document, mentions: list[Mention]) -> dict[int, int]:
+    """Per body the knowledge base does not place, the body an allegiance word after one of its
+    mentions ties it to («خلية الصقور الاستخبارية التابعة لوزارة الداخلية العراقية», «منظمة حقوق
+    الإنسان التابعة للأمم المتحدة»): it acts for that body too, as an office's holder does."""
+    by_first = {m.first: m for m in mentions}
+    out: dict[int, int] = {}
+    for m in mentions:
+        if m.agent or m.etype != "ORG" or m.entity is None or m.entity in out:
+            continue
+        ent = doc.entities[m.entity]
+        if ent.kb_id is not None or ent.country:
+            continue
+        parent = allegiance(doc, m.last, by_first)
+        if parent is not None and parent.entity is not None and parent.entity != m.entity:
+            out[m.entity] = parent.entity
+    return out
+
+
+def _holder_follows(mentions: list[Mention], k: int) -> bool:
+    """Whether the office at mention ``k`` is followed right away by its own holder's name: in
+    «انتقد أردوغان رئيس الوزراء الإسرائيلي بنيامين نتنياهو» the office is Netanyahu's, not the
+    post of the name before it."""
+    return (k + 1 < len(mentions) and mentions[k + 1].etype == "PER" and not mentions[k + 1].agent
+            and mentions[k + 1].first == mentions[k].last and mentions[k + 1].prep is None)
 
 
 def _office_modifier(doc: Document, k: int) -> bool:

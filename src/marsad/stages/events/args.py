@@ -464,6 +464,8 @@ def _unnamed_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bo
             and word_keys_in(doc, k, cue_words("unnamed_subjects")) and after[0].prep is None
             and not after[0].conj and after[0].first - k <= 2):
         return True  # «ودعا آخرون دولة الإمارات إلى …», «اتهم آخرون صالح»: "others" did it to the name
+    if _described_subject(doc, cand, after):
+        return True  # «اتهمت منظمة دولية قوات جيش جنوب السودان»: an unnamed subject described
     if (cand.trigger.kind != "V" or not after or after[0].first != k + 1 or after[0].prep is not None
             or after[0].conj or (after[0].etype in ("NORP", "PER") and not after[0].agent)
             or doc.tokens[k].kind != "word"):
@@ -475,12 +477,31 @@ def _unnamed_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bo
             and not word.endswith(("ي", "يه")))
 
 
+def _described_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bool:
+    """An indefinite feminine noun and its relational adjective right after a verb, covered by no
+    mention, with a name right after them: the verb's subject, and the name its object
+    (verb-subject-object: «اتهمت منظمة دولية قوات جيش جنوب السودان», «انتقدت صحيفة أمريكية
+    الحكومة»); the agreement in ة tells the adjective from a noun in construct («إدارة نادي»)."""
+    k = cand.last
+    if (cand.trigger.kind != "V" or not after or after[0].first != k + 2 or after[0].prep is not None
+            or after[0].conj or k + 1 >= len(doc.tokens)
+            or any(doc.tokens[j].kind != "word" for j in (k, k + 1))):
+        return False
+    noun, adjective = surface(doc, doc.tokens[k]), surface(doc, doc.tokens[k + 1])
+    skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"]
+    return (not noun.startswith(("ال", "و", "ف")) and not adjective.startswith("ال") and len(noun) > 3
+            and noun.endswith("ه") and adjective.endswith("يه") and len(adjective) > 3  # (folded: ة is ه)
+            and noun not in skip and not word_keys_in(doc, k, skip) and not word_keys_in(doc, k + 1, skip))
+
+
 def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> bool:
     """A definite noun right before the verb, opening its clause and covered by no mention, is its
     subject (subject-verb-object): the actor after the verb is then its object."""
     k = cand.first - 1
     if k < 0 or doc.tokens[k].kind != "word" or any(m.first <= k < m.last for m in before):
         return False
+    if any(d.span.start <= doc.tokens[k].start < d.span.end for d in doc.dates):
+        return False  # «وفي يناير كانون الثاني انتقد أردوغان …»: the end of a date, not a subject
     word = surface(doc, doc.tokens[k]).lstrip("وف")
     skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"]
     # (a noun inside a prepositional phrase is no subject: «في السياق سيطرت قوات المعارضة على …»)

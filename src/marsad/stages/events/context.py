@@ -82,6 +82,27 @@ def coordinated_subject(doc: Document, cand: Candidate, mentions: list[Mention],
     return group_forward(doc, [m for m in mentions if k < m.first < cand.first], 0) if topic else []
 
 
+def apposed_clause_start(doc: Document, cand: Candidate, c_lo: int, lo: int,
+                         boundary: Callable[[int], bool], commas: int) -> int | None:
+    """Where the clause of a support verb opens when a verbal noun's own clause opens after names
+    set off by commas: «عقد وزير الخارجية السعودي، عادل الجبير، اجتماعاً مع نظيره المصري» (the
+    light verb عقد and its subject come before the commas); None when no support verb opens a
+    clause within ``commas`` commas back."""
+    if cand.trigger.kind != "N":
+        return None
+    verbs = lexicon.noun_context()["support_verbs"]
+    start = c_lo
+    for _ in range(commas):
+        if start - 2 < lo or not is_comma(doc, start - 1):
+            return None
+        start -= 2
+        while start > lo and not boundary(start - 1):
+            start -= 1
+        if doc.tokens[start].kind == "word" and word_keys_in(doc, start, verbs):
+            return start
+    return None
+
+
 def widened(doc: Document, cand: Candidate, c_hi: int, hi: int, boundary: Callable[[int], bool],
             opened: int | None = None) -> int:
     """Where a verb's clause ends once a parenthesis and a comma right after its subject and time

@@ -396,7 +396,7 @@ def _nisba_state(doc: Document, end: int, covered: AbstractSet[int]) -> Mention 
 ALLEGIANCE_GAP = 3
 
 
-def _allegiance(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention | None:
+def allegiance(doc: Document, end: int, by_first: dict[int, Mention]) -> Mention | None:
     """The body a generic agent is loyal to or part of (data ``allegiance``: «قوات موالية للرئيس
     هادي», «الميليشيات الموالية لإيران»): the first name within ALLEGIANCE_GAP tokens after the word,
     in the phrase ل opens; None when no name follows."""
@@ -538,7 +538,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         # to that state's entity, so its country is reachable («الشرطة العراقية» → IRQ).
         state = _state_after(doc, i, end, by_first, office=concept == "officials")
         if state is None and concept != "pair":
-            state = (_nisba_state(doc, end, covered) or _allegiance(doc, end, by_first)
+            state = (_nisba_state(doc, end, covered) or allegiance(doc, end, by_first)
                      or _membership(doc, end, by_first))
         span_end = state.span.end if state else doc.tokens[end - 1].end
         last = state.last if state else end
