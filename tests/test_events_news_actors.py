@@ -469,3 +469,9 @@ def test_a_relative_clause_between_commas_lends_no_subject_to_the_noun() -> None
     source, _ = _sides("ويبدأ غابريال، الذي يشغل كذلك منصب نائب المستشارة انغيلا ميركل ووزير الطاقة، زيارته "
                        "التي تستغرق ثلاثة ايام.", "CONSULT")
     assert "Angela Merkel" not in source
+
+
+def test_an_arrest_in_the_passive_is_the_states_where_it_happens() -> None:
+    source, target = _sides("قتل الجيش النيجيري عشرات المسلحين في ولاية بورنو شمال شرق نيجيريا. وتم أيضا اعتقال "
+                            "أحد قياديي بوكو حرام.", "COERCE")
+    assert "NGA" in source and "Boko Haram" in target

@@ -38,6 +38,7 @@ from marsad.stages.events.actors import (
     home_country,
     mutual_concepts,
     party_concepts,
+    passive_custody,
     recent_place,
     self_pronouns,
     state_entity,
@@ -651,6 +652,9 @@ def _raw_events(doc: Document) -> tuple[list[Event], list[bool], list[set[str]],
         if cand.trigger.type == "ACCUSE" and not _authority(source, agents) and faced(doc, cand, c_lo):
             source, target = _charges(doc, cand, source, target, (c_lo, lo, hi),
                                       _arresting_state(doc, events) or home or country)
+        held_by = country or home
+        if not source and held_by and passive_custody(doc, cand):
+            source = _state_actor(doc, cand, held_by)  # «تم اعتقال أحد قياديي بوكو حرام»: the state's
         source = with_bodies(doc, domestic(doc, source, agents, country, named), affil)
         target = with_bodies(doc, domestic(doc, target, agents, country, named), affil)
         if status == "reported" and etype in VERBAL and _own_stance(doc, cand, source):

@@ -269,6 +269,26 @@ def _office_bodies(doc: Document) -> dict[int, int]:
     return out
 
 
+#: Modes of COERCE whose passive («تم اعتقال», «تم ضبط») the state's authorities do.
+CUSTODY_MODES = frozenset({"arrest", "seize"})
+
+
+def passive_custody(doc: Document, cand: Candidate) -> bool:
+    """«تم اعتقال أحد قياديي بوكو حرام», «كما تم ضبط (67) حالة اشتباه»: an arrest or seizure told in
+    the passive (تم، جرى before the verbal noun), which the authorities of the state where it
+    happens carry out."""
+    if cand.trigger.type != "COERCE" or cand.trigger.mode not in CUSTODY_MODES:
+        return False
+    k = cand.first - 1
+    if k > 0 and _is_word_in(doc, k, _words("gap_adverbs") | _words("passive_adverbs")):
+        k -= 1  # «وتم أيضا اعتقال»
+    return k >= 0 and _is_word_in(doc, k, _words("passive_auxiliaries"))
+
+
+def _is_word_in(doc: Document, k: int, words: frozenset[str]) -> bool:
+    return doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & words)
+
+
 def with_bodies(doc: Document, actors: tuple[Actor, ...], affil: dict[int, int]) -> tuple[Actor, ...]:
     """The actors, each person followed by the body it acts for when the article names one that
     its entity does not already carry (an organisation, or a state for a person of no known country)."""
