@@ -107,3 +107,13 @@ def test_the_one_who_delivers_a_bodys_speech_speaks_through_it() -> None:
     doc = _doc("ثم ألقى مدير إدارة المهرجان إبراهيم بن محمد الجار الله كلمة اللجنة العليا للمهرجان أوضح فيها أن "
                "مهرجان أبها للتسوق يحظى بدعم ورعاية سمو أمير منطقة عسير.")
     assert [s for _, s, _ in _said(doc)] == ["إبراهيم بن محمد الجار الله"]
+
+
+def test_a_definite_minister_of_a_state_is_the_minister_named_beside_his_post() -> None:
+    # Gomaa has no state in the knowledge base; the post after his name («، وزير الأوقاف المصري»)
+    # ties «الوزير المصري» to him, not to Egypt.
+    doc = _doc("أكد وكيل الأزهر أن الداعية لا ينبغي أن يكون في مساجد مصر. من جانبه أعلن الدكتور محمد مختار "
+               "جمعة، وزير الأوقاف المصري إن الوزارة قررت منع الداعية. وقال الوزير المصري في تصريحات له "
+               "مساء الثلاثاء إن أي شخص سيساعد جبريل سيتم تنحيته.")
+    said = _said(doc)
+    assert said[-1][1] == "الوزير المصري" and said[-1][2] == said[-2][2] != "Egypt"

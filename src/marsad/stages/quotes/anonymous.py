@@ -18,7 +18,7 @@ from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.quotes.context import Context, words_in
 from marsad.stages.quotes.lexicon import Cues, demonyms
 from marsad.stages.quotes.phrases import Word, has_form, phrase_span, speaker_end
-from marsad.stages.quotes.speakers import PERSON_TYPES
+from marsad.stages.quotes.speakers import PERSON_TYPES, stems_of, titled_person_before
 from marsad.text.keys import fold
 
 #: The story's state must have at least this many place and nationality mentions, and this many
@@ -360,9 +360,9 @@ __all__ = ["agency_speaks_for", "is_anonymous", "named_before", "speaks_for", "s
 
 
 def official_told_before(ctx: Context, words: list[Word], found: Actor) -> Actor:
-    """"وتابع المسؤول الإيراني:" after «مساعد وزير الخارجية الإيراني حسين أمير عبد اللهيان»: a
-    definite official of a state, with no name, is the last person of that state named, not the
-    state («مسؤول إيراني», indefinite, is someone new and speaks for Iran)."""
+    """"وتابع المسؤول الإيراني:" after «مساعد وزير الخارجية الإيراني حسين أمير عبد اللهيان», «وقال
+    الوزير المصري»: a definite official of a state, with no name, is the last person of that state
+    named, not the state («مسؤول إيراني», indefinite, is someone new and speaks for Iran)."""
     if (len(words) != 2 or found.entity is None or not words[0].key.startswith("ال")
             or not has_form(words[0], frozenset(ctx.cues.words("officials_told_before")))):
         return found
@@ -370,4 +370,8 @@ def official_told_before(ctx: Context, words: list[Word], found: Actor) -> Actor
     if state.type in PERSON_TYPES or not state.country:
         return found
     ent = ctx.discourse.person_of(ctx.doc, state.country)
+    if ent is None:
+        # «وقال الوزير المصري» after «محمد مختار جمعة، وزير الأوقاف المصري», a person of no known
+        # state: the last person told with that title beside the name
+        ent = titled_person_before(ctx.doc, stems_of(words[:1])[0], found.span.start)
     return Actor(found.span, ent) if ent is not None else found

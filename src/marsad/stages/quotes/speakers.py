@@ -184,7 +184,7 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
         if ent is None and described:
             # «خلال لقاء نجم الدين كريم محافظ كركوك … وقال المحافظ»: the person told beside the
             # title, though he had not spoken.
-            ent = _titled_person_before(doc, title, found.span.start)
+            ent = titled_person_before(doc, title, found.span.start)
         return Actor(found.span, ent)
     if len(words) > 2 and is_title(words[0], cues):
         # "وشدد رئيس لجنة حقوق الإنسان العربية": a post with its body, told before beside the name.
@@ -220,7 +220,7 @@ def _told_beside_name(doc: Document, words: list[Word]) -> int | None:
 BESIDE_LETTERS = 30
 
 
-def _titled_person_before(doc: Document, title: str, before: int) -> int | None:
+def titled_person_before(doc: Document, title: str, before: int) -> int | None:
     """The person named last before offset ``before`` with ``title`` right after the name or right
     before it («نجم الدين كريم محافظ كركوك», «المحافظ نجم الدين كريم»); a title further before
     may be another's («مستشار وزير الخارجية فلان» is no minister)."""
@@ -234,7 +234,7 @@ def _titled_person_before(doc: Document, title: str, before: int) -> int | None:
                 continue
             after = doc.text[m.end:m.end + BESIDE_LETTERS].replace("،", " ").split()[:1]
             prior = doc.text[max(0, m.start - BESIDE_LETTERS):m.start].split()[-1:]
-            if any(fold(w).removeprefix("و") in forms for w in (*after, *prior)):
+            if any(fold(w) in forms or fold(w).removeprefix("و") in forms for w in (*after, *prior)):
                 best = (m.start, k)
     return best[1] if best is not None else None
 
