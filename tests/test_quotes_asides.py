@@ -117,3 +117,8 @@ def test_a_definite_minister_of_a_state_is_the_minister_named_beside_his_post() 
                "مساء الثلاثاء إن أي شخص سيساعد جبريل سيتم تنحيته.")
     said = _said(doc)
     assert said[-1][1] == "الوزير المصري" and said[-1][2] == said[-2][2] != "Egypt"
+
+
+def test_a_body_part_of_another_speaks_for_it() -> None:
+    doc = _doc("وقالت منظمة حقوق الإنسان التابعة للأمم المتحدة إن قوات الجيش هاجمت مدنيين فارين.")
+    assert _said(doc)[0][2] == "United Nations"

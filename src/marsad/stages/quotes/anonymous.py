@@ -375,3 +375,21 @@ def official_told_before(ctx: Context, words: list[Word], found: Actor) -> Actor
         # state: the last person told with that title beside the name
         ent = titled_person_before(ctx.doc, stems_of(words[:1])[0], found.span.start)
     return Actor(found.span, ent) if ent is not None else found
+
+
+def parent_body(ctx: Context, end: int, found: Actor) -> Actor:
+    """«وقالت منظمة حقوق الإنسان التابعة للأمم المتحدة إن»: a body the knowledge base does not place
+    speaks for the body «التابعة لـ» right after its phrase (ending at word ``end``) names."""
+    if found.entity is None or end + 1 >= len(ctx.words):
+        return found
+    body = ctx.doc.entities[found.entity]
+    if body.type != "ORG" or body.kb_id is not None or body.country:
+        return found
+    nxt = ctx.words[end + 1]
+    if ctx.words[end].key not in ctx.cues.words("part_of_words") or not (
+            nxt.prep and ctx.text[nxt.conj_end:nxt.token.end].startswith("ل")):
+        return found
+    parent = next((k for k, e in enumerate(ctx.doc.entities) if e.type in ("ORG", "GPE")
+                   for m in e.mentions if m.start <= nxt.body_start < m.end), None)
+    return Actor(found.span, parent) if parent is not None and parent != found.entity else found
+

@@ -13,6 +13,7 @@ import bisect
 
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
 from marsad.stages.quotes.anonymous import unattributed
+from marsad.stages.quotes.clauses import cue_subject, inner_subject
 from marsad.stages.quotes.content import (
     MAX_PARTICIPLE_GAP,
     content_at,
@@ -56,10 +57,8 @@ from marsad.stages.quotes.stretch import past_time_adverbs, same_head
 from marsad.stages.quotes.subjects import (
     clause_subject,
     contrast_subject,
-    cue_subject,
     fronted_subject,
     group_speaker,
-    inner_subject,
     main_subject,
     may_be_implicit,
     named_subject,
