@@ -475,3 +475,18 @@ def test_an_arrest_in_the_passive_is_the_states_where_it_happens() -> None:
     source, target = _sides("قتل الجيش النيجيري عشرات المسلحين في ولاية بورنو شمال شرق نيجيريا. وتم أيضا اعتقال "
                             "أحد قياديي بوكو حرام.", "COERCE")
     assert "NGA" in source and "Boko Haram" in target
+
+
+def test_a_speaker_in_the_first_person_singular_calls_and_condemns() -> None:
+    doc = marsad.analyze('وقال المبعوث الأممي: "إنني أدعو السلطات الإسرائيلية إلى تجميد عمليات الهدم". وقال الوزير '
+                         'الأردني: "أدين هذا الهجوم الإرهابي بشدة".', "2015-07-21")
+    found = {e.type: e for e in doc.events}
+    assert {"REQUEST", "ACCUSE"} <= set(found)
+    call = found["REQUEST"]
+    assert call.source and all(doc.span_text(a.span) != "السلطات الإسرائيلية" for a in call.source)
+
+
+def test_the_perfect_of_istankara_is_no_first_person() -> None:
+    # «استنكر» (he condemned) and «أستنكر» (I condemn) fold alike: the perfect keeps its subject.
+    source, _ = _sides("واستنكر نقيب الأشراف محمود الشريف الهجوم على المسجد.", "ACCUSE")
+    assert source

@@ -35,6 +35,7 @@ from marsad.stages.events.actors import (
     domestic,
     faced,
     fight_concepts,
+    first_singular,
     home_country,
     mutual_concepts,
     party_concepts,
@@ -251,7 +252,7 @@ def _self_reference(doc: Document, cand: Candidate, c_lo: int, charge: bool = Fa
 
 
 def _first_person(doc: Document, cand: Candidate) -> bool:
-    """A verb in the first person plural (نتظاهر، تظاهرنا): in a quote, its subject is the speaker."""
+    """A verb in the first person (نتظاهر، تظاهرنا، أدعو): in a quote, its subject is the speaker."""
     if cand.trigger.kind != "V":
         return False
     tok = doc.tokens[cand.first]
@@ -260,7 +261,8 @@ def _first_person(doc: Document, cand: Candidate) -> bool:
     # (ن opens the first person only in the imperfect: نفت، نقل، نشر are perfect verbs of their own;
     # the suffix is read as written, since folding makes «هنأ» end in نا)
     raw = doc.text[tok.start:tok.end]
-    return (cand.imperfect and core.startswith(("ن", "سن"))) or (raw.endswith("نا") and len(core) > 3)
+    return ((cand.imperfect and core.startswith(("ن", "سن"))) or (raw.endswith("نا") and len(core) > 3)
+            or core in first_singular())
 
 
 def _accused(doc: Document, denier: tuple[Actor, ...], accused: tuple[Actor, ...]) -> bool:

@@ -118,6 +118,12 @@ def _words(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def first_singular() -> frozenset[str]:
+    """Folded first-person singular verbs of the trigger list (أدعو، أطالب، أدين)."""
+    return _words("first_singular")
+
+
+@lru_cache(maxsize=1)
 def demonstratives() -> frozenset[str]:
     """Folded demonstratives (هذه، تلك) that point a phrase back to something told before."""
     return _words("demonstratives")
