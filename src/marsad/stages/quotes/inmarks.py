@@ -16,35 +16,37 @@ MAX_QUOTED_NAME = 4
 MAX_MARKED_BODY = 8
 
 
-def past_marked_body(ctx: Context, j: int, end: int, limit: int) -> int:
-    """"أعلنت رئيسة «اتحاد جمعيات الصحافيين الإسبان» يوم الثلاثاء أن": a post without the article
-    is annexed to the body named in marks right after it; the name belongs to the speaker's
-    phrase (index past it), not to the speech."""
-    if end <= j or end >= limit or char(ctx, end) not in OPENERS:
-        return end
-    post = ctx.words[end - 1]
-    if not is_title(post, ctx.cues) or post.key.startswith("ال"):
-        return end
-    pair = pair_at(ctx, ctx.words[end].token.start)
-    if pair is None or len(ctx.text[pair[0] + 1:pair[1]].split()) > MAX_MARKED_BODY:
-        return end
-    k = end + 1
-    while k < limit and ctx.words[k].token.start <= pair[1]:
-        k += 1
-    return k if k < limit and ctx.words[k].is_word else end
-
-
-def quoted_source(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
-    """"بحسب «الفرنسية»": a short name in quotation marks; (index past it, the name)."""
+def _marks_at(ctx: Context, j: int, limit: int, most: int | None = None) -> tuple[int, tuple[int, int]] | None:
+    """The quotation marks that open at word ``j`` (with at most ``most`` words inside, when given):
+    the index of the first word past them, and the pair; None when none opens there."""
     if j >= limit or char(ctx, j) not in OPENERS:
         return None
     pair = pair_at(ctx, ctx.words[j].token.start)
-    if pair is None or len(ctx.text[pair[0] + 1:pair[1]].split()) > MAX_QUOTED_NAME:
+    if pair is None or (most is not None and len(ctx.text[pair[0] + 1:pair[1]].split()) > most):
         return None
     k = j + 1
     while k < limit and ctx.words[k].token.start <= pair[1]:
         k += 1
-    return k, inner(ctx, pair)
+    return k, pair
+
+
+def past_marked_body(ctx: Context, j: int, end: int, limit: int) -> int:
+    """"أعلنت رئيسة «اتحاد جمعيات الصحافيين الإسبان» يوم الثلاثاء أن": a post without the article
+    is annexed to the body named in marks right after it; the name belongs to the speaker's
+    phrase (index past it), not to the speech."""
+    if end <= j or end >= limit:
+        return end
+    post = ctx.words[end - 1]
+    if not is_title(post, ctx.cues) or post.key.startswith("ال"):
+        return end
+    marks = _marks_at(ctx, end, limit, MAX_MARKED_BODY)
+    return marks[0] if marks is not None and marks[0] < limit and ctx.words[marks[0]].is_word else end
+
+
+def quoted_source(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
+    """"بحسب «الفرنسية»": a short name in quotation marks; (index past it, the name)."""
+    marks = _marks_at(ctx, j, limit, MAX_QUOTED_NAME)
+    return (marks[0], inner(ctx, marks[1])) if marks is not None else None
 
 
 def opens_speech_or_adjunct(ctx: Context, k: int) -> bool:
@@ -60,14 +62,10 @@ def named_in_marks(ctx: Context, j: int, limit: int) -> tuple[int, Span] | None:
     """«وقال "تجمع أهالي المعتقلين في سجون غزة" في بيان إن …»: a longer name in quotation marks
     right after the verb, followed by an adjunct (في، خلال، لـ) and then إن/أن, is the subject, not
     the speech; (index past it, the name)."""
-    if j >= limit or char(ctx, j) not in OPENERS:
+    marks = _marks_at(ctx, j, limit)
+    if marks is None:
         return None
-    pair = pair_at(ctx, ctx.words[j].token.start)
-    if pair is None:
-        return None
-    k = j + 1
-    while k < limit and ctx.words[k].token.start <= pair[1]:
-        k += 1
+    k, pair = marks
     if k >= limit or not ctx.words[k].is_word or not (ctx.words[k].prep or is_stop(ctx.words[k], ctx.cues)):
         return None
     opener, _, _ = seek_content(ctx, k, limit)
