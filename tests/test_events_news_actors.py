@@ -490,3 +490,8 @@ def test_the_perfect_of_istankara_is_no_first_person() -> None:
     # «استنكر» (he condemned) and «أستنكر» (I condemn) fold alike: the perfect keeps its subject.
     source, _ = _sides("واستنكر نقيب الأشراف محمود الشريف الهجوم على المسجد.", "ACCUSE")
     assert source
+
+
+def test_a_meeting_noun_with_a_pronoun_keeps_its_hamza_seat() -> None:
+    # «لقائه» is لقاء + ه with the hamza on ي: the noun still fires.
+    assert "CONSULT" in types_of("وقال الوزير في لقائه مع نظيره الأردني أمس إن البلدين متفقان.")

@@ -174,8 +174,12 @@ def noun_inflections(form: str) -> Iterator[str]:
     if not f.endswith(("ه", "ات")):
         yield f + "ا"  # accusative tanween alef: شن هجوما، نظموا اعتصاما
     stem = f[:-1] + "ت" if f.endswith("ه") else f
+    # A final hamza after alef sits on ي before a pronoun: لقاء → لقائه (folded لقايه).
+    seated = f[:-1] + "ي" if f.endswith("اء") else None
     for pron in _NOUN_PRONOUNS:
         yield stem + pron
+        if seated is not None:
+            yield seated + pron
     if f.endswith("ه"):
         yield f[:-1] + "تين"  # dual oblique: زيارتين
         yield f[:-1] + "تان"
