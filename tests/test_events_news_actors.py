@@ -495,3 +495,11 @@ def test_the_perfect_of_istankara_is_no_first_person() -> None:
 def test_a_meeting_noun_with_a_pronoun_keeps_its_hamza_seat() -> None:
     # «لقائه» is لقاء + ه with the hamza on ي: the noun still fires.
     assert "CONSULT" in types_of("وقال الوزير في لقائه مع نظيره الأردني أمس إن البلدين متفقان.")
+
+
+def test_a_meeting_told_during_a_call_has_the_caller_among_its_parties_and_happened() -> None:
+    doc = marsad.analyze("ودعا الرئيس اليمني خلال لقائه أمس مبعوث الأمين العام للأمم المتحدة إسماعيل ولد الشيخ إلى "
+                         "الضغط على الحوثيين.", "2015-07-27")
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    names = {doc.entities[a.entity].name_en for a in meeting.source if a.entity is not None}
+    assert meeting.status == "asserted" and {"Abdrabbuh Mansur Hadi", "Ismail Ould Cheikh Ahmed"} <= names

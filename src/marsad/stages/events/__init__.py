@@ -487,8 +487,11 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         # (a name between is no visitor: «ثمن مسؤولون دعم المملكة … خلال زيارتهم»)
         opener = opening_subject(doc, mentions, lo, cand.first)
         return dataclasses.replace(args, source=tuple(opener)) if opener else args
-    if not args.source and _during(doc, cand, lo, mutual_concepts()):
-        args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
+    if _during(doc, cand, lo, mutual_concepts()) and (not args.source or _possessed(doc, cand)):
+        # «ودعا الرئيس اليمني خلال لقائه أمس مبعوث الأمين العام …»: the pronoun is the clause's
+        # subject, who met the one named after the noun
+        host = tuple(opening_subject(doc, mentions, lo, cand.first))
+        args = dataclasses.replace(args, source=host + tuple(m for m in args.source if m not in host))
     if not args.source and cand.trigger.kind == "N" and ordered(doc, cand.first, lo):
         # «وأمر الرئيس سانتوس، أمس، بوقف الغارات»: whoever ordered the act does it.
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
@@ -515,11 +518,15 @@ APPOSED_COMMAS = 3
 #: made the visit («وأضاف خلال زيارة إلى ماليزيا …»), as the subject of a verb holds talks told so
 #: («وبحث الوزير … في اتصال هاتفي مع …», the mutual concepts).
 DURING_CONCEPTS = frozenset({"visit_noun"})
+#: Possessive pronouns written on a verbal noun (ة is never one of them: زيارة، زيارته).
+NOUN_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
 def _possessed(doc: Document, cand: Candidate) -> bool:
-    """Whether a verbal noun carries a pronoun suffix (زيارتهم، لقائه): its doer was named before."""
-    return doc.tokens[cand.first].has_pronoun
+    """Whether a verbal noun carries a pronoun suffix (زيارتهم، لقائه): its doer was named before.
+    The written word decides when the token analysis saw none (a hamza seated on ي: لقائه)."""
+    tok = doc.tokens[cand.first]
+    return tok.has_pronoun or doc.text[tok.start:tok.end].endswith(NOUN_PRONOUNS)
 
 
 def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -> bool:

@@ -140,7 +140,8 @@ def _requested(doc: Document, cand: Candidate, words: frozenset[str], links: fro
     if not any(_keys(doc, k) & words for k in range(p_lo, cand.first)):
         return False
     own = surface(doc, doc.tokens[cand.first]).lstrip("و")
-    if own[:1] in ("ب", "ل") and own[1:] in _keys(doc, cand.first):
+    # («لقائه» is a form of لقاء, not ل + قائه: a ل that belongs to the trigger carries no call)
+    if own[:1] in ("ب", "ل") and own[1:] in _keys(doc, cand.first) and own not in lexicon.trigger_index():
         return True
     k = cand.first - 1
     if k > p_lo and _keys(doc, k) & links:
