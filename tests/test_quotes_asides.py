@@ -122,3 +122,10 @@ def test_a_definite_minister_of_a_state_is_the_minister_named_beside_his_post() 
 def test_a_body_part_of_another_speaks_for_it() -> None:
     doc = _doc("وقالت منظمة حقوق الإنسان التابعة للأمم المتحدة إن قوات الجيش هاجمت مدنيين فارين.")
     assert _said(doc)[0][2] == "United Nations"
+
+
+def test_inna_after_the_comma_that_closes_a_long_adjunct_opens_the_speech() -> None:
+    doc = _doc("قال عباس شومان وكيل الأزهر في تصريحات عقب دعاء الشيخ محمد جبريل على “الظالمين” في مسجد عمرو "
+               "بن العاص ليلة القدر، إن دعاء الشيخ جبريل “لا ينبغى أن يكون بين المصريين”.")
+    assert [(c, n) for c, _, n in _said(doc)] == [("دعاء الشيخ جبريل “لا ينبغى أن يكون بين المصريين”",
+                                                    "Abbas Shuman")]

@@ -230,11 +230,14 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
 
 def _far_colon(ctx: Context, k: int, limit: int) -> int:
     """"وقال في مؤتمر صحافي مشترك عقده مع وزير الداخلية في حكومة الإقليم كريم سنجاري في مدينة
-    أربيل: «…»": past a long adjunct, a colon right before a quotation still opens the speech,
-    when no other verb of saying or complementiser stands between (index of the colon, else -1)."""
+    أربيل: «…»": past a long adjunct, a colon right before a quotation, or إن/أن right after a
+    comma, still opens the speech when no other verb of saying or complementiser stands between
+    (index of the colon or complementiser, else -1)."""
     c, words = ctx.cues, ctx.words
     for x in range(k, min(limit - 1, k + MAX_FAR_COLON_WORDS)):
         w = words[x]
+        if c.is_complementiser(w.key) and x > k and char(ctx, x - 1) in ("،", ","):
+            return x  # "قال شومان في تصريحات عقب دعاء … ليلة القدر، إن …": إن after the adjunct's comma
         if w.key in c.verbs or w.key in c.relay_verbs or c.is_complementiser(w.key):
             return -1
         if char(ctx, x) == ":":
