@@ -20,7 +20,15 @@ from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import to_actors
 from marsad.stages.events.detect import Candidate, surface, word_keys
-from marsad.stages.events.mentions import PREPOSITIONS, Mention, allegiance, apposition, construct_agent, state_of
+from marsad.stages.events.mentions import (
+    PREPOSITIONS,
+    Mention,
+    allegiance,
+    apposition,
+    construct_agent,
+    state_of,
+    word_keys_in,
+)
 from marsad.text.keys import fold, folded_words
 from marsad.text.resources import load_yaml
 
@@ -286,13 +294,9 @@ def passive_custody(doc: Document, cand: Candidate) -> bool:
     if cand.trigger.type != "COERCE" or cand.trigger.mode not in CUSTODY_MODES:
         return False
     k = cand.first - 1
-    if k > 0 and _is_word_in(doc, k, _words("gap_adverbs") | _words("passive_adverbs")):
+    if k > 0 and word_keys_in(doc, k, _words("gap_adverbs") | _words("passive_adverbs")):
         k -= 1  # «وتم أيضا اعتقال»
-    return k >= 0 and _is_word_in(doc, k, _words("passive_auxiliaries"))
-
-
-def _is_word_in(doc: Document, k: int, words: frozenset[str]) -> bool:
-    return doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & words)
+    return k >= 0 and word_keys_in(doc, k, _words("passive_auxiliaries"))
 
 
 def with_bodies(doc: Document, actors: tuple[Actor, ...], affil: dict[int, int]) -> tuple[Actor, ...]:

@@ -355,8 +355,6 @@ def unattributed(cues: Cues, words: list[Word], who: Actor, names: set[int] | di
     return _agent_nationality(words, cues) is None
 
 
-__all__ = ["agency_speaks_for", "is_anonymous", "named_before", "speaks_for", "state_entity", "story_state",
-           "unattributed"]
 
 
 def official_told_before(ctx: Context, words: list[Word], found: Actor) -> Actor:
@@ -369,7 +367,7 @@ def official_told_before(ctx: Context, words: list[Word], found: Actor) -> Actor
     state = ctx.doc.entities[found.entity]
     if state.type in PERSON_TYPES or not state.country:
         return found
-    ent = ctx.discourse.person_of(ctx.doc, state.country)
+    ent = ctx.discourse.person(ctx.doc, country=state.country)
     if ent is None:
         # «وقال الوزير المصري» after «محمد مختار جمعة، وزير الأوقاف المصري», a person of no known
         # state: the last person told with that title beside the name
@@ -393,3 +391,5 @@ def parent_body(ctx: Context, end: int, found: Actor) -> Actor:
                    for m in e.mentions if m.start <= nxt.body_start < m.end), None)
     return Actor(found.span, parent) if parent is not None and parent != found.entity else found
 
+__all__ = ["agency_speaks_for", "is_anonymous", "named_before", "official_told_before", "parent_body", "speaks_for",
+           "state_entity", "story_state", "unattributed"]

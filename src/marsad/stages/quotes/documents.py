@@ -148,7 +148,6 @@ def document_speaker(ctx: Context, k: int, limit: int) -> tuple[Actor, int] | No
     return told_before(ctx, k) or Actor(phrase_span(ctx.words, k, past)), past
 
 
-__all__ = ["document_speaker", "is_document", "issuer_at"]
 
 
 def document_teller(ctx: Context, i: int) -> Actor | None:
@@ -181,3 +180,6 @@ def _before_subject(ctx: Context, j: int) -> bool:
     form looks like a word with the article): a word that is no preposition, title or name."""
     w = ctx.words[j]
     return w.is_word and not w.prep and not is_title(w, ctx.cues) and w.token.start not in ctx.names
+
+
+__all__ = ["document_speaker", "document_teller", "is_document", "issuer_at", "told_before"]

@@ -57,22 +57,16 @@ class Discourse:
         return self.named[-1].actor if self.named else None
 
     def person(self, doc: Document, title: str | None = None,
-               body: frozenset[str] = frozenset()) -> int | None:
+               body: frozenset[str] = frozenset(), country: str | None = None) -> int | None:
         """Entity of the last person named (with ``title`` and the stems of ``body`` in its
-        phrase, when given)."""
+        phrase, and belonging to ``country``, an ISO3 code, when given)."""
         for n in reversed(self.named):
             ent = n.actor.entity
             if ent is None or doc.entities[ent].type not in PERSON_TYPES:
                 continue
+            if country is not None and doc.entities[ent].country != country:
+                continue
             if title is None or (title in n.stems and body <= n.stems):
-                return ent
-        return None
-
-    def person_of(self, doc: Document, country: str) -> int | None:
-        """Entity of the last person named who belongs to ``country`` (an ISO3 code)."""
-        for n in reversed(self.named):
-            ent = n.actor.entity
-            if ent is not None and doc.entities[ent].type in PERSON_TYPES and doc.entities[ent].country == country:
                 return ent
         return None
 

@@ -212,8 +212,6 @@ def same_head(ctx: Context, new: Actor, last: Actor) -> bool:
             and text == fold(ctx.text[last.span.start:last.span.end]))
 
 
-__all__ = ["apposed_name_before", "in_title_phrase", "opens_clause", "past_affiliation", "past_apposition",
-           "past_outlet_name", "past_post_place", "past_time_adverbs", "same_head", "titles_before_name"]
 
 
 def other_person_after(ctx: Context, k: int) -> bool:
@@ -225,3 +223,7 @@ def other_person_after(ctx: Context, k: int) -> bool:
     before = {i for i, e in enumerate(ctx.doc.entities) if any(m.end == end for m in e.mentions)}
     after = {i for i, e in enumerate(ctx.doc.entities) if any(m.start == start for m in e.mentions)}
     return bool(after) and not (before & after)
+
+__all__ = ["apposed_name_before", "in_title_phrase", "opens_clause", "other_person_after", "past_affiliation",
+           "past_apposition", "past_outlet_name", "past_post_place", "past_time_adverbs", "same_head",
+           "titles_before_name"]
