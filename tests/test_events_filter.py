@@ -159,6 +159,9 @@ def features(text: str, etype: str) -> set[str]:
          {"tense=perfect", "after=المتظاهرون", "after=امس"}, {"tense=noun", "before=المتظاهرون"}),
         ("واندلعت مظاهرات في عدة مدن أمس احتجاجا على الغلاء.", "PROTEST",
          {"tense=noun", "before=اندلعت", "after=في"}, {"tense=perfect", "tense=imperfect"}),
+        # light stems and pairs of neighbouring stems: «المتظاهرون» and «متظاهرين» share one
+        ("وأطلقت الشرطة النار على المتظاهرين في الساحة.", "ASSAULT",
+         {"s=متظاهر", "s=شرط", "b=اطلقت_شرط", "b=شرط_نار"}, {"s=المتظاهرين", "b=نار_علي_متظاهر"}),
     ],
 )
 def test_sentence_features(text: str, etype: str, present: set[str], absent: set[str]) -> None:
