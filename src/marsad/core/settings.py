@@ -180,7 +180,7 @@ class EventsSettings(Section):
     protest_threshold: float = knob(0.3, "least probability (0-1) of the learned filter for a PROTEST "
                                          "event to be kept", low=0.0, high=1.0)
     #: stages.events.filter.ARTICLE_THRESHOLDS (chosen on annotated news, bench/events_article_threshold.py)
-    article_assault_threshold: float = knob(0.15, "the same for an ASSAULT event in an article (a text of "
+    article_assault_threshold: float = knob(0.1, "the same for an ASSAULT event in an article (a text of "
                                                   "three sentences or more)", low=0.0, high=1.0)
     article_protest_threshold: float = knob(0.3, "the same for a PROTEST event in an article",
                                             low=0.0, high=1.0)
