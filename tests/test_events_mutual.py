@@ -141,3 +141,33 @@ def test_a_meeting_asked_of_its_own_side_takes_no_target() -> None:
     assert names(doc, request.target) == {"الأردن"}
     (meeting,) = in_sentence(doc, "CONSULT", 0)
     assert not meeting.target
+
+
+@pytest.mark.parametrize("follow", [
+    # a dual subject after a discussion verb, and before it (the verb in the dual)
+    "وناقش الجانبان تطورات الأوضاع في ليبيا.",
+    "وقال بيان إن الزعيمين ناقشا أيضا تعميق التعاون في مكافحة الإرهاب.",
+    # talks told in the passive
+    "وتم بحث الأوضاع في اليمن وسبل تعزيز العلاقات الثنائية.",
+    "كما جرى استعراض التعاون بين البلدين في مجال الطاقة.",
+])
+def test_talks_told_with_a_dual_or_in_the_passive_are_between_the_meeting_parties(follow: str) -> None:
+    doc = build(MEETING + follow, ENTS)
+    (talks,) = in_sentence(doc, "CONSULT", 1)
+    assert names(doc, talks.source) == names(doc, talks.target) == {"عبدالله الثاني", "ماتيو رينزي"}
+
+
+def test_talks_in_the_passive_with_no_meeting_told_are_no_event() -> None:
+    # A body's own meeting: nobody met anybody, so there is no CONSULT to code.
+    doc = build("وتم استعراض الخطة الإعلامية وما وصلت إليه من التنفيذ والتقارير اليومية.", ())
+    assert not [e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT"]
+
+
+def test_searching_is_no_discussion() -> None:
+    # «بحثا عن» is a verbal noun of searching, not two parties discussing.
+    doc = build(MEETING + "وخرج آلاف الشباب بحثا عن عمل في المدن الكبرى.", ENTS)
+    assert not in_sentence(doc, "CONSULT", 1)
+
+
+def test_retold_concepts_are_known_triggers() -> None:
+    assert cues().retold == {"discussed"}

@@ -58,6 +58,7 @@ class Cues:
     duals: frozenset[str]  # dual nouns standing for the two parties (الجانبان، الوزيرين)
     fresh: frozenset[str]  # words after a meeting noun that make it another meeting (المقبل)
     shared: frozenset[str]  # trigger concepts naming an act two parties share (views_agree)
+    retold: frozenset[str]  # trigger concepts of talks told again (وتم بحث): dropped with no meeting to name
 
 
 def _anaphor_forms(noun: str) -> set[str]:
@@ -76,14 +77,19 @@ def cues() -> Cues:
     """The cue lists, checked: every list of words present, shared concepts known triggers."""
     raw = load_yaml(MUTUAL)
     nouns = folded_words(raw, "meeting_nouns", MUTUAL)
-    shared = raw.get("shared_concepts")
     known = {t.concept for t in lexicon.triggers()}
-    if not isinstance(shared, list) or not all(isinstance(c, str) and c in known for c in shared):
-        raise DataError(f"data file marsad/data/{MUTUAL}: 'shared_concepts' must list concepts of "
-                        f"{lexicon.TRIGGERS}")
+    shared, retold = (_concept_list(raw, key, known) for key in ("shared_concepts", "retold_concepts"))
     return Cues(anaphors=frozenset(form for n in nouns for form in _anaphor_forms(n)),
                 duals=folded_words(raw, "party_duals", MUTUAL), fresh=folded_words(raw, "fresh", MUTUAL),
-                shared=frozenset(shared))
+                shared=shared, retold=retold)
+
+
+def _concept_list(raw: dict[str, object], key: str, known: set[str]) -> frozenset[str]:
+    """A list of trigger concepts of ``data/events/mutual.yaml``, each a concept of triggers.tsv."""
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(c, str) and c in known for c in value):
+        raise DataError(f"data file marsad/data/{MUTUAL}: {key!r} must list concepts of {lexicon.TRIGGERS}")
+    return frozenset(value)
 
 
 def _meeting_trigger() -> lexicon.Trigger:
@@ -280,8 +286,10 @@ def inherit(doc: Document, events: list[Event], anaphoric: list[bool], concepts:
             ev = dataclasses.replace(ev, source=parties, target=parties, date=ev.date or last[2])
             last = (ev.sentence, parties, last[2])
             ana = False
-        elif concept == ANAPHOR and not meeting_parties(doc, ev):
-            continue  # added on the chance of naming talks told before, and it names none
+        elif (concept == ANAPHOR or concept in cues().retold) and not meeting_parties(doc, ev):
+            # Added on the chance of naming talks told before, or talks told again with no party
+            # of their own («تم استعراض الخطة» at a ministry's own meeting), and it names none.
+            continue
         elif _unnamed(doc, (*ev.source, *ev.target)):
             pass  # a bare mutual noun neither starts nor ends the talks being told
         else:
