@@ -56,8 +56,10 @@ def test_the_model_names_a_source_the_rules_left_empty(monkeypatch: pytest.Monke
 
 
 def test_types_trained_on_the_studied_articles_are_filled(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Sets C, D and E of bench/heldout give COERCE enough gold sides for the model to be used on it.
-    assert {"COERCE", "REQUEST", "AID"} <= argmodel.trained_types(argmodel.weights())
+    # Sets C, D and E of bench/heldout give COERCE enough gold sides for the model to be used on it
+    # (AID, at 30 once, fell to 26 matched sides as the rules changed, and is left to the rules).
+    assert {"COERCE", "REQUEST", "ACCUSE"} <= argmodel.trained_types(argmodel.weights())
+    assert "AID" not in argmodel.trained_types(argmodel.weights())
     doc = analysed("وأشارت المصادر إلى أن القوات العراقية تواصل فرض الحصار وقطع طرق الإمدادات لتنظيم داعش "
                    "بين الفلوجة والرمادي.")
     monkeypatch.setattr(argmodel, "ENABLED", False)
