@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I|J|K|L|M] [--json]
+    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I|J|K|L|M|N] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -27,7 +27,8 @@ bench/heldout/gold-i, drawn with seed 20261213 and annotated blind) is the eight
 Set K (``--half K``: 12 more articles in bench/heldout/gold-k, drawn with seed 20261215 and annotated
 blind) is the tenth.  Set L (``--half L``: 12 more articles in bench/heldout/gold-l, drawn with seed
 20261216 and annotated blind) is the eleventh.  Set M (``--half M``: 12 more articles in
-bench/heldout/gold-m, drawn with seed 20261217 and annotated blind) is the twelfth.
+bench/heldout/gold-m, drawn with seed 20261217 and annotated blind) is the twelfth.  Set N (``--half N``: 12
+more articles in bench/heldout/gold-n, drawn with seed 20261218 and annotated blind) is the thirteenth.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -72,10 +73,12 @@ GOLD_DIR_K = ROOT / "bench" / "heldout" / "gold-k"
 GOLD_DIR_L = ROOT / "bench" / "heldout" / "gold-l"
 #: Set M, the twelfth blind set (bench/heldout/README.md, "Set M"): its own directory, like C to L.
 GOLD_DIR_M = ROOT / "bench" / "heldout" / "gold-m"
+#: Set N, the thirteenth blind set (bench/heldout/README.md, "Set N"): its own directory, like C to M.
+GOLD_DIR_N = ROOT / "bench" / "heldout" / "gold-n"
 #: The sets kept in their own directory, by their --half letter.
 SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E, "F": GOLD_DIR_F, "G": GOLD_DIR_G,
             "H": GOLD_DIR_H, "I": GOLD_DIR_I, "J": GOLD_DIR_J, "K": GOLD_DIR_K, "L": GOLD_DIR_L,
-            "M": GOLD_DIR_M}
+            "M": GOLD_DIR_M, "N": GOLD_DIR_N}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -175,8 +178,8 @@ def main() -> int:
                     "(bench/heldout/gold-e, the fourth), set F (bench/heldout/gold-f, the fifth), set G "
                     "(bench/heldout/gold-g, the sixth), set H (bench/heldout/gold-h, the seventh), set I "
                     "(bench/heldout/gold-i, the eighth), set J (bench/heldout/gold-j, the ninth), set K "
-                    "(bench/heldout/gold-k, the tenth), set L (bench/heldout/gold-l, the eleventh) or set M "
-                    "(bench/heldout/gold-m, the twelfth): "
+                    "(bench/heldout/gold-k, the tenth), set L (bench/heldout/gold-l, the eleventh), set M "
+                    "(bench/heldout/gold-m, the twelfth) or set N (bench/heldout/gold-n, the thirteenth): "
                     "see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
