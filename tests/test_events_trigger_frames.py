@@ -52,6 +52,15 @@ FRAMES = [
     ("وأدرجت واشنطن القيادي على قائمة الإرهاب.", "SANCTION", "وأدرجت"),
     ("وحذر الوزير من مغبة استمرار الهجمات على المدنيين.", "THREATEN", "وحذر"),
     ("ووصلت تعزيزات عسكرية إلى المدينة أمس.", "MOBILIZE", "ووصلت"),
+    # a complaint lodged accuses; a smuggling foiled is a seizure; a road closed restricts movement
+    ("وقررت الحكومة رفع شكوى إلى منظمة الطيران المدني الدولي ضد إسرائيل.", "ACCUSE", "رفع"),
+    ("وأحبطت السلطات اليونانية تهريب شحنة أسلحة ثقيلة إلى ليبيا.", "COERCE", "وأحبطت"),
+    ("وأغلقت السلطات أمس طريقا سريعا في شرق البلاد.", "COERCE", "وأغلقت"),
+    # answering someone's charges rejects them; عرض مع is discussing
+    ("ورد وزير الخارجية على الانتقادات التي وجهها إليه النواب.", "REJECT", "ورد"),
+    ("وعرض الرئيس أمين الجميل مع السفير الأميركي ديفيد هيل التطورات.", "CONSULT", "وعرض"),
+    # a light verb in the dual: its subject is two parties
+    ("وقالت الصحيفة إن إسرائيل والولايات المتحدة تجريان محادثات بشأن مساعدات جديدة.", "CONSULT", "محادثات"),
     # an advance on a place is an offensive; a light verb of going on makes the noun an act
     ("وتقدمت قوات المقاومة نحو مدينة الضالع أمس.", "ASSAULT", "وتقدمت"),
     ("وواصلت المقاومة تقدمها شمالا باتجاه محافظة لحج.", "ASSAULT", "تقدمها"),
@@ -92,6 +101,12 @@ OTHER_SENSES = [
     ("وحثت واشنطن الحكومة على فرض سيطرة أكبر على الجهاز الأمني.", "COERCE"),
     ("وذكر مصدر أن الجندي فشل في السيطرة على الدبابة فارتطم بجدار المنزل.", "COERCE"),
     ("وقال المحلل إن التحالف يسيطر على آليات الحكم منذ سنوات.", "COERCE"),
+    # a reaction is no rebuttal; things that differ disagree with no one; lifting a ban is no complaint;
+    # a light verb in the plural is left to the listed forms (a habit: «من يخرجون في تظاهرات كل أسبوع»)
+    ("وهم يتبنون المواقف الانتحارية في كل نقاش.", "ASSAULT"),
+    ("وقوبل رد الفعل الرسمي تجاه الأزمة بانتقادات من الأسقف.", "REJECT"),
+    ("ويختلف الوضع في اليمن عن الوضع في سوريا.", "REJECT"),
+    ("وقررت الحكومة رفع الحظر عن الصادرات.", "ACCUSE"),
     # progress towards a goal, and submitting a request, are no advance on a place
     ("وأحرزت المفاوضات تقدما نحو السلام في اليمن.", "ASSAULT"),
     ("وتقدم الوفد نحو تسوية شاملة للأزمة.", "ASSAULT"),

@@ -283,8 +283,19 @@ def status_cues() -> dict[str, Any]:
 def noun_context() -> dict[str, frozenset[str]]:
     """Words that make a verbal noun report an event that took place (see detect.py)."""
     raw = load_yaml(CONTEXT)
-    return {key: folded_words(raw, key, CONTEXT)
-            for key in ("support_verbs", "outcome_words", "time_words", "allegation", "managing", "ordering")}
+    out = {key: folded_words(raw, key, CONTEXT)
+           for key in ("support_verbs", "outcome_words", "time_words", "allegation", "managing", "ordering")}
+    out["support_verbs"] = out["support_verbs"] | _imperfect_persons(out["support_verbs"])
+    return out
+
+
+def _imperfect_persons(words: frozenset[str]) -> frozenset[str]:
+    """The dual of the listed imperfects (third person, يـ/تـ + ان): two parties doing the act
+    («إسرائيل والولايات المتحدة تجريان محادثات»، «وسيعقدان اجتماعا»).  The plural is left to the
+    file's own list: on SaudiNewsNet its inflections mostly told habits and stances («من يخرجون
+    في تظاهرات كل أسبوع»، «يتبنون المواقف الانتحارية»)."""
+    return frozenset(pre + word[1:] + "ان" for word in words if word.startswith("ي") and len(word) >= 3
+                     for pre in ("ي", "ت"))
 
 
 @lru_cache(maxsize=1)
