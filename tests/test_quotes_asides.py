@@ -129,3 +129,44 @@ def test_inna_after_the_comma_that_closes_a_long_adjunct_opens_the_speech() -> N
                "بن العاص ليلة القدر، إن دعاء الشيخ جبريل “لا ينبغى أن يكون بين المصريين”.")
     assert [(c, n) for c, _, n in _said(doc)] == [("دعاء الشيخ جبريل “لا ينبغى أن يكون بين المصريين”",
                                                     "Abbas Shuman")]
+
+
+def test_a_report_of_someone_else_claiming_after_a_colon_stays_the_speakers() -> None:
+    # «: إن الرئيس أوباما ادعى بأنه …»: what Khamenei says is that Obama claimed it; his words run on.
+    doc = _doc("وقال خامنئي في تعليقه على تويتر ردا على تهديدات أوباما ووزير خارجيته جون كيري: إن الرئيس "
+               "أوباما ادعى بأنه قادر على ضرب المنشآت العسكرية الإيرانية.")
+    content, speaker, _ = _said(doc)[0]
+    assert speaker == "خامنئي"
+    assert content.endswith("الرئيس أوباما ادعى بأنه قادر على ضرب المنشآت العسكرية الإيرانية")
+
+
+def test_the_genitive_of_an_adjunct_is_no_speaker() -> None:
+    # «شدد خلال جلسة مجلس الوزراء أنه»: الوزراء belongs to the session; the speaker is the one told.
+    doc = _doc("ونجح الرئيس نبيه بري بدفع رئيس الحكومة تمام سلام للتريث، إلا أنه شدد خلال جلسة مجلس الوزراء "
+               "التي انعقدت يوم أمس أنه إذا اصطدم بحائط مسدود فخياراته مفتوحة.")
+    assert [(c, n) for c, _, n in _said(doc)] == [("إذا اصطدم بحائط مسدود فخياراته مفتوحة", "Tammam Salam")]
+
+
+@pytest.mark.parametrize("text", [
+    # a dash sets the name off after the post, as a comma does
+    "وقال الناطق الإعلامي باسم اللجنة الشعبية لمقاومة الاستيطان في الخليل- محمد عوض إن قوات الاحتلال "
+    "داهمت منزل العائلة فجر اليوم.",
+    "وقال الناطق الإعلامي باسم اللجنة الشعبية لمقاومة الاستيطان في الخليل، محمد عوض، إن قوات الاحتلال "
+    "داهمت منزل العائلة فجر اليوم.",
+])
+def test_a_name_set_off_after_the_post_speaks(text: str) -> None:
+    assert [s for _, s, _ in _said(_doc(text))] == ["محمد عوض"]
+
+
+def test_a_name_tagged_from_its_second_word_speaks_after_the_post() -> None:
+    doc = _doc("وقالت نائبة المتحدث باسم الحكومة الألمانية، كريستيانه فيرتس، أمس في برلين، إن «هناك شكا "
+               "كبيرا فيما إذا كانت مثل هذه الزيارة مناسبة».")
+    (quote,) = _said(doc)
+    assert quote[1].endswith("فيرتس") and "نائبة" not in quote[1]
+
+
+def test_the_addressee_after_the_comma_is_no_apposed_name() -> None:
+    # «، للممثل الخاص للأمين العام»: one spoken to, with ل; a definite word is no given name.
+    doc = _doc("بدوره، اكد الرئيس النيجيري محمد بخاري، للممثل الخاص للامين العام للامم المتحدة لغرب افريقيا "
+               "محمد ابن شمباس خلال استقباله في ابوجا، ان القوة المشتركة الجديدة ستتيح الهزيمة السريعة.")
+    assert [s for _, s, _ in _said(doc)] == ["محمد بخاري"]

@@ -43,6 +43,7 @@ from marsad.stages.quotes.inmarks import (
 )
 from marsad.stages.quotes.marks import CLOSERS, OPENERS, inside
 from marsad.stages.quotes.phrases import (
+    Word,
     actor,
     bracket_end,
     entity_of,
@@ -178,12 +179,21 @@ def _subject_past_adjunct(ctx: Context, j: int, limit: int) -> tuple[int, int] |
             return None  # "خلال لقائه": the speaker is already there, in the pronoun
         if has_form(words[k - 1], c.adjunct_heads):
             continue  # "في مؤتمر صحفي": the word after the adjunct's head describes it
+        if k - 1 > j and _genitive_after(words[k - 1], w):
+            continue  # "خلال جلسة مجلس الوزراء": a definite noun after a bare one is its genitive
         if is_title(w, c) or w.token.start in ctx.names:
             if w.prep or words[k - 1].key in c.words("addressee_prepositions"):
                 return None
             end = speaker_end_at(ctx, k, limit)
             return (k, end) if end > k else None
     return None
+
+
+def _genitive_after(head: Word, w: Word) -> bool:
+    """Whether ``w`` reads as the genitive of ``head`` in a construct: a definite word after a bare
+    noun with no preposition or conjunction on it (مجلس الوزراء، جلسة البرلمان)."""
+    return (w.key.startswith("ال") and not head.key.startswith("ال") and not head.token.has_pronoun
+            and not w.prep and w.conj_end <= w.token.start)
 
 
 def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
@@ -441,10 +451,21 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
 
 
-def _nested(inner: Draft, outer: Draft) -> bool:
+def _nested(inner: Draft, outer: Draft, opened_at: int | None = None) -> bool:
     """Whether ``inner``'s attribution opens ``outer``'s content ("وبين الصباغ أن الربيعة أكد"):
-    what the outer speaker reports is that the inner one spoke."""
-    return outer.content.start >= inner.region and (inner.cue is None or outer.content.start < inner.cue.start)
+    what the outer speaker reports is that the inner one spoke.  ``opened_at``: where the outer
+    content opens past its own complementiser, when it keeps one (see :func:`_reported_start`)."""
+    start = outer.content.start if opened_at is None else opened_at
+    return start >= inner.region and (inner.cue is None or start < inner.cue.start)
+
+
+def _reported_start(ctx: Context, d: Draft) -> int:
+    """Where a content's reported clause opens: past إن/أن when the content keeps it, as after a
+    colon ("وقال خامنئي …: إن الرئيس أوباما ادعى بأنه"), else at the content's start."""
+    words = words_in(ctx, d.content)
+    if len(words) > 1 and words[0].token.start <= d.content.start and ctx.cues.is_complementiser(words[0].key):
+        return words[1].token.start
+    return d.content.start
 
 
 def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
@@ -559,6 +580,8 @@ def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list
                 continue
             if owner >= 0 and _nested(drafts[owner], d) and d.kind == "indirect":
                 continue  # "وبين الصباغ أن الربيعة أكد …": the nested attribution is what is reported
+            if owner >= 0 and _nested(drafts[owner], d, _reported_start(ctx, d)) and not inside(ctx.pairs, r):
+                continue  # "وقال خامنئي: إن الرئيس أوباما ادعى بأنه …": the same, after a colon
             a, b = _without_link(ctx, *trim(ctx.text, d.content.start, r))
             d.content = Span(a, b)
         if d.content.end > d.content.start:

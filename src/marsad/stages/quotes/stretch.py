@@ -53,10 +53,32 @@ def past_apposition(ctx: Context, end: int, limit: int) -> int:
     if ctx.words[end].key in ctx.cues.words("place_prepositions"):
         comma = next((k for k in range(end + 2, min(limit - 1, end + 2 + MAX_APPOSED_PLACE_WORDS))
                       if not ctx.words[k].is_word), end)
-    if char(ctx, comma) not in ("،", ",") or comma + 1 >= limit:
+    if char(ctx, comma) not in APPOSITION_MARKS or comma + 1 >= limit:
         return end
     j = titles_before_name(ctx, comma + 1, limit)
-    return j if ctx.words[j].token.start in ctx.names else end
+    return j if apposed_name_at(ctx, j, limit) is not None else end
+
+
+#: Marks that set a person's name off after their post: a comma, or a dash in wire copy
+#: («الناطق باسم اللجنة الشعبية في الخليل- محمد عوض إن»).
+APPOSITION_MARKS = ("،", ",", "-", "–")
+
+
+def apposed_name_at(ctx: Context, j: int, limit: int) -> Span | None:
+    """The person's name that starts at word ``j``: a person mention there, or one on the next word
+    when the tagger took only the surname («كريستيانه فيرتس» tagged from فيرتس) and nothing parts
+    the two words."""
+    words = ctx.words
+    start = words[j].token.start
+    if start in ctx.names:
+        return Span(start, ctx.names[start])
+    first, second = (words[j], words[j + 1]) if j + 1 < limit else (words[j], words[j])
+    # A given name has no article and nothing glued before the surname («الخاص للأمين العام» is no name).
+    if (j + 1 < limit and first.is_word and second.is_word and not is_title(first, ctx.cues)
+            and not first.key.startswith("ال") and not first.prep and second.token.start in ctx.names
+            and not second.prep and second.conj_end <= second.token.start):
+        return Span(start, ctx.names[second.token.start])
+    return None
 
 
 def titles_before_name(ctx: Context, k: int, limit: int) -> int:
@@ -224,6 +246,6 @@ def other_person_after(ctx: Context, k: int) -> bool:
     after = {i for i, e in enumerate(ctx.doc.entities) if any(m.start == start for m in e.mentions)}
     return bool(after) and not (before & after)
 
-__all__ = ["apposed_name_before", "in_title_phrase", "opens_clause", "other_person_after", "past_affiliation",
-           "past_apposition", "past_outlet_name", "past_post_place", "past_time_adverbs", "same_head",
-           "titles_before_name"]
+__all__ = ["APPOSITION_MARKS", "apposed_name_at", "apposed_name_before", "in_title_phrase", "opens_clause",
+           "other_person_after", "past_affiliation", "past_apposition", "past_outlet_name", "past_post_place",
+           "past_time_adverbs", "same_head", "titles_before_name"]

@@ -37,6 +37,8 @@ from marsad.stages.quotes.phrases import (
 )
 from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
 from marsad.stages.quotes.stretch import (
+    APPOSITION_MARKS,
+    apposed_name_at,
     apposed_name_before,
     in_title_phrase,
     opens_clause,
@@ -135,10 +137,14 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
         if _body_after_name(ctx, k):
             return k  # "وطالب مكاوي الأمم المتحدة بضرورة …": the body after a bare name is the object
     end = past_outlet_name(ctx, _past_body_with_b(ctx, i, end, limit), limit)
-    end = past_post_place(ctx, i, past_apposition(ctx, end, limit), limit)
+    apposed_at = past_apposition(ctx, end, limit)
+    apposed = apposed_name_at(ctx, apposed_at, limit) if apposed_at != end else None
+    end = past_post_place(ctx, i, apposed_at, limit)
     end = past_affiliation(ctx, i, end, limit)
+    # (a name apposed after its post may be tagged from its second word: «، كريستيانه فيرتس،»)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
+    stop = max(stop, apposed.end if apposed is not None else 0)
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
     return end
@@ -336,11 +342,11 @@ def _appositive_name(ctx: Context, begin: int, end: int) -> Span | None:
     خالد العمري،", past a title of address: "، الشيخ محمد عبد الرازق،"): the post describes the one
     the name names, whatever the tagger made of it."""
     for k in range(begin + 1, end):
-        if char(ctx, k - 1) not in ("،", ","):
+        if char(ctx, k - 1) not in APPOSITION_MARKS:
             continue
-        start = ctx.words[titles_before_name(ctx, k, end)].token.start
-        if start in ctx.names:
-            return Span(start, ctx.names[start])
+        named = apposed_name_at(ctx, titles_before_name(ctx, k, end), end)
+        if named is not None:
+            return named
     return None
 
 
