@@ -189,6 +189,12 @@ def _subject_past_adjunct(ctx: Context, j: int, limit: int) -> tuple[int, int] |
     return None
 
 
+def _described_as(ctx: Context, i: int, opener: int) -> bool:
+    """Whether a verb of describing at ``i`` goes on with بأن (as): «وصفه بأنه …» judges the thing."""
+    return (ctx.words[i].key in ctx.cues.words("describing_verbs") and opener < len(ctx.words)
+            and ctx.words[opener].key.startswith("بان"))
+
+
 def _genitive_after(head: Word, w: Word) -> bool:
     """Whether ``w`` reads as the genitive of ``head`` in a construct: a definite word after a bare
     noun with no preposition or conjunction on it (مجلس الوزراء، جلسة البرلمان)."""
@@ -239,6 +245,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         if group is None:
             return None
     opener, via, source = speech_after(ctx, end, limit)
+    if opener >= 0 and _described_as(ctx, i, opener):
+        return None  # "وصف المسؤول المزاعم بأنها «تناقض سخيف»": a judgement, not speech
     found = content_at(ctx, opener, s)
     if opener < 0 and subject is not None:
         before = _preceding_quote(ctx, i)
