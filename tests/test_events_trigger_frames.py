@@ -59,6 +59,9 @@ FRAMES = [
     # answering someone's charges rejects them; عرض مع is discussing
     ("ورد وزير الخارجية على الانتقادات التي وجهها إليه النواب.", "REJECT", "ورد"),
     ("وعرض الرئيس أمين الجميل مع السفير الأميركي ديفيد هيل التطورات.", "CONSULT", "وعرض"),
+    # a protest action (تحرك احتجاجي) told with a light verb
+    ("ونفذ سكان بلدتي بشامون ودير قوبل تحركا اعتراضيا أمس رفضا لإقامة المطمر.", "PROTEST", "تحركا اعتراضيا"),
+    ("وتواصلت يوم أمس التحركات الاحتجاجية في المناطق اللبنانية.", "PROTEST", "التحركات الاحتجاجية"),
     # a light verb in the dual: its subject is two parties
     ("وقالت الصحيفة إن إسرائيل والولايات المتحدة تجريان محادثات بشأن مساعدات جديدة.", "CONSULT", "محادثات"),
     # an advance on a place is an offensive; a light verb of going on makes the noun an act
