@@ -180,3 +180,23 @@ def test_describing_something_as_is_a_judgement_not_speech() -> None:
     doc = _doc("ووصف وزير الخارجية في تصريح له عقب اللقاء لقاءه مع نظيره الروسي بالإيجابي والبناء وأنه اتسم "
                "بالوضوح والصراحة.")
     assert [c for c, _, _ in _said(doc)] == ["اتسم بالوضوح والصراحة"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("ونبه سلام إلى أنه «إذا لم نجد مخارج وحلولا جدية لاستمرار عمل مجلس الوزراء فسنصل إلى عجز كبير».",
+     "إذا لم نجد مخارج وحلولا جدية لاستمرار عمل مجلس الوزراء فسنصل إلى عجز كبير"),
+    ("وكرر روحاني أن «لولا إيران لسقطت بغداد وكردستان العراق بيد داعش».",
+     "لولا إيران لسقطت بغداد وكردستان العراق بيد داعش"),
+    ("وبرر الحوثي ذلك بأن الجنود كانوا في زيارة لدى أهاليهم خلال إجازة عيد الفطر.",
+     "الجنود كانوا في زيارة لدى أهاليهم خلال إجازة عيد الفطر"),
+])
+def test_warning_reiterating_and_justifying_are_speech(text: str, content: str) -> None:
+    assert [c for c, _, _ in _said(_doc(text))] == [content]
+
+
+def test_an_imperfect_of_justifying_inside_reported_words_is_no_cue() -> None:
+    # «آلية تبرر أعمالهم بأنها …»: a clause of what is reported, not أعمالهم speaking.
+    doc = _doc("وقال الدكتور محمد عاشور إن من مشاكل المتأثرين بداعش أن لديهم آلية (إغراق للذات) تبرر أعمالهم "
+               "بأنها فرصة لنصرة الإسلام.")
+    said = _said(doc)
+    assert said and all("أعمالهم" not in s for _, s, _ in said)
