@@ -171,3 +171,10 @@ def test_searching_is_no_discussion() -> None:
 
 def test_retold_concepts_are_known_triggers() -> None:
     assert cues().retold == {"discussed"}
+
+
+def test_a_phone_call_between_two_names_them_both() -> None:
+    # «جرى اتصال هاتفي بين X وY»: no subject, the parties after بين are both sides.
+    doc = build("جرى اتصال هاتفي اليوم بين الملك عبدالله الثاني ورئيس الوزراء الإيطالي ماتيو رينزي.", ENTS)
+    (call,) = in_sentence(doc, "CONSULT", 0)
+    assert names(doc, call.source) == names(doc, call.target) == {"عبدالله الثاني", "ماتيو رينزي"}
