@@ -285,11 +285,11 @@ def noun_context() -> dict[str, frozenset[str]]:
     raw = load_yaml(CONTEXT)
     out = {key: folded_words(raw, key, CONTEXT)
            for key in ("support_verbs", "outcome_words", "time_words", "allegation", "managing", "ordering")}
-    out["support_verbs"] = out["support_verbs"] | _imperfect_persons(out["support_verbs"])
+    out["support_verbs"] = out["support_verbs"] | _imperfect_duals(out["support_verbs"])
     return out
 
 
-def _imperfect_persons(words: frozenset[str]) -> frozenset[str]:
+def _imperfect_duals(words: frozenset[str]) -> frozenset[str]:
     """The dual of the listed imperfects (third person, يـ/تـ + ان): two parties doing the act
     («إسرائيل والولايات المتحدة تجريان محادثات»، «وسيعقدان اجتماعا»).  The plural is left to the
     file's own list: on SaudiNewsNet its inflections mostly told habits and stances («من يخرجون

@@ -44,19 +44,27 @@ MAX_APPOSED_PLACE_WORDS = 3
 
 
 def past_apposition(ctx: Context, end: int, limit: int) -> int:
-    """``end`` past a comma before a person's name that follows a post ("الأستاذ في جامعة عدن،
-    سليم الحسني": the name set off after the post), also when the post's place stands before
-    the comma and the phrase did not reach it («أحد المقاتلين في الجبهة الشمالية، يدعى محمد …»)."""
+    """``end`` past a comma before a person's name that follows a post (:func:`apposed_after`)."""
+    found = apposed_after(ctx, end, limit)
+    return found[0] if found is not None else end
+
+
+def apposed_after(ctx: Context, end: int, limit: int) -> tuple[int, Span] | None:
+    """The person's name set off by a comma after a post that ends at word ``end`` ("الأستاذ في
+    جامعة عدن، سليم الحسني"), also when the post's place stands before the comma and the phrase
+    did not reach it («أحد المقاتلين في الجبهة الشمالية، يدعى محمد …»): the index of its first
+    word and its span, else None."""
     if end + 1 >= limit or ctx.words[end - 1].token.start in ctx.names:
-        return end
+        return None
     comma = end
     if ctx.words[end].key in ctx.cues.words("place_prepositions"):
         comma = next((k for k in range(end + 2, min(limit - 1, end + 2 + MAX_APPOSED_PLACE_WORDS))
                       if not ctx.words[k].is_word), end)
     if char(ctx, comma) not in APPOSITION_MARKS or comma + 1 >= limit:
-        return end
+        return None
     j = titles_before_name(ctx, comma + 1, limit)
-    return j if apposed_name_at(ctx, j, limit) is not None else end
+    name = apposed_name_at(ctx, j, limit)
+    return (j, name) if name is not None else None
 
 
 #: Marks that set a person's name off after their post: a comma, or a dash in wire copy
@@ -68,13 +76,14 @@ def apposed_name_at(ctx: Context, j: int, limit: int) -> Span | None:
     """The person's name that starts at word ``j``: a person mention there, or one on the next word
     when the tagger took only the surname («كريستيانه فيرتس» tagged from فيرتس) and nothing parts
     the two words."""
-    words = ctx.words
-    start = words[j].token.start
+    start = ctx.words[j].token.start
     if start in ctx.names:
         return Span(start, ctx.names[start])
-    first, second = (words[j], words[j + 1]) if j + 1 < limit else (words[j], words[j])
+    if j + 1 >= limit:
+        return None
+    first, second = ctx.words[j], ctx.words[j + 1]
     # A given name has no article and nothing glued before the surname («الخاص للأمين العام» is no name).
-    if (j + 1 < limit and first.is_word and second.is_word and not is_title(first, ctx.cues)
+    if (first.is_word and second.is_word and not is_title(first, ctx.cues)
             and not first.key.startswith("ال") and not first.prep and second.token.start in ctx.names
             and not second.prep and second.conj_end <= second.token.start):
         return Span(start, ctx.names[second.token.start])
@@ -234,8 +243,6 @@ def same_head(ctx: Context, new: Actor, last: Actor) -> bool:
             and text == fold(ctx.text[last.span.start:last.span.end]))
 
 
-
-
 def other_person_after(ctx: Context, k: int) -> bool:
     """Whether a person other than the one whose name ends right before word ``k`` is named from
     ``k`` on: two people side by side are the verb's subject and object, not one phrase."""
@@ -246,6 +253,7 @@ def other_person_after(ctx: Context, k: int) -> bool:
     after = {i for i, e in enumerate(ctx.doc.entities) if any(m.start == start for m in e.mentions)}
     return bool(after) and not (before & after)
 
-__all__ = ["APPOSITION_MARKS", "apposed_name_at", "apposed_name_before", "in_title_phrase", "opens_clause",
-           "other_person_after", "past_affiliation", "past_apposition", "past_outlet_name", "past_post_place",
-           "past_time_adverbs", "same_head", "titles_before_name"]
+
+__all__ = ["APPOSITION_MARKS", "apposed_after", "apposed_name_at", "apposed_name_before", "in_title_phrase",
+           "opens_clause", "other_person_after", "past_affiliation", "past_apposition", "past_outlet_name",
+           "past_post_place", "past_time_adverbs", "same_head", "titles_before_name"]

@@ -38,13 +38,13 @@ from marsad.stages.quotes.phrases import (
 from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
 from marsad.stages.quotes.stretch import (
     APPOSITION_MARKS,
+    apposed_after,
     apposed_name_at,
     apposed_name_before,
     in_title_phrase,
     opens_clause,
     other_person_after,
     past_affiliation,
-    past_apposition,
     past_outlet_name,
     past_post_place,
     titles_before_name,
@@ -137,14 +137,13 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
         if _body_after_name(ctx, k):
             return k  # "وطالب مكاوي الأمم المتحدة بضرورة …": the body after a bare name is the object
     end = past_outlet_name(ctx, _past_body_with_b(ctx, i, end, limit), limit)
-    apposed_at = past_apposition(ctx, end, limit)
-    apposed = apposed_name_at(ctx, apposed_at, limit) if apposed_at != end else None
-    end = past_post_place(ctx, i, apposed_at, limit)
+    apposed = apposed_after(ctx, end, limit)
+    end = past_post_place(ctx, i, apposed[0] if apposed is not None else end, limit)
     end = past_affiliation(ctx, i, end, limit)
     # (a name apposed after its post may be tagged from its second word: «، كريستيانه فيرتس،»)
     stop = max((ctx.names.get(ctx.words[k].token.start, 0) for k in range(i, min(end + 1, limit))),
                default=0)
-    stop = max(stop, apposed.end if apposed is not None else 0)
+    stop = max(stop, apposed[1].end if apposed is not None else 0)
     while end < limit and ctx.words[end].token.end <= stop:
         end += 1
     return end
