@@ -11,6 +11,7 @@ import functools
 
 import pytest
 
+import marsad
 from conftest import EventEnts as Ents
 from conftest import events_doc
 from marsad.core.document import Document
@@ -314,3 +315,23 @@ def test_a_military_rank_is_the_source_even_when_its_name_is_not_tagged() -> Non
     doc = marsad.analyze("وقد أعرب العقيد الهيضل عن شكره وتقديره لولاة الأمر على ترقيته.", "2015-08-01")
     (ev,) = [e for e in doc.events if e.type == "SUPPORT"]
     assert [doc.span_text(a.span) for a in ev.source][:1] == ["العقيد"]
+
+
+@pytest.mark.parametrize("counterpart", ["نظيره المصري", "نظراءه من دول مجلس التعاون"])
+def test_a_counterpart_right_after_a_verb_is_its_object_and_the_pronoun_its_subject(counterpart: str) -> None:
+    # «أنه سيلتقي نظراءه …»: the pronoun of نظراءه points back to the subject the verb does not
+    # name (Kerry), so the counterpart is whom he meets, never the one who meets.
+    # (the whole pipeline: «أنه» stands for the speaker the quotes stage names)
+    doc = marsad.analyze(f"أكد وزير الخارجية الأمريكي جون كيري، في مقابلة خاصة، أنه سيلتقي {counterpart} "
+                         "الأسبوع المقبل.", "2015-07-25")
+    _, _, source, target = only(doc, "CONSULT")
+    assert "جون كيري" in source
+    assert not any(w.startswith("نظ") for w in source)
+    assert any(w.startswith(counterpart.split()[0]) for w in target)
+
+
+def test_a_counterpart_after_the_named_subject_is_still_the_object() -> None:
+    doc = build("والتقى وزير الخارجية السعودي عادل الجبير نظيره الأمريكي جون كيري في جدة.",
+                (("عادل الجبير", "PER", "SAU"), ("جون كيري", "PER", "USA"), ("جدة", "GPE", "SAU")))
+    _, _, source, target = only(doc, "CONSULT")
+    assert "عادل الجبير" in source and "جون كيري" in target

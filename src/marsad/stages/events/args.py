@@ -99,6 +99,12 @@ def _counterpart(doc: Document, m: Mention) -> bool:
     return any(word_keys_in(doc, k, cue_words("foreign")) for k in range(m.first, m.last))
 
 
+def _counterpart_named(doc: Document, m: Mention) -> bool:
+    """Whether a mention opens with a counterpart whose pronoun points back (نظيره، نظراءها): right
+    after a verb it is the object, and the verb's subject is the one the pronoun names."""
+    return word_keys_in(doc, m.first, cue_words("counterparts"))
+
+
 def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
     """Mention ``k``, its apposed name, the offices describing it, and the mentions coordinated
     after it by و (موسكو وبيونغ يانغ)."""
@@ -309,7 +315,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
     if (not topic and after and after[0].prep is None and _words_between(doc, cand.last, after[0].first) <= gap
             and not _listed_object(doc, after[0]) and not after_preposition_noun(doc, cand, after[0])
             and not _counted(doc, cand, after[0]) and not _owns_object(doc, cand, after[0])
-            and not _completes_need(doc, cand, after[0])
+            and not _completes_need(doc, cand, after[0]) and not (verb and _counterpart_named(doc, after[0]))
             and (verb or not (governed(doc, cand) or _patient_genitive(cand)))):
         if verb and not resumed and _unnamed_topic(doc, cand, before):
             return []  # «أن المملكة ستدعم اليمن»: a subject no entity covers; اليمن is the object
