@@ -68,6 +68,26 @@ def test_stores_made_before_the_column_get_the_rows_back(tmp_path: Path,
     assert len([r for r in rows if not r["unattributed"]]) == len(analysed["quotes"])  # type: ignore[arg-type]
 
 
+def test_the_migration_reads_stored_analyses_a_page_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import migrations
+
+    db = tmp_path / "paged.db"
+    towns = ("جنيف", "فيينا", "مسقط")
+    docs = [marsad.analyze(TEXT.replace("جنيف", town), "2015-07-26").to_dict() for town in towns]
+    with open_store(str(db)) as fresh:
+        fresh.ingest(docs)
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM quotes WHERE unattributed = 1")
+    con.execute("ALTER TABLE quotes DROP COLUMN unattributed")
+    con.execute("DELETE FROM migrations WHERE version = 7")
+    con.commit()
+    con.close()
+    monkeypatch.setattr(migrations, "FILL_PAGE", 2)  # three articles: two pages
+    with open_store(str(db)) as reopened:
+        rows = [r for r in reopened.quotes(unattributed=True) if r["unattributed"]]
+    assert sorted(r["content"] for r in rows) == sorted(UNNAMED.replace("جنيف", town) for town in towns)
+
+
 def test_cli_search_quotes_unattributed(tmp_path: Path, analysed: dict[str, object]) -> None:
     db = tmp_path / "s.db"
     with open_store(str(db)) as fresh:

@@ -180,26 +180,37 @@ def event_actor_names(dialect: Dialect) -> list[str]:
             "ALTER TABLE events ADD COLUMN target_names TEXT"]
 
 
+#: Stored analyses read at a time when a migration fills rows from them: a store of many thousand
+#: articles is never read into memory whole.
+FILL_PAGE = 500
+
+
 def _fill_unattributed(store: Store) -> None:
     """Rows for the quotes of unnamed speakers of articles stored before the column existed: they
-    were kept only in each article's analysis."""
+    were kept only in each article's analysis.  Read FILL_PAGE analyses at a time, in key order."""
     from marsad.store.rows import entity_id, quote_rows
 
-    # The analysis is stored compact (no spaces), so this finds exactly the non-empty lists.
-    found = store._rows("SELECT a.pk, t.analysis FROM articles a "
-                        "JOIN article_texts t ON t.pk = a.pk WHERE t.analysis LIKE ?",
-                        ('%"unattributed":[{%',))
-    columns: tuple[str, ...] = ()
-    values = []
-    for row in found:
-        doc = json.loads(row["analysis"])
-        ents = doc.get("entities") or []
-        new = [r for r in quote_rows(doc, ents, [entity_id(e) for e in ents]) if r["unattributed"]]
-        for item in new:
-            columns = ("article_pk", *item)
-            values.append((row["pk"], *item.values()))
-    if values:
-        store._insert_rows("quotes", columns, values)
+    last = None
+    while True:
+        # The analysis is stored compact (no spaces), so this finds exactly the non-empty lists.
+        found = store._rows("SELECT a.pk, t.analysis FROM articles a "
+                            "JOIN article_texts t ON t.pk = a.pk WHERE t.analysis LIKE ?"
+                            + ("" if last is None else " AND a.pk > ?") + " ORDER BY a.pk LIMIT ?",
+                            ('%"unattributed":[{%', *(() if last is None else (last,)), FILL_PAGE))
+        if not found:
+            return
+        last = found[-1]["pk"]
+        columns: tuple[str, ...] = ()
+        values = []
+        for row in found:
+            doc = json.loads(row["analysis"])
+            ents = doc.get("entities") or []
+            new = [r for r in quote_rows(doc, ents, [entity_id(e) for e in ents]) if r["unattributed"]]
+            for item in new:
+                columns = ("article_pk", *item)
+                values.append((row["pk"], *item.values()))
+        if values:
+            store._insert_rows("quotes", columns, values)
 
 
 @migration(7, "quotes of unnamed speakers, flagged", data=_fill_unattributed)
