@@ -16,9 +16,10 @@ and 20000-29999; set D: seed 20261208, same ranges; set E: seed 20261209, those 
 same ranges as set F; set H: seed 20261212, the same ranges as set G; set I: seed 20261213, the
 same ranges as set H; set J: seed 20261214, the same ranges as set I; set K: seed 20261215, the same
 ranges as set J; set L: seed 20261216, the same ranges as set K; set M: seed 20261217, the same
-ranges as set L; set N: seed 20261218, the same ranges as set M).  Earlier sets drop out of a new
+ranges as set L; set N: seed 20261218, the same ranges as set M; set O: seed 20261219, the same
+ranges as set N).  Earlier sets drop out of a new
 draw because their golds (bench/heldout/gold, gold-c, gold-d, gold-e, gold-f, gold-g, gold-h,
-gold-i, gold-j, gold-k, gold-l, gold-m, gold-n) and the README's rejected ids are in the repository.
+gold-i, gold-j, gold-k, gold-l, gold-m, gold-n, gold-o) and the README's rejected ids are in the repository.
 Nothing here runs marsad.
 """
 
