@@ -200,3 +200,31 @@ def test_an_imperfect_of_justifying_inside_reported_words_is_no_cue() -> None:
                "بأنها فرصة لنصرة الإسلام.")
     said = _said(doc)
     assert said and all("أعمالهم" not in s for _, s, _ in said)
+
+
+@pytest.mark.parametrize("adjunct", ["وفي الأثناء،", "من جهة ثانية،", "وفي كييف،"])
+def test_a_verb_after_an_opening_adjunct_names_who_speaks_next(adjunct: str) -> None:
+    # «وفي الأثناء، أبلغ الرئيس الأوكراني … وأشار إلى أنه …»: the sentence's subject, after the
+    # adjunct and its comma, is the one the next «وأشار» goes on with, not the speaker before.
+    doc = _doc("وقال رئيس هيئة الأركان الأميركية جوزيف دانفورد إن روسيا تشكل أكبر تهديد للولايات المتحدة. "
+               f"{adjunct} أبلغ الرئيس الأوكراني بيوتر بوروشينكو الإدارة الأميركية حاجته إلى صواريخ مضادة للدروع. "
+               "وأشار في حديث لصحيفة أميركية إلى أنه يحتاج إلى 1240 قطعة سلاح صاروخي.")
+    last = _said(doc)[-1]
+    assert last[0].startswith("يحتاج إلى 1240") and last[2] == "Petro Poroshenko"
+
+
+def test_reported_words_after_an_opening_adjunct_open_no_clause_of_their_own() -> None:
+    # «وحسب رأيه، فإنه إذا رفض الكونغرس …»: إنه opens the reported clause; nobody new is named.
+    doc = _doc("وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن البديل للاتفاق ليس الحرب. وحسب رأيه، فإنه "
+               "إذا رفض الكونغرس الاتفاق فسيرجع الإيرانيون إلى طاولة المفاوضات. وأضاف أن إسرائيل لن تقبل "
+               "الاتفاق.")
+    assert _said(doc)[-1][2] == "Benjamin Netanyahu"
+
+
+def test_a_title_annexed_through_a_noun_opens_the_subject_told_next() -> None:
+    # «انتقد عضو لجنة الأمن …»: عضو is annexed to لجنة, itself annexed to الأمن; the member named
+    # after them is the one «وأضاف» goes on with.
+    doc = _doc("وقال وزير الدفاع العراقي خالد العبيدي إن الطائرات وصلت إلى قاعدة بلد. انتقد عضو لجنة الأمن "
+               "في البرلمان العراقي حاكم الزاملي قرار الوزارة. وأضاف أن القرار لم يدرس جيدا.")
+    last = _said(doc)[-1]
+    assert last[0] == "القرار لم يدرس جيدا" and "الزاملي" in last[1]

@@ -182,7 +182,7 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             break
         if is_stop(w, cues) and w.token.start not in names and not _hamza_title(w, cues):
             if (j > i and not named and w.key in cues.words("place_prepositions")
-                    and _continues_place(words, j, limit, cues)):
+                    and _continues_place(words, j, limit, cues) and not _complement_from(words, i, j, cues)):
                 j += 1  # "مسؤول كبير في الخارجية": a post held somewhere
                 continue
             break
@@ -210,6 +210,14 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             named = True
         j += 1
     return j
+
+
+def _complement_from(words: list[Word], i: int, j: int, cues: Cues) -> bool:
+    """«طلب السفير اليمني من مجلس الأمن»: من after a definite title phrase is the verb's
+    complement (asked of, took from), not where an indefinite post is held («مسؤول من وزارة
+    الخارجية»)."""
+    return (words[j].key in cues.words("origin_prepositions") and words[j - 1].key.startswith("ال")
+            and words[i].key.startswith("ال") and is_title(words[i], cues))
 
 
 def abbreviated_title(words: list[Word], j: int, limit: int, cues: Cues) -> bool:

@@ -69,6 +69,8 @@ MAX_TITLE_WORDS = 6
 MAX_DESCRIBED_SUBJECT = 12
 #: Most words of a dateline before its colon ("مكة المكرمة:", "سبق- الرياض:").
 MAX_DATELINE_WORDS = 3
+#: Most words of an adjunct set off by a comma before the verb opening a sentence ("من جهة ثانية،").
+MAX_OPENING_ADJUNCT = 4
 #: Fewest letters of a bare surname matched to a person named before (short words are common).
 MIN_SURNAME_LETTERS = 3
 #: Most words of a surname told alone ("الجار الله", "آل طالب").
@@ -655,6 +657,10 @@ def titled_at(ctx: Context, k: int) -> bool:
     x = k + 1
     while x < len(words) and x - k <= 2 and is_title(words[x], c) and not words[x].key.startswith("ال"):
         x += 1  # "نائب وزير الصحة": titles annexed in a chain
+    if (x == k + 1 and x + 1 < len(words) and words[x].is_word and not words[x].prep
+            and not words[x].key.startswith("ال")
+            and words[x].conj_end == words[x].token.start and not has_form(words[x], c.speaker_stops)):
+        x += 1  # "عضو لجنة الأمن", "مدير صحة عدن": a title annexed to a noun annexed in turn
     return x < len(words) and (words[x].key.startswith("ال") or words[x].token.start in ctx.names)
 
 
@@ -684,6 +690,23 @@ def past_dateline(ctx: Context, s: int) -> int:
         if w.is_word and (w.key in c.verbs or w.key in c.participles or w.key in c.according
                           or w.conj_end > w.token.start):
             return first  # "وقال: إن …": the colon of speech, not of a dateline
+    return first
+
+
+def past_opening_adjunct(ctx: Context, first: int, limit: int) -> int:
+    """The verb after a short adjunct set off by a comma at the head of a sentence ("من جهة ثانية،
+    دعا …", "وفي الأثناء، أبلغ الرئيس …", "وفي بغداد، قال …"), else ``first``: the clause, and its
+    subject, open after the comma."""
+    if opens_with_verb(ctx, first):
+        return first
+    for k in range(first + 1, min(limit - 1, first + MAX_OPENING_ADJUNCT + 1)):
+        if not ctx.words[k].is_word and char(ctx, k) in (",", "،"):
+            after = ctx.words[k + 1]
+            if ctx.cues.is_complementiser(after.key.removeprefix("ف").removeprefix("و")):
+                return first  # "وحسب رأيه، فإنه …": a clause of reported words, not a verb opening one
+            return k + 1 if opens_with_verb(ctx, k + 1) or _opens_with_bare_verb(ctx, k + 1) else first
+        if not ctx.words[k].is_word:
+            return first
     return first
 
 
@@ -728,7 +751,8 @@ def topic(ctx: Context, s: int) -> Actor | None:
     Only a person or body counts, named, titled or by honorific pronoun: "وشهدت المدينة" or
     "ونقل التعازي" (an object after a dropped subject) leave the last actor in place.
     """
-    first, limit = past_dateline(ctx, s), ctx.sent_limit[s]
+    limit = ctx.sent_limit[s]
+    first = past_opening_adjunct(ctx, past_dateline(ctx, s), limit)
     particle = (first + 1 < limit and has_form(ctx.words[first], ctx.cues.lead_particles)
                 and ctx.words[first].key not in ctx.cues.words("fronting_verbs"))
     first += particle  # "كما أشاد الصباغ بالمتابعة": the verb after the particle opens the clause
