@@ -228,3 +228,13 @@ def test_a_title_annexed_through_a_noun_opens_the_subject_told_next() -> None:
                "في البرلمان العراقي حاكم الزاملي قرار الوزارة. وأضاف أن القرار لم يدرس جيدا.")
     last = _said(doc)[-1]
     assert last[0] == "القرار لم يدرس جيدا" and "الزاملي" in last[1]
+
+
+def test_a_colon_right_after_a_verb_of_saying_opens_speech_not_a_dateline() -> None:
+    # «وقال: إن التحالف يعتقد …»: the colon is the speech's; read as a dateline it made «التحالف»,
+    # inside the speech, the sentence's subject and the speaker of every subjectless verb after it.
+    doc = _doc("قال المتحدث باسم التحالف العربي العميد أحمد عسيري إن التحالف يهدف إلى عودة الحكومة إلى عدن. "
+               "وقال: إن التحالف يعتقد أن خروج الحوثيين من صنعاء سيكون مهما، ولكن أضاف، إنهم إذا استمروا في "
+               "السيطرة على صنعاء فإنه سيكون للحكومة الحق في إخراجهم. وأشار إلى أن على الحوثيين أن ينفذوا "
+               "قرار مجلس الأمن.")
+    assert {speaker for _, speaker, _ in _said(doc)} == {"أحمد عسيري"}

@@ -684,12 +684,13 @@ def past_dateline(ctx: Context, s: int) -> int:
     words, c = ctx.words, ctx.cues
     first, limit = ctx.sent_first[s], ctx.sent_limit[s]
     for k in range(first + 1, min(limit - 1, first + MAX_DATELINE_WORDS + 2)):
+        w = words[k - 1]
         if char(ctx, k) == ":":
-            return k + 1
-        w = words[k - 1] if k - 1 >= first else words[first]
+            # "وقال: إن …" (a verb of saying right before it): the colon of speech, not of a dateline
+            return first if w.is_word and (w.key in c.verbs or w.conj_end > w.token.start) else k + 1
         if w.is_word and (w.key in c.verbs or w.key in c.participles or w.key in c.according
                           or w.conj_end > w.token.start):
-            return first  # "وقال: إن …": the colon of speech, not of a dateline
+            return first  # "وأوضح المسؤول: …": a verb before the colon opens the clause
     return first
 
 
