@@ -238,3 +238,12 @@ def test_a_colon_right_after_a_verb_of_saying_opens_speech_not_a_dateline() -> N
                "السيطرة على صنعاء فإنه سيكون للحكومة الحق في إخراجهم. وأشار إلى أن على الحوثيين أن ينفذوا "
                "قرار مجلس الأمن.")
     assert {speaker for _, speaker, _ in _said(doc)} == {"أحمد عسيري"}
+
+
+def test_a_post_told_again_speaks_for_the_person_named_beside_it_not_for_its_place() -> None:
+    # The post's words name a state and a city; told again alone, the post is its holder's.
+    doc = _doc("استقبل الشيخ محمد بن راشد آل مكتوم، نائب رئيس دولة الإمارات رئيس مجلس الوزراء حاكم دبي، "
+               "وزير الخارجية الفرنسي أمس. وقال نائب رئيس دولة الإمارات رئيس مجلس الوزراء حاكم دبي إن "
+               "العلاقات بين البلدين متينة.")
+    assert _said(doc)[-1][0] == "العلاقات بين البلدين متينة"
+    assert _said(doc)[-1][2] == "Mohammed bin Rashid Al Maktoum"

@@ -142,6 +142,10 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
     person = found.entity is not None and doc.entities[found.entity].type in PERSON_TYPES
     if words and is_title(words[0], cues) and not person:
         ent = _named_after_post(doc, words, cues)
+        if ent is None and found.entity is not None and len(words) > 2:
+            # «وقال ولي عهد أبوظبي …» after «الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي …»: the
+            # post told again is its holder's, not the place or body its words name.
+            ent = _told_beside_name(doc, words)
         if ent is not None:  # «قال نائب مندوب السودان …» before «… نائب مندوب السودان حسن حميد حسن»
             return Actor(found.span, ent)
     if found.entity is not None:
