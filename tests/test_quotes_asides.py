@@ -247,3 +247,22 @@ def test_a_post_told_again_speaks_for_the_person_named_beside_it_not_for_its_pla
                "العلاقات بين البلدين متينة.")
     assert _said(doc)[-1][0] == "العلاقات بين البلدين متينة"
     assert _said(doc)[-1][2] == "Mohammed bin Rashid Al Maktoum"
+
+
+def test_a_subject_after_however_speaks_through_an_adjunct() -> None:
+    # «إلا أن البيت الأبيض أكد على لسان المتحدث باسمه أن …»: the body after «إلا أن» speaks, not the
+    # general quoted before it.
+    doc = _doc("وقال رئيس الأركان الأميركي جوزيف دانفورد إن روسيا تمثل خطرا وجوديا. ومع أن الجنرال صعد لهجته، "
+               "إلا أن البيت الأبيض أكد على لسان المتحدث باسمه أن تصريحات دانفورد لا تعكس موقف الإدارة.")
+    assert _said(doc)[-1][:2] == ("تصريحات دانفورد لا تعكس موقف الإدارة", "البيت الأبيض")
+
+
+def test_an_undefined_word_before_a_verb_and_its_adjunct_is_no_speaker() -> None:
+    doc = _doc("وارتفعت أسعار المساكن كثيرا هذا العام. وقديماً قالوا في المثل \"لا هم إلا هم العرس\".")
+    assert all(speaker != "قديماً" for _, speaker, _ in _said(doc))
+
+
+def test_a_statement_of_a_post_holder_is_his() -> None:
+    doc = _doc("وجاء في بيان رئيس إقليم كردستان مسعود بارزاني «يجب على قوات حزب العمال الكردستاني إبعاد ساحة "
+               "الحرب عن الإقليم».")
+    assert _said(doc)[-1][2] == "Masoud Barzani"

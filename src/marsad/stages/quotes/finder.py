@@ -298,8 +298,9 @@ def statement_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if words[j].key in c.words("issued_by") and j + 1 < limit and words[j + 1].key in c.words("relay_from"):
         j += 2  # بيان صادر عن الوزارة
     elif not (words[j].prep or (not paper.key.startswith("ال") and (words[j].key.startswith("ال")
-                                                                    or _opens_mention(ctx, j)))):
-        j = -1  # («قرار مجلس الأمن»: a name may open without the article)
+                                                                    or _opens_mention(ctx, j)
+                                                                    or is_title(words[j], c)))):
+        j = -1  # («قرار مجلس الأمن»: a name may open without the article; «بيان رئيس الإقليم»: a post)
     if j >= 0 and words[j].key == "ل" and j + 1 < limit:
         j += 1  # لـ الوزارة, written apart
     end = speaker_end_at(ctx, j, limit) if j >= 0 else -1

@@ -460,16 +460,33 @@ def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
         nxt += 1  # "لكن المنظمة قالت مرارا إنه"
     if i == first or words[i].conj_end > words[i].token.start or nxt >= len(words):
         return None
-    if not (c.is_complementiser(words[nxt].key) or char(ctx, nxt) == ":" or words[nxt].prep):
+    adjunct = words[nxt].key in c.words("adjunct_openers")
+    if not (c.is_complementiser(words[nxt].key) or char(ctx, nxt) == ":" or words[nxt].prep or adjunct):
         return None
     k = i
     while k > first and i - k < MAX_FRONTED_SUBJECT and words[k - 1].is_word \
-            and not has_form(words[k - 1], c.lead_particles):
+            and not has_form(words[k - 1], c.lead_particles) and not _however(ctx, k - 1):
         k -= 1
     if k == i or speaker_end(words, k, i, c, ctx.names) != i or _mid_name(ctx, k):
         return None
-    opens = k == first or not words[k - 1].is_word or has_form(words[k - 1], c.lead_particles)
+    opens = (k == first or not words[k - 1].is_word or has_form(words[k - 1], c.lead_particles)
+             or _however(ctx, k - 1))
+    if adjunct and not _definite_actor(ctx, k):
+        return None  # "وقديماً قالوا في المثل": with an adjunct between, only a named actor is a subject
     return (k, i) if opens else None
+
+
+def _definite_actor(ctx: Context, k: int) -> bool:
+    """Whether word ``k`` opens a phrase naming an actor: a definite noun or title, or a name."""
+    w = ctx.words[k]
+    return (w.key.startswith("ال") and not w.key.endswith(("ا", "ً"))) or w.token.start in ctx.names or any(
+        m.start == w.token.start for m in ctx.mentions)
+
+
+def _however(ctx: Context, k: int) -> bool:
+    """Whether word ``k`` is the أن of «إلا أن»/«غير أن» (however): a clause, and its subject, open after it."""
+    return (k > 0 and ctx.cues.is_complementiser(ctx.words[k].key)
+            and ctx.words[k - 1].key in ctx.cues.words("however_heads"))
 
 
 def _mid_name(ctx: Context, k: int) -> bool:
