@@ -127,3 +127,23 @@ def test_destabilisation_as_an_aim_is_no_accusation() -> None:
     eventive clause (a light verb such as تشارك) to accuse someone."""
     text = "وأكدت الوزارة تأييدها للإجراءات التي تتخذها الدولة للتصدي للأعمال التي تهدف إلى زعزعة الأمن."
     assert "ACCUSE" not in {t for t, _, _ in found(text)}
+
+
+def test_hosting_told_as_a_frame_is_a_meeting_of_the_host_with_the_guest() -> None:
+    import marsad
+
+    doc = marsad.analyze("وأكد الأمير فيصل بن بندر أمير منطقة الرياض خلال استقباله وزير الخارجية الباكستاني سرتاج عزيز "
+                         "في مكتبه أمس أن العلاقات بين البلدين متينة.", "2015-08-01")
+    hosted = [e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT"]
+    assert len(hosted) == 1 and hosted[0].mode == "host"
+    assert "فيصل بن بندر" in {doc.span_text(a.span) for a in hosted[0].source}
+    assert "سرتاج عزيز" in {doc.span_text(a.span) for a in hosted[0].target}
+
+
+@pytest.mark.parametrize("text", [
+    "وقد وصل الرئيس الشيشاني إلى المدينة المنورة أمس وكان في استقباله بالمطار وكيل إمارة المنطقة.",
+    "ويصل الوفد إلى الميناء صباح اليوم ليتم استقبالهم من مجموعة من الأهالي.",
+    "ورفض المستشفى استقباله أمس رغم سوء حالته الصحية.",
+])
+def test_hosting_not_framing_an_act_is_no_meeting(text: str) -> None:
+    assert not [e for e in find_events(events_doc(text), learned_filter=False) if e.type == "CONSULT"]

@@ -517,7 +517,7 @@ APPOSED_COMMAS = 3
 #: Verbal noun concepts that, after في/خلال, frame what the speaker of their sentence says: the speaker
 #: made the visit («وأضاف خلال زيارة إلى ماليزيا …»), as the subject of a verb holds talks told so
 #: («وبحث الوزير … في اتصال هاتفي مع …», the mutual concepts).
-DURING_CONCEPTS = frozenset({"visit_noun"})
+DURING_CONCEPTS = frozenset({"visit_noun", "host_noun"})
 #: Possessive pronouns written on a verbal noun (ة is never one of them: زيارة، زيارته).
 NOUN_PRONOUNS = ("ه", "ها", "هم", "هما")
 
@@ -530,9 +530,9 @@ def _possessed(doc: Document, cand: Candidate) -> bool:
 
 
 def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -> bool:
-    """Whether a noun of ``concepts`` right after في/خلال frames the act of its sentence."""
-    return (cand.trigger.kind != "V" and cand.trigger.concept in concepts
-            and cand.first > lo and surface(doc, doc.tokens[cand.first - 1]).lstrip("و") in ("في", "خلال"))
+    """Whether a noun of ``concepts`` right after في/خلال/لدى (``during_preps``) frames the act of its sentence."""
+    return (cand.trigger.kind != "V" and cand.trigger.concept in concepts and cand.first > lo
+            and fold(surface(doc, doc.tokens[cand.first - 1]).lstrip("و")) in lexicon.noun_context()["during_preps"])
 
 
 def _retells(doc: Document, events: list[Event], ev: Event) -> bool:

@@ -279,6 +279,9 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
     """Whether a verbal noun reports an event (a light verb, a toll, a time, a target or a named
     party) not a topic."""
     ctx = lexicon.noun_context()
+    if trig.concept in ctx["framed_concepts"] and not (
+            i > lo and fold(surface(doc, doc.tokens[i - 1]).lstrip("و")) in ctx["during_preps"]):
+        return False  # «ليتم استقبالهم»، «رفض استقباله»: hosting is told only as what frames the act
     # An announced plan is an event too: «يعتزمان توقيع اتفاقية», «من المقرر عقد اجتماع».
     intents = lexicon.status_cues()["planned"].get("clause", frozenset())
     c_lo, c_hi = clause_bounds(doc, i, lo, hi)

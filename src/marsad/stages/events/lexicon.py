@@ -284,7 +284,8 @@ def noun_context() -> dict[str, frozenset[str]]:
     """Words that make a verbal noun report an event that took place (see detect.py)."""
     raw = load_yaml(CONTEXT)
     out = {key: folded_words(raw, key, CONTEXT)
-           for key in ("support_verbs", "outcome_words", "time_words", "allegation", "managing", "ordering")}
+           for key in ("support_verbs", "outcome_words", "time_words", "allegation", "managing", "ordering",
+                       "during_preps", "framed_concepts")}
     out["support_verbs"] = out["support_verbs"] | _imperfect_duals(out["support_verbs"])
     return out
 
