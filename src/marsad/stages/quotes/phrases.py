@@ -180,7 +180,8 @@ def speaker_end(words: list[Word], i: int, limit: int, cues: Cues, names: Contai
             continue
         if quoted > j:
             break
-        if is_stop(w, cues) and w.token.start not in names and not _hamza_title(w, cues):
+        if (is_stop(w, cues) and w.token.start not in names and not _hamza_title(w, cues)
+                and not (j > i and words[j - 1].key in cues.words("weekday_heads"))):
             if (j > i and not named and w.key in cues.words("place_prepositions")
                     and _continues_place(words, j, limit, cues) and not _complement_from(words, i, j, cues)):
                 j += 1  # "مسؤول كبير في الخارجية": a post held somewhere
