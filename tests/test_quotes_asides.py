@@ -274,3 +274,21 @@ def test_a_friday_preacher_is_a_titled_subject_told_next() -> None:
                "محافظة كربلاء عبدالمهدي الكربلائي، الحكومة العراقية إلى التعامل مع طلبات المواطنين. وقال في خطبته "
                "أمس إن المواطنين يعانون من نقص كبير في الخدمات.")
     assert _said(doc)[-1][:2] == ("المواطنين يعانون من نقص كبير في الخدمات", "عبدالمهدي الكربلائي")
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    # the document told with its issuer's pronoun: «في تقريرها» is the authority's report
+    ("توقعت الرئاسة العامة للأرصاد وحماية البيئة في تقريرها عن حالة الطقس طقسا حارا. وأورد التقرير أن حركة "
+     "الرياح السطحية ستكون شمالية.", "الرئاسة العامة للأرصاد"),
+    # a relative clause names the issuer: «التقرير الذي أصدرته مؤسسة النقد»
+    ("وكشف التقرير الذي أصدرته مؤسسة النقد العربي السعودي، أن إجمالي القروض بلغ مليار ريال.",
+     "مؤسسة النقد العربي السعودي"),
+])
+def test_a_report_speaks_for_its_issuer(text: str, issuer: str) -> None:
+    assert _said(_doc(text))[-1][1] == issuer
+
+
+def test_what_follows_a_possessed_report_is_its_topic_not_its_issuer() -> None:
+    doc = _doc("وأشارت مؤسسة النقد العربي السعودي في تقريرها للاستقرار المالي إلى أن المشاركة الأجنبية محدودة. "
+               "ولفت التقرير إلى أن المصارف كانت مرنة.")
+    assert _said(doc)[-1][2] == "Saudi Arabian Monetary Authority"

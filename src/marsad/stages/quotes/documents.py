@@ -32,8 +32,10 @@ MAX_ADJECTIVES = 2
 def is_document(ctx: Context, k: int) -> bool:
     """Whether word ``k`` is a statement document noun (بيان، تقرير، رسالة، بلاغ), also in the
     accusative («نشرت الصحف مقالا لوزير الخارجية»)."""
-    key, docs = ctx.words[k].key, ctx.cues.words("statement_documents")
-    return key in docs or (key.endswith("ا") and key[:-1] in docs)
+    w, docs = ctx.words[k], ctx.cues.words("statement_documents")
+    key = w.key
+    # «في تقريرها»: a document with its issuer's pronoun
+    return key in docs or (key.endswith("ا") and key[:-1] in docs) or (w.token.has_pronoun and w.bare in docs)
 
 
 def _noun(w: Word) -> str:
@@ -47,10 +49,13 @@ def issuer_at(ctx: Context, k: int, limit: int) -> tuple[int, int] | None:
     definite noun); None when the document names no issuer."""
     words, c = ctx.words, ctx.cues
     j = _past_adjectives(ctx, k, limit)
-    if j >= limit:
-        return None
+    if j >= limit or words[k].token.has_pronoun:
+        return None  # «في تقريرها للاستقرار المالي»: the pronoun is the issuer; what follows is the topic
     paper = words[k]
-    if words[j].key in c.words("issued_by") and j + 1 < limit and words[j + 1].key in c.words("relay_from"):
+    if (j + 2 < limit and words[j].key in c.words("relative_pronouns")
+            and words[j + 1].bare in c.words("issuing_verbs") and words[j + 1].token.has_pronoun):
+        j += 2  # «التقرير الذي أصدرته مؤسسة النقد»: the relative clause names the issuer
+    elif words[j].key in c.words("issued_by") and j + 1 < limit and words[j + 1].key in c.words("relay_from"):
         j += 2  # بيان صادر عن الوزارة
     elif words[j].key in c.words("issued_from") and not words[j].prep:
         j += 1  # رسالة من الأمين العام
