@@ -292,3 +292,12 @@ def test_what_follows_a_possessed_report_is_its_topic_not_its_issuer() -> None:
     doc = _doc("وأشارت مؤسسة النقد العربي السعودي في تقريرها للاستقرار المالي إلى أن المشاركة الأجنبية محدودة. "
                "ولفت التقرير إلى أن المصارف كانت مرنة.")
     assert _said(doc)[-1][2] == "Saudi Arabian Monetary Authority"
+
+
+def test_a_saying_noun_after_the_verb_is_no_subject() -> None:
+    # «وأضاف بقوله:»: the pronoun of بقوله is the dropped subject, the speaker told before.
+    doc = _doc("وقال وزير الخارجية اليمني رياض ياسين إن الحوثيين يجب أن ينسحبوا من المدن. "
+               "وأضاف بقوله: «هذا أساسي جدا».")
+    assert _said(doc)[-1][:2] == ("هذا أساسي جدا", "رياض ياسين")
+    fronted = _doc("المرشح الجمهوري جيب بوش صرح بقوله \"الاتفاق خطير ومعيب بشدة\".")
+    assert _said(fronted)[-1][:2] == ("الاتفاق خطير ومعيب بشدة", "جيب بوش")

@@ -215,6 +215,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         j += 1  # "وقال له رئيس اللجنة بوب كوركر:": the one spoken to stands before the subject
     if j < limit and words[j].key in c.words("cue_objects"):
         j += 1  # "ولفت الانتباه إلى أن": the idiom's object, the subject dropped or after it
+    elif j < limit and words[j].key in c.words("owned_saying_nouns"):
+        j += 1  # "وأضاف بقوله:", "صرح بقوله": the saying noun's pronoun is the verb's dropped subject
     j, told_after = past_time_adverbs(ctx, j, limit)
     # A subject never starts with a preposition or a conjunction ("وهي تبكي", "والدموع ...").
     opens = (j < limit and (words[j].prep or words[j].conj_end > words[j].token.start)) or not told_after

@@ -456,12 +456,16 @@ def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
     words, c = ctx.words, ctx.cues
     first = ctx.sent_first[ctx.sent_of[i]]
     nxt = i + 1
-    while nxt < len(words) and words[nxt].key in c.words("adverbs"):
-        nxt += 1  # "لكن المنظمة قالت مرارا إنه"
+    saying = False
+    owned = c.words("owned_saying_nouns")
+    while nxt < len(words) and (words[nxt].key in c.words("adverbs") or words[nxt].key in owned):
+        saying = saying or words[nxt].key in owned
+        nxt += 1  # "لكن المنظمة قالت مرارا إنه", "جيب بوش صرح بقوله «…»"
     if i == first or words[i].conj_end > words[i].token.start or nxt >= len(words):
         return None
     adjunct = words[nxt].key in c.words("adjunct_openers")
-    if not (c.is_complementiser(words[nxt].key) or char(ctx, nxt) == ":" or words[nxt].prep or adjunct):
+    marked = saying and char(ctx, nxt) in OPENERS
+    if not (c.is_complementiser(words[nxt].key) or char(ctx, nxt) == ":" or words[nxt].prep or adjunct or marked):
         return None
     k = i
     while k > first and i - k < MAX_FRONTED_SUBJECT and words[k - 1].is_word \
