@@ -301,3 +301,11 @@ def test_a_saying_noun_after_the_verb_is_no_subject() -> None:
     assert _said(doc)[-1][:2] == ("هذا أساسي جدا", "رياض ياسين")
     fronted = _doc("المرشح الجمهوري جيب بوش صرح بقوله \"الاتفاق خطير ومعيب بشدة\".")
     assert _said(fronted)[-1][:2] == ("الاتفاق خطير ومعيب بشدة", "جيب بوش")
+
+
+def test_many_of_a_group_is_the_group_and_a_demonstrative_is_no_speaker() -> None:
+    many = _doc("ويرى كثير من المراقبين أن فوز الرئيس بولاية ثالثة مؤكد.")
+    assert all(speaker != "كثير" for _, speaker, _ in _said(many))
+    assert [s for _, s, _ in _said(many)] in ([], ["المراقبين"])  # (unnamed observers may go unlisted)
+    that = _doc("وقال وزير الخارجية الفرنسي لوران فابيوس إن فرنسا كانت صارمة. واعتبر ذلك «ضمانا لأمن المنطقة».")
+    assert _said(that)[-1][:2] == ("ضمانا لأمن المنطقة", "لوران فابيوس")
