@@ -147,3 +147,15 @@ def test_hosting_told_as_a_frame_is_a_meeting_of_the_host_with_the_guest() -> No
 ])
 def test_hosting_not_framing_an_act_is_no_meeting(text: str) -> None:
     assert not [e for e in find_events(events_doc(text), learned_filter=False) if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("opening", ["من جهته، وصف", "ووصف"])
+def test_a_visit_framing_the_sentence_is_its_subjects_not_the_name_before_the_frame(opening: str) -> None:
+    import marsad
+
+    doc = marsad.analyze(f"{opening} وزير الدفاع الأمريكي آشتون كارتر القوات الكردية بأنها نموذج لهزيمة تنظيم داعش "
+                         "أثناء زيارة لم يعلن عنها مسبقا لأربيل أمس.", "2015-07-25")
+    visits = [e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT"]
+    assert len(visits) == 1
+    sources = {doc.span_text(a.span) for a in visits[0].source}
+    assert "آشتون كارتر" in sources and "تنظيم داعش" not in sources

@@ -482,9 +482,11 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         more = find_arguments(doc, cand, mentions, start, c_hi)
         if more.source and more.source[0].first == start + 1 and all(m.last <= cand.first for m in more.source):
             args = dataclasses.replace(args, source=more.source)
-    if _during(doc, cand, lo, DURING_CONCEPTS) and _possessed(doc, cand):
+    framing = _during(doc, cand, lo, DURING_CONCEPTS)
+    if framing and (_possessed(doc, cand) or any(m.last == cand.first - 1 for m in args.source)):
         # «… خلال زيارتهم للمركز»: the pronoun stands for the clause's subject, who made the visit
-        # (a name between is no visitor: «ثمن مسؤولون دعم المملكة … خلال زيارتهم»)
+        # (a name between is no visitor: «ثمن مسؤولون دعم المملكة … خلال زيارتهم»); nor is the
+        # name right before the frame: «وصف كارتر القوات بأنها نموذج لهزيمة داعش أثناء زيارة …»
         opener = opening_subject(doc, mentions, lo, cand.first)
         return dataclasses.replace(args, source=tuple(opener)) if opener else args
     if _during(doc, cand, lo, mutual_concepts()) and (not args.source or _possessed(doc, cand)):

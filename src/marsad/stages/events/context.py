@@ -55,12 +55,28 @@ def opening_subject(doc: Document, mentions: list[Mention], lo: int, stop: int) 
     """The subject of the verb opening a sentence (VSO: «وبحث رئيس الوزراء التركي أحمد داود أوغلو
     … في اتصال هاتفي مع …»): the bare actor within OPENING_SUBJECT tokens of its start, with its
     titles and coordinated names, ending before token ``stop``."""
+    start = _past_opening_adjunct(doc, lo, stop)
+    if not any(lo <= m.first < start for m in mentions):
+        lo = start  # (an adjunct names no actor: «ونفى فابيوس، …» is the verb and its subject)
     before = [m for m in mentions if lo <= m.first and m.last <= stop]
     if not before or before[0].prep is not None or before[0].first - lo > OPENING_SUBJECT:
         return []
     if before[0].first == lo or doc.tokens[lo].kind != "word":
         return []  # a sentence opening with a name is SVO; its verb comes later
     return group_forward(doc, before, 0)
+
+
+#: Most tokens of an adjunct set off by a comma at the head of a sentence («من جهته،», «وفي الأثناء،»).
+OPENING_ADJUNCT = 4
+
+
+def _past_opening_adjunct(doc: Document, lo: int, stop: int) -> int:
+    """The first token after a short adjunct and its comma at the head of a sentence («من جهته، وصف
+    كارتر …»), else ``lo``: the verb and its subject open after it."""
+    for k in range(lo + 1, min(stop, lo + OPENING_ADJUNCT + 1)):
+        if doc.tokens[k].kind != "word":
+            return k + 1 if is_comma(doc, k) and k + 1 < stop else lo
+    return lo
 
 
 def coordinated_subject(doc: Document, cand: Candidate, mentions: list[Mention], lo: int) -> list[Mention]:
