@@ -159,3 +159,10 @@ def test_a_visit_framing_the_sentence_is_its_subjects_not_the_name_before_the_fr
     assert len(visits) == 1
     sources = {doc.span_text(a.span) for a in visits[0].source}
     assert "آشتون كارتر" in sources and "تنظيم داعش" not in sources
+
+
+def test_going_as_far_as_an_act_tells_it_done() -> None:
+    # «أقدم … على اغتيال»: أقدم على governs the verbal noun as a verb of managing does, with no time word.
+    found = [e.type for e in find_events(events_doc("وأقدم مسلحون مجهولون على اغتيال ضابط في الشرطة بمدينة درنة."),
+                                         learned_filter=False)]
+    assert found == ["ASSAULT"]

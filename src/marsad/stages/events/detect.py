@@ -259,18 +259,19 @@ def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int
 
 
 #: Words between a verb of managing and the verbal noun it governs: «تمكنت القوات من تحرير».
-MANAGED_VIA = frozenset({"من", "في"})
+MANAGED_VIA = frozenset({"من", "في", "على"})
 
 
 def _managed(doc: Document, i: int, c_lo: int, managing: frozenset[str]) -> bool:
     """Whether a verb of managing in the clause governs the verbal noun at ``i``: the noun follows it,
-    or follows the من/في after it («تمكنت القوات العراقية من تحرير جامعة الأنبار»)."""
+    or follows the من/في/على after it («تمكنت القوات العراقية من تحرير جامعة الأنبار», «أقدم عنصر من
+    التنظيم على قتل ثلاثة أطفال»)."""
     if i <= c_lo or doc.tokens[i - 1].kind != "word":
         return False
     before = surface(doc, doc.tokens[i - 1])
     if not word_keys(doc, doc.tokens[i - 1]).isdisjoint(managing):
         return True
-    return before in MANAGED_VIA and any(
+    return fold(before) in {fold(w) for w in MANAGED_VIA} and any(
         doc.tokens[k].kind == "word" and not word_keys(doc, doc.tokens[k]).isdisjoint(managing)
         for k in range(c_lo, i - 1))
 
