@@ -309,3 +309,15 @@ def test_many_of_a_group_is_the_group_and_a_demonstrative_is_no_speaker() -> Non
     assert [s for _, s, _ in _said(many)] in ([], ["المراقبين"])  # (unnamed observers may go unlisted)
     that = _doc("وقال وزير الخارجية الفرنسي لوران فابيوس إن فرنسا كانت صارمة. واعتبر ذلك «ضمانا لأمن المنطقة».")
     assert _said(that)[-1][:2] == ("ضمانا لأمن المنطقة", "لوران فابيوس")
+
+
+@pytest.mark.parametrize("tail", ["وفقا للأداء الجيد لهم خلال العقدين الماضيين", "وبحسب انسجام ذلك مع توجهاتها"])
+def test_according_to_a_measure_is_no_source(tail: str) -> None:
+    doc = _doc(f"وحظيت فكرة تولي مدرب أرجنتيني قيادة المنتخب بقبول واسع، {tail}.")
+    assert _said(doc) == []
+
+
+def test_according_to_a_surname_told_before_is_a_source() -> None:
+    doc = _doc("وقال سعيد مموزيني، مسؤول إعلام الحزب الديمقراطي الكردستاني في الموصل، إن التنظيم أعدم خطيب "
+               "مسجد. واعتقل التنظيم أمس 15 خياطا، وحسب مموزيني: «أعدم التنظيم فورا أربعة منهم».")
+    assert _said(doc)[-1][:2] == ("أعدم التنظيم فورا أربعة منهم", "مموزيني")
