@@ -321,3 +321,11 @@ def test_according_to_a_surname_told_before_is_a_source() -> None:
     doc = _doc("وقال سعيد مموزيني، مسؤول إعلام الحزب الديمقراطي الكردستاني في الموصل، إن التنظيم أعدم خطيب "
                "مسجد. واعتقل التنظيم أمس 15 خياطا، وحسب مموزيني: «أعدم التنظيم فورا أربعة منهم».")
     assert _said(doc)[-1][:2] == ("أعدم التنظيم فورا أربعة منهم", "مموزيني")
+
+
+def test_an_accusative_adverb_after_the_verb_is_no_subject() -> None:
+    # «يرى زيفاً أن …»: زيفاً (falsely) is an adverb; «وقال مجدداً الوزير»: the subject follows it.
+    assert all(speaker != "زيفاً" for _, speaker, _ in _said(
+        _doc("ويعلق الشباب على المشانق في بلد يرى زيفاً أن مد النفوذ الفارسي هو الطريق.")))
+    doc = _doc("وقال مجدداً وزير الخارجية عادل الجبير إن المملكة لن تقبل التدخل.")
+    assert _said(doc)[-1][1] == "عادل الجبير"

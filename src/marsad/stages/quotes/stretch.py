@@ -225,7 +225,7 @@ def past_time_adverbs(ctx: Context, j: int, limit: int) -> tuple[int, bool]:
     names no subject there (False), so the speaker is the one told before."""
     words, c = ctx.words, ctx.cues
     k = j
-    while k + 1 < limit and (words[k].key in c.words("adverbs")
+    while k + 1 < limit and (words[k].key in c.words("adverbs") or _accusative_adverb(ctx, k)
                              or (k > j and words[k].key in c.words("adverb_tails")
                                  and words[k - 1].key in c.words("adverbs"))):
         k += 1
@@ -233,6 +233,14 @@ def past_time_adverbs(ctx: Context, j: int, limit: int) -> tuple[int, bool]:
         return j, True
     return k, (c.is_complementiser(words[k].key) or char(ctx, k) == ":" or words[k].token.start in ctx.names
                or is_title(words[k], c))
+
+
+def _accusative_adverb(ctx: Context, k: int) -> bool:
+    """Whether word ``k`` is an indefinite accusative written with tanwin («زيفاً», «مجدداً», «صراحةً»):
+    an adverb, never the subject of the verb before it, which is in the nominative."""
+    w = ctx.words[k]
+    written = ctx.text[w.token.start:w.token.end]
+    return w.is_word and not w.key.startswith("ال") and written.endswith(("اً", "ًا", "ً"))
 
 
 def same_head(ctx: Context, new: Actor, last: Actor) -> bool:
