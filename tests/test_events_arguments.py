@@ -335,3 +335,21 @@ def test_a_counterpart_after_the_named_subject_is_still_the_object() -> None:
                 (("عادل الجبير", "PER", "SAU"), ("جون كيري", "PER", "USA"), ("جدة", "GPE", "SAU")))
     _, _, source, target = only(doc, "CONSULT")
     assert "عادل الجبير" in source and "جون كيري" in target
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("وتلقى اليمن دعما ماليا من المملكة العربية السعودية بقيمة مليار دولار.", "المملكة العربية السعودية", "اليمن"),
+    ("وتلقى الكعبي طلبا من مسؤول في تنظيم القاعدة ليكون وسيطا في دفع فدية.", "مسؤول", "الكعبي"),
+])
+def test_what_a_verb_of_receiving_takes_is_done_by_the_one_after_min(text: str, source: str, target: str) -> None:
+    doc = marsad.analyze(text, "2015-07-25")
+    found = [e for e in find_events(doc, learned_filter=False) if e.type in ("SUPPORT", "AID", "REQUEST")]
+    assert found and {doc.span_text(a.span) for a in found[0].source} == {source}
+    assert target in {doc.span_text(a.span) for a in found[0].target}
+
+
+def test_a_call_received_stays_mutual() -> None:
+    doc = marsad.analyze("وتلقى خادم الحرمين الشريفين الملك سلمان اتصالا هاتفيا من الرئيس الفرنسي فرنسوا هولاند أمس.",
+                         "2015-07-25")
+    call = next(e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT")
+    assert {doc.span_text(a.span) for a in call.source} == {doc.span_text(a.span) for a in call.target}

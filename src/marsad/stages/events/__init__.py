@@ -67,7 +67,9 @@ from marsad.stages.events.context import (
     opening_subject,
     parenthesis_subject,
     pronoun_target,
+    received,
     relay_occasion,
+    sent_by,
     truce_party,
     widened,
 )
@@ -497,6 +499,12 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
     if not args.source and cand.trigger.kind == "N" and ordered(doc, cand.first, lo):
         # «وأمر الرئيس سانتوس، أمس، بوقف الغارات»: whoever ordered the act does it.
         args = dataclasses.replace(args, source=tuple(opening_subject(doc, mentions, lo, cand.first)))
+    if received(doc, cand, c_lo) and cand.trigger.concept not in mutual_concepts():
+        # «وتلقى الكعبي طلبا من مسؤول في التنظيم»: the receiving verb's subject is the one the act is
+        # aimed at; the one after من does it.
+        sender = sent_by(doc, cand, mentions, c_hi)
+        receiver = tuple(m for m in args.source if m not in sender)
+        args = dataclasses.replace(args, source=tuple(sender), target=receiver or args.target, unnamed=False)
     return args
 
 

@@ -98,6 +98,25 @@ def coordinated_subject(doc: Document, cand: Candidate, mentions: list[Mention],
     return group_forward(doc, [m for m in mentions if k < m.first < cand.first], 0) if topic else []
 
 
+#: Most tokens between a verb of receiving and the verbal noun it takes («تلقى الملك اتصالا»).
+RECEIVED_GAP = 6
+
+
+def received(doc: Document, cand: Candidate, c_lo: int) -> bool:
+    """Whether a verb of receiving (``receiving_verbs``: تلقى، تسلم) governs the verbal noun in its
+    clause, a few words before it: the noun's act is aimed at the verb's subject."""
+    verbs = cue_words("receiving_verbs")
+    return any(doc.tokens[k].kind == "word" and word_keys_in(doc, k, verbs)
+               for k in range(max(c_lo, cand.first - RECEIVED_GAP), cand.first))
+
+
+def sent_by(doc: Document, cand: Candidate, mentions: list[Mention], c_hi: int) -> list[Mention]:
+    """The actor after من that sent what a verb of receiving took («طلبا من مسؤول في التنظيم»)."""
+    after = [m for m in mentions if cand.last <= m.first < c_hi]
+    k = next((k for k, m in enumerate(after) if m.prep == "من" and m.first - cand.last <= RECEIVED_GAP), None)
+    return [] if k is None else group_forward(doc, after, k)
+
+
 def apposed_clause_start(doc: Document, cand: Candidate, c_lo: int, lo: int,
                          boundary: Callable[[int], bool], commas: int) -> int | None:
     """Where the clause of a support verb opens when a verbal noun's own clause opens after names
