@@ -50,18 +50,22 @@ def test_unnamed_quotes_are_rows_flagged_and_opt_in(store: Store, analysed: dict
     assert store.list_articles()[0]["n_quotes"] == len(named)
 
 
-def test_stores_made_before_the_column_get_the_rows_back(tmp_path: Path,
-                                                          analysed: dict[str, object]) -> None:
-    db = tmp_path / "old.db"
-    with open_store(str(db)) as fresh:
-        fresh.ingest([analysed])
-    # Undo migration 7 as if the store had been written by an older marsad.
+def _undo_migration_7(db: Path) -> None:
+    """The store as an older marsad wrote it: no unattributed column, rows or record of the step."""
     con = sqlite3.connect(db)
     con.execute("DELETE FROM quotes WHERE unattributed = 1")
     con.execute("ALTER TABLE quotes DROP COLUMN unattributed")
     con.execute("DELETE FROM migrations WHERE version = 7")
     con.commit()
     con.close()
+
+
+def test_stores_made_before_the_column_get_the_rows_back(tmp_path: Path,
+                                                          analysed: dict[str, object]) -> None:
+    db = tmp_path / "old.db"
+    with open_store(str(db)) as fresh:
+        fresh.ingest([analysed])
+    _undo_migration_7(db)
     with open_store(str(db)) as reopened:
         rows = reopened.quotes(unattributed=True)
     assert [r["content"] for r in rows if r["unattributed"]] == [UNNAMED]
@@ -76,12 +80,7 @@ def test_the_migration_reads_stored_analyses_a_page_at_a_time(tmp_path: Path, mo
     docs = [marsad.analyze(TEXT.replace("جنيف", town), "2015-07-26").to_dict() for town in towns]
     with open_store(str(db)) as fresh:
         fresh.ingest(docs)
-    con = sqlite3.connect(db)
-    con.execute("DELETE FROM quotes WHERE unattributed = 1")
-    con.execute("ALTER TABLE quotes DROP COLUMN unattributed")
-    con.execute("DELETE FROM migrations WHERE version = 7")
-    con.commit()
-    con.close()
+    _undo_migration_7(db)
     monkeypatch.setattr(migrations, "FILL_PAGE", 2)  # three articles: two pages
     with open_store(str(db)) as reopened:
         rows = [r for r in reopened.quotes(unattributed=True) if r["unattributed"]]
