@@ -54,6 +54,7 @@ from marsad.stages.quotes.phrases import (
     phrase_span,
 )
 from marsad.stages.quotes.pointers import but_subject, pointed_back
+from marsad.stages.quotes.sources import is_source
 from marsad.stages.quotes.stretch import past_time_adverbs, same_head
 from marsad.stages.quotes.subjects import (
     clause_subject,
@@ -479,53 +480,6 @@ def _reported_start(ctx: Context, d: Draft) -> int:
     return d.content.start
 
 
-def _is_source(ctx: Context, j: int, i: int, end: int) -> bool:
-    """Whether the phrase at ``j`` after "بحسب" at ``i`` reports something (not "وفقا للقانون")."""
-    w = ctx.words[j]
-    if has_form(w, ctx.cues.according_not_sources):
-        return False
-    told = j > i + 1 and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)
-    if (w.token.has_pronoun and not has_form(w, ctx.cues.speech_nouns)
-            and not told):
-        return False  # "بحسب إمكاناتهم": a measure, not a source ("حسبما أعلن مكتبه" is one)
-    told = j > i + 1 and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)
-    if not told and not _names_source(ctx, j, end):
-        return False  # "وفقا للأداء الجيد لهم": a measure, no one who speaks («بحسب ما أعلنت …» tells a source)
-    first = ctx.sent_first[ctx.sent_of[i]]
-    # A source is set off by a comma, opens or closes the sentence, or is named after a verb
-    # (حسبما ذكرت); in mid-clause "وفق" is "in line with".
-    limit = ctx.sent_limit[ctx.sent_of[i]]
-    closes = all(not ctx.words[k].is_word for k in range(end, limit))
-    return (i == first or closes or char(ctx, i - 1) in ("،", ",") or (j > i + 1
-            and has_form(ctx.words[i + 1], ctx.cues.verbs | ctx.cues.relay_verbs)))
-
-
-def _names_source(ctx: Context, a: int, b: int) -> bool:
-    """Whether words ``a..b`` after "بحسب" name one who can be a source: a definite noun (a body: «بحسب
-    المرصد») unless a pronoun after it makes it a measure («وفقا للأداء الجيد لهم»), or a title or body
-    noun, a plural of people, an outlet, document or body of figures («وفقا لبيانات رسمية»), a person's
-    name or an entity (not «بحسب انسجام ذلك مع توجهاتها»)."""
-    c = ctx.cues
-    head = ctx.words[a]
-    if not head.is_word:
-        return True  # «بحسب «الفرنسية»»: a name in marks
-    if head.key.startswith("ال") and not any(ctx.words[k].key in c.words("measure_pronouns") for k in range(a, b + 1)
-                                           if k < len(ctx.words)):
-        return True  # "بحسب المرصد", "وفقا للأمم المتحدة": a definite body; not "وفقا للأداء الجيد لهم"
-    for k in range(a, b):
-        w = ctx.words[k]
-        if not w.is_word:
-            continue
-        if (is_title(w, c) or (k == a and has_form(w, c.title_complements)) or has_form(w, c.group_nouns)
-                or has_form(w, c.outlet_heads) or w.bare in c.words("statement_documents")
-                or w.bare in c.words("figure_sources")
-                or w.token.start in ctx.names
-                or entity_of(ctx.doc.entities, Span(w.token.start, w.token.end)) is not None
-                or any(w.bare in n.own for n in ctx.discourse.named)):  # «وحسب مموزيني»: a surname told before
-            return True
-    return False
-
-
 def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     """"...، بحسب مصادر أمنية" / "وبحسب الوزارة، فإن ..." / "حسبما ذكرت الوكالة"."""
     words, c = ctx.words, ctx.cues
@@ -541,7 +495,7 @@ def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
     quoted = quoted_source(ctx, j, limit)
     paper = document_speaker(ctx, j, limit) if j < limit and not quoted else None
     end = quoted[0] if quoted else paper[1] if paper else speaker_end_at(ctx, j, limit)
-    if end == j or not _is_source(ctx, j, i, end):
+    if end == j or not is_source(ctx, j, i, end):
         return None
     # "وبحسب البيان ستتوقف …": the document's issuer is the source, and the phrase ends at it.
     source = actor(ctx.doc, quoted[1]) if quoted else paper[0] if paper else speaker_actor(ctx, j, end)
