@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I|J|K|L|M|N|O] [--json]
+    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -30,7 +30,8 @@ blind) is the tenth.  Set L (``--half L``: 12 more articles in bench/heldout/gol
 bench/heldout/gold-m, drawn with seed 20261217 and annotated blind) is the twelfth.  Set N (``--half N``: 12
 more articles in bench/heldout/gold-n, drawn with seed 20261218 and annotated blind) is the thirteenth.  Set O
 (``--half O``: 12 more articles in bench/heldout/gold-o, drawn with seed 20261219 and annotated blind) is the
-fourteenth.
+fourteenth.  Set P (``--half P``: 12 more articles in bench/heldout/gold-p, drawn with seed 20261220 and annotated
+blind) is the fifteenth.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -79,10 +80,12 @@ GOLD_DIR_M = ROOT / "bench" / "heldout" / "gold-m"
 GOLD_DIR_N = ROOT / "bench" / "heldout" / "gold-n"
 #: Set O, the fourteenth blind set (bench/heldout/README.md, "Set O"): its own directory, like C to N.
 GOLD_DIR_O = ROOT / "bench" / "heldout" / "gold-o"
+#: Set P, the fifteenth blind set (bench/heldout/README.md, "Set P"): its own directory, like C to O.
+GOLD_DIR_P = ROOT / "bench" / "heldout" / "gold-p"
 #: The sets kept in their own directory, by their --half letter.
 SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E, "F": GOLD_DIR_F, "G": GOLD_DIR_G,
             "H": GOLD_DIR_H, "I": GOLD_DIR_I, "J": GOLD_DIR_J, "K": GOLD_DIR_K, "L": GOLD_DIR_L,
-            "M": GOLD_DIR_M, "N": GOLD_DIR_N, "O": GOLD_DIR_O}
+            "M": GOLD_DIR_M, "N": GOLD_DIR_N, "O": GOLD_DIR_O, "P": GOLD_DIR_P}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -183,8 +186,8 @@ def main() -> int:
                     "(bench/heldout/gold-g, the sixth), set H (bench/heldout/gold-h, the seventh), set I "
                     "(bench/heldout/gold-i, the eighth), set J (bench/heldout/gold-j, the ninth), set K "
                     "(bench/heldout/gold-k, the tenth), set L (bench/heldout/gold-l, the eleventh), set M "
-                    "(bench/heldout/gold-m, the twelfth), set N (bench/heldout/gold-n, the thirteenth) or set O "
-                    "(bench/heldout/gold-o, the fourteenth): "
+                    "(bench/heldout/gold-m, the twelfth), set N (bench/heldout/gold-n, the thirteenth), set O "
+                    "(bench/heldout/gold-o, the fourteenth) or set P (bench/heldout/gold-p, the fifteenth): "
                     "see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):
