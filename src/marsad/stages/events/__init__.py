@@ -75,6 +75,7 @@ from marsad.stages.events.context import (
 )
 from marsad.stages.events.detect import (
     Candidate,
+    after_during_prep,
     clause_bounds,
     find_triggers,
     is_boundary,
@@ -541,8 +542,7 @@ def _possessed(doc: Document, cand: Candidate) -> bool:
 
 def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -> bool:
     """Whether a noun of ``concepts`` right after في/خلال/لدى (``during_preps``) frames the act of its sentence."""
-    return (cand.trigger.kind != "V" and cand.trigger.concept in concepts and cand.first > lo
-            and fold(surface(doc, doc.tokens[cand.first - 1]).lstrip("و")) in lexicon.noun_context()["during_preps"])
+    return cand.trigger.kind != "V" and cand.trigger.concept in concepts and after_during_prep(doc, cand.first, lo)
 
 
 def _retells(doc: Document, events: list[Event], ev: Event) -> bool:

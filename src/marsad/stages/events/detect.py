@@ -258,8 +258,9 @@ def _context_ok(doc: Document, trig: Trigger, i: int, end: int, lo: int, hi: int
     return not (trig.unless and _has_near(doc, trig.unless, max(lo, i - UNLESS_WINDOW), i))
 
 
-#: Words between a verb of managing and the verbal noun it governs: «تمكنت القوات من تحرير».
-MANAGED_VIA = frozenset({"من", "في", "على"})
+#: Words between a verb of managing and the verbal noun it governs: «تمكنت القوات من تحرير»
+#: (folded, as :func:`surface` gives a token: على is علي).
+MANAGED_VIA = frozenset(fold(w) for w in ("من", "في", "على"))
 
 
 def _managed(doc: Document, i: int, c_lo: int, managing: frozenset[str]) -> bool:
@@ -271,17 +272,22 @@ def _managed(doc: Document, i: int, c_lo: int, managing: frozenset[str]) -> bool
     before = surface(doc, doc.tokens[i - 1])
     if not word_keys(doc, doc.tokens[i - 1]).isdisjoint(managing):
         return True
-    return fold(before) in {fold(w) for w in MANAGED_VIA} and any(
+    return before in MANAGED_VIA and any(
         doc.tokens[k].kind == "word" and not word_keys(doc, doc.tokens[k]).isdisjoint(managing)
         for k in range(c_lo, i - 1))
+
+
+def after_during_prep(doc: Document, i: int, lo: int) -> bool:
+    """Whether token ``i`` comes right after a preposition that frames its sentence's act (في، خلال،
+    لدى: noun_context.yaml ``during_preps``), within the sentence that opens at ``lo``."""
+    return i > lo and surface(doc, doc.tokens[i - 1]).lstrip("و") in lexicon.noun_context()["during_preps"]
 
 
 def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trigger) -> bool:
     """Whether a verbal noun reports an event (a light verb, a toll, a time, a target or a named
     party) not a topic."""
     ctx = lexicon.noun_context()
-    if trig.concept in ctx["framed_concepts"] and not (
-            i > lo and fold(surface(doc, doc.tokens[i - 1]).lstrip("و")) in ctx["during_preps"]):
+    if trig.concept in ctx["framed_concepts"] and not after_during_prep(doc, i, lo):
         return False  # «ليتم استقبالهم»، «رفض استقباله»: hosting is told only as what frames the act
     # An announced plan is an event too: «يعتزمان توقيع اتفاقية», «من المقرر عقد اجتماع».
     intents = lexicon.status_cues()["planned"].get("clause", frozenset())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from marsad.core.document import Span
 from marsad.stages.quotes.context import Context, char
+from marsad.stages.quotes.documents import is_document
 from marsad.stages.quotes.phrases import entity_of, has_form, is_title
 
 
@@ -38,15 +39,15 @@ def names_source(ctx: Context, a: int, b: int) -> bool:
     head = ctx.words[a]
     if not head.is_word:
         return True  # «بحسب «الفرنسية»»: a name in marks
-    if head.key.startswith("ال") and not any(ctx.words[k].key in c.words("measure_pronouns") for k in range(a, b + 1)
-                                           if k < len(ctx.words)):
+    if head.key.startswith("ال") and not any(ctx.words[k].key in c.words("measure_pronouns")
+                                           for k in range(a, min(b + 1, len(ctx.words)))):
         return True  # "بحسب المرصد", "وفقا للأمم المتحدة": a definite body; not "وفقا للأداء الجيد لهم"
     for k in range(a, b):
         w = ctx.words[k]
         if not w.is_word:
             continue
         if (is_title(w, c) or (k == a and has_form(w, c.title_complements)) or has_form(w, c.group_nouns)
-                or has_form(w, c.outlet_heads) or w.bare in c.words("statement_documents")
+                or has_form(w, c.outlet_heads) or is_document(ctx, k)
                 or w.bare in c.words("figure_sources")
                 or w.token.start in ctx.names
                 or entity_of(ctx.doc.entities, Span(w.token.start, w.token.end)) is not None
