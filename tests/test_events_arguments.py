@@ -288,8 +288,6 @@ def test_an_unnamed_subject_leaves_the_source_empty(text: str, ents: Ents, etype
     "تظاهر مئات من أهالي العراق في البصرة أمس احتجاجا على انقطاع الكهرباء.",
 ])
 def test_no_event_names_one_actor_as_its_whole_source_and_target(text: str) -> None:
-    import marsad
-
     doc = marsad.analyze(text, "2015-08-01")
     assert doc.events, "the sentence tells an event"
     for ev in doc.events:
@@ -299,8 +297,6 @@ def test_no_event_names_one_actor_as_its_whole_source_and_target(text: str) -> N
 
 
 def test_civilians_act_for_their_people_and_protest_against_their_state() -> None:
-    import marsad
-
     doc = marsad.analyze("يعاني العراقيون من انقطاع الكهرباء منذ أسابيع. وتظاهر الأهالي في بغداد أمس احتجاجا على "
                          "سوء الخدمات.", "2015-08-01")
     protest = next(ev for ev in doc.events if ev.type == "PROTEST")
@@ -310,8 +306,6 @@ def test_civilians_act_for_their_people_and_protest_against_their_state() -> Non
 
 
 def test_a_military_rank_is_the_source_even_when_its_name_is_not_tagged() -> None:
-    import marsad
-
     doc = marsad.analyze("وقد أعرب العقيد الهيضل عن شكره وتقديره لولاة الأمر على ترقيته.", "2015-08-01")
     (ev,) = [e for e in doc.events if e.type == "SUPPORT"]
     assert [doc.span_text(a.span) for a in ev.source][:1] == ["العقيد"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
 from conftest import events_doc
 from marsad.stages.events import find_events
 
@@ -130,8 +131,6 @@ def test_destabilisation_as_an_aim_is_no_accusation() -> None:
 
 
 def test_hosting_told_as_a_frame_is_a_meeting_of_the_host_with_the_guest() -> None:
-    import marsad
-
     doc = marsad.analyze("وأكد الأمير فيصل بن بندر أمير منطقة الرياض خلال استقباله وزير الخارجية الباكستاني سرتاج عزيز "
                          "في مكتبه أمس أن العلاقات بين البلدين متينة.", "2015-08-01")
     hosted = [e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT"]
@@ -151,8 +150,6 @@ def test_hosting_not_framing_an_act_is_no_meeting(text: str) -> None:
 
 @pytest.mark.parametrize("opening", ["من جهته، وصف", "ووصف"])
 def test_a_visit_framing_the_sentence_is_its_subjects_not_the_name_before_the_frame(opening: str) -> None:
-    import marsad
-
     doc = marsad.analyze(f"{opening} وزير الدفاع الأمريكي آشتون كارتر القوات الكردية بأنها نموذج لهزيمة تنظيم داعش "
                          "أثناء زيارة لم يعلن عنها مسبقا لأربيل أمس.", "2015-07-25")
     visits = [e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT"]
