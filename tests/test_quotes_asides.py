@@ -329,3 +329,34 @@ def test_an_accusative_adverb_after_the_verb_is_no_subject() -> None:
         _doc("ويعلق الشباب على المشانق في بلد يرى زيفاً أن مد النفوذ الفارسي هو الطريق.")))
     doc = _doc("وقال مجدداً وزير الخارجية عادل الجبير إن المملكة لن تقبل التدخل.")
     assert _said(doc)[-1][1] == "عادل الجبير"
+
+
+def test_a_pluperfect_subject_carries_to_a_dropped_subject() -> None:
+    # «وكانت X (قد) دانت …. وقالت إن»: the subject told between كان and its verb, past a definite
+    # apposition, is the one the next sentence's dropped subject points at.
+    doc = _doc("وكانت جبهة التحرير الوطني الجناح السياسي للحركة قد استنكرت في بيان الغارات الأخيرة. "
+               "وقالت إن الحكومة «خرقت الاتفاق من جانب واحد».")
+    assert _said(doc)[-1][:2] == ("الحكومة «خرقت الاتفاق من جانب واحد»", "جبهة التحرير الوطني الجناح السياسي")
+    noun = _doc("وكان الهدف الرئيسي للزيارة بحث العلاقات الثنائية. وقال إن الوضع مستقر.")
+    assert all(speaker != "الهدف الرئيسي" for _, speaker, _ in _said(noun))
+
+
+def test_a_state_body_named_by_its_common_noun_carries_to_a_dropped_subject() -> None:
+    doc = _doc("أكدت الحكومة دعمها لخطة الإصلاح. وقالت إن الوضع الأمني مستقر.")
+    assert _said(doc)[-1][:2] == ("الوضع الأمني مستقر", "الحكومة")
+
+
+def test_a_pronoun_adjunct_after_the_verb_is_no_subject() -> None:
+    # «قال خلاله القائد»: خلاله points back at the ceremony; the speaker follows it.
+    doc = _doc("وأقيم في مقر قيادة الأمن حفل تأبين للجنود بحضور مئات الأشخاص قال خلاله قائد الشرطة المحلي "
+               "أحمد الدوري \"سنواصل معركتنا ضد الإرهاب حتى النهاية\".")
+    assert _said(doc)[-1][:2] == ("سنواصل معركتنا ضد الإرهاب حتى النهاية", "أحمد الدوري")
+
+
+def test_an_outlet_told_before_its_relay_verb_relays() -> None:
+    # «وكانت صحيفة «X» نقلت عن Y أن»: the outlet in marks between كان and the verb relays Y.
+    doc = _doc("وكانت صحيفة «الوطن» نقلت عن مصادر عسكرية أن \"الموكب كان في طريقه إلى الثكنة عندما تعرض لكمين\".")
+    q = doc.quotes[-1] if doc.quotes else doc.unattributed[-1]
+    assert doc.span_text(q.content) == "الموكب كان في طريقه إلى الثكنة عندما تعرض لكمين"
+    assert doc.span_text(q.speaker.span) == "مصادر عسكرية"
+    assert q.via is not None and "الوطن" in doc.span_text(q.via.span)

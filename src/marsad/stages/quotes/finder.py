@@ -70,9 +70,10 @@ from marsad.stages.quotes.subjects import (
     plural,
     speaker_actor,
     speaker_end_at,
-    topic,
+    titled_at,
     turn_subject,
 )
+from marsad.stages.quotes.topics import topic
 from marsad.text import keys as textkeys
 
 #: Most words of an adjunct between a verb and its subject ("وقالت في وقت سابق هوغيت لابيل").
@@ -214,6 +215,9 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if j + 1 < limit and words[j].is_word and textkeys.fold(
             ctx.text[words[j].token.start:words[j].token.end]) in c.words("addressee_pronouns"):
         j += 1  # "وقال له رئيس اللجنة بوب كوركر:": the one spoken to stands before the subject
+    elif j + 1 < limit and words[j].key in c.words("occasion_pronouns") and (
+            titled_at(ctx, j + 1) or words[j + 1].token.start in ctx.names):
+        j += 1  # "قال خلاله قائد الشرطة": the occasion's pronoun stands before the subject
     if j < limit and words[j].key in c.words("cue_objects"):
         j += 1  # "ولفت الانتباه إلى أن": the idiom's object, the subject dropped or after it
     elif j < limit and words[j].key in c.words("owned_saying_nouns"):
@@ -348,7 +352,8 @@ def relay_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     if i + 2 < limit and words[i + 1].key in c.words("relay_from_pronouns") and last is not None:
         return _relay_from_pronoun(ctx, i, last)
     if i + 2 < limit and words[i + 1].key in c.words("relay_from"):
-        return _relay_without_outlet(ctx, i)
+        fronted = fronted_subject(ctx, i)
+        return _relay_without_outlet(ctx, i) if fronted is None else _fronted_relay(ctx, i, fronted)
     end = speaker_end_at(ctx, i + 1, limit)
     if end == i + 1:
         return None
@@ -401,6 +406,21 @@ def _relay_from_pronoun(ctx: Context, i: int, last: Actor) -> Draft | None:
     who = ctx.discourse.person(ctx.doc)
     speaker = last if who is None or last.entity == who else Actor(last.span, who)
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, words[i].token.start, s)
+
+
+def _fronted_relay(ctx: Context, i: int, outlet: tuple[int, int]) -> Draft | None:
+    """"وكانت صحيفة «الخبر» نقلت عن مصادر عسكرية أن": the outlet told between كان and the verb
+    relays the one after عن, whose words follow with or without a speech noun."""
+    s = ctx.sent_of[i]
+    limit = ctx.sent_limit[s]
+    end = speaker_end_at(ctx, i + 2, limit)
+    if end == i + 2:
+        return None
+    found, via = _relayed_words(ctx, end, s)
+    if found is None:
+        return None
+    return Draft(found[0], found[1], speaker_actor(ctx, i + 2, end), _cue_span(ctx, i),
+                 speaker_actor(ctx, *outlet) or via, ctx.words[outlet[0]].token.start, s)
 
 
 def _relay_without_outlet(ctx: Context, i: int) -> Draft | None:

@@ -18,7 +18,7 @@ from marsad.stages.quotes.anonymous import (
 )
 from marsad.stages.quotes.context import Context, char, inner, pair_at, words_in
 from marsad.stages.quotes.descriptors import named_body
-from marsad.stages.quotes.marks import OPENERS
+from marsad.stages.quotes.marks import CLOSERS, OPENERS
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
     MIN_OBJECT_FREQUENCY,
@@ -35,7 +35,7 @@ from marsad.stages.quotes.phrases import (
     phrase_span,
     speaker_end,
 )
-from marsad.stages.quotes.speakers import is_group, is_pronoun, refer_back, stems_of
+from marsad.stages.quotes.speakers import is_group, refer_back
 from marsad.stages.quotes.stretch import (
     APPOSITION_MARKS,
     apposed_after,
@@ -62,6 +62,8 @@ MAX_FRONTED_SUBJECT = 6
 #: Words allowed between "كان" and "قد" for a subject placed before the verb: كان … قد fences
 #: the subject, so a titled name may be long ("كان وزير مالية الدنمارك كلاوس هيورت فريدريكسن قد قال").
 MAX_KANA_SUBJECT = 10
+#: Quotation marks, which may wrap a name inside a subject phrase.
+QUOTE_MARKS = frozenset(OPENERS + CLOSERS)
 #: Words allowed between a person's name and the verb it is the subject of, description included
 #: ("فواز جورج خبير الشرق الأوسط لدى معهد لندن للاقتصاد رأى").
 #: Most words of a title phrase before a name that opens its clause («المرشد الأعلى الإيراني آية الله»).
@@ -77,8 +79,6 @@ MIN_SURNAME_LETTERS = 3
 MAX_SURNAME_WORDS = 2
 #: Entity types of places: after في in a speaker phrase they say where the speaker is.
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-#: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
-TOPIC_TYPES = ("PER", "ORG")
 
 
 def _object_after_name(ctx: Context, k: int) -> bool:
@@ -438,13 +438,22 @@ def fronted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
         if words[k].key in ctx.cues.words("fronting_verbs"):
             if apposed is not None and k + 1 < apposed[0] - 1:
                 return apposed
-            if k + 1 < stop and (stop < i or speaker_end_at(ctx, k + 1, stop) == stop):
+            if k + 1 < stop and (stop < i or _through_marked_name(ctx, speaker_end_at(ctx, k + 1, stop), stop)):
                 return (k + 1, stop)
             return None
-        if not words[k].is_word:
-            return None
+        if not words[k].is_word and char(ctx, k) not in QUOTE_MARKS:
+            return None  # (an outlet's name in quotation marks is read whole: "وكانت صحيفة «الخبر» نقلت")
         k -= 1
     return None
+
+
+def _through_marked_name(ctx: Context, end: int, stop: int) -> bool:
+    """Whether a subject phrase read to ``end`` reaches ``stop``, past a name in quotation marks
+    that closes it («صحيفة «الخبر»»: the phrase reads to the mark, the name is the outlet's)."""
+    if end == stop:
+        return True
+    return (end + 2 < stop and char(ctx, end) in OPENERS and char(ctx, stop - 1) in CLOSERS
+            and all(ctx.words[k].is_word for k in range(end + 1, stop - 1)))
 
 
 def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
@@ -642,7 +651,7 @@ def verb_like(ctx: Context, w: Word, any_prefix: bool = False) -> bool:
                 or (not any_prefix and w.key[:1] in c.words("imperfect_prefixes")))
 
 
-def _opens_with_bare_verb(ctx: Context, first: int) -> bool:
+def opens_with_bare_verb(ctx: Context, first: int) -> bool:
     """"أدى الأمير فيصل ...": an unconjoined verb, told from a noun by the titled or named
     subject that follows it and by lying outside any entity name."""
     w = ctx.words[first]
@@ -726,7 +735,7 @@ def past_opening_adjunct(ctx: Context, first: int, limit: int) -> int:
             after = ctx.words[k + 1]
             if ctx.cues.is_complementiser(after.key.removeprefix("ف").removeprefix("و")):
                 return first  # "وحسب رأيه، فإنه …": a clause of reported words, not a verb opening one
-            return k + 1 if opens_with_verb(ctx, k + 1) or _opens_with_bare_verb(ctx, k + 1) else first
+            return k + 1 if opens_with_verb(ctx, k + 1) or opens_with_bare_verb(ctx, k + 1) else first
         if not ctx.words[k].is_word:
             return first
     return first
@@ -739,16 +748,16 @@ def clause_subject(ctx: Context, s: int) -> Actor | None:
     verb = _after_turn_adverb(ctx, first, limit)
     if verb is not None:
         first = verb
-    elif first + 1 >= limit or not (opens_with_verb(ctx, first) or _opens_with_bare_verb(ctx, first)
+    elif first + 1 >= limit or not (opens_with_verb(ctx, first) or opens_with_bare_verb(ctx, first)
                                     or _bare_verb_body(ctx, first)):
         return None
     end = speaker_end_at(ctx, first + 1, limit)
-    if end == first + 1 or not _may_speak(ctx, first, end):
+    if end == first + 1 or not may_speak(ctx, first, end):
         return None  # "وأكد دعم الجمعية لجهود الوزارة، مشددا": the verbal noun is the object
     return speaker_actor(ctx, first + 1, end)
 
 
-def _may_speak(ctx: Context, verb: int, end: int) -> bool:
+def may_speak(ctx: Context, verb: int, end: int) -> bool:
     """Whether words ``verb + 1 .. end`` can be the subject of the verb at ``verb``.
 
     A verb of saying that takes a noun as its object ("وأكد دعم الجمعية لجهود الوزارة", not قال
@@ -765,44 +774,3 @@ def _may_speak(ctx: Context, verb: int, end: int) -> bool:
         return True
     return any(has_form(w, forms) for forms in c.anonymous.values()) or has_form(w, c.group_nouns) \
         or has_form(w, c.outlet_heads)
-
-
-def topic(ctx: Context, s: int) -> Actor | None:
-    """The actor a sentence that opens with a verb is about ("وأدى الأمير فيصل الصلاة").
-
-    Only a person or body counts, named, titled or by honorific pronoun: "وشهدت المدينة" or
-    "ونقل التعازي" (an object after a dropped subject) leave the last actor in place.
-    """
-    limit = ctx.sent_limit[s]
-    first = past_opening_adjunct(ctx, past_dateline(ctx, s), limit)
-    particle = (first + 1 < limit and has_form(ctx.words[first], ctx.cues.lead_particles)
-                and ctx.words[first].key not in ctx.cues.words("fronting_verbs"))
-    first += particle  # "كما أشاد الصباغ بالمتابعة": the verb after the particle opens the clause
-    w = ctx.words[first]
-    # "وعبر الطالب سعود الزيد عن …": عبر is a preposition too, but a conjoined word before a
-    # titled or named subject is its verb.
-    named_next = titled_at(ctx, first + 1) or any(
-        x < limit and ctx.words[x].token.start in ctx.names for x in (first + 1, first + 2))
-    conjoined = ((particle or w.conj_end > w.token.start) and not is_title(w, ctx.cues)
-                 and (verb_like(ctx, w, True) or (w.is_word and not w.prep and named_next)))
-    if first + 1 >= limit or not (conjoined or opens_with_verb(ctx, first)
-                                  or _opens_with_bare_verb(ctx, first)):
-        return None
-    lead = ctx.words[first + 1]
-    if (lead.prep or lead.conj_end > lead.token.start) and lead.token.start not in ctx.names:
-        return None  # "قال لـ"الاقتصادية" …", "وأضاف ويفر": no subject opens with a preposition or و
-    end = speaker_end_at(ctx, first + 1, limit)
-    if end == first + 1 or not _may_speak(ctx, first, end):
-        return None  # "وأكد دعم الجمعية لجهود الوزارة": an object after a dropped subject
-    phrase = ctx.words[first + 1:end]
-    who = speaker_actor(ctx, first + 1, end)
-    if who.entity is not None and ctx.doc.entities[who.entity].type in TOPIC_TYPES:
-        return who
-    named = (is_title(phrase[0], ctx.cues) or is_pronoun(phrase, ctx.cues)
-             or has_form(phrase[0], ctx.cues.title_complements))  # وزارة، هيئة، مجلس
-    # "وأوضح الصباغ أن … . كما أشاد الصباغ بـ…": a speaker named before, though no entity links it.
-    stems = frozenset(stems_of(phrase))
-    lead = phrase[0]  # a subject never opens with و or a preposition ("وأضاف ويفر": و is the name's)
-    known = (bool(stems) and lead.conj_end == lead.token.start and not lead.prep
-             and any(stems <= n.stems for n in ctx.discourse.named))
-    return who if named or known else None
