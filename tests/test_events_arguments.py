@@ -347,3 +347,22 @@ def test_a_call_received_stays_mutual() -> None:
                          "2015-07-25")
     call = next(e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT")
     assert {doc.span_text(a.span) for a in call.source} == {doc.span_text(a.span) for a in call.target}
+
+
+@pytest.mark.parametrize("opening", ["وللمرة الأولى", "وفي المرة الأولى"])
+def test_an_adverbial_phrase_before_the_verb_is_no_unnamed_subject(opening: str) -> None:
+    # «وللمرة الأولى هاجمت قوات …»: الأولى qualifies a noun inside a prepositional phrase; it is no
+    # subject told before the verb, so the forces after the verb act and the group is attacked.
+    doc = build(f"{opening} هاجمت قوات التحالف تنظيم داعش في سوريا.",
+                (("قوات التحالف", "ORG", None), ("تنظيم داعش", "ORG", None), ("سوريا", "GPE", "SYR")))
+    _, _, source, target = only(doc, "ASSAULT")
+    assert source == ("قوات التحالف",) and target == ("تنظيم داعش",)
+
+
+def test_a_nationality_after_an_indefinite_adjective_names_the_agents_state() -> None:
+    # «طائرات حربية تركية»: one indefinite adjective may stand between the agent and its nationality.
+    doc = build("وقالت أنقرة إن تركيا سترد. وقصفت طائرات حربية تركية أهدافا لتنظيم داعش في سوريا أمس.",
+                (TUR, ("تنظيم داعش", "ORG", None), ("سوريا", "GPE", "SYR")))
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "ASSAULT")
+    assert [doc.span_text(a.span) for a in ev.source] == ["طائرات حربية تركية"]
+    assert [doc.entities[a.entity].country for a in ev.source if a.entity is not None] == ["TUR"]

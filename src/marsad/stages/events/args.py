@@ -478,6 +478,9 @@ def _unnamed_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bo
         # (a definite noun before a person's name is a title: «فقتلت المدرس هاني نعيم»)
         return False
     word = surface(doc, doc.tokens[k]).lstrip("وف")
+    if k > 0 and doc.tokens[k - 1].kind == "word" and prep_before(doc, k - 1) is not None and surface(
+            doc, doc.tokens[k - 1]).lstrip("وف").startswith(("ال", "لل", "بال", "كال")):
+        return False  # «وللمرة الأولى هاجمت قوات …»: the adjective of a noun inside a prepositional phrase
     skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"] | lexicon.honorifics()
     return (word.startswith("ال") and len(word) > 4 and word not in skip and not word_keys_in(doc, k, skip)
             and not word.endswith(("ي", "يه")))
@@ -509,6 +512,9 @@ def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> boo
     if any(d.span.start <= doc.tokens[k].start < d.span.end for d in doc.dates):
         return False  # «وفي يناير كانون الثاني انتقد أردوغان …»: the end of a date, not a subject
     word = surface(doc, doc.tokens[k]).lstrip("وف")
+    if k > 0 and doc.tokens[k - 1].kind == "word" and prep_before(doc, k - 1) is not None and surface(
+            doc, doc.tokens[k - 1]).lstrip("وف").startswith(("ال", "لل", "بال", "كال")):
+        return False  # «وللمرة الأولى هاجمت قوات …»: the adjective of a noun inside a prepositional phrase
     skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"]
     # (a noun inside a prepositional phrase is no subject: «في السياق سيطرت قوات المعارضة على …»)
     return (word.startswith("ال") and word not in skip and not word_keys_in(doc, k, skip)

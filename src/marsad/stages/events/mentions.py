@@ -387,9 +387,23 @@ def _nisba_state(doc: Document, end: int, covered: AbstractSet[int]) -> Mention 
             tok = doc.tokens[k]
             return None if ent is None else Mention(Span(tok.start, tok.end), k, k + 1, ent,
                                                     doc.entities[ent].type, None, False)
-        if not _definite_adjective(doc, k):
+        if not (_definite_adjective(doc, k) or _indefinite_nisba(doc, end, k)):
             return None
     return None
+
+
+#: Endings of an indefinite nisba adjective (حربية، خاصة is no nisba), folded (ة is ه): feminine,
+#: masculine plural, masculine.
+NISBA_ENDINGS = ("يه", "يون", "يين", "ي")
+
+
+def _indefinite_nisba(doc: Document, end: int, k: int) -> bool:
+    """Whether token ``k`` is an indefinite nisba adjective qualifying the indefinite agent that ends
+    at ``end`` («طائرات حربية تركية»، «قوات بحرية أمريكية»): no article, clitic or agent of its own."""
+    agent = surface(doc, doc.tokens[end - 1])
+    word = surface(doc, doc.tokens[k])
+    return (not agent.startswith("ال") and not word.startswith("ال") and word[:1] not in "وفبلك"
+            and len(word) > 4 and word.endswith(NISBA_ENDINGS) and agent_at(doc, k) is None)
 
 
 #: Most tokens between an allegiance word and the name after ل it gives («الموالية للرئيس اليمني هادي»).
