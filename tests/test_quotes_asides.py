@@ -360,3 +360,20 @@ def test_an_outlet_told_before_its_relay_verb_relays() -> None:
     assert doc.span_text(q.content) == "الموكب كان في طريقه إلى الثكنة عندما تعرض لكمين"
     assert doc.span_text(q.speaker.span) == "مصادر عسكرية"
     assert q.via is not None and "الوطن" in doc.span_text(q.via.span)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("والتقى الرئيس بوزير الخارجية الذي أكد أن العلاقات بين البلدين متينة.", "العلاقات بين البلدين متينة",
+     "وزير الخارجية"),
+    ("وأفرجت الشرطة عن الموقوفين، وفق صحيفة الأهرام التي قالت إنه لم يثبت تورطهم في الهجوم.",
+     "لم يثبت تورطهم في الهجوم", "صحيفة الأهرام"),
+])
+def test_speech_in_a_relative_clause_is_the_antecedents(text: str, content: str, speaker: str) -> None:
+    said = _said(_doc(text))
+    assert (content, speaker) in [(c, s) for c, s, _ in said]
+
+
+@pytest.mark.parametrize("text", ["وزار الوزير المعرض الذي قال إنه يمثل نقلة نوعية.",
+                                  "وهذا ما يؤكده من قال إن الحرب ستطول."])
+def test_a_relative_clause_after_what_cannot_speak_has_no_speaker(text: str) -> None:
+    assert _said(_doc(text)) == []

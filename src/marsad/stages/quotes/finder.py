@@ -54,6 +54,7 @@ from marsad.stages.quotes.phrases import (
     phrase_span,
 )
 from marsad.stages.quotes.pointers import but_subject, pointed_back
+from marsad.stages.quotes.relatives import relative_subject
 from marsad.stages.quotes.sources import is_source
 from marsad.stages.quotes.stretch import past_time_adverbs, same_head
 from marsad.stages.quotes.subjects import (
@@ -237,6 +238,9 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
         or turn_subject(ctx, i) or but_subject(ctx, i) or named_subject(ctx, i))
+    relative = subject is None and relative_subject(ctx, i)
+    if relative:
+        subject = relative
     if subject is None:
         subject = _subject_past_adjunct(ctx, j, limit)  # "وقالت في وقت سابق هوغيت لابيل:"
         end = subject[1] if subject is not None else end
@@ -282,7 +286,10 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
             group or document_teller(ctx, i) or main_subject(ctx, i) or last)
     if speaker is None:
         return None
-    region = words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start
+    # (speech in a relative clause opens at its pronoun: the antecedent belongs to the clause it ends,
+    # «موضحا أنه التقى بوزير الخارجية الذي ذكر أن», whose content runs on past it)
+    region = words[i - 1].token.start if relative else (
+        words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start)
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
 
 

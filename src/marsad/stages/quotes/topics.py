@@ -59,7 +59,7 @@ def _verb_topic(ctx: Context, first: int, particle: bool, limit: int) -> Actor |
     end = speaker_end_at(ctx, first + 1, limit)
     if end == first + 1 or not may_speak(ctx, first, end):
         return None  # "وأكد دعم الجمعية لجهود الوزارة": an object after a dropped subject
-    return _topic_actor(ctx, first + 1, end)
+    return _topic_actor(ctx, first + 1, end, has_form(w, ctx.cues.verbs))
 
 
 def _pluperfect_topic(ctx: Context, first: int, limit: int) -> Actor | None:
@@ -81,18 +81,20 @@ def _pluperfect_topic(ctx: Context, first: int, limit: int) -> Actor | None:
     verb += verb < limit and ctx.words[verb].key in ctx.cues.words("perfect_particle")
     if verb >= limit or not verb_like(ctx, ctx.words[verb], True) or ctx.words[verb].token.start in ctx.names:
         return None  # "وكان الهدف الرئيسي للزيارة …": no verb after the noun, no subject told
-    return _topic_actor(ctx, first + 1, end)
+    return _topic_actor(ctx, first + 1, end, has_form(ctx.words[verb], ctx.cues.verbs))
 
 
-def _topic_actor(ctx: Context, start: int, end: int) -> Actor | None:
+def _topic_actor(ctx: Context, start: int, end: int, speaking: bool) -> Actor | None:
     """The subject phrase ``start .. end`` of a sentence's opening verb as its topic: an entity
-    of a topic type, or a title, honorific pronoun, body or a speaker named before."""
+    of a topic type, or a title, honorific pronoun, body or a speaker named before; a state's body
+    told by its common noun only when the verb is one of saying (``speaking``: «ورفضت الحكومة
+    تقريرا …» is about the report's words, not hers)."""
     phrase = ctx.words[start:end]
     who = speaker_actor(ctx, start, end)
     if who.entity is not None and ctx.doc.entities[who.entity].type in TOPIC_TYPES:
         return who
     # "وأكدت الحكومة …", "وقالت السلطات …": a state's body told by its common noun.
-    body = phrase[0].key.startswith("ال") and has_form(phrase[0], ctx.cues.anonymous["state_agents"])
+    body = speaking and phrase[0].key.startswith("ال") and has_form(phrase[0], ctx.cues.anonymous["state_agents"])
     named = (is_title(phrase[0], ctx.cues) or is_pronoun(phrase, ctx.cues) or body
              or has_form(phrase[0], ctx.cues.title_complements))  # وزارة، هيئة، مجلس
     # "وأوضح الصباغ أن … . كما أشاد الصباغ بـ…": a speaker named before, though no entity links it.

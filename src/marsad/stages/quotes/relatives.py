@@ -1,0 +1,43 @@
+"""Speech told in a relative clause: «وفق صحيفة حرييت التي قالت إنه …», «التقى الرئيس بوزير الخارجية
+الذي أكد أن …»: the phrase the relative pronoun follows is the verb's subject, when it can speak (a
+named person or body, a title, an outlet or a body's head noun)."""
+
+from __future__ import annotations
+
+from marsad.stages.quotes.context import Context
+from marsad.stages.quotes.phrases import has_form, is_title
+from marsad.stages.quotes.subjects import MAX_FRONTED_SUBJECT, speaker_end_at
+
+#: Entity types that can speak through a relative clause.
+SPEAKING_TYPES = ("PER", "ORG")
+
+
+def relative_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """The phrase right before the relative pronoun before the verb at word ``i``, as (start, end)
+    word indices; None when no relative pronoun stands there («من قال» is "whoever said") or the
+    phrase cannot speak («المعرض الذي قال»)."""
+    words, c = ctx.words, ctx.cues
+    first = ctx.sent_first[ctx.sent_of[i]]
+    rel = i - 1
+    if rel - 1 < first or words[rel].key not in c.words("relatives") or words[rel].key == "من":
+        return None
+    found = None
+    for k in range(rel - 1, max(first, rel - MAX_FRONTED_SUBJECT) - 1, -1):
+        w = words[k]
+        if not w.is_word or c.is_complementiser(w.key) or w.key in c.verbs:
+            break
+        if _may_speak_from(ctx, k) and speaker_end_at(ctx, k, rel) == rel:
+            found = (k, rel)  # (the farthest such start: «وزير الخارجية» over «الخارجية»)
+    return found
+
+
+def _may_speak_from(ctx: Context, k: int) -> bool:
+    """Whether a phrase opening at word ``k`` can speak: a title, an outlet or body's head noun, a
+    person's name or the start of a person's or body's mention."""
+    w, c = ctx.words[k], ctx.cues
+    if w.token.has_pronoun:
+        return False  # «وفق ما نشره موقع المنتخب الذي ذكر»: a verb with its object pronoun opens no subject
+    if is_title(w, c) or has_form(w, c.outlet_heads) or w.token.start in ctx.names:
+        return True
+    return any(m.start == w.token.start or (m.start < w.token.start < m.end and k == 0)
+               for e in ctx.doc.entities if e.type in SPEAKING_TYPES for m in e.mentions)
