@@ -356,10 +356,11 @@ def test_a_pronoun_adjunct_after_the_verb_is_no_subject() -> None:
 def test_an_outlet_told_before_its_relay_verb_relays() -> None:
     # «وكانت صحيفة «X» نقلت عن Y أن»: the outlet in marks between كان and the verb relays Y.
     doc = _doc("وكانت صحيفة «الوطن» نقلت عن مصادر عسكرية أن \"الموكب كان في طريقه إلى الثكنة عندما تعرض لكمين\".")
-    q = doc.quotes[-1] if doc.quotes else doc.unattributed[-1]
+    # (an outlet relaying unnamed sources speaks on record: the sources are what it cites)
+    q = doc.quotes[-1]
     assert doc.span_text(q.content) == "الموكب كان في طريقه إلى الثكنة عندما تعرض لكمين"
-    assert doc.span_text(q.speaker.span) == "مصادر عسكرية"
-    assert q.via is not None and "الوطن" in doc.span_text(q.via.span)
+    assert "الوطن" in doc.span_text(q.speaker.span)
+    assert q.citing is not None and doc.span_text(q.citing.span) == "مصادر عسكرية"
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -377,3 +378,28 @@ def test_speech_in_a_relative_clause_is_the_antecedents(text: str, content: str,
                                   "وهذا ما يؤكده من قال إن الحرب ستطول."])
 def test_a_relative_clause_after_what_cannot_speak_has_no_speaker(text: str) -> None:
     assert _said(_doc(text)) == []
+
+
+@pytest.mark.parametrize("relay", ["نقلت صحيفة «الوطن» عن مصادر عسكرية", "قالت صحيفة الوطن نقلا عن مسؤولين في الجيش"])
+def test_an_outlet_relaying_an_unnamed_source_speaks_on_record_citing_it(relay: str) -> None:
+    # «نقلت صحيفة «الوطن» عن مصادر عسكرية أن …»: the outlet is on record; the sources are what it cites,
+    # and a participle carried on from them («مشيرة إلى أن») is the outlet's too.
+    doc = _doc(f"و{relay} أن الموكب تعرض لكمين قرب الثكنة، مشيرة إلى أن الاشتباكات استمرت ساعتين.")
+    assert [(c, name) for c, _, name in _said(doc)] == [("الموكب تعرض لكمين قرب الثكنة", "Al Watan (Saudi Arabia)"),
+                                                    ("الاشتباكات استمرت ساعتين", "Al Watan (Saudi Arabia)")]
+    assert all(q.via is None and q.citing is not None for q in doc.quotes)
+    assert doc.quotes[0].to_json(doc.text)["citing"]["text"] in relay
+
+
+def test_a_named_person_relayed_by_an_outlet_speaks_himself() -> None:
+    doc = _doc("ونقلت وكالة رويترز عن وزير الخارجية عادل الجبير قوله إن المملكة لن تقبل التدخل.")
+    (q,) = doc.quotes
+    assert doc.span_text(q.speaker.span) == "عادل الجبير" and q.via is not None and q.citing is None
+
+
+def test_one_of_the_storys_people_relayed_by_an_outlet_is_no_source_on_record() -> None:
+    # «ونقلت صحيفة … عن إحداهن قولها»: a woman of the story tells what she did; the outlet is no
+    # speaker on record for her, and she speaks for nobody named.
+    doc = _doc("ونقلت صحيفة «الوطن» عن إحداهن قولها إن الخداع بدأ عندما تواصلت مع أحد المسلحين عبر الإنترنت.")
+    assert _said(doc) == []
+    assert [doc.span_text(q.speaker.span) for q in doc.unattributed] == ["إحداهن"]

@@ -205,12 +205,18 @@ class Quote:
     cue: Span | None = None
     via: Actor | None = None
     date: str | None = None
+    #: The unnamed sources or officials a named outlet cites when it speaks on record («نقلت صحيفة
+    #: الخبر عن مصادر عسكرية»: the outlet is the speaker, the sources are cited).
+    citing: Actor | None = None
 
     def to_json(self, doc_text: str) -> dict[str, Any]:
-        return {"kind": self.kind, "content": self.content.to_json(doc_text),
-                "speaker": self.speaker.to_json(doc_text),
-                "cue": self.cue.to_json(doc_text) if self.cue else None,
-                "via": self.via.to_json(doc_text) if self.via else None, "date": self.date}
+        out = {"kind": self.kind, "content": self.content.to_json(doc_text),
+               "speaker": self.speaker.to_json(doc_text),
+               "cue": self.cue.to_json(doc_text) if self.cue else None,
+               "via": self.via.to_json(doc_text) if self.via else None, "date": self.date}
+        if self.citing is not None:
+            out["citing"] = self.citing.to_json(doc_text)
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,8 @@ def _quote(row: Row) -> Quote:
     speaker = _actor(row["speaker"])
     assert speaker is not None  # the contract requires a speaker
     return Quote(kind=row["kind"], content=_span(row["content"]), speaker=speaker,
-                 cue=_span(row["cue"]) if row.get("cue") else None, via=_actor(row.get("via")), date=row.get("date"))
+                 cue=_span(row["cue"]) if row.get("cue") else None, via=_actor(row.get("via")), date=row.get("date"),
+                 citing=_actor(row.get("citing")))
 
 
 def _event(row: Row) -> Event:

@@ -81,6 +81,7 @@ def quotes_view(doc: Document, unattributed: bool = False) -> Table:
     for q in doc.unattributed if unattributed else doc.quotes:
         speaker = _speaker_name(doc, q.speaker.entity, f"{RLI}{doc.span_text(q.speaker.span)}{PDI}")
         kind = q.kind + (f", via {RLI}{doc.span_text(q.via.span)}{PDI}" if q.via else "")
+        kind += f", citing {RLI}{doc.span_text(q.citing.span)}{PDI}" if q.citing else ""
         kind += f", {q.date}" if q.date else ""
         said = f"{RLI}«{_short(doc.span_text(q.content), QUOTE_CHARS)}»{PDI}\n({kind})"
         table.add_row(speaker, said)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 
 from marsad.core.document import Actor, Document, Quote, QuoteKind, Span
-from marsad.stages.quotes.anonymous import unattributed
 from marsad.stages.quotes.clauses import cue_subject, inner_subject
 from marsad.stages.quotes.content import (
     MAX_PARTICIPLE_GAP,
@@ -54,6 +53,7 @@ from marsad.stages.quotes.phrases import (
     phrase_span,
 )
 from marsad.stages.quotes.pointers import but_subject, pointed_back
+from marsad.stages.quotes.records import quote_of
 from marsad.stages.quotes.relatives import relative_subject
 from marsad.stages.quotes.sources import is_source
 from marsad.stages.quotes.stretch import past_time_adverbs, same_head
@@ -640,26 +640,6 @@ def _settle_kind(ctx: Context, d: Draft) -> None:
         d.kind = "mixed" if any(a <= p and q < b for p, q in ctx.pairs) else "indirect"
 
 
-def _statement_date(doc: Document, d: Draft) -> str | None:
-    """Value of the point date in the attribution: the sentence outside the content, on the
-    side of the cue («...»، قال الوزير يوم الاثنين has it after the content)."""
-    best: tuple[int, str] | None = None
-    sent = doc.sentences[d.sentence]
-    anchor = d.cue.start if d.cue else d.region
-    if anchor >= d.content.end:
-        lo, hi = d.content.end, max(sent.end, anchor)
-    else:
-        lo, hi = min(sent.start, anchor), d.content.start
-    for m in doc.dates:
-        if m.kind != "point" or not m.value or m.span.overlaps(d.content):
-            continue
-        if lo <= m.span.start and m.span.end <= hi:
-            distance = abs(m.span.start - anchor)
-            if best is None or distance < best[0]:
-                best = (distance, m.value)
-    return best[1] if best else None
-
-
 def _quoted_words(ctx: Context) -> list[bool]:
     """For each word, whether it lies inside a pair of quotation marks (one sweep)."""
     flags: list[bool] = []
@@ -796,14 +776,8 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
             note(ctx, draft.speaker)
             ctx.speaker = draft.speaker
     drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
-    return [(Quote(d.kind, d.content, d.speaker, d.cue, d.via, _statement_date(doc, d)), _loose(ctx, d.speaker))
-            for d in drafts]
-
-
-def _loose(ctx: Context, who: Actor) -> bool:
-    """Whether ``who`` is unnamed and names nobody it speaks for, read from the whole phrase
-    that named it (an actor carried back keeps that phrase: «المصادر نفسها» → «شهود عيان»)."""
-    return unattributed(ctx.cues, words_in(ctx, ctx.phrases.get(who.span, who.span)), who, ctx.names)
+    on_record: dict[Span, Actor] = {}
+    return [quote_of(ctx, d, on_record) for d in drafts]
 
 
 __all__ = ["Draft", "find_quote_sets", "find_quotes"]

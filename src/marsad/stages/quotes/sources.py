@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
-from marsad.core.document import Span
-from marsad.stages.quotes.context import Context, char
+import bisect
+
+from marsad.core.document import Actor, Span
+from marsad.stages.quotes.context import Context, char, words_in
 from marsad.stages.quotes.documents import is_document
 from marsad.stages.quotes.phrases import entity_of, has_form, is_title
 
@@ -57,3 +59,21 @@ def names_source(ctx: Context, a: int, b: int) -> bool:
 
 
 __all__ = ["is_source", "names_source"]
+
+
+def outlet_on_record(ctx: Context, speaker: Actor, via: Actor | None) -> bool:
+    """Whether ``speaker`` is an unnamed source, official or witness whom a named outlet relays
+    («نقلت صحيفة «الخبر» عن مصادر عسكرية أن», «قالت صحيفة وول ستريت جورنال نقلا عن مسؤولين»): the
+    outlet then speaks on record and the unnamed speaker is what it cites (bench/heldout/README.md,
+    set O's conventions; a named person relayed speaks for himself)."""
+    if via is None or via.entity is None or ctx.doc.entities[via.entity].type != "ORG":
+        return False
+    # Only one the outlet cites («عن مصادر»): an official speaking to it («وقال المسؤول لوكالة فرانس
+    # برس», «قال لـ«الاقتصادية» مصدر») speaks himself.
+    k = bisect.bisect_left(ctx.starts, speaker.span.start)
+    if k == 0 or k >= len(ctx.words) or ctx.words[k - 1].key not in ctx.cues.words("relay_from"):
+        return False
+    # (sources and officials only: one of the story's people the outlet interviewed, «عن إحداهن»، «عن
+    # شهود عيان», says what she saw, and speaks for nobody named)
+    words = words_in(ctx, ctx.phrases.get(speaker.span, speaker.span))
+    return bool(words) and any(has_form(words[0], ctx.cues.anonymous[k]) for k in ("sources", "officials"))
