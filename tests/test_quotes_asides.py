@@ -403,3 +403,12 @@ def test_one_of_the_storys_people_relayed_by_an_outlet_is_no_source_on_record() 
     doc = _doc("ونقلت صحيفة «الوطن» عن إحداهن قولها إن الخداع بدأ عندما تواصلت مع أحد المسلحين عبر الإنترنت.")
     assert _said(doc) == []
     assert [doc.span_text(q.speaker.span) for q in doc.unattributed] == ["إحداهن"]
+
+
+def test_the_cited_source_survives_a_round_trip_through_json() -> None:
+    from marsad.core.serial import document_from_dict
+    from marsad.shells.cli.main import to_record
+
+    doc = _doc("ونقلت صحيفة «الوطن» عن مصادر أمنية أن الموكب تعرض لكمين قرب الثكنة.")
+    back = document_from_dict(to_record(doc))
+    assert [(doc.span_text(q.citing.span) if q.citing else None) for q in back.quotes] == ["مصادر أمنية"]
