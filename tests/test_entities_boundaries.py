@@ -194,8 +194,12 @@ def test_a_rare_last_name_before_a_post_belongs_to_the_name(text: str, name: str
 @pytest.mark.parametrize(("text", "name"), [
     ("وقال بن رودس نائب مستشار الأمن القومي إن الاتفاق جيد.", "بن رودس"),        # a post, not a name
     ("وكان أبو بكر الرازي عالم وطبيب فارسي.", "أبو بكر الرازي"),                 # a common word
+    ("وقال الرئيس محمد مرسي اليوم إن الدستور سيعرض للاستفتاء.", "محمد مرسي"),      # a day before the statement
+    ("وتدخل الحارس ايكر كاسياس بيد ان المدافع ابعد الخطر.", "ايكر كاسياس"),          # «بيد أن»: however
+    ("لندن: معد فياض بغداد: هددت الحكومة الكردية بالانفصال.", "معد فياض"),          # a byline's place
+    ("وأكد القيادي سامي أبو زهري على أن الحركة معنية بتشكيل حكومة جديدة.", "سامي أبو زهري"),  # على, not علي
 ])
-def test_a_post_or_a_common_word_after_a_name_stays_out(text: str, name: str) -> None:
+def test_a_post_a_common_word_a_day_or_a_place_after_a_name_stays_out(text: str, name: str) -> None:
     doc = marsad.analyze(text, "2015-07-23", stages=("clean", "segment", "entities"))
     spans = [doc.text[m.start:m.end] for e in doc.entities if e.type == "PER" for m in e.mentions]
     assert name in spans and all(not s.startswith(name + " ") for s in spans)

@@ -249,11 +249,12 @@ def test_a_post_told_again_speaks_for_the_person_named_beside_it_not_for_its_pla
     assert _said(doc)[-1][2] == "Mohammed bin Rashid Al Maktoum"
 
 
-def test_a_subject_after_however_speaks_through_an_adjunct() -> None:
-    # «إلا أن البيت الأبيض أكد على لسان المتحدث باسمه أن …»: the body after «إلا أن» speaks, not the
-    # general quoted before it.
+@pytest.mark.parametrize("however", ["إلا أن", "بيد أن"])
+def test_a_subject_after_however_speaks_through_an_adjunct(however: str) -> None:
+    # «إلا أن البيت الأبيض أكد على لسان المتحدث باسمه أن …»: the body after «إلا أن» («بيد أن») speaks,
+    # not the general quoted before it.
     doc = _doc("وقال رئيس الأركان الأميركي جوزيف دانفورد إن روسيا تمثل خطرا وجوديا. ومع أن الجنرال صعد لهجته، "
-               "إلا أن البيت الأبيض أكد على لسان المتحدث باسمه أن تصريحات دانفورد لا تعكس موقف الإدارة.")
+               f"{however} البيت الأبيض أكد على لسان المتحدث باسمه أن تصريحات دانفورد لا تعكس موقف الإدارة.")
     assert _said(doc)[-1][:2] == ("تصريحات دانفورد لا تعكس موقف الإدارة", "البيت الأبيض")
 
 
