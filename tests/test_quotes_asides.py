@@ -413,3 +413,10 @@ def test_the_cited_source_survives_a_round_trip_through_json() -> None:
     doc = _doc("ونقلت صحيفة «الوطن» عن مصادر أمنية أن الموكب تعرض لكمين قرب الثكنة.")
     back = document_from_dict(to_record(doc))
     assert [(doc.span_text(q.citing.span) if q.citing else None) for q in back.quotes] == ["مصادر أمنية"]
+
+
+def test_a_verb_written_as_a_preposition_opens_its_clause_before_a_titled_subject() -> None:
+    # «وقبل ذلك، عبر وزير الخارجية البلجيكي … عن أسفه وذكر بأن»: عبر is "expressed", not "across".
+    doc = _doc("وقال المتحدث باسم الخارجية الأميركية إن الانتخابات لا تتمتع بالمصداقية. وقبل ذلك، عبر وزير "
+               "الخارجية البلجيكي ديدييه رينديرز عن أسفه لتنظيم الانتخابات، وذكر بأن بلاده ستعيد النظر في تعاونها.")
+    assert _said(doc)[-1][:2] == ("بلاده ستعيد النظر في تعاونها", "ديدييه رينديرز")

@@ -655,7 +655,10 @@ def opens_with_bare_verb(ctx: Context, first: int) -> bool:
     """"أدى الأمير فيصل ...": an unconjoined verb, told from a noun by the titled or named
     subject that follows it and by lying outside any entity name."""
     w = ctx.words[first]
-    if first + 1 >= len(ctx.words) or not verb_like(ctx, w, True) or is_title(w, ctx.cues):
+    # «في هذا الوقت، عبّر رئيس مجلس النواب …»: عبّر (expressed) is written as عبر (across), a word
+    # that ends speaker phrases; before a titled or named subject it is the verb.
+    verb = verb_like(ctx, w, True) or (w.key in ctx.cues.words("verb_prepositions") and not w.prep)
+    if first + 1 >= len(ctx.words) or not verb or is_title(w, ctx.cues):
         return False
     if any(m.start <= w.token.start < m.end for e in ctx.doc.entities for m in e.mentions):
         return False
