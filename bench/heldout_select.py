@@ -18,9 +18,10 @@ same ranges as set H; set J: seed 20261214, the same ranges as set I; set K: see
 ranges as set J; set L: seed 20261216, the same ranges as set K; set M: seed 20261217, the same
 ranges as set L; set N: seed 20261218, the same ranges as set M; set O: seed 20261219, the same
 ranges as set N; set P: seed 20261220, the same ranges as set O;
-set Q: seed 20261221, the same ranges as set P).  Earlier sets drop out of a new
+set Q: seed 20261221, the same ranges as set P;
+set R: seed 20261222, the same ranges as set Q).  Earlier sets drop out of a new
 draw because their golds (bench/heldout/gold, gold-c, gold-d, gold-e, gold-f, gold-g, gold-h,
-gold-i, gold-j, gold-k, gold-l, gold-m, gold-n, gold-o, gold-p, gold-q) and the README's rejected ids
+gold-i, gold-j, gold-k, gold-l, gold-m, gold-n, gold-o, gold-p, gold-q, gold-r) and the README's rejected ids
 are in the repository.
 Nothing here runs marsad.
 """
