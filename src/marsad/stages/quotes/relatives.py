@@ -39,5 +39,6 @@ def _may_speak_from(ctx: Context, k: int) -> bool:
         return False  # «وفق ما نشره موقع المنتخب الذي ذكر»: a verb with its object pronoun opens no subject
     if is_title(w, c) or has_form(w, c.outlet_heads) or w.token.start in ctx.names:
         return True
-    return any(m.start == w.token.start or (m.start < w.token.start < m.end and k == 0)
+    # (a mention may start inside the word, after a clitic: «بوزير الخارجية»)
+    return any(w.token.start <= m.start < w.token.end
                for e in ctx.doc.entities if e.type in SPEAKING_TYPES for m in e.mentions)
