@@ -366,3 +366,13 @@ def test_a_nationality_after_an_indefinite_adjective_names_the_agents_state() ->
     ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "ASSAULT")
     assert [doc.span_text(a.span) for a in ev.source] == ["طائرات حربية تركية"]
     assert [doc.entities[a.entity].country for a in ev.source if a.entity is not None] == ["TUR"]
+
+
+@pytest.mark.parametrize("second", ["ومسلحي حزب العمال الكردستاني", "ومتمردي تنظيم «حزب العمال الكردستاني»"])
+def test_clashes_between_an_army_and_a_groups_fighters_have_both_parties_on_both_sides(second: str) -> None:
+    # «اشتباكات بين الجيش التركي ومسلحي حزب العمال»: the fighters' head noun (with و) coordinates the
+    # group's name, so the army and the group are both parties of the clash.
+    doc = build(f"واندلعت اشتباكات بين الجيش التركي {second} في جنوب شرق البلاد.",
+                (("الجيش التركي", "ORG", "TUR"), ("حزب العمال الكردستاني", "ORG", None)),)
+    _, _, source, target = only(doc, "ASSAULT")
+    assert set(source) == set(target) == {"الجيش التركي", "حزب العمال الكردستاني"}

@@ -24,6 +24,7 @@ from marsad.stages.events.mentions import (
     POSTED_PREPS,
     Mention,
     apposition,
+    heads_between,
     is_construct_head,
     is_party,
     prep_before,
@@ -129,7 +130,7 @@ def group_forward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
             continue
         if not (apposition(doc, group[-1], nxt) or _comma_apposed(doc, group[-1], nxt)
                 or (nxt.conj and nxt.prep in (None, group[-1].prep)
-                                                 and nxt.first - group[-1].last <= 2)):
+                    and (nxt.first - group[-1].last <= 2 or heads_between(doc, group[-1].last, nxt.first)))):
             break
         k += 1
         group.append(nxt)

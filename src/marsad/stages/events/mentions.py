@@ -21,6 +21,8 @@ from marsad.text.keys import fold
 PAIR_LOOKBACK = 2
 
 
+#: Quotation marks that may wrap a group's name after its head noun.
+QUOTE_MARKS = frozenset("«»“”\"")
 #: Most tokens between a generic actor and the cue naming its members (وزراء خارجية دول من بينها).
 INCLUSION_REACH = 4
 
@@ -113,11 +115,36 @@ def _prep_of(doc: Document, first: int, span: Span, named: frozenset[int], nisba
     return (None if prep == "ك" else prep), conj
 
 
+#: Most tokens between a name and the head noun with و that coordinates it (marks and further heads).
+GROUP_HEAD_REACH = 3
+
+
 def _coordinated_group_head(doc: Document, k: int, named: frozenset[int]) -> bool:
-    """Whether token ``k`` is a group's head noun (data ``group_heads``: حركة، جماعة، تنظيم) carrying
-    و, outside any name, so that the name after it is coordinated with the actor before."""
-    return (k >= 1 and k not in named and doc.tokens[k].kind == "word"
-            and surface(doc, doc.tokens[k])[:1] == "و" and word_keys_in(doc, k, cue_words("group_heads")))
+    """Whether token ``k`` is a group's head noun (data ``group_heads``: حركة، جماعة، تنظيم، مسلحي)
+    carrying و, outside any name, so that the name after it is coordinated with the actor before; a
+    quotation mark or a further head may stand between («ومتمردي تنظيم «حزب العمال الكردستاني»»)."""
+    for _ in range(GROUP_HEAD_REACH):
+        if k < 1 or k in named:
+            return False
+        tok = doc.tokens[k]
+        if tok.kind != "word":
+            if doc.text[tok.start:tok.end] not in QUOTE_MARKS:
+                return False
+        elif not word_keys_in(doc, k, cue_words("group_heads")):
+            return False
+        elif surface(doc, tok)[:1] == "و":
+            return True
+        k -= 1
+    return False
+
+
+def heads_between(doc: Document, start: int, end: int) -> bool:
+    """Whether tokens ``start .. end`` are a group's head nouns, the first carrying و, and quotation
+    marks (GROUP_HEAD_REACH at most): what coordinates the name at ``end`` with the actor before."""
+    if not 0 < end - start <= GROUP_HEAD_REACH or surface(doc, doc.tokens[start])[:1] != "و":
+        return False
+    return all((doc.tokens[k].kind == "word" and word_keys_in(doc, k, cue_words("group_heads")))
+               or doc.text[doc.tokens[k].start:doc.tokens[k].end] in QUOTE_MARKS for k in range(start, end))
 
 
 def _partitive(doc: Document, k: int) -> bool:
