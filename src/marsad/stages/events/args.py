@@ -479,8 +479,7 @@ def _unnamed_subject(doc: Document, cand: Candidate, after: list[Mention]) -> bo
         # (a definite noun before a person's name is a title: «فقتلت المدرس هاني نعيم»)
         return False
     word = surface(doc, doc.tokens[k]).lstrip("وف")
-    if k > 0 and doc.tokens[k - 1].kind == "word" and prep_before(doc, k - 1) is not None and surface(
-            doc, doc.tokens[k - 1]).lstrip("وف").startswith(("ال", "لل", "بال", "كال")):
+    if _adjective_in_phrase(doc, k):
         return False  # «وللمرة الأولى هاجمت قوات …»: the adjective of a noun inside a prepositional phrase
     skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"] | lexicon.honorifics()
     return (word.startswith("ال") and len(word) > 4 and word not in skip and not word_keys_in(doc, k, skip)
@@ -504,6 +503,13 @@ def _described_subject(doc: Document, cand: Candidate, after: list[Mention]) -> 
             and noun not in skip and not word_keys_in(doc, k, skip) and not word_keys_in(doc, k + 1, skip))
 
 
+def _adjective_in_phrase(doc: Document, k: int) -> bool:
+    """Whether token ``k`` follows a definite noun that carries or follows a preposition («للمرة
+    الأولى», «في المرة الأولى»): the noun's adjective, inside that prepositional phrase."""
+    return (k > 0 and doc.tokens[k - 1].kind == "word" and prep_before(doc, k - 1) is not None
+            and surface(doc, doc.tokens[k - 1]).lstrip("وف").startswith(("ال", "لل", "بال", "كال")))
+
+
 def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> bool:
     """A definite noun right before the verb, opening its clause and covered by no mention, is its
     subject (subject-verb-object): the actor after the verb is then its object."""
@@ -513,8 +519,7 @@ def _unnamed_topic(doc: Document, cand: Candidate, before: list[Mention]) -> boo
     if any(d.span.start <= doc.tokens[k].start < d.span.end for d in doc.dates):
         return False  # «وفي يناير كانون الثاني انتقد أردوغان …»: the end of a date, not a subject
     word = surface(doc, doc.tokens[k]).lstrip("وف")
-    if k > 0 and doc.tokens[k - 1].kind == "word" and prep_before(doc, k - 1) is not None and surface(
-            doc, doc.tokens[k - 1]).lstrip("وف").startswith(("ال", "لل", "بال", "كال")):
+    if _adjective_in_phrase(doc, k):
         return False  # «وللمرة الأولى هاجمت قوات …»: the adjective of a noun inside a prepositional phrase
     skip = lexicon.noun_context()["time_words"] | lexicon.status_cues()["relatives"]
     # (a noun inside a prepositional phrase is no subject: «في السياق سيطرت قوات المعارضة على …»)

@@ -42,6 +42,9 @@ TERRITORY_WINDOW = 9
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 #: Punctuation that closes a clause.
 CLAUSE_PUNCT = frozenset(",،؛;:()[]«»\"“”–—-")
+#: Quotation marks: they enclose a phrase inside a clause («بمستقبل “العلاقات الهادفة” بين البلدين») or
+#: a group's name after its head noun («ومتمردي تنظيم «حزب العمال»»).
+QUOTE_MARKS = frozenset("«»\"“”")
 
 
 @dataclass(frozen=True, slots=True)

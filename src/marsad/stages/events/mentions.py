@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from marsad.core.document import Document, Span
 from marsad.stages.entities import kb
 from marsad.stages.events import lexicon
-from marsad.stages.events.detect import surface, variants, word_keys
+from marsad.stages.events.detect import QUOTE_MARKS, surface, variants, word_keys
 from marsad.stages.events.lexicon import cue_words
 from marsad.text.keys import fold
 
@@ -21,8 +21,6 @@ from marsad.text.keys import fold
 PAIR_LOOKBACK = 2
 
 
-#: Quotation marks that may wrap a group's name after its head noun.
-QUOTE_MARKS = frozenset("«»“”\"")
 #: Most tokens between a generic actor and the cue naming its members (وزراء خارجية دول من بينها).
 INCLUSION_REACH = 4
 
@@ -124,15 +122,9 @@ def _coordinated_group_head(doc: Document, k: int, named: frozenset[int]) -> boo
     carrying و, outside any name, so that the name after it is coordinated with the actor before; a
     quotation mark or a further head may stand between («ومتمردي تنظيم «حزب العمال الكردستاني»»)."""
     for _ in range(GROUP_HEAD_REACH):
-        if k < 1 or k in named:
+        if k < 1 or k in named or not _head_or_mark(doc, k):
             return False
-        tok = doc.tokens[k]
-        if tok.kind != "word":
-            if doc.text[tok.start:tok.end] not in QUOTE_MARKS:
-                return False
-        elif not word_keys_in(doc, k, cue_words("group_heads")):
-            return False
-        elif surface(doc, tok)[:1] == "و":
+        if doc.tokens[k].kind == "word" and surface(doc, doc.tokens[k])[:1] == "و":
             return True
         k -= 1
     return False
@@ -143,8 +135,15 @@ def heads_between(doc: Document, start: int, end: int) -> bool:
     marks (GROUP_HEAD_REACH at most): what coordinates the name at ``end`` with the actor before."""
     if not 0 < end - start <= GROUP_HEAD_REACH or surface(doc, doc.tokens[start])[:1] != "و":
         return False
-    return all((doc.tokens[k].kind == "word" and word_keys_in(doc, k, cue_words("group_heads")))
-               or doc.text[doc.tokens[k].start:doc.tokens[k].end] in QUOTE_MARKS for k in range(start, end))
+    return all(_head_or_mark(doc, k) for k in range(start, end))
+
+
+def _head_or_mark(doc: Document, k: int) -> bool:
+    """Whether token ``k`` is a group's head noun (data ``group_heads``) or a quotation mark."""
+    tok = doc.tokens[k]
+    if tok.kind != "word":
+        return doc.text[tok.start:tok.end] in QUOTE_MARKS
+    return word_keys_in(doc, k, cue_words("group_heads"))
 
 
 def _partitive(doc: Document, k: int) -> bool:

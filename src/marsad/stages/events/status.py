@@ -11,7 +11,7 @@ from typing import Any
 from marsad.core.document import Document, EventStatus
 from marsad.stages.events import lexicon
 from marsad.stages.events.args import light_verb
-from marsad.stages.events.detect import CLAUSE_PUNCT, Candidate, surface, word_keys
+from marsad.stages.events.detect import CLAUSE_PUNCT, QUOTE_MARKS, Candidate, surface, word_keys
 from marsad.text.keys import fold
 
 #: Particles that are negation or "may" only right before the trigger: ما is also "what", and
@@ -21,8 +21,6 @@ TIGHT = {"negated": frozenset({"ما"}), "hypothetical": frozenset({"قد"})}
 
 #: Marks that end a question: an event asked about is hypothetical.
 QUESTION_MARKS = frozenset("؟?")
-#: Quotation marks enclose a phrase inside a clause («بمستقبل “العلاقات الهادفة” بين البلدين»).
-QUOTE_MARKS = frozenset("«»\"“”")
 #: The prepositions a call takes its object with (دعا إلى، حث على), folded.
 REQUEST_PREPOSITIONS = frozenset(fold(w) for w in ("إلى", "الى", "على"))
 
