@@ -238,8 +238,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
         or turn_subject(ctx, i) or but_subject(ctx, i) or named_subject(ctx, i))
-    relative = subject is None and relative_subject(ctx, i)
-    if relative:
+    relative = relative_subject(ctx, i) if subject is None else None
+    if relative is not None:
         subject = relative
     if subject is None:
         subject = _subject_past_adjunct(ctx, j, limit)  # "وقالت في وقت سابق هوغيت لابيل:"
@@ -288,7 +288,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         return None
     # (speech in a relative clause opens at its pronoun: the antecedent belongs to the clause it ends,
     # «موضحا أنه التقى بوزير الخارجية الذي ذكر أن», whose content runs on past it)
-    region = words[i - 1].token.start if relative else (
+    region = words[i - 1].token.start if relative is not None else (
         words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start)
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
 

@@ -70,10 +70,10 @@ def outlet_on_record(ctx: Context, speaker: Actor, via: Actor | None) -> bool:
         return False
     # Only one the outlet cites («عن مصادر»): an official speaking to it («وقال المسؤول لوكالة فرانس
     # برس», «قال لـ«الاقتصادية» مصدر») speaks himself.
-    k = bisect.bisect_left(ctx.starts, speaker.span.start)
-    if k == 0 or k >= len(ctx.words) or ctx.words[k - 1].key not in ctx.cues.words("relay_from"):
+    first = bisect.bisect_left(ctx.starts, speaker.span.start)
+    if first == 0 or first >= len(ctx.words) or ctx.words[first - 1].key not in ctx.cues.words("relay_from"):
         return False
     # (sources and officials only: one of the story's people the outlet interviewed, «عن إحداهن»، «عن
     # شهود عيان», says what she saw, and speaks for nobody named)
     words = words_in(ctx, ctx.phrases.get(speaker.span, speaker.span))
-    return bool(words) and any(has_form(words[0], ctx.cues.anonymous[k]) for k in ("sources", "officials"))
+    return bool(words) and any(has_form(words[0], ctx.cues.anonymous[kind]) for kind in ("sources", "officials"))
