@@ -420,3 +420,21 @@ def test_a_verb_written_as_a_preposition_opens_its_clause_before_a_titled_subjec
     doc = _doc("وقال المتحدث باسم الخارجية الأميركية إن الانتخابات لا تتمتع بالمصداقية. وقبل ذلك، عبر وزير "
                "الخارجية البلجيكي ديدييه رينديرز عن أسفه لتنظيم الانتخابات، وذكر بأن بلاده ستعيد النظر في تعاونها.")
     assert _said(doc)[-1][:2] == ("بلاده ستعيد النظر في تعاونها", "ديدييه رينديرز")
+
+
+@pytest.mark.parametrize("opening", ["وبينما أفادت مصادر أمنية بارتفاع حصيلة القصف إلى 11 قتيلا، ",
+                                     "وفي محافظة ديالى وبعد أن أعلنت الشرطة مقتل ثلاثة مدنيين، "])
+def test_the_main_clause_after_a_subordinate_one_is_what_the_sentence_is_about(opening: str) -> None:
+    # «وبينما أفادت مصادر …، حذر النائب …. وقال: …»: the dropped subject of «وقال» goes on with the
+    # main clause's subject, not the subordinate clause's.
+    doc = _doc(f"{opening}حذر النائب صلاح مزاحم الجبوري من مخاطر إشعال الفتنة بين أهالي المدينة. "
+               "وقال: هناك من يريد إشعال نار الفتنة بين أبناء محافظتنا.")
+    assert _said(doc)[-1][:2] == ("هناك من يريد إشعال نار الفتنة بين أبناء محافظتنا", "صلاح مزاحم الجبوري")
+
+
+def test_a_subordinate_clause_with_no_main_verb_after_its_comma_leaves_the_topic_alone() -> None:
+    # «وبينما أكد الوزير …، وهو ما …»: no verb opens a main clause after the comma, so the
+    # subordinate clause's subject stays what the sentence is about.
+    doc = _doc("وبينما أكد وزير الخارجية عادل الجبير أن المملكة لن تقبل التدخل، وهو موقف ثابت. "
+               "وأضاف أن الرياض تدعم الحل السياسي.")
+    assert _said(doc)[-1][:2] == ("الرياض تدعم الحل السياسي", "عادل الجبير")

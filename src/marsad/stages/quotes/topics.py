@@ -4,11 +4,13 @@ the verb after كان («وكانت الوزارة قد أكدت»), which a lat
 from __future__ import annotations
 
 from marsad.core.document import Actor
-from marsad.stages.quotes.context import Context
+from marsad.stages.quotes.context import Context, char
 from marsad.stages.quotes.phrases import has_form, is_title
 from marsad.stages.quotes.speakers import is_pronoun, stems_of
 from marsad.stages.quotes.subjects import (
     MAX_KANA_SUBJECT,
+    MAX_OPENING_ADJUNCT,
+    QUOTE_MARKS,
     may_speak,
     opens_with_bare_verb,
     opens_with_verb,
@@ -22,6 +24,8 @@ from marsad.stages.quotes.subjects import (
 
 #: Entity types that a sentence can be about, for a later dropped subject ("وأضاف أن").
 TOPIC_TYPES = ("PER", "ORG")
+#: Most words of a subordinate clause opening a sentence, up to the comma before its main clause.
+MAX_SUBORDINATE_CLAUSE = 40
 
 
 def topic(ctx: Context, s: int) -> Actor | None:
@@ -32,6 +36,11 @@ def topic(ctx: Context, s: int) -> Actor | None:
     """
     limit = ctx.sent_limit[s]
     first = past_opening_adjunct(ctx, past_dateline(ctx, s), limit)
+    main = _main_clause(ctx, first, limit)
+    if main is not None:
+        found = _verb_topic(ctx, main, False, limit)
+        if found is not None:
+            return found
     particle = (first + 1 < limit and has_form(ctx.words[first], ctx.cues.lead_particles)
                 and ctx.words[first].key not in ctx.cues.words("fronting_verbs"))
     first += particle  # "كما أشاد الصباغ بالمتابعة": the verb after the particle opens the clause
@@ -39,6 +48,40 @@ def topic(ctx: Context, s: int) -> Actor | None:
     if found is None and not particle and ctx.words[first].key in ctx.cues.words("fronting_verbs"):
         found = _pluperfect_topic(ctx, first, limit)
     return found
+
+
+def _main_clause(ctx: Context, first: int, limit: int) -> int | None:
+    """The verb opening the main clause after a subordinate clause that opens the sentence
+    («وبينما أفادت مصادر أمنية بـ…، حذر النائب …», «وفي ديالى وبعد أن …، قال»), else None: the
+    main clause's subject, not the subordinate one's, is what the sentence is about."""
+    sub = _subordinator_at(ctx, first, limit)
+    if sub is None:
+        return None
+    for k in range(sub + 1, min(limit - 1, sub + MAX_SUBORDINATE_CLAUSE)):
+        w = ctx.words[k]
+        if not w.is_word and char(ctx, k) in (",", "،"):
+            after = k + 1
+            return after if opens_with_verb(ctx, after) or opens_with_bare_verb(ctx, after) else None
+        if not w.is_word and (char(ctx, k) in QUOTE_MARKS or char(ctx, k) == ":"):
+            return None  # the clause runs into speech: no main clause is told before it
+    return None
+
+
+def _subordinator_at(ctx: Context, first: int, limit: int) -> int | None:
+    """The word that opens a subordinate clause at ``first`` or after a short prepositional
+    adjunct with no mark in it («وفي محافظة ديالى وبينما …»)."""
+    grammar = ctx.cues.words
+    for k in range(first, min(limit - 1, first + MAX_OPENING_ADJUNCT + 1)):
+        w = ctx.words[k]
+        if not w.is_word:
+            return None
+        if w.key in grammar("subordinators") or w.bare in grammar("subordinators"):
+            return k
+        if w.key in grammar("subordinating_an_heads") and ctx.cues.is_complementiser(ctx.words[k + 1].key):
+            return k + 1
+        if k == first and not (w.prep or w.key in grammar("adjunct_openers")):
+            return None  # the sentence opens with neither a subordinator nor an adjunct
+    return None
 
 
 def _verb_topic(ctx: Context, first: int, particle: bool, limit: int) -> Actor | None:
