@@ -438,3 +438,18 @@ def test_a_subordinate_clause_with_no_main_verb_after_its_comma_leaves_the_topic
     doc = _doc("وبينما أكد وزير الخارجية عادل الجبير أن المملكة لن تقبل التدخل، وهو موقف ثابت. "
                "وأضاف أن الرياض تدعم الحل السياسي.")
     assert _said(doc)[-1][:2] == ("الرياض تدعم الحل السياسي", "عادل الجبير")
+
+
+def test_an_aside_between_dashes_after_the_speaker_is_stepped_over() -> None:
+    # «وقال موقع … -الناطق بالتركية والذي يصف نفسه بانه … – إن»: the aside's own verb and
+    # complementiser are no speech; the speech opens at إن after the closing dash.
+    doc = _doc("وقال موقع دار الخلافة دوت كوم -الناطق بالتركية والذي يصف نفسه بانه مكتب محلي لمؤسسة "
+               "الحياة الجناح الإعلامي للتنظيم – إن القرار أظهر الضغوط المتزايدة على المسلمين في تركيا.")
+    assert [q[:2] for q in _said(doc)] == [("القرار أظهر الضغوط المتزايدة على المسلمين في تركيا",
+                                             "موقع دار الخلافة دوت كوم")]
+
+
+@pytest.mark.parametrize("as_", ["بأنها", "بانها"])
+def test_describing_as_is_a_judgement_with_or_without_the_hamza(as_: str) -> None:
+    doc = _doc(f"ووصف رئيس الغرفة التجارية الألمانية إيريك شفيتزر الزيارة {as_} إشارة مشجعة للشركات الألمانية.")
+    assert _said(doc) == [] and doc.unattributed == []

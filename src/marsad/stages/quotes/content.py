@@ -15,6 +15,11 @@ MAX_ADJUNCT_WORDS = 12
 #: More words allowed when the speaker is followed by a description set off by a comma
 #: ("وقال فلان، أحد منظمي المظاهرات في محافظة كربلاء (110 كلم جنوب بغداد) في حديث لـ«…»: إن").
 MAX_APPOSITION_WORDS = 10
+#: Most words of an aside set off by dashes right after the speaker ("وقال موقع … -الناطق
+#: بالتركية والذي يصف نفسه بأنه … – إن"), which the scan for the opener steps over whole.
+MAX_DASH_ASIDE_WORDS = 25
+#: Marks that open and close such an aside (a hyphen may be closed by an en dash).
+DASHES = ("-", "–", "—")
 #: Most words between a speaker and a short quotation that follows with no colon ("وقال في بيان
 #: «…»"); farther, a quotation of fewer than MIN_FAR_QUOTE_WORDS words is a phrase the narrative
 #: quotes ("يشير إلى ارتكاب انتهاكات بشكل «ممنهج وعلى نطاق واسع»"), a longer one still speech
@@ -168,6 +173,10 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
     bracket = -1  # index past the closing bracket of the aside being read
     while k < limit and seen <= budget:
         w = words[k]
+        aside_end = dash_aside_end(ctx, k, limit) if k == start else None
+        if aside_end is not None:
+            k = aside_end  # the aside's verbs and complementisers are its own, not the speech's
+            continue
         if bracket < 0 and w.key == "(":
             bracket = bracket_end(words, k, limit)
         seen += w.is_word and k >= bracket
@@ -226,6 +235,18 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
     if k < limit and seen > budget and not relative:
         return _far_colon(ctx, k, limit), via, source
     return -1, via, source
+
+
+def dash_aside_end(ctx: Context, k: int, limit: int) -> int | None:
+    """Index past the dash that closes an aside opened by the dash at word ``k``, else None."""
+    if char(ctx, k) not in DASHES:
+        return None
+    for x in range(k + 1, min(limit, k + 2 + MAX_DASH_ASIDE_WORDS)):
+        if char(ctx, x) in DASHES:
+            return x + 1 if x > k + 1 else None
+        if not ctx.words[x].is_word and char(ctx, x) in (".", ":", "؟", "!"):
+            return None
+    return None
 
 
 def _far_colon(ctx: Context, k: int, limit: int) -> int:

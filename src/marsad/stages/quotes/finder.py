@@ -194,8 +194,11 @@ def _subject_past_adjunct(ctx: Context, j: int, limit: int) -> tuple[int, int] |
 
 def _described_as(ctx: Context, i: int, opener: int) -> bool:
     """Whether a verb of describing at ``i`` goes on with بأن (as): «وصفه بأنه …» judges the thing."""
-    return (ctx.words[i].key in ctx.cues.words("describing_verbs") and opener < len(ctx.words)
-            and ctx.words[opener].key.startswith("بان"))
+    if ctx.words[i].key not in ctx.cues.words("describing_verbs") or opener >= len(ctx.words):
+        return False
+    w = ctx.words[opener]
+    # «بأنه» folds whole; «بانه», written without its hamza, arrives as أنه with ب split off.
+    return w.key.startswith("بان") or (w.prep and ctx.text[w.token.start] == "ب" and ctx.cues.is_complementiser(w.key))
 
 
 def _genitive_after(head: Word, w: Word) -> bool:
