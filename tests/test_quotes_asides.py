@@ -453,3 +453,25 @@ def test_an_aside_between_dashes_after_the_speaker_is_stepped_over() -> None:
 def test_describing_as_is_a_judgement_with_or_without_the_hamza(as_: str) -> None:
     doc = _doc(f"ووصف رئيس الغرفة التجارية الألمانية إيريك شفيتزر الزيارة {as_} إشارة مشجعة للشركات الألمانية.")
     assert _said(doc) == [] and doc.unattributed == []
+
+
+@pytest.mark.parametrize("between", ["الذي رفض ذكر اسمه", "الذي وصل إلى بغداد أمس"])
+def test_a_relative_clause_between_a_fronted_subject_and_its_verb(between: str) -> None:
+    # «المسؤول العراقي الذي رفض ذكر اسمه قال إن»: the clause's own verbs (ذكر among them, with no
+    # complementiser) stand between the subject and the verb of saying.
+    doc = _doc(f"المسؤول العراقي {between} قال إن رئيس الأركان الأمريكي طالب رئيس الوزراء بالحفاظ على التزامه.")
+    assert [q[:2] for q in _said(doc)] == [("رئيس الأركان الأمريكي طالب رئيس الوزراء بالحفاظ على التزامه",
+                                             "المسؤول العراقي")]
+
+
+def test_an_attribution_between_a_fronted_subject_and_its_verb() -> None:
+    # «رئيس الأركان وفقا للمسؤول العراقي أكد خلال الاجتماع أن»: told by another, the words are still
+    # the subject's (a nested statement is quoted as its inner speaker).
+    doc = _doc("رئيس الأركان الأمريكي وفقا للمسؤول العراقي أكد خلال الاجتماع أن النفوذ الإيراني سيكون أكثر إيجابية.")
+    assert [q[:2] for q in _said(doc)] == [("النفوذ الإيراني سيكون أكثر إيجابية", "رئيس الأركان الأمريكي")]
+
+
+def test_a_title_subject_before_an_adjunct_and_its_verb() -> None:
+    # «رئيس الأركان الأمريكي أكد خلال الاجتماع أن»: a title opens an actor as a definite noun does.
+    doc = _doc("رئيس الأركان الأمريكي أكد خلال الاجتماع أن واشنطن تراقب العلاقة بين بغداد وطهران.")
+    assert [q[:2] for q in _said(doc)] == [("واشنطن تراقب العلاقة بين بغداد وطهران", "رئيس الأركان الأمريكي")]

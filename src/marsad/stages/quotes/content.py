@@ -173,7 +173,9 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
     bracket = -1  # index past the closing bracket of the aside being read
     while k < limit and seen <= budget:
         w = words[k]
-        aside_end = dash_aside_end(ctx, k, limit) if k == start else None
+        # (an attribution between dashes, «-بحسب صحيفة الصباح-», is read below: it names the relay)
+        aside_end = dash_aside_end(ctx, k, limit) if k == start and (
+            k + 1 >= limit or words[k + 1].key not in c.according) else None
         if aside_end is not None:
             k = aside_end  # the aside's verbs and complementisers are its own, not the speech's
             continue

@@ -54,7 +54,7 @@ from marsad.stages.quotes.phrases import (
 )
 from marsad.stages.quotes.pointers import but_subject, pointed_back
 from marsad.stages.quotes.records import quote_of
-from marsad.stages.quotes.relatives import relative_subject
+from marsad.stages.quotes.relatives import interrupted_subject, relative_subject
 from marsad.stages.quotes.sources import is_source
 from marsad.stages.quotes.stretch import past_time_adverbs, same_head
 from marsad.stages.quotes.subjects import (
@@ -240,7 +240,8 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         return None  # "وتشير التوقعات إلى أن", "مما يؤكد أن": no one speaks
     subject: tuple[int, int] | None = (j, end) if end > j else (
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
-        or turn_subject(ctx, i) or but_subject(ctx, i) or named_subject(ctx, i))
+        or turn_subject(ctx, i) or but_subject(ctx, i) or named_subject(ctx, i)
+        or interrupted_subject(ctx, i))
     relative = relative_subject(ctx, i) if subject is None else None
     if relative is not None:
         subject = relative

@@ -4,12 +4,15 @@ named person or body, a title, an outlet or a body's head noun)."""
 
 from __future__ import annotations
 
-from marsad.stages.quotes.context import Context
+from marsad.stages.quotes.context import Context, char
 from marsad.stages.quotes.phrases import has_form, is_title
 from marsad.stages.quotes.subjects import MAX_FRONTED_SUBJECT, speaker_end_at
 
 #: Entity types that can speak through a relative clause.
 SPEAKING_TYPES = ("PER", "ORG")
+#: Most words of a relative clause or «وفقا لـ…» aside between a subject opening its clause and
+#: the verb of saying after it.
+MAX_INTERRUPTION = 12
 
 
 def relative_subject(ctx: Context, i: int) -> tuple[int, int] | None:
@@ -42,3 +45,40 @@ def _may_speak_from(ctx: Context, k: int) -> bool:
     # (a mention may start inside the word, after a clitic: «بوزير الخارجية»)
     return any(w.token.start <= m.start < w.token.end
                for e in ctx.doc.entities if e.type in SPEAKING_TYPES for m in e.mentions)
+
+
+def interrupted_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+    """«المسؤول العراقي الذي رفض ذكر اسمه قال إن», «رئيس الأركان وفقا للمسؤول العراقي أكد أن»: a
+    subject that opens its clause, with a relative clause or an attribution between it and the
+    verb at word ``i`` (which leads straight into its content); (start, end) word indices."""
+    words, c = ctx.words, ctx.cues
+    first = ctx.sent_first[ctx.sent_of[i]]
+    if words[i].conj_end > words[i].token.start or i + 1 >= len(words) or not _leads_into_content(ctx, i + 1):
+        return None
+    for r in range(i - 1, max(first, i - 1 - MAX_INTERRUPTION), -1):
+        x = words[r]
+        if (not x.is_word and char(ctx, r) not in ("،", ",")) or c.is_complementiser(x.key):
+            return None  # speech stands between («الذي قال إن …»), or the clause ends
+        # (a verb of saying with no complementiser is the clause's own: «الذي رفض ذكر اسمه»)
+        if x.key in c.words("relative_pronouns") or x.key in c.according:
+            return _clause_opening_subject(ctx, first, r - (r - 1 > first and char(ctx, r - 1) in ("،", ",")))
+    return None
+
+
+def _leads_into_content(ctx: Context, k: int) -> bool:
+    """Whether word ``k``, right after a verb of saying, opens its content or an adjunct before it."""
+    w, c = ctx.words[k], ctx.cues
+    return (c.is_complementiser(w.key) or char(ctx, k) == ":" or w.key in c.words("adjunct_openers")
+            or w.key in c.words("nominal_prepositions"))
+
+
+def _clause_opening_subject(ctx: Context, first: int, stop: int) -> tuple[int, int] | None:
+    """The phrase that runs from the start of its clause (the sentence, or a lead particle) to word
+    ``stop`` and can speak."""
+    words, c = ctx.words, ctx.cues
+    for k in range(max(first, stop - MAX_FRONTED_SUBJECT), stop):
+        opens = k == first or has_form(words[k - 1], c.lead_particles)
+        if opens and words[k].conj_end == words[k].token.start and not words[k].prep and (
+                _may_speak_from(ctx, k) and speaker_end_at(ctx, k, stop) == stop):
+            return k, stop
+    return None

@@ -484,7 +484,7 @@ def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
         return None
     opens = (k == first or not words[k - 1].is_word or has_form(words[k - 1], c.lead_particles)
              or _however(ctx, k - 1))
-    if adjunct and not _definite_actor(ctx, k):
+    if adjunct and not (_definite_actor(ctx, k) or is_title(words[k], c)):
         return None  # "وقديماً قالوا في المثل": with an adjunct between, only a named actor is a subject
     return (k, i) if opens else None
 
