@@ -242,3 +242,18 @@ def test_a_place_set_off_after_a_place_stays_a_place() -> None:
     doc = marsad.analyze("ووصل الوفد إلى القاهرة، العاصمة المصرية، أمس.", "2015-07-25",
                          stages=("clean", "segment", "entities"))
     assert all(e.type != "PER" for e in doc.entities)
+
+
+@pytest.mark.parametrize("verb", ["أبلغ", "أكد"])
+def test_a_verb_of_saying_between_two_names_splits_the_span(verb: str) -> None:
+    # «أن الجنرال ديمبسي أبلغ العبادي أن»: a span read across the verb is two persons.
+    doc = _with_tagged(f"وأكد المسؤول أن الجنرال ديمبسي {verb} العبادي أن واشنطن سترسل فرقا.",
+                       [(f"ديمبسي {verb} العبادي", "PER")])
+    mentions = sorted(doc.span_text(m) for e in doc.entities if e.type == "PER" for m in e.mentions)
+    assert mentions == ["العبادي", "ديمبسي"]
+
+
+def test_a_name_word_that_is_also_a_verb_of_saying_stays_in_the_name() -> None:
+    # وعد is a verb of saying and a given name: «محمد وعد الله» stays one person.
+    doc = _with_tagged("وحضر المهندس محمد وعد الله الاجتماع.", [("محمد وعد الله", "PER")])
+    assert [doc.span_text(m) for e in doc.entities if e.type == "PER" for m in e.mentions] == ["محمد وعد الله"]

@@ -475,3 +475,24 @@ def test_a_title_subject_before_an_adjunct_and_its_verb() -> None:
     # «رئيس الأركان الأمريكي أكد خلال الاجتماع أن»: a title opens an actor as a definite noun does.
     doc = _doc("رئيس الأركان الأمريكي أكد خلال الاجتماع أن واشنطن تراقب العلاقة بين بغداد وطهران.")
     assert [q[:2] for q in _said(doc)] == [("واشنطن تراقب العلاقة بين بغداد وطهران", "رئيس الأركان الأمريكي")]
+
+
+def test_a_subject_before_a_verb_of_telling_is_its_speaker_and_the_name_after_the_one_told() -> None:
+    # «وأكد المسؤول أن الجنرال ديمبسي أبلغ العبادي أن …»: the general told al-Abadi; the official's
+    # words hold the general's whole report.
+    doc = _doc("وأكد المسؤول العراقي أن الجنرال ديمبسي أبلغ العبادي أن واشنطن سترسل إلى العراق فرقا أمريكية.")
+    assert [q[:2] for q in _said(doc)] == [
+        ("الجنرال ديمبسي أبلغ العبادي أن واشنطن سترسل إلى العراق فرقا أمريكية", "المسؤول العراقي"),
+        ("واشنطن سترسل إلى العراق فرقا أمريكية", "ديمبسي")]
+
+
+def test_a_subject_fronted_after_kana_is_the_speaker_and_the_phrase_after_the_verb_its_object() -> None:
+    doc = _doc("وكان الرئيس عبدربه منصور هادي قد أبلغ الوفد أن الحكومة ستتعاون مع المبعوث.")
+    assert [q[:2] for q in _said(doc)] == [("الحكومة ستتعاون مع المبعوث", "عبدربه منصور هادي")]
+
+
+def test_an_attribution_opened_by_lakinnahu_cuts_the_speech_before_it() -> None:
+    # «ونفى فوزي أن … لكنه أضاف أن …»: the first content ends before «لكنه أضاف».
+    doc = _doc("ونفى فوزي أن يكون المبعوث ناقش إمكانية التفاوض لكنه أضاف أن الجامعة العربية ستدرس مراقبة الهدنة.")
+    assert [q[0] for q in _said(doc)] == ["أن يكون المبعوث ناقش إمكانية التفاوض",
+                                          "الجامعة العربية ستدرس مراقبة الهدنة"]

@@ -53,7 +53,12 @@ from marsad.stages.entities.match import (
 )
 from marsad.stages.entities.ministries import bare_ministries
 from marsad.stages.entities.nationality import qualified_nationalities, titled_persons_state
-from marsad.stages.entities.noise import adjective_after_head, without_possessed_tail, word_before_possessed_noun
+from marsad.stages.entities.noise import (
+    adjective_after_head,
+    split_at_speech_verb,
+    without_possessed_tail,
+    word_before_possessed_noun,
+)
 from marsad.stages.entities.orgs import composed_name, extend_name, is_description, named_after_person
 from marsad.stages.entities.outlets import find_facilities, find_headed_places, find_local_places, find_outlets
 from marsad.stages.entities.places import division_states, leading_state, reread_places
@@ -620,6 +625,8 @@ def find_mentions(doc: Document, kb: KnowledgeBase | None = None,
         tagged = tagger_mentions(doc)
     tagged = [(tagged_core(doc, trim_proclitics(doc, raw)), label) for raw, label in tagged]
     tagged = join_hyphenated(doc, tagged)
+    tagged = [(piece, label) for span, label in tagged
+              for piece in (split_at_speech_verb(doc, span) if label == "PER" else [span])]
     tagged = [(_name_tail(doc, _through_particle(doc, span)) if label == "PER" else span, label)
               for span, label in tagged]
     tagged = [(extend_name(doc, span) if label == "ORG" else span, label) for span, label in tagged

@@ -1,8 +1,11 @@
 """Tagger spans that run into ordinary words: a possessed noun after a name (هادي سيطرتهما "their
-control"), or an adjective after a class noun read as a place (محافظة محررة "a liberated
-governorate")."""
+control"), an adjective after a class noun read as a place (محافظة محررة "a liberated
+governorate"), or a verb of saying between two names (ديمبسي أبلغ العبادي)."""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 from marsad.core.document import Document, Span
 from marsad.stages.entities.kb import KnowledgeBase, name_key, unlinked_place
@@ -10,6 +13,7 @@ from marsad.stages.entities.match import first_word_keys
 from marsad.stages.entities.outlets import place_heads
 from marsad.stages.entities.romanise import name_tokens
 from marsad.text.keys import fold, frequency
+from marsad.text.resources import load_yaml
 
 #: Attached pronouns of a possessed noun ("their", "your", "its"): no name ends in them.  ها and
 #: ه are left out: names end in those letters (طه، بنها).
@@ -78,3 +82,25 @@ def word_before_possessed_noun(doc: Document, kb: KnowledgeBase, span: Span) -> 
         return False
     after = doc.text[span.end:span.end + 40].split()
     return bool(after) and _possessed_noun(after[0])
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Folded verbs of saying (``quote_cues.yaml``, ``verbs``) that are no name word: وعد and
+    رأى are names too, and stay inside a span."""
+    groups = load_yaml("quote_cues.yaml")["verbs"]
+    return frozenset(fold(w) for ws in groups.values() for w in ws) - name_tokens().keys()
+
+
+def split_at_speech_verb(doc: Document, span: Span) -> list[Span]:
+    """A person span with a verb of saying inside it («الجنرال ديمبسي أبلغ العبادي أن») is the
+    name before the verb and the name after it, each of one word or more; else the span alone."""
+    text = doc.text[span.start:span.end]
+    words = list(re.finditer(r"\S+", text))
+    for k, w in enumerate(words[1:], start=1):
+        key = fold(w.group())
+        if key in _speech_verbs() or (key.startswith("و") and key[1:] in _speech_verbs()):
+            before = Span(span.start, span.start + words[k - 1].end())
+            after = [Span(span.start + words[k + 1].start(), span.end)] if k + 1 < len(words) else []
+            return [before, *after]
+    return [span]

@@ -242,6 +242,12 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         fronted_subject(ctx, i) or opening_subject(ctx, i) or contrast_subject(ctx, i)
         or turn_subject(ctx, i) or but_subject(ctx, i) or named_subject(ctx, i)
         or interrupted_subject(ctx, i))
+    if end > j:
+        # "وكان الرئيس قد أبلغ الوفد أن", "أن الجنرال ديمبسي أبلغ العبادي أن": with its subject
+        # before it, the phrase after the verb is its object, the one told.
+        subject = fronted_subject(ctx, i) or (
+            (named_subject(ctx, i) or opening_subject(ctx, i)) if words[i].key in c.words("addressee_verbs")
+            else None) or subject
     relative = relative_subject(ctx, i) if subject is None else None
     if relative is not None:
         subject = relative
@@ -292,7 +298,9 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         return None
     # (speech in a relative clause opens at its pronoun: the antecedent belongs to the clause it ends,
     # «موضحا أنه التقى بوزير الخارجية الذي ذكر أن», whose content runs on past it)
-    region = words[i - 1].token.start if relative is not None else (
+    # («لكنه أضاف أن»: the pronoun's antecedent is named before, but the attribution opens at لكنه)
+    pointed = i > 0 and words[i - 1].key in c.words("but_pronouns") and subject is not None and subject[1] < i - 1
+    region = words[i - 1].token.start if relative is not None or pointed else (
         words[subject[0]].token.start if subject and subject[0] < i else words[i].token.start)
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
 
