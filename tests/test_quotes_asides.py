@@ -496,3 +496,20 @@ def test_an_attribution_opened_by_lakinnahu_cuts_the_speech_before_it() -> None:
     doc = _doc("ونفى فوزي أن يكون المبعوث ناقش إمكانية التفاوض لكنه أضاف أن الجامعة العربية ستدرس مراقبة الهدنة.")
     assert [q[0] for q in _said(doc)] == ["أن يكون المبعوث ناقش إمكانية التفاوض",
                                           "الجامعة العربية ستدرس مراقبة الهدنة"]
+
+
+def test_marks_around_an_outlet_do_not_use_up_a_participles_reach() -> None:
+    # «مبينا في تصريح لـ"الرياض" بأن»: four words, seven tokens, before the complementiser.
+    doc = _doc('رد وزير الخارجية اليمني رياض ياسين على محاولات بعض الأطراف مبينا في تصريح ل"الرياض" بأن '
+               "معظم المساعدات التي وصلت إلى عدن هي من المملكة.")
+    (q,) = doc.quotes
+    assert (doc.span_text(q.speaker.span), doc.span_text(q.content)) == (
+        "رياض ياسين", "معظم المساعدات التي وصلت إلى عدن هي من المملكة")
+    assert q.via is not None and doc.span_text(q.via.span) == "الرياض"
+
+
+def test_considering_with_adda_is_a_cue() -> None:
+    # «عادّا أن ذلك «يؤكد …»»: the participle of عدّ (to consider) reports as معتبرا does.
+    doc = _doc("وحث قائد الجيش العماد جان قهوجي العسكريين على الاستعداد لمواجهة الإرهابيين، عادّا أن "
+               "ذلك «يؤكد بشكل واضح ما يبيته هذا العدو تجاه المنطقة».")
+    assert _said(doc)[-1][1] == "جان قهوجي"

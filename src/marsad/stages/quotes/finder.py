@@ -471,7 +471,7 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     words = ctx.words
     s = ctx.sent_of[i]
     limit = ctx.sent_limit[s]
-    opener, via, _ = seek_content(ctx, i + 1, min(limit, i + 1 + MAX_PARTICIPLE_GAP))
+    opener, via, _ = seek_content(ctx, i + 1, _past_words(ctx, i + 1, limit, MAX_PARTICIPLE_GAP))
     # "مشيرا إلى أهمية انعقاد الحوار": with no opener, the noun phrase is the content.
     found = content_at(ctx, opener, s) if opener >= 0 else nominal_content(ctx, i, i + 1)
     if found is None:
@@ -500,6 +500,16 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
     if speaker is None:
         return None
     return Draft(found[0], found[1], speaker, _cue_span(ctx, i), via, region, s)
+
+
+def _past_words(ctx: Context, k: int, limit: int, n: int) -> int:
+    """Index just past ``n`` words from word ``k``, at most ``limit``: marks are not counted
+    («مبينا في تصريح لـ"الرياض" بأن» has four words before بأن, and seven tokens)."""
+    seen = 0
+    while k < limit and seen < n:
+        seen += ctx.words[k].is_word
+        k += 1
+    return k
 
 
 def _nested(inner: Draft, outer: Draft, opened_at: int | None = None) -> bool:
