@@ -19,9 +19,10 @@ ranges as set J; set L: seed 20261216, the same ranges as set K; set M: seed 202
 ranges as set L; set N: seed 20261218, the same ranges as set M; set O: seed 20261219, the same
 ranges as set N; set P: seed 20261220, the same ranges as set O;
 set Q: seed 20261221, the same ranges as set P;
-set R: seed 20261222, the same ranges as set Q).  Earlier sets drop out of a new
+set R: seed 20261222, the same ranges as set Q;
+set S: seed 20261223, the same ranges as set R).  Earlier sets drop out of a new
 draw because their golds (bench/heldout/gold, gold-c, gold-d, gold-e, gold-f, gold-g, gold-h,
-gold-i, gold-j, gold-k, gold-l, gold-m, gold-n, gold-o, gold-p, gold-q, gold-r) and the README's rejected ids
+gold-i, gold-j, gold-k, gold-l, gold-m, gold-n, gold-o, gold-p, gold-q, gold-r, gold-s) and the README's rejected ids
 are in the repository.
 Nothing here runs marsad.
 """
