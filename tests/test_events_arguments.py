@@ -376,3 +376,21 @@ def test_clashes_between_an_army_and_a_groups_fighters_have_both_parties_on_both
                 (("الجيش التركي", "ORG", "TUR"), ("حزب العمال الكردستاني", "ORG", None)),)
     _, _, source, target = only(doc, "ASSAULT")
     assert set(source) == set(target) == {"الجيش التركي", "حزب العمال الكردستاني"}
+
+
+def test_a_place_ending_a_titles_construct_is_the_offices_not_the_object() -> None:
+    # «انتقد رئيس مجلس شيوخ عشائر الأنبار، نعيم الكعود، الحكومة العراقية»: الأنبار closes the
+    # office's construct chain; the name set off after it is the holder; the government is criticised.
+    doc = build("انتقد رئيس مجلس شيوخ عشائر الأنبار، نعيم الكعود، الحكومة العراقية بشدة.",
+                (("الأنبار", "GPE", "IRQ"), ("نعيم الكعود", "PER", "IRQ"), ("الحكومة العراقية", "ORG", "IRQ")))
+    _, _, source, target = only(doc, "ACCUSE")
+    assert "نعيم الكعود" in source and target == ("الحكومة العراقية",)
+
+
+def test_a_holders_name_after_the_offices_construct_is_the_subjects() -> None:
+    # «استقبل محافظ محافظة الجبيل المهندس بدر العطيشان … مديري الدوائر»: the governor is the host,
+    # neither he nor his governorate the one received.
+    doc = build("استقبل محافظ محافظة الجبيل المهندس بدر العطيشان، بمقر المحافظة، وفد وزارة الخارجية.",
+                (("الجبيل", "GPE", "SAU"), ("بدر العطيشان", "PER", "SAU"), ("وزارة الخارجية", "ORG", "SAU")))
+    _, _, source, target = only(doc, "CONSULT")
+    assert "بدر العطيشان" in source and "الجبيل" not in target and "بدر العطيشان" not in target

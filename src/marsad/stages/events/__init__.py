@@ -56,7 +56,6 @@ from marsad.stages.events.args import (
     actor_ids,
     find_arguments,
     governed,
-    office_words,
     referents,
     to_actors,
 )
@@ -94,6 +93,7 @@ from marsad.stages.events.filter import (
     sentence_features,
 )
 from marsad.stages.events.forms import participle
+from marsad.stages.events.groups import office_words
 from marsad.stages.events.mentions import PREPOSITIONS, Mention, find_mentions
 from marsad.stages.events.merge import actor_key, collapse, group_key, same_parties
 from marsad.stages.events.mutual import anaphor_candidates, inherit, party

@@ -25,10 +25,11 @@ from functools import lru_cache
 
 from marsad.core.document import Actor, Document
 from marsad.stages.events import lexicon
-from marsad.stages.events.args import Arguments, group_forward, referents, to_actors
+from marsad.stages.events.args import Arguments, referents, to_actors
 from marsad.stages.events.detect import Candidate, surface
 from marsad.stages.events.filter import read_weights, sigmoid
 from marsad.stages.events.forms import object_suffix
+from marsad.stages.events.groups import group_forward
 from marsad.stages.events.mentions import NON_ACTOR_TYPES, STATE_TYPES, Mention
 from marsad.stages.events.mutual import MUTUAL_TYPES
 from marsad.text.keys import fold

@@ -14,12 +14,11 @@ from marsad.stages.events.args import (
     OPENING_SUBJECT,
     SUBJECT_GAP,
     WIDEN_GAP,
-    group_forward,
-    is_comma,
     victims,
 )
 from marsad.stages.events.detect import Candidate, surface, word_keys
 from marsad.stages.events.forms import plural_verb
+from marsad.stages.events.groups import group_forward, is_comma
 from marsad.stages.events.lexicon import cue_words
 from marsad.stages.events.mentions import NON_ACTOR_TYPES, Mention, word_keys_in
 from marsad.stages.quotes.lexicon import cues as quote_cues

@@ -194,6 +194,16 @@ def is_construct_head(doc: Document, k: int) -> bool:
             and not tok.has_pronoun)
 
 
+def completes_title(doc: Document, head: Mention, m: Mention) -> bool:
+    """Whether ``m`` ends the construct chain of an official's title ``head``: only indefinite
+    nouns stand between («رئيس مجلس شيوخ عشائر الأنبار»), so the name is the office's, not an
+    object of the verb."""
+    if not (head.agent and head.concept == "officials") or m.prep is not None or m.conj:
+        return False
+    return is_construct_head(doc, head.last - 1) and m.first > head.last and all(
+        is_construct_head(doc, k) for k in range(head.last, m.first))
+
+
 def construct_agent(doc: Document, k: int) -> bool:
     """Whether agent word ``k`` heads a construct another agent completes (وزير الداخلية): an
     indefinite noun without the dual or plural ن, which a construct head drops."""
