@@ -90,6 +90,10 @@ def test_a_pronoun_with_nobody_named_before_it_refers_to_nobody() -> None:
     # ... or the state whose government it is.
     ("طلبت حكومة إريتريا من مجلس الأمن التحقيق في تهريب البشر. وقالت الحكومة إن لديها أدلة.",
      "الحكومة", "Eritrea"),
+    # ... or the organisation the knowledge base names with it, though the story did not («تنظيم
+    # داعش»), and إلى after it (folded الي) is no describing adjective.
+    ("أفاد مصدر أمني بأن عناصر من داعش هاجموا مقر الفوج. وانسحب عناصر التنظيم إلى مركز الكرمة.",
+     "التنظيم", "Islamic State"),
 ])
 def test_a_body_noun_stands_for_the_body_named_before(text: str, body: str, name_en: str) -> None:
     doc = _references(text, "2015-08-01")
@@ -100,6 +104,14 @@ def test_a_body_noun_stands_for_the_body_named_before(text: str, body: str, name
 def test_a_body_noun_with_an_adjective_names_its_own_body() -> None:
     # «الحكومة العراقية» is described on the spot; it does not refer back to Eritrea's.
     doc = _references("طلبت حكومة إريتريا التحقيق. وردت الحكومة العراقية بأنها تدرس الطلب.", "2015-08-01")
+    assert [r for r in doc.references if r.kind == "body"] == []
+
+
+def test_a_club_named_without_its_head_is_not_what_a_later_head_noun_means() -> None:
+    # Only تنظيم reads the knowledge base's names: «النادي» after «السد القطري» (a club the knowledge
+    # base names «نادي السد») is the club the story is about, which it did not name with the head.
+    doc = _references("اختار لاعبو برشلونة اينيستا قائدا خلفا لتشافي المنتقل إلى السد القطري. وأشار النادي "
+                      "إلى أن اللاعبين صوتوا.", "2015-08-01")
     assert [r for r in doc.references if r.kind == "body"] == []
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from marsad.core.document import Document, Reference, Span
 from marsad.core.errors import DataError
-from marsad.stages.entities.kb import KnowledgeBase, NameKey, Office, name_key, read_table
+from marsad.stages.entities.kb import KnowledgeBase, NameKey, Office, name_heads, name_key, read_table
 from marsad.stages.entities.link import Mention
 from marsad.stages.entities.match import first_word_keys, longest_at, surface_keys
 from marsad.text.keys import fold, folded_words
@@ -38,6 +38,8 @@ ANY_MINISTER = "minister"
 PRONOUN_REACH = 1500
 #: How far back (characters) a body noun looks for the body: bodies are called back from afar.
 BODY_REACH = 4000
+#: Fewest letters of a definite relational adjective, article and ending included (العربي).
+MIN_DESCRIPTION_LETTERS = 5
 #: Entity types a body noun can stand for (a nationality stands for its state).
 BODY_TYPES = ("ORG", "GPE", "FAC", "NORP")
 REFERENCES_FILE = "references.yaml"
@@ -65,6 +67,7 @@ class Lexicon:
     relatives: frozenset[str]
     state_heads: frozenset[str]
     state_titles: dict[NameKey, str]
+    kb_name_heads: frozenset[str]
 
     @property
     def all_nouns(self) -> frozenset[str]:
@@ -87,7 +90,8 @@ def lexicon() -> Lexicon:
     return Lexicon({fold(k): _folded_list(nouns, k) for k in nouns}, _folded_list(data, "name_fillers"),
                    reach, _folded_list(data, "body_heads"), tuple(_folded_list(data, "description_endings")),
                    _folded_list(data, "relatives"),
-                   _folded_list(data, "state_heads"), {name_key(k): str(v) for k, v in states.items()})
+                   _folded_list(data, "state_heads"), {name_key(k): str(v) for k, v in states.items()},
+                   _folded_list(data, "kb_name_heads"))
 
 
 @lru_cache(maxsize=1)
@@ -342,7 +346,7 @@ class _Resolver:
         self.after_title: dict[str, tuple[Span, int]] = {}
         self.state = _main_state([e.country for e in doc.entities])
         self.taken = _Spans([m for e in doc.entities for m in e.mentions])
-        self.bodies = _BodyIndex(doc, self.lex)
+        self.bodies = _BodyIndex(doc, self.lex, name_heads(kb))
 
     def _sentence(self, span: Span) -> int:
         found = self.doc.sentence_of(span.start)
@@ -425,8 +429,9 @@ class _Resolver:
         if head is None:
             return None
         following = fold(_word(doc, i + 1)) if i + 1 < len(doc.tokens) else ""
-        if (following.startswith("ال") and following.endswith(self.lex.description_endings)
-                and following not in self.lex.relatives):
+        # (إلى folds to الي, which looks like one: a nisba has a stem of three letters at least)
+        if (following.startswith("ال") and len(following) >= MIN_DESCRIPTION_LETTERS
+                and following.endswith(self.lex.description_endings) and following not in self.lex.relatives):
             return None  # «الحكومة العراقية»: a description that names its own body
         span = _body_span(doc, i)
         if self.taken.overlap(span):
@@ -474,14 +479,16 @@ class _BodyIndex:
     """Mentions of bodies by the head noun that names them: their name opens with it («وزارة
     الدفاع») or, for a state, follows a government head («حكومة إريتريا»)."""
 
-    def __init__(self, doc: Document, lex: Lexicon) -> None:
+    def __init__(self, doc: Document, lex: Lexicon, known_heads: dict[str, frozenset[str]]) -> None:
         self.doc = doc
         found: dict[str, list[tuple[int, int, Span]]] = defaultdict(list)
         for idx, ent in enumerate(doc.entities):
             if ent.type not in BODY_TYPES:
                 continue
+            # («عناصر من داعش … التنظيم»: the knowledge base names it «تنظيم داعش»)
+            named_with = known_heads.get(ent.kb_id, frozenset()) & lex.kb_name_heads if ent.kb_id else frozenset()
             for m in ent.mentions:
-                heads = {fold(doc.text[m.start:m.end].split(" ", 1)[0]).removeprefix("ال")}
+                heads = {fold(doc.text[m.start:m.end].split(" ", 1)[0]).removeprefix("ال")} | named_with
                 i = _token_at(doc, m.start)
                 if i > 0 and ent.type in ("GPE", "ORG"):
                     before = _keys_of(doc, i - 1)

@@ -623,6 +623,23 @@ def _region_states(kb_id: int) -> dict[NameKey, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _name_heads(kb_id: int) -> dict[str, frozenset[str]]:
+    kb = load()
+    heads: dict[str, set[str]] = defaultdict(set)
+    for key, names in kb.names.items():
+        for n in names:
+            if len(key) > 1 and kb.entries[n.kb_id].type == "ORG":
+                heads[n.kb_id].add(key[0].removeprefix("ال"))
+    return {kb_id: frozenset(words) for kb_id, words in heads.items()}
+
+
+def name_heads(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """The first words of every name of each organisation (folded, without the article): «تنظيم»
+    of «تنظيم داعش», so a later «التنظيم» can stand for it though the story wrote «داعش»."""
+    return _name_heads(id(kb)) if kb is load() else {}
+
+
 def region_states(kb: KnowledgeBase) -> dict[NameKey, str]:
     """Names of first-level divisions (حضرموت، البقاع، ذي قار) that are no common word and name
     places of one state only → that state: naming one places the article in its state."""
