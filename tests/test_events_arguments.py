@@ -394,3 +394,16 @@ def test_a_holders_name_after_the_offices_construct_is_the_subjects() -> None:
                 (("الجبيل", "GPE", "SAU"), ("بدر العطيشان", "PER", "SAU"), ("وزارة الخارجية", "ORG", "SAU")))
     _, _, source, target = only(doc, "CONSULT")
     assert "بدر العطيشان" in source and "الجبيل" not in target and "بدر العطيشان" not in target
+
+
+@pytest.mark.parametrize(("text", "side", "who"), [
+    # «اجتمع مع رئيس مكتبها السياسي خالد مشعل»: an indefinite title's genitive chain, then its holder.
+    ("وقالت الحركة إن سيرجي لافروف اجتمع مع رئيس مكتبها السياسي خالد مشعل اليوم.", "target", "خالد مشعل"),
+    # «استقبل وزير الإسكان ماجد الحقيل، في مكتبه، رئيس …»: the minister named after his office hosts.
+    ("استقبل وزير الإسكان ماجد بن عبدالله الحقيل، في مكتبه بمقر الوزارة أمس، رئيس هيئة المهندسين.", "source",
+     "ماجد بن عبدالله الحقيل"),
+])
+def test_a_name_after_an_indefinite_titles_genitive_chain_is_its_holder(text: str, side: str, who: str) -> None:
+    doc = marsad.analyze(text, "2015-07-27")
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT")
+    assert who in [doc.span_text(a.span) for a in getattr(ev, side)]

@@ -698,11 +698,32 @@ def apposition(doc: Document, head: Mention, nxt: Mention) -> bool:
     while gap < nxt.first and surface(doc, doc.tokens[gap]) in lexicon.honorifics():
         gap += 1
     nisba = gap < nxt.first and surface(doc, doc.tokens[gap]).endswith(("ي", "يه"))
+    if nxt.etype == "PER" and nxt.prep in (None, head.prep) and _office_chain(doc, head, gap, nxt.first):
+        return True  # «رئيس مكتبها السياسي خالد مشعل»: the name holds the office the chain names
     if _posted_in(doc, gap + 1 if nisba else gap, nxt.first):
         return True  # (the name then reads as completing the place: its في is the post's, not its own)
     if nxt.prep not in (None, head.prep):
         return False
     return nxt.first == gap or (nisba and nxt.first == gap + 1)
+
+
+#: Most words of the genitive chain completing an indefinite title before its holder's name
+#: («رئيس مكتبها السياسي خالد مشعل»).
+MAX_OFFICE_CHAIN = 3
+
+
+def _office_chain(doc: Document, head: Mention, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` complete an official's indefinite title (رئيس، وزير: a noun in
+    construct needs its genitive) and a person's name follows: words only, none a preposition nor
+    joined by و, at most MAX_OFFICE_CHAIN."""
+    if not (head.concept == "officials" and head.entity is None and is_construct_head(doc, head.last - 1)):
+        return False  # («زعيم طالبان السابق الملا يعقوب»: a title naming its body is whole already)
+    if fold(doc.text[head.span.start:head.span.end]).split()[-1].startswith("ال"):
+        return False  # «بالزعيم الراحل»: a preposition before the article hides it from is_construct_head
+    if not 0 < end - start <= MAX_OFFICE_CHAIN:
+        return False
+    return all(doc.tokens[k].kind == "word" and not surface(doc, doc.tokens[k]).startswith("و")
+               and surface(doc, doc.tokens[k]) not in PREPOSITIONS for k in range(start, end))
 
 
 #: Prepositions that name where an envoy is posted, between the title and the name: «السفير السعودي في
