@@ -407,3 +407,21 @@ def test_a_name_after_an_indefinite_titles_genitive_chain_is_its_holder(text: st
     doc = marsad.analyze(text, "2015-07-27")
     ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT")
     assert who in [doc.span_text(a.span) for a in getattr(ev, side)]
+
+
+def test_coordinated_subjects_before_a_dual_verb_keep_their_titles_and_both_parties() -> None:
+    # «الرئيس باراك أوباما ونظيره التركي رجب طيب أردوغان اتفقا»: read back from the verb, the title
+    # before each name and the و before «نظيره» join both leaders to the agreement.
+    doc = marsad.analyze("وأعلن البيت الأبيض أن الرئيس باراك أوباما ونظيره التركي رجب طيب أردوغان اتفقا على "
+                         "تعزيز التعاون.", "2015-07-25")
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "AGREE")
+    names = {doc.span_text(a.span) for a in ev.source}
+    assert {"باراك أوباما", "رجب طيب أردوغان"} <= names
+    assert names == {doc.span_text(a.span) for a in ev.target}
+
+
+def test_the_houthi_adjective_names_the_group() -> None:
+    # «المليشيات الحوثية»: the adjective stands for the Houthis, the object of the demand.
+    doc = marsad.analyze("طالب الرئيس اليمني عبدربه منصور هادي المليشيات الحوثية بالانسحاب من المدن.", "2015-07-25")
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "REQUEST")
+    assert [doc.entities[a.entity].name_en for a in ev.target if a.entity is not None] == ["Houthis"]

@@ -216,7 +216,7 @@ def _subject(doc: Document, cand: Candidate, before: list[Mention], after: list[
                           and prep_before(doc, cand.first) is None)):
         # A noun inside a prepositional phrase («وقال الكرملين في زيارة») is not the object of the
         # verb before it, so that verb's subject is not its source.
-        return group_backward(before, bare[-1])
+        return group_backward(doc, before, bare[-1])
     return []
 
 

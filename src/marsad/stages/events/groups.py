@@ -152,10 +152,15 @@ def _apposed_office(doc: Document, head: Mention, nxt: Mention, ms: list[Mention
     return end
 
 
-def group_backward(ms: list[Mention], k: int) -> list[Mention]:
-    """Mention ``k`` and the mentions coordinated before it (أمريكا وكوريا الجنوبية ودول أخرى)."""
+def group_backward(doc: Document, ms: list[Mention], k: int) -> list[Mention]:
+    """Mention ``k`` and the mentions coordinated before it (أمريكا وكوريا الجنوبية ودول أخرى), with
+    the titles of the names among them («الرئيس باراك أوباما ونظيره التركي رجب طيب أردوغان اتفقا»)."""
     group = [ms[k]]
-    while k > 0 and group[0].conj and ms[k - 1].prep is None and group[0].first - ms[k - 1].last <= 2:
+    while k > 0:
+        prev = ms[k - 1]
+        joined = group[0].conj and prev.prep is None and group[0].first - prev.last <= 2
+        if not (joined or apposition(doc, prev, group[0])):
+            break
         k -= 1
-        group.insert(0, ms[k])
+        group.insert(0, prev)
     return group
