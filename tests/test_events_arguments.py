@@ -425,3 +425,10 @@ def test_the_houthi_adjective_names_the_group() -> None:
     doc = marsad.analyze("طالب الرئيس اليمني عبدربه منصور هادي المليشيات الحوثية بالانسحاب من المدن.", "2015-07-25")
     ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "REQUEST")
     assert [doc.entities[a.entity].name_en for a in ev.target if a.entity is not None] == ["Houthis"]
+
+
+def test_a_nationality_after_a_village_names_the_visits_host() -> None:
+    # «وزار بايبر القرية الفلسطينية»: the village's adjective is its people's, the visit's host.
+    doc = marsad.analyze("وزار منسق الشؤون الإنسانية روبرت بايبر القرية الفلسطينية برفقة موظفين كبار.", "2015-07-25")
+    ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT")
+    assert [doc.entities[a.entity].country for a in ev.target if a.entity is not None] == ["PSE"]
