@@ -432,3 +432,10 @@ def test_a_nationality_after_a_village_names_the_visits_host() -> None:
     doc = marsad.analyze("وزار منسق الشؤون الإنسانية روبرت بايبر القرية الفلسطينية برفقة موظفين كبار.", "2015-07-25")
     ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "CONSULT")
     assert [doc.entities[a.entity].country for a in ev.target if a.entity is not None] == ["PSE"]
+
+
+def test_a_rank_between_a_title_and_its_holder_does_not_part_them() -> None:
+    # «اتهم رئيس الأركان الأمريكي الجنرال مارتن ديمبسي الحكومة العراقية»: the general is the accuser.
+    doc = marsad.analyze("اتهم رئيس الأركان الأمريكي الجنرال مارتن ديمبسي الحكومة العراقية بخرق الاتفاق.", "2015-07-25")
+    _, _, source, target = next(e for e in events(doc) if e[0] == "ACCUSE")
+    assert "مارتن ديمبسي" in source and "مارتن ديمبسي" not in target
