@@ -257,3 +257,11 @@ def test_a_name_word_that_is_also_a_verb_of_saying_stays_in_the_name() -> None:
     # وعد is a verb of saying and a given name: «محمد وعد الله» stays one person.
     doc = _with_tagged("وحضر المهندس محمد وعد الله الاجتماع.", [("محمد وعد الله", "PER")])
     assert [doc.span_text(m) for e in doc.entities if e.type == "PER" for m in e.mentions] == ["محمد وعد الله"]
+
+
+def test_a_person_span_running_into_a_verb_in_the_future_ends_before_it() -> None:
+    # «ولد الشيخ أحمد سيذهب»: سيذهب (he will go) is no name word; سيرجي، سيانج are.
+    doc = _with_tagged("وقال فوزي إن ماهر أحمد سيذهب إلى سلطنة عمان. واستقبل سيرجي لافروف ليم كيت سيانج.",
+                       [("ماهر أحمد سيذهب", "PER"), ("سيرجي لافروف", "PER"), ("ليم كيت سيانج", "PER")])
+    mentions = {doc.span_text(m) for e in doc.entities if e.type == "PER" for m in e.mentions}
+    assert {"ماهر أحمد", "سيرجي لافروف", "ليم كيت سيانج"} <= mentions and "ماهر أحمد سيذهب" not in mentions

@@ -92,13 +92,32 @@ def _speech_verbs() -> frozenset[str]:
     return frozenset(fold(w) for ws in groups.values() for w in ws) - name_tokens().keys()
 
 
+#: Least wordfreq frequency of the imperfect verb a future form is made of (يذهب of سيذهب).
+FUTURE_STEM_MIN_FREQ = 1e-6
+#: Least frequency of the future form itself: a verb's is a word of news (سيتوجه 1e-6), a foreign
+#: name's spelling is rare (سيانج 2e-8, whose يانج is a commoner name).
+FUTURE_MIN_FREQ = 1e-7
+
+
+def _future_verb(key: str) -> bool:
+    """Whether a folded word is a verb in the future (سيذهب، ستعقد): س on an imperfect that is a
+    commoner word than the whole, and neither it nor the whole a name word (سيرجي، سيمون، سيانج)."""
+    return (len(key) >= 4 and key[0] == "س" and key[1] in "يتن" and key not in name_tokens()
+            and key[1:] not in name_tokens()  # (سيانج is Siang: يانج is a name too)
+            and frequency(key[1:]) >= FUTURE_STEM_MIN_FREQ and frequency(key[1:]) > frequency(key)
+            and frequency(key) >= FUTURE_MIN_FREQ)
+
+
 def split_at_speech_verb(doc: Document, span: Span) -> list[Span]:
     """A person span with a verb of saying inside it («الجنرال ديمبسي أبلغ العبادي أن») is the
-    name before the verb and the name after it, each of one word or more; else the span alone."""
+    name before the verb and the name after it, each of one word or more; one running into a verb
+    in the future («ولد الشيخ أحمد سيذهب») ends before it; else the span alone."""
     text = doc.text[span.start:span.end]
     words = list(re.finditer(r"\S+", text))
     for k, w in enumerate(words[1:], start=1):
         key = fold(w.group())
+        if _future_verb(key):
+            return [Span(span.start, span.start + words[k - 1].end())]
         if key in _speech_verbs() or (key.startswith("و") and key[1:] in _speech_verbs()):
             before = Span(span.start, span.start + words[k - 1].end())
             after = [Span(span.start + words[k + 1].start(), span.end)] if k + 1 < len(words) else []
