@@ -46,7 +46,8 @@ HEADER = """\
 # Source: trained by scripts/build_arg_model.py on the argument spans every annotator agreed on in the
 # development half of the Arabic event GSR (openeventdata/arabic_event_gsr, Open Event Data Alliance, MIT)
 # and on marsad's gold events of the studied held-apart SaudiNewsNet articles (bench/heldout: halves A and
-# B, sets C, D and E; articles CC BY-NC-SA 4.0, see NOTICE), with marsad's own candidate features;
+# B, sets C to P, training/argmodel.TRAINING_SETS; articles CC BY-NC-SA 4.0, see NOTICE), with marsad's
+# own candidate features;
 # generated, do not edit by hand. Licence: MIT (derived data; see NOTICE on the articles' terms).
 # Columns: feature (SIDE|name), weight. Example: TARGET|prep=after:على → a positive weight.
 # USE|type=T rows name the event types the model is used on (value: gold sides of T in training).
