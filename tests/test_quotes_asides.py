@@ -513,3 +513,19 @@ def test_considering_with_adda_is_a_cue() -> None:
     doc = _doc("وحث قائد الجيش العماد جان قهوجي العسكريين على الاستعداد لمواجهة الإرهابيين، عادّا أن "
                "ذلك «يؤكد بشكل واضح ما يبيته هذا العدو تجاه المنطقة».")
     assert _said(doc)[-1][1] == "جان قهوجي"
+
+
+@pytest.mark.parametrize("next_sentence", ["إنني أدعو السلطات الإسرائيلية إلى تجميد جميع عمليات الهدم.",
+                                           "وبالطبع لدينا سبب آخر لتجميد عمليات الهدم."])
+def test_a_sentence_in_the_speakers_first_person_goes_on_with_the_speech(next_sentence: str) -> None:
+    # «وقال بايبر إن: … محظورا. إنني أدعو …»: no attribution of its own, the first person carries on.
+    doc = _doc("دعا منسق الشؤون الإنسانية روبيرت بايبر إسرائيل إلى وقف خططها. وقال بايبر إن هدم الممتلكات "
+               f"الخاصة في الأراضي المحتلة يعتبر عملا محظورا. {next_sentence}")
+    (q,) = doc.quotes
+    assert doc.span_text(q.content).endswith(next_sentence.rstrip("."))
+
+
+def test_a_first_person_sentence_after_a_new_paragraph_or_a_closed_quotation_is_not_carried() -> None:
+    doc = _doc("وقال بايبر إن هدم الممتلكات يعتبر عملا محظورا.\nإننا نتابع الموضوع في الصحيفة. وقال الوزير: «الوضع "
+               "مستقر». نحن نتابع التطورات.")
+    assert [q[0] for q in _said(doc)] == ["هدم الممتلكات يعتبر عملا محظورا", "الوضع مستقر"]

@@ -32,6 +32,7 @@ from marsad.stages.quotes.context import (
     verbal_noun,
     words_in,
 )
+from marsad.stages.quotes.continuation import continue_speech
 from marsad.stages.quotes.documents import document_speaker, document_teller, told_before
 from marsad.stages.quotes.inmarks import (
     in_marks_actor,
@@ -41,6 +42,7 @@ from marsad.stages.quotes.inmarks import (
     quoted_source,
 )
 from marsad.stages.quotes.marks import CLOSERS, OPENERS, inside
+from marsad.stages.quotes.overlaps import clause_starts, cut_overlaps, nested
 from marsad.stages.quotes.phrases import (
     Word,
     actor,
@@ -488,7 +490,7 @@ def participle_quote(ctx: Context, i: int, drafts: list[Draft], last: Actor | No
         speaker: Actor | None = nearer[0]
         region = nearer[1]
     else:
-        outer = [d for d in same if not any(_nested(d, o) for o in same if o is not d)]
+        outer = [d for d in same if not any(nested(d, o) for o in same if o is not d)]
         # "وبين الصباغ أن الربيعة أكد …، مشيرا إلى": the participle goes on with the outer speaker.
         held = (outer or same)[-1] if same else None
         # (a subject read past the cue is none: «واستدرك بالقول» has its speaker told before)
@@ -510,23 +512,6 @@ def _past_words(ctx: Context, k: int, limit: int, n: int) -> int:
         seen += ctx.words[k].is_word
         k += 1
     return k
-
-
-def _nested(inner: Draft, outer: Draft, opened_at: int | None = None) -> bool:
-    """Whether ``inner``'s attribution opens ``outer``'s content ("وبين الصباغ أن الربيعة أكد"):
-    what the outer speaker reports is that the inner one spoke.  ``opened_at``: where the outer
-    content opens past its own complementiser, when it keeps one (see :func:`_reported_start`)."""
-    start = outer.content.start if opened_at is None else opened_at
-    return start >= inner.region and (inner.cue is None or start < inner.cue.start)
-
-
-def _reported_start(ctx: Context, d: Draft) -> int:
-    """Where a content's reported clause opens: past إن/أن when the content keeps it, as after a
-    colon ("وقال خامنئي …: إن الرئيس أوباما ادعى بأنه"), else at the content's start."""
-    words = words_in(ctx, d.content)
-    if len(words) > 1 and words[0].token.start <= d.content.start and ctx.cues.is_complementiser(words[0].key):
-        return words[1].token.start
-    return d.content.start
 
 
 def according_quote(ctx: Context, i: int, drafts: list[Draft]) -> Draft | None:
@@ -598,68 +583,6 @@ def _reaches(ctx: Context, content: Span, here: int) -> bool:
 def _is_outlet(ctx: Context, who: Actor) -> bool:
     words = words_in(ctx, ctx.phrases.get(who.span, who.span))
     return bool(words) and outlet_at(words, 0, len(words), ctx.cues) > 0
-
-
-def _clause_starts(ctx: Context) -> list[int]:
-    """Offsets of "وقال"/"وأضاف"...: a conjoined verb of saying opens a new attribution."""
-    return [w.token.start for w in ctx.words
-            if w.conj_end > w.token.start and w.key in ctx.cues.verbs]
-
-
-def _cut_overlaps(ctx: Context, drafts: list[Draft], clauses: list[int]) -> list[Draft]:
-    """End each content where a later attribution inside it starts; drop what becomes empty."""
-    kept: list[Draft] = []
-    # Every place an attribution starts, with the draft it belongs to (-1: a clause), in order.
-    points = sorted([(o.region, k) for k, o in enumerate(drafts)]
-                    + [(o.cue.start, k) for k, o in enumerate(drafts) if o.cue is not None]
-                    + [(c, -1) for c in clauses])
-    offsets = [r for r, _ in points]
-    for k, d in enumerate(drafts):
-        x = bisect.bisect_right(offsets, d.content.start)
-        while x < len(points) and points[x][0] < d.content.end:
-            r, owner = points[x]
-            x += 1
-            if owner == k or (inside(ctx.pairs, r) is not None and d.kind != "indirect"):
-                continue
-            if owner >= 0 and _nested(drafts[owner], d) and d.kind == "indirect":
-                continue  # "وبين الصباغ أن الربيعة أكد …": the nested attribution is what is reported
-            if owner >= 0 and _nested(drafts[owner], d, _reported_start(ctx, d)) and not inside(ctx.pairs, r):
-                continue  # "وقال خامنئي: إن الرئيس أوباما ادعى بأنه …": the same, after a colon
-            a, b = _without_link(ctx, *trim(ctx.text, d.content.start, r))
-            d.content = Span(a, b)
-        if d.content.end > d.content.start:
-            _settle_kind(ctx, d)
-            # Reported speech of one word is a fragment left by a cut, not a statement.
-            if d.kind == "direct" or len(ctx.text[d.content.start:d.content.end].split()) >= 2:
-                kept.append(d)
-    return kept
-
-
-def _without_link(ctx: Context, a: int, b: int) -> tuple[int, int]:
-    """A content cut before the next attribution, without the "و" or "، فيما" that joins them."""
-    links = ctx.cues.words("clause_links")
-    while b > a:
-        if ctx.text[b - 1] == "و" and (b - 1 == a or ctx.text[b - 2] == " "):
-            a, b = trim(ctx.text, a, b - 1)  # a bare "و" before the next cue
-            continue
-        last = ctx.text.rfind(" ", a, b) + 1 or a
-        word = textkeys.fold(ctx.text[last:b])
-        if last > a and (word in links or (word[:1] in "وف" and ctx.cues.is_complementiser(word[1:]))):
-            a, b = trim(ctx.text, a, last)
-            continue
-        break
-    return a, b
-
-
-def _settle_kind(ctx: Context, d: Draft) -> None:
-    """A content that is one whole quotation is direct speech; marks inside make it mixed."""
-    a, b = d.content.start, d.content.end
-    for p, q in ctx.pairs:
-        if p == a and q == b - 1:
-            d.kind, d.content = "direct", inner(ctx, (p, q))
-            return
-    if d.kind != "direct":
-        d.kind = "mixed" if any(a <= p and q < b for p, q in ctx.pairs) else "indirect"
 
 
 def _quoted_words(ctx: Context) -> list[bool]:
@@ -797,7 +720,7 @@ def _find(doc: Document) -> list[tuple[Quote, bool]]:
             contents.add(draft.content)
             note(ctx, draft.speaker)
             ctx.speaker = draft.speaker
-    drafts = _cut_overlaps(ctx, drafts, _clause_starts(ctx))
+    drafts = continue_speech(ctx, cut_overlaps(ctx, drafts, clause_starts(ctx)))
     on_record: dict[Span, Actor] = {}
     return [quote_of(ctx, d, on_record) for d in drafts]
 
