@@ -439,3 +439,11 @@ def test_a_rank_between_a_title_and_its_holder_does_not_part_them() -> None:
     doc = marsad.analyze("اتهم رئيس الأركان الأمريكي الجنرال مارتن ديمبسي الحكومة العراقية بخرق الاتفاق.", "2015-07-25")
     _, _, source, target = next(e for e in events(doc) if e[0] == "ACCUSE")
     assert "مارتن ديمبسي" in source and "مارتن ديمبسي" not in target
+
+
+def test_an_arrest_warrant_against_someone_names_its_target_after_bihaqq() -> None:
+    # «أصدرت المحكمة … مذكرة اعتقال بحق الرئيس السوداني عمر البشير»: بحق names whom the warrant is against.
+    doc = marsad.analyze("وأصدرت المحكمة الجنائية الدولية مذكرة اعتقال بحق الرئيس السوداني عمر البشير في عام 2009.",
+                         "2015-07-25")
+    _, _, source, target = next(e for e in events(doc) if e[0] == "COERCE")
+    assert source == ("المحكمة الجنائية الدولية",) and "عمر البشير" in target
