@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from training.argmodel import (
+    L2,
     Sample,
     article_samples,
     fit,
@@ -62,7 +63,7 @@ def fold_of(group: str, salt: str = "") -> int:
 Scored = tuple[Sample, float, float]  # (sample, P(source), P(target)) out of fold
 
 
-def out_of_fold(samples: list[Sample], salt: str = "", l2: float = 10.0) -> list[Scored]:
+def out_of_fold(samples: list[Sample], salt: str = "", l2: float = L2) -> list[Scored]:
     """Each sample's probabilities from the model trained on the folds its article is not in."""
     scored: list[Scored] = []
     for k in range(FOLDS):
@@ -163,7 +164,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--cv", action="store_true", help="report cross-validated figures, write nothing")
     ap.add_argument("--articles", action="store_true",
                     help="with --cv, also leave each studied held-apart article out (halves A and B)")
-    ap.add_argument("--l2", type=float, default=10.0)
+    ap.add_argument("--l2", type=float, default=L2)
     args = ap.parse_args(argv[1:])
     samples = gsr_samples(args.data)
     if args.cv:

@@ -35,7 +35,7 @@ def test_weights_load_with_their_source_header() -> None:
 
 # Sentences written for these tests (news style); the rules read one side of each and leave the other empty.
 ATTACKED_POLICE = "وقتل ثلاثة من عناصر الشرطة العراقية في هجوم شنه مسلحون مجهولون على نقطة تفتيش غرب بغداد."
-JOINED_PROTEST = "وشارك المئات من أنصار المعارضة في تظاهرة أمام السفارة الأمريكية وسط العاصمة."
+JOINED_PROTEST = "وشارك العشرات من أنصار جماعة الإخوان المسلمين في مظاهرة أمام السفارة الأمريكية."
 
 
 def test_the_model_names_a_target_the_rules_left_empty(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,18 +48,20 @@ def test_the_model_names_a_target_the_rules_left_empty(monkeypatch: pytest.Monke
 
 
 def test_the_model_names_a_source_the_rules_left_empty(monkeypatch: pytest.MonkeyPatch) -> None:
+    # «وشارك العشرات من أنصار جماعة الإخوان …»: the supporters' body protests.  (A bare count of
+    # supporters of no named body, «وشارك المئات من أنصار المعارضة», it no longer names since it
+    # learnt from every studied set: the golds give such crowds the state or body they belong to.)
     doc = analysed(JOINED_PROTEST)
     monkeypatch.setattr(argmodel, "ENABLED", False)
     assert sides(doc, "PROTEST") == [([], [])]
     monkeypatch.setattr(argmodel, "ENABLED", True)
-    assert [source for source, _ in sides(doc, "PROTEST")] == [["المئات"]]
+    assert [source for source, _ in sides(doc, "PROTEST")] == [["الإخوان المسلمين"]]
 
 
 def test_types_trained_on_the_studied_articles_are_filled(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Sets C, D and E of bench/heldout give COERCE enough gold sides for the model to be used on it
-    # (AID, at 30 once, fell to 26 matched sides as the rules changed, and is left to the rules).
-    assert {"COERCE", "REQUEST", "ACCUSE"} <= argmodel.trained_types(argmodel.weights())
-    assert "AID" not in argmodel.trained_types(argmodel.weights())
+    # The studied sets of bench/heldout give COERCE enough gold sides for the model to be used on it
+    # (and AID, left to the rules while the model learnt from sets C to E only).
+    assert {"COERCE", "REQUEST", "ACCUSE", "AID"} <= argmodel.trained_types(argmodel.weights())
     doc = analysed("وأشارت المصادر إلى أن القوات العراقية تواصل فرض الحصار وقطع طرق الإمدادات لتنظيم داعش "
                    "بين الفلوجة والرمادي.")
     monkeypatch.setattr(argmodel, "ENABLED", False)

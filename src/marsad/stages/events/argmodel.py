@@ -30,7 +30,7 @@ from marsad.stages.events.detect import Candidate, surface
 from marsad.stages.events.filter import read_weights, sigmoid
 from marsad.stages.events.forms import object_suffix
 from marsad.stages.events.groups import group_forward
-from marsad.stages.events.mentions import NON_ACTOR_TYPES, STATE_TYPES, Mention
+from marsad.stages.events.mentions import NON_ACTOR_TYPES, PLACE_TYPES, STATE_TYPES, Mention
 from marsad.stages.events.mutual import MUTUAL_TYPES
 from marsad.text.keys import fold
 
@@ -282,9 +282,29 @@ def complete(doc: Document, cand: Candidate, mentions: Sequence[Mention], clause
         if object_suffix(doc, cand):
             specs = {fold(spec) for spec in cand.trigger.target if spec != "obj"}
             ahead = frozenset(m.span.start for m in fr.mentions if m.first >= cand.last and m.prep not in specs)
-        pick = best(doc, fr, "TARGET", exclude=taken | frozenset(a.span.start for a in source) | ahead)
+        pick = best(doc, fr, "TARGET", exclude=taken | frozenset(a.span.start for a in source) | ahead
+                    | _whereabouts(fr, source))
         target = _side(doc, fr, pick) if pick is not None else target
     return source, target
+
+
+#: Prepositions that place an actor («السلطات المحلية بمحافظة مأرب», «القوات في الأنبار»).
+WHEREABOUTS_PREPS = frozenset({"ب", "في"})
+#: Most tokens between the source and such a place (an adjective, an area noun: «المحلية بمحافظة»).
+WHEREABOUTS_GAP = 2
+
+
+def _whereabouts(fr: Frame, source: tuple[Actor, ...]) -> frozenset[int]:
+    """Places told right after the source with ب/في (where it is, not what it acts on): «استولت
+    السلطات المحلية بمحافظة مأرب على شاحنة …» seized no governorate."""
+    ends = {a.span.end for a in source}
+    out: set[int] = set()
+    for k, m in enumerate(fr.mentions):
+        before = fr.mentions[k - 1] if k else None
+        if (m.etype in PLACE_TYPES and m.prep in WHEREABOUTS_PREPS and before is not None
+                and before.span.end in ends and m.first - before.last <= WHEREABOUTS_GAP):
+            out.add(m.span.start)
+    return frozenset(out)
 
 
 def _side(doc: Document, fr: Frame, pick: Mention) -> tuple[Actor, ...]:
