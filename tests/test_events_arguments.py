@@ -447,3 +447,11 @@ def test_an_arrest_warrant_against_someone_names_its_target_after_bihaqq() -> No
                          "2015-07-25")
     _, _, source, target = next(e for e in events(doc) if e[0] == "COERCE")
     assert source == ("المحكمة الجنائية الدولية",) and "عمر البشير" in target
+
+
+def test_a_meeting_noun_with_its_owners_pronoun_and_a_person_named_next_is_a_meeting() -> None:
+    # «بعد لقائه رئيس الحكومة تمام سلام»: his meeting with the prime minister, no preposition between.
+    doc = marsad.analyze("وأكد السفير الأميركي ديفيد هيل بعد لقائه رئيس الحكومة تمام سلام التزام بلاده.", "2015-07-25")
+    assert [e[1] for e in events(doc) if e[0] == "CONSULT"] == ["لقائه"]
+    doc = marsad.analyze("وأكد السفير الأميركي ديفيد هيل بعد لقائه الأخير التزام بلاده.", "2015-07-25")
+    assert [e for e in events(doc) if e[0] == "CONSULT"] == []

@@ -313,6 +313,8 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
         return True
     if trig.mode in PARTY_MODES and _named_party(doc, end, c_hi):
         return True
+    if trig.type in OWNED_TYPES and _owned(doc, i) and _named_party(doc, end, c_hi):
+        return True  # «بعد لقائه رئيس الحكومة تمام سلام»: his meeting, with the person named next
     # A named target or place right after the noun: «زيارة رسمية إلى بكين», «هجوم على مركز للشرطة في…».
     preps = {fold(p) for p in trig.target if p != "obj" and len(p) > 1}
     for k in range(end, min(end + 3, c_hi)):
@@ -333,6 +335,19 @@ def _governed_by(doc: Document, i: int, lo: int, verbs: frozenset[str]) -> bool:
     sentence, from token ``lo``: the verb's complement (اتهم … بقصف، أمر … بوقف)."""
     return surface(doc, doc.tokens[i]).lstrip("وف").startswith("ب") and any(
         doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & verbs) for k in range(lo, i))
+
+
+#: Types of verbal nouns that, carrying the pronoun of their doer, a person named right after makes
+#: an event: his talks are with that person («بعد لقائه رئيس الحكومة تمام سلام», «اجتماعه …»).
+OWNED_TYPES = frozenset({"CONSULT"})
+#: Possessive pronouns written on a verbal noun (ة is never one of them: لقاء، لقائه).
+OWNER_PRONOUNS = ("ه", "ها", "هم", "هما")
+
+
+def _owned(doc: Document, i: int) -> bool:
+    """Whether the verbal noun at token ``i`` carries a possessive pronoun (لقائه، اجتماعها)."""
+    tok = doc.tokens[i]
+    return tok.has_pronoun or doc.text[tok.start:tok.end].endswith(OWNER_PRONOUNS)
 
 
 #: Modes of verbal nouns that a person named right after makes an event: a visit is someone's
