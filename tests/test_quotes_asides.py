@@ -529,3 +529,22 @@ def test_a_first_person_sentence_after_a_new_paragraph_or_a_closed_quotation_is_
     doc = _doc("وقال بايبر إن هدم الممتلكات يعتبر عملا محظورا.\nإننا نتابع الموضوع في الصحيفة. وقال الوزير: «الوضع "
                "مستقر». نحن نتابع التطورات.")
     assert [q[0] for q in _said(doc)] == ["هدم الممتلكات يعتبر عملا محظورا", "الوضع مستقر"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("إلى ذلك قال آمر كتيبة لواء أول مشاة التابعة للجيش الليبي العقيد حامد بالخير، إنه يتوجب على الشعب "
+     "الليبي دعم كافة مؤسسات الدولة.", "حامد بالخير"),
+    ("وقال المشرف العام على المهرجان غالي بن ناجي الجهني إن الفعاليات تتضمن مسرح الطفل.", "غالي بن ناجي الجهني"),
+])
+def test_the_holder_named_after_a_long_office_is_the_speaker(text: str, speaker: str) -> None:
+    # The office read as the subject runs on to its holder's name just before the speech.
+    assert [q[1] for q in _said(_doc(text))] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد وزير الخارجية لنظيره الأمريكي جون كيري أن المملكة تدعم الحل السياسي.",
+    "وأفاد تقرير بريطاني في وفاة ليتفينينكو بأن سكان لندن تعرضوا لمخاطر.",
+])
+def test_a_name_closing_a_prepositional_phrase_after_the_subject_is_not_its_holder(text: str) -> None:
+    # The one spoken to («لنظيره … جون كيري»), the one a report is about («في وفاة ليتفينينكو»).
+    assert all(q[1] not in ("جون كيري", "ليتفينينكو") for q in _said(_doc(text)))

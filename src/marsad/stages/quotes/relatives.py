@@ -5,7 +5,7 @@ named person or body, a title, an outlet or a body's head noun)."""
 from __future__ import annotations
 
 from marsad.stages.quotes.context import Context, char
-from marsad.stages.quotes.phrases import has_form, is_title
+from marsad.stages.quotes.phrases import Word, has_form, is_title
 from marsad.stages.quotes.subjects import MAX_FRONTED_SUBJECT, speaker_end_at
 
 #: Entity types that can speak through a relative clause.
@@ -82,3 +82,61 @@ def _clause_opening_subject(ctx: Context, first: int, stop: int) -> tuple[int, i
                 _may_speak_from(ctx, k) and speaker_end_at(ctx, k, stop) == stop):
             return k, stop
     return None
+
+
+#: Endings of the relational adjectives skipped back over from a name to the noun they qualify.
+NISBA_ENDINGS = ("ي", "يه", "ية")
+#: Most words between the end of a title read as the subject and the holder's name before the
+#: speech («آمر كتيبة لواء أول مشاة التابعة للجيش الليبي العقيد حامد بالخير، إنه»).
+MAX_TITLE_TAIL = 8
+
+
+def holder_before_opener(ctx: Context, j: int, end: int, opener: int) -> tuple[int, int] | None:
+    """A subject read as an office alone (words ``j .. end``, no person named in it) whose holder is
+    named right before the speech opens, after the rest of the office: the phrase runs on to the
+    name (start, end), so the named person speaks; None when a mark other than a closing comma
+    stands between, or no person's name ends there."""
+    words = ctx.words
+    if words[j].token.start in ctx.names or any(words[k].token.start in ctx.names for k in range(j, end)):
+        return None  # (a subject that names its person already speaks as named)
+    stop = opener - 1 if char(ctx, opener - 1) in ("،", ",") else opener
+    if stop - end > MAX_TITLE_TAIL or any(not words[k].is_word for k in range(end, stop)):
+        return None
+    for k in range(end, stop):
+        name_end = ctx.names.get(words[k].token.start)
+        if name_end is not None and name_end == words[stop - 1].token.end:
+            return (j, stop) if not _in_phrase_before(ctx, end, k) else None
+    return None
+
+
+def _in_phrase_before(ctx: Context, end: int, name: int) -> bool:
+    """Whether the name at word ``name`` completes a prepositional phrase after the office, words
+    ``end .. name``: «لنظيره الأمريكي جون كيري» (the one spoken to), «في وفاة ليتفينينكو»; a rank or
+    courtesy word right before the name («للجيش الليبي العقيد حامد بالخير») gives it to the office."""
+    words = ctx.words
+    if name > end and words[name - 1].key in ctx.cues.words("name_courtesies"):
+        return False
+    if not any(words[k].prep or words[k].key in ctx.cues.speaker_stops for k in range(end, name)):
+        return False
+    # The name completes the phrase when the phrase's noun is a person's with the preposition on it
+    # («لنظيره [الأمريكي] جون كيري»: the one spoken to), or a bare noun in construct with it right
+    # after a preposition («في وفاة ليتفينينكو»); after a definite noun, a place or a body («على
+    # المهرجان»، «في عدن»، «للجنة المحلية») or a profession («المخرج») it is the office's holder.
+    head = name - 1
+    if head - 1 >= end and words[head].key.startswith("ال") and words[head].key.endswith(NISBA_ENDINGS):
+        if _person_with_preposition(ctx, words[head - 1]):
+            return True
+    w = words[head]
+    if _person_with_preposition(ctx, w):
+        return True
+    before = words[head - 1] if head > end else None
+    after_prep = before is not None and (before.prep or before.key in ctx.cues.speaker_stops)
+    bare = (not w.prep and not w.key.startswith("ال") and not w.token.has_pronoun
+            and not any(m.start == w.token.start for m in ctx.mentions))
+    return bare and after_prep
+
+
+def _person_with_preposition(ctx: Context, w: Word) -> bool:
+    """A title or counterpart noun carrying a preposition (لنظيره، للرئيس)."""
+    counterparts = ctx.cues.words("counterparts")
+    return w.prep and (is_title(w, ctx.cues) or w.key in counterparts or w.bare in counterparts)
