@@ -548,3 +548,12 @@ def test_the_holder_named_after_a_long_office_is_the_speaker(text: str, speaker:
 def test_a_name_closing_a_prepositional_phrase_after_the_subject_is_not_its_holder(text: str) -> None:
     # The one spoken to («لنظيره … جون كيري»), the one a report is about («في وفاة ليتفينينكو»).
     assert all(q[1] not in ("جون كيري", "ليتفينينكو") for q in _said(_doc(text)))
+
+
+def test_a_definite_post_told_again_is_the_person_named_after_it_before() -> None:
+    # «… المبعوث الأممي إلى اليمن إسماعيل ولد الشيخ أحمد. … قال المبعوث الأممي إلى اليمن، إن»: the envoy
+    # named as the host's guest speaks, not the host; «الأممي» is the post's adjective, no surname.
+    doc = _doc("استقبل وزير خارجية الإمارات الشيخ عبدالله بن زايد آل نهيان المبعوث الأممي إلى اليمن إسماعيل "
+               "ولد الشيخ أحمد. من جانبه، قال المبعوث الأممي إلى اليمن، إن لدى دولة الإمارات سمعة طيبة.")
+    assert [q[1:] for q in _said(doc)] == [("المبعوث الأممي", "Ismail Ould Cheikh Ahmed")]
+    assert all(e.name_en != "Al-Amami" for e in doc.entities)

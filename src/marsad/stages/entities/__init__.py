@@ -530,6 +530,25 @@ def _may_be_person(text: str) -> bool:
     return not all(fold(w) in _never_names() for w in words)
 
 
+#: Least frequency of a definite relational adjective after a post to be that post's adjective
+#: (الأممي 9e-7), not a rare surname of the same shape (الضويحي 4e-7).
+TITLE_ADJECTIVE_FREQUENCY = 5e-7
+
+
+def _title_adjective(doc: Document, span: Span) -> bool:
+    """A one-word «person» right after a post that is the post's adjective: «المبعوث الأممي» (the
+    UN envoy), read by the tagger as a surname; a common relational adjective, no name word."""
+    text = doc.span_text(span)
+    key = fold(text)
+    if " " in text or not (key.startswith("ال") and key.endswith(("ي", "يه", "ية"))):
+        return False
+    if key in name_tokens() or key[2:] in name_tokens() or frequency(text) < TITLE_ADJECTIVE_FREQUENCY:
+        return False
+    k = token_index([t.end for t in doc.tokens], span.start)
+    before = word_at(doc, k - 1).removeprefix("و") if k > 0 else ""
+    return before in _post_titles() or before.removeprefix("ال") in _post_titles()
+
+
 def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
                      taken: list[Span], states: set[str], fuzzy_min: float = FUZZY_MIN) -> list[Mention]:
     out = []
@@ -539,7 +558,7 @@ def _tagged_mentions(doc: Document, kb: KnowledgeBase, tagged: Tagged,
         if any(span.overlaps(t) for t in taken):
             continue  # the knowledge base's reading of these words wins
         type_ = cast(EntityType, label)
-        if type_ == "PER" and not _may_be_person(doc.span_text(span)):
+        if type_ == "PER" and (not _may_be_person(doc.span_text(span)) or _title_adjective(doc, span)):
             continue
         kb_id = gazetteer_place(kb, doc.span_text(span), type_, states) or fuzzy_entry(kb, doc.span_text(span), type_,
                                                                                      fuzzy_min)

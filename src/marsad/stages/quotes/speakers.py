@@ -141,7 +141,7 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
     """``found`` with the entity of the person its pronoun or bare title refers to."""
     person = found.entity is not None and doc.entities[found.entity].type in PERSON_TYPES
     if words and is_title(words[0], cues) and not person:
-        ent = _named_after_post(doc, words, cues)
+        ent = _named_after_post(doc, words, cues) or _named_with_post_before(doc, words)
         if ent is None and found.entity is not None and len(words) > 2:
             # «وقال ولي عهد أبوظبي …» after «الشيخ محمد بن زايد آل نهيان، ولي عهد أبوظبي …»: the
             # post told again is its holder's, not the place or body its words name.
@@ -263,6 +263,35 @@ def _named_after_post(doc: Document, words: list[Word], cues: Cues) -> int | Non
             gap = doc.text[after:m.start] if m.start >= after else None
             if (gap is not None and len(gap.split()) <= MAX_POST_WORDS and not any(p in gap for p in "،,.:؛")
                     and not any(_titled(g, cues) for g in gap.split()) and (best is None or m.start < best[0])):
+                best = (m.start, idx)
+    return best[1] if best is not None else None
+
+
+def _named_with_post_before(doc: Document, words: list[Word]) -> int | None:
+    """The person named earlier right after the same definite post («… المبعوث الأممي إلى اليمن
+    إسماعيل ولد الشيخ أحمد. … قال المبعوث الأممي إلى اليمن، إن …»): the post's words up to the
+    first preposition, found last before it, then a person's name within MAX_POST_WORDS words and
+    no punctuation."""
+    if not words[0].key.startswith("ال"):
+        return None
+    k = 0
+    while k < len(words) and words[k].is_word and not words[k].prep:
+        k += 1
+    if k < 2:
+        return None  # («الوزير» alone is any minister: the discourse reads that)
+    post = doc.text[words[0].token.start:words[k - 1].token.end]
+    at = doc.text.rfind(post, 0, words[0].token.start)
+    if at < 0:
+        return None
+    after = at + len(post)
+    best: tuple[int, int] | None = None  # (start of the name, entity)
+    for idx, e in enumerate(doc.entities):
+        if e.type not in PERSON_TYPES:
+            continue
+        for m in e.mentions:
+            gap = doc.text[after:m.start] if after <= m.start < words[0].token.start else None
+            if (gap is not None and len(gap.split()) <= MAX_POST_WORDS and not any(p in gap for p in "،,.:؛")
+                    and (best is None or m.start < best[0])):
                 best = (m.start, idx)
     return best[1] if best is not None else None
 
