@@ -557,3 +557,13 @@ def test_a_definite_post_told_again_is_the_person_named_after_it_before() -> Non
                "ولد الشيخ أحمد. من جانبه، قال المبعوث الأممي إلى اليمن، إن لدى دولة الإمارات سمعة طيبة.")
     assert [q[1:] for q in _said(doc)] == [("المبعوث الأممي", "Ismail Ould Cheikh Ahmed")]
     assert all(e.name_en != "Al-Amami" for e in doc.entities)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("وأفصح المتحدث باسم الوزارة خالد القحطاني بأن كل من يتورط في شراء الأصوات تنتظره عقوبة السجن.", "خالد القحطاني"),
+    ("ووجه وزير الدفاع خالد العبيدي أصابع الاتهام إلى قادة في الجيش ذاكراً أنهم كانوا يبتزون المواطنين.",
+     "خالد العبيدي"),
+])
+def test_disclosing_and_mentioning_are_cues(text: str, speaker: str) -> None:
+    # أفصح (disclosed) reports as كشف does; ذاكرا (mentioning) as كاشفا does.
+    assert [q[1] for q in _said(_doc(text))] == [speaker]
