@@ -242,55 +242,45 @@ def _named_after_post(doc: Document, words: list[Word], cues: Cues) -> int | Non
     …» in the lead, «… قال نائب مندوب السودان لدى الأمم المتحدة حسن حميد حسن» further on): the post's
     words up to the first preposition, found again later with at most MAX_POST_WORDS words and no
     punctuation or other title before a person's name.  A post with the article («المبعوث الخاص»)
-    refers back, not forward."""
-    if words[0].key.startswith("ال"):
+    refers back, not forward (:func:`_named_with_post_before`)."""
+    post = _post(doc, words)
+    if post is None or words[0].key.startswith("ال"):
         return None
-    k = 0
-    while k < len(words) and words[k].is_word and not words[k].prep:
-        k += 1
-    if k < 2:
-        return None
-    post = doc.text[words[0].token.start:words[k - 1].token.end]
     at = doc.text.find(post, words[-1].token.end)
-    if at < 0:
-        return None
-    after = at + len(post)
-    best: tuple[int, int] | None = None  # (start of the name, entity)
-    for idx, e in enumerate(doc.entities):
-        if e.type not in PERSON_TYPES:
-            continue
-        for m in e.mentions:
-            gap = doc.text[after:m.start] if m.start >= after else None
-            if (gap is not None and len(gap.split()) <= MAX_POST_WORDS and not any(p in gap for p in "،,.:؛")
-                    and not any(_titled(g, cues) for g in gap.split()) and (best is None or m.start < best[0])):
-                best = (m.start, idx)
-    return best[1] if best is not None else None
+    return None if at < 0 else _name_after(doc, at + len(post), len(doc.text), cues)
 
 
 def _named_with_post_before(doc: Document, words: list[Word]) -> int | None:
     """The person named earlier right after the same definite post («… المبعوث الأممي إلى اليمن
-    إسماعيل ولد الشيخ أحمد. … قال المبعوث الأممي إلى اليمن، إن …»): the post's words up to the
-    first preposition, found last before it, then a person's name within MAX_POST_WORDS words and
-    no punctuation."""
-    if not words[0].key.startswith("ال"):
+    إسماعيل ولد الشيخ أحمد. … قال المبعوث الأممي إلى اليمن، إن …»): the post found last before it,
+    then a person's name within MAX_POST_WORDS words and no punctuation.  («الوزير» alone, one word,
+    is any minister: the discourse reads that.)"""
+    post = _post(doc, words)
+    if post is None or not words[0].key.startswith("ال"):
         return None
+    at = doc.text.rfind(post, 0, words[0].token.start)
+    return None if at < 0 else _name_after(doc, at + len(post), words[0].token.start, None)
+
+
+def _post(doc: Document, words: list[Word]) -> str | None:
+    """The post's written words up to the first preposition, when two or more."""
     k = 0
     while k < len(words) and words[k].is_word and not words[k].prep:
         k += 1
-    if k < 2:
-        return None  # («الوزير» alone is any minister: the discourse reads that)
-    post = doc.text[words[0].token.start:words[k - 1].token.end]
-    at = doc.text.rfind(post, 0, words[0].token.start)
-    if at < 0:
-        return None
-    after = at + len(post)
+    return doc.text[words[0].token.start:words[k - 1].token.end] if k >= 2 else None
+
+
+def _name_after(doc: Document, after: int, before: int, cues: Cues | None) -> int | None:
+    """The entity of the first person's mention from offset ``after`` (and before ``before``) with at
+    most MAX_POST_WORDS words, no punctuation and, given ``cues``, no other title between."""
     best: tuple[int, int] | None = None  # (start of the name, entity)
     for idx, e in enumerate(doc.entities):
         if e.type not in PERSON_TYPES:
             continue
         for m in e.mentions:
-            gap = doc.text[after:m.start] if after <= m.start < words[0].token.start else None
+            gap = doc.text[after:m.start] if after <= m.start < before else None
             if (gap is not None and len(gap.split()) <= MAX_POST_WORDS and not any(p in gap for p in "،,.:؛")
+                    and not (cues is not None and any(_titled(g, cues) for g in gap.split()))
                     and (best is None or m.start < best[0])):
                 best = (m.start, idx)
     return best[1] if best is not None else None
