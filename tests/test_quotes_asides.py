@@ -567,3 +567,18 @@ def test_a_definite_post_told_again_is_the_person_named_after_it_before() -> Non
 def test_disclosing_and_mentioning_are_cues(text: str, speaker: str) -> None:
     # أفصح (disclosed) reports as كشف does; ذاكرا (mentioning) as كاشفا does.
     assert [q[1] for q in _said(_doc(text))] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    'وكتبت الهيئة الأمريكية للأسماك والحياة البرية على موقع تويتر تقول: "نحن نحقق في مقتل الأسد سيسيل".',
+    "وتابع المدعي العام باتريك موريسي يقول «إن تحالفنا يتكون من عدة ولايات».",
+])
+def test_saying_in_the_imperfect_leads_on_to_the_speech(text: str) -> None:
+    # «… تقول: "…"»: the imperfect "saying" continues the clause's verb; its subject speaks.
+    (q,) = _doc(text).quotes
+    assert q.kind == "direct"
+
+
+def test_an_imperfect_verb_of_saying_after_a_comma_and_lakin_has_its_own_subject() -> None:
+    doc = _doc("ولم تعلن أي جماعة إرهابية مسؤوليتها، لكن السلطات المصرية تقول: إن عشماوي كان وراء العملية.")
+    assert [q[1] for q in _said(doc)] == ["السلطات المصرية"]

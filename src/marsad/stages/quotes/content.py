@@ -221,6 +221,14 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
                     source = (k + 2, end)
                     k = end
                     continue
+            if (w.key in c.words("bare_speech_verbs") and w.key[:1] in c.words("imperfect_prefixes")
+                    and w.conj_end == w.token.start and k + 1 < limit
+                    and (char(ctx, k + 1) == ":" or char(ctx, k + 1) in OPENERS)
+                    and not any(char(ctx, x) in ("،", ",") or has_form(words[x], c.lead_particles)
+                                for x in range(start, k))):
+                # (after a comma or لكن the verb has a subject of its own: «…، لكن السلطات تقول: إن»)
+                k += 1  # «وكتبت الهيئة على موقع تويتر تقول: "…"»: "saying:" leads on to the speech
+                continue
             return -1, via, source
         if via is None and (w.prep or (k > start and has_form(words[k - 1], c.statement_nouns))
                             or w.key in c.words("relay_with") or _relay_to(ctx, k, start)):
