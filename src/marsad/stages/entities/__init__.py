@@ -540,7 +540,7 @@ def _title_adjective(doc: Document, span: Span) -> bool:
     UN envoy), read by the tagger as a surname; a common relational adjective, no name word."""
     text = doc.span_text(span)
     key = fold(text)
-    if " " in text or not (key.startswith("ال") and key.endswith(("ي", "يه", "ية"))):
+    if " " in text or not (key.startswith("ال") and key.endswith(("ي", "يه"))):  # (folded: ة is ه)
         return False
     if key in name_tokens() or key[2:] in name_tokens() or frequency(text) < TITLE_ADJECTIVE_FREQUENCY:
         return False

@@ -79,6 +79,7 @@ from marsad.stages.events.detect import (
     find_triggers,
     is_boundary,
     ordered,
+    possessed_noun,
     sentence_tokens,
     surface,
 )
@@ -171,7 +172,7 @@ def _definite(doc: Document, cand: Candidate) -> bool:
     if cand.trigger.kind != "N" or cand.last - cand.first != 1:
         return False
     word = surface(doc, doc.tokens[cand.first]).lstrip("وف")
-    return word.startswith(("ال", "لل", "بال")) or _possessed(doc, cand)
+    return word.startswith(("ال", "لل", "بال")) or possessed_noun(doc, cand.first)
 
 
 def _promised(doc: Document, cand: Candidate, status: str, lo: int, hi: int) -> tuple[str, str | None, str]:
@@ -486,13 +487,13 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         if more.source and more.source[0].first == start + 1 and all(m.last <= cand.first for m in more.source):
             args = dataclasses.replace(args, source=more.source)
     framing = _during(doc, cand, lo, DURING_CONCEPTS)
-    if framing and (_possessed(doc, cand) or any(m.last == cand.first - 1 for m in args.source)):
+    if framing and (possessed_noun(doc, cand.first) or any(m.last == cand.first - 1 for m in args.source)):
         # «… خلال زيارتهم للمركز»: the pronoun stands for the clause's subject, who made the visit
         # (a name between is no visitor: «ثمن مسؤولون دعم المملكة … خلال زيارتهم»); nor is the
         # name right before the frame: «وصف كارتر القوات بأنها نموذج لهزيمة داعش أثناء زيارة …»
         opener = opening_subject(doc, mentions, lo, cand.first)
         return dataclasses.replace(args, source=tuple(opener)) if opener else args
-    if _during(doc, cand, lo, mutual_concepts()) and (not args.source or _possessed(doc, cand)):
+    if _during(doc, cand, lo, mutual_concepts()) and (not args.source or possessed_noun(doc, cand.first)):
         # «ودعا الرئيس اليمني خلال لقائه أمس مبعوث الأمين العام …»: the pronoun is the clause's
         # subject, who met the one named after the noun
         host = tuple(opening_subject(doc, mentions, lo, cand.first))
@@ -529,17 +530,6 @@ APPOSED_COMMAS = 3
 #: made the visit («وأضاف خلال زيارة إلى ماليزيا …»), as the subject of a verb holds talks told so
 #: («وبحث الوزير … في اتصال هاتفي مع …», the mutual concepts).
 DURING_CONCEPTS = frozenset({"visit_noun", "host_noun"})
-#: Possessive pronouns written on a verbal noun (ة is never one of them: زيارة، زيارته).
-NOUN_PRONOUNS = ("ه", "ها", "هم", "هما")
-
-
-def _possessed(doc: Document, cand: Candidate) -> bool:
-    """Whether a verbal noun carries a pronoun suffix (زيارتهم، لقائه): its doer was named before.
-    The written word decides when the token analysis saw none (a hamza seated on ي: لقائه)."""
-    tok = doc.tokens[cand.first]
-    return tok.has_pronoun or doc.text[tok.start:tok.end].endswith(NOUN_PRONOUNS)
-
-
 def _during(doc: Document, cand: Candidate, lo: int, concepts: frozenset[str]) -> bool:
     """Whether a noun of ``concepts`` right after في/خلال/لدى (``during_preps``) frames the act of its sentence."""
     return cand.trigger.kind != "V" and cand.trigger.concept in concepts and after_during_prep(doc, cand.first, lo)

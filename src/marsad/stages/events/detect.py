@@ -313,7 +313,7 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
         return True
     if trig.mode in PARTY_MODES and _named_party(doc, end, c_hi):
         return True
-    if trig.type in OWNED_TYPES and _owned(doc, i) and _named_party(doc, end, c_hi):
+    if trig.type in OWNED_TYPES and possessed_noun(doc, i) and _named_party(doc, end, c_hi):
         return True  # «بعد لقائه رئيس الحكومة تمام سلام»: his meeting, with the person named next
     # A named target or place right after the noun: «زيارة رسمية إلى بكين», «هجوم على مركز للشرطة في…».
     preps = {fold(p) for p in trig.target if p != "obj" and len(p) > 1}
@@ -340,14 +340,16 @@ def _governed_by(doc: Document, i: int, lo: int, verbs: frozenset[str]) -> bool:
 #: Types of verbal nouns that, carrying the pronoun of their doer, a person named right after makes
 #: an event: his talks are with that person («بعد لقائه رئيس الحكومة تمام سلام», «اجتماعه …»).
 OWNED_TYPES = frozenset({"CONSULT"})
-#: Possessive pronouns written on a verbal noun (ة is never one of them: لقاء، لقائه).
-OWNER_PRONOUNS = ("ه", "ها", "هم", "هما")
+#: Possessive pronouns written on a verbal noun (ة is never one of them: زيارة، زيارته، لقائه).
+NOUN_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
-def _owned(doc: Document, i: int) -> bool:
-    """Whether the verbal noun at token ``i`` carries a possessive pronoun (لقائه، اجتماعها)."""
+def possessed_noun(doc: Document, i: int) -> bool:
+    """Whether the verbal noun at token ``i`` carries a possessive pronoun (زيارتهم، لقائه): its
+    doer was named before.  The written word decides when the token analysis saw none (a hamza
+    seated on ي: لقائه)."""
     tok = doc.tokens[i]
-    return tok.has_pronoun or doc.text[tok.start:tok.end].endswith(OWNER_PRONOUNS)
+    return tok.has_pronoun or doc.text[tok.start:tok.end].endswith(NOUN_PRONOUNS)
 
 
 #: Modes of verbal nouns that a person named right after makes an event: a visit is someone's

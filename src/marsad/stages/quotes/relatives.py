@@ -84,8 +84,9 @@ def _clause_opening_subject(ctx: Context, first: int, stop: int) -> tuple[int, i
     return None
 
 
-#: Endings of the relational adjectives skipped back over from a name to the noun they qualify.
-NISBA_ENDINGS = ("ي", "يه", "ية")
+#: Endings of the relational adjectives skipped back over from a name to the noun they qualify
+#: (keys are folded: ة is ه).
+NISBA_ENDINGS = ("ي", "يه")
 #: Most words between the end of a title read as the subject and the holder's name before the
 #: speech («آمر كتيبة لواء أول مشاة التابعة للجيش الليبي العقيد حامد بالخير، إنه»).
 MAX_TITLE_TAIL = 8
