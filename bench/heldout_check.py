@@ -1,6 +1,6 @@
 """Check that a held-apart gold set quotes its articles verbatim (no marsad run).
 
-    python bench/heldout_check.py [GOLD_DIR]     # default bench/heldout/gold-c; also gold-d to gold-s
+    python bench/heldout_check.py [GOLD_DIR]     # default bench/heldout/gold-c; also gold-d to gold-t
 
 For every gold in GOLD_DIR, reads the article text from the SaudiNewsNet corpus (the texts are not
 in the repository) and reports each string that score.py could never find: an event's evidence or

@@ -1,6 +1,6 @@
 """Events, quotes and entities on 12 held-apart SaudiNewsNet articles (bench/heldout/gold).
 
-    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P|Q|R|S] [--json]
+    python bench/heldout_events.py [--half A|B|C|D|E|F|G|H|I|J|K|L|M|N|O|P|Q|R|S|T] [--json]
         [--run 'marsad analyze {doc} --published {published} --format json']
 
 The gold set was drawn at random (bench/heldout_select.py, seed 20261206; selection record in
@@ -34,7 +34,8 @@ fourteenth.  Set P (``--half P``: 12 more articles in bench/heldout/gold-p, draw
 blind) is the fifteenth.  Set Q (``--half Q``: 12 more articles in bench/heldout/gold-q, drawn with seed 20261221 and
 annotated blind) is the sixteenth.  Set R (``--half R``: 12 more articles in bench/heldout/gold-r, drawn with seed
 20261222 and annotated blind) is the seventeenth.  Set S (``--half S``: 12 more articles in bench/heldout/gold-s,
-drawn with seed 20261223 and annotated blind) is the eighteenth.
+drawn with seed 20261223 and annotated blind) is the eighteenth.  Set T (``--half T``: 12 more articles in
+bench/heldout/gold-t, drawn with seed 20261224 and annotated blind) is the nineteenth.
 
 The article texts are not in the repository (SaudiNewsNet is CC BY-NC-SA 4.0): this script takes
 each gold's record from ../shared/data/news/saudinewsnet/saudinewsnet.jsonl.gz, writes the texts
@@ -91,11 +92,13 @@ GOLD_DIR_Q = ROOT / "bench" / "heldout" / "gold-q"
 GOLD_DIR_R = ROOT / "bench" / "heldout" / "gold-r"
 #: Set S, the eighteenth blind set (bench/heldout/README.md, "Set S"): its own directory, like C to R.
 GOLD_DIR_S = ROOT / "bench" / "heldout" / "gold-s"
+#: Set T, the nineteenth blind set (bench/heldout/README.md, "Set T"): its own directory, like C to S.
+GOLD_DIR_T = ROOT / "bench" / "heldout" / "gold-t"
 #: The sets kept in their own directory, by their --half letter.
 SET_DIRS = {"C": GOLD_DIR_C, "D": GOLD_DIR_D, "E": GOLD_DIR_E, "F": GOLD_DIR_F, "G": GOLD_DIR_G,
             "H": GOLD_DIR_H, "I": GOLD_DIR_I, "J": GOLD_DIR_J, "K": GOLD_DIR_K, "L": GOLD_DIR_L,
             "M": GOLD_DIR_M, "N": GOLD_DIR_N, "O": GOLD_DIR_O, "P": GOLD_DIR_P,
-            "Q": GOLD_DIR_Q, "R": GOLD_DIR_R, "S": GOLD_DIR_S}
+            "Q": GOLD_DIR_Q, "R": GOLD_DIR_R, "S": GOLD_DIR_S, "T": GOLD_DIR_T}
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SCORE = SHARED / "tools" / "score.py"
@@ -198,8 +201,8 @@ def main() -> int:
                     "(bench/heldout/gold-k, the tenth), set L (bench/heldout/gold-l, the eleventh), set M "
                     "(bench/heldout/gold-m, the twelfth), set N (bench/heldout/gold-n, the thirteenth), set O "
                     "(bench/heldout/gold-o, the fourteenth), set P (bench/heldout/gold-p, the fifteenth), set Q "
-                    "(bench/heldout/gold-q, the sixteenth), set R (bench/heldout/gold-r, the seventeenth) or set S "
-                    "(bench/heldout/gold-s, the eighteenth): "
+                    "(bench/heldout/gold-q, the sixteenth), set R (bench/heldout/gold-r, the seventeenth), set S "
+                    "(bench/heldout/gold-s, the eighteenth) or set T (bench/heldout/gold-t, the nineteenth): "
                     "see bench/heldout/README.md")
     a = ap.parse_args()
     if not (CORPUS.exists() and SCORE.exists()):

@@ -20,10 +20,11 @@ ranges as set L; set N: seed 20261218, the same ranges as set M; set O: seed 202
 ranges as set N; set P: seed 20261220, the same ranges as set O;
 set Q: seed 20261221, the same ranges as set P;
 set R: seed 20261222, the same ranges as set Q;
-set S: seed 20261223, the same ranges as set R).  Earlier sets drop out of a new
+set S: seed 20261223, the same ranges as set R;
+set T: seed 20261224, the same ranges as set S).  Earlier sets drop out of a new
 draw because their golds (bench/heldout/gold, gold-c, gold-d, gold-e, gold-f, gold-g, gold-h,
-gold-i, gold-j, gold-k, gold-l, gold-m, gold-n, gold-o, gold-p, gold-q, gold-r, gold-s) and the README's rejected ids
-are in the repository.
+gold-i, gold-j, gold-k, gold-l, gold-m, gold-n, gold-o, gold-p, gold-q, gold-r, gold-s, gold-t) and the README's
+rejected ids are in the repository.
 Nothing here runs marsad.
 """
 

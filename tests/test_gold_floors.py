@@ -99,6 +99,8 @@ def test_heldout_scores_meet_the_pinned_floors(shared_dir: Path, tmp_path: Path)
         assert gold_scores.below_floor(mean, floors[half]) == [], half
     for name, gold_dir in sorted(heldout.SET_DIRS.items()):
         golds_x = heldout.golds(gold_dir)
+        if not golds_x:  # a set whose annotation has not landed yet (placeholder floors)
+            continue
         work = tmp_path / name
         work.mkdir()
         staged = heldout.stage(work, golds_x, heldout.texts(set(golds_x)), gold_dir)
