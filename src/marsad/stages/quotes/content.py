@@ -196,9 +196,11 @@ def seek_content(ctx: Context, k: int, limit: int, relative: bool = False
             while k < limit and words[k].token.start <= pair[1]:
                 k += 1
             continue
-        if pair is not None and k > start and has_form(words[k - 1], c.outlet_heads):
+        if pair is not None and k > start and has_form(words[k - 1], c.outlet_heads) and not (
+                words[k - 1].key.startswith("ال") and speech_sized(ctx, pair)):
             # لصحيفة "ذا غانا سبورتس تايمز": a quotation after an outlet noun is its name,
-            # however long, and never the speech.
+            # however long, and never the speech; but after a definite one («في كلمة نقلها
+            # التلفزيون "إنهم يدققون …"») a quotation the size of speech is the speech.
             via = actor(ctx.doc, Span(words[k - 1].body_start, pair[1] + 1))
             while k < limit and words[k].token.start <= pair[1]:
                 k += 1

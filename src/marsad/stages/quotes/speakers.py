@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from marsad.core.document import Actor, Document
-from marsad.stages.quotes.lexicon import Cues
+from marsad.stages.quotes.lexicon import Cues, demonyms
 from marsad.stages.quotes.phrases import Word, common_word, has_form, is_title
 from marsad.text.keys import fold
 
@@ -56,15 +56,18 @@ class Discourse:
     def last(self) -> Actor | None:
         return self.named[-1].actor if self.named else None
 
-    def person(self, doc: Document, title: str | None = None,
-               body: frozenset[str] = frozenset(), country: str | None = None) -> int | None:
+    def person(self, doc: Document, title: str | None = None, body: frozenset[str] = frozenset(),
+               country: str | None = None, not_other: str | None = None) -> int | None:
         """Entity of the last person named (with ``title`` and the stems of ``body`` in its
-        phrase, and belonging to ``country``, an ISO3 code, when given)."""
+        phrase, and belonging to ``country``, an ISO3 code, when given; of no state known but
+        ``not_other``, when that is given)."""
         for n in reversed(self.named):
             ent = n.actor.entity
             if ent is None or doc.entities[ent].type not in PERSON_TYPES:
                 continue
             if country is not None and doc.entities[ent].country != country:
+                continue
+            if not_other is not None and doc.entities[ent].country not in (None, not_other):
                 continue
             if title is None or (title in n.stems and body <= n.stems):
                 return ent
@@ -171,10 +174,16 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
         # "رئيس الإقليم": the president of the region named before, over a president of anything
         # else named since.
         body = frozenset(stems_of([w for w in words[1:] if not is_title(w, cues)]))
-        ent = (discourse.person(doc, title, body) if body else None) or discourse.person(doc, title)
+        # «وشدد الرئيس الجزائري» after «الرئيس المصري … من نظيره الجزائري عبد العزيز بوتفليقة»:
+        # a nationality after the title holds the person to that state.
+        state = _nationality_in(words[1:])
+        ent = ((discourse.person(doc, title, body, not_other=state) if body else None)
+               or discourse.person(doc, title, not_other=state))
+        if ent is None and state is not None:
+            ent = person_of_nationality_before(doc, state, found.span.start)
         # "وأكد الوزير الأصبحي": a rare word after the title is a name, not more description.
         described = all(is_title(w, cues) or has_form(w, cues.title_complements) or common_word(w) for w in words)
-        earlier = discourse.titled(title) if ent is None and described else None
+        earlier = discourse.titled(title) if ent is None and described and state is None else None
         if earlier is not None:
             # "وقال مصدر في قيادات المقاومة … وذكر المصدر أن": the one named with that title,
             # with its words when no entity is known.
@@ -216,6 +225,29 @@ def _told_beside_name(doc: Document, words: list[Word]) -> int | None:
 
 #: How far, in letters, around a person's name its title is looked for (a word or two).
 BESIDE_LETTERS = 30
+
+
+def _nationality_in(words: list[Word]) -> str | None:
+    """The state of a nationality adjective among ``words`` (الجزائري → DZA), else None."""
+    table = demonyms()
+    return next((table[(w.key,)] for w in words if (w.key,) in table), None)
+
+
+def person_of_nationality_before(doc: Document, state: str, before: int) -> int | None:
+    """The person named last before offset ``before`` right after a nationality adjective of
+    ``state`` («من نظيره الجزائري عبد العزيز بوتفليقة»): the one the text gave that nationality."""
+    table = demonyms()
+    best: tuple[int, int] | None = None  # (start of the name, entity)
+    for k, e in enumerate(doc.entities):
+        if e.type not in PERSON_TYPES:
+            continue
+        for m in e.mentions:
+            if m.end > before or (best is not None and m.start <= best[0]):
+                continue
+            prior = doc.text[max(0, m.start - BESIDE_LETTERS):m.start].split()[-1:]
+            if any(table.get((fold(w),)) == state for w in prior):
+                best = (m.start, k)
+    return best[1] if best is not None else None
 
 
 def titled_person_before(doc: Document, title: str, before: int) -> int | None:

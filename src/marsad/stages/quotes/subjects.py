@@ -135,7 +135,9 @@ def speaker_end_at(ctx: Context, i: int, limit: int) -> int:
         if _plural_verb(ctx, k):
             return k  # "المتمردين سارعوا": a verb with the group as its subject
         if _possessed(ctx, k):
-            return k  # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object
+            # "واختتم شترايتر تصريحاته": a noun with a pronoun suffix is the object; "وقال الوزير
+            # في كلمته": an occasion, whose preposition is no part of the speaker either.
+            return k - 1 if k - 1 > i and ctx.words[k - 1].key in ctx.cues.words("adjunct_openers") else k
         if _body_after_name(ctx, k):
             return k  # "وطالب مكاوي الأمم المتحدة بضرورة …": the body after a bare name is the object
     end = past_outlet_name(ctx, _past_body_with_b(ctx, i, end, limit), limit)
@@ -207,6 +209,7 @@ def _past_body_with_b(ctx: Context, i: int, end: int, limit: int) -> int:
 def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     """The speaker named by words ``begin..end``: the name in it, or the person it refers to."""
     begin += 2 if partitive_at(ctx.words, begin, end, ctx.cues) else 0  # «عدد من المشايخ»: the group
+    end = first_conjunct_end(ctx, begin, end)
     a, b = name_in(ctx.words, begin, end, ctx.cues)
     if (a, b) == (begin, end):
         # "معالي وزير الخارجية", "صاحب السمو الملكي الأمير": the honorific is no part of the
@@ -258,6 +261,32 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         return found  # an actor carried from earlier keeps the phrase that named it
     ctx.phrases[found.span] = whole
     return named_before(ctx, begin, end, found)  # "وقال المسؤول" after "مسؤول في الصندوق"
+
+
+def first_conjunct_end(ctx: Context, begin: int, end: int) -> int:
+    """Where the first of two actors joined by و ends, else ``end``: «وقالت الشرطة والصليب الأحمر
+    إن» has one speaker, the first named (a quote has one; the other shares the cue).
+
+    The first conjunct must be an actor's name and nothing more (a name from the phrase's start to
+    the و, or a state agency such as الشرطة: not «الخبير في شؤون الخليج والشرق الأوسط»), and the
+    second must open a name of its own: a name that runs across the و («وزارة الشؤون الإسلامية
+    والدعوة») is one actor.
+    """
+    words = ctx.words
+    for k in range(begin + 1, end):
+        w = words[k]
+        if w.conj_end == w.token.start or not w.is_word:
+            continue
+        if any(m.start < w.token.start < m.end for m in ctx.mentions):
+            return end  # the و lies inside a name
+        if not any(m.start == w.body_start for m in ctx.mentions):
+            continue
+        before = words[k - 1].token.end
+        whole = any(m.end == before and m.start == words[begin].body_start for m in ctx.mentions)
+        agency = k == begin + 1 and has_form(words[begin], ctx.cues.anonymous["state_agents"]) \
+            and words[begin].key.startswith("ال")
+        return k if whole or agency else end
+    return end
 
 
 def _possessive(w: Word) -> bool:

@@ -1,0 +1,80 @@
+"""Where a speaker phrase ends and whom it names, through the whole pipeline: an occasion after
+the speaker («وقال الوزير في كلمته»), two speakers sharing one cue, a title held to a state by its
+nationality adjective, an official of the local administration, and speech in quotation marks
+after a definite outlet noun.
+
+Each passage is written for these tests in the style of the news that showed the pattern
+(SaudiNewsNet wire copy, July-August 2015); the entities are the pipeline's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.core.document import Document
+
+
+def _doc(text: str) -> Document:
+    return marsad.analyze(text, "2015-07-25")
+
+
+def _said(doc: Document) -> list[tuple[str, str, str | None]]:
+    """(content, speaker text, speaker's English name) of every quote, in text order."""
+    out = []
+    for q in doc.quotes:
+        ent = doc.entities[q.speaker.entity] if q.speaker.entity is not None else None
+        out.append((doc.span_text(q.content), doc.span_text(q.speaker.span), ent.name_en if ent else None))
+    return out
+
+
+@pytest.mark.parametrize("occasion", ["في كلمته", "في برقيته", "على صفحته", "في تصريحاته"])
+def test_an_occasion_after_the_speaker_is_no_part_of_it(occasion: str) -> None:
+    doc = _doc(f"وقال الوزير {occasion} إن الظروف التي تمر بها المنطقة صعبة.")
+    assert _said(doc)[0][:2] == ("الظروف التي تمر بها المنطقة صعبة", "الوزير")
+
+
+def test_two_bodies_sharing_a_cue_give_the_first_named() -> None:
+    doc = _doc("وقالت الشرطة والصليب الاحمر ان الآلية انفجرت بعد مرورها فوق لغم.")
+    assert _said(doc)[0][:2] == ("الآلية انفجرت بعد مرورها فوق لغم", "الشرطة")
+
+
+def test_a_name_joined_by_waw_inside_the_phrase_stays_whole() -> None:
+    # «الخليج والشرق الأوسط» are two places inside one expert's description, not two speakers.
+    doc = _doc("من جهته، رحب الخبير في شؤون الخليج والشرق الأوسط الدكتور يورجين تودنهوفر بالبيان المشترك "
+               "معتبرا أن البيان خطة عمل مستقبلية تضمن أمن منطقة الخليج.")
+    speaker = _said(doc)[0][1]
+    assert "تودنهوفر" in speaker
+
+
+def test_a_ministry_name_with_waw_is_one_speaker() -> None:
+    doc = _doc("وقالت وزارة الشؤون الإسلامية والدعوة والإرشاد إن المساجد جاهزة لاستقبال المصلين.")
+    assert _said(doc)[0][1] == "وزارة الشؤون الإسلامية والدعوة والإرشاد"
+
+
+def test_a_title_with_a_nationality_takes_that_states_person() -> None:
+    doc = _doc("تلقى الرئيس المصري عبد الفتاح السيسي برقية تهنئة من نظيره الجزائري عبد العزيز بوتفليقة. "
+               "وقال الرئيس الجزائري في برقيته: «يطيب لي أن أتقدم إليكم بأحر التهاني». "
+               "وشدد الرئيس الجزائري على أن الظروف العصيبة تفرض ضرورة التشاور.")
+    said = _said(doc)
+    assert [s[1:] for s in said] == [("الرئيس الجزائري", "Abdulaziz Bouteflika")] * 2
+
+
+def test_an_official_of_the_local_administration_speaks_for_the_state() -> None:
+    doc = _doc("قتل خمسة أشخاص في هجوم على آلية للشرطة الكينية في منطقة لامو الكينية قرب الحدود مع "
+               "كينيا. وأعلنت الشرطة الكينية أن الهجوم وقع في كينيا. وكان مسؤول في الادارة المحلية ذكر "
+               "الاثنين ان الهجوم لم يسفر عن ضحايا. واكد المصدر نفسه ان جميع الضحايا مدنيون.")
+    said = {content: name for content, _, name in _said(doc)}
+    assert said["الهجوم لم يسفر عن ضحايا"] == "Kenya"
+    assert said["جميع الضحايا مدنيون"] == "Kenya"
+
+
+def test_speech_in_marks_after_a_definite_outlet_noun_is_speech() -> None:
+    doc = _doc('وقال روحاني في كلمة نقلها التلفزيون "إنهم يدققون الآن في بنود الاتفاق بندا بندا".')
+    assert _said(doc)[0][:2] == ("إنهم يدققون الآن في بنود الاتفاق بندا بندا", "روحاني")
+
+
+def test_a_short_name_in_marks_after_an_outlet_noun_stays_the_outlet() -> None:
+    doc = _doc('وقال الوزير لصحيفة "الحياة" إن المفاوضات مستمرة.')
+    said = _said(doc)
+    assert said[0][:2] == ("المفاوضات مستمرة", "الوزير")
