@@ -455,3 +455,28 @@ def test_a_meeting_noun_with_its_owners_pronoun_and_a_person_named_next_is_a_mee
     assert [e[1] for e in events(doc) if e[0] == "CONSULT"] == ["لقائه"]
     doc = marsad.analyze("وأكد السفير الأميركي ديفيد هيل بعد لقائه الأخير التزام بلاده.", "2015-07-25")
     assert [e for e in events(doc) if e[0] == "CONSULT"] == []
+
+
+def test_a_first_form_participle_is_the_speakers_act_on_the_actor_after_it() -> None:
+    # «…، داعيا الجامعة العربية إلى …»: the speaker calls; the League is called on, not the caller.
+    doc = marsad.analyze("وأكد رئيس الكتلة ظافر العاني أن الحوار ضروري، داعيا الجامعة العربية إلى دعم هذا التوجه.",
+                         "2015-07-25")
+    _, _, source, target = next(e for e in events(doc) if e[0] == "REQUEST")
+    assert source == ("ظافر العاني",) and target == ("الجامعة العربية",)
+
+
+def test_a_received_cable_is_the_senders_act_on_the_receiver() -> None:
+    # «تلقى X برقية تهنئة من Y»: Y congratulates X (the receiver is no sender too).
+    doc = marsad.analyze("تلقى الرئيس المصري عبد الفتاح السيسي برقية تهنئة من نظيره الجزائري عبد العزيز بوتفليقة.",
+                         "2015-07-25")
+    _, _, source, target = next(e for e in events(doc) if e[0] == "SUPPORT")
+    assert "عبد العزيز بوتفليقة" in source and "عبد الفتاح السيسي" in target
+    assert "عبد العزيز بوتفليقة" not in target
+
+
+def test_an_envoys_post_and_place_lead_to_the_holders_name() -> None:
+    # «المبعوث الدولي إلى اليمن إسماعيل ولد الشيخ أحمد»: Yemen is the post's, the name the envoy's.
+    doc = marsad.analyze("جدد مبعوث الأمم المتحدة إلى اليمن إسماعيل ولد الشيخ أحمد أمس دعوته لوقف إطلاق النار "
+                         "وفقا لخطة تتضمن انسحاب الحوثيين من المدن الرئيسية.", "2015-07-25")
+    _, _, source, _ = next(e for e in events(doc) if e[0] == "REQUEST")
+    assert "إسماعيل ولد الشيخ أحمد" in source

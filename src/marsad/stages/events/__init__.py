@@ -505,7 +505,8 @@ def _arguments(doc: Document, cand: Candidate, mentions: list[Mention], sent: tu
         # «وتلقى الكعبي طلبا من مسؤول في التنظيم»: the receiving verb's subject is the one the act is
         # aimed at; the one after من does it.
         sender = sent_by(doc, cand, mentions, c_hi)
-        receiver = tuple(m for m in args.source if m not in sender)
+        by = {m.span for m in sender}  # (the argument finder may hold the sender without its من)
+        receiver = tuple(m for m in args.source if m.span not in by)
         args = dataclasses.replace(args, source=tuple(sender), target=receiver or args.target, unnamed=False)
     return args
 

@@ -113,6 +113,12 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
             source = [*source, *holder]
             used |= {m.span for m in holder}
             rest = rest[1 + len(holder):]
+        elif _posted_holder(source[-1], rest):
+            # «دعا المبعوث الدولي إلى اليمن إسماعيل ولد الشيخ أحمد إلى …»: the place an envoy is
+            # posted to belongs to the post, and the name after it is the holder's.
+            source = [*source, rest[1]]
+            used |= {rest[0].span, rest[1].span}
+            rest = rest[2:]
     # (a verb carrying its object pronoun has no object after it: «استهدفها تنظيم الدولة»; the
     # object is told first, a bare actor right before the verb when one is named)
     target = _object(doc, cand, source, after, rest, opens) if not resumed else [
@@ -139,7 +145,7 @@ def find_arguments(doc: Document, cand: Candidate, mentions: list[Mention], c_lo
     sender = _sender(doc, cand, mentions, after, c_lo)
     if sender:
         # «تلقى الأمير اتصالا هاتفيا من الرئيس»: the caller acts, the receiver is its target.
-        source, target = sender, source
+        source, target = sender, (source or _receiver(doc, before, c_lo))
     if not source and cand.trigger.kind == "N":
         # «هجوم انتحاري نفذته امرأة», «الضربات الجوية الأميركية»: the noun's doer told after it.
         source = _noun_doer(doc, cand, after) or _sufferer(doc, cand, mentions, c_lo, "perform")
@@ -563,6 +569,33 @@ def _sender(doc: Document, cand: Candidate, mentions: list[Mention], after: list
         return []
     hit = next((i for i, m in enumerate(after) if m.prep == "من" and m.first - cand.last <= SENDER_GAP), None)
     return [] if hit is None else [dataclasses.replace(m, prep=None) for m in group_forward(doc, after, hit)]
+
+
+#: Prepositions (folded) that name the place a post is held at or posted to (المبعوث إلى اليمن،
+#: السفير لدى مصر، مدير الشرطة في جدة).
+POST_PREPS = frozenset({"الي", "لدي", "في"})
+#: Most tokens between a post's title and the place it is held at (a relational adjective: الأممي).
+POST_PLACE_GAP = 2
+
+
+def _posted_holder(title: Mention, rest: list[Mention]) -> bool:
+    """Whether an official's title is followed by the place of the post, told with إلى/لدى/في,
+    and right after it by a person's name: «المبعوث الدولي إلى اليمن إسماعيل ولد الشيخ أحمد»."""
+    if len(rest) < 2 or not (title.agent and title.concept == "officials"):
+        return False
+    place, name = rest[0], rest[1]
+    return (place.prep is not None and fold(place.prep) in POST_PREPS and place.etype in ("GPE", "LOC")
+            and place.first - title.last <= POST_PLACE_GAP and name.etype == "PER" and name.prep is None
+            and not name.conj and name.first == place.last)
+
+
+def _receiver(doc: Document, before: list[Mention], c_lo: int) -> list[Mention]:
+    """The subject of the verb of receiving before a received noun: the actors between the verb
+    and the noun («تلقى الرئيس المصري عبد الفتاح السيسي برقية تهنئة من …» → the president)."""
+    receive = lexicon.actor_verbs()["receive"]
+    verb = next((k for k in range(c_lo, before[-1].first) if doc.tokens[k].kind == "word"
+                 and word_keys_in(doc, k, receive)), None) if before else None
+    return [] if verb is None else [m for m in before if m.first > verb and m.prep is None]
 
 
 def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[Mention]:

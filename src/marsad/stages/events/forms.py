@@ -28,13 +28,15 @@ def plural_verb(doc: Document, cand: Candidate) -> bool:
 
 
 def participle(doc: Document, cand: Candidate) -> bool:
-    """Whether a trigger is read as a participle listed as written (=محملا، =منددا): an adverb of
+    """Whether a trigger is read as a participle listed as written (=محملا، =منددا، =داعيا): an adverb of
     the main clause («…، محملا الحوثيين مسؤولية»), whose subject does what it names."""
     if cand.last - cand.first != 1:
         return False
     # (a derived participle opens with م; other forms listed as written are verbs: =دعما "they
     # both supported")
-    written = {fold(f[1:]) for f in cand.trigger.forms if f.startswith("=م")}
+    first_form = cue_words("first_form_participles")
+    written = {fold(f[1:]) for f in cand.trigger.forms
+               if f.startswith("=م") or (f.startswith("=") and fold(f[1:]) in first_form)}
     return bool(written) and any(form in written for form, _ in variants(surface(doc, doc.tokens[cand.first])))
 
 
