@@ -47,7 +47,7 @@ HEADER = """\
 # Source: trained by scripts/build_arg_model.py on the argument spans every annotator agreed on in the
 # development half of the Arabic event GSR (openeventdata/arabic_event_gsr, Open Event Data Alliance, MIT)
 # and on marsad's gold events of the studied held-apart SaudiNewsNet articles (bench/heldout: halves A and
-# B, sets C to P, training/argmodel.TRAINING_SETS; articles CC BY-NC-SA 4.0, see NOTICE), with marsad's
+# B, sets C to Q, training/argmodel.TRAINING_SETS; articles CC BY-NC-SA 4.0, see NOTICE), with marsad's
 # own candidate features;
 # generated, do not edit by hand. Licence: MIT (derived data; see NOTICE on the articles' terms).
 # Columns: feature (SIDE|name), weight. Example: TARGET|prep=after:على → a positive weight.
