@@ -190,10 +190,19 @@ def test_unknown_person_after_a_title_acts_for_the_titles_state() -> None:
     ("وتأتي الزيارة بعد زيارة نائب المستشارة الألمانية وزير الاقتصاد الألماني سيغمار غابريال إلى طهران.",
      "سيغمار غابريال", "DEU"),
     ("وقال السفير الأمريكي ديفيد هيل إن بلاده تدعم الجيش.", "ديفيد هيل", "USA"),
+    # the office apposed after the name, with or without a comma
+    ("وعلى صعيد آخر، أكد عمر أبو العيش السفير المصري لدى الجزائر، أن بلاده لم تتلق طلبا.", "عمر أبو العيش", "EGY"),
+    ("وقال خميس الجهيناوي، المستشار الدبلوماسي للرئيس التونسي، إنه زار الجزائر.", "خميس الجهيناوي", "TUN"),
 ])
 def test_unknown_person_after_an_office_and_a_nationality_is_that_states(text: str, name: str, country: str) -> None:
     doc = _with_tagged(text, "2015-07-27", [(name, "PER")])
     assert entity_by_mention(doc)[name].country == country
+
+
+def test_an_indefinite_noun_after_a_name_is_no_office() -> None:
+    # «مدير شركة سعودية»: a post of some company, not an office of the state
+    doc = _with_tagged("وقال ديفيد هيل مدير شركة سعودية إن الأرباح ارتفعت.", "2015-07-27", [("ديفيد هيل", "PER")])
+    assert entity_by_mention(doc)["ديفيد هيل"].country is None
 
 
 def test_a_nationality_after_no_office_gives_the_next_name_no_state() -> None:

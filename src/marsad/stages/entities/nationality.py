@@ -90,15 +90,43 @@ def titled_persons_state(doc: Document, kb: KnowledgeBase, mentions: Sequence[Me
         if m.type != "PER" or m.kb_id is not None or m.country is not None:
             continue
         k = bisect.bisect_left(starts, m.span.start)
-        if k < 2 or doc.tokens[k - 1].kind != "word":
-            continue
-        iso3 = _state(kb, word_at(doc, k - 1))
-        if iso3 is None:
-            continue
-        for j in range(k - 2, max(-1, k - 3 - OFFICE_REACH), -1):
-            word, key = word_at(doc, j), doc.tokens[j].key
-            if not word:
-                break  # punctuation or a number ends the office phrase
-            if not posts.isdisjoint((word, key, word.removeprefix("ال"), key.removeprefix("ال"))):
-                m.country = iso3
-                break
+        m.country = _office_before(doc, kb, k, posts) or _office_after(doc, kb, m.span.end, posts)
+
+
+def _is_post(doc: Document, j: int, posts: frozenset[str]) -> bool:
+    word, key = word_at(doc, j), doc.tokens[j].key
+    return not posts.isdisjoint((word, key, word.removeprefix("ال"), key.removeprefix("ال")))
+
+
+def _office_before(doc: Document, kb: KnowledgeBase, k: int, posts: frozenset[str]) -> str | None:
+    """The state of an office phrase closed by a nationality right before token ``k``."""
+    if k < 2 or doc.tokens[k - 1].kind != "word":
+        return None
+    iso3 = _state(kb, word_at(doc, k - 1))
+    if iso3 is None:
+        return None
+    for j in range(k - 2, max(-1, k - 3 - OFFICE_REACH), -1):
+        if not word_at(doc, j):
+            return None  # punctuation or a number ends the office phrase
+        if _is_post(doc, j, posts):
+            return iso3
+    return None
+
+
+def _office_after(doc: Document, kb: KnowledgeBase, end: int, posts: frozenset[str]) -> str | None:
+    """The state of a definite office phrase apposed right after a name, closed by a nationality:
+    «أكد عمر أبو العيش السفير المصري لدى الجزائر», «محمد جواد ظريف، وزير الخارجية الإيراني،»."""
+    starts = [t.start for t in doc.tokens]
+    j = bisect.bisect_left(starts, end)
+    if j < len(doc.tokens) and doc.text[doc.tokens[j].start:doc.tokens[j].end] in ("،", ","):
+        j += 1
+    if j >= len(doc.tokens) or not word_at(doc, j).startswith("ال") or not _is_post(doc, j, posts):
+        return None
+    for x in range(j + 1, min(len(doc.tokens), j + 1 + OFFICE_REACH)):
+        word = word_at(doc, x)
+        if not word:
+            return None
+        iso3 = _state(kb, word)
+        if iso3 is not None:
+            return iso3
+    return None
