@@ -78,3 +78,23 @@ def test_a_short_name_in_marks_after_an_outlet_noun_stays_the_outlet() -> None:
     doc = _doc('وقال الوزير لصحيفة "الحياة" إن المفاوضات مستمرة.')
     said = _said(doc)
     assert said[0][:2] == ("المفاوضات مستمرة", "الوزير")
+
+
+def test_a_statement_set_off_by_a_comma_after_bihasab_is_the_source() -> None:
+    doc = _doc("وبينما تشتد الاحتياجات الإنسانية أكثر من أي وقت مضى حسب بيان اللجنة الدولية للصليب الأحمر، "
+               "فإنها تناشد كافة الأطراف باحترام القانون الدولي.")
+    said = _said(doc)
+    assert said and said[0][0] == "بينما تشتد الاحتياجات الإنسانية أكثر من أي وقت مضى"
+    assert said[0][2] == "International Committee of the Red Cross"
+
+
+def test_a_statement_described_by_what_it_said_after_wafq_is_the_source() -> None:
+    doc = _doc('ويقوم اوبراين بجولة من اربعة أيام للاطلاع "مباشرة على نتائج النزاع وجهود منظمات الاغاثة" '
+               "وفق بيان للأمم المتحدة اشار الى زيادة انتشار الجوع.")
+    said = _said(doc)
+    assert said and "مباشرة على نتائج النزاع" in said[0][0] and said[0][2] == "United Nations"
+
+
+def test_a_rule_set_off_by_a_comma_after_wafqan_is_no_source() -> None:
+    doc = _doc("وفقا للائحة، يحق للنادي تسجيل خمسة لاعبين أجانب في الموسم المقبل.")
+    assert _said(doc) == []

@@ -104,7 +104,9 @@ def has_form(word: Word, forms: frozenset[str]) -> bool:
     """Whether the word is one of ``forms``, with or without its article or pronoun suffix."""
     if word.key in forms or word.bare in forms:
         return True
-    return word.key.startswith("ال") and word.key[2:] in forms
+    # («للائحة»: ل and the article before a noun that starts with ل are written with two lams only,
+    # and read as ل + ال + «ائحة»)
+    return word.key.startswith("ال") and (word.key[2:] in forms or (word.prep and "ل" + word.key[2:] in forms))
 
 
 def is_title(word: Word, cues: Cues) -> bool:

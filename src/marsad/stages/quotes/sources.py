@@ -29,7 +29,13 @@ def is_source(ctx: Context, j: int, i: int, end: int) -> bool:
     # (حسبما ذكرت); in mid-clause "وفق" is "in line with".
     limit = ctx.sent_limit[ctx.sent_of[i]]
     closes = all(not ctx.words[k].is_word for k in range(end, limit))
-    return i == first or closes or char(ctx, i - 1) in ("،", ",") or told
+    # «… حسب بيان اللجنة، فإنها تناشد»: set off by a comma after it, before the main clause;
+    # «"…" وفق بيان للأمم المتحدة اشار الى …»: a statement described by what it said.
+    # (a statement only: «وفقا للائحة، …» and «بحسب الإحصاءات، …» are a measure or background)
+    document = end < limit and is_document(ctx, j)
+    set_off = document and char(ctx, end) in ("،", ",")
+    described = document and has_form(ctx.words[end], ctx.cues.verbs)
+    return i == first or closes or set_off or described or char(ctx, i - 1) in ("،", ",") or told
 
 
 def names_source(ctx: Context, a: int, b: int) -> bool:
