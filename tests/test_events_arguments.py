@@ -480,3 +480,13 @@ def test_an_envoys_post_and_place_lead_to_the_holders_name() -> None:
                          "وفقا لخطة تتضمن انسحاب الحوثيين من المدن الرئيسية.", "2015-07-25")
     _, _, source, _ = next(e for e in events(doc) if e[0] == "REQUEST")
     assert "إسماعيل ولد الشيخ أحمد" in source
+
+
+def test_a_participle_after_a_surname_the_quotes_stage_resolved_is_that_persons_act() -> None:
+    # «أشار العاني إلى …، داعيا الجامعة العربية»: the surname is linked through the quotes stage only.
+    doc = marsad.analyze("وفي هذا السياق قال القيادي في ائتلاف القوى العراقية ظافر العاني لـ\"الوطن\" إن: تجاوز "
+                         "أخطاء الماضي يتطلب خطوات جدية. وفيما يرى مراقبون أن غزو الكويت أحبط مشروع "
+                         "النهوض العربي، أشار العاني إلى إمكانية بلورة موقف عربي موحد يضمن الحفاظ على أمن المنطقة، "
+                         "داعيا الجامعة العربية إلى دعم هذا التوجه.", "2015-07-25")
+    _, _, source, target = next(e for e in events(doc) if e[1] == "داعيا")
+    assert source == ("العاني",) and target == ("الجامعة العربية",)

@@ -224,6 +224,14 @@ def _quoted(doc: Document, cand: Candidate, inside: bool = False) -> Actor | Non
     return cued[-1].speaker if cued else None
 
 
+def _person_speaks(doc: Document, cand: Candidate) -> bool:
+    """Whether the quotes stage gives the trigger's sentence a person speaking before it, though the
+    events stage's own speaker reading names no actor there («أشار العاني إلى …، داعيا …»: a
+    surname the entities stage linked only through the quotes stage)."""
+    speaker = _quoted(doc, cand)
+    return speaker is not None and speaker.entity is not None and doc.entities[speaker.entity].type == "PER"
+
+
 def _own_stance(doc: Document, cand: Candidate, source: tuple[Actor, ...]) -> bool:
     """Whether the speaker who tells a verbal event is its source, or speaks for its source's state
     (a minister's «بلادي تدعم»)."""
@@ -373,12 +381,13 @@ def _parties(doc: Document, cand: Candidate, args: Arguments, verbal: bool,
     speaker's (the quotes stage's, else the sentence's), and a mutual event names both parties
     on both sides."""
     told = [who for k, who in speakers[cand.sentence] if k < cand.first]
-    if told and participle(doc, cand) and any(m.etype == "PER" or m.concept == "officials" for m in told[-1]):
+    if participle(doc, cand) and ((told and any(m.etype == "PER" or m.concept == "officials" for m in told[-1]))
+                                  or _person_speaks(doc, cand)):
         # «وأكد المعلمي أن التحالف لا يستهدف المدنيين، محملا الحوثيين مسؤولية …»: a participle tells
         # what the main clause's subject did, the speaker, not the subject of the clause he reports.
         # (an outlet only reports: «أفادت صحيفة … أن الوزير شن هجوما …، متهما إياه» is the minister's)
         args = dataclasses.replace(args, source=(), unnamed=False,
-                                   target=tuple(m for m in args.target if m not in told[-1]))
+                                   target=tuple(m for m in args.target if not told or m not in told[-1]))
     # «وتعرض الصحفيون للتهديد» in a statement: the journalists were threatened, not by the speaker.
     dropped = not args.source and not args.unnamed and not args.suffered
     first = _first_person(doc, cand)
