@@ -98,3 +98,14 @@ def test_a_statement_described_by_what_it_said_after_wafq_is_the_source() -> Non
 def test_a_rule_set_off_by_a_comma_after_wafqan_is_no_source() -> None:
     doc = _doc("وفقا للائحة، يحق للنادي تسجيل خمسة لاعبين أجانب في الموسم المقبل.")
     assert _said(doc) == []
+
+
+def test_a_name_set_off_by_commas_after_an_office_speaks_though_untagged() -> None:
+    doc = _doc("من جهته، قال وزير العدل بالحكومة الشرعية، المبروك قريرة، إن محاكمة رموز النظام أمر غير قانوني.")
+    assert _said(doc)[0][:2] == ("محاكمة رموز النظام أمر غير قانوني", "المبروك قريرة")
+
+
+@pytest.mark.parametrize("aside", ["أمس", "في بيان صحفي", "خلال لقائه الوفد", "صباح اليوم", "من جانبه"])
+def test_an_aside_set_off_by_commas_after_an_office_is_no_name(aside: str) -> None:
+    doc = _doc(f"وقال المتحدث باسم الوزارة، {aside}، إن المحاكمة غير قانونية.")
+    assert _said(doc)[0][:2] == ("المحاكمة غير قانونية", "المتحدث باسم الوزارة")

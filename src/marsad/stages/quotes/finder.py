@@ -56,7 +56,12 @@ from marsad.stages.quotes.phrases import (
 )
 from marsad.stages.quotes.pointers import but_subject, pointed_back
 from marsad.stages.quotes.records import quote_of
-from marsad.stages.quotes.relatives import holder_before_opener, interrupted_subject, relative_subject
+from marsad.stages.quotes.relatives import (
+    apposed_untagged_name,
+    holder_before_opener,
+    interrupted_subject,
+    relative_subject,
+)
 from marsad.stages.quotes.sources import is_source
 from marsad.stages.quotes.stretch import past_time_adverbs, same_head
 from marsad.stages.quotes.subjects import (
@@ -269,7 +274,7 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
             return None
     opener, via, source = speech_after(ctx, end, limit)
     if subject == (j, end) and opener > end and via is None and source is None:
-        subject = holder_before_opener(ctx, j, end, opener) or subject
+        subject = holder_before_opener(ctx, j, end, opener) or apposed_untagged_name(ctx, j, end, opener) or subject
     if opener >= 0 and _described_as(ctx, i, opener):
         return None  # "وصف المسؤول المزاعم بأنها «تناقض سخيف»": a judgement, not speech
     found = content_at(ctx, opener, s)

@@ -141,3 +141,33 @@ def _person_with_preposition(ctx: Context, w: Word) -> bool:
     """A title or counterpart noun carrying a preposition (لنظيره، للرئيس)."""
     counterparts = ctx.cues.words("counterparts")
     return w.prep and (is_title(w, ctx.cues) or w.key in counterparts or w.bare in counterparts)
+
+
+#: Most words of a name set off by commas between an office and the speech («، المبروك قريرة،»).
+MAX_APPOSED_NAME_WORDS = 4
+
+
+def apposed_untagged_name(ctx: Context, j: int, end: int, opener: int) -> tuple[int, int] | None:
+    """A subject read as an office alone, words ``j .. end``, followed by a name set off by commas
+    right before the speech that the tagger did not take for a person («قال وزير العدل بالحكومة
+    الشرعية، المبروك قريرة، إن»): the words of the name (start, end), which speak.  Not an aside
+    («، أمس،»، «، في بيان،»، «، خلال لقائه الوفد،»، «، صباح اليوم،»): no preposition, adverb, date,
+    pronoun suffix, title, verb or any entity's name among them."""
+    words, c = ctx.words, ctx.cues
+    if not is_title(words[j], c) or any(words[k].token.start in ctx.names for k in range(j, end)):
+        return None
+    first, stop = end + 1, opener - 1
+    if char(ctx, end) not in ("،", ",") or char(ctx, stop) not in ("،", ","):
+        return None
+    if not 2 <= stop - first <= MAX_APPOSED_NAME_WORDS:
+        return None
+    for k in range(first, stop):
+        w = words[k]
+        if (not w.is_word or w.prep or w.token.has_pronoun or is_title(w, c) or w.key in c.verbs
+                or w.key in c.words("adverbs") or w.key in c.words("adjunct_openers")
+                or has_form(w, c.speaker_stops) or c.is_complementiser(w.key)
+                or any(m.start <= w.token.start < m.end for m in ctx.mentions)
+                or any(d.span.start <= w.token.start < d.span.end for d in ctx.doc.dates)):
+            return None
+    return first, stop
+
