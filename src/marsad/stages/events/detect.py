@@ -306,6 +306,8 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
             return True
     if _governed_by(doc, i, lo, ctx["allegation"]) or ordered(doc, i, lo):
         return True  # the act alleged or ordered: «اتهم الجيش المسلحين بقصف مستشفى»، «أمر … بوقف الغارات»
+    if _suffered(doc, i, c_lo):
+        return True  # the act undergone: «يتعرضون للتعذيب الممنهج من قبل مليشيات الحوثي»
     if _counted_object(doc, trig, end, hi) or _managed(doc, i, c_lo, ctx["managing"]):
         return True
     clause = Span(doc.tokens[c_lo].start, doc.tokens[c_hi - 1].end)
@@ -322,6 +324,14 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
         if tok.kind == "word" and surface(doc, tok) in preps:
             return True
     return False
+
+
+def _suffered(doc: Document, i: int, lo: int) -> bool:
+    """Whether the verbal noun at token ``i``, with ل, is what a verb of undergoing (تعرض لـ,
+    data ``suffer``) before it in its clause, from token ``lo``, says its subject underwent."""
+    suffer = lexicon.actor_verbs()["suffer"]
+    return surface(doc, doc.tokens[i]).lstrip("وف").startswith("ل") and any(
+        doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & suffer) for k in range(lo, i))
 
 
 def ordered(doc: Document, i: int, lo: int) -> bool:
