@@ -498,3 +498,11 @@ def test_the_houthi_militia_names_the_group(militia: str) -> None:
     doc = marsad.analyze(f"وأضاف أن المعتقلين يتعرضون للتعذيب الممنهج من قبل {militia} في السجون.", "2015-07-25")
     ev = next(e for e in find_events(doc, learned_filter=False) if e.type == "ASSAULT")
     assert [doc.entities[a.entity].name_en for a in ev.source if a.entity is not None] == ["Houthis"]
+
+
+@pytest.mark.parametrize("forces", ["قوات الرئيس المخلوع صالح", "قوات المخلوع صالح", "قوات الرئيس السابق صالح"])
+def test_an_epithet_of_a_former_holder_does_not_part_his_forces_from_him(forces: str) -> None:
+    # «قوات المخلوع صالح»: Saleh's forces shell the city; Saleh is no target of theirs.
+    doc = marsad.analyze(f"وقصفت {forces} مدينة عدن.", "2015-07-25")
+    _, _, source, target = next(e for e in events(doc) if e[0] == "ASSAULT")
+    assert "صالح" in source and "صالح" not in target
