@@ -109,3 +109,9 @@ def test_a_name_set_off_by_commas_after_an_office_speaks_though_untagged() -> No
 def test_an_aside_set_off_by_commas_after_an_office_is_no_name(aside: str) -> None:
     doc = _doc(f"وقال المتحدث باسم الوزارة، {aside}، إن المحاكمة غير قانونية.")
     assert _said(doc)[0][:2] == ("المحاكمة غير قانونية", "المتحدث باسم الوزارة")
+
+
+def test_a_phrase_a_demonstrative_opens_after_the_verb_is_its_object() -> None:
+    # «الحركة نفت تلك التقارير … وعدّت أنها»: the movement speaks, not the reports it denied.
+    doc = _doc("إلا أن الحركة نفت تلك التقارير آنذاك وعدّت أنها بعيدة عن الحقيقة والواقع.")
+    assert _said(doc)[0][:2] == ("بعيدة عن الحقيقة والواقع", "الحركة")

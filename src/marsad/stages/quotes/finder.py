@@ -251,10 +251,12 @@ def verb_quote(ctx: Context, i: int, last: Actor | None) -> Draft | None:
         or interrupted_subject(ctx, i))
     if end > j:
         # "وكان الرئيس قد أبلغ الوفد أن", "أن الجنرال ديمبسي أبلغ العبادي أن": with its subject
-        # before it, the phrase after the verb is its object, the one told.
+        # before it, the phrase after the verb is its object, the one told; so is a phrase a
+        # demonstrative opens («الحركة نفت تلك التقارير»).
+        pointed = words[j].key in c.words("demonstratives")
+        told = words[i].key in c.words("addressee_verbs") or pointed
         subject = fronted_subject(ctx, i) or (
-            (named_subject(ctx, i) or opening_subject(ctx, i)) if words[i].key in c.words("addressee_verbs")
-            else None) or subject
+            (named_subject(ctx, i) or opening_subject(ctx, i, with_object=pointed)) if told else None) or subject
     relative = relative_subject(ctx, i) if subject is None else None
     if relative is not None:
         subject = relative

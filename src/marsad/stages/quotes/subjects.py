@@ -485,11 +485,12 @@ def _through_marked_name(ctx: Context, end: int, stop: int) -> bool:
             and all(ctx.words[k].is_word for k in range(end + 1, stop - 1)))
 
 
-def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
+def opening_subject(ctx: Context, i: int, with_object: bool = False) -> tuple[int, int] | None:
     """"الرئيس الأمريكي قال إن" / "لكن الوزير يرى أن": a subject that opens its clause.
 
     The phrase must run from the start of the sentence, a comma or a particle such as لكن up
-    to the verb, and the verb must lead straight into its content.
+    to the verb, and the verb must lead straight into its content (``with_object``: or into an
+    object the caller has read, «إلا أن الحركة نفت تلك التقارير»).
     """
     words, c = ctx.words, ctx.cues
     first = ctx.sent_first[ctx.sent_of[i]]
@@ -503,7 +504,8 @@ def opening_subject(ctx: Context, i: int) -> tuple[int, int] | None:
         return None
     adjunct = words[nxt].key in c.words("adjunct_openers")
     marked = saying and char(ctx, nxt) in OPENERS
-    if not (c.is_complementiser(words[nxt].key) or char(ctx, nxt) == ":" or words[nxt].prep or adjunct or marked):
+    if not (c.is_complementiser(words[nxt].key) or char(ctx, nxt) == ":" or words[nxt].prep or adjunct or marked
+            or with_object):
         return None
     k = i
     while k > first and i - k < MAX_FRONTED_SUBJECT and words[k - 1].is_word \
