@@ -429,3 +429,9 @@ def test_a_dateline_hyphen_joins_no_names() -> None:
     # «الرياض - واس»: a place and an agency, not one name.
     doc = _with_tagged("الرياض - واس أعلن المتحدث أن الاجتماع انتهى.", "2015-08-01", [("الرياض", "GPE")])
     assert "الرياض - واس" not in entity_by_mention(doc)
+
+
+def test_libya_dawn_is_an_organisation_not_libya() -> None:
+    doc = marsad.analyze("وسيطر تحالف مسلح يعرف باسم فجر ليبيا على العاصمة طرابلس.", "2015-07-25",
+                         stages=("clean", "segment", "entities"))
+    assert [e.name_en for e in doc.entities if e.type == "ORG"] == ["Libya Dawn"]
