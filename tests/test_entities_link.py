@@ -435,3 +435,19 @@ def test_libya_dawn_is_an_organisation_not_libya() -> None:
     doc = marsad.analyze("وسيطر تحالف مسلح يعرف باسم فجر ليبيا على العاصمة طرابلس.", "2015-07-25",
                          stages=("clean", "segment", "entities"))
     assert [e.name_en for e in doc.entities if e.type == "ORG"] == ["Libya Dawn"]
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("وتقدمت قوات المعارضة السورية في ريف حلب.", "Syrian opposition", "ORG"),
+    ("وسيطرت فصائل المعارضة على بلدة في ريف إدلب بسوريا.", "Syrian opposition", "ORG"),
+    ("وتتهم دول الخليج العربية طهران بالتدخل في شؤونها.", "Arab states of the Persian Gulf", "GPE"),
+])
+def test_blocs_the_golds_name_are_entities(text: str, name: str, type_: str) -> None:
+    doc = marsad.analyze(text, "2015-07-25", stages=("clean", "segment", "entities"))
+    assert (name, type_) in [(e.name_en, e.type) for e in doc.entities]
+
+
+def test_opposition_in_another_state_is_not_the_syrian_one() -> None:
+    doc = marsad.analyze("وقالت المعارضة المصرية إن الانتخابات مزورة.", "2015-07-25",
+                         stages=("clean", "segment", "entities"))
+    assert "Syrian opposition" not in [e.name_en for e in doc.entities]
