@@ -57,11 +57,9 @@ def test_a_title_with_a_nationality_takes_that_states_person() -> None:
                "وقال الرئيس الجزائري في برقيته: «يطيب لي أن أتقدم إليكم بأحر التهاني». "
                "وشدد الرئيس الجزائري على أن الظروف العصيبة تفرض ضرورة التشاور.")
     said = _said(doc)
-    assert [s[2] for s in said] == ["Abdelaziz Bouteflika"] * 2
-    # people.tsv lists Bouteflika's term, so the title is his entity mention: the speaker's span
-    # is then the demonym alone, as for «الرئيس المصري» and el-Sisi (name_in takes a definite
-    # demonym for a name), not yet the whole title.
-    assert all("الرئيس الجزائري".endswith(s[1]) for s in said)
+    # (people.tsv lists Bouteflika's term, so the title is his entity mention; the speaker is the
+    # whole title, not the nationality word left once the title is taken off)
+    assert [s[1:] for s in said] == [("الرئيس الجزائري", "Abdelaziz Bouteflika")] * 2
 
 
 def test_an_official_of_the_local_administration_speaks_for_the_state() -> None:

@@ -18,6 +18,7 @@ from marsad.stages.quotes.anonymous import (
 )
 from marsad.stages.quotes.context import Context, char, inner, pair_at, words_in
 from marsad.stages.quotes.descriptors import named_body
+from marsad.stages.quotes.lexicon import demonyms
 from marsad.stages.quotes.marks import CLOSERS, OPENERS
 from marsad.stages.quotes.phrases import (
     MIN_NOUN_FREQUENCY,
@@ -416,6 +417,9 @@ def _after_titles(ctx: Context, name: Span) -> Span:
     inside = [w for w in words_in(ctx, name) if w.token.end <= name.end]
     cut = max((k for k, w in enumerate(inside[:-1]) if w.key.startswith("ال") and is_title(w, ctx.cues)),
               default=-1)
+    table = demonyms()
+    if cut >= 0 and all((w.key,) in table for w in inside[cut + 1:]):
+        return name  # «الرئيس الجزائري»: the knowledge base's holder named by the title, no name after it
     return Span(inside[cut + 1].token.start, name.end) if cut >= 0 else name
 
 
