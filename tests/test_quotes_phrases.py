@@ -117,3 +117,15 @@ def test_a_phrase_a_demonstrative_opens_after_the_verb_is_its_object() -> None:
     # «الحركة نفت تلك التقارير … وعدّت أنها»: the movement speaks, not the reports it denied.
     doc = _doc("إلا أن الحركة نفت تلك التقارير آنذاك وعدّت أنها بعيدة عن الحقيقة والواقع.")
     assert _said(doc)[0][:2] == ("بعيدة عن الحقيقة والواقع", "الحركة")
+
+
+def test_a_name_before_an_apposed_office_speaks_not_a_person_the_office_names() -> None:
+    # «المستشار الدبلوماسي للرئيس التونسي»: the adviser speaks, not the president his office names.
+    doc = _doc("من جانبه، قال السفير خميس الجهيناوي، المستشار الدبلوماسي للرئيس التونسي، لـ«الشرق الأوسط» "
+               "إنه زار الجزائر.")
+    assert _said(doc)[0][1] == "خميس الجهيناوي"
+
+
+def test_a_secretary_general_named_by_title_keeps_the_whole_title() -> None:
+    doc = _doc("وقال الأمين العام لمجلس التعاون لدول الخليج العربية إن التصريحات لا تساعد على بناء الثقة.")
+    assert _said(doc)[0][1].startswith("الأمين العام")

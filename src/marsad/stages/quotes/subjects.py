@@ -211,6 +211,7 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
     """The speaker named by words ``begin..end``: the name in it, or the person it refers to."""
     begin += 2 if partitive_at(ctx.words, begin, end, ctx.cues) else 0  # «عدد من المشايخ»: the group
     end = first_conjunct_end(ctx, begin, end)
+    end = _before_apposed_office(ctx, begin, end)
     a, b = name_in(ctx.words, begin, end, ctx.cues)
     if (a, b) == (begin, end):
         # "معالي وزير الخارجية", "صاحب السمو الملكي الأمير": the honorific is no part of the
@@ -262,6 +263,18 @@ def speaker_actor(ctx: Context, begin: int, end: int) -> Actor:
         return found  # an actor carried from earlier keeps the phrase that named it
     ctx.phrases[found.span] = whole
     return named_before(ctx, begin, end, found)  # "وقال المسؤول" after "مسؤول في الصندوق"
+
+
+def _before_apposed_office(ctx: Context, begin: int, end: int) -> int:
+    """Where a person's name ends when a comma sets an office after it inside the speaker phrase
+    («السفير خميس الجهيناوي، المستشار الدبلوماسي للرئيس التونسي،»): the name speaks, not a person
+    the office names («للرئيس التونسي»); else ``end``."""
+    for k in range(begin + 1, end - 1):
+        if char(ctx, k) not in ("،", ","):
+            continue
+        named = any(ctx.words[x].token.start in ctx.names for x in range(begin, k))
+        return k if named and is_title(ctx.words[k + 1], ctx.cues) else end
+    return end
 
 
 def first_conjunct_end(ctx: Context, begin: int, end: int) -> int:
@@ -418,8 +431,11 @@ def _after_titles(ctx: Context, name: Span) -> Span:
     cut = max((k for k, w in enumerate(inside[:-1]) if w.key.startswith("ال") and is_title(w, ctx.cues)),
               default=-1)
     table = demonyms()
-    if cut >= 0 and all((w.key,) in table for w in inside[cut + 1:]):
-        return name  # «الرئيس الجزائري»: the knowledge base's holder named by the title, no name after it
+    rest = inside[cut + 1:]
+    if cut >= 0 and (all((w.key,) in table for w in rest) or has_form(rest[0], ctx.cues.title_complements)):
+        # «الرئيس الجزائري»، «الأمين العام لمجلس التعاون»: the knowledge base's holder named by the
+        # title, no name after it
+        return name
     return Span(inside[cut + 1].token.start, name.end) if cut >= 0 else name
 
 
