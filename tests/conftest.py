@@ -779,6 +779,16 @@ def named_doc(text: str, entities: list[tuple[EntityType, str]], published: str)
     return doc
 
 
+def spoken(doc: Document) -> list[tuple[str, str, str | None]]:
+    """(content, speaker text, speaker's English name) of every quote of an analysed document, in
+    text order."""
+    out = []
+    for q in doc.quotes:
+        ent = doc.entities[q.speaker.entity] if q.speaker.entity is not None else None
+        out.append((doc.span_text(q.content), doc.span_text(q.speaker.span), ent.name_en if ent else None))
+    return out
+
+
 def quoted(doc: Document) -> list[tuple[str, str, int | None]]:
     """(content, speaker text, speaker entity) of every quote the quote rules find, in text order."""
     from marsad.stages.quotes import find_quotes

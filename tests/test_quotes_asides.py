@@ -13,20 +13,12 @@ from __future__ import annotations
 import pytest
 
 import marsad
+from conftest import spoken as _said
 from marsad.core.document import Document
 
 
 def _doc(text: str) -> Document:
     return marsad.analyze(text, "2015-08-03")
-
-
-def _said(doc: Document) -> list[tuple[str, str, str | None]]:
-    """(content, speaker text, speaker's English name) of every quote, in text order."""
-    out = []
-    for q in doc.quotes:
-        ent = doc.entities[q.speaker.entity] if q.speaker.entity is not None else None
-        out.append((doc.span_text(q.content), doc.span_text(q.speaker.span), ent.name_en if ent else None))
-    return out
 
 
 @pytest.mark.parametrize("aside", ["طالبا عدم كشف اسمه", "طالبا عدم كشف هويته"])

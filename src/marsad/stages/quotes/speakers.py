@@ -10,9 +10,10 @@ speaker, or the subject of a later sentence that opens with a verb ("وأدى ا
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from marsad.core.document import Actor, Document
+from marsad.core.document import Actor, Document, Span
 from marsad.stages.quotes.lexicon import Cues, demonyms
 from marsad.stages.quotes.phrases import Word, common_word, has_form, is_title
 from marsad.text.keys import fold
@@ -237,17 +238,11 @@ def person_of_nationality_before(doc: Document, state: str, before: int) -> int 
     """The person named last before offset ``before`` right after a nationality adjective of
     ``state`` («من نظيره الجزائري عبد العزيز بوتفليقة»): the one the text gave that nationality."""
     table = demonyms()
-    best: tuple[int, int] | None = None  # (start of the name, entity)
-    for k, e in enumerate(doc.entities):
-        if e.type not in PERSON_TYPES:
-            continue
-        for m in e.mentions:
-            if m.end > before or (best is not None and m.start <= best[0]):
-                continue
-            prior = doc.text[max(0, m.start - BESIDE_LETTERS):m.start].split()[-1:]
-            if any(table.get((fold(w),)) == state for w in prior):
-                best = (m.start, k)
-    return best[1] if best is not None else None
+
+    def told(m: Span) -> bool:
+        prior = doc.text[max(0, m.start - BESIDE_LETTERS):m.start].split()[-1:]
+        return any(table.get((fold(w),)) == state for w in prior)
+    return _last_person_before(doc, before, told)
 
 
 def titled_person_before(doc: Document, title: str, before: int) -> int | None:
@@ -255,16 +250,23 @@ def titled_person_before(doc: Document, title: str, before: int) -> int | None:
     before it («نجم الدين كريم محافظ كركوك», «المحافظ نجم الدين كريم»); a title further before
     may be another's («مستشار وزير الخارجية فلان» is no minister)."""
     forms = {title, "ال" + title}
+
+    def told(m: Span) -> bool:
+        after = doc.text[m.end:m.end + BESIDE_LETTERS].replace("،", " ").split()[:1]
+        prior = doc.text[max(0, m.start - BESIDE_LETTERS):m.start].split()[-1:]
+        return any(fold(w) in forms or fold(w).removeprefix("و") in forms for w in (*after, *prior))
+    return _last_person_before(doc, before, told)
+
+
+def _last_person_before(doc: Document, before: int, told: Callable[[Span], bool]) -> int | None:
+    """The entity of the person whose mention, ending by offset ``before``, starts last among
+    those ``told`` accepts."""
     best: tuple[int, int] | None = None  # (start of the name, entity)
     for k, e in enumerate(doc.entities):
         if e.type not in PERSON_TYPES:
             continue
         for m in e.mentions:
-            if m.end > before or (best is not None and m.start <= best[0]):
-                continue
-            after = doc.text[m.end:m.end + BESIDE_LETTERS].replace("،", " ").split()[:1]
-            prior = doc.text[max(0, m.start - BESIDE_LETTERS):m.start].split()[-1:]
-            if any(fold(w) in forms or fold(w).removeprefix("و") in forms for w in (*after, *prior)):
+            if m.end <= before and (best is None or m.start > best[0]) and told(m):
                 best = (m.start, k)
     return best[1] if best is not None else None
 
