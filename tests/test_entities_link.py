@@ -451,3 +451,18 @@ def test_opposition_in_another_state_is_not_the_syrian_one() -> None:
     doc = marsad.analyze("وقالت المعارضة المصرية إن الانتخابات مزورة.", "2015-07-25",
                          stages=("clean", "segment", "entities"))
     assert "Syrian opposition" not in [e.name_en for e in doc.entities]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقالت الشرطة الكينية إن مسلحين من الشباب هاجموا قرية في لامو بكينيا.", "Al-Shabaab"),
+    ("وقصفت قوات تحالف إعادة الأمل مواقع الحوثيين في صنعاء.", "Saudi-led coalition"),
+])
+def test_groups_named_by_their_theatre(text: str, expected: str) -> None:
+    doc = marsad.analyze(text, "2015-07-25", stages=("clean", "segment", "entities"))
+    assert expected in [e.name_en for e in doc.entities]
+
+
+def test_youth_in_a_saudi_story_is_no_somali_group() -> None:
+    doc = marsad.analyze("وشارك الشباب في المهرجان الرياضي في الرياض.", "2015-07-25",
+                         stages=("clean", "segment", "entities"))
+    assert "Al-Shabaab" not in [e.name_en for e in doc.entities]
