@@ -90,7 +90,8 @@ def titled_persons_state(doc: Document, kb: KnowledgeBase, mentions: Sequence[Me
         if m.type != "PER" or m.kb_id is not None or m.country is not None:
             continue
         k = bisect.bisect_left(starts, m.span.start)
-        m.country = _office_before(doc, kb, k, posts) or _office_after(doc, kb, m.span.end, posts)
+        m.country = _office_before(doc, kb, k, posts) or _office_after(doc, kb, bisect.bisect_left(starts, m.span.end),
+                                                                        posts)
 
 
 def _is_post(doc: Document, j: int, posts: frozenset[str]) -> bool:
@@ -113,11 +114,10 @@ def _office_before(doc: Document, kb: KnowledgeBase, k: int, posts: frozenset[st
     return None
 
 
-def _office_after(doc: Document, kb: KnowledgeBase, end: int, posts: frozenset[str]) -> str | None:
-    """The state of a definite office phrase apposed right after a name, closed by a nationality:
-    «أكد عمر أبو العيش السفير المصري لدى الجزائر», «محمد جواد ظريف، وزير الخارجية الإيراني،»."""
-    starts = [t.start for t in doc.tokens]
-    j = bisect.bisect_left(starts, end)
+def _office_after(doc: Document, kb: KnowledgeBase, j: int, posts: frozenset[str]) -> str | None:
+    """The state of a definite office phrase apposed right after a name that ends before token
+    ``j``, closed by a nationality: «أكد عمر أبو العيش السفير المصري لدى الجزائر», «محمد جواد
+    ظريف، وزير الخارجية الإيراني،»."""
     if j < len(doc.tokens) and doc.text[doc.tokens[j].start:doc.tokens[j].end] in ("،", ","):
         j += 1
     if j >= len(doc.tokens) or not word_at(doc, j).startswith("ال") or not _is_post(doc, j, posts):

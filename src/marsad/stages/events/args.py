@@ -562,10 +562,9 @@ def _sender(doc: Document, cand: Candidate, mentions: list[Mention], after: list
     stands before it in its clause and من names the sender right after it; [] otherwise."""
     if cand.trigger.kind == "V":
         return []
-    receive = lexicon.actor_verbs()["receive"]
     # (anywhere in the clause before it: a receiver's titles may be long, «تلقى صاحب السمو الملكي
     # الأمير … ولي ولي العهد وزير الدفاع اتصالا»)
-    if not any(doc.tokens[k].kind == "word" and word_keys_in(doc, k, receive) for k in range(c_lo, cand.first)):
+    if _receiving_verb(doc, c_lo, cand.first) is None:
         return []
     hit = next((i for i, m in enumerate(after) if m.prep == "من" and m.first - cand.last <= SENDER_GAP), None)
     return [] if hit is None else [dataclasses.replace(m, prep=None) for m in group_forward(doc, after, hit)]
@@ -592,10 +591,14 @@ def _posted_holder(title: Mention, rest: list[Mention]) -> bool:
 def _receiver(doc: Document, before: list[Mention], c_lo: int) -> list[Mention]:
     """The subject of the verb of receiving before a received noun: the actors between the verb
     and the noun («تلقى الرئيس المصري عبد الفتاح السيسي برقية تهنئة من …» → the president)."""
-    receive = lexicon.actor_verbs()["receive"]
-    verb = next((k for k in range(c_lo, before[-1].first) if doc.tokens[k].kind == "word"
-                 and word_keys_in(doc, k, receive)), None) if before else None
+    verb = _receiving_verb(doc, c_lo, before[-1].first) if before else None
     return [] if verb is None else [m for m in before if m.first > verb and m.prep is None]
+
+
+def _receiving_verb(doc: Document, lo: int, stop: int) -> int | None:
+    """The first verb of receiving (data ``receive``: تلقى) among tokens ``[lo, stop)``."""
+    receive = lexicon.actor_verbs()["receive"]
+    return next((k for k in range(lo, stop) if doc.tokens[k].kind == "word" and word_keys_in(doc, k, receive)), None)
 
 
 def _members(doc: Document, rest: list[Mention], start: int, c_hi: int) -> list[Mention]:

@@ -329,9 +329,7 @@ def _noun_eventive(doc: Document, i: int, end: int, lo: int, hi: int, trig: Trig
 def _suffered(doc: Document, i: int, lo: int) -> bool:
     """Whether the verbal noun at token ``i``, with ل, is what a verb of undergoing (تعرض لـ,
     data ``suffer``) before it in its clause, from token ``lo``, says its subject underwent."""
-    suffer = lexicon.actor_verbs()["suffer"]
-    return surface(doc, doc.tokens[i]).lstrip("وف").startswith("ل") and any(
-        doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & suffer) for k in range(lo, i))
+    return _governed_by(doc, i, lo, lexicon.actor_verbs()["suffer"], "ل")
 
 
 def ordered(doc: Document, i: int, lo: int) -> bool:
@@ -340,10 +338,10 @@ def ordered(doc: Document, i: int, lo: int) -> bool:
     return _governed_by(doc, i, lo, lexicon.noun_context()["ordering"])
 
 
-def _governed_by(doc: Document, i: int, lo: int, verbs: frozenset[str]) -> bool:
-    """Whether the verbal noun at token ``i`` bears ب and one of ``verbs`` stands before it in its
-    sentence, from token ``lo``: the verb's complement (اتهم … بقصف، أمر … بوقف)."""
-    return surface(doc, doc.tokens[i]).lstrip("وف").startswith("ب") and any(
+def _governed_by(doc: Document, i: int, lo: int, verbs: frozenset[str], clitic: str = "ب") -> bool:
+    """Whether the verbal noun at token ``i`` bears ``clitic`` (ب, or ل) and one of ``verbs`` stands
+    before it, from token ``lo``: the verb's complement (اتهم … بقصف، أمر … بوقف، تعرض … للتعذيب)."""
+    return surface(doc, doc.tokens[i]).lstrip("وف").startswith(clitic) and any(
         doc.tokens[k].kind == "word" and bool(word_keys(doc, doc.tokens[k]) & verbs) for k in range(lo, i))
 
 

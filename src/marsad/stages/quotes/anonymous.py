@@ -17,6 +17,7 @@ from marsad.core.document import Actor, Document, Span
 from marsad.stages.entities.places import leading_state, named_states
 from marsad.stages.quotes.context import Context, words_in
 from marsad.stages.quotes.lexicon import Cues, demonyms
+from marsad.stages.quotes.lexicon import nationality as nationality_of  # (by keys; the one below takes words)
 from marsad.stages.quotes.phrases import Word, has_form, phrase_span, speaker_end
 from marsad.stages.quotes.speakers import PERSON_TYPES, stems_of, titled_person_before
 from marsad.text.keys import fold
@@ -55,14 +56,7 @@ def _agent_nationality(words: list[Word], cues: Cues) -> str | None:
 
 def nationality(words: list[Word]) -> str | None:
     """The state of the first nationality adjective in ``words`` (مصدر أمني عراقي → IRQ)."""
-    table = demonyms()
-    keys = [w.key for w in words]
-    for k in range(len(keys)):
-        for n in (2, 1):
-            found = table.get(tuple(keys[k:k + n])) if k + n <= len(keys) else None
-            if found is not None:
-                return found
-    return None
+    return nationality_of([w.key for w in words])
 
 
 def state_entity(doc: Document, iso3: str) -> int | None:

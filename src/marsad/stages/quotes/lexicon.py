@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -165,3 +166,15 @@ def demonyms() -> dict[tuple[str, ...], str]:
             if key[0].startswith("ال"):
                 out.setdefault((key[0][2:], *key[1:]), iso3)
     return out
+
+
+def nationality(keys: Sequence[str]) -> str | None:
+    """The state of the first nationality adjective among folded word ``keys``, two words before
+    one (مصدر أمني عراقي → IRQ)."""
+    table = demonyms()
+    for k in range(len(keys)):
+        for n in (2, 1):
+            found = table.get(tuple(keys[k:k + n])) if k + n <= len(keys) else None
+            if found is not None:
+                return found
+    return None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.core.document import Actor, Document, Span
-from marsad.stages.quotes.lexicon import Cues, demonyms
+from marsad.stages.quotes.lexicon import Cues, demonyms, nationality
 from marsad.stages.quotes.phrases import Word, common_word, has_form, is_title
 from marsad.text.keys import fold
 
@@ -177,7 +177,7 @@ def refer_back(doc: Document, cues: Cues, found: Actor, words: list[Word],
         body = frozenset(stems_of([w for w in words[1:] if not is_title(w, cues)]))
         # «وشدد الرئيس الجزائري» after «الرئيس المصري … من نظيره الجزائري عبد العزيز بوتفليقة»:
         # a nationality after the title holds the person to that state.
-        state = _nationality_in(words[1:])
+        state = nationality([w.key for w in words[1:]])
         ent = ((discourse.person(doc, title, body, not_other=state) if body else None)
                or discourse.person(doc, title, not_other=state))
         if ent is None and state is not None:
@@ -226,12 +226,6 @@ def _told_beside_name(doc: Document, words: list[Word]) -> int | None:
 
 #: How far, in letters, around a person's name its title is looked for (a word or two).
 BESIDE_LETTERS = 30
-
-
-def _nationality_in(words: list[Word]) -> str | None:
-    """The state of a nationality adjective among ``words`` (الجزائري → DZA), else None."""
-    table = demonyms()
-    return next((table[(w.key,)] for w in words if (w.key,) in table), None)
 
 
 def person_of_nationality_before(doc: Document, state: str, before: int) -> int | None:
